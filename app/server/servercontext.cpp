@@ -1,0 +1,64 @@
+#include "servercontext.h"
+
+#include "logging/logging.h"
+#include "secrets/keyrotation.h"
+#include "storage/migrations.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+namespace puente::server {
+
+QString dataDir(const Settings &settings)
+{
+    const QString configured = settings.value(QStringLiteral("data_dir"));
+    if (!configured.isEmpty())
+        return QDir(configured).absolutePath();
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/puente-server");
+}
+
+QString databaseUrl(const Settings &settings)
+{
+    const QString configured = settings.value(QStringLiteral("database"));
+    if (!configured.isEmpty())
+        return configured;
+    return QStringLiteral("sqlite://") + dataDir(settings) + QStringLiteral("/puente.db");
+}
+
+secrets::MasterKeyStore masterKeyStore(const Settings &settings)
+{
+    if (settings.contains(QStringLiteral("master_key")))
+        return secrets::MasterKeyStore::fromEnvironment(settings.value(QStringLiteral("master_key")),
+                                                        settings.value(QStringLiteral("master_key_previous")));
+    return secrets::MasterKeyStore::fromFile(dataDir(settings) + QStringLiteral("/master.key"));
+}
+
+Result<std::unique_ptr<ServerContext>> ServerContext::start(const Settings &settings)
+{
+    std::unique_ptr<ServerContext> ctx(new ServerContext);
+    ctx->m_settings = settings;
+    const QString dir = dataDir(settings);
+    if (!QDir().mkpath(dir))
+        return makeError("io_error", QStringLiteral("cannot create the data folder %1").arg(dir));
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    auto db = Database::open(databaseUrl(settings));
+    if (!db)
+        return db.error();
+    ctx->m_db = std::move(db).value();
+    auto applied = migrations::migrate(*ctx->m_db);
+    if (!applied)
+        return applied.error();
+
+    auto keyring = masterKeyStore(settings).keyring(true);
+    if (!keyring)
+        return keyring.error();
+    ctx->m_keyring = keyring.value();
+    if (auto s = secrets::verifyMasterKey(*ctx->m_db, *ctx->m_keyring); !s)
+        return s.error();
+    qCInfo(lcStorage).noquote() << "database" << ctx->m_db->url().redacted() << "at schema version"
+                                << migrations::latestVersion();
+    return ctx;
+}
+
+} // namespace puente::server

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "common/result.h"
+#include "config/settings.h"
+#include "crypto/secretbox.h"
+#include "secrets/masterkeystore.h"
+#include "storage/database.h"
+
+#include <memory>
+
+namespace puente::server {
+
+// What a running server holds: its settings, the database (migrated) and the
+// master keyring (checked against the database).
+class ServerContext {
+public:
+    // Opens and migrates the database, loads the master key (creating the key
+    // file on first start) and checks it opens this database's secrets.
+    static Result<std::unique_ptr<ServerContext>> start(const Settings &settings);
+
+    const Settings &settings() const { return m_settings; }
+    Database &database() { return *m_db; }
+    crypto::KeyringPtr keyring() const { return m_keyring; }
+
+private:
+    ServerContext() = default;
+    Settings m_settings;
+    std::unique_ptr<Database> m_db;
+    crypto::KeyringPtr m_keyring;
+};
+
+// Settings every command shares.
+QString dataDir(const Settings &settings);
+QString databaseUrl(const Settings &settings);
+// The master key store the settings select: PUENTE_MASTER_KEY, else the key file.
+secrets::MasterKeyStore masterKeyStore(const Settings &settings);
+
+} // namespace puente::server

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "domain/ids.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace puente {
+
+enum class Plan { Basic, Pro, Enterprise };
+enum class TenantStatus { Active, Suspended };
+
+QString toString(Plan plan);
+std::optional<Plan> planFromString(const QString &s);
+QString toString(TenantStatus status);
+std::optional<TenantStatus> tenantStatusFromString(const QString &s);
+
+struct Tenant {
+    TenantId id;
+    QString slug;
+    QString name;
+    Plan plan = Plan::Basic;
+    TenantStatus status = TenantStatus::Active;
+    qint64 createdAt = 0;
+};
+
+// A slug names a tenant in URLs and on the command line: 2–63 characters,
+// lower-case letters, digits and inner hyphens.
+bool isValidSlug(const QString &slug);
+
+} // namespace puente

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "common/result.h"
+#include "domain/ids.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace puente {
+
+enum class Role { PlatformAdmin, TenantAdmin, Agent };
+
+QString toString(Role role);
+std::optional<Role> roleFromString(const QString &s);
+
+struct User {
+    UserId id;
+    TenantId tenantId; // invalid for platform admins
+    QString email;
+    QString name;
+    Role role = Role::Agent;
+    bool active = true;
+};
+
+// Lower-cased, trimmed; an error when it is not a plausible address.
+Result<QString> normalizeEmail(const QString &email);
+
+// The password rules every account follows. The message says what to fix.
+Status checkPasswordPolicy(const QString &password);
+
+} // namespace puente

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "domain/ids.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace puente {
+
+enum class ApiType { BusinessApi, WhatsAppWeb };
+
+QString toString(ApiType type);
+std::optional<ApiType> apiTypeFromString(const QString &s);
+
+// A tenant's WhatsApp channel (the seed's `whatsapp_config`). Secrets are in
+// clear here, in memory only; storage keeps them sealed.
+struct WhatsAppConfig {
+    qint64 id = 0;
+    TenantId tenantId;
+    ApiType apiType = ApiType::BusinessApi;
+    QString businessApiToken;  // secret
+    QString phoneNumberId;     // the routing key for inbound webhooks
+    QString businessAccountId; // WABA id
+    QString webhookVerifyToken;
+    QString appSecret;         // secret; empty when the platform's Meta app is used
+    bool fallbackEnabled = false;
+    bool active = true;
+    QString connectionStatus = QStringLiteral("unknown");
+    QString lastError;
+    qint64 updatedAt = 0;
+};
+
+// "EAAB…x9Qz": enough to recognise a token, never enough to use it.
+QString maskSecret(const QString &secret);
+
+} // namespace puente

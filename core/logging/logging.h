@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QLoggingCategory>
+#include <QString>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStorage)
+Q_DECLARE_LOGGING_CATEGORY(lcSecrets)
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
+Q_DECLARE_LOGGING_CATEGORY(lcCli)
+
+namespace puente::logging {
+
+enum class Format { Human, Json };
+
+// Installs the process-wide message handler: one line per message on stderr,
+// "2026-11-27T21:00:00.123Z info  puente.storage: text" or, with Json, one JSON
+// object per line {"ts","level","category","msg"}. Anything that looks like a
+// Meta access token or a bearer token is masked before it is written.
+void install(Format format);
+
+// The masking the handler applies; exposed for tests.
+QString redactSecrets(const QString &message);
+
+std::optional<Format> parseFormat(const QString &name);
+
+} // namespace puente::logging

@@ -1,0 +1,288 @@
+#include "storage/database.h"
+
+#include "logging/logging.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QThread>
+
+#include <atomic>
+#include <unordered_map>
+
+namespace puente {
+
+namespace {
+QAtomicInteger<quint64> s_nextInstance{1};
+// The open transaction of each of this thread's connections.
+thread_local QHash<QString, Transaction *> s_activeTransactions;
+
+std::shared_ptr<QMutex> writerLockFor(const QString &path)
+{
+    static QMutex registryLock;
+    static QHash<QString, std::weak_ptr<QMutex>> registry;
+    const QString key = QFileInfo(path).absoluteFilePath();
+    QMutexLocker locker(&registryLock);
+    if (auto existing = registry.value(key).lock())
+        return existing;
+    auto lock = std::make_shared<QMutex>();
+    registry.insert(key, lock);
+    return lock;
+}
+
+Error classify(const QSqlError &e, const QString &what)
+{
+    const QString native = e.nativeErrorCode();
+    const QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    if (native == QLatin1String("23505") || native == QLatin1String("2067") || native == QLatin1String("1555")
+        || text.contains(QLatin1String("UNIQUE constraint failed")))
+        return makeError("unique_violation", text);
+    if (native == QLatin1String("23503") || native == QLatin1String("787")
+        || text.contains(QLatin1String("FOREIGN KEY constraint failed")))
+        return makeError("foreign_key_violation", text);
+    return makeError("storage_error", QStringLiteral("%1: %2").arg(what, text.trimmed()));
+}
+} // namespace
+
+// This thread's connections, by Database instance id (ids are never reused,
+// unlike QThreadStorage's). Entries close and remove their connection when
+// the thread ends, or on the thread's next use after their Database died.
+struct ThreadConnection {
+    QString name;
+    std::shared_ptr<std::atomic<bool>> alive;
+    ThreadConnection() = default;
+    ThreadConnection(const ThreadConnection &) = delete;
+    ThreadConnection &operator=(const ThreadConnection &) = delete;
+    ~ThreadConnection()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+};
+
+namespace {
+thread_local std::unordered_map<quint64, std::unique_ptr<ThreadConnection>> t_connections;
+}
+
+Database::Database(const DatabaseUrl &url)
+    : m_url(url)
+    , m_instance(s_nextInstance.fetchAndAddRelaxed(1))
+    , m_namePrefix(QStringLiteral("puente-%1-").arg(m_instance))
+    , m_alive(std::make_shared<std::atomic<bool>>(true))
+{
+    if (url.dialect == Dialect::Sqlite)
+        m_writerLock = writerLockFor(url.path);
+}
+
+Database::~Database()
+{
+    // Other threads close theirs when they end or next touch the database.
+    m_alive->store(false);
+    t_connections.erase(m_instance);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &url)
+{
+    auto parsed = DatabaseUrl::parse(url);
+    if (!parsed)
+        return parsed.error();
+    return open(parsed.value());
+}
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url)
+{
+    if (url.dialect == Dialect::Sqlite) {
+        const QFileInfo info(url.path);
+        if (!QDir().mkpath(info.absolutePath()))
+            return makeError("database_unavailable",
+                             QStringLiteral("cannot create folder %1 for the SQLite database").arg(info.absolutePath()));
+    }
+    std::unique_ptr<Database> db(new Database(url));
+    Status opened;
+    db->connection(&opened);
+    if (!opened)
+        return opened.error();
+    return db;
+}
+
+QSqlDatabase Database::connection()
+{
+    return connection(nullptr);
+}
+
+QSqlDatabase Database::connection(Status *openStatus)
+{
+    auto it = t_connections.find(m_instance);
+    if (it == t_connections.end()) {
+        std::erase_if(t_connections, [](const auto &entry) { return !entry.second->alive->load(); });
+        const QString connName = m_namePrefix + QString::number(quintptr(QThread::currentThreadId()), 16);
+        const QString driver = m_url.dialect == Dialect::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+        QSqlDatabase::addDatabase(driver, connName);
+        auto conn = std::make_unique<ThreadConnection>();
+        conn->name = connName;
+        conn->alive = m_alive;
+        it = t_connections.emplace(m_instance, std::move(conn)).first;
+    }
+    QSqlDatabase db = QSqlDatabase::database(it->second->name, false);
+    if (!db.isOpen()) {
+        Status s = openConnection(db);
+        if (openStatus)
+            *openStatus = s;
+    }
+    return db;
+}
+
+Status Database::openConnection(QSqlDatabase &db)
+{
+    if (m_url.dialect == Dialect::Sqlite) {
+        db.setDatabaseName(m_url.path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        if (!db.open())
+            return classify(db.lastError(), QStringLiteral("open"));
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
+            if (auto s = Sql::run(db, QString::fromLatin1(pragma)); !s) {
+                db.close();
+                return s;
+            }
+        }
+        return {};
+    }
+    db.setHostName(m_url.host);
+    db.setPort(m_url.port);
+    db.setUserName(m_url.user);
+    db.setPassword(m_url.password);
+    db.setDatabaseName(m_url.database);
+    QString options = QStringLiteral("connect_timeout=5;application_name=puente");
+    if (!m_url.options.isEmpty())
+        options += QLatin1Char(';') + m_url.options;
+    db.setConnectOptions(options);
+    if (!db.open()) {
+        // libpq's message is several lines; the first says what happened.
+        const QString why = db.lastError().databaseText().trimmed().section(QLatin1Char('\n'), 0, 0);
+        return makeError("database_unavailable", QStringLiteral("cannot connect to %1: %2").arg(m_url.redacted(), why));
+    }
+    return Sql::run(db, QStringLiteral("SET client_min_messages TO WARNING"));
+}
+
+Status Database::ping()
+{
+    Status opened;
+    QSqlDatabase db = connection(&opened);
+    if (!opened)
+        return opened;
+    Sql q(db, QStringLiteral("SELECT 1"));
+    if (auto s = q.exec(); !s) {
+        db.close(); // reconnect on the next use
+        return s;
+    }
+    return {};
+}
+
+Transaction::Transaction(Database &db)
+    : m_db(db.connection(&m_begun))
+    , m_lock(db.m_writerLock)
+{
+    if (!m_begun)
+        return;
+    if (m_lock)
+        m_lock->lock();
+    m_begun = Sql::run(m_db, db.dialect() == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
+                                                             : QStringLiteral("BEGIN"));
+    m_open = m_begun.ok();
+    if (!m_open && m_lock)
+        m_lock->unlock();
+    if (m_open)
+        s_activeTransactions.insert(m_db.connectionName(), this);
+}
+
+Transaction::~Transaction()
+{
+    rollbackNow();
+}
+
+void Transaction::rollbackNow()
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    s_activeTransactions.remove(m_db.connectionName());
+    (void)Sql::run(m_db, QStringLiteral("ROLLBACK"));
+    if (m_lock)
+        m_lock->unlock();
+}
+
+Status Transaction::commit()
+{
+    if (!m_open)
+        return m_begun.ok() ? makeError("storage_error", QStringLiteral("transaction already finished")) : m_begun;
+    Status s = Sql::run(m_db, QStringLiteral("COMMIT"));
+    if (!s) {
+        rollbackNow();
+        return s;
+    }
+    m_open = false;
+    s_activeTransactions.remove(m_db.connectionName());
+    if (m_lock)
+        m_lock->unlock();
+    return {};
+}
+
+Sql::Sql(QSqlDatabase db, const QString &statement)
+    : m_query(db)
+    , m_statement(statement)
+    , m_connectionName(db.connectionName())
+{
+    m_prepared = m_query.prepare(statement);
+    if (!m_prepared)
+        m_prepareError = classify(m_query.lastError(), QStringLiteral("prepare"));
+}
+
+Sql &Sql::bind(const QVariant &value)
+{
+    m_query.addBindValue(value);
+    return *this;
+}
+
+Status Sql::exec()
+{
+    if (!m_prepared)
+        return m_prepareError;
+    if (!m_query.exec()) {
+        const QSqlError e = m_query.lastError();
+        // A failed statement ends its transaction at once: PostgreSQL has
+        // aborted it anyway, and statements released later (QPSQL deallocates
+        // on destruction) must not run inside an aborted transaction.
+        if (Transaction *tx = s_activeTransactions.value(m_connectionName))
+            tx->rollbackNow();
+        qCDebug(lcStorage).noquote() << "statement failed:" << m_statement.simplified() << "--" << e.text();
+        return classify(e, QStringLiteral("query failed"));
+    }
+    return {};
+}
+
+Status Sql::run(QSqlDatabase db, const QString &statement)
+{
+    QSqlQuery q(db);
+    if (!q.exec(statement))
+        return classify(q.lastError(), QStringLiteral("query failed"));
+    return {};
+}
+
+QVariant nullIfEmpty(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace puente

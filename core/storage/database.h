@@ -1,0 +1,109 @@
+#pragma once
+
+#include "common/result.h"
+#include "storage/databaseurl.h"
+
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <atomic>
+#include <memory>
+
+namespace puente {
+
+// The connection factory: one QSqlDatabase per thread (a QSqlDatabase belongs
+// to the thread that opened it), opened on first use and re-opened after a
+// lost connection. SQLite connections run in WAL mode with foreign keys on;
+// writes are serialised in-process by one writer lock and `BEGIN IMMEDIATE`
+// (a deferred transaction can fail at once with SQLITE_BUSY when it upgrades).
+class Database {
+public:
+    static Result<std::unique_ptr<Database>> open(const DatabaseUrl &url);
+    static Result<std::unique_ptr<Database>> open(const QString &url);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    Dialect dialect() const { return m_url.dialect; }
+    const DatabaseUrl &url() const { return m_url; }
+
+    // This thread's connection; opened (again) if it is not open.
+    QSqlDatabase connection();
+    // A cheap round trip: is the database reachable right now?
+    Status ping();
+
+private:
+    friend class Transaction;
+    explicit Database(const DatabaseUrl &url);
+    QSqlDatabase connection(Status *openStatus);
+    Status openConnection(QSqlDatabase &db);
+
+    DatabaseUrl m_url;
+    quint64 m_instance;
+    QString m_namePrefix;
+    std::shared_ptr<std::atomic<bool>> m_alive;
+    std::shared_ptr<QMutex> m_writerLock; // SQLite only
+};
+
+// A write transaction on this thread's connection. Rolls back unless
+// committed, and at once when one of its statements fails (so the caller
+// only has to return the error). Not nestable.
+class Transaction {
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    // Whether BEGIN succeeded; check before using the transaction.
+    const Status &begun() const { return m_begun; }
+    QSqlDatabase connection() const { return m_db; }
+    Status commit();
+    // Ends the transaction now. Also happens when a statement in it fails.
+    void rollbackNow();
+
+private:
+    Status m_begun; // before m_db: the constructor fills it while opening
+    QSqlDatabase m_db;
+    std::shared_ptr<QMutex> m_lock;
+    bool m_open = false;
+};
+
+// One prepared statement with positional `?` parameters. Failures come back
+// as an Error whose code is "unique_violation", "foreign_key_violation" or
+// "storage_error"; bound values never appear in messages.
+class Sql {
+public:
+    Sql(QSqlDatabase db, const QString &statement);
+
+    Sql &bind(const QVariant &value);
+    Status exec();
+    bool next() { return m_query.next(); }
+    QVariant value(int i) const { return m_query.value(i); }
+    qint64 int64(int i) const { return m_query.value(i).toLongLong(); }
+    QString text(int i) const { return m_query.value(i).toString(); }
+    bool isNull(int i) const { return m_query.isNull(i); }
+    int rowsAffected() const { return m_query.numRowsAffected(); }
+    // Releases the statement's result set. SQLite cannot COMMIT while a
+    // statement (such as INSERT ... RETURNING) is still being read.
+    void finish() { m_query.finish(); }
+
+    // Run a statement with no parameters and no result.
+    static Status run(QSqlDatabase db, const QString &statement);
+
+private:
+    QSqlQuery m_query;
+    QString m_statement;
+    QString m_connectionName;
+    bool m_prepared = false;
+    Error m_prepareError;
+};
+
+// NULL for an empty string, the string otherwise.
+QVariant nullIfEmpty(const QString &s);
+// Current time as Unix milliseconds (all timestamps are stored this way).
+qint64 nowMs();
+
+} // namespace puente

@@ -1,0 +1,268 @@
+#include "storage/migrations.h"
+
+#include "logging/logging.h"
+#include "storage/database.h"
+
+#include <QList>
+#include <QStringList>
+
+namespace puente::migrations {
+
+namespace {
+
+struct Migration {
+    int version;
+    const char *name;
+    QList<const char *> statements;
+};
+
+// Portable SQL with two placeholders: %PK% (an auto-increment primary key)
+// and timestamps stored as BIGINT Unix milliseconds. TEXT + CHECK stands in
+// for MySQL's ENUM. Later issues append migrations; never edit a released one.
+const QList<Migration> &all()
+{
+    static const QList<Migration> list = {
+        {1, "initial schema", {
+R"(CREATE TABLE tenants (
+    id %PK%,
+    slug TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    plan TEXT NOT NULL DEFAULT 'basic' CHECK (plan IN ('basic', 'pro', 'enterprise')),
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended')),
+    suspended_reason TEXT,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL))",
+R"(CREATE TABLE users (
+    id %PK%,
+    tenant_id BIGINT REFERENCES tenants(id) ON DELETE CASCADE,
+    email TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('platform_admin', 'tenant_admin', 'agent')),
+    password_hash TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    last_login_at BIGINT,
+    CHECK ((role = 'platform_admin' AND tenant_id IS NULL) OR (role <> 'platform_admin' AND tenant_id IS NOT NULL))))",
+"CREATE UNIQUE INDEX users_tenant_email ON users (tenant_id, email) WHERE tenant_id IS NOT NULL",
+"CREATE UNIQUE INDEX users_platform_email ON users (email) WHERE tenant_id IS NULL",
+R"(CREATE TABLE sessions (
+    id %PK%,
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    tenant_id BIGINT REFERENCES tenants(id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL,
+    last_seen_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    absolute_expires_at BIGINT NOT NULL,
+    revoked_at BIGINT,
+    client_address TEXT,
+    user_agent TEXT))",
+"CREATE INDEX sessions_user ON sessions (user_id)",
+R"(CREATE TABLE api_keys (
+    id %PK%,
+    tenant_id BIGINT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    key_prefix TEXT NOT NULL,
+    key_hash TEXT NOT NULL UNIQUE,
+    scopes TEXT NOT NULL DEFAULT '',
+    created_by_user_id BIGINT REFERENCES users(id) ON DELETE SET NULL,
+    created_at BIGINT NOT NULL,
+    last_used_at BIGINT,
+    revoked_at BIGINT))",
+"CREATE INDEX api_keys_tenant ON api_keys (tenant_id)",
+R"(CREATE TABLE audit_log (
+    id %PK%,
+    tenant_id BIGINT REFERENCES tenants(id) ON DELETE CASCADE,
+    actor_user_id BIGINT REFERENCES users(id) ON DELETE SET NULL,
+    actor_label TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target_type TEXT,
+    target_id TEXT,
+    details TEXT NOT NULL DEFAULT '{}',
+    client_address TEXT,
+    created_at BIGINT NOT NULL))",
+"CREATE INDEX audit_log_tenant_time ON audit_log (tenant_id, created_at)",
+R"(CREATE TABLE whatsapp_config (
+    id %PK%,
+    tenant_id BIGINT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    api_type TEXT NOT NULL CHECK (api_type IN ('business_api', 'whatsapp_web')),
+    business_api_token TEXT,
+    phone_number_id TEXT,
+    business_account_id TEXT,
+    webhook_verify_token TEXT,
+    app_secret TEXT,
+    fallback_enabled INTEGER NOT NULL DEFAULT 0 CHECK (fallback_enabled IN (0, 1)),
+    is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
+    connection_status TEXT NOT NULL DEFAULT 'unknown',
+    last_error TEXT,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    UNIQUE (tenant_id, api_type)))",
+"CREATE UNIQUE INDEX whatsapp_config_phone_number ON whatsapp_config (phone_number_id) WHERE phone_number_id IS NOT NULL",
+"CREATE INDEX whatsapp_config_waba ON whatsapp_config (business_account_id)",
+R"(CREATE TABLE whatsapp_conversations (
+    id %PK%,
+    tenant_id BIGINT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    conversation_id TEXT NOT NULL,
+    contact_wa_id TEXT,
+    contact_user_id TEXT,
+    contact_phone TEXT,
+    contact_name TEXT,
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'archived', 'blocked')),
+    assigned_user_id BIGINT REFERENCES users(id) ON DELETE SET NULL,
+    last_message_at BIGINT,
+    last_inbound_at BIGINT,
+    last_message_preview TEXT,
+    unread_count INTEGER NOT NULL DEFAULT 0,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    UNIQUE (tenant_id, conversation_id)))",
+"CREATE INDEX whatsapp_conversations_activity ON whatsapp_conversations (tenant_id, last_message_at)",
+R"(CREATE TABLE whatsapp_messages (
+    id %PK%,
+    tenant_id BIGINT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    conversation_id BIGINT NOT NULL REFERENCES whatsapp_conversations(id) ON DELETE CASCADE,
+    provider_message_id TEXT,
+    direction TEXT NOT NULL CHECK (direction IN ('inbound', 'outbound')),
+    type TEXT NOT NULL DEFAULT 'text',
+    content TEXT,
+    media_url TEXT,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'delivered', 'read', 'played', 'failed', 'received')),
+    timestamp BIGINT NOT NULL,
+    error_code INTEGER,
+    error_title TEXT,
+    raw_json TEXT,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    UNIQUE (tenant_id, provider_message_id)))",
+"CREATE INDEX whatsapp_messages_conversation_time ON whatsapp_messages (conversation_id, timestamp)",
+R"(CREATE TABLE system_settings (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at BIGINT NOT NULL))",
+        }},
+    };
+    return list;
+}
+
+// Any 64-bit number unique to Puente: "puente" in ASCII.
+constexpr qint64 kAdvisoryLockKey = 0x7075656e7465;
+
+QString render(const char *sql, Dialect dialect)
+{
+    QString s = QString::fromUtf8(sql);
+    s.replace(QLatin1String("%PK%"), dialect == Dialect::Sqlite
+                                         ? QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")
+                                         : QStringLiteral("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"));
+    return s;
+}
+
+Result<int> readVersion(QSqlDatabase c, Dialect dialect)
+{
+    Sql exists(c, dialect == Dialect::Sqlite
+                      ? QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+                      : QStringLiteral("SELECT COUNT(*) FROM information_schema.tables "
+                                       "WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"));
+    if (auto s = exists.exec(); !s)
+        return s.error();
+    if (!exists.next() || exists.int64(0) == 0)
+        return 0;
+    Sql q(c, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    if (auto s = q.exec(); !s)
+        return s.error();
+    return q.next() ? int(q.int64(0)) : 0;
+}
+
+Error tooNew(int found)
+{
+    return makeError("schema_too_new",
+                     QStringLiteral("the database schema is version %1 but this Puente knows only up to version %2; "
+                                    "upgrade Puente (the database was not changed)")
+                         .arg(found)
+                         .arg(latestVersion()));
+}
+
+Result<int> applyPending(Database &db)
+{
+    {
+        Transaction tx(db);
+        if (!tx.begun())
+            return tx.begun().error();
+        if (auto s = Sql::run(tx.connection(),
+                              QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                             "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"));
+            !s)
+            return s.error();
+        if (auto s = tx.commit(); !s)
+            return s.error();
+    }
+    int applied = 0;
+    for (const Migration &m : all()) {
+        Transaction tx(db);
+        if (!tx.begun())
+            return tx.begun().error();
+        auto version = readVersion(tx.connection(), db.dialect());
+        if (!version)
+            return version.error();
+        if (version.value() >= m.version)
+            continue; // another node got here first
+        for (const char *statement : m.statements) {
+            if (auto s = Sql::run(tx.connection(), render(statement, db.dialect())); !s)
+                return makeError("migration_failed", QStringLiteral("migration %1 (%2) failed: %3")
+                                                         .arg(m.version)
+                                                         .arg(QString::fromUtf8(m.name), s.error().message));
+        }
+        Sql record(tx.connection(), QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
+        record.bind(m.version).bind(QString::fromUtf8(m.name)).bind(nowMs());
+        if (auto s = record.exec(); !s)
+            return s.error();
+        if (auto s = tx.commit(); !s)
+            return s.error();
+        qCInfo(lcStorage).noquote() << "applied migration" << m.version << QString::fromUtf8(m.name);
+        ++applied;
+    }
+    return applied;
+}
+
+} // namespace
+
+int latestVersion()
+{
+    return all().last().version;
+}
+
+Result<int> currentVersion(Database &db)
+{
+    QSqlDatabase c = db.connection();
+    if (!c.isOpen())
+        return db.ping().error();
+    return readVersion(c, db.dialect());
+}
+
+Result<int> migrate(Database &db)
+{
+    auto before = currentVersion(db);
+    if (!before)
+        return before.error();
+    if (before.value() > latestVersion())
+        return tooNew(before.value());
+    if (before.value() == latestVersion())
+        return 0;
+
+    if (db.dialect() == Dialect::Sqlite)
+        return applyPending(db);
+
+    QSqlDatabase c = db.connection();
+    Sql lock(c, QStringLiteral("SELECT pg_advisory_lock(?)"));
+    lock.bind(kAdvisoryLockKey);
+    if (auto s = lock.exec(); !s)
+        return s.error();
+    auto result = applyPending(db);
+    Sql unlock(c, QStringLiteral("SELECT pg_advisory_unlock(?)"));
+    unlock.bind(kAdvisoryLockKey);
+    (void)unlock.exec();
+    return result;
+}
+
+} // namespace puente::migrations

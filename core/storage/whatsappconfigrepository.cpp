@@ -1,0 +1,168 @@
+#include "storage/whatsappconfigrepository.h"
+
+#include "secrets/sealedcolumns.h"
+#include "storage/auditlog.h"
+#include "storage/database.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace puente {
+
+namespace {
+const QString kTable = QStringLiteral("whatsapp_config");
+const QString kColumns = QStringLiteral(
+    "id, tenant_id, api_type, business_api_token, phone_number_id, business_account_id, webhook_verify_token, "
+    "app_secret, fallback_enabled, is_active, connection_status, last_error, updated_at");
+
+bool isDigits(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9]{1,32}$"));
+    return re.match(s).hasMatch();
+}
+
+QByteArray context(TenantId tenant, const char *column)
+{
+    return secrets::sealingContext(kTable, QString::number(tenant.value), QString::fromLatin1(column));
+}
+} // namespace
+
+Result<std::optional<WhatsAppConfig>> WhatsAppConfigRepository::find(TenantId tenant, ApiType type)
+{
+    Sql q(m_db.connection(), QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM whatsapp_config WHERE tenant_id = ? AND api_type = ?"));
+    q.bind(tenant.value).bind(toString(type));
+    if (auto s = q.exec(); !s)
+        return s.error();
+    if (!q.next())
+        return std::optional<WhatsAppConfig>();
+    WhatsAppConfig c;
+    c.id = q.int64(0);
+    c.tenantId = TenantId(q.int64(1));
+    c.apiType = apiTypeFromString(q.text(2)).value_or(ApiType::BusinessApi);
+    for (auto [index, column, target] : {std::tuple{3, "business_api_token", &c.businessApiToken},
+                                          std::tuple{7, "app_secret", &c.appSecret}}) {
+        if (q.isNull(index))
+            continue;
+        auto opened = m_keyring->open(q.text(index), context(tenant, column));
+        if (!opened)
+            return opened.error();
+        *target = QString::fromUtf8(opened.value());
+    }
+    c.phoneNumberId = q.text(4);
+    c.businessAccountId = q.text(5);
+    c.webhookVerifyToken = q.text(6);
+    c.fallbackEnabled = q.int64(8) != 0;
+    c.active = q.int64(9) != 0;
+    c.connectionStatus = q.text(10);
+    c.lastError = q.text(11);
+    c.updatedAt = q.int64(12);
+    return std::optional<WhatsAppConfig>(c);
+}
+
+Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const WhatsAppConfig &in, const QString &actorLabel)
+{
+    if (!in.phoneNumberId.isEmpty() && !isDigits(in.phoneNumberId))
+        return makeError("invalid_phone_number_id", QStringLiteral("the phone number ID must be digits only"));
+    if (!in.businessAccountId.isEmpty() && !isDigits(in.businessAccountId))
+        return makeError("invalid_business_account_id",
+                         QStringLiteral("the WhatsApp Business account ID must be digits only"));
+
+    auto previous = find(tenant, in.apiType);
+    // A config whose secrets no longer open (lost key) may still be replaced.
+    const std::optional<WhatsAppConfig> before = previous ? previous.value() : std::nullopt;
+
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    if (!in.phoneNumberId.isEmpty()) {
+        Sql owner(tx.connection(), QStringLiteral("SELECT tenant_id FROM whatsapp_config WHERE phone_number_id = ? AND tenant_id <> ?"));
+        owner.bind(in.phoneNumberId).bind(tenant.value);
+        if (auto s = owner.exec(); !s)
+            return s.error();
+        if (owner.next())
+            return makeError("phone_number_taken",
+                             QStringLiteral("phone number ID %1 is already connected to another tenant").arg(in.phoneNumberId));
+    }
+    const qint64 now = nowMs();
+    auto sealed = [&](const QString &secret, const char *column) {
+        return secret.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                : QVariant(m_keyring->seal(secret.toUtf8(), context(tenant, column)));
+    };
+    Sql q(tx.connection(),
+          QStringLiteral("INSERT INTO whatsapp_config (tenant_id, api_type, business_api_token, phone_number_id, "
+                         "business_account_id, webhook_verify_token, app_secret, fallback_enabled, is_active, "
+                         "connection_status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'unknown', ?, ?) "
+                         "ON CONFLICT (tenant_id, api_type) DO UPDATE SET business_api_token = excluded.business_api_token, "
+                         "phone_number_id = excluded.phone_number_id, business_account_id = excluded.business_account_id, "
+                         "webhook_verify_token = excluded.webhook_verify_token, app_secret = excluded.app_secret, "
+                         "fallback_enabled = excluded.fallback_enabled, is_active = excluded.is_active, "
+                         "connection_status = 'unknown', last_error = NULL, updated_at = excluded.updated_at"));
+    q.bind(tenant.value)
+        .bind(toString(in.apiType))
+        .bind(sealed(in.businessApiToken, "business_api_token"))
+        .bind(nullIfEmpty(in.phoneNumberId))
+        .bind(nullIfEmpty(in.businessAccountId))
+        .bind(nullIfEmpty(in.webhookVerifyToken))
+        .bind(sealed(in.appSecret, "app_secret"))
+        .bind(in.fallbackEnabled ? 1 : 0)
+        .bind(in.active ? 1 : 0)
+        .bind(now)
+        .bind(now);
+    if (auto s = q.exec(); !s) {
+        if (s.error().code == QLatin1String("unique_violation"))
+            return makeError("phone_number_taken",
+                             QStringLiteral("phone number ID %1 is already connected to another tenant").arg(in.phoneNumberId));
+        return s.error();
+    }
+
+    // The audit entry names what changed, never a value of a secret.
+    QJsonArray changed;
+    auto note = [&](const char *field, bool differs) {
+        if (!before || differs)
+            changed.append(QString::fromLatin1(field));
+    };
+    note("business_api_token", before && before->businessApiToken != in.businessApiToken);
+    note("phone_number_id", before && before->phoneNumberId != in.phoneNumberId);
+    note("business_account_id", before && before->businessAccountId != in.businessAccountId);
+    note("webhook_verify_token", before && before->webhookVerifyToken != in.webhookVerifyToken);
+    note("app_secret", before && before->appSecret != in.appSecret);
+    note("fallback_enabled", before && before->fallbackEnabled != in.fallbackEnabled);
+    if (auto s = AuditLog::append(tx.connection(),
+                                  {tenant, {}, actorLabel,
+                                   before ? QStringLiteral("whatsapp_config.updated") : QStringLiteral("whatsapp_config.created"),
+                                   kTable, toString(in.apiType), {{QStringLiteral("changed"), changed}}});
+        !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+
+    auto saved = find(tenant, in.apiType);
+    if (!saved)
+        return saved.error();
+    if (!saved.value())
+        return makeError("storage_error", QStringLiteral("saved configuration vanished"));
+    return *saved.value();
+}
+
+Result<std::optional<TenantId>> WhatsAppConfigRepository::tenantForPhoneNumberId(const QString &phoneNumberId)
+{
+    Sql q(m_db.connection(), QStringLiteral("SELECT tenant_id FROM whatsapp_config WHERE phone_number_id = ?"));
+    q.bind(phoneNumberId);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    return q.next() ? std::optional<TenantId>(TenantId(q.int64(0))) : std::nullopt;
+}
+
+Result<QList<TenantId>> WhatsAppConfigRepository::tenantsForBusinessAccountId(const QString &wabaId)
+{
+    Sql q(m_db.connection(), QStringLiteral("SELECT DISTINCT tenant_id FROM whatsapp_config WHERE business_account_id = ? ORDER BY tenant_id"));
+    q.bind(wabaId);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    QList<TenantId> out;
+    while (q.next())
+        out.append(TenantId(q.int64(0)));
+    return out;
+}
+
+} // namespace puente

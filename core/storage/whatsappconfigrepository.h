@@ -1,0 +1,37 @@
+#pragma once
+
+#include "common/result.h"
+#include "crypto/secretbox.h"
+#include "domain/whatsappconfig.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace puente {
+
+class Database;
+
+// The tenant's WhatsApp channels. Tokens and app secrets are sealed with the
+// master keyring before they reach the database and opened on read.
+class WhatsAppConfigRepository {
+public:
+    WhatsAppConfigRepository(Database &db, crypto::KeyringPtr keyring) : m_db(db), m_keyring(std::move(keyring)) {}
+
+    // Inserts or replaces the tenant's config of that api_type. Errors:
+    // invalid_phone_number_id, invalid_business_account_id, phone_number_taken
+    // (the number belongs to another tenant).
+    Result<WhatsAppConfig> save(TenantId tenant, const WhatsAppConfig &config, const QString &actorLabel);
+    Result<std::optional<WhatsAppConfig>> find(TenantId tenant, ApiType type);
+
+    // Routing lookups (the only cross-tenant reads): which tenant owns this
+    // Cloud API phone number id / WhatsApp Business Account id.
+    Result<std::optional<TenantId>> tenantForPhoneNumberId(const QString &phoneNumberId);
+    Result<QList<TenantId>> tenantsForBusinessAccountId(const QString &wabaId);
+
+private:
+    Database &m_db;
+    crypto::KeyringPtr m_keyring;
+};
+
+} // namespace puente

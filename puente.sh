@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Puente's one entry point: installs what is missing (Debian 12), builds, runs.
+#   ./puente.sh run          build and start the console (local mode); without a display, the server
+#   ./puente.sh test         build and run every test, PostgreSQL ones included (throwaway cluster)
+#   ./puente.sh server ARGS  build and run puente-server with ARGS (default: serve)
+#   ./puente.sh bench        build and run the benchmarks (SQLite and PostgreSQL)
+#   ./puente.sh screenshots  render the console's screens into docs/screenshots/
+#   ./puente.sh package      build a .deb with CPack
+#   ./puente.sh deps         only install the missing packages
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+BUILD_DIR=${PUENTE_BUILD_DIR:-$ROOT/build}
+
+APT_PACKAGES=(
+    build-essential cmake ninja-build ccache pkg-config
+    qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qtkeychain-qt6-dev
+    libqt6sql6-sqlite libqt6sql6-psql qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n
+    libssl-dev libgl-dev
+    postgresql-15
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'puente.sh: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"
+    elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+    else die "need root (or sudo) to run: $*"; fi
+}
+
+install_deps() {
+    local missing=()
+    for pkg in "${APT_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    log "installing: ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+configure() {
+    local args=(-S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPUENTE_WERROR=ON)
+    command -v ccache >/dev/null 2>&1 && args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+        log "configuring in $BUILD_DIR"
+        cmake "${args[@]}" >/dev/null
+    fi
+}
+
+build() {
+    install_deps
+    configure
+    log "building"
+    cmake --build "$BUILD_DIR" -- -j"$(nproc)"
+}
+
+# A throwaway PostgreSQL cluster: its own data folder, port and socket,
+# stopped and deleted on exit, whatever happens.
+PG_DIR=""
+PG_BIN=""
+pg_as() {
+    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+stop_postgres() {
+    [ -n "$PG_DIR" ] || return 0
+    pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+    PG_DIR=""
+}
+start_postgres() {
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    [ -x "$PG_BIN/initdb" ] || die "PostgreSQL server binaries not found under /usr/lib/postgresql"
+    PG_DIR=$(mktemp -d /tmp/puente-pg.XXXXXX)
+    trap stop_postgres EXIT
+    chmod 755 "$PG_DIR"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DIR"
+    local port
+    for port in $(seq 55432 55632); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+    done
+    pg_as "$PG_BIN/initdb" -D "$PG_DIR/data" -U puente -A trust -E UTF8 --no-sync >"$PG_DIR/initdb.log" 2>&1 \
+        || { cat "$PG_DIR/initdb.log" >&2; die "initdb failed"; }
+    pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+        -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+        start >/dev/null || { cat "$PG_DIR/server.log" >&2; die "PostgreSQL did not start"; }
+    export PUENTE_TEST_PG_URL="postgres://puente@127.0.0.1:$port/postgres"
+    log "throwaway PostgreSQL on 127.0.0.1:$port ($PG_DIR)"
+}
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+    deps)
+        install_deps ;;
+    run)
+        build
+        if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+            log "starting the console (local mode)"
+            exec "$BUILD_DIR/app/desktop/puente" "$@"
+        fi
+        log "no display: starting puente-server on http://127.0.0.1:8080 (try: curl http://127.0.0.1:8080/readyz)"
+        exec "$BUILD_DIR/app/server/puente-server" serve --listen 127.0.0.1:8080 "$@" ;;
+    server)
+        build
+        [ $# -eq 0 ] && set -- serve
+        exec "$BUILD_DIR/app/server/puente-server" "$@" ;;
+    test)
+        build
+        start_postgres
+        log "running the tests"
+        cd "$BUILD_DIR"
+        ctest --output-on-failure --timeout 900 -j"$(nproc)" "$@" ;;
+    bench)
+        build
+        start_postgres
+        "$BUILD_DIR/bench/bench_storage"
+        "$BUILD_DIR/bench/bench_storage" "$PUENTE_TEST_PG_URL" ;;
+    screenshots)
+        build
+        PUENTE_SCREENSHOT_DIR="$ROOT/docs/screenshots" QT_QPA_PLATFORM=offscreen "$BUILD_DIR/tests/tst_localserverwindow" >/dev/null
+        log "screenshots in $ROOT/docs/screenshots" ;;
+    package)
+        build
+        (cd "$BUILD_DIR" && cpack -G DEB) ;;
+    *)
+        sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+        [ -z "$cmd" ] || [ "$cmd" = help ] || [ "$cmd" = -h ] || [ "$cmd" = --help ] || exit 2 ;;
+esac

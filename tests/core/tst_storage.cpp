@@ -1,0 +1,490 @@
+#include "crypto/passwordhash.h"
+#include "crypto/crypto.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
+#include "storage/tenantrepository.h"
+#include "storage/userrepository.h"
+#include "storage/whatsappconfigrepository.h"
+#include "testsupport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
+
+#include <atomic>
+#include <thread>
+
+using namespace puente;
+using namespace puente::test;
+
+// Runs against SQLite and PostgreSQL (see tests/CMakeLists.txt).
+class TestStorage : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void migratesFreshDatabaseAndIsIdempotent();
+    void refusesNewerSchema();
+    void concurrentMigrators();
+    void transactionRollsBackUnlessCommitted();
+    void connectionPerThread();
+    void sqlitePragmas();
+    void concurrentWriters();
+    void unreachablePostgres();
+    void tenants();
+    void users();
+    void whatsAppConfigSealedAtRest();
+    void whatsAppConfigRoutingAndIsolation();
+    void seedSchemaConstraints();
+
+private:
+    Database &db() { return *m_db; }
+    std::unique_ptr<TestDatabase> m_test;
+    std::unique_ptr<Database> m_db;
+};
+
+void TestStorage::initTestCase()
+{
+    QVERIFY(checkBackendAvailable());
+    qInfo("backend: %s", qPrintable(backendName()));
+}
+
+void TestStorage::init()
+{
+    auto t = TestDatabase::create();
+    PUENTE_VERIFY_OK(t);
+    m_test = std::move(t).value();
+    auto d = Database::open(m_test->url());
+    PUENTE_VERIFY_OK(d);
+    m_db = std::move(d).value();
+}
+
+void TestStorage::cleanup()
+{
+    m_db.reset();
+    m_test.reset();
+}
+
+
+static qint64 count(Database &db, const QString &sql)
+{
+    Sql q(db.connection(), sql);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.int64(0);
+}
+
+void TestStorage::migratesFreshDatabaseAndIsIdempotent()
+{
+    auto before = migrations::currentVersion(db());
+    PUENTE_VERIFY_OK(before);
+    QCOMPARE(before.value(), 0);
+    auto applied = migrations::migrate(db());
+    PUENTE_VERIFY_OK(applied);
+    QCOMPARE(applied.value(), migrations::latestVersion());
+    QCOMPARE(migrations::currentVersion(db()).value(), migrations::latestVersion());
+
+    for (const char *table : {"tenants", "users", "sessions", "api_keys", "audit_log", "whatsapp_config",
+                              "whatsapp_conversations", "whatsapp_messages", "system_settings"})
+        QVERIFY2(count(db(), QStringLiteral("SELECT COUNT(*) FROM ") + QString::fromLatin1(table)) == 0, table);
+
+    auto again = migrations::migrate(db());
+    PUENTE_VERIFY_OK(again);
+    QCOMPARE(again.value(), 0);
+    QCOMPARE(count(db(), QStringLiteral("SELECT COUNT(*) FROM schema_migrations")), qint64(migrations::latestVersion()));
+}
+
+void TestStorage::refusesNewerSchema()
+{
+    PUENTE_VERIFY_OK(migrations::migrate(db()));
+    const int future = migrations::latestVersion() + 5;
+    Sql q(db().connection(), QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'from the future', 0)"));
+    q.bind(future);
+    PUENTE_VERIFY_OK(q.exec());
+    auto result = migrations::migrate(db());
+    PUENTE_VERIFY_ERROR(result, "schema_too_new");
+    QVERIFY2(result.error().message.contains(QString::number(future)), qPrintable(result.error().message));
+    QCOMPARE(migrations::currentVersion(db()).value(), future);
+    QCOMPARE(count(db(), QStringLiteral("SELECT COUNT(*) FROM schema_migrations")), qint64(migrations::latestVersion() + 1));
+}
+
+void TestStorage::concurrentMigrators()
+{
+    // Several nodes start at once against one empty database.
+    constexpr int kNodes = 4;
+    std::atomic<int> failures{0};
+    std::atomic<int> appliedTotal{0};
+    QStringList errors;
+    QMutex errorsLock;
+    std::vector<std::thread> nodes;
+    const QString url = m_test->url();
+    for (int i = 0; i < kNodes; ++i) {
+        nodes.emplace_back([&, url] {
+            auto node = Database::open(url);
+            Result<int> r = node ? migrations::migrate(*node.value()) : Result<int>(node.error());
+            if (!r) {
+                ++failures;
+                QMutexLocker l(&errorsLock);
+                errors.append(r.error().message);
+            } else {
+                appliedTotal += r.value();
+            }
+        });
+    }
+    for (auto &t : nodes)
+        t.join();
+    QVERIFY2(failures == 0, qPrintable(errors.join(QLatin1Char('\n'))));
+    QCOMPARE(appliedTotal.load(), migrations::latestVersion()); // each step applied exactly once
+    QCOMPARE(count(db(), QStringLiteral("SELECT COUNT(*) FROM schema_migrations")), qint64(migrations::latestVersion()));
+}
+
+void TestStorage::transactionRollsBackUnlessCommitted()
+{
+    PUENTE_VERIFY_OK(migrations::migrate(db()));
+    {
+        Transaction tx(db());
+        PUENTE_VERIFY_OK(tx.begun());
+        Sql q(tx.connection(), QStringLiteral("INSERT INTO tenants (slug, name, plan, status, created_at, updated_at) "
+                                              "VALUES ('gone', 'Gone', 'basic', 'active', 0, 0)"));
+        PUENTE_VERIFY_OK(q.exec());
+    } // no commit
+    QCOMPARE(count(db(), QStringLiteral("SELECT COUNT(*) FROM tenants")), qint64(0));
+    {
+        Transaction tx(db());
+        PUENTE_VERIFY_OK(tx.begun());
+        Sql q(tx.connection(), QStringLiteral("INSERT INTO tenants (slug, name, plan, status, created_at, updated_at) "
+                                              "VALUES ('kept', 'Kept', 'basic', 'active', 0, 0)"));
+        PUENTE_VERIFY_OK(q.exec());
+        PUENTE_VERIFY_OK(tx.commit());
+    }
+    QCOMPARE(count(db(), QStringLiteral("SELECT COUNT(*) FROM tenants")), qint64(1));
+}
+
+void TestStorage::connectionPerThread()
+{
+    PUENTE_VERIFY_OK(migrations::migrate(db()));
+    const QString mainName = db().connection().connectionName();
+    QString workerName;
+    qint64 workerCount = -1;
+    QThread *worker = QThread::create([&] {
+        workerName = db().connection().connectionName();
+        workerCount = count(db(), QStringLiteral("SELECT COUNT(*) FROM tenants"));
+    });
+    worker->start();
+    QVERIFY(worker->wait(30000));
+    delete worker;
+    QCOMPARE(workerCount, qint64(0));
+    QVERIFY(!workerName.isEmpty());
+    QVERIFY(workerName != mainName);
+    // The worker's connection goes away with its thread (thread-local
+    // destructors run just after QThread reports it finished).
+    QTRY_VERIFY_WITH_TIMEOUT(!QSqlDatabase::connectionNames().contains(workerName), 5000);
+    QVERIFY(QSqlDatabase::connectionNames().contains(mainName));
+}
+
+void TestStorage::sqlitePragmas()
+{
+    if (backend() != Backend::Sqlite) {
+        // PostgreSQL has no pragmas; its run checks the session it opened instead.
+        Sql q(db().connection(), QStringLiteral("SELECT current_setting('application_name')"));
+        PUENTE_VERIFY_OK(q.exec());
+        QVERIFY(q.next());
+        QCOMPARE(q.text(0), QStringLiteral("puente"));
+        return;
+    }
+    Sql mode(db().connection(), QStringLiteral("PRAGMA journal_mode"));
+    PUENTE_VERIFY_OK(mode.exec());
+    QVERIFY(mode.next());
+    QCOMPARE(mode.text(0), QStringLiteral("wal"));
+    Sql fk(db().connection(), QStringLiteral("PRAGMA foreign_keys"));
+    PUENTE_VERIFY_OK(fk.exec());
+    QVERIFY(fk.next());
+    QCOMPARE(fk.int64(0), qint64(1));
+}
+
+void TestStorage::concurrentWriters()
+{
+    PUENTE_VERIFY_OK(migrations::migrate(db()));
+    constexpr int kThreads = 3;
+    constexpr int kPerThread = 30;
+    std::atomic<int> failures{0};
+    QString firstError;
+    QMutex lock;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            TenantRepository repo(db());
+            for (int i = 0; i < kPerThread; ++i) {
+                auto r = repo.create(QStringLiteral("t%1-%2").arg(t).arg(i), QStringLiteral("Tenant"), Plan::Basic);
+                if (!r) {
+                    ++failures;
+                    QMutexLocker l(&lock);
+                    if (firstError.isEmpty())
+                        firstError = r.error().message;
+                }
+            }
+        });
+    }
+    for (auto &t : threads)
+        t.join();
+    QVERIFY2(failures == 0, qPrintable(firstError));
+    QCOMPARE(count(db(), QStringLiteral("SELECT COUNT(*) FROM tenants")), qint64(kThreads * kPerThread));
+    QCOMPARE(count(db(), QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'tenant.created'")),
+             qint64(kThreads * kPerThread));
+}
+
+void TestStorage::unreachablePostgres()
+{
+    // Port 1 on loopback: nothing listens, the connection is refused at once.
+    auto d = Database::open(QStringLiteral("postgres://puente:secret-pass@127.0.0.1:1/puente"));
+    PUENTE_VERIFY_ERROR(d, "database_unavailable");
+    QVERIFY2(d.error().message.contains(QLatin1String("127.0.0.1:1")), qPrintable(d.error().message));
+    QVERIFY2(!d.error().message.contains(QLatin1String("secret-pass")), qPrintable(d.error().message));
+}
+
+void TestStorage::tenants()
+{
+    PUENTE_VERIFY_OK(migrations::migrate(db()));
+    TenantRepository repo(db());
+    auto acme = repo.create(QStringLiteral("acme"), QStringLiteral("  Acme Reclutamiento  "), Plan::Pro);
+    PUENTE_VERIFY_OK(acme);
+    QVERIFY(acme->id.isValid());
+    QCOMPARE(acme->name, QStringLiteral("Acme Reclutamiento"));
+    QVERIFY(acme->plan == Plan::Pro);
+    QVERIFY(acme->status == TenantStatus::Active);
+
+    PUENTE_VERIFY_ERROR(repo.create(QStringLiteral("acme"), QStringLiteral("Other"), Plan::Basic), "slug_taken");
+    PUENTE_VERIFY_ERROR(repo.create(QStringLiteral("Bad Slug"), QStringLiteral("X"), Plan::Basic), "invalid_slug");
+    PUENTE_VERIFY_ERROR(repo.create(QStringLiteral("empty-name"), QStringLiteral("   "), Plan::Basic), "invalid_name");
+    auto beta = repo.create(QStringLiteral("beta"), QStringLiteral("Beta"), Plan::Basic);
+    PUENTE_VERIFY_OK(beta);
+
+    auto list = repo.list();
+    PUENTE_VERIFY_OK(list);
+    QCOMPARE(list->size(), 2);
+    QCOMPARE(list->at(0).slug, QStringLiteral("acme"));
+    QCOMPARE(list->at(1).slug, QStringLiteral("beta"));
+
+    auto bySlug = repo.findBySlug(QStringLiteral("beta"));
+    PUENTE_VERIFY_OK(bySlug);
+    QVERIFY(bySlug.value().has_value());
+    QCOMPARE(bySlug.value()->id, beta->id);
+    auto missing = repo.findBySlug(QStringLiteral("nobody"));
+    PUENTE_VERIFY_OK(missing);
+    QVERIFY(!missing.value().has_value());
+
+    PUENTE_VERIFY_OK(repo.setStatus(acme->id, TenantStatus::Suspended, QStringLiteral("unpaid")));
+    QVERIFY(repo.find(acme->id).value()->status == TenantStatus::Suspended);
+    PUENTE_VERIFY_ERROR(repo.setStatus(TenantId(999999), TenantStatus::Active), "not_found");
+
+    Sql audit(db().connection(), QStringLiteral("SELECT action, details FROM audit_log WHERE tenant_id = ? ORDER BY id"));
+    audit.bind(acme->id.value);
+    PUENTE_VERIFY_OK(audit.exec());
+    QVERIFY(audit.next());
+    QCOMPARE(audit.text(0), QStringLiteral("tenant.created"));
+    QCOMPARE(QJsonDocument::fromJson(audit.text(1).toUtf8()).object().value(QStringLiteral("plan")).toString(),
+             QStringLiteral("pro"));
+    QVERIFY(audit.next());
+    QCOMPARE(audit.text(0), QStringLiteral("tenant.suspended"));
+}
+
+void TestStorage::users()
+{
+    PUENTE_VERIFY_OK(migrations::migrate(db()));
+    TenantRepository tenants(db());
+    const TenantId acme = tenants.create(QStringLiteral("acme"), QStringLiteral("Acme"), Plan::Basic).value().id;
+    const TenantId beta = tenants.create(QStringLiteral("beta"), QStringLiteral("Beta"), Plan::Basic).value().id;
+    UserRepository users(db(), crypto::ScryptParams{10, 8, 1});
+    const QString password = QStringLiteral("reclutar candidatos 2026");
+
+    auto ana = users.create({acme, QStringLiteral("Ana@Acme.example"), QStringLiteral("Ana"), Role::TenantAdmin, password},
+                            QStringLiteral("test"));
+    PUENTE_VERIFY_OK(ana);
+    QCOMPARE(ana->email, QStringLiteral("ana@acme.example"));
+    QCOMPARE(ana->tenantId, acme);
+
+    PUENTE_VERIFY_ERROR(users.create({acme, QStringLiteral("ana@acme.example"), QStringLiteral("Ana 2"), Role::Agent, password},
+                                     QStringLiteral("test")),
+                        "email_taken");
+    // The same address may exist in another tenant.
+    PUENTE_VERIFY_OK(users.create({beta, QStringLiteral("ana@acme.example"), QStringLiteral("Ana B"), Role::Agent, password},
+                                  QStringLiteral("test")));
+    PUENTE_VERIFY_ERROR(users.create({acme, QStringLiteral("bob@acme.example"), QStringLiteral("Bob"), Role::Agent,
+                                      QStringLiteral("short")},
+                                     QStringLiteral("test")),
+                        "weak_password");
+    PUENTE_VERIFY_ERROR(users.create({acme, QStringLiteral("root@acme.example"), QStringLiteral("Root"),
+                                      Role::PlatformAdmin, password},
+                                     QStringLiteral("test")),
+                        "invalid_role");
+    PUENTE_VERIFY_ERROR(users.create({TenantId(424242), QStringLiteral("x@y.example"), QStringLiteral("X"), Role::Agent, password},
+                                     QStringLiteral("test")),
+                        "not_found");
+
+    auto admin = users.create({TenantId(), QStringLiteral("ops@puente.example"), QStringLiteral("Ops"), Role::PlatformAdmin, password},
+                              QStringLiteral("test"));
+    PUENTE_VERIFY_OK(admin);
+    PUENTE_VERIFY_ERROR(users.create({TenantId(), QStringLiteral("OPS@puente.example"), QStringLiteral("Ops 2"),
+                                      Role::PlatformAdmin, password},
+                                     QStringLiteral("test")),
+                        "email_taken");
+
+    // Only a hash is stored, and it verifies.
+    auto hash = users.passwordHash(ana->id);
+    PUENTE_VERIFY_OK(hash);
+    QVERIFY(!hash.value().contains(password));
+    QVERIFY(crypto::verifyPassword(password, hash.value()));
+    QVERIFY(!crypto::verifyPassword(QStringLiteral("wrong password!"), hash.value()));
+
+    // Tenant-scoped lookup: Acme's Ana is not found through Beta.
+    auto inAcme = users.findByEmail(acme, QStringLiteral("ANA@acme.example"));
+    PUENTE_VERIFY_OK(inAcme);
+    QCOMPARE(inAcme.value()->name, QStringLiteral("Ana"));
+    auto inBeta = users.findByEmail(beta, QStringLiteral("ana@acme.example"));
+    PUENTE_VERIFY_OK(inBeta);
+    QCOMPARE(inBeta.value()->name, QStringLiteral("Ana B"));
+    QVERIFY(users.findPlatformAdmin(QStringLiteral("ops@puente.example")).value().has_value());
+    QVERIFY(!users.findPlatformAdmin(QStringLiteral("ana@acme.example")).value().has_value());
+}
+
+static WhatsAppConfig sampleConfig(const QString &phoneNumberId)
+{
+    WhatsAppConfig c;
+    c.apiType = ApiType::BusinessApi;
+    c.businessApiToken = QStringLiteral("EAABsbCS1iHgBAKZCZB3Xw0ZDsecret");
+    c.phoneNumberId = phoneNumberId;
+    c.businessAccountId = QStringLiteral("102290129340398");
+    c.webhookVerifyToken = QStringLiteral("verify-me");
+    c.appSecret = QStringLiteral("0123456789abcdef0123456789abcdef");
+    c.fallbackEnabled = true;
+    return c;
+}
+
+void TestStorage::whatsAppConfigSealedAtRest()
+{
+    PUENTE_VERIFY_OK(migrations::migrate(db()));
+    auto ring = crypto::Keyring::create({crypto::randomBytes(32)});
+    PUENTE_VERIFY_OK(ring);
+    TenantRepository tenants(db());
+    const TenantId acme = tenants.create(QStringLiteral("acme"), QStringLiteral("Acme"), Plan::Basic).value().id;
+    WhatsAppConfigRepository repo(db(), ring.value());
+
+    auto saved = repo.save(acme, sampleConfig(QStringLiteral("106540352242922")), QStringLiteral("ana@acme.example"));
+    PUENTE_VERIFY_OK(saved);
+    QCOMPARE(saved->businessApiToken, QStringLiteral("EAABsbCS1iHgBAKZCZB3Xw0ZDsecret"));
+    QCOMPARE(saved->appSecret, QStringLiteral("0123456789abcdef0123456789abcdef"));
+    QCOMPARE(saved->phoneNumberId, QStringLiteral("106540352242922"));
+    QVERIFY(saved->fallbackEnabled);
+
+    Sql raw(db().connection(), QStringLiteral("SELECT business_api_token, app_secret FROM whatsapp_config WHERE tenant_id = ?"));
+    raw.bind(acme.value);
+    PUENTE_VERIFY_OK(raw.exec());
+    QVERIFY(raw.next());
+    QVERIFY(raw.text(0).startsWith(QLatin1String("v1.")));
+    QVERIFY(!raw.text(0).contains(QLatin1String("EAAB")));
+    QVERIFY(raw.text(1).startsWith(QLatin1String("v1.")));
+    QVERIFY(!raw.text(1).contains(QLatin1String("0123456789abcdef")));
+
+    // A wrong master key is an error, never garbage.
+    auto otherRing = crypto::Keyring::create({crypto::randomBytes(32)});
+    WhatsAppConfigRepository wrongKey(db(), otherRing.value());
+    PUENTE_VERIFY_ERROR(wrongKey.find(acme, ApiType::BusinessApi), "unknown_master_key");
+
+    // Update: the audit log names the changed fields, never their values.
+    WhatsAppConfig changed = saved.value();
+    changed.businessApiToken = QStringLiteral("EAABnewtokenvalue1234567890");
+    PUENTE_VERIFY_OK(repo.save(acme, changed, QStringLiteral("ana@acme.example")));
+    QCOMPARE(repo.find(acme, ApiType::BusinessApi).value()->businessApiToken, QStringLiteral("EAABnewtokenvalue1234567890"));
+    Sql audit(db().connection(), QStringLiteral("SELECT action, details, actor_label FROM audit_log WHERE target_type = 'whatsapp_config' ORDER BY id"));
+    PUENTE_VERIFY_OK(audit.exec());
+    QVERIFY(audit.next());
+    QCOMPARE(audit.text(0), QStringLiteral("whatsapp_config.created"));
+    QVERIFY(audit.next());
+    QCOMPARE(audit.text(0), QStringLiteral("whatsapp_config.updated"));
+    QCOMPARE(audit.text(1), QStringLiteral(R"({"changed":["business_api_token"]})"));
+    QCOMPARE(audit.text(2), QStringLiteral("ana@acme.example"));
+    QCOMPARE(count(db(), QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE details LIKE '%EAAB%'")), qint64(0));
+
+    PUENTE_VERIFY_ERROR(repo.save(acme, sampleConfig(QStringLiteral("+34 600")), QStringLiteral("x")), "invalid_phone_number_id");
+}
+
+void TestStorage::whatsAppConfigRoutingAndIsolation()
+{
+    PUENTE_VERIFY_OK(migrations::migrate(db()));
+    auto ring = crypto::Keyring::create({crypto::randomBytes(32)});
+    TenantRepository tenants(db());
+    const TenantId acme = tenants.create(QStringLiteral("acme"), QStringLiteral("Acme"), Plan::Basic).value().id;
+    const TenantId beta = tenants.create(QStringLiteral("beta"), QStringLiteral("Beta"), Plan::Basic).value().id;
+    WhatsAppConfigRepository repo(db(), ring.value());
+    PUENTE_VERIFY_OK(repo.save(acme, sampleConfig(QStringLiteral("111111")), QStringLiteral("t")));
+
+    // Beta sees nothing of Acme's.
+    auto betaConfig = repo.find(beta, ApiType::BusinessApi);
+    PUENTE_VERIFY_OK(betaConfig);
+    QVERIFY(!betaConfig.value().has_value());
+
+    // The routing key belongs to one tenant only.
+    PUENTE_VERIFY_ERROR(repo.save(beta, sampleConfig(QStringLiteral("111111")), QStringLiteral("t")), "phone_number_taken");
+    PUENTE_VERIFY_OK(repo.save(beta, sampleConfig(QStringLiteral("222222")), QStringLiteral("t")));
+    QCOMPARE(*repo.tenantForPhoneNumberId(QStringLiteral("111111")).value(), acme);
+    QCOMPARE(*repo.tenantForPhoneNumberId(QStringLiteral("222222")).value(), beta);
+    QVERIFY(!repo.tenantForPhoneNumberId(QStringLiteral("333333")).value().has_value());
+    auto byWaba = repo.tenantsForBusinessAccountId(QStringLiteral("102290129340398"));
+    PUENTE_VERIFY_OK(byWaba);
+    QCOMPARE(byWaba->size(), 2);
+
+    // Moving a number: once Acme lets go of it, Beta may take it.
+    WhatsAppConfig acmeConfig = *repo.find(acme, ApiType::BusinessApi).value();
+    acmeConfig.phoneNumberId = QStringLiteral("444444");
+    PUENTE_VERIFY_OK(repo.save(acme, acmeConfig, QStringLiteral("t")));
+    WhatsAppConfig betaNew = sampleConfig(QStringLiteral("111111"));
+    PUENTE_VERIFY_OK(repo.save(beta, betaNew, QStringLiteral("t")));
+    QCOMPARE(*repo.tenantForPhoneNumberId(QStringLiteral("111111")).value(), beta);
+}
+
+void TestStorage::seedSchemaConstraints()
+{
+    PUENTE_VERIFY_OK(migrations::migrate(db()));
+    TenantRepository tenants(db());
+    const TenantId acme = tenants.create(QStringLiteral("acme"), QStringLiteral("Acme"), Plan::Basic).value().id;
+    const TenantId beta = tenants.create(QStringLiteral("beta"), QStringLiteral("Beta"), Plan::Basic).value().id;
+
+    auto insertConversation = [&](TenantId t, const QString &key, const QString &status) -> Result<qint64> {
+        Sql q(db().connection(), QStringLiteral("INSERT INTO whatsapp_conversations (tenant_id, conversation_id, status, "
+                                                "created_at, updated_at) VALUES (?, ?, ?, 0, 0) RETURNING id"));
+        q.bind(t.value).bind(key).bind(status);
+        if (auto s = q.exec(); !s)
+            return s.error();
+        q.next();
+        return q.int64(0);
+    };
+    auto c1 = insertConversation(acme, QStringLiteral("34600111222"), QStringLiteral("active"));
+    PUENTE_VERIFY_OK(c1);
+    PUENTE_VERIFY_ERROR(insertConversation(acme, QStringLiteral("34600111222"), QStringLiteral("active")), "unique_violation");
+    auto c2 = insertConversation(beta, QStringLiteral("34600111222"), QStringLiteral("active"));
+    PUENTE_VERIFY_OK(c2);
+    QVERIFY(!insertConversation(acme, QStringLiteral("other"), QStringLiteral("deleted")).ok()); // CHECK
+
+    auto insertMessage = [&](TenantId t, qint64 conversation, const QVariant &wamid, const QString &status) {
+        Sql q(db().connection(), QStringLiteral("INSERT INTO whatsapp_messages (tenant_id, conversation_id, provider_message_id, "
+                                                "direction, type, content, status, timestamp, created_at, updated_at) "
+                                                "VALUES (?, ?, ?, 'inbound', 'text', 'Hola', ?, 1, 0, 0)"));
+        q.bind(t.value).bind(conversation).bind(wamid).bind(status);
+        return q.exec();
+    };
+    const QString wamid = QStringLiteral("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=");
+    PUENTE_VERIFY_OK(insertMessage(acme, c1.value(), wamid, QStringLiteral("received")));
+    PUENTE_VERIFY_ERROR(insertMessage(acme, c1.value(), wamid, QStringLiteral("received")), "unique_violation");
+    PUENTE_VERIFY_OK(insertMessage(beta, c2.value(), wamid, QStringLiteral("received"))); // per tenant
+    // Queued outbound messages have no provider id yet; many may wait at once.
+    PUENTE_VERIFY_OK(insertMessage(acme, c1.value(), QVariant(QMetaType(QMetaType::QString)), QStringLiteral("queued")));
+    PUENTE_VERIFY_OK(insertMessage(acme, c1.value(), QVariant(QMetaType(QMetaType::QString)), QStringLiteral("queued")));
+    QVERIFY(!insertMessage(acme, c1.value(), QStringLiteral("wamid.x"), QStringLiteral("bogus")).ok());
+    PUENTE_VERIFY_ERROR(insertMessage(acme, 987654, QStringLiteral("wamid.y"), QStringLiteral("received")),
+                        "foreign_key_violation");
+}
+
+QTEST_GUILESS_MAIN(TestStorage)
+#include "tst_storage.moc"

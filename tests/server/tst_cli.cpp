@@ -1,0 +1,447 @@
+#include "crypto/crypto.h"
+#include "secrets/masterkeystore.h"
+#include "storage/database.h"
+#include "storage/tenantrepository.h"
+#include "storage/whatsappconfigrepository.h"
+#include "testsupport.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+using namespace puente;
+using namespace puente::test;
+
+// puente-server's command line, run as a real process against SQLite and
+// PostgreSQL.
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void help();
+    void usageErrors_data();
+    void usageErrors();
+    void migrate();
+    void tenants();
+    void users();
+    void platformAdmin();
+    void unknownDatabaseScheme();
+    void unreachablePostgres();
+    void newerDatabase();
+    void configFile();
+    void serveAnswersHealthAndStopsOnSigterm();
+    void wrongMasterKey();
+    void rotateMasterKey();
+
+private:
+    struct Run {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    Run run(const QStringList &args, const QByteArray &input = {}, const QProcessEnvironment &extraEnv = {});
+    QProcessEnvironment baseEnv() const;
+
+    std::unique_ptr<TestDatabase> m_test;
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY(checkBackendAvailable());
+}
+
+void TestCli::init()
+{
+    auto t = TestDatabase::create();
+    PUENTE_VERIFY_OK(t);
+    m_test = std::move(t).value();
+}
+
+void TestCli::cleanup()
+{
+    m_test.reset();
+}
+
+QProcessEnvironment TestCli::baseEnv() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("PUENTE_MASTER_KEY"));
+    env.insert(QStringLiteral("PUENTE_DATABASE"), m_test->url());
+    env.insert(QStringLiteral("PUENTE_DATA_DIR"), m_test->dir());
+    return env;
+}
+
+TestCli::Run TestCli::run(const QStringList &args, const QByteArray &input, const QProcessEnvironment &extraEnv)
+{
+    QProcess p;
+    QProcessEnvironment env = baseEnv();
+    const QStringList keys = extraEnv.keys();
+    for (const QString &k : keys)
+        env.insert(k, extraEnv.value(k));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(PUENTE_SERVER_BINARY), args);
+    if (!p.waitForStarted(10000))
+        return {};
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    Run r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+// One line "puente-server: error: <reason>" on stderr.
+static bool isOneLineError(const QString &err, const QString &mustContain)
+{
+    const QStringList lines = err.trimmed().split(QLatin1Char('\n'));
+    return lines.size() == 1 && lines[0].startsWith(QLatin1String("puente-server: error: "))
+        && lines[0].contains(mustContain, Qt::CaseInsensitive);
+}
+
+void TestCli::help()
+{
+    const Run r = run({QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    for (const char *needle : {"serve", "migrate", "tenant create", "tenant list", "user create", "admin create",
+                               "rotate-master-key", "--database", "--data-dir", "--config", "--log-format", "PUENTE_"})
+        QVERIFY2(r.out.contains(QLatin1String(needle)), needle);
+    const Run v = run({QStringLiteral("--version")});
+    QCOMPARE(v.exitCode, 0);
+    QVERIFY(v.out.startsWith(QLatin1String("puente-server ")));
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("no command") << QStringList{} << QStringLiteral("no command");
+    QTest::addRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command");
+    QTest::addRow("unknown option") << QStringList{QStringLiteral("migrate"), QStringLiteral("--bogus")} << QStringLiteral("bogus");
+    QTest::addRow("missing name") << QStringList{QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("acme")}
+                                  << QStringLiteral("--name");
+    QTest::addRow("missing slug") << QStringList{QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("A")}
+                                  << QStringLiteral("usage");
+    QTest::addRow("bad plan") << QStringList{QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("acme"),
+                                             QStringLiteral("--name"), QStringLiteral("Acme"), QStringLiteral("--plan"), QStringLiteral("gold")}
+                              << QStringLiteral("unknown plan");
+    QTest::addRow("option of another command") << QStringList{QStringLiteral("migrate"), QStringLiteral("--name"), QStringLiteral("x")}
+                                               << QStringLiteral("does not apply");
+    QTest::addRow("bad role") << QStringList{QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("--tenant"), QStringLiteral("acme"),
+                                             QStringLiteral("--email"), QStringLiteral("a@b.example"), QStringLiteral("--name"), QStringLiteral("A"),
+                                             QStringLiteral("--role"), QStringLiteral("platform_admin"), QStringLiteral("--password-stdin")}
+                              << QStringLiteral("--role");
+    QTest::addRow("bad listen") << QStringList{QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("8080")}
+                                << QStringLiteral("HOST:PORT");
+    QTest::addRow("bad log format") << QStringList{QStringLiteral("--log-format"), QStringLiteral("xml"), QStringLiteral("migrate")}
+                                    << QStringLiteral("log-format");
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = run(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message, Qt::CaseInsensitive), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::migrate()
+{
+    Run r = run({QStringLiteral("migrate")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QLatin1String("was 0; applied 1")), qPrintable(r.out + r.err));
+    r = run({QStringLiteral("migrate")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QLatin1String("applied 0")), qPrintable(r.out));
+}
+
+void TestCli::tenants()
+{
+    Run r = run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("acme"), QStringLiteral("--name"),
+                 QStringLiteral("Acme Reclutamiento"), QStringLiteral("--plan"), QStringLiteral("pro")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QLatin1String("created tenant acme")), qPrintable(r.out + r.err));
+    r = run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("beta"), QStringLiteral("--name"), QStringLiteral("Beta")});
+    QCOMPARE(r.exitCode, 0);
+
+    r = run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("acme"), QStringLiteral("--name"), QStringLiteral("Again")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(isOneLineError(r.err, QStringLiteral("already exists")), qPrintable(r.err));
+
+    r = run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("Not A Slug"), QStringLiteral("--name"), QStringLiteral("X")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(isOneLineError(r.err, QStringLiteral("slug")), qPrintable(r.err));
+
+    r = run({QStringLiteral("tenant"), QStringLiteral("list")});
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 3); // header + two tenants; the failed ones changed nothing
+    QVERIFY(lines[1].contains(QLatin1String("acme")) && lines[1].contains(QLatin1String("pro"))
+            && lines[1].contains(QLatin1String("Acme Reclutamiento")));
+    QVERIFY(lines[2].contains(QLatin1String("beta")) && lines[2].contains(QLatin1String("basic")));
+}
+
+void TestCli::users()
+{
+    QCOMPARE(run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("acme"), QStringLiteral("--name"), QStringLiteral("Acme")}).exitCode, 0);
+    const QStringList base = {QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("--tenant"), QStringLiteral("acme"),
+                              QStringLiteral("--email"), QStringLiteral("ana@acme.example"), QStringLiteral("--name"), QStringLiteral("Ana"),
+                              QStringLiteral("--role"), QStringLiteral("tenant_admin"), QStringLiteral("--password-stdin")};
+    Run r = run(base, "reclutar candidatos 2026\n");
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QLatin1String("created tenant_admin ana@acme.example in tenant acme")), qPrintable(r.out + r.err));
+
+    r = run(base, "reclutar candidatos 2026\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(isOneLineError(r.err, QStringLiteral("already exists")), qPrintable(r.err));
+
+    QStringList weak = base;
+    weak[5] = QStringLiteral("bob@acme.example");
+    r = run(weak, "1234\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(isOneLineError(r.err, QStringLiteral("too short")), qPrintable(r.err));
+    r = run(weak, "");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(isOneLineError(r.err, QStringLiteral("empty")), qPrintable(r.err));
+
+    QStringList unknownTenant = base;
+    unknownTenant[3] = QStringLiteral("nobody");
+    r = run(unknownTenant, "reclutar candidatos 2026\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(isOneLineError(r.err, QStringLiteral("no tenant")), qPrintable(r.err));
+
+    QStringList badEmail = base;
+    badEmail[5] = QStringLiteral("not-an-email");
+    r = run(badEmail, "reclutar candidatos 2026\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(isOneLineError(r.err, QStringLiteral("not a valid email")), qPrintable(r.err));
+
+    // The password never shows up anywhere in the output.
+    QVERIFY(!r.err.contains(QLatin1String("reclutar")));
+}
+
+void TestCli::platformAdmin()
+{
+    const QStringList args = {QStringLiteral("admin"), QStringLiteral("create"), QStringLiteral("--email"), QStringLiteral("ops@puente.example"),
+                              QStringLiteral("--name"), QStringLiteral("Ops"), QStringLiteral("--password-stdin")};
+    Run r = run(args, "una clave bastante larga");
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QLatin1String("created platform admin ops@puente.example")), qPrintable(r.out + r.err));
+    r = run(args, "una clave bastante larga");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(isOneLineError(r.err, QStringLiteral("already exists")), qPrintable(r.err));
+}
+
+void TestCli::unknownDatabaseScheme()
+{
+    const Run r = run({QStringLiteral("--database"), QStringLiteral("mysql://root@localhost/puente"), QStringLiteral("migrate")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(isOneLineError(r.err, QStringLiteral("unknown database URL scheme")), qPrintable(r.err));
+}
+
+void TestCli::unreachablePostgres()
+{
+    QElapsedTimer timer;
+    timer.start();
+    const Run r = run({QStringLiteral("--database"), QStringLiteral("postgres://puente:hunter2pass@127.0.0.1:1/puente"),
+                       QStringLiteral("tenant"), QStringLiteral("list")});
+    QCOMPARE(r.exitCode, 1);
+    // A log line may precede it; the last line is the one-line error.
+    const QString last = r.err.trimmed().split(QLatin1Char('\n')).last();
+    QVERIFY2(isOneLineError(last, QStringLiteral("cannot connect to postgres://puente:***@127.0.0.1:1/puente")), qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QLatin1String("hunter2pass")), qPrintable(r.err));
+}
+
+void TestCli::newerDatabase()
+{
+    QCOMPARE(run({QStringLiteral("migrate")}).exitCode, 0);
+    {
+        auto db = Database::open(m_test->url());
+        PUENTE_VERIFY_OK(db);
+        PUENTE_VERIFY_OK(Sql::run(db.value()->connection(),
+                                  QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 0)")));
+    }
+    const Run r = run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("acme"), QStringLiteral("--name"), QStringLiteral("Acme")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(isOneLineError(r.err, QStringLiteral("version 99")), qPrintable(r.err));
+    QVERIFY(r.err.contains(QLatin1String("upgrade Puente")));
+    auto db = Database::open(m_test->url());
+    Sql q(db.value()->connection(), QStringLiteral("SELECT COUNT(*) FROM tenants"));
+    PUENTE_VERIFY_OK(q.exec());
+    QVERIFY(q.next());
+    QCOMPARE(q.int64(0), qint64(0));
+}
+
+void TestCli::configFile()
+{
+    QTemporaryDir dir;
+    const QString ini = dir.filePath(QStringLiteral("puente.ini"));
+    QFile f(ini);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral("database = %1\n").arg(m_test->url()).toUtf8());
+    f.close();
+    // The environment (PUENTE_DATABASE) wins over the file, so point it
+    // elsewhere only through the file by using a fresh env without it.
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("PUENTE_DATABASE"));
+    env.insert(QStringLiteral("PUENTE_DATA_DIR"), m_test->dir());
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(PUENTE_SERVER_BINARY), {QStringLiteral("--config"), ini, QStringLiteral("tenant"),
+                                                   QStringLiteral("create"), QStringLiteral("from-ini"), QStringLiteral("--name"), QStringLiteral("Ini")});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    const Run list = run({QStringLiteral("tenant"), QStringLiteral("list")});
+    QVERIFY2(list.out.contains(QLatin1String("from-ini")), qPrintable(list.out + list.err));
+
+    const Run missing = run({QStringLiteral("--config"), dir.filePath(QStringLiteral("absent.ini")), QStringLiteral("migrate")});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(isOneLineError(missing.err, QStringLiteral("cannot read config file")), qPrintable(missing.err));
+}
+
+void TestCli::serveAnswersHealthAndStopsOnSigterm()
+{
+    QProcess server;
+    server.setProcessEnvironment(baseEnv());
+    server.start(QStringLiteral(PUENTE_SERVER_BINARY),
+                 {QStringLiteral("--log-format"), QStringLiteral("json"), QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    QVERIFY(server.waitForStarted(10000));
+    static const QRegularExpression listening(QStringLiteral(R"(listening on http://127\.0\.0\.1:(\d+))"));
+    QByteArray log;
+    int port = 0;
+    QElapsedTimer timer;
+    timer.start();
+    while (port == 0 && timer.elapsed() < 60000 && server.state() == QProcess::Running) {
+        server.waitForReadyRead(1000);
+        log += server.readAllStandardError();
+        const auto m = listening.match(QString::fromUtf8(log));
+        if (m.hasMatch())
+            port = m.captured(1).toInt();
+    }
+    QVERIFY2(port > 0, log.constData());
+    // JSON log lines.
+    const QList<QByteArray> lines = log.trimmed().split('\n');
+    for (const QByteArray &line : lines) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        QVERIFY2(o.contains(QStringLiteral("ts")) && o.contains(QStringLiteral("level")) && o.contains(QStringLiteral("msg")),
+                 line.constData());
+    }
+
+    QNetworkAccessManager network;
+    for (const char *path : {"/healthz", "/readyz"}) {
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(QLatin1String(path))));
+        request.setTransferTimeout(10000);
+        QNetworkReply *reply = network.get(request);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(15000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        reply->deleteLater();
+    }
+    // The key file was created, private, on first start.
+    QFileInfo key(m_test->dir() + QStringLiteral("/master.key"));
+    QVERIFY(key.exists());
+    QCOMPARE(key.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+
+    server.terminate(); // SIGTERM
+    QVERIFY(server.waitForFinished(30000));
+    QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server.exitCode(), 0);
+}
+
+void TestCli::wrongMasterKey()
+{
+    // First start with one key...
+    QProcessEnvironment keyA;
+    keyA.insert(QStringLiteral("PUENTE_MASTER_KEY"), QString::fromLatin1(crypto::randomBytes(32).toBase64()));
+    QProcess server;
+    QProcessEnvironment env = baseEnv();
+    env.insert(QStringLiteral("PUENTE_MASTER_KEY"), keyA.value(QStringLiteral("PUENTE_MASTER_KEY")));
+    server.setProcessEnvironment(env);
+    server.start(QStringLiteral(PUENTE_SERVER_BINARY), {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    QVERIFY(server.waitForStarted(10000));
+    QByteArray log;
+    QElapsedTimer timer;
+    timer.start();
+    while (!log.contains("listening on") && timer.elapsed() < 60000 && server.state() == QProcess::Running) {
+        server.waitForReadyRead(1000);
+        log += server.readAllStandardError();
+    }
+    QVERIFY2(log.contains("listening on"), log.constData());
+    server.terminate();
+    QVERIFY(server.waitForFinished(30000));
+    QVERIFY(!log.contains(keyA.value(QStringLiteral("PUENTE_MASTER_KEY")).toLatin1()));
+
+    // ...then with another: refused, with what to do.
+    QProcessEnvironment keyB;
+    keyB.insert(QStringLiteral("PUENTE_MASTER_KEY"), QString::fromLatin1(crypto::randomBytes(32).toBase64()));
+    const Run r = run({QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}, {}, keyB);
+    QCOMPARE(r.exitCode, 1);
+    const QString last = r.err.trimmed().split(QLatin1Char('\n')).last();
+    QVERIFY2(isOneLineError(last, QStringLiteral("master key does not open")), qPrintable(r.err));
+
+    QProcessEnvironment notBase64;
+    notBase64.insert(QStringLiteral("PUENTE_MASTER_KEY"), QStringLiteral("too-short"));
+    const Run bad = run({QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}, {}, notBase64);
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains(QLatin1String("base64 of 32 bytes")), qPrintable(bad.err));
+}
+
+void TestCli::rotateMasterKey()
+{
+    // A key file and a tenant with sealed secrets.
+    QCOMPARE(run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("acme"), QStringLiteral("--name"), QStringLiteral("Acme")}).exitCode, 0);
+    const auto store = secrets::MasterKeyStore::fromFile(m_test->dir() + QStringLiteral("/master.key"));
+    auto ring = store.keyring(true);
+    PUENTE_VERIFY_OK(ring);
+    const QString oldKeyId = ring.value()->currentKeyId();
+    {
+        auto db = Database::open(m_test->url());
+        PUENTE_VERIFY_OK(db);
+        const TenantId acme = TenantRepository(*db.value()).findBySlug(QStringLiteral("acme")).value()->id;
+        WhatsAppConfig c;
+        c.businessApiToken = QStringLiteral("EAAsecrettokenvalue123456");
+        c.appSecret = QStringLiteral("appsecret");
+        c.phoneNumberId = QStringLiteral("106540352242922");
+        PUENTE_VERIFY_OK(WhatsAppConfigRepository(*db.value(), ring.value()).save(acme, c, QStringLiteral("test")));
+    }
+    // Two config secrets plus the master key check value.
+    const Run r = run({QStringLiteral("rotate-master-key")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QLatin1String("re-encrypted 3 secret(s)")), qPrintable(r.out + r.err));
+    auto newRing = store.keyring();
+    PUENTE_VERIFY_OK(newRing);
+    QVERIFY(newRing.value()->currentKeyId() != oldKeyId);
+    QCOMPARE(newRing.value()->keyIds().size(), 1);
+    auto db = Database::open(m_test->url());
+    const TenantId acme = TenantRepository(*db.value()).findBySlug(QStringLiteral("acme")).value()->id;
+    auto config = WhatsAppConfigRepository(*db.value(), newRing.value()).find(acme, ApiType::BusinessApi);
+    PUENTE_VERIFY_OK(config);
+    QCOMPARE(config.value()->businessApiToken, QStringLiteral("EAAsecrettokenvalue123456"));
+
+    // Without any key there is nothing to rotate: a clear error.
+    QProcessEnvironment elsewhere;
+    QTemporaryDir empty;
+    elsewhere.insert(QStringLiteral("PUENTE_DATA_DIR"), empty.path());
+    const Run none = run({QStringLiteral("rotate-master-key")}, {}, elsewhere);
+    QCOMPARE(none.exitCode, 1);
+    QVERIFY2(none.err.contains(QLatin1String("no master key")), qPrintable(none.err));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,79 @@
+#include "testsupport.h"
+
+#include "crypto/crypto.h"
+#include "storage/database.h"
+
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <QUrl>
+
+namespace puente::test {
+
+namespace {
+QString adminUrl()
+{
+    return qEnvironmentVariable("PUENTE_TEST_PG_URL");
+}
+} // namespace
+
+Backend backend()
+{
+    return qEnvironmentVariable("PUENTE_TEST_BACKEND") == QLatin1String("postgres") ? Backend::Postgres : Backend::Sqlite;
+}
+
+QString backendName()
+{
+    return backend() == Backend::Postgres ? QStringLiteral("postgres") : QStringLiteral("sqlite");
+}
+
+bool checkBackendAvailable()
+{
+    if (backend() == Backend::Postgres && adminUrl().isEmpty()) {
+        QTest::qFail("PUENTE_TEST_BACKEND=postgres but PUENTE_TEST_PG_URL is not set: PostgreSQL tests need a "
+                     "server (./puente.sh test starts a throwaway one)",
+                     __FILE__, __LINE__);
+        return false;
+    }
+    return true;
+}
+
+Result<std::unique_ptr<TestDatabase>> TestDatabase::create()
+{
+    std::unique_ptr<TestDatabase> t(new TestDatabase);
+    t->m_dir = std::make_unique<QTemporaryDir>();
+    if (!t->m_dir->isValid())
+        return makeError("io_error", QStringLiteral("no temporary folder"));
+    if (backend() == Backend::Sqlite) {
+        t->m_url = QStringLiteral("sqlite://") + t->m_dir->path() + QStringLiteral("/puente.db");
+        return t;
+    }
+    const QString admin = adminUrl();
+    if (admin.isEmpty())
+        return makeError("no_postgres", QStringLiteral("PUENTE_TEST_PG_URL is not set"));
+    auto adminDb = Database::open(admin);
+    if (!adminDb)
+        return adminDb.error();
+    t->m_pgName = QStringLiteral("puente_t_") + QString::fromLatin1(crypto::randomBytes(6).toHex());
+    if (auto s = Sql::run(adminDb.value()->connection(), QStringLiteral("CREATE DATABASE ") + t->m_pgName); !s)
+        return s.error();
+    QUrl url(admin);
+    url.setPath(QLatin1Char('/') + t->m_pgName);
+    t->m_url = url.toString();
+    return t;
+}
+
+QString TestDatabase::dir() const
+{
+    return m_dir->path();
+}
+
+TestDatabase::~TestDatabase()
+{
+    if (m_pgName.isEmpty())
+        return;
+    if (auto adminDb = Database::open(adminUrl()))
+        (void)Sql::run(adminDb.value()->connection(),
+                       QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgName));
+}
+
+} // namespace puente::test

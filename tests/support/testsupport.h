@@ -1,0 +1,60 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QString>
+#include <QTest>
+
+#include <memory>
+
+// QVERIFY for a puente::Result / Status that prints the error on failure.
+#define PUENTE_VERIFY_OK(result)                                                                       \
+    do {                                                                                               \
+        const auto &puente_r_ = (result);                                                              \
+        QVERIFY2(puente_r_.ok(),                                                                       \
+                 qPrintable(puente_r_.ok() ? QString()                                                 \
+                                           : puente_r_.error().code + QStringLiteral(": ")             \
+                                                 + puente_r_.error().message));                        \
+    } while (false)
+
+// Checks that a Result failed with the given error code.
+#define PUENTE_VERIFY_ERROR(result, expectedCode)                                                      \
+    do {                                                                                               \
+        const auto &puente_r_ = (result);                                                              \
+        QVERIFY2(!puente_r_.ok(), "expected an error, got success");                                   \
+        QCOMPARE(puente_r_.error().code, QStringLiteral(expectedCode));                                \
+    } while (false)
+
+namespace puente::test {
+
+enum class Backend { Sqlite, Postgres };
+
+// Which store this run of a storage suite uses: CTest runs every such suite
+// twice, with PUENTE_TEST_BACKEND=sqlite and =postgres.
+Backend backend();
+QString backendName();
+
+// A fresh, empty database for one test: a SQLite file in a temporary folder,
+// or a new PostgreSQL database on the server named by PUENTE_TEST_PG_URL
+// (dropped again afterwards). PostgreSQL runs fail, never skip, when that
+// server is missing: ./puente.sh test starts one.
+class TestDatabase {
+public:
+    static Result<std::unique_ptr<TestDatabase>> create();
+    ~TestDatabase();
+
+    QString url() const { return m_url; }
+    // A folder that lives as long as this database (data dir for key files).
+    QString dir() const;
+
+private:
+    TestDatabase() = default;
+    QString m_url;
+    QString m_pgName;
+    std::unique_ptr<class QTemporaryDir> m_dir;
+};
+
+// Fails the current test when PostgreSQL is wanted but not configured.
+bool checkBackendAvailable();
+
+} // namespace puente::test

@@ -1,0 +1,23 @@
+#include "translations.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+namespace puente::ui {
+
+bool installTranslations(QCoreApplication &app, const QLocale &locale)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto *puente = new QTranslator(&app);
+    // qt_add_translations embeds the .qm files under :/i18n.
+    if (puente->load(locale, QStringLiteral("puente"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        QCoreApplication::installTranslator(puente);
+        return true;
+    }
+    return false;
+}
+
+} // namespace puente::ui
