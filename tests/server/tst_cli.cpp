@@ -1,6 +1,7 @@
 #include "crypto/crypto.h"
 #include "secrets/masterkeystore.h"
 #include "storage/database.h"
+#include "storage/migrations.h"
 #include "storage/tenantrepository.h"
 #include "storage/whatsappconfigrepository.h"
 #include "testsupport.h"
@@ -165,7 +166,7 @@ void TestCli::migrate()
 {
     Run r = run({QStringLiteral("migrate")});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.contains(QLatin1String("was 0; applied 1")), qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("was 0; applied %1").arg(migrations::latestVersion())), qPrintable(r.out + r.err));
     r = run({QStringLiteral("migrate")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QLatin1String("applied 0")), qPrintable(r.out));

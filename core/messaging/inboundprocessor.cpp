@@ -1,0 +1,324 @@
+#include "messaging/inboundprocessor.h"
+
+#include "events/eventlog.h"
+#include "logging/logging.h"
+#include "messaging/inboundstore.h"
+#include "meta/webhookparser.h"
+#include "storage/database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace puente {
+
+namespace {
+
+constexpr int kMaxAttempts = 5;
+
+QString changeJson(const meta::WebhookChange &c)
+{
+    const QJsonObject o{{QStringLiteral("entry_id"), c.entryId}, {QStringLiteral("field"), c.field}, {QStringLiteral("value"), c.value}};
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+Status deadLetter(QSqlDatabase tx, qint64 inboxId, TenantId tenant, const QString &reason, const QString &field,
+                  const QString &routingKey, const QString &payload)
+{
+    qCWarning(lcStorage).noquote() << "dead letter:" << reason;
+    Sql q(tx, QStringLiteral("INSERT INTO dead_letters (inbox_id, tenant_id, reason, field, routing_key, payload, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.bind(inboxId).bind(tenant.isValid() ? QVariant(tenant.value) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(reason).bind(nullIfEmpty(field)).bind(nullIfEmpty(routingKey)).bind(payload).bind(nowMs());
+    return q.exec();
+}
+
+Result<QList<TenantId>> tenantsFor(QSqlDatabase tx, const QString &column, const QString &value)
+{
+    QList<TenantId> out;
+    if (value.isEmpty())
+        return out;
+    Sql q(tx, QStringLiteral("SELECT DISTINCT tenant_id FROM whatsapp_config WHERE %1 = ? ORDER BY tenant_id").arg(column));
+    q.bind(value);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    while (q.next())
+        out.append(TenantId(q.int64(0)));
+    return out;
+}
+
+bool isMessagesLike(const meta::WebhookChange &c)
+{
+    return !c.phoneNumberId.isEmpty()
+        && (c.field == QLatin1String("messages") || c.field == QLatin1String("smb_message_echoes") || !c.messages.isEmpty()
+            || !c.statuses.isEmpty());
+}
+
+} // namespace
+
+InboundProcessor::InboundProcessor(Database &db, EventBus *bus)
+    : m_db(db)
+    , m_bus(bus)
+{
+}
+
+InboundProcessor::~InboundProcessor()
+{
+    stop();
+}
+
+void InboundProcessor::start()
+{
+    if (m_thread.joinable())
+        return;
+    m_stopping = false;
+    m_pending = true; // resume whatever a previous run left
+    m_thread = std::thread([this] { run(); });
+}
+
+void InboundProcessor::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void InboundProcessor::wake()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending = true;
+    }
+    m_wake.notify_one();
+}
+
+void InboundProcessor::run()
+{
+    for (;;) {
+        {
+            std::unique_lock lock(m_mutex);
+            // Also poll now and then: another node may have written rows.
+            m_wake.wait_for(lock, std::chrono::seconds(2), [this] { return m_stopping || m_pending; });
+            if (m_stopping)
+                return;
+            m_pending = false;
+        }
+        for (;;) {
+            auto handled = processPending();
+            if (!handled) {
+                qCWarning(lcStorage).noquote() << "inbound processing failed, retrying:" << handled.error().message;
+                break;
+            }
+            if (handled.value() == 0)
+                break;
+            std::lock_guard lock(m_mutex);
+            if (m_stopping)
+                return;
+        }
+    }
+}
+
+Result<int> InboundProcessor::processPending(int maxRows)
+{
+    struct Row {
+        qint64 id;
+        QByteArray body;
+    };
+    QList<Row> rows;
+    QList<Event> events;
+    {
+        Transaction tx(m_db);
+        if (!tx.begun())
+            return tx.begun().error();
+        // SKIP LOCKED: several nodes share the inbox without waiting on each other.
+        Sql select(tx.connection(), QStringLiteral("SELECT id, body FROM webhook_inbox WHERE status = 'pending' ORDER BY id LIMIT ?")
+                                        + (m_db.dialect() == Dialect::Postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString()));
+        select.bind(maxRows);
+        if (auto s = select.exec(); !s)
+            return s.error();
+        while (select.next())
+            rows.append({select.int64(0), select.value(1).toByteArray()});
+        select.finish();
+        if (rows.isEmpty())
+            return 0;
+
+        Status batch;
+        for (const Row &row : std::as_const(rows)) {
+            batch = processOne(tx.connection(), row.id, row.body, &events);
+            if (!batch)
+                break;
+        }
+        if (batch)
+            batch = tx.commit();
+        if (batch) {
+            if (m_bus)
+                m_bus->publish(events);
+            return int(rows.size());
+        }
+        qCWarning(lcStorage).noquote() << "batch failed, processing its rows one by one:" << batch.error().message;
+    }
+
+    // One bad row must not hold the others back: retry each on its own.
+    int handled = 0;
+    for (const Row &row : std::as_const(rows)) {
+        QList<Event> rowEvents;
+        Status s;
+        {
+            Transaction tx(m_db);
+            s = tx.begun();
+            if (s)
+                s = processOne(tx.connection(), row.id, row.body, &rowEvents);
+            if (s)
+                s = tx.commit();
+        }
+        if (s) {
+            ++handled;
+            if (m_bus)
+                m_bus->publish(rowEvents);
+        } else if (auto f = recordFailure(row.id, s.error().message); !f) {
+            return f.error();
+        }
+    }
+    return handled;
+}
+
+Status InboundProcessor::recordFailure(qint64 inboxId, const QString &error)
+{
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    Sql q(tx.connection(), QStringLiteral("UPDATE webhook_inbox SET attempts = attempts + 1, last_error = ? WHERE id = ? RETURNING attempts, body"));
+    q.bind(error).bind(inboxId);
+    if (auto s = q.exec(); !s)
+        return s;
+    if (q.next() && q.int64(0) >= kMaxAttempts) {
+        const QString body = QString::fromUtf8(q.value(1).toByteArray());
+        q.finish();
+        if (auto s = deadLetter(tx.connection(), inboxId, {}, QStringLiteral("processing failed %1 times: %2").arg(kMaxAttempts).arg(error),
+                                {}, {}, body);
+            !s)
+            return s;
+        Sql done(tx.connection(), QStringLiteral("UPDATE webhook_inbox SET status = 'done', processed_at = ? WHERE id = ?"));
+        done.bind(nowMs()).bind(inboxId);
+        if (auto s = done.exec(); !s)
+            return s;
+    }
+    q.finish();
+    return tx.commit();
+}
+
+Status InboundProcessor::processOne(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, QList<Event> *events)
+{
+    const meta::ParsedWebhook parsed = meta::parseWebhook(body);
+    if (!parsed.ok) {
+        if (auto s = deadLetter(tx, inboxId, {}, parsed.error, {}, {}, QString::fromUtf8(body)); !s)
+            return s;
+    }
+    for (const meta::WebhookChange &change : parsed.changes) {
+        if (isMessagesLike(change)) {
+            auto tenants = tenantsFor(tx, QStringLiteral("phone_number_id"), change.phoneNumberId);
+            if (!tenants)
+                return tenants.error();
+            if (tenants->isEmpty()) {
+                if (auto s = deadLetter(tx, inboxId, {}, QStringLiteral("no tenant owns phone number id %1").arg(change.phoneNumberId),
+                                        change.field, change.phoneNumberId, changeJson(change));
+                    !s)
+                    return s;
+                continue;
+            }
+            InboundStore store(tx, tenants->first(), events);
+            for (const meta::InboundMessage &m : change.messages)
+                if (auto s = store.storeMessage(change, m); !s)
+                    return s;
+            for (const meta::StatusUpdate &st : change.statuses) {
+                Status s = store.applyStatus(st);
+                if (!s && s.error().code == QLatin1String("unknown_status")) {
+                    s = deadLetter(tx, inboxId, tenants->first(), s.error().message, change.field, change.phoneNumberId,
+                                   QString::fromUtf8(QJsonDocument(st.raw).toJson(QJsonDocument::Compact)));
+                }
+                if (!s)
+                    return s;
+            }
+            // Anything else in the value (errors, calls, preferences): keep it for admins.
+            if (!change.errors.isEmpty() || (change.messages.isEmpty() && change.statuses.isEmpty()))
+                if (auto s = store.storeAccountEvent(change, inboxId); !s)
+                    return s;
+            continue;
+        }
+        // Template, quality, account, security ... fields: by WABA id.
+        auto tenants = tenantsFor(tx, QStringLiteral("business_account_id"), change.wabaId);
+        if (!tenants)
+            return tenants.error();
+        if (tenants->isEmpty() && change.wabaId != change.entryId) {
+            tenants = tenantsFor(tx, QStringLiteral("business_account_id"), change.entryId);
+            if (!tenants)
+                return tenants.error();
+        }
+        if (tenants->isEmpty()) {
+            if (auto s = deadLetter(tx, inboxId, {}, QStringLiteral("no tenant owns WhatsApp Business account %1").arg(change.wabaId),
+                                    change.field, change.wabaId, changeJson(change));
+                !s)
+                return s;
+            continue;
+        }
+        for (TenantId tenant : tenants.value()) {
+            InboundStore store(tx, tenant, events);
+            if (auto s = store.storeAccountEvent(change, inboxId); !s)
+                return s;
+        }
+    }
+    Sql done(tx, QStringLiteral("UPDATE webhook_inbox SET status = 'done', processed_at = ?, attempts = attempts + 1 WHERE id = ?"));
+    done.bind(nowMs()).bind(inboxId);
+    return done.exec();
+}
+
+Result<qint64> DeadLetters::replay(Database &db, qint64 deadLetterId)
+{
+    Transaction tx(db);
+    if (!tx.begun())
+        return tx.begun().error();
+    Sql q(tx.connection(), QStringLiteral("SELECT payload, field FROM dead_letters WHERE id = ?"));
+    q.bind(deadLetterId);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    if (!q.next())
+        return makeError("not_found", QStringLiteral("no dead letter with id %1").arg(deadLetterId));
+    const QJsonObject payload = QJsonDocument::fromJson(q.text(0).toUtf8()).object();
+    q.finish();
+    QByteArray body;
+    if (payload.contains(QStringLiteral("value"))) {
+        // A single change: wrap it back into a webhook body.
+        const QJsonObject change{{QStringLiteral("field"), payload.value(QStringLiteral("field"))},
+                                 {QStringLiteral("value"), payload.value(QStringLiteral("value"))}};
+        const QJsonObject root{{QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
+                               {QStringLiteral("entry"), QJsonArray{QJsonObject{{QStringLiteral("id"), payload.value(QStringLiteral("entry_id"))},
+                                                                              {QStringLiteral("changes"), QJsonArray{change}}}}}};
+        body = QJsonDocument(root).toJson(QJsonDocument::Compact);
+    } else {
+        Sql raw(tx.connection(), QStringLiteral("SELECT payload FROM dead_letters WHERE id = ?"));
+        raw.bind(deadLetterId);
+        if (auto s = raw.exec(); !s || !raw.next())
+            return makeError("storage_error", QStringLiteral("dead letter vanished"));
+        body = raw.text(0).toUtf8();
+    }
+    Sql insert(tx.connection(), QStringLiteral("INSERT INTO webhook_inbox (received_at, body, status) VALUES (?, ?, 'pending') RETURNING id"));
+    insert.bind(nowMs()).bind(body);
+    if (auto s = insert.exec(); !s)
+        return s.error();
+    if (!insert.next())
+        return makeError("storage_error", QStringLiteral("insert returned no row"));
+    const qint64 inboxId = insert.int64(0);
+    insert.finish();
+    Sql mark(tx.connection(), QStringLiteral("UPDATE dead_letters SET replayed_at = ?, replay_count = replay_count + 1 WHERE id = ?"));
+    mark.bind(nowMs()).bind(deadLetterId);
+    if (auto s = mark.exec(); !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    return inboxId;
+}
+
+} // namespace puente

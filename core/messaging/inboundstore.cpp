@@ -1,0 +1,379 @@
+#include "messaging/inboundstore.h"
+
+#include "storage/database.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace puente {
+
+namespace {
+QString json(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QVariant nullInt()
+{
+    return QVariant(QMetaType(QMetaType::LongLong));
+}
+
+// "+16505551234" for a wa_id made of digits; empty otherwise.
+QString phoneFromWaId(const QString &waId)
+{
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{6,15}$"));
+    return digits.match(waId).hasMatch() ? QLatin1Char('+') + waId : QString();
+}
+
+const QString kMessageColumns = QStringLiteral(
+    "id, conversation_id, provider_message_id, direction, type, content, status, timestamp, error_code, error_title, "
+    "error_message, error_details, media_id, media_mime_type, media_sha256, media_size, media_caption, media_filename, "
+    "context_message_id, forwarded, reaction_emoji, edited, revoked, status_at");
+} // namespace
+
+int InboundStore::statusRank(const QString &status)
+{
+    static const QHash<QString, int> ranks = {
+        {QStringLiteral("queued"), 0}, {QStringLiteral("sent"), 1},   {QStringLiteral("delivered"), 2},
+        {QStringLiteral("read"), 3},   {QStringLiteral("played"), 4}, {QStringLiteral("failed"), 5},
+    };
+    return ranks.value(status, -1);
+}
+
+Status InboundStore::record(const QString &type, const QJsonObject &data)
+{
+    auto e = EventLog::append(m_tx, m_tenant, type, data);
+    if (!e)
+        return e.error();
+    if (m_events)
+        m_events->append(e.value());
+    return {};
+}
+
+Status InboundStore::emitMessage(const char *type, qint64 messageId)
+{
+    Sql q(m_tx, QStringLiteral("SELECT ") + kMessageColumns + QStringLiteral(" FROM whatsapp_messages WHERE id = ? AND tenant_id = ?"));
+    q.bind(messageId).bind(m_tenant.value);
+    if (auto s = q.exec(); !s)
+        return s;
+    if (!q.next())
+        return {};
+    QJsonObject m{
+        {QStringLiteral("id"), q.int64(0)},
+        {QStringLiteral("conversation_id"), q.int64(1)},
+        {QStringLiteral("provider_message_id"), q.text(2)},
+        {QStringLiteral("direction"), q.text(3)},
+        {QStringLiteral("type"), q.text(4)},
+        {QStringLiteral("content"), q.text(5)},
+        {QStringLiteral("status"), q.text(6)},
+        {QStringLiteral("timestamp"), q.int64(7)},
+        {QStringLiteral("forwarded"), q.int64(19) != 0},
+        {QStringLiteral("edited"), q.int64(21) != 0},
+        {QStringLiteral("revoked"), q.int64(22) != 0},
+    };
+    if (!q.isNull(8))
+        m.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), q.int64(8)},
+                                                      {QStringLiteral("title"), q.text(9)},
+                                                      {QStringLiteral("message"), q.text(10)},
+                                                      {QStringLiteral("details"), q.text(11)}});
+    if (!q.isNull(12))
+        m.insert(QStringLiteral("media"), QJsonObject{{QStringLiteral("id"), q.text(12)},
+                                                      {QStringLiteral("mime_type"), q.text(13)},
+                                                      {QStringLiteral("sha256"), q.text(14)},
+                                                      {QStringLiteral("size"), q.isNull(15) ? QJsonValue() : QJsonValue(q.int64(15))},
+                                                      {QStringLiteral("caption"), q.text(16)},
+                                                      {QStringLiteral("filename"), q.text(17)}});
+    if (!q.isNull(18))
+        m.insert(QStringLiteral("reply_to"), q.text(18));
+    if (!q.isNull(20))
+        m.insert(QStringLiteral("reaction"), q.text(20));
+    if (!q.isNull(23))
+        m.insert(QStringLiteral("status_at"), q.int64(23));
+    q.finish();
+    return record(QString::fromLatin1(type), m);
+}
+
+Status InboundStore::emitConversation(qint64 conversationId)
+{
+    Sql q(m_tx, QStringLiteral("SELECT id, conversation_id, contact_wa_id, contact_user_id, contact_phone, contact_name, status, "
+                               "last_message_at, last_inbound_at, last_message_preview, unread_count, assigned_user_id "
+                               "FROM whatsapp_conversations WHERE id = ? AND tenant_id = ?"));
+    q.bind(conversationId).bind(m_tenant.value);
+    if (auto s = q.exec(); !s)
+        return s;
+    if (!q.next())
+        return {};
+    const QJsonObject c{
+        {QStringLiteral("id"), q.int64(0)},
+        {QStringLiteral("contact_key"), q.text(1)},
+        {QStringLiteral("wa_id"), q.text(2)},
+        {QStringLiteral("user_id"), q.text(3)},
+        {QStringLiteral("phone"), q.text(4)},
+        {QStringLiteral("name"), q.text(5)},
+        {QStringLiteral("status"), q.text(6)},
+        {QStringLiteral("last_message_at"), q.int64(7)},
+        {QStringLiteral("last_inbound_at"), q.int64(8)},
+        {QStringLiteral("preview"), q.text(9)},
+        {QStringLiteral("unread_count"), q.int64(10)},
+        {QStringLiteral("assigned_user_id"), q.isNull(11) ? QJsonValue() : QJsonValue(q.int64(11))},
+    };
+    q.finish();
+    return record(QStringLiteral("conversation.updated"), c);
+}
+
+Result<qint64> InboundStore::upsertConversation(const meta::WebhookContact &contact, const meta::InboundMessage &m)
+{
+    const QString waId = !contact.waId.isEmpty() ? contact.waId : m.from;
+    const QString userId = !contact.userId.isEmpty() ? contact.userId : m.fromUserId;
+    Sql find(m_tx, QStringLiteral("SELECT id FROM whatsapp_conversations WHERE tenant_id = ? AND "
+                                  "((? <> '' AND contact_user_id = ?) OR (? <> '' AND contact_wa_id = ?)) ORDER BY id LIMIT 1"));
+    find.bind(m_tenant.value).bind(userId).bind(userId).bind(waId).bind(waId);
+    if (auto s = find.exec(); !s)
+        return s.error();
+    const qint64 now = nowMs();
+    if (find.next()) {
+        const qint64 id = find.int64(0);
+        find.finish();
+        Sql update(m_tx, QStringLiteral("UPDATE whatsapp_conversations SET "
+                                        "contact_wa_id = COALESCE(?, contact_wa_id), contact_user_id = COALESCE(?, contact_user_id), "
+                                        "contact_phone = COALESCE(?, contact_phone), contact_name = COALESCE(?, contact_name), "
+                                        "updated_at = ? WHERE id = ?"));
+        update.bind(nullIfEmpty(waId)).bind(nullIfEmpty(userId)).bind(nullIfEmpty(phoneFromWaId(waId)))
+            .bind(nullIfEmpty(contact.name)).bind(now).bind(id);
+        if (auto s = update.exec(); !s)
+            return s.error();
+        return id;
+    }
+    // A new contact: keyed by the business-scoped user id when there is one
+    // (stable across number changes), else by wa_id.
+    QString key = !userId.isEmpty() ? userId : waId;
+    if (key.isEmpty())
+        key = QStringLiteral("unknown:") + m.id;
+    Sql insert(m_tx, QStringLiteral("INSERT INTO whatsapp_conversations (tenant_id, conversation_id, contact_wa_id, contact_user_id, "
+                                    "contact_phone, contact_name, status, unread_count, created_at, updated_at) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, 'active', 0, ?, ?) RETURNING id"));
+    insert.bind(m_tenant.value).bind(key).bind(nullIfEmpty(waId)).bind(nullIfEmpty(userId)).bind(nullIfEmpty(phoneFromWaId(waId)))
+        .bind(nullIfEmpty(contact.name)).bind(now).bind(now);
+    if (auto s = insert.exec(); !s)
+        return s.error();
+    if (!insert.next())
+        return makeError("storage_error", QStringLiteral("conversation insert returned no row"));
+    const qint64 id = insert.int64(0);
+    insert.finish();
+    return id;
+}
+
+Status InboundStore::touchConversation(qint64 conversationId, const meta::InboundMessage &m, bool inbound, bool countsAsUnread)
+{
+    QString preview = m.text.isEmpty() ? QLatin1Char('[') + m.type + QLatin1Char(']') : m.text;
+    preview = preview.simplified().left(200);
+    Sql q(m_tx, QStringLiteral("UPDATE whatsapp_conversations SET "
+                               "last_message_preview = CASE WHEN COALESCE(last_message_at, 0) <= ? THEN ? ELSE last_message_preview END, "
+                               "last_message_at = CASE WHEN COALESCE(last_message_at, 0) < ? THEN ? ELSE last_message_at END, "
+                               "last_inbound_at = CASE WHEN ? = 1 AND COALESCE(last_inbound_at, 0) < ? THEN ? ELSE last_inbound_at END, "
+                               "unread_count = unread_count + ?, updated_at = ? WHERE id = ?"));
+    q.bind(m.timestampMs).bind(preview).bind(m.timestampMs).bind(m.timestampMs)
+        .bind(inbound ? 1 : 0).bind(m.timestampMs).bind(m.timestampMs)
+        .bind(countsAsUnread ? 1 : 0).bind(nowMs()).bind(conversationId);
+    return q.exec();
+}
+
+Result<qint64> InboundStore::messageIdFor(const QString &providerMessageId)
+{
+    Sql q(m_tx, QStringLiteral("SELECT id FROM whatsapp_messages WHERE tenant_id = ? AND provider_message_id = ?"));
+    q.bind(m_tenant.value).bind(providerMessageId);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    return q.next() ? q.int64(0) : 0;
+}
+
+Status InboundStore::storeMessage(const meta::WebhookChange &change, const meta::InboundMessage &input)
+{
+    meta::InboundMessage m = input;
+    if (m.timestampMs <= 0)
+        m.timestampMs = nowMs(); // unreadable timestamp: the time we got it
+    const bool echo = change.echoes;
+    if (m.id.isEmpty())
+        m.id = QStringLiteral("puente:") + QString::fromLatin1(QCryptographicHash::hash(QJsonDocument(m.raw).toJson(), QCryptographicHash::Sha256).toHex().left(32));
+
+    auto existing = messageIdFor(m.id);
+    if (!existing)
+        return existing.error();
+    if (existing.value() != 0)
+        return {}; // Meta re-delivered it: stored already
+
+    meta::WebhookContact contact = meta::contactFor(change, m);
+    if (echo) // the business wrote it: the contact is the recipient
+        contact = {m.raw.value(QStringLiteral("to")).toString(), m.raw.value(QStringLiteral("to_user_id")).toString(), {}, {}, {}};
+    auto conversation = upsertConversation(contact, m);
+    if (!conversation)
+        return conversation.error();
+
+    const meta::MetaError firstError = m.errors.value(0);
+    Sql insert(m_tx, QStringLiteral(
+        "INSERT INTO whatsapp_messages (tenant_id, conversation_id, provider_message_id, direction, type, content, media_url, "
+        "status, timestamp, error_code, error_title, error_message, error_details, raw_json, media_id, media_mime_type, "
+        "media_sha256, media_size, media_caption, media_filename, context_message_id, forwarded, sender_user_id, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (tenant_id, provider_message_id) DO NOTHING RETURNING id"));
+    const qint64 now = nowMs();
+    insert.bind(m_tenant.value).bind(conversation.value()).bind(m.id)
+        .bind(echo ? QStringLiteral("outbound") : QStringLiteral("inbound"))
+        .bind(m.type.isEmpty() ? QStringLiteral("unknown") : m.type)
+        .bind(nullIfEmpty(m.text)).bind(nullIfEmpty(m.mediaUrl))
+        .bind(echo ? QStringLiteral("sent") : QStringLiteral("received"))
+        .bind(m.timestampMs)
+        .bind(m.errors.isEmpty() ? nullInt() : QVariant(qint64(firstError.code)))
+        .bind(nullIfEmpty(firstError.title)).bind(nullIfEmpty(firstError.message)).bind(nullIfEmpty(firstError.details))
+        .bind(json(m.raw))
+        .bind(nullIfEmpty(m.mediaId)).bind(nullIfEmpty(m.mimeType)).bind(nullIfEmpty(m.sha256))
+        .bind(m.fileSize >= 0 ? QVariant(m.fileSize) : nullInt())
+        .bind(nullIfEmpty(m.caption)).bind(nullIfEmpty(m.filename))
+        .bind(nullIfEmpty(!m.contextId.isEmpty() ? m.contextId : (!m.reactionTo.isEmpty() ? m.reactionTo : m.targetId)))
+        .bind(m.frequentlyForwarded ? 2 : (m.forwarded ? 1 : 0))
+        .bind(nullIfEmpty(m.fromUserId))
+        .bind(now).bind(now);
+    if (auto s = insert.exec(); !s)
+        return s;
+    if (!insert.next())
+        return {}; // a concurrent node stored it first
+    const qint64 messageId = insert.int64(0);
+    insert.finish();
+    if (auto s = emitMessage("message.created", messageId); !s)
+        return s;
+
+    // Reactions, edits and revokes change their target message.
+    const QString target = !m.reactionTo.isEmpty() ? m.reactionTo : m.targetId;
+    if (!target.isEmpty()) {
+        QString set;
+        if (m.type == QLatin1String("reaction"))
+            set = QStringLiteral("reaction_emoji = ?");
+        else if (m.type == QLatin1String("edit"))
+            set = QStringLiteral("content = ?, edited = 1");
+        else if (m.type == QLatin1String("revoke"))
+            set = QStringLiteral("revoked = 1, content = COALESCE(?, content)");
+        if (!set.isEmpty()) {
+            Sql update(m_tx, QStringLiteral("UPDATE whatsapp_messages SET ") + set
+                                 + QStringLiteral(", updated_at = ? WHERE tenant_id = ? AND provider_message_id = ? RETURNING id"));
+            update.bind(m.type == QLatin1String("revoke") ? QVariant(QMetaType(QMetaType::QString)) : nullIfEmpty(m.text))
+                .bind(now).bind(m_tenant.value).bind(target);
+            if (auto s = update.exec(); !s)
+                return s;
+            if (update.next()) {
+                const qint64 targetId = update.int64(0);
+                update.finish();
+                if (auto s = emitMessage("message.updated", targetId); !s)
+                    return s;
+            }
+        }
+    }
+
+    // System notices: a contact's new number.
+    if (m.systemType == QLatin1String("user_changed_number") && !m.newWaId.isEmpty()) {
+        Sql update(m_tx, QStringLiteral("UPDATE whatsapp_conversations SET contact_wa_id = ?, contact_phone = ?, updated_at = ? WHERE id = ?"));
+        update.bind(m.newWaId).bind(nullIfEmpty(phoneFromWaId(m.newWaId))).bind(now).bind(conversation.value());
+        if (auto s = update.exec(); !s)
+            return s;
+    }
+
+    const bool sideEffectOnly = m.type == QLatin1String("reaction") || m.type == QLatin1String("edit")
+        || m.type == QLatin1String("revoke") || m.type == QLatin1String("system");
+    if (auto s = touchConversation(conversation.value(), m, !echo, !echo && !sideEffectOnly); !s)
+        return s;
+    if (auto s = emitConversation(conversation.value()); !s)
+        return s;
+    return applyPendingStatuses(m.id);
+}
+
+Status InboundStore::applyStatus(const meta::StatusUpdate &input)
+{
+    meta::StatusUpdate st = input;
+    if (st.timestampMs <= 0)
+        st.timestampMs = nowMs();
+    const int rank = statusRank(st.status);
+    if (rank < 1)
+        return makeError("unknown_status", QStringLiteral("unknown message status \"%1\"").arg(st.status));
+    auto messageId = messageIdFor(st.id);
+    if (!messageId)
+        return messageId.error();
+    if (messageId.value() == 0) {
+        // Not stored yet (the send's answer and this webhook raced): keep it.
+        Sql keep(m_tx, QStringLiteral("INSERT INTO pending_statuses (tenant_id, provider_message_id, status, status_at, payload, created_at) "
+                                      "VALUES (?, ?, ?, ?, ?, ?)"));
+        keep.bind(m_tenant.value).bind(st.id).bind(st.status).bind(st.timestampMs).bind(json(st.raw)).bind(nowMs());
+        return keep.exec();
+    }
+    const meta::MetaError err = st.errors.value(0);
+    const bool failed = st.status == QLatin1String("failed");
+    // Only forward: a late "delivered" never overwrites "read"; "failed" is final.
+    Sql update(m_tx, QStringLiteral(
+        "UPDATE whatsapp_messages SET status = ?, status_at = ?, "
+        "error_code = CASE WHEN ? = 1 THEN ? ELSE error_code END, error_title = CASE WHEN ? = 1 THEN ? ELSE error_title END, "
+        "error_message = CASE WHEN ? = 1 THEN ? ELSE error_message END, error_details = CASE WHEN ? = 1 THEN ? ELSE error_details END, "
+        "updated_at = ? WHERE id = ? AND (CASE status WHEN 'queued' THEN 0 WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 "
+        "WHEN 'read' THEN 3 WHEN 'played' THEN 4 WHEN 'failed' THEN 5 ELSE -1 END) < ?"));
+    update.bind(st.status).bind(st.timestampMs)
+        .bind(failed ? 1 : 0).bind(st.errors.isEmpty() ? nullInt() : QVariant(qint64(err.code)))
+        .bind(failed ? 1 : 0).bind(nullIfEmpty(err.title))
+        .bind(failed ? 1 : 0).bind(nullIfEmpty(err.message))
+        .bind(failed ? 1 : 0).bind(nullIfEmpty(err.details))
+        .bind(nowMs()).bind(messageId.value()).bind(rank);
+    if (auto s = update.exec(); !s)
+        return s;
+    const bool changed = update.rowsAffected() > 0;
+    // Pricing and conversation objects ride on sent and delivered/read; keep the latest seen.
+    if (!st.pricing.isEmpty() || !st.conversation.isEmpty()) {
+        Sql extra(m_tx, QStringLiteral("UPDATE whatsapp_messages SET pricing = COALESCE(?, pricing), "
+                                       "conversation_info = COALESCE(?, conversation_info) WHERE id = ?"));
+        extra.bind(st.pricing.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(json(st.pricing)))
+            .bind(st.conversation.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(json(st.conversation)))
+            .bind(messageId.value());
+        if (auto s = extra.exec(); !s)
+            return s;
+    }
+    if (!changed)
+        return {};
+    return emitMessage("message.updated", messageId.value());
+}
+
+Status InboundStore::applyPendingStatuses(const QString &providerMessageId)
+{
+    Sql q(m_tx, QStringLiteral("SELECT id, payload FROM pending_statuses WHERE tenant_id = ? AND provider_message_id = ? ORDER BY status_at, id"));
+    q.bind(m_tenant.value).bind(providerMessageId);
+    if (auto s = q.exec(); !s)
+        return s;
+    QList<std::pair<qint64, QJsonObject>> pending;
+    while (q.next())
+        pending.append({q.int64(0), QJsonDocument::fromJson(q.text(1).toUtf8()).object()});
+    q.finish();
+    for (const auto &[id, payload] : pending) {
+        // Re-parse through the same code path as a fresh webhook.
+        const QJsonObject body{{QStringLiteral("entry"), QJsonArray{QJsonObject{{QStringLiteral("changes"), QJsonArray{QJsonObject{
+            {QStringLiteral("field"), QStringLiteral("messages")},
+            {QStringLiteral("value"), QJsonObject{{QStringLiteral("statuses"), QJsonArray{payload}}}}}}}}}}};
+        const meta::ParsedWebhook parsed = meta::parseWebhook(QJsonDocument(body).toJson(QJsonDocument::Compact));
+        if (!parsed.changes.isEmpty() && !parsed.changes.first().statuses.isEmpty())
+            if (auto s = applyStatus(parsed.changes.first().statuses.first()); !s)
+                return s;
+        Sql del(m_tx, QStringLiteral("DELETE FROM pending_statuses WHERE id = ?"));
+        del.bind(id);
+        if (auto s = del.exec(); !s)
+            return s;
+    }
+    return {};
+}
+
+Status InboundStore::storeAccountEvent(const meta::WebhookChange &change, qint64 inboxId)
+{
+    Sql q(m_tx, QStringLiteral("INSERT INTO account_events (tenant_id, inbox_id, field, waba_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.bind(m_tenant.value).bind(inboxId).bind(change.field.isEmpty() ? QStringLiteral("unknown") : change.field)
+        .bind(nullIfEmpty(change.wabaId)).bind(json(change.value)).bind(nowMs());
+    if (auto s = q.exec(); !s)
+        return s;
+    return record(QStringLiteral("account.event"), {{QStringLiteral("field"), change.field}, {QStringLiteral("value"), change.value}});
+}
+
+} // namespace puente

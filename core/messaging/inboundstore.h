@@ -1,0 +1,51 @@
+#pragma once
+
+#include "common/result.h"
+#include "domain/ids.h"
+#include "events/eventlog.h"
+#include "meta/webhookparser.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+namespace puente {
+
+// Writes one tenant's inbound traffic inside the caller's transaction and
+// collects the events it causes.
+//  - a message is stored once per (tenant, wamid), however often it comes;
+//  - statuses only move forward (sent < delivered < read < played; failed is
+//    final and keeps Meta's error); a status for a message not stored yet
+//    waits in pending_statuses until the message appears;
+//  - the conversation is found by business-scoped user id or wa_id (never
+//    the phone alone) and keeps last message/inbound time, unread count and
+//    a preview;
+//  - reactions, edits and revokes are stored and applied to their target.
+class InboundStore {
+public:
+    InboundStore(QSqlDatabase tx, TenantId tenant, QList<Event> *events)
+        : m_tx(tx), m_tenant(tenant), m_events(events) {}
+
+    Status storeMessage(const meta::WebhookChange &change, const meta::InboundMessage &message);
+    Status applyStatus(const meta::StatusUpdate &status);
+    // Statuses that arrived before message `providerMessageId` was stored.
+    Status applyPendingStatuses(const QString &providerMessageId);
+    // Non-message fields (template, quality, account updates, alerts, ...).
+    Status storeAccountEvent(const meta::WebhookChange &change, qint64 inboxId);
+
+    // The rank statuses move along; -1 for a status this build does not know.
+    static int statusRank(const QString &status);
+
+private:
+    Result<qint64> upsertConversation(const meta::WebhookContact &contact, const meta::InboundMessage &m);
+    Status touchConversation(qint64 conversationId, const meta::InboundMessage &m, bool inbound, bool countsAsUnread);
+    Status emitMessage(const char *type, qint64 messageId);
+    Status emitConversation(qint64 conversationId);
+    Status record(const QString &type, const QJsonObject &data);
+    Result<qint64> messageIdFor(const QString &providerMessageId);
+
+    QSqlDatabase m_tx;
+    TenantId m_tenant;
+    QList<Event> *m_events;
+};
+
+} // namespace puente

@@ -1,0 +1,94 @@
+#include "messaging/webhookinbox.h"
+
+#include "storage/database.h"
+
+#include <QPromise>
+
+namespace puente {
+
+struct WebhookInbox::Item {
+    QByteArray body;
+    QPromise<Result<qint64>> promise;
+};
+
+WebhookInbox::WebhookInbox(Database &db, CommittedCallback onCommitted)
+    : m_db(db)
+    , m_onCommitted(std::move(onCommitted))
+    , m_thread([this] { run(); })
+{
+}
+
+WebhookInbox::~WebhookInbox()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    m_thread.join();
+}
+
+QFuture<Result<qint64>> WebhookInbox::submit(const QByteArray &body)
+{
+    auto *item = new Item{body, {}};
+    item->promise.start();
+    QFuture<Result<qint64>> future = item->promise.future();
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping) {
+            item->promise.addResult(Result<qint64>(makeError("shutting_down", QStringLiteral("the server is stopping"))));
+            item->promise.finish();
+            delete item;
+            return future;
+        }
+        m_queue.append(item);
+    }
+    m_wake.notify_one();
+    return future;
+}
+
+void WebhookInbox::run()
+{
+    constexpr int kMaxBatch = 512;
+    for (;;) {
+        QList<Item *> batch;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.isEmpty(); });
+            if (m_queue.isEmpty() && m_stopping)
+                break;
+            batch = m_queue.mid(0, kMaxBatch);
+            m_queue.remove(0, batch.size());
+        }
+        QList<Result<qint64>> results;
+        Status committed;
+        {
+            Transaction tx(m_db);
+            committed = tx.begun();
+            if (committed) {
+                const qint64 now = nowMs();
+                for (Item *item : std::as_const(batch)) {
+                    Sql q(tx.connection(), QStringLiteral("INSERT INTO webhook_inbox (received_at, body, status) VALUES (?, ?, 'pending') RETURNING id"));
+                    q.bind(now).bind(item->body);
+                    committed = q.exec();
+                    if (!committed)
+                        break;
+                    results.append(q.next() ? Result<qint64>(q.int64(0)) : Result<qint64>(makeError("storage_error", QStringLiteral("no id"))));
+                }
+                if (committed)
+                    committed = tx.commit();
+            }
+        }
+        for (int i = 0; i < batch.size(); ++i) {
+            Item *item = batch[i];
+            item->promise.addResult(committed ? results.value(i, makeError("storage_error", QStringLiteral("no id")))
+                                              : Result<qint64>(committed.error()));
+            item->promise.finish();
+            delete item;
+        }
+        if (committed && m_onCommitted)
+            m_onCommitted();
+    }
+}
+
+} // namespace puente

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QFuture>
+#include <QList>
+
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace puente {
+
+class Database;
+
+// The durable front door for webhook bodies. submit() hands a raw body to
+// one writer thread, which commits everything queued in one transaction
+// (group commit) and then resolves each body's future with its inbox id:
+// the HTTP answer waits for the commit, never for processing, and a crash
+// after the answer loses nothing.
+class WebhookInbox {
+public:
+    using CommittedCallback = std::function<void()>;
+
+    WebhookInbox(Database &db, CommittedCallback onCommitted);
+    ~WebhookInbox();
+    WebhookInbox(const WebhookInbox &) = delete;
+    WebhookInbox &operator=(const WebhookInbox &) = delete;
+
+    QFuture<Result<qint64>> submit(const QByteArray &body);
+
+private:
+    struct Item;
+    void run();
+
+    Database &m_db;
+    CommittedCallback m_onCommitted;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    QList<Item *> m_queue;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+} // namespace puente

@@ -1,0 +1,471 @@
+#include "crypto/crypto.h"
+#include "events/eventlog.h"
+#include "messaging/inboundprocessor.h"
+#include "messaging/inboundstore.h"
+#include "meta/webhookparser.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
+#include "storage/tenantrepository.h"
+#include "storage/whatsappconfigrepository.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+using namespace puente;
+using namespace puente::test;
+
+// Inbound processing against SQLite and PostgreSQL, fed with Meta's own
+// example payloads from ../shared/fixtures/meta-webhooks.
+class TestInbound : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void everyFixtureIsStoredOrKept_data();
+    void everyFixtureIsStoredOrKept();
+    void duplicateDeliveryStoresOnce();
+    void statusesOnlyMoveForward_data();
+    void statusesOnlyMoveForward();
+    void failedKeepsItsError();
+    void statusBeforeMessageWaits();
+    void onePostTwoTenants();
+    void contactKeyedByUserIdAndWaId();
+    void reactionAttachesToTarget();
+    void conversationWindowAndUnread();
+    void unparseableAndUnroutableBecomeDeadLetters();
+    void eventsHaveGaplessSeqPerTenant();
+    void parserSurvivesMangledInput();
+
+private:
+    qint64 count(const QString &sql, const QVariantList &binds = {});
+    void ingest(const QByteArray &body);
+    QByteArray textMessage(const QString &phoneNumberId, const QString &wamid, const QString &from, const QString &text,
+                           qint64 ts = 1750000000, const QString &userId = {});
+    QByteArray statusBody(const QString &wamid, const QString &status, qint64 ts);
+    qint64 insertOutbound(TenantId tenant, const QString &wamid);
+
+    std::unique_ptr<TestDatabase> m_test;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<InboundProcessor> m_processor;
+    EventBus m_bus;
+    QList<Event> m_published;
+    TenantId m_lucky;
+    TenantId m_other;
+};
+
+static const QString kLuckyPhone = QStringLiteral("106540352242922");
+static const QString kLuckyWaba = QStringLiteral("102290129340398");
+static const QString kOtherPhone = QStringLiteral("999000111");
+
+void TestInbound::initTestCase()
+{
+    QVERIFY(checkBackendAvailable());
+    connect(&m_bus, &EventBus::published, this, [this](const QList<Event> &e) { m_published += e; }, Qt::DirectConnection);
+}
+
+void TestInbound::init()
+{
+    auto t = TestDatabase::create();
+    PUENTE_VERIFY_OK(t);
+    m_test = std::move(t).value();
+    auto d = Database::open(m_test->url());
+    PUENTE_VERIFY_OK(d);
+    m_db = std::move(d).value();
+    PUENTE_VERIFY_OK(migrations::migrate(*m_db));
+    auto ring = crypto::Keyring::create({crypto::randomBytes(32)});
+    TenantRepository tenants(*m_db);
+    WhatsAppConfigRepository configs(*m_db, ring.value());
+    m_lucky = tenants.create(QStringLiteral("lucky-shrub"), QStringLiteral("Lucky Shrub"), Plan::Pro).value().id;
+    m_other = tenants.create(QStringLiteral("other"), QStringLiteral("Other"), Plan::Basic).value().id;
+    WhatsAppConfig c;
+    c.businessApiToken = QStringLiteral("EAAtoken");
+    c.phoneNumberId = kLuckyPhone;
+    c.businessAccountId = kLuckyWaba;
+    PUENTE_VERIFY_OK(configs.save(m_lucky, c, QStringLiteral("test")));
+    c.phoneNumberId = kOtherPhone;
+    c.businessAccountId = QStringLiteral("555000");
+    PUENTE_VERIFY_OK(configs.save(m_other, c, QStringLiteral("test")));
+    m_processor = std::make_unique<InboundProcessor>(*m_db, &m_bus);
+    m_published.clear();
+}
+
+void TestInbound::cleanup()
+{
+    m_processor.reset();
+    m_db.reset();
+    m_test.reset();
+}
+
+qint64 TestInbound::count(const QString &sql, const QVariantList &binds)
+{
+    Sql q(m_db->connection(), sql);
+    for (const QVariant &b : binds)
+        q.bind(b);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.int64(0);
+}
+
+void TestInbound::ingest(const QByteArray &body)
+{
+    Sql q(m_db->connection(), QStringLiteral("INSERT INTO webhook_inbox (received_at, body, status) VALUES (?, ?, 'pending')"));
+    q.bind(nowMs()).bind(body);
+    PUENTE_VERIFY_OK(q.exec());
+    auto handled = m_processor->processPending();
+    PUENTE_VERIFY_OK(handled);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'pending'")), qint64(0));
+}
+
+QByteArray TestInbound::textMessage(const QString &phoneNumberId, const QString &wamid, const QString &from, const QString &text,
+                                    qint64 ts, const QString &userId)
+{
+    QJsonObject contact{{QStringLiteral("profile"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Ana Candidata")}}},
+                        {QStringLiteral("wa_id"), from}};
+    QJsonObject message{{QStringLiteral("from"), from}, {QStringLiteral("id"), wamid}, {QStringLiteral("timestamp"), QString::number(ts)},
+                        {QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), QJsonObject{{QStringLiteral("body"), text}}}};
+    if (!userId.isEmpty()) {
+        contact.insert(QStringLiteral("user_id"), userId);
+        message.insert(QStringLiteral("from_user_id"), userId);
+    }
+    const QJsonObject value{{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
+                            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("display_phone_number"), QStringLiteral("15550783881")},
+                                                                     {QStringLiteral("phone_number_id"), phoneNumberId}}},
+                            {QStringLiteral("contacts"), QJsonArray{contact}},
+                            {QStringLiteral("messages"), QJsonArray{message}}};
+    const QJsonObject root{{QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
+                           {QStringLiteral("entry"), QJsonArray{QJsonObject{{QStringLiteral("id"), kLuckyWaba},
+                                                                          {QStringLiteral("changes"), QJsonArray{QJsonObject{
+                                                                               {QStringLiteral("value"), value}, {QStringLiteral("field"), QStringLiteral("messages")}}}}}}}};
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+QByteArray TestInbound::statusBody(const QString &wamid, const QString &status, qint64 ts)
+{
+    QJsonObject st{{QStringLiteral("id"), wamid}, {QStringLiteral("status"), status}, {QStringLiteral("timestamp"), QString::number(ts)},
+                   {QStringLiteral("recipient_id"), QStringLiteral("16505551234")}};
+    if (status == QLatin1String("failed"))
+        st.insert(QStringLiteral("errors"), QJsonArray{QJsonObject{{QStringLiteral("code"), 131047},
+                                                                   {QStringLiteral("title"), QStringLiteral("Re-engagement message")},
+                                                                   {QStringLiteral("message"), QStringLiteral("Re-engagement message")},
+                                                                   {QStringLiteral("error_data"), QJsonObject{{QStringLiteral("details"), QStringLiteral("More than 24 hours have passed")}}}}});
+    const QJsonObject value{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("phone_number_id"), kLuckyPhone}}},
+                            {QStringLiteral("statuses"), QJsonArray{st}}};
+    const QJsonObject root{{QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
+                           {QStringLiteral("entry"), QJsonArray{QJsonObject{{QStringLiteral("id"), kLuckyWaba},
+                                                                          {QStringLiteral("changes"), QJsonArray{QJsonObject{
+                                                                               {QStringLiteral("value"), value}, {QStringLiteral("field"), QStringLiteral("messages")}}}}}}}};
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+qint64 TestInbound::insertOutbound(TenantId tenant, const QString &wamid)
+{
+    // What the outbox will do: a conversation and a sent message with its wamid.
+    Sql conv(m_db->connection(), QStringLiteral("INSERT INTO whatsapp_conversations (tenant_id, conversation_id, contact_wa_id, status, "
+                                                "created_at, updated_at) VALUES (?, ?, '16505551234', 'active', 0, 0) "
+                                                "ON CONFLICT (tenant_id, conversation_id) DO UPDATE SET updated_at = 0 RETURNING id"));
+    conv.bind(tenant.value).bind(QStringLiteral("16505551234"));
+    if (!conv.exec() || !conv.next())
+        return 0;
+    const qint64 conversation = conv.int64(0);
+    conv.finish();
+    Sql msg(m_db->connection(), QStringLiteral("INSERT INTO whatsapp_messages (tenant_id, conversation_id, provider_message_id, direction, type, "
+                                               "content, status, timestamp, created_at, updated_at) VALUES (?, ?, ?, 'outbound', 'text', 'Hola', "
+                                               "'sent', 1, 0, 0) RETURNING id"));
+    msg.bind(tenant.value).bind(conversation).bind(wamid);
+    if (!msg.exec() || !msg.next())
+        return 0;
+    return msg.int64(0);
+}
+
+void TestInbound::everyFixtureIsStoredOrKept_data()
+{
+    QTest::addColumn<QString>("path");
+    const QDir dir(QStringLiteral(PUENTE_FIXTURES_DIR "/meta-webhooks"));
+    const QStringList files = dir.entryList({QStringLiteral("*.json"), QStringLiteral("*.jsonc")}, QDir::Files, QDir::Name);
+    QVERIFY2(files.size() >= 40, qPrintable(dir.absolutePath()));
+    for (const QString &f : files)
+        QTest::addRow("%s", qPrintable(f)) << dir.filePath(f);
+}
+
+void TestInbound::everyFixtureIsStoredOrKept()
+{
+    QFETCH(QString, path);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray body = f.readAll();
+    if (path.endsWith(QLatin1String(".jsonc")))
+        body = QString::fromUtf8(body).remove(QRegularExpression(QStringLiteral(R"(\s//[^\n]*)"))).toUtf8();
+    const meta::ParsedWebhook parsed = meta::parseWebhook(body);
+    QVERIFY2(parsed.ok, qPrintable(parsed.error));
+    QVERIFY(!parsed.changes.isEmpty());
+    ingest(body);
+
+    for (const meta::WebhookChange &change : parsed.changes) {
+        const bool routed = change.phoneNumberId == kLuckyPhone || (change.phoneNumberId.isEmpty() && (change.wabaId == kLuckyWaba || change.entryId == kLuckyWaba));
+        if (!routed) {
+            // Placeholder ids in Meta's examples: nobody owns them, so the
+            // change is kept as a dead letter with the reason.
+            QVERIFY2(count(QStringLiteral("SELECT COUNT(*) FROM dead_letters WHERE reason LIKE 'no tenant owns%'")) >= 1,
+                     qPrintable(change.phoneNumberId + QLatin1Char('/') + change.wabaId));
+            continue;
+        }
+        for (const meta::InboundMessage &m : change.messages) {
+            Sql q(m_db->connection(), QStringLiteral("SELECT type, content, media_id, media_mime_type, media_sha256, media_caption, "
+                                                     "media_filename, context_message_id, raw_json, tenant_id, direction FROM whatsapp_messages "
+                                                     "WHERE provider_message_id = ?"));
+            q.bind(m.id);
+            PUENTE_VERIFY_OK(q.exec());
+            QVERIFY2(q.next(), qPrintable(QStringLiteral("message %1 not stored").arg(m.id)));
+            QCOMPARE(q.int64(9), m_lucky.value);
+            QCOMPARE(q.text(0), m.type);
+            QCOMPARE(q.text(1), m.text);
+            QCOMPARE(q.text(2), m.mediaId);
+            QCOMPARE(q.text(3), m.mimeType);
+            QCOMPARE(q.text(4), m.sha256);
+            QCOMPARE(q.text(5), m.caption);
+            QCOMPARE(q.text(6), m.filename);
+            const QString expectedContext = !m.contextId.isEmpty() ? m.contextId : (!m.reactionTo.isEmpty() ? m.reactionTo : m.targetId);
+            QCOMPARE(q.text(7), expectedContext);
+            QCOMPARE(QJsonDocument::fromJson(q.text(8).toUtf8()).object(), m.raw); // nothing of the payload lost
+            // Every message belongs to a conversation of the tenant.
+            QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_conversations WHERE tenant_id = ?"), {m_lucky.value}) >= 1);
+        }
+        for (const meta::StatusUpdate &st : change.statuses) {
+            // Statuses for messages we never sent wait for them.
+            QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM pending_statuses WHERE provider_message_id = ? AND status = ?"),
+                          {st.id, st.status}) == 1);
+        }
+        if (change.messages.isEmpty() && change.statuses.isEmpty())
+            QVERIFY2(count(QStringLiteral("SELECT COUNT(*) FROM account_events WHERE tenant_id = ? AND field = ?"),
+                           {m_lucky.value, change.field}) >= 1, qPrintable(change.field));
+        if (!change.errors.isEmpty())
+            QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM account_events WHERE tenant_id = ?"), {m_lucky.value}) >= 1);
+    }
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'done'")), qint64(1));
+}
+
+void TestInbound::duplicateDeliveryStoresOnce()
+{
+    const QByteArray body = textMessage(kLuckyPhone, QStringLiteral("wamid.dup"), QStringLiteral("34600111222"), QStringLiteral("Hola"));
+    for (int i = 0; i < 5; ++i)
+        ingest(body);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE provider_message_id = 'wamid.dup'")), qint64(1));
+    QCOMPARE(count(QStringLiteral("SELECT unread_count FROM whatsapp_conversations WHERE tenant_id = ?"), {m_lucky.value}), qint64(1));
+    QCOMPARE(std::count_if(m_published.cbegin(), m_published.cend(), [](const Event &e) { return e.type == QLatin1String("message.created"); }), 1);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'done'")), qint64(5));
+}
+
+void TestInbound::statusesOnlyMoveForward_data()
+{
+    QTest::addColumn<QStringList>("order");
+    QTest::addColumn<QString>("final");
+    QStringList statuses{QStringLiteral("sent"), QStringLiteral("delivered"), QStringLiteral("read")};
+    std::sort(statuses.begin(), statuses.end());
+    do {
+        QTest::addRow("%s", qPrintable(statuses.join(QLatin1Char(',')))) << statuses << QStringLiteral("read");
+    } while (std::next_permutation(statuses.begin(), statuses.end()));
+    QTest::addRow("read without delivered") << QStringList{QStringLiteral("sent"), QStringLiteral("read")} << QStringLiteral("read");
+    QTest::addRow("played after read") << QStringList{QStringLiteral("read"), QStringLiteral("played"), QStringLiteral("delivered")} << QStringLiteral("played");
+    QTest::addRow("repeated") << QStringList{QStringLiteral("delivered"), QStringLiteral("delivered"), QStringLiteral("sent")} << QStringLiteral("delivered");
+}
+
+void TestInbound::statusesOnlyMoveForward()
+{
+    QFETCH(QStringList, order);
+    QFETCH(QString, final);
+    QVERIFY(insertOutbound(m_lucky, QStringLiteral("wamid.out")) > 0);
+    qint64 ts = 1750000000;
+    for (const QString &s : order)
+        ingest(statusBody(QStringLiteral("wamid.out"), s, ts++));
+    Sql q(m_db->connection(), QStringLiteral("SELECT status FROM whatsapp_messages WHERE provider_message_id = 'wamid.out'"));
+    PUENTE_VERIFY_OK(q.exec());
+    QVERIFY(q.next());
+    QCOMPARE(q.text(0), final);
+}
+
+void TestInbound::failedKeepsItsError()
+{
+    QVERIFY(insertOutbound(m_lucky, QStringLiteral("wamid.f")) > 0);
+    ingest(statusBody(QStringLiteral("wamid.f"), QStringLiteral("failed"), 1750000001));
+    ingest(statusBody(QStringLiteral("wamid.f"), QStringLiteral("sent"), 1750000000)); // late
+    Sql q(m_db->connection(), QStringLiteral("SELECT status, error_code, error_title, error_details FROM whatsapp_messages WHERE provider_message_id = 'wamid.f'"));
+    PUENTE_VERIFY_OK(q.exec());
+    QVERIFY(q.next());
+    QCOMPARE(q.text(0), QStringLiteral("failed"));
+    QCOMPARE(q.int64(1), qint64(131047));
+    QCOMPARE(q.text(2), QStringLiteral("Re-engagement message"));
+    QCOMPARE(q.text(3), QStringLiteral("More than 24 hours have passed"));
+}
+
+void TestInbound::statusBeforeMessageWaits()
+{
+    ingest(statusBody(QStringLiteral("wamid.early"), QStringLiteral("delivered"), 1750000002));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM pending_statuses")), qint64(1));
+    // The message appears (here as an echo of the business's own message).
+    Transaction tx(*m_db);
+    PUENTE_VERIFY_OK(tx.begun());
+    QVERIFY(insertOutbound(m_lucky, QStringLiteral("wamid.early")) > 0);
+    InboundStore store(tx.connection(), m_lucky, nullptr);
+    PUENTE_VERIFY_OK(store.applyPendingStatuses(QStringLiteral("wamid.early")));
+    PUENTE_VERIFY_OK(tx.commit());
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM pending_statuses")), qint64(0));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE provider_message_id = 'wamid.early' AND status = 'delivered'")), qint64(1));
+}
+
+void TestInbound::onePostTwoTenants()
+{
+    QJsonObject a = QJsonDocument::fromJson(textMessage(kLuckyPhone, QStringLiteral("wamid.a"), QStringLiteral("111"), QStringLiteral("para Lucky"))).object();
+    const QJsonObject b = QJsonDocument::fromJson(textMessage(kOtherPhone, QStringLiteral("wamid.b"), QStringLiteral("222"), QStringLiteral("para Other"))).object();
+    QJsonArray entries = a.value(QStringLiteral("entry")).toArray();
+    entries.append(b.value(QStringLiteral("entry")).toArray().first());
+    a.insert(QStringLiteral("entry"), entries);
+    ingest(QJsonDocument(a).toJson());
+    QCOMPARE(count(QStringLiteral("SELECT tenant_id FROM whatsapp_messages WHERE provider_message_id = 'wamid.a'")), m_lucky.value);
+    QCOMPARE(count(QStringLiteral("SELECT tenant_id FROM whatsapp_messages WHERE provider_message_id = 'wamid.b'")), m_other.value);
+    // Each tenant's events carry only its own message.
+    for (const Event &e : std::as_const(m_published)) {
+        if (e.type == QLatin1String("message.created"))
+            QCOMPARE(e.data.value(QStringLiteral("content")).toString(),
+                     e.tenantId == m_lucky ? QStringLiteral("para Lucky") : QStringLiteral("para Other"));
+    }
+}
+
+void TestInbound::contactKeyedByUserIdAndWaId()
+{
+    ingest(textMessage(kLuckyPhone, QStringLiteral("wamid.1"), QStringLiteral("34600111222"), QStringLiteral("uno")));
+    // Later the same person arrives with a business-scoped user id as well...
+    ingest(textMessage(kLuckyPhone, QStringLiteral("wamid.2"), QStringLiteral("34600111222"), QStringLiteral("dos"), 1750000001, QStringLiteral("ES.1234")));
+    // ...and then with the user id only (a username user: no phone number).
+    ingest(textMessage(kLuckyPhone, QStringLiteral("wamid.3"), QString(), QStringLiteral("tres"), 1750000002, QStringLiteral("ES.1234")));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_conversations WHERE tenant_id = ?"), {m_lucky.value}), qint64(1));
+    Sql q(m_db->connection(), QStringLiteral("SELECT contact_wa_id, contact_user_id, contact_phone, contact_name, last_message_preview FROM whatsapp_conversations"));
+    PUENTE_VERIFY_OK(q.exec());
+    QVERIFY(q.next());
+    QCOMPARE(q.text(0), QStringLiteral("34600111222"));
+    QCOMPARE(q.text(1), QStringLiteral("ES.1234"));
+    QCOMPARE(q.text(2), QStringLiteral("+34600111222"));
+    QCOMPARE(q.text(3), QStringLiteral("Ana Candidata"));
+    QCOMPARE(q.text(4), QStringLiteral("tres"));
+}
+
+void TestInbound::reactionAttachesToTarget()
+{
+    ingest(textMessage(kLuckyPhone, QStringLiteral("wamid.target"), QStringLiteral("111"), QStringLiteral("¿Sigue abierta la vacante?")));
+    QJsonObject body = QJsonDocument::fromJson(textMessage(kLuckyPhone, QStringLiteral("wamid.react"), QStringLiteral("111"), QString(), 1750000005)).object();
+    // Turn the text message into a reaction.
+    QJsonObject root = body;
+    QJsonObject entry = root[QStringLiteral("entry")].toArray()[0].toObject();
+    QJsonObject change = entry[QStringLiteral("changes")].toArray()[0].toObject();
+    QJsonObject value = change[QStringLiteral("value")].toObject();
+    QJsonObject msg = value[QStringLiteral("messages")].toArray()[0].toObject();
+    msg.remove(QStringLiteral("text"));
+    msg[QStringLiteral("type")] = QStringLiteral("reaction");
+    msg[QStringLiteral("reaction")] = QJsonObject{{QStringLiteral("message_id"), QStringLiteral("wamid.target")}, {QStringLiteral("emoji"), QStringLiteral("👍")}};
+    value[QStringLiteral("messages")] = QJsonArray{msg};
+    change[QStringLiteral("value")] = value;
+    entry[QStringLiteral("changes")] = QJsonArray{change};
+    root[QStringLiteral("entry")] = QJsonArray{entry};
+    ingest(QJsonDocument(root).toJson());
+    Sql q(m_db->connection(), QStringLiteral("SELECT reaction_emoji FROM whatsapp_messages WHERE provider_message_id = 'wamid.target'"));
+    PUENTE_VERIFY_OK(q.exec());
+    QVERIFY(q.next());
+    QCOMPARE(q.text(0), QStringLiteral("👍"));
+    // A reaction is not an unread message.
+    QCOMPARE(count(QStringLiteral("SELECT unread_count FROM whatsapp_conversations WHERE tenant_id = ?"), {m_lucky.value}), qint64(1));
+    const bool updated = std::any_of(m_published.cbegin(), m_published.cend(), [](const Event &e) {
+        return e.type == QLatin1String("message.updated") && e.data.value(QStringLiteral("reaction")).toString() == QStringLiteral("👍");
+    });
+    QVERIFY(updated);
+}
+
+void TestInbound::conversationWindowAndUnread()
+{
+    ingest(textMessage(kLuckyPhone, QStringLiteral("wamid.new"), QStringLiteral("111"), QStringLiteral("nuevo"), 1750000100));
+    ingest(textMessage(kLuckyPhone, QStringLiteral("wamid.old"), QStringLiteral("111"), QStringLiteral("viejo"), 1750000050)); // arrives late
+    Sql q(m_db->connection(), QStringLiteral("SELECT last_message_at, last_inbound_at, unread_count, last_message_preview FROM whatsapp_conversations"));
+    PUENTE_VERIFY_OK(q.exec());
+    QVERIFY(q.next());
+    QCOMPARE(q.int64(0), qint64(1750000100000));
+    QCOMPARE(q.int64(1), qint64(1750000100000)); // the 24-hour window runs from the newest inbound message
+    QCOMPARE(q.int64(2), qint64(2));
+    QCOMPARE(q.text(3), QStringLiteral("nuevo")); // a late older message does not replace the preview
+}
+
+void TestInbound::unparseableAndUnroutableBecomeDeadLetters()
+{
+    ingest(QByteArrayLiteral("{not json"));
+    ingest(textMessage(QStringLiteral("777777"), QStringLiteral("wamid.lost"), QStringLiteral("111"), QStringLiteral("¿hola?")));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM dead_letters WHERE reason LIKE 'invalid JSON%'")), qint64(1));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM dead_letters WHERE reason = 'no tenant owns phone number id 777777'")), qint64(1));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages")), qint64(0));
+
+    // The number gets connected; replaying the dead letter delivers the message.
+    Sql move(m_db->connection(), QStringLiteral("UPDATE whatsapp_config SET phone_number_id = '777777' WHERE tenant_id = ?"));
+    move.bind(m_other.value);
+    PUENTE_VERIFY_OK(move.exec());
+    const qint64 id = count(QStringLiteral("SELECT id FROM dead_letters WHERE routing_key = '777777'"));
+    auto replayed = DeadLetters::replay(*m_db, id);
+    PUENTE_VERIFY_OK(replayed);
+    PUENTE_VERIFY_OK(m_processor->processPending());
+    QCOMPARE(count(QStringLiteral("SELECT tenant_id FROM whatsapp_messages WHERE provider_message_id = 'wamid.lost'")), m_other.value);
+    QCOMPARE(count(QStringLiteral("SELECT replay_count FROM dead_letters WHERE id = ?"), {id}), qint64(1));
+    PUENTE_VERIFY_ERROR(DeadLetters::replay(*m_db, 987654), "not_found");
+}
+
+void TestInbound::eventsHaveGaplessSeqPerTenant()
+{
+    for (int i = 0; i < 5; ++i) {
+        ingest(textMessage(kLuckyPhone, QStringLiteral("wamid.l%1").arg(i), QStringLiteral("111"), QStringLiteral("l")));
+        ingest(textMessage(kOtherPhone, QStringLiteral("wamid.o%1").arg(i), QStringLiteral("222"), QStringLiteral("o")));
+    }
+    for (TenantId t : {m_lucky, m_other}) {
+        auto events = EventLog::since(*m_db, t, 0, 1000);
+        PUENTE_VERIFY_OK(events);
+        QCOMPARE(events->size(), 10); // message.created + conversation.updated, five times
+        for (int i = 0; i < events->size(); ++i)
+            QCOMPARE(events->at(i).seq, qint64(i + 1));
+        QCOMPARE(EventLog::lastSeq(*m_db, t).value(), qint64(10));
+        auto tail = EventLog::since(*m_db, t, 7, 1000);
+        QCOMPARE(tail->size(), 3);
+        QCOMPARE(tail->first().seq, qint64(8));
+    }
+}
+
+void TestInbound::parserSurvivesMangledInput()
+{
+    // Cheap in-suite fuzzing: truncations and byte flips of real payloads
+    // never crash the parser and never come back half-parsed silently.
+    const QDir dir(QStringLiteral(PUENTE_FIXTURES_DIR "/meta-webhooks"));
+    QRandomGenerator rng(42);
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
+    for (const QString &name : files) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray original = f.readAll();
+        for (int i = 0; i < 30; ++i) {
+            QByteArray mangled = original.left(int(rng.bounded(original.size() + 1)));
+            if (i % 2)
+                mangled = original, mangled[int(rng.bounded(original.size()))] = char(rng.bounded(256));
+            const meta::ParsedWebhook p = meta::parseWebhook(mangled);
+            QVERIFY(p.ok || !p.error.isEmpty());
+        }
+    }
+    // Wrong JSON types everywhere: kept, not crashed.
+    const meta::ParsedWebhook odd = meta::parseWebhook(R"({"entry":[{"id":5,"changes":[{"field":"messages","value":{"metadata":{"phone_number_id":106540352242922},"messages":[{"id":7,"timestamp":"soon","type":"image","image":"not an object"}],"statuses":"nope"}}]}, 3, null]})");
+    QVERIFY(odd.ok);
+    QCOMPARE(odd.changes.size(), 1);
+    QCOMPARE(odd.changes.first().phoneNumberId, QStringLiteral("106540352242922"));
+    QCOMPARE(odd.changes.first().messages.first().id, QStringLiteral("7"));
+    QCOMPARE(odd.changes.first().messages.first().timestampMs, qint64(0));
+}
+
+QTEST_GUILESS_MAIN(TestInbound)
+#include "tst_inbound.moc"
