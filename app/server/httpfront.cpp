@@ -3,6 +3,8 @@
 #include "logging/logging.h"
 #include "servercontext.h"
 #include "storage/migrations.h"
+#include "webhookendpoint.h"
+#include "websockethub.h"
 
 #include <QHttpServer>
 #include <QHttpServerResponder>
@@ -24,8 +26,16 @@ HttpFront::HttpFront(ServerContext &context, QObject *parent)
     : QObject(parent)
     , m_context(context)
     , m_http(std::make_unique<QHttpServer>())
+    , m_webhook(std::make_unique<WebhookEndpoint>(context.database(), context.keyring(), context.webhookInbox(), context.metrics(),
+                                                  context.settings().value(QStringLiteral("verify_token")),
+                                                  context.settings().value(QStringLiteral("app_secret"))))
+    , m_hub(std::make_unique<WebSocketHub>(context.database(), context.eventBus(), context.metrics()))
 {
     registerRoutes();
+    connect(m_http.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
+        while (m_http->hasPendingWebSocketConnections())
+            m_hub->addConnection(m_http->nextPendingWebSocketConnection());
+    });
 }
 
 HttpFront::~HttpFront() = default;
@@ -54,6 +64,23 @@ void HttpFront::registerRoutes()
                                                    {QStringLiteral("database"), QStringLiteral("ok")},
                                                    {QStringLiteral("schema_version"), version.value()}});
         });
+    });
+
+    WebhookEndpoint *webhook = m_webhook.get();
+    m_http->route(QStringLiteral("/api/whatsapp/webhook"), QHttpServerRequest::Method::Get,
+                  [webhook](const QHttpServerRequest &request) { return webhook->verify(request); });
+    m_http->route(QStringLiteral("/api/whatsapp/webhook"), QHttpServerRequest::Method::Post,
+                  [webhook](const QHttpServerRequest &request) { return webhook->receive(request); });
+
+    // The WebSocket upgrade: this route must answer nothing, so that
+    // QAbstractHttpServer completes the handshake; WebSocketHub then checks
+    // the token on the new connection.
+    m_http->route(QStringLiteral("/api/ws"), QHttpServerRequest::Method::Get,
+                  [](const QHttpServerRequest &, QHttpServerResponder &&) {});
+
+    Metrics *metrics = &m_context.metrics();
+    m_http->route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get, [metrics] {
+        return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"), metrics->toPrometheus());
     });
 
     m_http->setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {

@@ -12,6 +12,8 @@ class QHttpServer;
 namespace puente::server {
 
 class ServerContext;
+class WebhookEndpoint;
+class WebSocketHub;
 
 // The only code that touches QHttpServer (its API changes a lot between 6.4
 // and 6.8). Handlers stay short: anything that waits on the database runs on
@@ -30,6 +32,8 @@ private:
 
     ServerContext &m_context;
     std::unique_ptr<QHttpServer> m_http;
+    std::unique_ptr<WebhookEndpoint> m_webhook;
+    std::unique_ptr<WebSocketHub> m_hub;
 };
 
 // "127.0.0.1:8080", "[::1]:8080", ":8080" → address and port.

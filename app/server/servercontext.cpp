@@ -1,6 +1,8 @@
 #include "servercontext.h"
 
 #include "logging/logging.h"
+#include "messaging/inboundprocessor.h"
+#include "messaging/webhookinbox.h"
 #include "secrets/keyrotation.h"
 #include "storage/migrations.h"
 
@@ -58,7 +60,19 @@ Result<std::unique_ptr<ServerContext>> ServerContext::start(const Settings &sett
         return s.error();
     qCInfo(lcStorage).noquote() << "database" << ctx->m_db->url().redacted() << "at schema version"
                                 << migrations::latestVersion();
+
+    ctx->m_processor = std::make_unique<InboundProcessor>(*ctx->m_db, &ctx->m_bus);
+    InboundProcessor *processor = ctx->m_processor.get();
+    ctx->m_inbox = std::make_unique<WebhookInbox>(*ctx->m_db, [processor] { processor->wake(); });
+    ctx->m_processor->start();
     return ctx;
+}
+
+ServerContext::~ServerContext()
+{
+    // The inbox first: its last commits wake the processor, which then stops.
+    m_inbox.reset();
+    m_processor.reset();
 }
 
 } // namespace puente::server

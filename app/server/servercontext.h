@@ -4,9 +4,16 @@
 #include "config/settings.h"
 #include "crypto/secretbox.h"
 #include "secrets/masterkeystore.h"
+#include "events/eventlog.h"
+#include "metrics.h"
 #include "storage/database.h"
 
 #include <memory>
+
+namespace puente {
+class InboundProcessor;
+class WebhookInbox;
+}
 
 namespace puente::server {
 
@@ -15,18 +22,29 @@ namespace puente::server {
 class ServerContext {
 public:
     // Opens and migrates the database, loads the master key (creating the key
-    // file on first start) and checks it opens this database's secrets.
+    // file on first start), checks it opens this database's secrets, and
+    // starts the webhook inbox writer and the inbound processor.
     static Result<std::unique_ptr<ServerContext>> start(const Settings &settings);
+
+    ~ServerContext();
 
     const Settings &settings() const { return m_settings; }
     Database &database() { return *m_db; }
     crypto::KeyringPtr keyring() const { return m_keyring; }
+    EventBus &eventBus() { return m_bus; }
+    WebhookInbox &webhookInbox() { return *m_inbox; }
+    InboundProcessor &inboundProcessor() { return *m_processor; }
+    Metrics &metrics() { return m_metrics; }
 
 private:
     ServerContext() = default;
     Settings m_settings;
     std::unique_ptr<Database> m_db;
     crypto::KeyringPtr m_keyring;
+    EventBus m_bus;
+    Metrics m_metrics;
+    std::unique_ptr<InboundProcessor> m_processor;
+    std::unique_ptr<WebhookInbox> m_inbox;
 };
 
 // Settings every command shares.

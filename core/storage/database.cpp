@@ -3,6 +3,7 @@
 #include "logging/logging.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -59,6 +60,10 @@ struct ThreadConnection {
     ThreadConnection &operator=(const ThreadConnection &) = delete;
     ~ThreadConnection()
     {
+        // Pool threads may only end during static destruction, after Qt's
+        // connection registry is gone: then the process is exiting anyway.
+        if (!QCoreApplication::instance())
+            return;
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
             db.close();

@@ -1,4 +1,9 @@
+#include "crypto/crypto.h"
 #include "httpfront.h"
+#include "storage/sessionrepository.h"
+#include "storage/tenantrepository.h"
+#include "storage/userrepository.h"
+#include "storage/whatsappconfigrepository.h"
 #include "servercontext.h"
 #include "storage/database.h"
 #include "testsupport.h"
@@ -7,7 +12,10 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QJsonArray>
 #include <QSignalSpy>
+#include <QUrlQuery>
+#include <QWebSocket>
 
 using namespace puente;
 using namespace puente::server;
@@ -24,14 +32,37 @@ private Q_SLOTS:
     void readyzReportsOldSchema();
     void unknownPathIsJson404();
     void listenAddresses();
+    void webhookVerification_data();
+    void webhookVerification();
+    void signedWebhookIsStoredAndProcessed();
+    void tenantAppSecretSignature();
+    void badSignaturesAreRefusedAndCounted();
+    void oversizedBodyIs413();
+    void malformedJsonIsKept();
+    void webSocketTenantIsolation();
+    void webSocketRefusesBadTokens();
+    void webSocketResumeWithoutGapOrDuplicate();
 
 private:
     struct Reply {
         int status = 0;
         QJsonObject body;
         QByteArray contentType;
+        QByteArray raw;
     };
     Reply get(const QString &path);
+    Reply post(const QString &path, const QByteArray &body, const QByteArray &signature);
+    QByteArray sign(const QByteArray &body, const QByteArray &secret = QByteArrayLiteral("platform-app-secret"));
+    QByteArray textWebhook(const QString &phoneNumberId, const QString &wamid, const QString &text);
+    qint64 count(const QString &sql);
+    // A tenant with a connected number, a user and a session token.
+    QString seedTenant(const QString &slug, const QString &phoneNumberId, const QString &appSecret = {});
+    struct WsClient {
+        std::unique_ptr<QWebSocket> socket;
+        QList<QJsonObject> frames;
+    };
+    std::unique_ptr<WsClient> connectWs(const QString &token, bool viaHeader = true);
+    static QList<qint64> seqs(const QList<QJsonObject> &frames);
 
     std::unique_ptr<TestDatabase> m_test;
     std::unique_ptr<ServerContext> m_context;
@@ -51,6 +82,8 @@ void TestHttp::init()
     PUENTE_VERIFY_OK(t);
     m_test = std::move(t).value();
     Settings settings;
+    settings.setOverride(QStringLiteral("verify_token"), QStringLiteral("platform-verify"));
+    settings.setOverride(QStringLiteral("app_secret"), QStringLiteral("platform-app-secret"));
     settings.setOverride(QStringLiteral("database"), m_test->url());
     settings.setOverride(QStringLiteral("data_dir"), m_test->dir());
     auto ctx = ServerContext::start(settings);
@@ -80,9 +113,116 @@ TestHttp::Reply TestHttp::get(const QString &path)
     Reply r;
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-    r.body = QJsonDocument::fromJson(reply->readAll()).object();
+    r.raw = reply->readAll();
+    r.body = QJsonDocument::fromJson(r.raw).object();
     reply->deleteLater();
     return r;
+}
+
+TestHttp::Reply TestHttp::post(const QString &path, const QByteArray &body, const QByteArray &signature)
+{
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)));
+    request.setTransferTimeout(20000);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!signature.isEmpty())
+        request.setRawHeader("X-Hub-Signature-256", signature);
+    QNetworkReply *reply = m_network.post(request, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!finished.wait(25000))
+        return {};
+    Reply r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.raw = reply->readAll();
+    r.body = QJsonDocument::fromJson(r.raw).object();
+    reply->deleteLater();
+    return r;
+}
+
+QByteArray TestHttp::sign(const QByteArray &body, const QByteArray &secret)
+{
+    return "sha256=" + crypto::hmacSha256(secret, body).toHex();
+}
+
+QByteArray TestHttp::textWebhook(const QString &phoneNumberId, const QString &wamid, const QString &text)
+{
+    // Non-ASCII on purpose: the signature covers the raw bytes as sent.
+    const QJsonObject value{
+        {QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
+        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("display_phone_number"), QStringLiteral("15550783881")},
+                                                 {QStringLiteral("phone_number_id"), phoneNumberId}}},
+        {QStringLiteral("contacts"), QJsonArray{QJsonObject{{QStringLiteral("profile"), QJsonObject{{QStringLiteral("name"), QStringLiteral("José Núñez")}}},
+                                                            {QStringLiteral("wa_id"), QStringLiteral("34600111222")}}}},
+        {QStringLiteral("messages"), QJsonArray{QJsonObject{{QStringLiteral("from"), QStringLiteral("34600111222")},
+                                                            {QStringLiteral("id"), wamid},
+                                                            {QStringLiteral("timestamp"), QStringLiteral("1750000000")},
+                                                            {QStringLiteral("type"), QStringLiteral("text")},
+                                                            {QStringLiteral("text"), QJsonObject{{QStringLiteral("body"), text}}}}}}};
+    const QJsonObject root{{QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
+                           {QStringLiteral("entry"), QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("102290129340398")},
+                                                                          {QStringLiteral("changes"), QJsonArray{QJsonObject{
+                                                                               {QStringLiteral("value"), value}, {QStringLiteral("field"), QStringLiteral("messages")}}}}}}}};
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+qint64 TestHttp::count(const QString &sql)
+{
+    Sql q(m_context->database().connection(), sql);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.int64(0);
+}
+
+QString TestHttp::seedTenant(const QString &slug, const QString &phoneNumberId, const QString &appSecret)
+{
+    Database &db = m_context->database();
+    auto tenant = TenantRepository(db).create(slug, slug, Plan::Basic);
+    if (!tenant)
+        return {};
+    WhatsAppConfig c;
+    c.businessApiToken = QStringLiteral("EAAtoken");
+    c.phoneNumberId = phoneNumberId;
+    c.businessAccountId = QStringLiteral("4%1").arg(phoneNumberId);
+    c.webhookVerifyToken = slug + QStringLiteral("-verify");
+    c.appSecret = appSecret;
+    if (!WhatsAppConfigRepository(db, m_context->keyring()).save(tenant->id, c, QStringLiteral("test")))
+        return {};
+    auto user = UserRepository(db, crypto::ScryptParams{10, 8, 1})
+                    .create({tenant->id, QStringLiteral("agent@%1.example").arg(slug), QStringLiteral("Agent"), Role::Agent,
+                             QStringLiteral("reclutar candidatos 2026")},
+                            QStringLiteral("test"));
+    if (!user)
+        return {};
+    auto session = SessionRepository(db).create(user->id, 3600 * 1000);
+    return session ? session->token : QString();
+}
+
+std::unique_ptr<TestHttp::WsClient> TestHttp::connectWs(const QString &token, bool viaHeader)
+{
+    auto client = std::make_unique<WsClient>();
+    client->socket = std::make_unique<QWebSocket>();
+    WsClient *raw = client.get();
+    connect(client->socket.get(), &QWebSocket::textMessageReceived, this,
+            [raw](const QString &text) { raw->frames.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
+    QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/ws").arg(m_port)));
+    if (viaHeader && !token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    QSignalSpy connected(client->socket.get(), &QWebSocket::connected);
+    client->socket->open(request);
+    if (!connected.wait(10000))
+        return nullptr;
+    if (!viaHeader)
+        client->socket->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("auth")},
+                                                                                    {QStringLiteral("token"), token}}).toJson()));
+    return client;
+}
+
+QList<qint64> TestHttp::seqs(const QList<QJsonObject> &frames)
+{
+    QList<qint64> out;
+    for (const QJsonObject &f : frames)
+        if (f.contains(QStringLiteral("seq")))
+            out.append(qint64(f.value(QStringLiteral("seq")).toDouble()));
+    return out;
 }
 
 void TestHttp::healthz()
@@ -137,6 +277,171 @@ void TestHttp::listenAddresses()
     PUENTE_VERIFY_ERROR(parseListenAddress(QStringLiteral("8080")), "bad_listen");
     PUENTE_VERIFY_ERROR(parseListenAddress(QStringLiteral("127.0.0.1:99999")), "bad_listen");
     PUENTE_VERIFY_ERROR(parseListenAddress(QStringLiteral("example.com:80")), "bad_listen");
+}
+
+void TestHttp::webhookVerification_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("status");
+    QTest::addRow("platform token") << QStringLiteral("hub.mode=subscribe&hub.verify_token=platform-verify&hub.challenge=1158201444") << 200;
+    QTest::addRow("tenant token") << QStringLiteral("hub.mode=subscribe&hub.verify_token=acme-verify&hub.challenge=1158201444") << 200;
+    QTest::addRow("wrong token") << QStringLiteral("hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1158201444") << 403;
+    QTest::addRow("no mode") << QStringLiteral("hub.verify_token=platform-verify&hub.challenge=1158201444") << 403;
+    QTest::addRow("no token") << QStringLiteral("hub.mode=subscribe&hub.challenge=1158201444") << 403;
+}
+
+void TestHttp::webhookVerification()
+{
+    QFETCH(QString, query);
+    QFETCH(int, status);
+    QVERIFY(!seedTenant(QStringLiteral("acme"), QStringLiteral("111111")).isEmpty());
+    const Reply r = get(QStringLiteral("/api/whatsapp/webhook?") + query);
+    QCOMPARE(r.status, status);
+    if (status == 200) {
+        QCOMPARE(r.raw, QByteArray("1158201444"));
+        QCOMPARE(r.contentType, QByteArray("text/plain"));
+    }
+}
+
+void TestHttp::signedWebhookIsStoredAndProcessed()
+{
+    QVERIFY(!seedTenant(QStringLiteral("acme"), QStringLiteral("111111")).isEmpty());
+    const QByteArray body = textWebhook(QStringLiteral("111111"), QStringLiteral("wamid.http1"), QStringLiteral("¿Hay vacantes en León?"));
+    const Reply r = post(QStringLiteral("/api/whatsapp/webhook"), body, sign(body));
+    QCOMPARE(r.status, 200);
+    // Stored before the answer...
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox")), qint64(1));
+    // ...processed after it.
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE content = '¿Hay vacantes en León?'")), qint64(1), 10000);
+    QTRY_COMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'done'")), qint64(1));
+}
+
+void TestHttp::tenantAppSecretSignature()
+{
+    // A tenant with its own Meta app signs with its own secret.
+    QVERIFY(!seedTenant(QStringLiteral("own-app"), QStringLiteral("222222"), QStringLiteral("tenant-secret")).isEmpty());
+    const QByteArray body = textWebhook(QStringLiteral("222222"), QStringLiteral("wamid.own"), QStringLiteral("hola"));
+    QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), body, sign(body, "tenant-secret")).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE provider_message_id = 'wamid.own'")), qint64(1), 10000);
+    // The same secret does not vouch for another tenant's number.
+    QVERIFY(!seedTenant(QStringLiteral("other"), QStringLiteral("333333")).isEmpty());
+    const QByteArray forged = textWebhook(QStringLiteral("333333"), QStringLiteral("wamid.forged"), QStringLiteral("hola"));
+    QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), forged, sign(forged, "tenant-secret")).status, 401);
+}
+
+void TestHttp::badSignaturesAreRefusedAndCounted()
+{
+    QVERIFY(!seedTenant(QStringLiteral("acme"), QStringLiteral("111111")).isEmpty());
+    const QByteArray body = textWebhook(QStringLiteral("111111"), QStringLiteral("wamid.bad"), QStringLiteral("x"));
+    QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), body, QByteArray()).status, 401);
+    QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), body, sign(body, "wrong-secret")).status, 401);
+    QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), body, "sha1=" + crypto::hmacSha256("platform-app-secret", body).toHex()).status, 401);
+    // Re-serialised JSON (whitespace changed) no longer matches.
+    const QByteArray reformatted = QJsonDocument::fromJson(body).toJson(QJsonDocument::Indented);
+    QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), reformatted, sign(body)).status, 401);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox")), qint64(0));
+    const Reply metrics = get(QStringLiteral("/metrics"));
+    QVERIFY2(metrics.raw.contains("puente_webhooks_rejected_signature_total 4"), metrics.raw.constData());
+}
+
+void TestHttp::oversizedBodyIs413()
+{
+    QByteArray big(3 * 1024 * 1024 + 1, ' ');
+    big[0] = '{';
+    big[big.size() - 1] = '}';
+    const Reply r = post(QStringLiteral("/api/whatsapp/webhook"), big, sign(big));
+    QCOMPARE(r.status, 413);
+    QCOMPARE(r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("payload_too_large"));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox")), qint64(0));
+}
+
+void TestHttp::malformedJsonIsKept()
+{
+    const QByteArray body("{\"object\": \"whatsapp_business_account\", \"entry\": [");
+    QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), body, sign(body)).status, 200); // Meta must not retry it for days
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM dead_letters WHERE reason LIKE 'invalid JSON%'")), qint64(1), 10000);
+}
+
+void TestHttp::webSocketTenantIsolation()
+{
+    const QString acmeToken = seedTenant(QStringLiteral("acme"), QStringLiteral("111111"));
+    const QString betaToken = seedTenant(QStringLiteral("beta"), QStringLiteral("222222"));
+    auto acme = connectWs(acmeToken);
+    auto beta = connectWs(betaToken, false); // token in the first frame
+    QVERIFY(acme && beta);
+    QTRY_VERIFY(!acme->frames.isEmpty() && !beta->frames.isEmpty());
+    QCOMPARE(acme->frames.first().value(QStringLiteral("type")).toString(), QStringLiteral("ready"));
+    QCOMPARE(beta->frames.first().value(QStringLiteral("type")).toString(), QStringLiteral("ready"));
+
+    const QByteArray body = textWebhook(QStringLiteral("111111"), QStringLiteral("wamid.ws1"), QStringLiteral("solo para acme"));
+    QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), body, sign(body)).status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(acme->frames.cbegin(), acme->frames.cend(), [](const QJsonObject &f) {
+        return f.value(QStringLiteral("type")).toString() == QLatin1String("message.created")
+            && f.value(QStringLiteral("data")).toObject().value(QStringLiteral("content")).toString() == QLatin1String("solo para acme");
+    }), 10000);
+    QTRY_VERIFY(std::any_of(acme->frames.cbegin(), acme->frames.cend(), [](const QJsonObject &f) {
+        return f.value(QStringLiteral("type")).toString() == QLatin1String("conversation.updated");
+    }));
+    QTest::qWait(300);
+    QCOMPARE(beta->frames.size(), 1); // only its "ready"
+}
+
+void TestHttp::webSocketRefusesBadTokens()
+{
+    auto client = connectWs(QStringLiteral("not-a-session-token"));
+    QVERIFY(client);
+    QSignalSpy closed(client->socket.get(), &QWebSocket::disconnected);
+    QVERIFY(closed.wait(10000));
+    QVERIFY(!client->frames.isEmpty());
+    QCOMPARE(client->frames.first().value(QStringLiteral("code")).toString(), QStringLiteral("unauthorized"));
+    QVERIFY(get(QStringLiteral("/metrics")).raw.contains("puente_websocket_auth_failures_total 1"));
+}
+
+void TestHttp::webSocketResumeWithoutGapOrDuplicate()
+{
+    const QString token = seedTenant(QStringLiteral("acme"), QStringLiteral("111111"));
+    auto first = connectWs(token);
+    QVERIFY(first);
+    QTRY_VERIFY(!first->frames.isEmpty());
+    for (int i = 0; i < 2; ++i) {
+        const QByteArray body = textWebhook(QStringLiteral("111111"), QStringLiteral("wamid.r%1").arg(i), QStringLiteral("r%1").arg(i));
+        QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), body, sign(body)).status, 200);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(seqs(first->frames).size(), 4, 10000);
+    const qint64 seen = seqs(first->frames).last();
+    first->socket->close();
+    first.reset();
+
+    // While disconnected, more traffic.
+    for (int i = 2; i < 5; ++i) {
+        const QByteArray body = textWebhook(QStringLiteral("111111"), QStringLiteral("wamid.r%1").arg(i), QStringLiteral("r%1").arg(i));
+        QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), body, sign(body)).status, 200);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages")), qint64(5), 10000);
+
+    auto second = connectWs(token);
+    QVERIFY(second);
+    QTRY_VERIFY(!second->frames.isEmpty());
+    second->socket->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("resume")},
+                                                                               {QStringLiteral("after_seq"), seen}}).toJson()));
+    // Live traffic during the resume must neither be lost nor doubled.
+    const QByteArray body = textWebhook(QStringLiteral("111111"), QStringLiteral("wamid.r5"), QStringLiteral("r5"));
+    QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), body, sign(body)).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(seqs(second->frames).size(), 8, 10000);
+    QTest::qWait(200);
+    const QList<qint64> got = seqs(second->frames);
+    QCOMPARE(got.size(), 8);
+    for (int i = 0; i < got.size(); ++i)
+        QCOMPARE(got[i], seen + 1 + i);
+
+    // Far behind the log: a resync hint instead of a flood.
+    auto third = connectWs(token);
+    QTRY_VERIFY(!third->frames.isEmpty());
+    Sql prune(m_context->database().connection(), QStringLiteral("DELETE FROM events WHERE seq <= 3"));
+    PUENTE_VERIFY_OK(prune.exec());
+    third->socket->sendTextMessage(QStringLiteral(R"({"type":"resume","after_seq":1})"));
+    QTRY_VERIFY_WITH_TIMEOUT(third->frames.size() >= 2, 10000);
+    QCOMPARE(third->frames.at(1).value(QStringLiteral("type")).toString(), QStringLiteral("resync"));
 }
 
 QTEST_GUILESS_MAIN(TestHttp)

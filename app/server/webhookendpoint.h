@@ -1,0 +1,58 @@
+#pragma once
+
+#include "crypto/secretbox.h"
+
+#include <QByteArray>
+#include <QFuture>
+#include <QHttpServerResponse>
+#include <QString>
+#include <QThreadPool>
+
+class QHttpServerRequest;
+
+namespace puente {
+class Database;
+class WebhookInbox;
+}
+
+namespace puente::server {
+
+struct Metrics;
+
+// GET/POST /api/whatsapp/webhook: Meta's verification handshake and signed
+// deliveries for every tenant.
+class WebhookEndpoint {
+public:
+    static constexpr qsizetype kMaxBody = 3 * 1024 * 1024;
+
+    WebhookEndpoint(Database &db, crypto::KeyringPtr keyring, WebhookInbox &inbox, Metrics &metrics,
+                    QString platformVerifyToken, QString platformAppSecret);
+    ~WebhookEndpoint();
+
+    // 200 with hub.challenge when hub.verify_token is the platform's or a
+    // tenant's verify token; 403 otherwise.
+    QFuture<QHttpServerResponse> verify(const QHttpServerRequest &request);
+    // Checks X-Hub-Signature-256 over the raw body (platform app secret, or
+    // the app secret of the tenant owning the payload's number or WABA),
+    // commits the body to the inbox, then answers 200. 401 for a bad
+    // signature, 413 for a body over 3 MiB, 503 if it could not be stored.
+    QFuture<QHttpServerResponse> receive(const QHttpServerRequest &request);
+
+private:
+    // On a worker thread: does any tenant named in the body sign with a
+    // secret that matches?
+    bool verifyWithTenantSecrets(const QByteArray &body, const QByteArray &signatureHex);
+    QHttpServerResponse toResponse(const Result<qint64> &stored);
+
+    Database &m_db;
+    crypto::KeyringPtr m_keyring;
+    WebhookInbox &m_inbox;
+    Metrics &m_metrics;
+    QString m_platformVerifyToken;
+    QByteArray m_platformAppSecret;
+    QThreadPool m_waiters;
+};
+
+QHttpServerResponse jsonError(const QString &code, const QString &message, QHttpServerResponse::StatusCode status);
+
+} // namespace puente::server

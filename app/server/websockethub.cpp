@@ -1,0 +1,249 @@
+#include "websockethub.h"
+
+#include "logging/logging.h"
+#include "metrics.h"
+#include "storage/database.h"
+#include "storage/sessionrepository.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QSet>
+#include <QUrlQuery>
+#include <QWebSocket>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace puente::server {
+
+namespace {
+constexpr int kPingIntervalMs = 30000;
+constexpr qint64 kDeadAfterMs = 75000;
+constexpr int kAuthTimeoutMs = 10000;
+} // namespace
+
+struct WebSocketHub::Client {
+    std::unique_ptr<QWebSocket> socket;
+    TenantId tenant;       // invalid until authenticated
+    bool authenticating = false;
+    bool resuming = false;
+    qint64 lastSent = -1;  // highest seq sent
+    QSet<qint64> sentLive; // seqs sent live before a resume: not to be replayed twice
+    QList<Event> heldBack; // live events that arrived during a resume
+    qint64 lastHeard = 0;
+};
+
+WebSocketHub::WebSocketHub(Database &db, EventBus &bus, Metrics &metrics, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_metrics(metrics)
+{
+    qRegisterMetaType<QList<puente::Event>>();
+    connect(&bus, &EventBus::published, this, &WebSocketHub::deliver, Qt::QueuedConnection);
+    m_pingTimer.setInterval(kPingIntervalMs);
+    connect(&m_pingTimer, &QTimer::timeout, this, &WebSocketHub::pingAll);
+    m_pingTimer.start();
+}
+
+WebSocketHub::~WebSocketHub()
+{
+    const auto clients = m_clients.values();
+    for (Client *c : clients) {
+        c->socket->disconnect(this);
+        c->socket->abort();
+        delete c;
+    }
+    m_clients.clear();
+}
+
+void WebSocketHub::addConnection(std::unique_ptr<QWebSocket> socket)
+{
+    auto *client = new Client;
+    client->socket = std::move(socket);
+    client->lastHeard = QDateTime::currentMSecsSinceEpoch();
+    QWebSocket *ws = client->socket.get();
+    m_clients.insert(ws, client);
+    ++m_metrics.websocketClients;
+
+    connect(ws, &QWebSocket::textMessageReceived, this, [this, ws](const QString &text) {
+        if (Client *c = m_clients.value(ws))
+            onText(c, text);
+    });
+    connect(ws, &QWebSocket::pong, this, [this, ws] {
+        if (Client *c = m_clients.value(ws))
+            c->lastHeard = QDateTime::currentMSecsSinceEpoch();
+    });
+    connect(ws, &QWebSocket::disconnected, this, [this, ws] {
+        if (Client *c = m_clients.value(ws))
+            drop(c);
+    });
+
+    // The token is checked here, on the upgraded connection: the HTTP route
+    // that let the upgrade through did not look at it.
+    QString token;
+    const QByteArray auth = ws->request().rawHeader("Authorization");
+    if (auth.startsWith("Bearer "))
+        token = QString::fromLatin1(auth.mid(7)).trimmed();
+    if (token.isEmpty())
+        token = QUrlQuery(ws->request().url()).queryItemValue(QStringLiteral("access_token"));
+    if (!token.isEmpty()) {
+        authenticate(client, token);
+    } else {
+        QTimer::singleShot(kAuthTimeoutMs, this, [this, ws] {
+            Client *c = m_clients.value(ws);
+            if (c && !c->tenant.isValid()) {
+                sendJson(c, {{QStringLiteral("type"), QStringLiteral("error")}, {QStringLiteral("code"), QStringLiteral("auth_timeout")}});
+                c->socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("authenticate first"));
+            }
+        });
+    }
+}
+
+void WebSocketHub::authenticate(Client *client, const QString &token)
+{
+    client->authenticating = true;
+    QWebSocket *ws = client->socket.get();
+    Database *db = &m_db;
+    struct Lookup {
+        Result<std::optional<Session>> session = std::optional<Session>();
+        qint64 lastSeq = 0;
+    };
+    QtConcurrent::run([db, token] {
+        Lookup l;
+        l.session = SessionRepository(*db).findByToken(token);
+        if (l.session && l.session.value())
+            l.lastSeq = EventLog::lastSeq(*db, l.session.value()->tenantId).valueOr(0);
+        return l;
+    })
+        .then(this, [this, ws](const Lookup &lookup) {
+            const auto &session = lookup.session;
+            Client *c = m_clients.value(ws);
+            if (!c)
+                return;
+            c->authenticating = false;
+            if (!session || !session.value() || !session.value()->tenantId.isValid()) {
+                ++m_metrics.websocketAuthFailures;
+                sendJson(c, {{QStringLiteral("type"), QStringLiteral("error")},
+                             {QStringLiteral("code"), QStringLiteral("unauthorized")},
+                             {QStringLiteral("message"), QStringLiteral("the session token is unknown or expired: sign in again")}});
+                c->socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorized"));
+                return;
+            }
+            c->tenant = session.value()->tenantId;
+            sendJson(c, {{QStringLiteral("type"), QStringLiteral("ready")}, {QStringLiteral("last_seq"), lookup.lastSeq}});
+        });
+}
+
+void WebSocketHub::onText(Client *client, const QString &text)
+{
+    client->lastHeard = QDateTime::currentMSecsSinceEpoch();
+    const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
+    const QString type = frame.value(QStringLiteral("type")).toString();
+    if (type == QLatin1String("auth") && !client->tenant.isValid() && !client->authenticating) {
+        authenticate(client, frame.value(QStringLiteral("token")).toString());
+    } else if (type == QLatin1String("resume") && client->tenant.isValid()) {
+        resume(client, qint64(frame.value(QStringLiteral("after_seq")).toDouble()));
+    } else if (type == QLatin1String("ping")) {
+        sendJson(client, {{QStringLiteral("type"), QStringLiteral("pong")}});
+    } else {
+        sendJson(client, {{QStringLiteral("type"), QStringLiteral("error")},
+                          {QStringLiteral("code"), client->tenant.isValid() ? QStringLiteral("bad_frame") : QStringLiteral("unauthorized")}});
+    }
+}
+
+void WebSocketHub::resume(Client *client, qint64 afterSeq)
+{
+    client->resuming = true;
+    client->heldBack.clear();
+    QWebSocket *ws = client->socket.get();
+    Database *db = &m_db;
+    const TenantId tenant = client->tenant;
+    struct Replay {
+        Result<QList<Event>> missed = QList<Event>();
+        qint64 lastSeq = 0;
+    };
+    QtConcurrent::run([db, tenant, afterSeq] {
+        return Replay{EventLog::since(*db, tenant, afterSeq, kMaxReplay + 1), EventLog::lastSeq(*db, tenant).valueOr(0)};
+    })
+        .then(this, [this, ws, afterSeq](const Replay &replay) {
+            Client *c = m_clients.value(ws);
+            if (!c)
+                return;
+            c->resuming = false;
+            const auto &missed = replay.missed;
+            // Too far behind (or the log was pruned past it): start over.
+            const bool gap = missed && (missed->isEmpty() ? replay.lastSeq > afterSeq : missed->first().seq != afterSeq + 1);
+            if (!missed || missed->size() > kMaxReplay || gap) {
+                c->lastSent = std::max(c->lastSent, replay.lastSeq);
+                sendJson(c, {{QStringLiteral("type"), QStringLiteral("resync")}, {QStringLiteral("last_seq"), replay.lastSeq}});
+            } else {
+                for (const Event &e : missed.value())
+                    if (!c->sentLive.contains(e.seq))
+                        sendJson(c, e.toFrame());
+                if (!missed->isEmpty())
+                    c->lastSent = std::max(c->lastSent, missed->last().seq);
+            }
+            c->sentLive.clear();
+            const QList<Event> held = std::exchange(c->heldBack, {});
+            for (const Event &e : held)
+                send(c, e);
+        });
+}
+
+void WebSocketHub::deliver(const QList<Event> &events)
+{
+    for (Client *c : std::as_const(m_clients)) {
+        if (!c->tenant.isValid())
+            continue;
+        for (const Event &e : events) {
+            if (e.tenantId != c->tenant)
+                continue;
+            if (c->resuming)
+                c->heldBack.append(e);
+            else
+                send(c, e);
+        }
+    }
+}
+
+void WebSocketHub::send(Client *client, const Event &event)
+{
+    if (event.seq <= client->lastSent)
+        return; // already sent (replayed and live at once)
+    client->lastSent = event.seq;
+    if (client->sentLive.size() < kMaxReplay)
+        client->sentLive.insert(event.seq);
+    sendJson(client, event.toFrame());
+}
+
+void WebSocketHub::sendJson(Client *client, const QJsonObject &frame)
+{
+    client->socket->sendTextMessage(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+}
+
+void WebSocketHub::drop(Client *client)
+{
+    QWebSocket *ws = client->socket.get();
+    m_clients.remove(ws);
+    --m_metrics.websocketClients;
+    ws->disconnect(this);
+    client->socket.release()->deleteLater();
+    delete client;
+}
+
+void WebSocketHub::pingAll()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto clients = m_clients.values();
+    for (Client *c : clients) {
+        if (now - c->lastHeard > kDeadAfterMs) {
+            qCInfo(lcHttp) << "dropping a silent WebSocket client";
+            c->socket->abort();
+            if (m_clients.contains(c->socket.get()))
+                drop(c);
+            continue;
+        }
+        c->socket->ping();
+    }
+}
+
+} // namespace puente::server
