@@ -18,6 +18,7 @@ APT_PACKAGES=(
     libqt6sql6-sqlite libqt6sql6-psql qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n
     libssl-dev libgl-dev
     postgresql-15
+    clang libclang-rt-14-dev
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

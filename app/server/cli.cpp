@@ -3,6 +3,7 @@
 #include "config/settings.h"
 #include "httpfront.h"
 #include "logging/logging.h"
+#include "messaging/inboundprocessor.h"
 #include "secrets/keyrotation.h"
 #include "servercontext.h"
 #include "storage/migrations.h"
@@ -13,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QTimeZone>
 #include <QTextStream>
 
 namespace puente::server {
@@ -31,6 +33,8 @@ const QString kHelpIntro = QStringLiteral(
     "  user create --tenant SLUG --email E --name N --role tenant_admin|agent --password-stdin\n"
     "  admin create --email E --name N --password-stdin   (platform admin)\n"
     "  rotate-master-key               re-encrypt every stored secret under a new master key\n"
+    "  dead-letters list               webhook changes that could not be routed or parsed\n"
+    "  dead-letters replay ID          queue a dead letter again (after fixing its cause)\n"
     "\n"
     "Every setting can also come from the environment as PUENTE_<KEY> (PUENTE_DATABASE,\n"
     "PUENTE_DATA_DIR, PUENTE_MASTER_KEY, ...) or from the --config INI file.\n"
@@ -72,6 +76,8 @@ private:
     int userCreate();
     int adminCreate();
     int rotateMasterKey();
+    int deadLettersList();
+    int deadLettersReplay(const QString &id);
 
     const QCommandLineParser &m_parser;
     Settings m_settings;
@@ -144,6 +150,17 @@ int Command::run(const QStringList &words)
         const QStringList opts = {QStringLiteral("email"), QStringLiteral("name"), QStringLiteral("password-stdin")};
         if (auto r = checkOptions(QStringLiteral("admin create"), opts, opts)) return *r;
         return adminCreate();
+    }
+    if (cmd == QLatin1String("dead-letters") && sub == QLatin1String("list")) {
+        if (auto r = expectWords(2)) return *r;
+        if (auto r = checkOptions(QStringLiteral("dead-letters list"), {}, {})) return *r;
+        return deadLettersList();
+    }
+    if (cmd == QLatin1String("dead-letters") && sub == QLatin1String("replay")) {
+        if (words.size() != 3)
+            return usage(QStringLiteral("usage: dead-letters replay ID"));
+        if (auto r = checkOptions(QStringLiteral("dead-letters replay"), {}, {})) return *r;
+        return deadLettersReplay(words[2]);
     }
     if (cmd.isEmpty())
         return usage(QStringLiteral("no command given"));
@@ -327,6 +344,50 @@ int Command::rotateMasterKey()
     if (store.isEnvironment())
         m_out << "Every secret now opens with PUENTE_MASTER_KEY; remove PUENTE_MASTER_KEY_PREVIOUS from every node."
               << Qt::endl;
+    return ExitOk;
+}
+
+int Command::deadLettersList()
+{
+    auto db = openMigrated();
+    if (!db)
+        return fail(db.error());
+    Sql q(db.value()->connection(), QStringLiteral("SELECT d.id, d.created_at, COALESCE(t.slug, '-'), COALESCE(d.field, '-'), d.replay_count, d.reason "
+                                                   "FROM dead_letters d LEFT JOIN tenants t ON t.id = d.tenant_id ORDER BY d.id"));
+    if (auto s = q.exec(); !s)
+        return fail(s.error());
+    m_out << QStringLiteral("%1  %2  %3  %4  %5  %6")
+                 .arg(QStringLiteral("ID").leftJustified(6), QStringLiteral("RECEIVED (UTC)").leftJustified(20),
+                      QStringLiteral("TENANT").leftJustified(16), QStringLiteral("FIELD").leftJustified(24),
+                      QStringLiteral("REPLAYS"), QStringLiteral("REASON"))
+          << Qt::endl;
+    while (q.next()) {
+        m_out << QStringLiteral("%1  %2  %3  %4  %5  %6")
+                     .arg(QString::number(q.int64(0)).leftJustified(6),
+                          QDateTime::fromMSecsSinceEpoch(q.int64(1), Qt::UTC).toString(Qt::ISODate).leftJustified(20),
+                          q.text(2).leftJustified(16), q.text(3).leftJustified(24), QString::number(q.int64(4)).leftJustified(7),
+                          q.text(5))
+              << Qt::endl;
+    }
+    return ExitOk;
+}
+
+int Command::deadLettersReplay(const QString &idText)
+{
+    bool ok = false;
+    const qint64 id = idText.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return usage(QStringLiteral("dead letter ID must be a number, got '%1'").arg(idText));
+    auto db = openMigrated();
+    if (!db)
+        return fail(db.error());
+    auto inboxId = DeadLetters::replay(*db.value(), id);
+    if (!inboxId)
+        return fail(inboxId.error());
+    m_out << QStringLiteral("dead letter %1 queued again as inbox row %2; a running server processes it within seconds")
+                 .arg(id)
+                 .arg(inboxId.value())
+          << Qt::endl;
     return ExitOk;
 }
 

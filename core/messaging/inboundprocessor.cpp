@@ -97,7 +97,15 @@ void InboundProcessor::wake()
 
 void InboundProcessor::run()
 {
+    // The event log only backs WebSocket resume: keep a week of it.
+    constexpr qint64 kEventRetentionMs = 7LL * 24 * 3600 * 1000;
+    qint64 lastPrune = 0;
     for (;;) {
+        if (nowMs() - lastPrune > 3600 * 1000) {
+            lastPrune = nowMs();
+            if (auto pruned = EventLog::prune(m_db, kEventRetentionMs); !pruned)
+                qCWarning(lcStorage).noquote() << "event log pruning failed:" << pruned.error().message;
+        }
         {
             std::unique_lock lock(m_mutex);
             // Also poll now and then: another node may have written rows.
@@ -130,7 +138,7 @@ Result<int> InboundProcessor::processPending(int maxRows)
     QList<Row> rows;
     QList<Event> events;
     {
-        Transaction tx(m_db);
+        Transaction tx(m_db, Transaction::Priority::Background);
         if (!tx.begun())
             return tx.begun().error();
         // SKIP LOCKED: several nodes share the inbox without waiting on each other.

@@ -32,7 +32,8 @@ public:
 
     // Processes up to `maxRows` pending rows on the calling thread; returns
     // how many were handled. Used by the worker and by tests.
-    Result<int> processPending(int maxRows = 256);
+    // Small batches keep the SQLite writer free for the inbox most of the time.
+    Result<int> processPending(int maxRows = 32);
 
 private:
     Status processOne(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, QList<Event> *events);

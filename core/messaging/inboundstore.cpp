@@ -128,15 +128,22 @@ Result<qint64> InboundStore::upsertConversation(const meta::WebhookContact &cont
 {
     const QString waId = !contact.waId.isEmpty() ? contact.waId : m.from;
     const QString userId = !contact.userId.isEmpty() ? contact.userId : m.fromUserId;
-    Sql find(m_tx, QStringLiteral("SELECT id FROM whatsapp_conversations WHERE tenant_id = ? AND "
-                                  "((? <> '' AND contact_user_id = ?) OR (? <> '' AND contact_wa_id = ?)) ORDER BY id LIMIT 1"));
-    find.bind(m_tenant.value).bind(userId).bind(userId).bind(waId).bind(waId);
-    if (auto s = find.exec(); !s)
-        return s.error();
+    // By business-scoped user id first (stable across number changes), then
+    // by wa_id: two indexed lookups.
+    qint64 found = 0;
+    for (const auto &[column, value] : {std::pair{QStringLiteral("contact_user_id"), userId}, std::pair{QStringLiteral("contact_wa_id"), waId}}) {
+        if (value.isEmpty() || found)
+            continue;
+        Sql find(m_tx, QStringLiteral("SELECT id FROM whatsapp_conversations WHERE tenant_id = ? AND %1 = ? ORDER BY id LIMIT 1").arg(column));
+        find.bind(m_tenant.value).bind(value);
+        if (auto s = find.exec(); !s)
+            return s.error();
+        if (find.next())
+            found = find.int64(0);
+    }
     const qint64 now = nowMs();
-    if (find.next()) {
-        const qint64 id = find.int64(0);
-        find.finish();
+    if (found) {
+        const qint64 id = found;
         Sql update(m_tx, QStringLiteral("UPDATE whatsapp_conversations SET "
                                         "contact_wa_id = COALESCE(?, contact_wa_id), contact_user_id = COALESCE(?, contact_user_id), "
                                         "contact_phone = COALESCE(?, contact_phone), contact_name = COALESCE(?, contact_name), "

@@ -63,7 +63,7 @@ void WebhookInbox::run()
         QList<Result<qint64>> results;
         Status committed;
         {
-            Transaction tx(m_db);
+            Transaction tx(m_db, Transaction::Priority::Urgent);
             committed = tx.begun();
             if (committed) {
                 const qint64 now = nowMs();

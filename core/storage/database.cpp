@@ -22,15 +22,15 @@ QAtomicInteger<quint64> s_nextInstance{1};
 // The open transaction of each of this thread's connections.
 thread_local QHash<QString, Transaction *> s_activeTransactions;
 
-std::shared_ptr<QMutex> writerLockFor(const QString &path)
+std::shared_ptr<WriterLock> writerLockFor(const QString &path)
 {
     static QMutex registryLock;
-    static QHash<QString, std::weak_ptr<QMutex>> registry;
+    static QHash<QString, std::weak_ptr<WriterLock>> registry;
     const QString key = QFileInfo(path).absoluteFilePath();
     QMutexLocker locker(&registryLock);
     if (auto existing = registry.value(key).lock())
         return existing;
-    auto lock = std::make_shared<QMutex>();
+    auto lock = std::make_shared<WriterLock>();
     registry.insert(key, lock);
     return lock;
 }
@@ -49,6 +49,20 @@ Error classify(const QSqlError &e, const QString &what)
 }
 } // namespace
 
+// Prepared SQLite statements of this thread, per connection name.
+struct CachedStatement {
+    QSqlQuery query;
+    bool inUse = false;
+};
+namespace {
+thread_local QHash<QString, QHash<QString, CachedStatement *>> t_statements;
+void dropStatements(const QString &connection)
+{
+    const auto statements = t_statements.take(connection);
+    qDeleteAll(statements);
+}
+} // namespace
+
 // This thread's connections, by Database instance id (ids are never reused,
 // unlike QThreadStorage's). Entries close and remove their connection when
 // the thread ends, or on the thread's next use after their Database died.
@@ -64,6 +78,7 @@ struct ThreadConnection {
         // connection registry is gone: then the process is exiting anyway.
         if (!QCoreApplication::instance())
             return;
+        dropStatements(name);
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
             db.close();
@@ -151,7 +166,10 @@ Status Database::openConnection(QSqlDatabase &db)
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
         if (!db.open())
             return classify(db.lastError(), QStringLiteral("open"));
-        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
+        // mmap and a larger page cache spare the many small reads every
+        // per-thread connection would otherwise make.
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+                                   "PRAGMA cache_size=-16000", "PRAGMA mmap_size=268435456", "PRAGMA temp_store=MEMORY"}) {
             if (auto s = Sql::run(db, QString::fromLatin1(pragma)); !s) {
                 db.close();
                 return s;
@@ -182,27 +200,38 @@ Status Database::ping()
     QSqlDatabase db = connection(&opened);
     if (!opened)
         return opened;
-    Sql q(db, QStringLiteral("SELECT 1"));
-    if (auto s = q.exec(); !s) {
+    Status s = Sql(db, QStringLiteral("SELECT 1")).exec();
+    if (!s) {
+        dropStatements(db.connectionName());
         db.close(); // reconnect on the next use
-        return s;
     }
-    return {};
+    return s;
 }
 
-Transaction::Transaction(Database &db)
+Transaction::Transaction(Database &db, Priority priority)
     : m_db(db.connection(&m_begun))
     , m_lock(db.m_writerLock)
 {
     if (!m_begun)
         return;
-    if (m_lock)
-        m_lock->lock();
+    if (m_lock) {
+        if (priority == Priority::Urgent) {
+            ++m_lock->urgentWaiting;
+            m_lock->mutex.lock();
+            --m_lock->urgentWaiting;
+        } else {
+            if (priority == Priority::Background) {
+                for (int i = 0; i < 2000 && m_lock->urgentWaiting.load() > 0; ++i)
+                    QThread::usleep(50);
+            }
+            m_lock->mutex.lock();
+        }
+    }
     m_begun = Sql::run(m_db, db.dialect() == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
                                                              : QStringLiteral("BEGIN"));
     m_open = m_begun.ok();
     if (!m_open && m_lock)
-        m_lock->unlock();
+        m_lock->mutex.unlock();
     if (m_open)
         s_activeTransactions.insert(m_db.connectionName(), this);
 }
@@ -220,7 +249,7 @@ void Transaction::rollbackNow()
     s_activeTransactions.remove(m_db.connectionName());
     (void)Sql::run(m_db, QStringLiteral("ROLLBACK"));
     if (m_lock)
-        m_lock->unlock();
+        m_lock->mutex.unlock();
 }
 
 Status Transaction::commit()
@@ -235,23 +264,54 @@ Status Transaction::commit()
     m_open = false;
     s_activeTransactions.remove(m_db.connectionName());
     if (m_lock)
-        m_lock->unlock();
+        m_lock->mutex.unlock();
     return {};
 }
 
 Sql::Sql(QSqlDatabase db, const QString &statement)
-    : m_query(db)
-    , m_statement(statement)
+    : m_statement(statement)
     , m_connectionName(db.connectionName())
 {
-    m_prepared = m_query.prepare(statement);
+    if (db.driverName() == QLatin1String("QSQLITE") && db.isOpen()) {
+        auto &cache = t_statements[m_connectionName];
+        CachedStatement *&cached = cache[statement];
+        if (!cached) {
+            cached = new CachedStatement{QSqlQuery(db), false};
+            if (!cached->query.prepare(statement)) {
+                m_prepareError = classify(cached->query.lastError(), QStringLiteral("prepare"));
+                delete cached;
+                cache.remove(statement);
+                m_own = std::make_unique<QSqlQuery>(db);
+                m_query = m_own.get();
+                return;
+            }
+        }
+        if (!cached->inUse) {
+            cached->inUse = true;
+            m_inUse = &cached->inUse;
+            m_query = &cached->query;
+            m_prepared = true;
+            return;
+        }
+    }
+    m_own = std::make_unique<QSqlQuery>(db);
+    m_query = m_own.get();
+    m_prepared = m_query->prepare(statement);
     if (!m_prepared)
-        m_prepareError = classify(m_query.lastError(), QStringLiteral("prepare"));
+        m_prepareError = classify(m_query->lastError(), QStringLiteral("prepare"));
+}
+
+Sql::~Sql()
+{
+    if (m_inUse) {
+        m_query->finish(); // reset: a live statement would block COMMIT
+        *m_inUse = false;
+    }
 }
 
 Sql &Sql::bind(const QVariant &value)
 {
-    m_query.addBindValue(value);
+    m_query->addBindValue(value);
     return *this;
 }
 
@@ -259,8 +319,8 @@ Status Sql::exec()
 {
     if (!m_prepared)
         return m_prepareError;
-    if (!m_query.exec()) {
-        const QSqlError e = m_query.lastError();
+    if (!m_query->exec()) {
+        const QSqlError e = m_query->lastError();
         // A failed statement ends its transaction at once: PostgreSQL has
         // aborted it anyway, and statements released later (QPSQL deallocates
         // on destruction) must not run inside an aborted transaction.

@@ -13,6 +13,14 @@
 
 namespace puente {
 
+// The in-process writer lock of one SQLite file. Urgent writers (the webhook
+// inbox, whose commit an HTTP answer waits for) go before background ones
+// (the inbound processor), which step aside while an urgent one waits.
+struct WriterLock {
+    QMutex mutex;
+    std::atomic<int> urgentWaiting{0};
+};
+
 // The connection factory: one QSqlDatabase per thread (a QSqlDatabase belongs
 // to the thread that opened it), opened on first use and re-opened after a
 // lost connection. SQLite connections run in WAL mode with foreign keys on;
@@ -44,7 +52,7 @@ private:
     quint64 m_instance;
     QString m_namePrefix;
     std::shared_ptr<std::atomic<bool>> m_alive;
-    std::shared_ptr<QMutex> m_writerLock; // SQLite only
+    std::shared_ptr<WriterLock> m_writerLock; // SQLite only
 };
 
 // A write transaction on this thread's connection. Rolls back unless
@@ -52,7 +60,8 @@ private:
 // only has to return the error). Not nestable.
 class Transaction {
 public:
-    explicit Transaction(Database &db);
+    enum class Priority { Normal, Urgent, Background };
+    explicit Transaction(Database &db, Priority priority = Priority::Normal);
     ~Transaction();
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
@@ -67,7 +76,7 @@ public:
 private:
     Status m_begun; // before m_db: the constructor fills it while opening
     QSqlDatabase m_db;
-    std::shared_ptr<QMutex> m_lock;
+    std::shared_ptr<WriterLock> m_lock;
     bool m_open = false;
 };
 
@@ -77,24 +86,32 @@ private:
 class Sql {
 public:
     Sql(QSqlDatabase db, const QString &statement);
+    ~Sql();
+    Sql(const Sql &) = delete;
+    Sql &operator=(const Sql &) = delete;
 
     Sql &bind(const QVariant &value);
     Status exec();
-    bool next() { return m_query.next(); }
-    QVariant value(int i) const { return m_query.value(i); }
-    qint64 int64(int i) const { return m_query.value(i).toLongLong(); }
-    QString text(int i) const { return m_query.value(i).toString(); }
-    bool isNull(int i) const { return m_query.isNull(i); }
-    int rowsAffected() const { return m_query.numRowsAffected(); }
+    bool next() { return m_query->next(); }
+    QVariant value(int i) const { return m_query->value(i); }
+    qint64 int64(int i) const { return m_query->value(i).toLongLong(); }
+    QString text(int i) const { return m_query->value(i).toString(); }
+    bool isNull(int i) const { return m_query->isNull(i); }
+    int rowsAffected() const { return m_query->numRowsAffected(); }
     // Releases the statement's result set. SQLite cannot COMMIT while a
     // statement (such as INSERT ... RETURNING) is still being read.
-    void finish() { m_query.finish(); }
+    void finish() { m_query->finish(); }
 
     // Run a statement with no parameters and no result.
     static Status run(QSqlDatabase db, const QString &statement);
 
 private:
-    QSqlQuery m_query;
+    // SQLite statements are prepared once per connection and reused (a
+    // statement cache); others, and a statement already in use higher up
+    // the stack, get their own query.
+    QSqlQuery *m_query = nullptr;
+    std::unique_ptr<QSqlQuery> m_own;
+    bool *m_inUse = nullptr;
     QString m_statement;
     QString m_connectionName;
     bool m_prepared = false;

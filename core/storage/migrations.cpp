@@ -193,6 +193,8 @@ R"(CREATE TABLE events (
 R"(CREATE TABLE tenant_event_counters (
     tenant_id BIGINT PRIMARY KEY REFERENCES tenants(id) ON DELETE CASCADE,
     last_seq BIGINT NOT NULL))",
+"CREATE INDEX whatsapp_conversations_wa_id ON whatsapp_conversations (tenant_id, contact_wa_id)",
+"CREATE INDEX whatsapp_conversations_user_id ON whatsapp_conversations (tenant_id, contact_user_id)",
 "ALTER TABLE whatsapp_messages ADD COLUMN status_at BIGINT",
 "ALTER TABLE whatsapp_messages ADD COLUMN error_message TEXT",
 "ALTER TABLE whatsapp_messages ADD COLUMN error_details TEXT",

@@ -14,6 +14,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSet>
 #include <QTemporaryDir>
 
 using namespace puente;
@@ -42,8 +43,12 @@ private Q_SLOTS:
     void serveAnswersHealthAndStopsOnSigterm();
     void wrongMasterKey();
     void rotateMasterKey();
+    void deadLetters();
+    void killDuringBurstLosesNothing();
 
 private:
+    // Starts `serve` on a free port; returns the port (0 on failure).
+    int startServer(QProcess &server, const QProcessEnvironment &extraEnv = {});
     struct Run {
         int exitCode = -1;
         QString out;
@@ -442,6 +447,129 @@ void TestCli::rotateMasterKey()
     const Run none = run({QStringLiteral("rotate-master-key")}, {}, elsewhere);
     QCOMPARE(none.exitCode, 1);
     QVERIFY2(none.err.contains(QLatin1String("no master key")), qPrintable(none.err));
+}
+
+int TestCli::startServer(QProcess &server, const QProcessEnvironment &extraEnv)
+{
+    QProcessEnvironment env = baseEnv();
+    const QStringList keys = extraEnv.keys();
+    for (const QString &k : keys)
+        env.insert(k, extraEnv.value(k));
+    server.setProcessEnvironment(env);
+    server.start(QStringLiteral(PUENTE_SERVER_BINARY), {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    if (!server.waitForStarted(10000))
+        return 0;
+    static const QRegularExpression listening(QStringLiteral(R"(listening on http://127\.0\.0\.1:(\d+))"));
+    QByteArray log;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 60000 && server.state() == QProcess::Running) {
+        server.waitForReadyRead(500);
+        log += server.readAllStandardError();
+        const auto m = listening.match(QString::fromUtf8(log));
+        if (m.hasMatch())
+            return m.captured(1).toInt();
+    }
+    qWarning("server did not start: %s", log.constData());
+    return 0;
+}
+
+void TestCli::deadLetters()
+{
+    QCOMPARE(run({QStringLiteral("migrate")}).exitCode, 0);
+    {
+        auto db = Database::open(m_test->url());
+        PUENTE_VERIFY_OK(db);
+        PUENTE_VERIFY_OK(Sql::run(db.value()->connection(),
+                                  QStringLiteral("INSERT INTO dead_letters (reason, field, routing_key, payload, created_at) VALUES "
+                                                 "('no tenant owns phone number id 42', 'messages', '42', "
+                                                 "'{\"entry_id\":\"1\",\"field\":\"messages\",\"value\":{}}', 0)")));
+    }
+    Run r = run({QStringLiteral("dead-letters"), QStringLiteral("list")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QLatin1String("no tenant owns phone number id 42")), qPrintable(r.out + r.err));
+    r = run({QStringLiteral("dead-letters"), QStringLiteral("replay"), QStringLiteral("1")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QLatin1String("queued again as inbox row")), qPrintable(r.out + r.err));
+    r = run({QStringLiteral("dead-letters"), QStringLiteral("replay"), QStringLiteral("99")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(isOneLineError(r.err, QStringLiteral("no dead letter with id 99")), qPrintable(r.err));
+    QCOMPARE(run({QStringLiteral("dead-letters"), QStringLiteral("replay"), QStringLiteral("abc")}).exitCode, 2);
+}
+
+void TestCli::killDuringBurstLosesNothing()
+{
+    // A tenant whose number receives the burst; the server uses the same key file.
+    QCOMPARE(run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("acme"), QStringLiteral("--name"), QStringLiteral("Acme")}).exitCode, 0);
+    {
+        auto ring = secrets::MasterKeyStore::fromFile(m_test->dir() + QStringLiteral("/master.key")).keyring(true);
+        PUENTE_VERIFY_OK(ring);
+        auto db = Database::open(m_test->url());
+        const TenantId acme = TenantRepository(*db.value()).findBySlug(QStringLiteral("acme")).value()->id;
+        WhatsAppConfig c;
+        c.businessApiToken = QStringLiteral("EAAtoken");
+        c.phoneNumberId = QStringLiteral("106540352242922");
+        PUENTE_VERIFY_OK(WhatsAppConfigRepository(*db.value(), ring.value()).save(acme, c, QStringLiteral("test")));
+    }
+    QProcessEnvironment secret;
+    secret.insert(QStringLiteral("PUENTE_APP_SECRET"), QStringLiteral("burst-secret"));
+    QProcess server;
+    const int port = startServer(server, secret);
+    QVERIFY(port > 0);
+
+    constexpr int kTotal = 400;
+    constexpr int kKillAfter = 120;
+    QNetworkAccessManager network;
+    QSet<QString> acknowledged;
+    int finished = 0;
+    for (int i = 0; i < kTotal; ++i) {
+        const QString wamid = QStringLiteral("wamid.burst.%1").arg(i);
+        const QByteArray body = QStringLiteral(
+            R"({"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages","value":{)"
+            R"("messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},)"
+            R"("contacts":[{"profile":{"name":"C %1"},"wa_id":"3460000%1"}],"messages":[{"from":"3460000%1","id":"%2",)"
+            R"("timestamp":"1750000000","type":"text","text":{"body":"mensaje %1"}}]}}]}]})").arg(i).arg(wamid).toUtf8();
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/api/whatsapp/webhook").arg(port)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setRawHeader("X-Hub-Signature-256", "sha256=" + crypto::hmacSha256("burst-secret", body).toHex());
+        request.setTransferTimeout(20000);
+        QNetworkReply *reply = network.post(request, body);
+        connect(reply, &QNetworkReply::finished, this, [&, reply, wamid] {
+            ++finished;
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200) {
+                acknowledged.insert(wamid);
+                if (acknowledged.size() == kKillAfter)
+                    server.kill(); // SIGKILL mid-burst
+            }
+            reply->deleteLater();
+        });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished, kTotal, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(server.state() == QProcess::NotRunning, 10000);
+    QCOMPARE(server.exitStatus(), QProcess::CrashExit);
+    QVERIFY2(acknowledged.size() >= kKillAfter, qPrintable(QString::number(acknowledged.size())));
+    QVERIFY2(acknowledged.size() < kTotal, "the kill came too late to test anything");
+
+    // Restart: the processor resumes from the inbox.
+    QProcess again;
+    QVERIFY(startServer(again, secret) > 0);
+    auto db = Database::open(m_test->url());
+    PUENTE_VERIFY_OK(db);
+    auto scalar = [&](const QString &sql) {
+        Sql q(db.value()->connection(), sql);
+        return q.exec() && q.next() ? q.int64(0) : -1;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'pending'")), qint64(0), 30000);
+    QSet<QString> stored;
+    Sql q(db.value()->connection(), QStringLiteral("SELECT provider_message_id FROM whatsapp_messages"));
+    PUENTE_VERIFY_OK(q.exec());
+    while (q.next())
+        stored.insert(q.text(0));
+    const QSet<QString> lost = acknowledged - stored;
+    QVERIFY2(lost.isEmpty(), qPrintable(QStringLiteral("%1 acknowledged webhooks lost, e.g. %2").arg(lost.size()).arg(lost.isEmpty() ? QString() : *lost.begin())));
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages")), scalar(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox")));
+    again.terminate();
+    QVERIFY(again.waitForFinished(30000));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,0 +1,307 @@
+// Webhook load generator: starts puente-server, seeds tenants, and reports in
+// one run, against the same server:
+//   1. ceiling: GET /healthz as fast as C keep-alive connections go;
+//   2. durable ingest: signed webhook POSTs as fast as they are acknowledged
+//      (each 200 means the body is committed);
+//   3. paced: webhooks at a fixed rate with a WebSocket client connected,
+//      measuring acknowledgement latency and webhook-to-WebSocket latency.
+// Usage: bench_loadgen SERVER_BINARY [DATABASE_URL] [--seconds S] [--connections C] [--rate R] [--tenants T]
+#include "crypto/crypto.h"
+#include "secrets/masterkeystore.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
+#include "storage/sessionrepository.h"
+#include "storage/tenantrepository.h"
+#include "storage/userrepository.h"
+#include "storage/whatsappconfigrepository.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+#include <QWebSocket>
+
+#include <algorithm>
+#include <functional>
+
+using namespace puente;
+
+namespace {
+QTextStream out(stdout);
+const QByteArray kSecret = "bench-app-secret";
+
+double percentile(QList<double> v, double p)
+{
+    if (v.isEmpty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min<qsizetype>(v.size() - 1, qsizetype(p * double(v.size())))];
+}
+
+// One keep-alive HTTP/1.1 connection, one request in flight (no pipelining).
+class Connection : public QObject {
+public:
+    Connection(quint16 port, QObject *parent) : QObject(parent)
+    {
+        m_socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+        m_socket.waitForConnected(5000);
+        connect(&m_socket, &QTcpSocket::readyRead, this, [this] { onRead(); });
+    }
+    bool busy() const { return bool(m_done); }
+    void send(const QByteArray &request, std::function<void(int)> done)
+    {
+        m_done = std::move(done);
+        m_buffer.clear();
+        m_socket.write(request);
+    }
+
+private:
+    void onRead()
+    {
+        m_buffer += m_socket.readAll();
+        const qsizetype headerEnd = m_buffer.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            return;
+        static const QRegularExpression length(QStringLiteral("(?i)content-length:\\s*(\\d+)"));
+        const auto m = length.match(QString::fromLatin1(m_buffer.left(headerEnd)));
+        const qsizetype bodyLength = m.hasMatch() ? m.captured(1).toLongLong() : 0;
+        if (m_buffer.size() < headerEnd + 4 + bodyLength)
+            return;
+        const int status = m_buffer.mid(9, 3).toInt();
+        auto done = std::exchange(m_done, {});
+        done(status);
+    }
+    QTcpSocket m_socket;
+    QByteArray m_buffer;
+    std::function<void(int)> m_done;
+};
+
+QByteArray webhookBody(const QString &phoneNumberId, qint64 n, qint64 sentAtUs)
+{
+    return QStringLiteral(
+               R"({"object":"whatsapp_business_account","entry":[{"id":"4%1","changes":[{"field":"messages","value":{)"
+               R"("messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"%1"},)"
+               R"("contacts":[{"profile":{"name":"Candidata %2"},"wa_id":"34600%3"}],"messages":[{"from":"34600%3",)"
+               R"("id":"wamid.bench.%2","timestamp":"1750000000","type":"text","text":{"body":"t=%4 ¿Sigue abierta la vacante?"}}]}}]}]})")
+        .arg(phoneNumberId)
+        .arg(n)
+        .arg(n % 5000, 6, 10, QLatin1Char('0'))
+        .arg(sentAtUs)
+        .toUtf8();
+}
+
+QByteArray postRequest(const QByteArray &body)
+{
+    return "POST /api/whatsapp/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-Hub-Signature-256: sha256="
+        + crypto::hmacSha256(kSecret, body).toHex() + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+struct Stats {
+    int ok = 0;
+    int failed = 0;
+    QList<double> latenciesMs;
+    double seconds = 0;
+};
+
+// Closed loop: every connection sends its next request as soon as the last is answered.
+Stats closedLoop(quint16 port, int connections, int seconds, const std::function<QByteArray(qint64)> &makeRequest)
+{
+    Stats stats;
+    QList<Connection *> conns;
+    for (int i = 0; i < connections; ++i)
+        conns.append(new Connection(port, qApp));
+    QElapsedTimer clock;
+    clock.start();
+    qint64 n = 0;
+    std::function<void(Connection *)> next = [&](Connection *c) {
+        if (clock.elapsed() >= seconds * 1000)
+            return;
+        const qint64 started = clock.nsecsElapsed();
+        c->send(makeRequest(n++), [&, c, started](int status) {
+            stats.latenciesMs.append(double(clock.nsecsElapsed() - started) / 1e6);
+            (status == 200 ? stats.ok : stats.failed)++;
+            next(c);
+        });
+    };
+    for (Connection *c : conns)
+        next(c);
+    while (clock.elapsed() < seconds * 1000 || std::any_of(conns.cbegin(), conns.cend(), [](Connection *c) { return c->busy(); }))
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    stats.seconds = double(clock.nsecsElapsed()) / 1e9;
+    qDeleteAll(conns);
+    return stats;
+}
+
+void report(const char *what, const Stats &s)
+{
+    out << QStringLiteral("%1 %2 req/s  (ok %3, failed %4)  latency p50 %5 ms  p99 %6 ms")
+               .arg(QString::fromLatin1(what).leftJustified(30))
+               .arg(s.ok / s.seconds, 8, 'f', 0)
+               .arg(s.ok)
+               .arg(s.failed)
+               .arg(percentile(s.latenciesMs, 0.5), 0, 'f', 2)
+               .arg(percentile(s.latenciesMs, 0.99), 0, 'f', 2)
+        << Qt::endl;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QStringList args = app.arguments().mid(1);
+    auto option = [&args](const QString &name, int fallback) {
+        const int i = int(args.indexOf(name));
+        if (i < 0 || i + 1 >= args.size())
+            return fallback;
+        const int v = args[i + 1].toInt();
+        args.remove(i, 2);
+        return v;
+    };
+    const int seconds = option(QStringLiteral("--seconds"), 10);
+    const int connections = option(QStringLiteral("--connections"), 16);
+    const int rate = option(QStringLiteral("--rate"), 1000);
+    const int tenants = option(QStringLiteral("--tenants"), 20);
+    if (args.isEmpty()) {
+        out << "usage: bench_loadgen SERVER_BINARY [DATABASE_URL] [--seconds S] [--connections C] [--rate R] [--tenants T]" << Qt::endl;
+        return 2;
+    }
+    QTemporaryDir dir;
+    const QString url = args.size() > 1 ? args[1] : QStringLiteral("sqlite://") + dir.path() + QStringLiteral("/bench.db");
+
+    // Seed: tenants with numbers, an agent session for tenant 0.
+    QString token;
+    {
+        auto db = Database::open(url);
+        if (!db || !migrations::migrate(*db.value())) {
+            out << "cannot open " << url << Qt::endl;
+            return 1;
+        }
+        auto ring = secrets::MasterKeyStore::fromFile(dir.path() + QStringLiteral("/master.key")).keyring(true);
+        for (int t = 0; t < tenants; ++t) {
+            auto tenant = TenantRepository(*db.value()).create(QStringLiteral("bench-%1").arg(t), QStringLiteral("Bench %1").arg(t), Plan::Pro);
+            WhatsAppConfig c;
+            c.businessApiToken = QStringLiteral("EAAbench");
+            c.phoneNumberId = QStringLiteral("7000%1").arg(t);
+            c.businessAccountId = QStringLiteral("47000%1").arg(t);
+            (void)WhatsAppConfigRepository(*db.value(), ring.value()).save(tenant->id, c, QStringLiteral("bench"));
+            if (t == 0) {
+                auto user = UserRepository(*db.value(), {10, 8, 1}).create({tenant->id, QStringLiteral("agent@bench.example"), QStringLiteral("Agent"),
+                                                                            Role::Agent, QStringLiteral("bench password 123")}, QStringLiteral("bench"));
+                token = SessionRepository(*db.value()).create(user->id, 3600000).value().token;
+            }
+        }
+    }
+
+    QProcess server;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PUENTE_DATABASE"), url);
+    env.insert(QStringLiteral("PUENTE_DATA_DIR"), dir.path());
+    env.insert(QStringLiteral("PUENTE_APP_SECRET"), QString::fromLatin1(kSecret));
+    server.setProcessEnvironment(env);
+    server.setProcessChannelMode(QProcess::ForwardedOutputChannel);
+    server.start(args[0], {QStringLiteral("--log-format"), QStringLiteral("json"), QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    server.waitForStarted();
+    QByteArray log;
+    quint16 port = 0;
+    static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
+    QElapsedTimer wait;
+    wait.start();
+    server.setReadChannel(QProcess::StandardError);
+    while (!port && wait.elapsed() < 30000) {
+        server.waitForReadyRead(200);
+        log += server.readAllStandardError();
+        if (auto m = listening.match(QString::fromUtf8(log)); m.hasMatch())
+            port = quint16(m.captured(1).toUInt());
+    }
+    if (!port) {
+        out << "server did not start: " << log << Qt::endl;
+        return 1;
+    }
+    out << QStringLiteral("server on %1, %2 tenants, %3 connections, %4 s per phase").arg(url.section(QLatin1Char(':'), 0, 0)).arg(tenants).arg(connections).arg(seconds) << Qt::endl;
+
+    // 1. Ceiling.
+    report("trivial route (GET /healthz)", closedLoop(port, connections, seconds, [](qint64) {
+               return QByteArrayLiteral("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+           }));
+    // 2. Durable ingest, spread over all tenants.
+    QElapsedTimer epoch;
+    epoch.start();
+    report("durable webhooks (POST)", closedLoop(port, connections, seconds, [&](qint64 n) {
+               return postRequest(webhookBody(QStringLiteral("7000%1").arg(n % tenants), n, 0));
+           }));
+
+    // 3. Paced, with a WebSocket client of tenant 0 timing delivery.
+    QWebSocket ws;
+    QList<double> wsLatencies;
+    QElapsedTimer clock;
+    clock.start();
+    static const QRegularExpression stamp(QStringLiteral("^t=(\\d+) "));
+    QObject::connect(&ws, &QWebSocket::textMessageReceived, [&](const QString &text) {
+        const QJsonObject f = QJsonDocument::fromJson(text.toUtf8()).object();
+        if (f.value(QStringLiteral("type")).toString() != QLatin1String("message.created"))
+            return;
+        const auto m = stamp.match(f.value(QStringLiteral("data")).toObject().value(QStringLiteral("content")).toString());
+        if (m.hasMatch() && m.captured(1).toLongLong() > 0)
+            wsLatencies.append(double(clock.nsecsElapsed() / 1000 - m.captured(1).toLongLong()) / 1000.0);
+    });
+    QNetworkRequest wsRequest(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/ws").arg(port)));
+    wsRequest.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    ws.open(wsRequest);
+    QElapsedTimer wsWait;
+    wsWait.start();
+    while (ws.state() != QAbstractSocket::ConnectedState && wsWait.elapsed() < 5000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+
+    Stats paced;
+    QList<Connection *> conns;
+    for (int i = 0; i < connections; ++i)
+        conns.append(new Connection(port, &app));
+    const qint64 total = qint64(rate) * seconds;
+    qint64 sent = 0;
+    qint64 base = 10'000'000;
+    QList<std::pair<qint64, QByteArray>> backlog; // (scheduled ns, request)
+    const qint64 start = clock.nsecsElapsed();
+    while (paced.ok + paced.failed < total && clock.nsecsElapsed() - start < qint64(seconds + 20) * 1'000'000'000) {
+        const qint64 now = clock.nsecsElapsed();
+        while (sent < total && start + sent * 1'000'000'000 / rate <= now) {
+            const qint64 n = base + sent;
+            // Every 4th webhook goes to tenant 0, whose client measures delivery.
+            const QString phone = QStringLiteral("7000%1").arg(n % 4 == 0 ? 0 : n % tenants);
+            backlog.append({start + sent * 1'000'000'000 / rate, postRequest(webhookBody(phone, n, now / 1000))});
+            ++sent;
+        }
+        for (Connection *c : std::as_const(conns)) {
+            if (backlog.isEmpty())
+                break;
+            if (c->busy())
+                continue;
+            const auto [scheduled, request] = backlog.takeFirst();
+            c->send(request, [&, scheduled](int status) {
+                paced.latenciesMs.append(double(clock.nsecsElapsed() - scheduled) / 1e6);
+                (status == 200 ? paced.ok : paced.failed)++;
+            });
+        }
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+    }
+    paced.seconds = double(clock.nsecsElapsed() - start) / 1e9;
+    QElapsedTimer drain;
+    drain.start();
+    while (drain.elapsed() < 3000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    report(qPrintable(QStringLiteral("paced %1/s (ack)").arg(rate)), paced);
+    out << QStringLiteral("%1 %2 delivered  webhook-to-WebSocket p50 %3 ms  p99 %4 ms")
+               .arg(QStringLiteral("paced %1/s (WebSocket)").arg(rate).leftJustified(30))
+               .arg(wsLatencies.size())
+               .arg(percentile(wsLatencies, 0.5), 0, 'f', 2)
+               .arg(percentile(wsLatencies, 0.99), 0, 'f', 2)
+        << Qt::endl;
+    server.terminate();
+    server.waitForFinished(30000);
+    return 0;
+}
