@@ -86,6 +86,7 @@ start_postgres() {
     pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
         -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
         start >/dev/null || { cat "$PG_DIR/server.log" >&2; die "PostgreSQL did not start"; }
+    PG_PORT=$port
     export PUENTE_TEST_PG_URL="postgres://puente@127.0.0.1:$port/postgres"
     log "throwaway PostgreSQL on 127.0.0.1:$port ($PG_DIR)"
 }
@@ -116,8 +117,16 @@ case "$cmd" in
     bench)
         build
         start_postgres
+        seconds=${PUENTE_BENCH_SECONDS:-10}
+        log "storage micro-benchmarks"
         "$BUILD_DIR/bench/bench_storage"
-        "$BUILD_DIR/bench/bench_storage" "$PUENTE_TEST_PG_URL" ;;
+        "$BUILD_DIR/bench/bench_storage" "$PUENTE_TEST_PG_URL"
+        log "webhook load, SQLite"
+        "$BUILD_DIR/bench/bench_loadgen" "$BUILD_DIR/app/server/puente-server" --seconds "$seconds" 2>&1 | grep -v '^{'
+        log "webhook load, PostgreSQL"
+        pg_as "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U puente -d postgres -qc 'CREATE DATABASE puente_bench' >/dev/null 2>&1 || true
+        "$BUILD_DIR/bench/bench_loadgen" "$BUILD_DIR/app/server/puente-server" "${PUENTE_TEST_PG_URL%/postgres}/puente_bench" \
+            --seconds "$seconds" 2>&1 | grep -v '^{' ;;
     screenshots)
         build
         PUENTE_SCREENSHOT_DIR="$ROOT/docs/screenshots" QT_QPA_PLATFORM=offscreen "$BUILD_DIR/tests/tst_localserverwindow" >/dev/null

@@ -9,6 +9,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 namespace puente {
 
 namespace {
@@ -97,6 +101,9 @@ void InboundProcessor::wake()
 
 void InboundProcessor::run()
 {
+    // Acknowledging webhooks comes first: during a burst the processor gives
+    // way to the HTTP and inbox threads and catches up afterwards.
+    ::setpriority(PRIO_PROCESS, pid_t(::syscall(SYS_gettid)), 10);
     // The event log only backs WebSocket resume: keep a week of it.
     constexpr qint64 kEventRetentionMs = 7LL * 24 * 3600 * 1000;
     qint64 lastPrune = 0;

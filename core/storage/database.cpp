@@ -272,7 +272,7 @@ Sql::Sql(QSqlDatabase db, const QString &statement)
     : m_statement(statement)
     , m_connectionName(db.connectionName())
 {
-    if (db.driverName() == QLatin1String("QSQLITE") && db.isOpen()) {
+    if (db.isOpen()) {
         auto &cache = t_statements[m_connectionName];
         CachedStatement *&cached = cache[statement];
         if (!cached) {
@@ -307,6 +307,12 @@ Sql::~Sql()
         m_query->finish(); // reset: a live statement would block COMMIT
         *m_inUse = false;
     }
+    if (m_reconnect) {
+        qCWarning(lcStorage) << "database connection lost; reconnecting on next use";
+        m_own.reset();
+        dropStatements(m_connectionName);
+        QSqlDatabase::database(m_connectionName, false).close();
+    }
 }
 
 Sql &Sql::bind(const QVariant &value)
@@ -326,6 +332,13 @@ Status Sql::exec()
         // on destruction) must not run inside an aborted transaction.
         if (Transaction *tx = s_activeTransactions.value(m_connectionName))
             tx->rollbackNow();
+        // A lost PostgreSQL connection still looks open to Qt: if even a
+        // trivial query fails now, forget its statements and reconnect on the
+        // next use.
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.driverName() == QLatin1String("QPSQL") && !QSqlQuery(db).exec(QStringLiteral("SELECT 1"))) {
+            m_reconnect = true;
+        }
         qCDebug(lcStorage).noquote() << "statement failed:" << m_statement.simplified() << "--" << e.text();
         return classify(e, QStringLiteral("query failed"));
     }

@@ -106,12 +106,14 @@ public:
     static Status run(QSqlDatabase db, const QString &statement);
 
 private:
-    // SQLite statements are prepared once per connection and reused (a
-    // statement cache); others, and a statement already in use higher up
-    // the stack, get their own query.
+    // Statements are prepared once per connection and reused (a statement
+    // cache: a PostgreSQL prepare costs two extra round trips); a statement
+    // already in use higher up the stack gets its own query. PostgreSQL keeps
+    // prepared statements across ROLLBACK.
     QSqlQuery *m_query = nullptr;
     std::unique_ptr<QSqlQuery> m_own;
     bool *m_inUse = nullptr;
+    bool m_reconnect = false;
     QString m_statement;
     QString m_connectionName;
     bool m_prepared = false;
