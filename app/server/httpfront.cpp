@@ -6,6 +6,7 @@
 #include "webhookendpoint.h"
 #include "websockethub.h"
 
+#include <QFile>
 #include <QHttpServer>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
@@ -42,12 +43,12 @@ HttpFront::~HttpFront() = default;
 
 void HttpFront::registerRoutes()
 {
-    m_http->route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [] {
+    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/healthz"), [] {
         return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
     });
 
     Database *db = &m_context.database();
-    m_http->route(QStringLiteral("/readyz"), QHttpServerRequest::Method::Get, [db] {
+    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/readyz"), [db] {
         return QtConcurrent::run([db] {
             auto version = migrations::currentVersion(*db);
             if (!version || version.value() != migrations::latestVersion()) {
@@ -67,19 +68,25 @@ void HttpFront::registerRoutes()
     });
 
     WebhookEndpoint *webhook = m_webhook.get();
-    m_http->route(QStringLiteral("/api/whatsapp/webhook"), QHttpServerRequest::Method::Get,
+    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/api/whatsapp/webhook"),
                   [webhook](const QHttpServerRequest &request) { return webhook->verify(request); });
-    m_http->route(QStringLiteral("/api/whatsapp/webhook"), QHttpServerRequest::Method::Post,
+    addRoute(QHttpServerRequest::Method::Post, QStringLiteral("/api/whatsapp/webhook"),
                   [webhook](const QHttpServerRequest &request) { return webhook->receive(request); });
 
     // The WebSocket upgrade: this route must answer nothing, so that
     // QAbstractHttpServer completes the handshake; WebSocketHub then checks
     // the token on the new connection.
-    m_http->route(QStringLiteral("/api/ws"), QHttpServerRequest::Method::Get,
+    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/api/ws"),
                   [](const QHttpServerRequest &, QHttpServerResponder &&) {});
 
+    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/api/openapi.yaml"), [] {
+        QFile f(QStringLiteral(":/puente/openapi.yaml"));
+        f.open(QIODevice::ReadOnly);
+        return QHttpServerResponse(QByteArrayLiteral("application/yaml"), f.readAll());
+    });
+
     Metrics *metrics = &m_context.metrics();
-    m_http->route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get, [metrics] {
+    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/metrics"), [metrics] {
         return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"), metrics->toPrometheus());
     });
 

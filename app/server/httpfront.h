@@ -3,11 +3,12 @@
 #include "common/result.h"
 
 #include <QHostAddress>
+#include <QHttpServer>
 #include <QObject>
+#include <QStringList>
 
 #include <memory>
 
-class QHttpServer;
 
 namespace puente::server {
 
@@ -24,16 +25,26 @@ public:
     explicit HttpFront(ServerContext &context, QObject *parent = nullptr);
     ~HttpFront() override;
 
+    // "METHOD /path" of every registered route, for the OpenAPI check.
+    QStringList routes() const { return m_routes; }
+
     // Listens and returns the bound port (useful with port 0).
     Result<quint16> listen(const QHostAddress &address, quint16 port);
 
 private:
     void registerRoutes();
+    template<typename Handler>
+    void addRoute(QHttpServerRequest::Method method, const QString &path, Handler &&handler)
+    {
+        m_routes.append((method == QHttpServerRequest::Method::Post ? QStringLiteral("POST ") : QStringLiteral("GET ")) + path);
+        m_http->route(path, method, std::forward<Handler>(handler));
+    }
 
     ServerContext &m_context;
     std::unique_ptr<QHttpServer> m_http;
     std::unique_ptr<WebhookEndpoint> m_webhook;
     std::unique_ptr<WebSocketHub> m_hub;
+    QStringList m_routes;
 };
 
 // "127.0.0.1:8080", "[::1]:8080", ":8080" → address and port.

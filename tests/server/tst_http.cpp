@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void readyzReportsOldSchema();
     void unknownPathIsJson404();
     void listenAddresses();
+    void openApiMatchesRoutes();
     void webhookVerification_data();
     void webhookVerification();
     void signedWebhookIsStoredAndProcessed();
@@ -277,6 +279,39 @@ void TestHttp::listenAddresses()
     PUENTE_VERIFY_ERROR(parseListenAddress(QStringLiteral("8080")), "bad_listen");
     PUENTE_VERIFY_ERROR(parseListenAddress(QStringLiteral("127.0.0.1:99999")), "bad_listen");
     PUENTE_VERIFY_ERROR(parseListenAddress(QStringLiteral("example.com:80")), "bad_listen");
+}
+
+void TestHttp::openApiMatchesRoutes()
+{
+    const Reply r = get(QStringLiteral("/api/openapi.yaml"));
+    QCOMPARE(r.status, 200);
+    QFile source(QStringLiteral(PUENTE_SOURCE_DIR "/docs/openapi.yaml"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QCOMPARE(r.raw, source.readAll()); // served as written
+    // "  /path:" then "    get:" / "    post:" lines.
+    QStringList documented;
+    QString path;
+    static const QRegularExpression pathLine(QStringLiteral("^  (/\\S*):\\s*$"));
+    static const QRegularExpression methodLine(QStringLiteral("^    (get|post|put|patch|delete):"));
+    const QStringList lines = QString::fromUtf8(r.raw).split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        if (auto m = pathLine.match(line); m.hasMatch())
+            path = m.captured(1);
+        else if (auto mm = methodLine.match(line); mm.hasMatch() && !path.isEmpty())
+            documented.append(mm.captured(1).toUpper() + QLatin1Char(' ') + path);
+    }
+    QStringList registered = m_front->routes();
+    documented.sort();
+    registered.sort();
+    QCOMPARE(documented, registered);
+    // And each registered route answers something other than the 404 fallback.
+    for (const QString &route : std::as_const(registered)) {
+        if (!route.startsWith(QLatin1String("GET ")) || route.endsWith(QLatin1String("/ws")))
+            continue;
+        QVERIFY2(get(route.mid(4)).body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString()
+                     != QLatin1String("not_found"),
+                 qPrintable(route));
+    }
 }
 
 void TestHttp::webhookVerification_data()
