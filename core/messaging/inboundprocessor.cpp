@@ -3,6 +3,7 @@
 #include "events/eventlog.h"
 #include "logging/logging.h"
 #include "messaging/inboundstore.h"
+#include "messaging/webhookinbox.h"
 #include "meta/webhookparser.h"
 #include "storage/database.h"
 
@@ -295,45 +296,36 @@ Result<qint64> DeadLetters::replay(Database &db, qint64 deadLetterId)
     Transaction tx(db);
     if (!tx.begun())
         return tx.begun().error();
-    Sql q(tx.connection(), QStringLiteral("SELECT payload, field FROM dead_letters WHERE id = ?"));
+    Sql q(tx.connection(), QStringLiteral("SELECT payload FROM dead_letters WHERE id = ?"));
     q.bind(deadLetterId);
     if (auto s = q.exec(); !s)
         return s.error();
     if (!q.next())
         return makeError("not_found", QStringLiteral("no dead letter with id %1").arg(deadLetterId));
-    const QJsonObject payload = QJsonDocument::fromJson(q.text(0).toUtf8()).object();
+    const QString payloadText = q.text(0);
     q.finish();
-    QByteArray body;
+    const QJsonObject payload = QJsonDocument::fromJson(payloadText.toUtf8()).object();
+    // A single change is wrapped back into a webhook body; a whole body
+    // (unparseable, or failed repeatedly) goes back as it was.
+    QByteArray body = payloadText.toUtf8();
     if (payload.contains(QStringLiteral("value"))) {
-        // A single change: wrap it back into a webhook body.
         const QJsonObject change{{QStringLiteral("field"), payload.value(QStringLiteral("field"))},
                                  {QStringLiteral("value"), payload.value(QStringLiteral("value"))}};
         const QJsonObject root{{QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
                                {QStringLiteral("entry"), QJsonArray{QJsonObject{{QStringLiteral("id"), payload.value(QStringLiteral("entry_id"))},
                                                                               {QStringLiteral("changes"), QJsonArray{change}}}}}};
         body = QJsonDocument(root).toJson(QJsonDocument::Compact);
-    } else {
-        Sql raw(tx.connection(), QStringLiteral("SELECT payload FROM dead_letters WHERE id = ?"));
-        raw.bind(deadLetterId);
-        if (auto s = raw.exec(); !s || !raw.next())
-            return makeError("storage_error", QStringLiteral("dead letter vanished"));
-        body = raw.text(0).toUtf8();
     }
-    Sql insert(tx.connection(), QStringLiteral("INSERT INTO webhook_inbox (received_at, body, status) VALUES (?, ?, 'pending') RETURNING id"));
-    insert.bind(nowMs()).bind(body);
-    if (auto s = insert.exec(); !s)
-        return s.error();
-    if (!insert.next())
-        return makeError("storage_error", QStringLiteral("insert returned no row"));
-    const qint64 inboxId = insert.int64(0);
-    insert.finish();
+    auto inboxId = WebhookInbox::insert(tx.connection(), body);
+    if (!inboxId)
+        return inboxId.error();
     Sql mark(tx.connection(), QStringLiteral("UPDATE dead_letters SET replayed_at = ?, replay_count = replay_count + 1 WHERE id = ?"));
     mark.bind(nowMs()).bind(deadLetterId);
     if (auto s = mark.exec(); !s)
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
-    return inboxId;
+    return inboxId.value();
 }
 
 } // namespace puente

@@ -47,6 +47,17 @@ QFuture<Result<qint64>> WebhookInbox::submit(const QByteArray &body)
     return future;
 }
 
+Result<qint64> WebhookInbox::insert(QSqlDatabase tx, const QByteArray &body)
+{
+    Sql q(tx, QStringLiteral("INSERT INTO webhook_inbox (received_at, body, status) VALUES (?, ?, 'pending') RETURNING id"));
+    q.bind(nowMs()).bind(body);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    if (!q.next())
+        return makeError("storage_error", QStringLiteral("inbox insert returned no row"));
+    return q.int64(0);
+}
+
 void WebhookInbox::run()
 {
     constexpr int kMaxBatch = 512;
@@ -66,14 +77,13 @@ void WebhookInbox::run()
             Transaction tx(m_db, Transaction::Priority::Urgent);
             committed = tx.begun();
             if (committed) {
-                const qint64 now = nowMs();
                 for (Item *item : std::as_const(batch)) {
-                    Sql q(tx.connection(), QStringLiteral("INSERT INTO webhook_inbox (received_at, body, status) VALUES (?, ?, 'pending') RETURNING id"));
-                    q.bind(now).bind(item->body);
-                    committed = q.exec();
-                    if (!committed)
+                    Result<qint64> id = insert(tx.connection(), item->body);
+                    if (!id) {
+                        committed = id.error();
                         break;
-                    results.append(q.next() ? Result<qint64>(q.int64(0)) : Result<qint64>(makeError("storage_error", QStringLiteral("no id"))));
+                    }
+                    results.append(id);
                 }
                 if (committed)
                     committed = tx.commit();

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QFuture>
 #include <QList>
+#include <QSqlDatabase>
 
 #include <condition_variable>
 #include <functional>
@@ -30,6 +31,9 @@ public:
     WebhookInbox &operator=(const WebhookInbox &) = delete;
 
     QFuture<Result<qint64>> submit(const QByteArray &body);
+
+    // Appends one pending body inside the caller's transaction.
+    static Result<qint64> insert(QSqlDatabase tx, const QByteArray &body);
 
 private:
     struct Item;

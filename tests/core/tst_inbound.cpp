@@ -73,13 +73,9 @@ void TestInbound::initTestCase()
 
 void TestInbound::init()
 {
-    auto t = TestDatabase::create();
-    PUENTE_VERIFY_OK(t);
-    m_test = std::move(t).value();
-    auto d = Database::open(m_test->url());
-    PUENTE_VERIFY_OK(d);
-    m_db = std::move(d).value();
-    PUENTE_VERIFY_OK(migrations::migrate(*m_db));
+    auto opened = TestDatabase::createOpened(true);
+    PUENTE_VERIFY_OK(opened);
+    std::tie(m_test, m_db) = std::move(opened).value();
     auto ring = crypto::Keyring::create({crypto::randomBytes(32)});
     TenantRepository tenants(*m_db);
     WhatsAppConfigRepository configs(*m_db, ring.value());

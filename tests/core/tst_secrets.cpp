@@ -50,13 +50,9 @@ void TestSecrets::initTestCase()
 
 void TestSecrets::init()
 {
-    auto t = TestDatabase::create();
-    PUENTE_VERIFY_OK(t);
-    m_test = std::move(t).value();
-    auto d = Database::open(m_test->url());
-    PUENTE_VERIFY_OK(d);
-    m_db = std::move(d).value();
-    PUENTE_VERIFY_OK(migrations::migrate(*m_db));
+    auto opened = TestDatabase::createOpened(true);
+    PUENTE_VERIFY_OK(opened);
+    std::tie(m_test, m_db) = std::move(opened).value();
     m_tenants.clear();
 }
 

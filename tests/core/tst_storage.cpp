@@ -53,12 +53,9 @@ void TestStorage::initTestCase()
 
 void TestStorage::init()
 {
-    auto t = TestDatabase::create();
-    PUENTE_VERIFY_OK(t);
-    m_test = std::move(t).value();
-    auto d = Database::open(m_test->url());
-    PUENTE_VERIFY_OK(d);
-    m_db = std::move(d).value();
+    auto opened = TestDatabase::createOpened(false);
+    PUENTE_VERIFY_OK(opened);
+    std::tie(m_test, m_db) = std::move(opened).value();
 }
 
 void TestStorage::cleanup()

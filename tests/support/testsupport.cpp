@@ -2,6 +2,7 @@
 
 #include "crypto/crypto.h"
 #include "storage/database.h"
+#include "storage/migrations.h"
 
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
@@ -60,6 +61,21 @@ Result<std::unique_ptr<TestDatabase>> TestDatabase::create()
     url.setPath(QLatin1Char('/') + t->m_pgName);
     t->m_url = url.toString();
     return t;
+}
+
+Result<TestDatabase::Opened> TestDatabase::createOpened(bool migrate)
+{
+    auto test = create();
+    if (!test)
+        return test.error();
+    auto db = Database::open(test.value()->url());
+    if (!db)
+        return db.error();
+    if (migrate) {
+        if (auto applied = migrations::migrate(*db.value()); !applied)
+            return applied.error();
+    }
+    return Opened{std::move(test).value(), std::move(db).value()};
 }
 
 QString TestDatabase::dir() const

@@ -6,6 +6,11 @@
 #include <QTest>
 
 #include <memory>
+#include <utility>
+
+namespace puente {
+class Database;
+}
 
 // QVERIFY for a puente::Result / Status that prints the error on failure.
 #define PUENTE_VERIFY_OK(result)                                                                       \
@@ -41,6 +46,9 @@ QString backendName();
 class TestDatabase {
 public:
     static Result<std::unique_ptr<TestDatabase>> create();
+    // A fresh database and a Database opened on it (optionally migrated).
+    using Opened = std::pair<std::unique_ptr<TestDatabase>, std::unique_ptr<Database>>;
+    static Result<Opened> createOpened(bool migrate);
     ~TestDatabase();
 
     QString url() const { return m_url; }
