@@ -32,35 +32,10 @@ const QString kMessageColumns = QStringLiteral(
     "id, conversation_id, provider_message_id, direction, type, content, status, timestamp, error_code, error_title, "
     "error_message, error_details, media_id, media_mime_type, media_sha256, media_size, media_caption, media_filename, "
     "context_message_id, forwarded, reaction_emoji, edited, revoked, status_at");
-} // namespace
 
-int InboundStore::statusRank(const QString &status)
+// The event payload of a message, from a row of kMessageColumns.
+QJsonObject messageJson(const Sql &q)
 {
-    static const QHash<QString, int> ranks = {
-        {QStringLiteral("queued"), 0}, {QStringLiteral("sent"), 1},   {QStringLiteral("delivered"), 2},
-        {QStringLiteral("read"), 3},   {QStringLiteral("played"), 4}, {QStringLiteral("failed"), 5},
-    };
-    return ranks.value(status, -1);
-}
-
-Status InboundStore::record(const QString &type, const QJsonObject &data)
-{
-    auto e = EventLog::append(m_tx, m_tenant, type, data);
-    if (!e)
-        return e.error();
-    if (m_events)
-        m_events->append(e.value());
-    return {};
-}
-
-Status InboundStore::emitMessage(const char *type, qint64 messageId)
-{
-    Sql q(m_tx, QStringLiteral("SELECT ") + kMessageColumns + QStringLiteral(" FROM whatsapp_messages WHERE id = ? AND tenant_id = ?"));
-    q.bind(messageId).bind(m_tenant.value);
-    if (auto s = q.exec(); !s)
-        return s;
-    if (!q.next())
-        return {};
     QJsonObject m{
         {QStringLiteral("id"), q.int64(0)},
         {QStringLiteral("conversation_id"), q.int64(1)},
@@ -92,21 +67,16 @@ Status InboundStore::emitMessage(const char *type, qint64 messageId)
         m.insert(QStringLiteral("reaction"), q.text(20));
     if (!q.isNull(23))
         m.insert(QStringLiteral("status_at"), q.int64(23));
-    q.finish();
-    return record(QString::fromLatin1(type), m);
+    return m;
 }
 
-Status InboundStore::emitConversation(qint64 conversationId)
+const QString kConversationColumns = QStringLiteral(
+    "id, conversation_id, contact_wa_id, contact_user_id, contact_phone, contact_name, status, last_message_at, "
+    "last_inbound_at, last_message_preview, unread_count, assigned_user_id");
+
+QJsonObject conversationJson(const Sql &q)
 {
-    Sql q(m_tx, QStringLiteral("SELECT id, conversation_id, contact_wa_id, contact_user_id, contact_phone, contact_name, status, "
-                               "last_message_at, last_inbound_at, last_message_preview, unread_count, assigned_user_id "
-                               "FROM whatsapp_conversations WHERE id = ? AND tenant_id = ?"));
-    q.bind(conversationId).bind(m_tenant.value);
-    if (auto s = q.exec(); !s)
-        return s;
-    if (!q.next())
-        return {};
-    const QJsonObject c{
+    return {
         {QStringLiteral("id"), q.int64(0)},
         {QStringLiteral("contact_key"), q.text(1)},
         {QStringLiteral("wa_id"), q.text(2)},
@@ -120,7 +90,41 @@ Status InboundStore::emitConversation(qint64 conversationId)
         {QStringLiteral("unread_count"), q.int64(10)},
         {QStringLiteral("assigned_user_id"), q.isNull(11) ? QJsonValue() : QJsonValue(q.int64(11))},
     };
-    q.finish();
+}
+} // namespace
+
+int InboundStore::statusRank(const QString &status)
+{
+    static const QHash<QString, int> ranks = {
+        {QStringLiteral("queued"), 0}, {QStringLiteral("sent"), 1},   {QStringLiteral("delivered"), 2},
+        {QStringLiteral("read"), 3},   {QStringLiteral("played"), 4}, {QStringLiteral("failed"), 5},
+    };
+    return ranks.value(status, -1);
+}
+
+Status InboundStore::record(const QString &type, const QJsonObject &data)
+{
+    auto e = EventLog::append(m_tx, m_tenant, type, data);
+    if (!e)
+        return e.error();
+    if (m_events)
+        m_events->append(e.value());
+    return {};
+}
+
+// Statements that change a message or conversation return the row
+// (RETURNING), and the event is built from it: no second read.
+Status InboundStore::recordMessage(const char *type, Sql &returned)
+{
+    const QJsonObject m = messageJson(returned);
+    returned.finish();
+    return record(QString::fromLatin1(type), m);
+}
+
+Status InboundStore::recordConversation(Sql &returned)
+{
+    const QJsonObject c = conversationJson(returned);
+    returned.finish();
     return record(QStringLiteral("conversation.updated"), c);
 }
 
@@ -181,11 +185,13 @@ Status InboundStore::touchConversation(qint64 conversationId, const meta::Inboun
                                "last_message_preview = CASE WHEN COALESCE(last_message_at, 0) <= ? THEN ? ELSE last_message_preview END, "
                                "last_message_at = CASE WHEN COALESCE(last_message_at, 0) < ? THEN ? ELSE last_message_at END, "
                                "last_inbound_at = CASE WHEN ? = 1 AND COALESCE(last_inbound_at, 0) < ? THEN ? ELSE last_inbound_at END, "
-                               "unread_count = unread_count + ?, updated_at = ? WHERE id = ?"));
+                               "unread_count = unread_count + ?, updated_at = ? WHERE id = ? RETURNING ") + kConversationColumns);
     q.bind(m.timestampMs).bind(preview).bind(m.timestampMs).bind(m.timestampMs)
         .bind(inbound ? 1 : 0).bind(m.timestampMs).bind(m.timestampMs)
         .bind(countsAsUnread ? 1 : 0).bind(nowMs()).bind(conversationId);
-    return q.exec();
+    if (auto s = q.exec(); !s)
+        return s;
+    return q.next() ? recordConversation(q) : Status();
 }
 
 Result<qint64> InboundStore::messageIdFor(const QString &providerMessageId)
@@ -206,12 +212,6 @@ Status InboundStore::storeMessage(const meta::WebhookChange &change, const meta:
     if (m.id.isEmpty())
         m.id = QStringLiteral("puente:") + QString::fromLatin1(QCryptographicHash::hash(QJsonDocument(m.raw).toJson(), QCryptographicHash::Sha256).toHex().left(32));
 
-    auto existing = messageIdFor(m.id);
-    if (!existing)
-        return existing.error();
-    if (existing.value() != 0)
-        return {}; // Meta re-delivered it: stored already
-
     meta::WebhookContact contact = meta::contactFor(change, m);
     if (echo) // the business wrote it: the contact is the recipient
         contact = {m.raw.value(QStringLiteral("to")).toString(), m.raw.value(QStringLiteral("to_user_id")).toString(), {}, {}, {}};
@@ -225,7 +225,7 @@ Status InboundStore::storeMessage(const meta::WebhookChange &change, const meta:
         "status, timestamp, error_code, error_title, error_message, error_details, raw_json, media_id, media_mime_type, "
         "media_sha256, media_size, media_caption, media_filename, context_message_id, forwarded, sender_user_id, "
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (tenant_id, provider_message_id) DO NOTHING RETURNING id"));
+        "ON CONFLICT (tenant_id, provider_message_id) DO NOTHING RETURNING ") + kMessageColumns);
     const qint64 now = nowMs();
     insert.bind(m_tenant.value).bind(conversation.value()).bind(m.id)
         .bind(echo ? QStringLiteral("outbound") : QStringLiteral("inbound"))
@@ -246,10 +246,8 @@ Status InboundStore::storeMessage(const meta::WebhookChange &change, const meta:
     if (auto s = insert.exec(); !s)
         return s;
     if (!insert.next())
-        return {}; // a concurrent node stored it first
-    const qint64 messageId = insert.int64(0);
-    insert.finish();
-    if (auto s = emitMessage("message.created", messageId); !s)
+        return {}; // stored already: Meta re-delivered it (the conversation upsert above changed nothing that matters)
+    if (auto s = recordMessage("message.created", insert); !s)
         return s;
 
     // Reactions, edits and revokes change their target message.
@@ -264,17 +262,14 @@ Status InboundStore::storeMessage(const meta::WebhookChange &change, const meta:
             set = QStringLiteral("revoked = 1, content = COALESCE(?, content)");
         if (!set.isEmpty()) {
             Sql update(m_tx, QStringLiteral("UPDATE whatsapp_messages SET ") + set
-                                 + QStringLiteral(", updated_at = ? WHERE tenant_id = ? AND provider_message_id = ? RETURNING id"));
+                                 + QStringLiteral(", updated_at = ? WHERE tenant_id = ? AND provider_message_id = ? RETURNING ") + kMessageColumns);
             update.bind(m.type == QLatin1String("revoke") ? QVariant(QMetaType(QMetaType::QString)) : nullIfEmpty(m.text))
                 .bind(now).bind(m_tenant.value).bind(target);
             if (auto s = update.exec(); !s)
                 return s;
-            if (update.next()) {
-                const qint64 targetId = update.int64(0);
-                update.finish();
-                if (auto s = emitMessage("message.updated", targetId); !s)
+            if (update.next())
+                if (auto s = recordMessage("message.updated", update); !s)
                     return s;
-            }
         }
     }
 
@@ -289,8 +284,6 @@ Status InboundStore::storeMessage(const meta::WebhookChange &change, const meta:
     const bool sideEffectOnly = m.type == QLatin1String("reaction") || m.type == QLatin1String("edit")
         || m.type == QLatin1String("revoke") || m.type == QLatin1String("system");
     if (auto s = touchConversation(conversation.value(), m, !echo, !echo && !sideEffectOnly); !s)
-        return s;
-    if (auto s = emitConversation(conversation.value()); !s)
         return s;
     return applyPendingStatuses(m.id);
 }
@@ -321,7 +314,7 @@ Status InboundStore::applyStatus(const meta::StatusUpdate &input)
         "error_code = CASE WHEN ? = 1 THEN ? ELSE error_code END, error_title = CASE WHEN ? = 1 THEN ? ELSE error_title END, "
         "error_message = CASE WHEN ? = 1 THEN ? ELSE error_message END, error_details = CASE WHEN ? = 1 THEN ? ELSE error_details END, "
         "updated_at = ? WHERE id = ? AND (CASE status WHEN 'queued' THEN 0 WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 "
-        "WHEN 'read' THEN 3 WHEN 'played' THEN 4 WHEN 'failed' THEN 5 ELSE -1 END) < ?"));
+        "WHEN 'read' THEN 3 WHEN 'played' THEN 4 WHEN 'failed' THEN 5 ELSE -1 END) < ? RETURNING ") + kMessageColumns);
     update.bind(st.status).bind(st.timestampMs)
         .bind(failed ? 1 : 0).bind(st.errors.isEmpty() ? nullInt() : QVariant(qint64(err.code)))
         .bind(failed ? 1 : 0).bind(nullIfEmpty(err.title))
@@ -330,7 +323,9 @@ Status InboundStore::applyStatus(const meta::StatusUpdate &input)
         .bind(nowMs()).bind(messageId.value()).bind(rank);
     if (auto s = update.exec(); !s)
         return s;
-    const bool changed = update.rowsAffected() > 0;
+    if (update.next())
+        if (auto s = recordMessage("message.updated", update); !s)
+            return s;
     // Pricing and conversation objects ride on sent and delivered/read; keep the latest seen.
     if (!st.pricing.isEmpty() || !st.conversation.isEmpty()) {
         Sql extra(m_tx, QStringLiteral("UPDATE whatsapp_messages SET pricing = COALESCE(?, pricing), "
@@ -341,9 +336,7 @@ Status InboundStore::applyStatus(const meta::StatusUpdate &input)
         if (auto s = extra.exec(); !s)
             return s;
     }
-    if (!changed)
-        return {};
-    return emitMessage("message.updated", messageId.value());
+    return {};
 }
 
 Status InboundStore::applyPendingStatuses(const QString &providerMessageId)

@@ -38,8 +38,8 @@ public:
 private:
     Result<qint64> upsertConversation(const meta::WebhookContact &contact, const meta::InboundMessage &m);
     Status touchConversation(qint64 conversationId, const meta::InboundMessage &m, bool inbound, bool countsAsUnread);
-    Status emitMessage(const char *type, qint64 messageId);
-    Status emitConversation(qint64 conversationId);
+    Status recordMessage(const char *type, class Sql &returned);
+    Status recordConversation(class Sql &returned);
     Status record(const QString &type, const QJsonObject &data);
     Result<qint64> messageIdFor(const QString &providerMessageId);
 

@@ -13,8 +13,13 @@ QString str(const QJsonValue &v)
 {
     if (v.isString())
         return v.toString();
-    if (v.isDouble())
-        return QString::number(qint64(v.toDouble()));
+    if (v.isDouble()) {
+        // Ids sent as numbers (message_template_id): integral when they fit.
+        const double d = v.toDouble();
+        if (d > -9.0e15 && d < 9.0e15)
+            return QString::number(qint64(d));
+        return QString::number(d, 'g', 17);
+    }
     if (v.isBool())
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     return {};
@@ -22,11 +27,19 @@ QString str(const QJsonValue &v)
 
 qint64 secondsToMs(const QJsonValue &v)
 {
-    bool ok = false;
-    const qint64 s = v.isDouble() ? qint64(v.toDouble()) : v.toString().toLongLong(&ok);
-    if (v.isDouble())
-        ok = true;
-    return ok && s > 0 ? s * 1000 : 0;
+    // Anything that is not a plausible Unix time in seconds (up to year
+    // 5138) counts as missing.
+    constexpr qint64 kMaxSeconds = 100'000'000'000;
+    bool ok = v.isDouble();
+    qint64 s = 0;
+    if (ok) {
+        const double d = v.toDouble();
+        ok = d > 0 && d < double(kMaxSeconds);
+        s = ok ? qint64(d) : 0;
+    } else {
+        s = v.toString().toLongLong(&ok);
+    }
+    return ok && s > 0 && s < kMaxSeconds ? s * 1000 : 0;
 }
 
 QList<MetaError> parseErrors(const QJsonValue &v)

@@ -461,6 +461,16 @@ void TestInbound::parserSurvivesMangledInput()
     QCOMPARE(odd.changes.first().phoneNumberId, QStringLiteral("106540352242922"));
     QCOMPARE(odd.changes.first().messages.first().id, QStringLiteral("7"));
     QCOMPARE(odd.changes.first().messages.first().timestampMs, qint64(0));
+
+    // Found by the fuzzer: numbers beyond 64 bits (undefined behaviour when
+    // converted carelessly) are kept as text, and absurd timestamps as missing.
+    const meta::ParsedWebhook huge = meta::parseWebhook(
+        R"({"entry":[{"id":5555555555555555555555555555555551739,"changes":[{"field":"messages","value":{"metadata":{"phone_number_id":1},"messages":[{"id":"w","timestamp":1e300}],"statuses":[{"id":"s","timestamp":-5}]}}]}],"object":5555555555555555555555555555555551739})");
+    QVERIFY(huge.ok);
+    QCOMPARE(huge.object, QStringLiteral("5.5555555555555554e+36"));
+    QCOMPARE(huge.changes.first().entryId, QStringLiteral("5.5555555555555554e+36"));
+    QCOMPARE(huge.changes.first().messages.first().timestampMs, qint64(0));
+    QCOMPARE(huge.changes.first().statuses.first().timestampMs, qint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestInbound)
