@@ -162,8 +162,13 @@ Result<int> InboundProcessor::processPending(int maxRows)
             return 0;
 
         Status batch;
+        bool pendingStatuses = true;
+        Sql anyPending(tx.connection(), QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM pending_statuses LIMIT 1) p"));
+        if (anyPending.exec() && anyPending.next())
+            pendingStatuses = anyPending.int64(0) > 0;
+        anyPending.finish();
         for (const Row &row : std::as_const(rows)) {
-            batch = processOne(tx.connection(), row.id, row.body, &events);
+            batch = processOne(tx.connection(), row.id, row.body, &events, &pendingStatuses);
             if (!batch)
                 break;
         }
@@ -186,7 +191,7 @@ Result<int> InboundProcessor::processPending(int maxRows)
             Transaction tx(m_db);
             s = tx.begun();
             if (s)
-                s = processOne(tx.connection(), row.id, row.body, &rowEvents);
+                s = processOne(tx.connection(), row.id, row.body, &rowEvents, nullptr);
             if (s)
                 s = tx.commit();
         }
@@ -226,7 +231,8 @@ Status InboundProcessor::recordFailure(qint64 inboxId, const QString &error)
     return tx.commit();
 }
 
-Status InboundProcessor::processOne(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, QList<Event> *events)
+Status InboundProcessor::processOne(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, QList<Event> *events,
+                                    bool *pendingStatuses)
 {
     const meta::ParsedWebhook parsed = meta::parseWebhook(body);
     if (!parsed.ok) {
@@ -245,7 +251,7 @@ Status InboundProcessor::processOne(QSqlDatabase tx, qint64 inboxId, const QByte
                     return s;
                 continue;
             }
-            InboundStore store(tx, tenants->first(), events);
+            InboundStore store(tx, tenants->first(), events, pendingStatuses);
             for (const meta::InboundMessage &m : change.messages)
                 if (auto s = store.storeMessage(change, m); !s)
                     return s;

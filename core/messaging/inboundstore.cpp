@@ -285,6 +285,8 @@ Status InboundStore::storeMessage(const meta::WebhookChange &change, const meta:
         || m.type == QLatin1String("revoke") || m.type == QLatin1String("system");
     if (auto s = touchConversation(conversation.value(), m, !echo, !echo && !sideEffectOnly); !s)
         return s;
+    if (m_pendingStatuses && !*m_pendingStatuses)
+        return {};
     return applyPendingStatuses(m.id);
 }
 
@@ -304,6 +306,8 @@ Status InboundStore::applyStatus(const meta::StatusUpdate &input)
         Sql keep(m_tx, QStringLiteral("INSERT INTO pending_statuses (tenant_id, provider_message_id, status, status_at, payload, created_at) "
                                       "VALUES (?, ?, ?, ?, ?, ?)"));
         keep.bind(m_tenant.value).bind(st.id).bind(st.status).bind(st.timestampMs).bind(json(st.raw)).bind(nowMs());
+        if (m_pendingStatuses)
+            *m_pendingStatuses = true;
         return keep.exec();
     }
     const meta::MetaError err = st.errors.value(0);

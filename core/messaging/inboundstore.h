@@ -22,8 +22,11 @@ namespace puente {
 //  - reactions, edits and revokes are stored and applied to their target.
 class InboundStore {
 public:
-    InboundStore(QSqlDatabase tx, TenantId tenant, QList<Event> *events)
-        : m_tx(tx), m_tenant(tenant), m_events(events) {}
+    // `pendingStatuses` (optional) tells whether pending_statuses may hold
+    // rows: when false, storing a message skips looking for its early
+    // statuses. The store sets it when it parks one.
+    InboundStore(QSqlDatabase tx, TenantId tenant, QList<Event> *events, bool *pendingStatuses = nullptr)
+        : m_tx(tx), m_tenant(tenant), m_events(events), m_pendingStatuses(pendingStatuses) {}
 
     Status storeMessage(const meta::WebhookChange &change, const meta::InboundMessage &message);
     Status applyStatus(const meta::StatusUpdate &status);
@@ -46,6 +49,7 @@ private:
     QSqlDatabase m_tx;
     TenantId m_tenant;
     QList<Event> *m_events;
+    bool *m_pendingStatuses;
 };
 
 } // namespace puente
