@@ -333,7 +333,9 @@ int Command::rotateMasterKey()
     if (!db)
         return fail(db.error());
     const secrets::MasterKeyStore store = masterKeyStore(m_settings);
-    auto report = secrets::rotateMasterKey(*db.value(), store);
+    // Running servers re-read the key file at least every 30 s before sealing.
+    const int grace = m_settings.value(QStringLiteral("rotation_grace_seconds"), QStringLiteral("65")).toInt();
+    auto report = secrets::rotateMasterKey(*db.value(), store, std::chrono::seconds(std::max(0, grace)));
     if (!report)
         return fail(report.error());
     m_out << QStringLiteral("%1: re-encrypted %2 secret(s) under master key %3")

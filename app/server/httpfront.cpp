@@ -29,8 +29,8 @@ HttpFront::HttpFront(ServerContext &context, QObject *parent)
     , m_http(std::make_unique<QHttpServer>())
     , m_webhook(std::make_unique<WebhookEndpoint>(context.database(), context.keyring(), context.webhookInbox(), context.metrics(),
                                                   context.settings().value(QStringLiteral("verify_token")),
-                                                  context.settings().value(QStringLiteral("app_secret"))))
-    , m_hub(std::make_unique<WebSocketHub>(context.database(), context.eventBus(), context.metrics()))
+                                                  context.settings().value(QStringLiteral("app_secret")), &m_pool))
+    , m_hub(std::make_unique<WebSocketHub>(context.database(), context.eventBus(), context.metrics(), &m_pool))
 {
     registerRoutes();
     connect(m_http.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
@@ -39,7 +39,10 @@ HttpFront::HttpFront(ServerContext &context, QObject *parent)
     });
 }
 
-HttpFront::~HttpFront() = default;
+HttpFront::~HttpFront()
+{
+    m_pool.waitForDone();
+}
 
 void HttpFront::registerRoutes()
 {
@@ -48,8 +51,9 @@ void HttpFront::registerRoutes()
     });
 
     Database *db = &m_context.database();
-    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/readyz"), [db] {
-        return QtConcurrent::run([db] {
+    QThreadPool *pool = &m_pool;
+    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/readyz"), [db, pool] {
+        return QtConcurrent::run(pool, [db] {
             auto version = migrations::currentVersion(*db);
             if (!version || version.value() != migrations::latestVersion()) {
                 const QString why = version ? QStringLiteral("schema version %1, expected %2")

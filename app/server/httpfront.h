@@ -6,6 +6,7 @@
 #include <QHttpServer>
 #include <QObject>
 #include <QStringList>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -41,6 +42,9 @@ private:
     }
 
     ServerContext &m_context;
+    // Database work of the routes and the hub runs here, not on the global
+    // pool, so that it is finished before the database goes away.
+    QThreadPool m_pool;
     std::unique_ptr<QHttpServer> m_http;
     std::unique_ptr<WebhookEndpoint> m_webhook;
     std::unique_ptr<WebSocketHub> m_hub;

@@ -39,13 +39,14 @@ QHttpServerResponse jsonError(const QString &code, const QString &message, Statu
 }
 
 WebhookEndpoint::WebhookEndpoint(Database &db, crypto::KeyringPtr keyring, WebhookInbox &inbox, Metrics &metrics,
-                                 QString platformVerifyToken, QString platformAppSecret)
+                                 QString platformVerifyToken, QString platformAppSecret, QThreadPool *pool)
     : m_db(db)
     , m_keyring(std::move(keyring))
     , m_inbox(inbox)
     , m_metrics(metrics)
     , m_platformVerifyToken(std::move(platformVerifyToken))
     , m_platformAppSecret(platformAppSecret.toUtf8())
+    , m_pool(pool)
 {
     // Waiters mostly sleep on a commit; enough of them to fill a group commit.
     m_waiters.setMaxThreadCount(64);
@@ -76,7 +77,7 @@ QFuture<QHttpServerResponse> WebhookEndpoint::verify(const QHttpServerRequest &r
     if (!m_platformVerifyToken.isEmpty() && crypto::constantTimeEquals(token.toUtf8(), m_platformVerifyToken.toUtf8()))
         return ready(accept());
     Database *db = &m_db;
-    return QtConcurrent::run([db, token, accept, refuse] {
+    return QtConcurrent::run(m_pool, [db, token, accept, refuse] {
         Sql q(db->connection(), QStringLiteral("SELECT COUNT(*) FROM whatsapp_config WHERE webhook_verify_token = ?"));
         q.bind(token);
         if (q.exec() && q.next() && q.int64(0) > 0)
@@ -113,9 +114,13 @@ QFuture<QHttpServerResponse> WebhookEndpoint::receive(const QHttpServerRequest &
     // Why not QFuture::then on the inbox's future: QtHttpServer 6.4 crashes
     // on continuation futures (reportStarted on a null interface).
     return QtConcurrent::run(&m_waiters, [this, body, signature, platformSigned, unauthorized] {
-        if (!platformSigned && !verifyWithTenantSecrets(body, signature))
-            return unauthorized("signature matches no app secret");
-        QFuture<Result<qint64>> stored = m_inbox.submit(body);
+        TenantId signedBy;
+        if (!platformSigned) {
+            signedBy = verifyWithTenantSecrets(body, signature);
+            if (!signedBy.isValid())
+                return unauthorized("signature matches no app secret");
+        }
+        QFuture<Result<qint64>> stored = m_inbox.submit(body, signedBy);
         stored.waitForFinished();
         return toResponse(stored.result());
     });
@@ -134,7 +139,7 @@ QHttpServerResponse WebhookEndpoint::toResponse(const Result<qint64> &stored)
     return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
 }
 
-bool WebhookEndpoint::verifyWithTenantSecrets(const QByteArray &body, const QByteArray &signatureHex)
+TenantId WebhookEndpoint::verifyWithTenantSecrets(const QByteArray &body, const QByteArray &signatureHex)
 {
     const meta::ParsedWebhook parsed = meta::parseWebhook(body);
     QSet<QString> phones;
@@ -146,20 +151,20 @@ bool WebhookEndpoint::verifyWithTenantSecrets(const QByteArray &body, const QByt
             wabas.insert(c.wabaId);
     }
     if (phones.isEmpty() && wabas.isEmpty())
-        return false;
+        return {};
     Sql q(m_db.connection(), QStringLiteral("SELECT tenant_id, app_secret, phone_number_id, business_account_id FROM whatsapp_config "
                                             "WHERE app_secret IS NOT NULL"));
     if (!q.exec())
-        return false;
+        return {};
     while (q.next()) {
         if (!phones.contains(q.text(2)) && !wabas.contains(q.text(3)))
             continue;
         auto secret = m_keyring->open(q.text(1), secrets::sealingContext(QStringLiteral("whatsapp_config"), q.text(0),
                                                                          QStringLiteral("app_secret")));
         if (secret && crypto::verifyHmacSha256Hex(secret.value(), body, signatureHex))
-            return true;
+            return TenantId(q.int64(0));
     }
-    return false;
+    return {};
 }
 
 } // namespace puente::server

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "crypto/secretbox.h"
+#include "domain/ids.h"
 
 #include <QByteArray>
 #include <QFuture>
@@ -26,7 +27,7 @@ public:
     static constexpr qsizetype kMaxBody = 3 * 1024 * 1024;
 
     WebhookEndpoint(Database &db, crypto::KeyringPtr keyring, WebhookInbox &inbox, Metrics &metrics,
-                    QString platformVerifyToken, QString platformAppSecret);
+                    QString platformVerifyToken, QString platformAppSecret, QThreadPool *pool);
     ~WebhookEndpoint();
 
     // 200 with hub.challenge when hub.verify_token is the platform's or a
@@ -39,9 +40,10 @@ public:
     QFuture<QHttpServerResponse> receive(const QHttpServerRequest &request);
 
 private:
-    // On a worker thread: does any tenant named in the body sign with a
-    // secret that matches?
-    bool verifyWithTenantSecrets(const QByteArray &body, const QByteArray &signatureHex);
+    // On a worker thread: the tenant named in the body whose own app secret
+    // made this signature (invalid if none). Only that tenant's changes are
+    // then accepted from the body.
+    TenantId verifyWithTenantSecrets(const QByteArray &body, const QByteArray &signatureHex);
     QHttpServerResponse toResponse(const Result<qint64> &stored);
 
     Database &m_db;
@@ -51,6 +53,7 @@ private:
     QString m_platformVerifyToken;
     QByteArray m_platformAppSecret;
     QThreadPool m_waiters;
+    QThreadPool *m_pool;
 };
 
 QHttpServerResponse jsonError(const QString &code, const QString &message, QHttpServerResponse::StatusCode status);

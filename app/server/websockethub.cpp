@@ -32,10 +32,11 @@ struct WebSocketHub::Client {
     qint64 lastHeard = 0;
 };
 
-WebSocketHub::WebSocketHub(Database &db, EventBus &bus, Metrics &metrics, QObject *parent)
+WebSocketHub::WebSocketHub(Database &db, EventBus &bus, Metrics &metrics, QThreadPool *pool, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_metrics(metrics)
+    , m_pool(pool)
 {
     qRegisterMetaType<QList<puente::Event>>();
     connect(&bus, &EventBus::published, this, &WebSocketHub::deliver, Qt::QueuedConnection);
@@ -101,13 +102,16 @@ void WebSocketHub::addConnection(std::unique_ptr<QWebSocket> socket)
 void WebSocketHub::authenticate(Client *client, const QString &token)
 {
     client->authenticating = true;
-    QWebSocket *ws = client->socket.get();
+    // A QPointer, not the raw address: if this socket goes away meanwhile, a
+    // new one may be allocated at the same address and must not inherit
+    // this lookup's tenant.
+    QPointer<QWebSocket> ws = client->socket.get();
     Database *db = &m_db;
     struct Lookup {
         Result<std::optional<Session>> session = std::optional<Session>();
         qint64 lastSeq = 0;
     };
-    QtConcurrent::run([db, token] {
+    QtConcurrent::run(m_pool, [db, token] {
         Lookup l;
         l.session = SessionRepository(*db).findByToken(token);
         if (l.session && l.session.value())
@@ -116,7 +120,7 @@ void WebSocketHub::authenticate(Client *client, const QString &token)
     })
         .then(this, [this, ws](const Lookup &lookup) {
             const auto &session = lookup.session;
-            Client *c = m_clients.value(ws);
+            Client *c = ws ? m_clients.value(ws.data()) : nullptr;
             if (!c)
                 return;
             c->authenticating = false;
@@ -154,18 +158,20 @@ void WebSocketHub::resume(Client *client, qint64 afterSeq)
 {
     client->resuming = true;
     client->heldBack.clear();
-    QWebSocket *ws = client->socket.get();
+    QPointer<QWebSocket> ws = client->socket.get();
     Database *db = &m_db;
     const TenantId tenant = client->tenant;
     struct Replay {
         Result<QList<Event>> missed = QList<Event>();
         qint64 lastSeq = 0;
     };
-    QtConcurrent::run([db, tenant, afterSeq] {
+    QtConcurrent::run(m_pool, [db, tenant, afterSeq] {
         return Replay{EventLog::since(*db, tenant, afterSeq, kMaxReplay + 1), EventLog::lastSeq(*db, tenant).valueOr(0)};
     })
-        .then(this, [this, ws, afterSeq](const Replay &replay) {
-            Client *c = m_clients.value(ws);
+        .then(this, [this, ws, tenant, afterSeq](const Replay &replay) {
+            Client *c = ws ? m_clients.value(ws.data()) : nullptr;
+            if (c && c->tenant != tenant)
+                c = nullptr;
             if (!c)
                 return;
             c->resuming = false;
@@ -237,9 +243,11 @@ void WebSocketHub::pingAll()
     for (Client *c : clients) {
         if (now - c->lastHeard > kDeadAfterMs) {
             qCInfo(lcHttp) << "dropping a silent WebSocket client";
-            c->socket->abort();
-            if (m_clients.contains(c->socket.get()))
-                drop(c);
+            // abort() may emit disconnected() at once, which drops (deletes) c.
+            QWebSocket *ws = c->socket.get();
+            ws->abort();
+            if (Client *still = m_clients.value(ws))
+                drop(still);
             continue;
         }
         c->socket->ping();

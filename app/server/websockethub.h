@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class QThreadPool;
 class QWebSocket;
 
 namespace puente {
@@ -33,7 +34,8 @@ class WebSocketHub : public QObject {
 public:
     static constexpr int kMaxReplay = 1000;
 
-    WebSocketHub(Database &db, EventBus &bus, Metrics &metrics, QObject *parent = nullptr);
+    // Database lookups run on `pool`, which must outlive the hub's use of it.
+    WebSocketHub(Database &db, EventBus &bus, Metrics &metrics, QThreadPool *pool, QObject *parent = nullptr);
     ~WebSocketHub() override;
 
     void addConnection(std::unique_ptr<QWebSocket> socket);
@@ -52,6 +54,7 @@ private:
 
     Database &m_db;
     Metrics &m_metrics;
+    QThreadPool *m_pool;
     QHash<QWebSocket *, Client *> m_clients;
     QTimer m_pingTimer;
 };

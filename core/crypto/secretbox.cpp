@@ -2,6 +2,8 @@
 
 #include "crypto/crypto.h"
 
+#include <QDateTime>
+
 namespace puente::crypto {
 
 namespace {
@@ -38,6 +40,7 @@ Status Keyring::setKeys(const QList<QByteArray> &keys)
     }
     QWriteLocker locker(&m_lock);
     m_keys = std::move(parsed);
+    m_loadedAtMs = QDateTime::currentMSecsSinceEpoch();
     return {};
 }
 
@@ -79,6 +82,12 @@ const Keyring::Key *Keyring::find(const QString &id) const
 
 QString Keyring::seal(const QByteArray &plaintext, const QByteArray &context) const
 {
+    if (m_reloader && QDateTime::currentMSecsSinceEpoch() - m_loadedAtMs > kReloadAfterMs) {
+        if (auto keys = m_reloader(); keys.ok())
+            (void)const_cast<Keyring *>(this)->setKeys(keys.value());
+        else
+            m_loadedAtMs = QDateTime::currentMSecsSinceEpoch(); // keep the ring we have; try again later
+    }
     QReadLocker locker(&m_lock);
     const Key &key = m_keys.first();
     const QByteArray nonce = randomBytes(kNonceBytes);

@@ -7,6 +7,7 @@
 #include <QReadWriteLock>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -38,6 +39,10 @@ public:
     QString currentKeyId() const;
     QStringList keyIds() const;
 
+    // Seals with the current key. A ring with a reloader re-reads its keys
+    // first when they are older than kReloadAfterMs, so a process that only
+    // writes still moves to a rotated key within that time.
+    static constexpr qint64 kReloadAfterMs = 30000;
     QString seal(const QByteArray &plaintext, const QByteArray &context) const;
     Result<QByteArray> open(const QString &sealed, const QByteArray &context) const;
 
@@ -53,6 +58,7 @@ private:
     mutable QReadWriteLock m_lock;
     QList<Key> m_keys;
     Reloader m_reloader;
+    mutable std::atomic<qint64> m_loadedAtMs{0};
 };
 
 using KeyringPtr = std::shared_ptr<Keyring>;

@@ -142,6 +142,7 @@ Result<int> InboundProcessor::processPending(int maxRows)
     struct Row {
         qint64 id;
         QByteArray body;
+        TenantId signedBy;
     };
     QList<Row> rows;
     QList<Event> events;
@@ -150,13 +151,13 @@ Result<int> InboundProcessor::processPending(int maxRows)
         if (!tx.begun())
             return tx.begun().error();
         // SKIP LOCKED: several nodes share the inbox without waiting on each other.
-        Sql select(tx.connection(), QStringLiteral("SELECT id, body FROM webhook_inbox WHERE status = 'pending' ORDER BY id LIMIT ?")
+        Sql select(tx.connection(), QStringLiteral("SELECT id, body, signed_by_tenant_id FROM webhook_inbox WHERE status = 'pending' ORDER BY id LIMIT ?")
                                         + (m_db.dialect() == Dialect::Postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString()));
         select.bind(maxRows);
         if (auto s = select.exec(); !s)
             return s.error();
         while (select.next())
-            rows.append({select.int64(0), select.value(1).toByteArray()});
+            rows.append({select.int64(0), select.value(1).toByteArray(), TenantId(select.isNull(2) ? 0 : select.int64(2))});
         select.finish();
         if (rows.isEmpty())
             return 0;
@@ -164,11 +165,13 @@ Result<int> InboundProcessor::processPending(int maxRows)
         Status batch;
         bool pendingStatuses = true;
         Sql anyPending(tx.connection(), QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM pending_statuses LIMIT 1) p"));
-        if (anyPending.exec() && anyPending.next())
+        if (auto s = anyPending.exec(); !s)
+            return s.error();
+        if (anyPending.next())
             pendingStatuses = anyPending.int64(0) > 0;
         anyPending.finish();
         for (const Row &row : std::as_const(rows)) {
-            batch = processOne(tx.connection(), row.id, row.body, &events, &pendingStatuses);
+            batch = processOne(tx.connection(), row.id, row.body, row.signedBy, &events, &pendingStatuses);
             if (!batch)
                 break;
         }
@@ -190,8 +193,19 @@ Result<int> InboundProcessor::processPending(int maxRows)
         {
             Transaction tx(m_db);
             s = tx.begun();
+            bool stillPending = false;
+            if (s) {
+                // Another node may have taken the row since the batch let go of it.
+                Sql check(tx.connection(), QStringLiteral("SELECT 1 FROM webhook_inbox WHERE id = ? AND status = 'pending'")
+                                               + (m_db.dialect() == Dialect::Postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString()));
+                check.bind(row.id);
+                s = check.exec();
+                stillPending = s && check.next();
+            }
+            if (s && !stillPending)
+                continue;
             if (s)
-                s = processOne(tx.connection(), row.id, row.body, &rowEvents, nullptr);
+                s = processOne(tx.connection(), row.id, row.body, row.signedBy, &rowEvents, nullptr);
             if (s)
                 s = tx.commit();
         }
@@ -231,8 +245,8 @@ Status InboundProcessor::recordFailure(qint64 inboxId, const QString &error)
     return tx.commit();
 }
 
-Status InboundProcessor::processOne(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, QList<Event> *events,
-                                    bool *pendingStatuses)
+Status InboundProcessor::processOne(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, TenantId signedBy,
+                                    QList<Event> *events, bool *pendingStatuses)
 {
     const meta::ParsedWebhook parsed = meta::parseWebhook(body);
     if (!parsed.ok) {
@@ -251,6 +265,16 @@ Status InboundProcessor::processOne(QSqlDatabase tx, qint64 inboxId, const QByte
                     return s;
                 continue;
             }
+            if (signedBy.isValid() && tenants->first() != signedBy) {
+                // Signed with one tenant's own app secret, but about another
+                // tenant's number: never delivered to that other tenant.
+                if (auto s = deadLetter(tx, inboxId, {}, QStringLiteral("change for phone number id %1 was signed by another tenant's app secret")
+                                                              .arg(change.phoneNumberId),
+                                        change.field, change.phoneNumberId, changeJson(change));
+                    !s)
+                    return s;
+                continue;
+            }
             InboundStore store(tx, tenants->first(), events, pendingStatuses);
             for (const meta::InboundMessage &m : change.messages)
                 if (auto s = store.storeMessage(change, m); !s)
@@ -258,8 +282,12 @@ Status InboundProcessor::processOne(QSqlDatabase tx, qint64 inboxId, const QByte
             for (const meta::StatusUpdate &st : change.statuses) {
                 Status s = store.applyStatus(st);
                 if (!s && s.error().code == QLatin1String("unknown_status")) {
-                    s = deadLetter(tx, inboxId, tenants->first(), s.error().message, change.field, change.phoneNumberId,
-                                   QString::fromUtf8(QJsonDocument(st.raw).toJson(QJsonDocument::Compact)));
+                    meta::WebhookChange only = change; // just this status, so a replay carries nothing else
+                    QJsonObject value = only.value;
+                    value.remove(QStringLiteral("messages"));
+                    value.insert(QStringLiteral("statuses"), QJsonArray{st.raw});
+                    only.value = value;
+                    s = deadLetter(tx, inboxId, tenants->first(), s.error().message, change.field, change.phoneNumberId, changeJson(only));
                 }
                 if (!s)
                     return s;
@@ -287,6 +315,14 @@ Status InboundProcessor::processOne(QSqlDatabase tx, qint64 inboxId, const QByte
             continue;
         }
         for (TenantId tenant : tenants.value()) {
+            if (signedBy.isValid() && tenant != signedBy) {
+                if (auto s = deadLetter(tx, inboxId, {}, QStringLiteral("change for WhatsApp Business account %1 was signed by another tenant's app secret")
+                                                              .arg(change.wabaId),
+                                        change.field, change.wabaId, changeJson(change));
+                    !s)
+                    return s;
+                continue;
+            }
             InboundStore store(tx, tenant, events);
             if (auto s = store.storeAccountEvent(change, inboxId); !s)
                 return s;

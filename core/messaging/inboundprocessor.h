@@ -36,7 +36,8 @@ public:
     Result<int> processPending(int maxRows = 32);
 
 private:
-    Status processOne(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, QList<Event> *events, bool *pendingStatuses);
+    Status processOne(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, TenantId signedBy, QList<Event> *events,
+                      bool *pendingStatuses);
     Status recordFailure(qint64 inboxId, const QString &error);
     void run();
 

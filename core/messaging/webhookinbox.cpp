@@ -8,6 +8,7 @@ namespace puente {
 
 struct WebhookInbox::Item {
     QByteArray body;
+    TenantId signedBy;
     QPromise<Result<qint64>> promise;
 };
 
@@ -28,9 +29,9 @@ WebhookInbox::~WebhookInbox()
     m_thread.join();
 }
 
-QFuture<Result<qint64>> WebhookInbox::submit(const QByteArray &body)
+QFuture<Result<qint64>> WebhookInbox::submit(const QByteArray &body, TenantId signedBy)
 {
-    auto *item = new Item{body, {}};
+    auto *item = new Item{body, signedBy, {}};
     item->promise.start();
     QFuture<Result<qint64>> future = item->promise.future();
     {
@@ -47,10 +48,10 @@ QFuture<Result<qint64>> WebhookInbox::submit(const QByteArray &body)
     return future;
 }
 
-Result<qint64> WebhookInbox::insert(QSqlDatabase tx, const QByteArray &body)
+Result<qint64> WebhookInbox::insert(QSqlDatabase tx, const QByteArray &body, TenantId signedBy)
 {
-    Sql q(tx, QStringLiteral("INSERT INTO webhook_inbox (received_at, body, status) VALUES (?, ?, 'pending') RETURNING id"));
-    q.bind(nowMs()).bind(body);
+    Sql q(tx, QStringLiteral("INSERT INTO webhook_inbox (received_at, body, signed_by_tenant_id, status) VALUES (?, ?, ?, 'pending') RETURNING id"));
+    q.bind(nowMs()).bind(body).bind(signedBy.isValid() ? QVariant(signedBy.value) : QVariant(QMetaType(QMetaType::LongLong)));
     if (auto s = q.exec(); !s)
         return s.error();
     if (!q.next())
@@ -61,6 +62,11 @@ Result<qint64> WebhookInbox::insert(QSqlDatabase tx, const QByteArray &body)
 void WebhookInbox::run()
 {
     constexpr int kMaxBatch = 512;
+    // A 200 tells Meta never to send the body again: this connection's
+    // commits must survive a power cut, not only a crash (FULL, where the
+    // rest of Puente runs NORMAL; the setting is per connection).
+    if (m_db.dialect() == Dialect::Sqlite)
+        (void)Sql::run(m_db.connection(), QStringLiteral("PRAGMA synchronous=FULL"));
     for (;;) {
         QList<Item *> batch;
         {
@@ -78,7 +84,7 @@ void WebhookInbox::run()
             committed = tx.begun();
             if (committed) {
                 for (Item *item : std::as_const(batch)) {
-                    Result<qint64> id = insert(tx.connection(), item->body);
+                    Result<qint64> id = insert(tx.connection(), item->body, item->signedBy);
                     if (!id) {
                         committed = id.error();
                         break;

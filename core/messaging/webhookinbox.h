@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "domain/ids.h"
 
 #include <QByteArray>
 #include <QFuture>
@@ -30,10 +31,13 @@ public:
     WebhookInbox(const WebhookInbox &) = delete;
     WebhookInbox &operator=(const WebhookInbox &) = delete;
 
-    QFuture<Result<qint64>> submit(const QByteArray &body);
+    // `signedBy`: the tenant whose own app secret signed the body (invalid
+    // when the platform's secret did); the processor then accepts only that
+    // tenant's changes from it.
+    QFuture<Result<qint64>> submit(const QByteArray &body, TenantId signedBy = {});
 
     // Appends one pending body inside the caller's transaction.
-    static Result<qint64> insert(QSqlDatabase tx, const QByteArray &body);
+    static Result<qint64> insert(QSqlDatabase tx, const QByteArray &body, TenantId signedBy = {});
 
 private:
     struct Item;

@@ -6,6 +6,8 @@
 #include "secrets/sealedcolumns.h"
 #include "storage/database.h"
 
+#include <QThread>
+
 namespace puente::secrets {
 
 namespace {
@@ -23,6 +25,51 @@ Error wrongKey(const QString &detail)
                      QStringLiteral("the master key does not open this database's secrets (%1); set the "
                                     "PUENTE_MASTER_KEY or key file this database was created with")
                          .arg(detail));
+}
+Status resealAll(Database &db, const crypto::Keyring &kr, const QString &currentPrefix, RotationReport &report, int stopAfter)
+{
+    for (const SealedColumn &col : sealedColumns()) {
+        // Read the pending rows first, then update each in its own short
+        // transaction: readers and writers are never blocked for long.
+        Sql select(db.connection(), QStringLiteral("SELECT %1, %2, %3 FROM %4 WHERE %3 IS NOT NULL AND %3 NOT LIKE ?")
+                                        .arg(col.keyColumn, col.scopeColumn, col.column, col.table));
+        select.bind(currentPrefix + QLatin1Char('%'));
+        if (auto s = select.exec(); !s)
+            return s;
+        struct Row {
+            QVariant key;
+            QString scope;
+            QString sealed;
+        };
+        QList<Row> rows;
+        while (select.next())
+            rows.append({select.value(0), select.text(1), select.text(2)});
+        select.finish();
+
+        for (const Row &row : rows) {
+            if (stopAfter >= 0 && report.resealed >= stopAfter)
+                return {};
+            const QByteArray context = sealingContext(col.table, row.scope, col.column);
+            auto plain = kr.open(row.sealed, context);
+            if (!plain)
+                return wrongKey(plain.error().message);
+            Transaction tx(db);
+            if (!tx.begun())
+                return tx.begun();
+            Sql update(tx.connection(), QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ? AND %2 = ?")
+                                            .arg(col.table, col.column, col.keyColumn));
+            update.bind(kr.seal(plain.value(), context)).bind(row.key).bind(row.sealed);
+            if (auto s = update.exec(); !s)
+                return s;
+            if (auto s = tx.commit(); !s)
+                return s;
+            // Zero rows: a writer replaced the value meanwhile; if it used an
+            // old key, the second pass re-seals it.
+            report.resealed += update.rowsAffected() > 0 ? 1 : 0;
+        }
+    }
+
+    return {};
 }
 } // namespace
 
@@ -52,7 +99,7 @@ Status verifyMasterKey(Database &db, const crypto::Keyring &keyring)
     return verifyMasterKey(db, keyring);
 }
 
-Result<RotationReport> rotateMasterKey(Database &db, const MasterKeyStore &store, int stopAfter)
+Result<RotationReport> rotateMasterKey(Database &db, const MasterKeyStore &store, std::chrono::milliseconds grace, int stopAfter)
 {
     auto keys = store.readKeys(false);
     if (!keys)
@@ -82,43 +129,21 @@ Result<RotationReport> rotateMasterKey(Database &db, const MasterKeyStore &store
     report.newKeyId = kr.currentKeyId();
     const QString currentPrefix = QStringLiteral("v1.") + report.newKeyId + QLatin1Char('.');
 
-    for (const SealedColumn &col : sealedColumns()) {
-        // Read the pending rows first, then update each in its own short
-        // transaction: readers and writers are never blocked for long.
-        Sql select(db.connection(), QStringLiteral("SELECT %1, %2, %3 FROM %4 WHERE %3 IS NOT NULL AND %3 NOT LIKE ?")
-                                        .arg(col.keyColumn, col.scopeColumn, col.column, col.table));
-        select.bind(currentPrefix + QLatin1Char('%'));
-        if (auto s = select.exec(); !s)
-            return s.error();
-        struct Row {
-            QVariant key;
-            QString scope;
-            QString sealed;
-        };
-        QList<Row> rows;
-        while (select.next())
-            rows.append({select.value(0), select.text(1), select.text(2)});
-
-        for (const Row &row : rows) {
-            if (stopAfter >= 0 && report.resealed >= stopAfter)
-                return report;
-            const QByteArray context = sealingContext(col.table, row.scope, col.column);
-            auto plain = kr.open(row.sealed, context);
-            if (!plain)
-                return wrongKey(plain.error().message);
-            Transaction tx(db);
-            if (!tx.begun())
-                return tx.begun().error();
-            Sql update(tx.connection(), QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ? AND %2 = ?")
-                                            .arg(col.table, col.column, col.keyColumn));
-            update.bind(kr.seal(plain.value(), context)).bind(row.key).bind(row.sealed);
-            if (auto s = update.exec(); !s)
-                return s.error();
-            if (auto s = tx.commit(); !s)
-                return s.error();
-            // Zero rows: a writer replaced the value meanwhile, under the new key.
-            report.resealed += update.rowsAffected() > 0 ? 1 : 0;
+    // Re-seal everything under an old key; then, once running servers have
+    // had time to move to the new key, once more for what they wrote meanwhile.
+    for (int pass = 0; pass < 2; ++pass) {
+        if (pass == 1) {
+            if (store.isEnvironment() || ring.size() < 2)
+                break;
+            if (grace.count() > 0) {
+                qCInfo(lcSecrets) << "waiting" << grace.count() / 1000.0 << "s for running servers to load the new key";
+                QThread::msleep(quint64(grace.count()));
+            }
         }
+        if (auto s = resealAll(db, kr, currentPrefix, report, stopAfter); !s)
+            return s.error();
+        if (stopAfter >= 0 && report.resealed >= stopAfter)
+            return report;
     }
 
     if (!store.isEnvironment() && ring.size() > 1) {

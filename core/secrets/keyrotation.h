@@ -3,6 +3,8 @@
 #include "common/result.h"
 #include "crypto/secretbox.h"
 
+#include <chrono>
+
 namespace puente {
 class Database;
 }
@@ -34,7 +36,12 @@ struct RotationReport {
 // PUENTE_MASTER_KEY and the old one in PUENTE_MASTER_KEY_PREVIOUS; this
 // re-seals everything under the current key.
 //
+// Before the old keys leave the file it waits `grace` (running servers
+// re-read the key file at least every 30 s before sealing) and re-seals
+// again whatever was written under an old key meanwhile.
+//
 // `stopAfter` (tests only) stops after that many rows, like a crash would.
-Result<RotationReport> rotateMasterKey(Database &db, const MasterKeyStore &store, int stopAfter = -1);
+Result<RotationReport> rotateMasterKey(Database &db, const MasterKeyStore &store, std::chrono::milliseconds grace,
+                                       int stopAfter = -1);
 
 } // namespace puente::secrets

@@ -52,7 +52,9 @@ Error classify(const QSqlError &e, const QString &what)
 // Prepared SQLite statements of this thread, per connection name.
 struct CachedStatement {
     QSqlQuery query;
+    QString statement;
     bool inUse = false;
+    bool stale = false; // its connection was lost: delete when released
 };
 namespace {
 thread_local QHash<QString, QHash<QString, CachedStatement *>> t_statements;
@@ -60,6 +62,29 @@ void dropStatements(const QString &connection)
 {
     const auto statements = t_statements.take(connection);
     qDeleteAll(statements);
+}
+
+// The connection is gone (PostgreSQL restarted, network cut): forget its
+// statements (those still in use go when released) and close it, so the
+// next use on this thread reconnects.
+void markConnectionBroken(const QString &connection)
+{
+    qCWarning(lcStorage) << "database connection lost; reconnecting on next use";
+    auto statements = t_statements.take(connection);
+    for (CachedStatement *c : std::as_const(statements)) {
+        if (c->inUse)
+            c->stale = true;
+        else
+            delete c;
+    }
+    QSqlDatabase::database(connection, false).close();
+}
+
+// After a failure: is a QPSQL connection still alive? (Qt keeps reporting a
+// dead one as open.)
+bool postgresConnectionLost(QSqlDatabase db)
+{
+    return db.driverName() == QLatin1String("QPSQL") && !QSqlQuery(db).exec(QStringLiteral("SELECT 1"));
 }
 } // namespace
 
@@ -227,8 +252,14 @@ Transaction::Transaction(Database &db, Priority priority)
             m_lock->mutex.lock();
         }
     }
-    m_begun = Sql::run(m_db, db.dialect() == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
-                                                             : QStringLiteral("BEGIN"));
+    const QString begin = db.dialect() == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    m_begun = Sql::run(m_db, begin);
+    if (!m_begun && postgresConnectionLost(m_db)) {
+        markConnectionBroken(m_db.connectionName());
+        m_db = db.connection(&m_begun);
+        if (m_begun)
+            m_begun = Sql::run(m_db, begin);
+    }
     m_open = m_begun.ok();
     if (!m_open && m_lock)
         m_lock->mutex.unlock();
@@ -276,7 +307,7 @@ Sql::Sql(QSqlDatabase db, const QString &statement)
         auto &cache = t_statements[m_connectionName];
         CachedStatement *&cached = cache[statement];
         if (!cached) {
-            cached = new CachedStatement{QSqlQuery(db), false};
+            cached = new CachedStatement{QSqlQuery(db), statement};
             if (!cached->query.prepare(statement)) {
                 m_prepareError = classify(cached->query.lastError(), QStringLiteral("prepare"));
                 delete cached;
@@ -288,7 +319,7 @@ Sql::Sql(QSqlDatabase db, const QString &statement)
         }
         if (!cached->inUse) {
             cached->inUse = true;
-            m_inUse = &cached->inUse;
+            m_cached = cached;
             m_query = &cached->query;
             m_prepared = true;
             return;
@@ -303,16 +334,15 @@ Sql::Sql(QSqlDatabase db, const QString &statement)
 
 Sql::~Sql()
 {
-    if (m_inUse) {
+    if (m_cached) {
         m_query->finish(); // reset: a live statement would block COMMIT
-        *m_inUse = false;
+        m_cached->inUse = false;
+        if (m_cached->stale)
+            delete m_cached;
     }
-    if (m_reconnect) {
-        qCWarning(lcStorage) << "database connection lost; reconnecting on next use";
-        m_own.reset();
-        dropStatements(m_connectionName);
-        QSqlDatabase::database(m_connectionName, false).close();
-    }
+    m_own.reset();
+    if (m_reconnect)
+        markConnectionBroken(m_connectionName);
 }
 
 Sql &Sql::bind(const QVariant &value)
@@ -333,12 +363,8 @@ Status Sql::exec()
         if (Transaction *tx = s_activeTransactions.value(m_connectionName))
             tx->rollbackNow();
         // A lost PostgreSQL connection still looks open to Qt: if even a
-        // trivial query fails now, forget its statements and reconnect on the
-        // next use.
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        if (db.driverName() == QLatin1String("QPSQL") && !QSqlQuery(db).exec(QStringLiteral("SELECT 1"))) {
-            m_reconnect = true;
-        }
+        // trivial query fails now, reconnect on the next use.
+        m_reconnect = postgresConnectionLost(QSqlDatabase::database(m_connectionName, false));
         qCDebug(lcStorage).noquote() << "statement failed:" << m_statement.simplified() << "--" << e.text();
         return classify(e, QStringLiteral("query failed"));
     }

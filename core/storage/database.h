@@ -13,6 +13,8 @@
 
 namespace puente {
 
+struct CachedStatement;
+
 // The in-process writer lock of one SQLite file. Urgent writers (the webhook
 // inbox, whose commit an HTTP answer waits for) go before background ones
 // (the inbound processor), which step aside while an urgent one waits.
@@ -112,7 +114,7 @@ private:
     // prepared statements across ROLLBACK.
     QSqlQuery *m_query = nullptr;
     std::unique_ptr<QSqlQuery> m_own;
-    bool *m_inUse = nullptr;
+    CachedStatement *m_cached = nullptr;
     bool m_reconnect = false;
     QString m_statement;
     QString m_connectionName;

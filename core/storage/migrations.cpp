@@ -147,6 +147,7 @@ R"(CREATE TABLE webhook_inbox (
     id %PK%,
     received_at BIGINT NOT NULL,
     body %BLOB% NOT NULL,
+    signed_by_tenant_id BIGINT,
     status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done')),
     attempts INTEGER NOT NULL DEFAULT 0,
     last_error TEXT,
@@ -193,6 +194,7 @@ R"(CREATE TABLE events (
 R"(CREATE TABLE tenant_event_counters (
     tenant_id BIGINT PRIMARY KEY REFERENCES tenants(id) ON DELETE CASCADE,
     last_seq BIGINT NOT NULL))",
+"CREATE UNIQUE INDEX whatsapp_config_waba_owner ON whatsapp_config (business_account_id) WHERE business_account_id IS NOT NULL",
 "CREATE INDEX whatsapp_conversations_wa_id ON whatsapp_conversations (tenant_id, contact_wa_id)",
 "CREATE INDEX whatsapp_conversations_user_id ON whatsapp_conversations (tenant_id, contact_user_id)",
 "ALTER TABLE whatsapp_messages ADD COLUMN status_at BIGINT",

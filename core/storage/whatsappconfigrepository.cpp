@@ -83,6 +83,16 @@ Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const Wha
             return makeError("phone_number_taken",
                              QStringLiteral("phone number ID %1 is already connected to another tenant").arg(in.phoneNumberId));
     }
+    if (!in.businessAccountId.isEmpty()) {
+        // Template, quality and account webhooks are routed by WABA id: one owner.
+        Sql owner(tx.connection(), QStringLiteral("SELECT tenant_id FROM whatsapp_config WHERE business_account_id = ? AND tenant_id <> ?"));
+        owner.bind(in.businessAccountId).bind(tenant.value);
+        if (auto s = owner.exec(); !s)
+            return s.error();
+        if (owner.next())
+            return makeError("business_account_taken",
+                             QStringLiteral("WhatsApp Business account %1 is already connected to another tenant").arg(in.businessAccountId));
+    }
     const qint64 now = nowMs();
     auto sealed = [&](const QString &secret, const char *column) {
         return secret.isEmpty() ? QVariant(QMetaType(QMetaType::QString))

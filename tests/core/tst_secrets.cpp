@@ -172,7 +172,7 @@ void TestSecrets::rotationRoundTrip()
     seedTenants(ring.value());
     QCOMPARE(sealedWithKey(oldId), 7);
 
-    auto report = rotateMasterKey(*m_db, store);
+    auto report = rotateMasterKey(*m_db, store, std::chrono::milliseconds(0));
     PUENTE_VERIFY_OK(report);
     QVERIFY(report->finished);
     QVERIFY(!report->resumed);
@@ -198,7 +198,7 @@ void TestSecrets::rotationInterruptedAndResumed()
     seedTenants(ring.value());
 
     // "Crash" after three rows.
-    auto partial = rotateMasterKey(*m_db, store, 3);
+    auto partial = rotateMasterKey(*m_db, store, std::chrono::milliseconds(0), 3);
     PUENTE_VERIFY_OK(partial);
     QVERIFY(!partial->finished);
     QCOMPARE(partial->resealed, 3);
@@ -208,7 +208,7 @@ void TestSecrets::rotationInterruptedAndResumed()
     QCOMPARE(store.readKeys()->size(), 2);
     expectTokensOpenWith(store.keyring().value());
 
-    auto resumed = rotateMasterKey(*m_db, store);
+    auto resumed = rotateMasterKey(*m_db, store, std::chrono::milliseconds(0));
     PUENTE_VERIFY_OK(resumed);
     QVERIFY(resumed->resumed);
     QVERIFY(resumed->finished);
@@ -225,7 +225,7 @@ void TestSecrets::readerSurvivesRotation()
     auto readerRing = store.keyring(true); // a running server loaded the old key
     PUENTE_VERIFY_OK(readerRing);
     seedTenants(readerRing.value());
-    auto report = rotateMasterKey(*m_db, store);
+    auto report = rotateMasterKey(*m_db, store, std::chrono::milliseconds(0));
     PUENTE_VERIFY_OK(report);
     // The reader meets the new key id, reloads the file and keeps working.
     expectTokensOpenWith(readerRing.value());
@@ -244,7 +244,7 @@ void TestSecrets::environmentRotation()
     // The operator sets the new key and keeps the old one as previous.
     const MasterKeyStore store = MasterKeyStore::fromEnvironment(QString::fromLatin1(newKey.toBase64()),
                                                                  QString::fromLatin1(oldKey.toBase64()));
-    auto report = rotateMasterKey(*m_db, store);
+    auto report = rotateMasterKey(*m_db, store, std::chrono::milliseconds(0));
     PUENTE_VERIFY_OK(report);
     QCOMPARE(report->resealed, 7);
     QCOMPARE(report->newKeyId, crypto::Keyring::keyIdOf(newKey));
@@ -259,7 +259,7 @@ void TestSecrets::rotationWithWrongKeyChangesNothing()
     const MasterKeyStore wrong = MasterKeyStore::fromFile(path);
     PUENTE_VERIFY_OK(wrong.readKeys(true));
     const QByteArray fileBefore = [&] { QFile f(path); f.open(QIODevice::ReadOnly); return f.readAll(); }();
-    PUENTE_VERIFY_ERROR(rotateMasterKey(*m_db, wrong), "wrong_master_key");
+    PUENTE_VERIFY_ERROR(rotateMasterKey(*m_db, wrong, std::chrono::milliseconds(0)), "wrong_master_key");
     QCOMPARE(sealedWithKey(ring.value()->currentKeyId()), 7);
     const QByteArray fileAfter = [&] { QFile f(path); f.open(QIODevice::ReadOnly); return f.readAll(); }();
     QCOMPARE(fileAfter, fileBefore);

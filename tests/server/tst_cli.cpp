@@ -81,6 +81,7 @@ QProcessEnvironment TestCli::baseEnv() const
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("PUENTE_MASTER_KEY"));
+    env.insert(QStringLiteral("PUENTE_ROTATION_GRACE_SECONDS"), QStringLiteral("0"));
     env.insert(QStringLiteral("PUENTE_DATABASE"), m_test->url());
     env.insert(QStringLiteral("PUENTE_DATA_DIR"), m_test->dir());
     return env;

@@ -358,10 +358,21 @@ void TestHttp::tenantAppSecretSignature()
     const QByteArray body = textWebhook(QStringLiteral("222222"), QStringLiteral("wamid.own"), QStringLiteral("hola"));
     QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), body, sign(body, "tenant-secret")).status, 200);
     QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE provider_message_id = 'wamid.own'")), qint64(1), 10000);
-    // The same secret does not vouch for another tenant's number.
+    // The same secret does not vouch for another tenant's number...
     QVERIFY(!seedTenant(QStringLiteral("other"), QStringLiteral("333333")).isEmpty());
     const QByteArray forged = textWebhook(QStringLiteral("333333"), QStringLiteral("wamid.forged"), QStringLiteral("hola"));
     QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), forged, sign(forged, "tenant-secret")).status, 401);
+    // ...not even smuggled into a body that also names the signer's own number.
+    QJsonObject mixed = QJsonDocument::fromJson(textWebhook(QStringLiteral("222222"), QStringLiteral("wamid.own2"), QStringLiteral("mío"))).object();
+    QJsonArray entries = mixed.value(QStringLiteral("entry")).toArray();
+    entries.append(QJsonDocument::fromJson(textWebhook(QStringLiteral("333333"), QStringLiteral("wamid.smuggled"), QStringLiteral("falso")))
+                       .object().value(QStringLiteral("entry")).toArray().first());
+    mixed.insert(QStringLiteral("entry"), entries);
+    const QByteArray smuggled = QJsonDocument(mixed).toJson(QJsonDocument::Compact);
+    QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), smuggled, sign(smuggled, "tenant-secret")).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE provider_message_id = 'wamid.own2'")), qint64(1), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM dead_letters WHERE reason LIKE '%signed by another tenant%'")), qint64(1), 10000);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE provider_message_id = 'wamid.smuggled'")), qint64(0));
 }
 
 void TestHttp::badSignaturesAreRefusedAndCounted()
