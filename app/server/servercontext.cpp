@@ -63,7 +63,8 @@ Result<std::unique_ptr<ServerContext>> ServerContext::start(const Settings &sett
 
     ctx->m_processor = std::make_unique<InboundProcessor>(*ctx->m_db, &ctx->m_bus);
     InboundProcessor *processor = ctx->m_processor.get();
-    ctx->m_inbox = std::make_unique<WebhookInbox>(*ctx->m_db, [processor] { processor->wake(); });
+    const bool powerSafe = settings.value(QStringLiteral("sqlite_inbox_sync"), QStringLiteral("normal")) == QLatin1String("full");
+    ctx->m_inbox = std::make_unique<WebhookInbox>(*ctx->m_db, [processor] { processor->wake(); }, powerSafe);
     ctx->m_processor->start();
     return ctx;
 }

@@ -12,9 +12,10 @@ struct WebhookInbox::Item {
     QPromise<Result<qint64>> promise;
 };
 
-WebhookInbox::WebhookInbox(Database &db, CommittedCallback onCommitted)
+WebhookInbox::WebhookInbox(Database &db, CommittedCallback onCommitted, bool powerSafe)
     : m_db(db)
     , m_onCommitted(std::move(onCommitted))
+    , m_powerSafe(powerSafe)
     , m_thread([this] { run(); })
 {
 }
@@ -62,10 +63,10 @@ Result<qint64> WebhookInbox::insert(QSqlDatabase tx, const QByteArray &body, Ten
 void WebhookInbox::run()
 {
     constexpr int kMaxBatch = 512;
-    // A 200 tells Meta never to send the body again: this connection's
-    // commits must survive a power cut, not only a crash (FULL, where the
-    // rest of Puente runs NORMAL; the setting is per connection).
-    if (m_db.dialect() == Dialect::Sqlite)
+    // WAL with synchronous=NORMAL already survives a crash of the process
+    // (kill -9); FULL also survives a power cut or kernel crash, at the cost of
+    // an fsync per group commit. The setting is per connection.
+    if (m_db.dialect() == Dialect::Sqlite && m_powerSafe)
         (void)Sql::run(m_db.connection(), QStringLiteral("PRAGMA synchronous=FULL"));
     for (;;) {
         QList<Item *> batch;

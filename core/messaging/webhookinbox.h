@@ -26,7 +26,9 @@ class WebhookInbox {
 public:
     using CommittedCallback = std::function<void()>;
 
-    WebhookInbox(Database &db, CommittedCallback onCommitted);
+    // `powerSafe`: on SQLite, make every commit survive a power cut too
+    // (synchronous=FULL: an fsync per group commit).
+    WebhookInbox(Database &db, CommittedCallback onCommitted, bool powerSafe = false);
     ~WebhookInbox();
     WebhookInbox(const WebhookInbox &) = delete;
     WebhookInbox &operator=(const WebhookInbox &) = delete;
@@ -45,6 +47,7 @@ private:
 
     Database &m_db;
     CommittedCallback m_onCommitted;
+    bool m_powerSafe;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     QList<Item *> m_queue;
