@@ -74,24 +74,29 @@ Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const Wha
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun().error();
-    if (!in.phoneNumberId.isEmpty()) {
-        Sql owner(tx.connection(), QStringLiteral("SELECT tenant_id FROM whatsapp_config WHERE phone_number_id = ? AND tenant_id <> ?"));
-        owner.bind(in.phoneNumberId).bind(tenant.value);
+    // Webhooks are routed by phone number id, and by WABA id for template,
+    // quality and account fields: each has one owner.
+    const struct {
+        const char *column;
+        QString value;
+        const char *code;
+        QString message;
+    } routingKeys[] = {
+        {"phone_number_id", in.phoneNumberId, "phone_number_taken",
+         QStringLiteral("phone number ID %1 is already connected to another tenant").arg(in.phoneNumberId)},
+        {"business_account_id", in.businessAccountId, "business_account_taken",
+         QStringLiteral("WhatsApp Business account %1 is already connected to another tenant").arg(in.businessAccountId)},
+    };
+    for (const auto &key : routingKeys) {
+        if (key.value.isEmpty())
+            continue;
+        Sql owner(tx.connection(), QStringLiteral("SELECT tenant_id FROM whatsapp_config WHERE %1 = ? AND tenant_id <> ?")
+                                       .arg(QLatin1String(key.column)));
+        owner.bind(key.value).bind(tenant.value);
         if (auto s = owner.exec(); !s)
             return s.error();
         if (owner.next())
-            return makeError("phone_number_taken",
-                             QStringLiteral("phone number ID %1 is already connected to another tenant").arg(in.phoneNumberId));
-    }
-    if (!in.businessAccountId.isEmpty()) {
-        // Template, quality and account webhooks are routed by WABA id: one owner.
-        Sql owner(tx.connection(), QStringLiteral("SELECT tenant_id FROM whatsapp_config WHERE business_account_id = ? AND tenant_id <> ?"));
-        owner.bind(in.businessAccountId).bind(tenant.value);
-        if (auto s = owner.exec(); !s)
-            return s.error();
-        if (owner.next())
-            return makeError("business_account_taken",
-                             QStringLiteral("WhatsApp Business account %1 is already connected to another tenant").arg(in.businessAccountId));
+            return makeError(key.code, key.message);
     }
     const qint64 now = nowMs();
     auto sealed = [&](const QString &secret, const char *column) {
