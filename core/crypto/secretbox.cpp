@@ -17,12 +17,13 @@ QByteArray associatedData(const QString &keyId, const QByteArray &context)
 }
 } // namespace
 
-Result<std::shared_ptr<Keyring>> Keyring::create(const QList<QByteArray> &keys, Reloader reloader)
+Result<std::shared_ptr<Keyring>> Keyring::create(const QList<QByteArray> &keys, Reloader reloader, qint64 reloadAfterMs)
 {
     std::shared_ptr<Keyring> ring(new Keyring);
     if (auto s = ring->setKeys(keys); !s)
         return s.error();
     ring->m_reloader = std::move(reloader);
+    ring->m_reloadAfterMs = reloadAfterMs;
     return ring;
 }
 
@@ -82,7 +83,7 @@ const Keyring::Key *Keyring::find(const QString &id) const
 
 QString Keyring::seal(const QByteArray &plaintext, const QByteArray &context) const
 {
-    if (m_reloader && QDateTime::currentMSecsSinceEpoch() - m_loadedAtMs > kReloadAfterMs) {
+    if (m_reloader && QDateTime::currentMSecsSinceEpoch() - m_loadedAtMs >= m_reloadAfterMs) {
         if (auto keys = m_reloader(); keys.ok())
             (void)const_cast<Keyring *>(this)->setKeys(keys.value());
         else

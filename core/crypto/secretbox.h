@@ -28,9 +28,11 @@ namespace puente::crypto {
 class Keyring {
 public:
     using Reloader = std::function<Result<QList<QByteArray>>()>;
+    static constexpr qint64 kReloadAfterMs = 30000;
 
     // First key is the current one. Every key must be 32 bytes.
-    static Result<std::shared_ptr<Keyring>> create(const QList<QByteArray> &keys, Reloader reloader = {});
+    static Result<std::shared_ptr<Keyring>> create(const QList<QByteArray> &keys, Reloader reloader = {},
+                                                   qint64 reloadAfterMs = kReloadAfterMs);
 
     static QString keyIdOf(const QByteArray &key);
     // The key id named in a sealed value, or an empty string if malformed.
@@ -40,9 +42,8 @@ public:
     QStringList keyIds() const;
 
     // Seals with the current key. A ring with a reloader re-reads its keys
-    // first when they are older than kReloadAfterMs, so a process that only
-    // writes still moves to a rotated key within that time.
-    static constexpr qint64 kReloadAfterMs = 30000;
+    // first when they are older than reloadAfterMs (30 s by default), so a
+    // process that only writes still moves to a rotated key within that time.
     QString seal(const QByteArray &plaintext, const QByteArray &context) const;
     Result<QByteArray> open(const QString &sealed, const QByteArray &context) const;
 
@@ -58,6 +59,7 @@ private:
     mutable QReadWriteLock m_lock;
     QList<Key> m_keys;
     Reloader m_reloader;
+    qint64 m_reloadAfterMs = kReloadAfterMs;
     mutable std::atomic<qint64> m_loadedAtMs{0};
 };
 

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void secretBoxKeyRotation();
     void secretBoxReloadsUnknownKey();
     void secretBoxRejectsBadKeys();
+    void secretBoxWriterMovesToRotatedKey();
 };
 
 static QByteArray hex(const char *h)
@@ -293,6 +294,25 @@ void TestCrypto::secretBoxRejectsBadKeys()
 {
     PUENTE_VERIFY_ERROR(Keyring::create({}), "no_master_key");
     PUENTE_VERIFY_ERROR(Keyring::create({QByteArray(16, 'k')}), "bad_master_key");
+}
+
+void TestCrypto::secretBoxWriterMovesToRotatedKey()
+{
+    // A process that only writes never meets an unknown key id; it must
+    // still pick up a rotated key file before sealing again.
+    const QByteArray oldKey = randomBytes(32);
+    const QByteArray newKey = randomBytes(32);
+    QList<QByteArray> file{oldKey};
+    auto writer = Keyring::create({oldKey}, [&] { return Result<QList<QByteArray>>(file); }, 0);
+    PUENTE_VERIFY_OK(writer);
+    QCOMPARE(Keyring::keyIdOfSealed(writer.value()->seal("a", "c")), Keyring::keyIdOf(oldKey));
+    file = {newKey, oldKey}; // rotate-master-key wrote the new key
+    QCOMPARE(Keyring::keyIdOfSealed(writer.value()->seal("b", "c")), Keyring::keyIdOf(newKey));
+    // With the default interval, a fresh ring does not re-read on every seal.
+    int reads = 0;
+    auto lazy = Keyring::create({oldKey}, [&] { ++reads; return Result<QList<QByteArray>>(file); });
+    (void)lazy.value()->seal("x", "c");
+    QCOMPARE(reads, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCrypto)
