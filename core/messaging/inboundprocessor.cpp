@@ -37,18 +37,17 @@ Status deadLetter(QSqlDatabase tx, qint64 inboxId, TenantId tenant, const QStrin
     return q.exec();
 }
 
-Result<QList<TenantId>> tenantsFor(QSqlDatabase tx, const QString &column, const QString &value)
+// The tenant owning a routing key (phone number id or WABA id; each has
+// one owner), or an invalid id.
+Result<TenantId> ownerOf(QSqlDatabase tx, const QString &column, const QString &value)
 {
-    QList<TenantId> out;
     if (value.isEmpty())
-        return out;
-    Sql q(tx, QStringLiteral("SELECT DISTINCT tenant_id FROM whatsapp_config WHERE %1 = ? ORDER BY tenant_id").arg(column));
+        return TenantId();
+    Sql q(tx, QStringLiteral("SELECT tenant_id FROM whatsapp_config WHERE %1 = ? ORDER BY tenant_id LIMIT 1").arg(column));
     q.bind(value);
     if (auto s = q.exec(); !s)
         return s.error();
-    while (q.next())
-        out.append(TenantId(q.int64(0)));
-    return out;
+    return q.next() ? TenantId(q.int64(0)) : TenantId();
 }
 
 bool isMessagesLike(const meta::WebhookChange &c)
@@ -254,79 +253,55 @@ Status InboundProcessor::processOne(QSqlDatabase tx, qint64 inboxId, const QByte
             return s;
     }
     for (const meta::WebhookChange &change : parsed.changes) {
-        if (isMessagesLike(change)) {
-            auto tenants = tenantsFor(tx, QStringLiteral("phone_number_id"), change.phoneNumberId);
-            if (!tenants)
-                return tenants.error();
-            if (tenants->isEmpty()) {
-                if (auto s = deadLetter(tx, inboxId, {}, QStringLiteral("no tenant owns phone number id %1").arg(change.phoneNumberId),
-                                        change.field, change.phoneNumberId, changeJson(change));
-                    !s)
-                    return s;
-                continue;
-            }
-            if (signedBy.isValid() && tenants->first() != signedBy) {
-                // Signed with one tenant's own app secret, but about another
-                // tenant's number: never delivered to that other tenant.
-                if (auto s = deadLetter(tx, inboxId, {}, QStringLiteral("change for phone number id %1 was signed by another tenant's app secret")
-                                                              .arg(change.phoneNumberId),
-                                        change.field, change.phoneNumberId, changeJson(change));
-                    !s)
-                    return s;
-                continue;
-            }
-            InboundStore store(tx, tenants->first(), events, pendingStatuses);
-            for (const meta::InboundMessage &m : change.messages)
-                if (auto s = store.storeMessage(change, m); !s)
-                    return s;
-            for (const meta::StatusUpdate &st : change.statuses) {
-                Status s = store.applyStatus(st);
-                if (!s && s.error().code == QLatin1String("unknown_status")) {
-                    meta::WebhookChange only = change; // just this status, so a replay carries nothing else
-                    QJsonObject value = only.value;
-                    value.remove(QStringLiteral("messages"));
-                    value.insert(QStringLiteral("statuses"), QJsonArray{st.raw});
-                    only.value = value;
-                    s = deadLetter(tx, inboxId, tenants->first(), s.error().message, change.field, change.phoneNumberId, changeJson(only));
-                }
-                if (!s)
-                    return s;
-            }
-            // Anything else in the value (errors, calls, preferences): keep it for admins.
-            if (!change.errors.isEmpty() || (change.messages.isEmpty() && change.statuses.isEmpty()))
-                if (auto s = store.storeAccountEvent(change, inboxId); !s)
-                    return s;
-            continue;
-        }
-        // Template, quality, account, security ... fields: by WABA id.
-        auto tenants = tenantsFor(tx, QStringLiteral("business_account_id"), change.wabaId);
-        if (!tenants)
-            return tenants.error();
-        if (tenants->isEmpty() && change.wabaId != change.entryId) {
-            tenants = tenantsFor(tx, QStringLiteral("business_account_id"), change.entryId);
-            if (!tenants)
-                return tenants.error();
-        }
-        if (tenants->isEmpty()) {
-            if (auto s = deadLetter(tx, inboxId, {}, QStringLiteral("no tenant owns WhatsApp Business account %1").arg(change.wabaId),
-                                    change.field, change.wabaId, changeJson(change));
-                !s)
+        // Message and status changes by phone number id; template, quality,
+        // account, security ... fields by WABA id (waba_info's, else entry's).
+        const bool messagesLike = isMessagesLike(change);
+        const QString what = messagesLike ? QStringLiteral("phone number id") : QStringLiteral("WhatsApp Business account");
+        const QString key = messagesLike ? change.phoneNumberId : change.wabaId;
+        auto owner = ownerOf(tx, messagesLike ? QStringLiteral("phone_number_id") : QStringLiteral("business_account_id"), key);
+        if (owner && !owner.value().isValid() && !messagesLike && change.wabaId != change.entryId)
+            owner = ownerOf(tx, QStringLiteral("business_account_id"), change.entryId);
+        if (!owner)
+            return owner.error();
+        QString refusal;
+        if (!owner.value().isValid())
+            refusal = QStringLiteral("no tenant owns %1 %2").arg(what, key);
+        else if (signedBy.isValid() && owner.value() != signedBy)
+            // Signed with one tenant's own app secret, but about another
+            // tenant: never delivered to that other tenant.
+            refusal = QStringLiteral("change for %1 %2 was signed by another tenant's app secret").arg(what, key);
+        if (!refusal.isEmpty()) {
+            if (auto s = deadLetter(tx, inboxId, {}, refusal, change.field, key, changeJson(change)); !s)
                 return s;
             continue;
         }
-        for (TenantId tenant : tenants.value()) {
-            if (signedBy.isValid() && tenant != signedBy) {
-                if (auto s = deadLetter(tx, inboxId, {}, QStringLiteral("change for WhatsApp Business account %1 was signed by another tenant's app secret")
-                                                              .arg(change.wabaId),
-                                        change.field, change.wabaId, changeJson(change));
-                    !s)
-                    return s;
-                continue;
-            }
-            InboundStore store(tx, tenant, events);
+
+        InboundStore store(tx, owner.value(), events, pendingStatuses);
+        if (!messagesLike) {
             if (auto s = store.storeAccountEvent(change, inboxId); !s)
                 return s;
+            continue;
         }
+        for (const meta::InboundMessage &m : change.messages)
+            if (auto s = store.storeMessage(change, m); !s)
+                return s;
+        for (const meta::StatusUpdate &st : change.statuses) {
+            Status s = store.applyStatus(st);
+            if (!s && s.error().code == QLatin1String("unknown_status")) {
+                meta::WebhookChange only = change; // just this status, so a replay carries nothing else
+                QJsonObject value = only.value;
+                value.remove(QStringLiteral("messages"));
+                value.insert(QStringLiteral("statuses"), QJsonArray{st.raw});
+                only.value = value;
+                s = deadLetter(tx, inboxId, owner.value(), s.error().message, change.field, key, changeJson(only));
+            }
+            if (!s)
+                return s;
+        }
+        // Anything else in the value (errors, calls, preferences): keep it for admins.
+        if (!change.errors.isEmpty() || (change.messages.isEmpty() && change.statuses.isEmpty()))
+            if (auto s = store.storeAccountEvent(change, inboxId); !s)
+                return s;
     }
     Sql done(tx, QStringLiteral("UPDATE webhook_inbox SET status = 'done', processed_at = ?, attempts = attempts + 1 WHERE id = ?"));
     done.bind(nowMs()).bind(inboxId);

@@ -354,14 +354,8 @@ Status InboundStore::applyPendingStatuses(const QString &providerMessageId)
         pending.append({q.int64(0), QJsonDocument::fromJson(q.text(1).toUtf8()).object()});
     q.finish();
     for (const auto &[id, payload] : pending) {
-        // Re-parse through the same code path as a fresh webhook.
-        const QJsonObject body{{QStringLiteral("entry"), QJsonArray{QJsonObject{{QStringLiteral("changes"), QJsonArray{QJsonObject{
-            {QStringLiteral("field"), QStringLiteral("messages")},
-            {QStringLiteral("value"), QJsonObject{{QStringLiteral("statuses"), QJsonArray{payload}}}}}}}}}}};
-        const meta::ParsedWebhook parsed = meta::parseWebhook(QJsonDocument(body).toJson(QJsonDocument::Compact));
-        if (!parsed.changes.isEmpty() && !parsed.changes.first().statuses.isEmpty())
-            if (auto s = applyStatus(parsed.changes.first().statuses.first()); !s)
-                return s;
+        if (auto s = applyStatus(meta::parseStatus(payload)); !s)
+            return s;
         Sql del(m_tx, QStringLiteral("DELETE FROM pending_statuses WHERE id = ?"));
         del.bind(id);
         if (auto s = del.exec(); !s)

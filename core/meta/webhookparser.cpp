@@ -176,6 +176,8 @@ InboundMessage parseMessage(const QJsonObject &o)
     return m;
 }
 
+} // namespace
+
 StatusUpdate parseStatus(const QJsonObject &o)
 {
     StatusUpdate s;
@@ -191,8 +193,6 @@ StatusUpdate parseStatus(const QJsonObject &o)
     s.errors = parseErrors(o.value(QStringLiteral("errors")));
     return s;
 }
-
-} // namespace
 
 ParsedWebhook parseWebhook(const QByteArray &body)
 {

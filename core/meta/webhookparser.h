@@ -95,6 +95,9 @@ struct ParsedWebhook {
 
 ParsedWebhook parseWebhook(const QByteArray &body);
 
+// One element of value.statuses (also for statuses kept aside and applied later).
+StatusUpdate parseStatus(const QJsonObject &status);
+
 // The contact of a message: matched by wa_id, else by user id, else the first.
 WebhookContact contactFor(const WebhookChange &change, const InboundMessage &message);
 

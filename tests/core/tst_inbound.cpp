@@ -120,6 +120,16 @@ void TestInbound::ingest(const QByteArray &body)
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'pending'")), qint64(0));
 }
 
+// A webhook body with one "messages" change carrying `value`.
+static QByteArray messagesBody(const QJsonObject &value)
+{
+    const QJsonObject root{{QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
+                           {QStringLiteral("entry"), QJsonArray{QJsonObject{{QStringLiteral("id"), kLuckyWaba},
+                                                                          {QStringLiteral("changes"), QJsonArray{QJsonObject{
+                                                                               {QStringLiteral("value"), value}, {QStringLiteral("field"), QStringLiteral("messages")}}}}}}}};
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
 QByteArray TestInbound::textMessage(const QString &phoneNumberId, const QString &wamid, const QString &from, const QString &text,
                                     qint64 ts, const QString &userId)
 {
@@ -136,11 +146,7 @@ QByteArray TestInbound::textMessage(const QString &phoneNumberId, const QString 
                                                                      {QStringLiteral("phone_number_id"), phoneNumberId}}},
                             {QStringLiteral("contacts"), QJsonArray{contact}},
                             {QStringLiteral("messages"), QJsonArray{message}}};
-    const QJsonObject root{{QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
-                           {QStringLiteral("entry"), QJsonArray{QJsonObject{{QStringLiteral("id"), kLuckyWaba},
-                                                                          {QStringLiteral("changes"), QJsonArray{QJsonObject{
-                                                                               {QStringLiteral("value"), value}, {QStringLiteral("field"), QStringLiteral("messages")}}}}}}}};
-    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+    return messagesBody(value);
 }
 
 QByteArray TestInbound::statusBody(const QString &wamid, const QString &status, qint64 ts)
@@ -154,11 +160,7 @@ QByteArray TestInbound::statusBody(const QString &wamid, const QString &status, 
                                                                    {QStringLiteral("error_data"), QJsonObject{{QStringLiteral("details"), QStringLiteral("More than 24 hours have passed")}}}}});
     const QJsonObject value{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("phone_number_id"), kLuckyPhone}}},
                             {QStringLiteral("statuses"), QJsonArray{st}}};
-    const QJsonObject root{{QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
-                           {QStringLiteral("entry"), QJsonArray{QJsonObject{{QStringLiteral("id"), kLuckyWaba},
-                                                                          {QStringLiteral("changes"), QJsonArray{QJsonObject{
-                                                                               {QStringLiteral("value"), value}, {QStringLiteral("field"), QStringLiteral("messages")}}}}}}}};
-    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+    return messagesBody(value);
 }
 
 qint64 TestInbound::insertOutbound(TenantId tenant, const QString &wamid)
