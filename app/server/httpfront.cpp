@@ -5,6 +5,7 @@
 #include "storage/migrations.h"
 #include "webhookendpoint.h"
 #include "websockethub.h"
+#include "api/restapi.h"
 
 #include <QFile>
 #include <QHttpServer>
@@ -16,7 +17,45 @@
 
 namespace puente::server {
 
+template<typename Handler>
+void HttpFront::addRoute(QHttpServerRequest::Method method, const QString &path, Handler &&handler)
+{
+    m_api->addExternal(method, path);
+    m_http->route(path, method, std::forward<Handler>(handler));
+}
+
+QStringList HttpFront::routes() const
+{
+    return m_api->router().routes();
+}
+
 namespace {
+QHttpServerResponse toResponse(api::Reply &&reply)
+{
+    QHttpServerResponse response(reply.contentType, std::move(reply.body), QHttpServerResponse::StatusCode(reply.status));
+    for (auto &[name, value] : reply.headers)
+        response.addHeader(std::move(name), std::move(value));
+    return response;
+}
+
+// The request's parts the API needs, copied: the handler runs on a worker
+// after QtHttpServer has moved on.
+api::Request copyRequest(const QHttpServerRequest &request)
+{
+    api::Request r;
+    r.method = request.method();
+    r.path = request.url().path();
+    r.query = request.query();
+    for (const auto &[name, value] : request.headers())
+        r.headers.insert(name.toLower(), value);
+    r.body = request.body();
+    r.clientAddress = request.remoteAddress().toString();
+    // Behind the bundled nginx (on this host) the client is in X-Real-IP.
+    if (request.remoteAddress().isLoopback() && r.headers.contains("x-real-ip"))
+        r.clientAddress = QString::fromLatin1(r.headers.value("x-real-ip")).trimmed();
+    return r;
+}
+
 QJsonObject errorBody(const QString &code, const QString &message)
 {
     return {{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
@@ -31,7 +70,10 @@ HttpFront::HttpFront(ServerContext &context, QObject *parent)
                                                   context.settings().value(QStringLiteral("verify_token")),
                                                   context.settings().value(QStringLiteral("app_secret")), &m_pool))
     , m_hub(std::make_unique<WebSocketHub>(context.database(), context.eventBus(), context.metrics(), &m_pool))
+    , m_api(std::make_unique<api::RestApi>(context))
 {
+    // API handlers may wait on scrypt or a Graph call: more threads than cores.
+    m_pool.setMaxThreadCount(16);
     registerRoutes();
     connect(m_http.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (m_http->hasPendingWebSocketConnections())
@@ -90,8 +132,22 @@ void HttpFront::registerRoutes()
     });
 
     Metrics *metrics = &m_context.metrics();
-    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/metrics"), [metrics] {
-        return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"), metrics->toPrometheus());
+    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/metrics"), [metrics, db, pool] {
+        return QtConcurrent::run(pool, [metrics, db] {
+            qint64 depth = -1;
+            Sql q(db->connection(), QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'in_flight')"));
+            if (q.exec() && q.next())
+                depth = q.int64(0);
+            return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"), metrics->toPrometheus(depth));
+        });
+    });
+
+    // Everything else goes to the REST API's router (QtHttpServer 6.4 route
+    // patterns are regular expressions; this one matches every path). It
+    // answers 404 and 405 itself.
+    api::RestApi *restApi = m_api.get();
+    m_http->route(QStringLiteral("/.*"), QHttpServerRequest::Method::AnyKnown, [restApi, pool](const QHttpServerRequest &request) {
+        return QtConcurrent::run(pool, [restApi, r = copyRequest(request)]() mutable { return toResponse(restApi->handle(r)); });
     });
 
     m_http->setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {

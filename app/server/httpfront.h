@@ -15,6 +15,9 @@ namespace puente::server {
 
 class ServerContext;
 class WebhookEndpoint;
+namespace api {
+class RestApi;
+}
 class WebSocketHub;
 
 // The only code that touches QHttpServer (its API changes a lot between 6.4
@@ -27,19 +30,17 @@ public:
     ~HttpFront() override;
 
     // "METHOD /path" of every registered route, for the OpenAPI check.
-    QStringList routes() const { return m_routes; }
+    QStringList routes() const;
 
     // Listens and returns the bound port (useful with port 0).
     Result<quint16> listen(const QHostAddress &address, quint16 port);
 
 private:
     void registerRoutes();
+    // A route QtHttpServer serves directly (not through the REST API's
+    // router); it is still listed there for 405 answers and the OpenAPI check.
     template<typename Handler>
-    void addRoute(QHttpServerRequest::Method method, const QString &path, Handler &&handler)
-    {
-        m_routes.append((method == QHttpServerRequest::Method::Post ? QStringLiteral("POST ") : QStringLiteral("GET ")) + path);
-        m_http->route(path, method, std::forward<Handler>(handler));
-    }
+    void addRoute(QHttpServerRequest::Method method, const QString &path, Handler &&handler);
 
     ServerContext &m_context;
     // Database work of the routes and the hub runs here, not on the global
@@ -48,7 +49,7 @@ private:
     std::unique_ptr<QHttpServer> m_http;
     std::unique_ptr<WebhookEndpoint> m_webhook;
     std::unique_ptr<WebSocketHub> m_hub;
-    QStringList m_routes;
+    std::unique_ptr<api::RestApi> m_api;
 };
 
 // "127.0.0.1:8080", "[::1]:8080", ":8080" → address and port.

@@ -2,7 +2,13 @@
 
 namespace puente::server {
 
-QByteArray Metrics::toPrometheus() const
+void Metrics::countRequest(const QString &route, int status)
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_requests[{route, status}];
+}
+
+QByteArray Metrics::toPrometheus(qint64 outboxDepth) const
 {
     QByteArray out;
     auto line = [&out](const char *name, const char *help, const char *type, quint64 value) {
@@ -19,6 +25,18 @@ QByteArray Metrics::toPrometheus() const
     line("puente_websocket_clients", "Connected WebSocket clients.", "gauge", websocketClients);
     line("puente_websocket_auth_failures_total", "WebSocket connections refused for a bad token.", "counter",
          websocketAuthFailures);
+    line("puente_api_rate_limited_total", "API requests refused by a rate limit (429).", "counter", rateLimited);
+    line("puente_webhooks_throttled_total", "Webhook POSTs refused by the global webhook guard (429).", "counter", webhooksThrottled);
+    if (outboxDepth >= 0)
+        line("puente_outbox_depth", "Messages waiting in the outbox to be sent.", "gauge", quint64(outboxDepth));
+    out += "# HELP puente_http_requests_total API requests by route and status.\n# TYPE puente_http_requests_total counter\n";
+    QMutexLocker lock(&m_mutex);
+    for (auto it = m_requests.constBegin(); it != m_requests.constEnd(); ++it) {
+        QByteArray route = it.key().first.toUtf8();
+        route.replace('\\', "\\\\").replace('"', "\\\"");
+        out += "puente_http_requests_total{route=\"" + route + "\",status=\"" + QByteArray::number(it.key().second) + "\"} "
+            + QByteArray::number(it.value()) + '\n';
+    }
     return out;
 }
 

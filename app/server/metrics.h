@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
+#include <QMutex>
+#include <QString>
 
 #include <atomic>
 
@@ -15,8 +18,19 @@ struct Metrics {
     std::atomic<quint64> webhookStoreFailures{0};
     std::atomic<quint64> websocketClients{0};
     std::atomic<quint64> websocketAuthFailures{0};
+    std::atomic<quint64> rateLimited{0};       // API requests answered 429
+    std::atomic<quint64> webhooksThrottled{0}; // webhook POSTs over the global guard
 
-    QByteArray toPrometheus() const;
+    // API requests by route pattern and status.
+    void countRequest(const QString &route, int status);
+
+    // `outboxDepth`: messages waiting to be sent (read from the database by
+    // the /metrics handler; -1 when unknown).
+    QByteArray toPrometheus(qint64 outboxDepth = -1) const;
+
+private:
+    mutable QMutex m_mutex;
+    QHash<std::pair<QString, int>, quint64> m_requests;
 };
 
 } // namespace puente::server

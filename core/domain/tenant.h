@@ -23,6 +23,7 @@ struct Tenant {
     Plan plan = Plan::Basic;
     TenantStatus status = TenantStatus::Active;
     qint64 createdAt = 0;
+    QString suspendedReason;
 };
 
 // A slug names a tenant in URLs and on the command line: 2–63 characters,

@@ -21,6 +21,8 @@ struct User {
     QString name;
     Role role = Role::Agent;
     bool active = true;
+    qint64 createdAt = 0;
+    qint64 lastLoginAt = 0;
 };
 
 // Lower-cased, trimmed; an error when it is not a plausible address.

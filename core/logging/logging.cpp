@@ -12,6 +12,7 @@ Q_LOGGING_CATEGORY(lcStorage, "puente.storage", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSecrets, "puente.secrets", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcHttp, "puente.http", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcCli, "puente.cli", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcAuth, "puente.auth", QtInfoMsg)
 
 namespace puente::logging {
 

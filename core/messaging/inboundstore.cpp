@@ -1,5 +1,6 @@
 #include "messaging/inboundstore.h"
 
+#include "messaging/rows.h"
 #include "storage/database.h"
 
 #include <QCryptographicHash>
@@ -28,69 +29,10 @@ QString phoneFromWaId(const QString &waId)
     return digits.match(waId).hasMatch() ? QLatin1Char('+') + waId : QString();
 }
 
-const QString kMessageColumns = QStringLiteral(
-    "id, conversation_id, provider_message_id, direction, type, content, status, timestamp, error_code, error_title, "
-    "error_message, error_details, media_id, media_mime_type, media_sha256, media_size, media_caption, media_filename, "
-    "context_message_id, forwarded, reaction_emoji, edited, revoked, status_at");
-
-// The event payload of a message, from a row of kMessageColumns.
-QJsonObject messageJson(const Sql &q)
-{
-    QJsonObject m{
-        {QStringLiteral("id"), q.int64(0)},
-        {QStringLiteral("conversation_id"), q.int64(1)},
-        {QStringLiteral("provider_message_id"), q.text(2)},
-        {QStringLiteral("direction"), q.text(3)},
-        {QStringLiteral("type"), q.text(4)},
-        {QStringLiteral("content"), q.text(5)},
-        {QStringLiteral("status"), q.text(6)},
-        {QStringLiteral("timestamp"), q.int64(7)},
-        {QStringLiteral("forwarded"), q.int64(19) != 0},
-        {QStringLiteral("edited"), q.int64(21) != 0},
-        {QStringLiteral("revoked"), q.int64(22) != 0},
-    };
-    if (!q.isNull(8))
-        m.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), q.int64(8)},
-                                                      {QStringLiteral("title"), q.text(9)},
-                                                      {QStringLiteral("message"), q.text(10)},
-                                                      {QStringLiteral("details"), q.text(11)}});
-    if (!q.isNull(12))
-        m.insert(QStringLiteral("media"), QJsonObject{{QStringLiteral("id"), q.text(12)},
-                                                      {QStringLiteral("mime_type"), q.text(13)},
-                                                      {QStringLiteral("sha256"), q.text(14)},
-                                                      {QStringLiteral("size"), q.isNull(15) ? QJsonValue() : QJsonValue(q.int64(15))},
-                                                      {QStringLiteral("caption"), q.text(16)},
-                                                      {QStringLiteral("filename"), q.text(17)}});
-    if (!q.isNull(18))
-        m.insert(QStringLiteral("reply_to"), q.text(18));
-    if (!q.isNull(20))
-        m.insert(QStringLiteral("reaction"), q.text(20));
-    if (!q.isNull(23))
-        m.insert(QStringLiteral("status_at"), q.int64(23));
-    return m;
-}
-
-const QString kConversationColumns = QStringLiteral(
-    "id, conversation_id, contact_wa_id, contact_user_id, contact_phone, contact_name, status, last_message_at, "
-    "last_inbound_at, last_message_preview, unread_count, assigned_user_id");
-
-QJsonObject conversationJson(const Sql &q)
-{
-    return {
-        {QStringLiteral("id"), q.int64(0)},
-        {QStringLiteral("contact_key"), q.text(1)},
-        {QStringLiteral("wa_id"), q.text(2)},
-        {QStringLiteral("user_id"), q.text(3)},
-        {QStringLiteral("phone"), q.text(4)},
-        {QStringLiteral("name"), q.text(5)},
-        {QStringLiteral("status"), q.text(6)},
-        {QStringLiteral("last_message_at"), q.int64(7)},
-        {QStringLiteral("last_inbound_at"), q.int64(8)},
-        {QStringLiteral("preview"), q.text(9)},
-        {QStringLiteral("unread_count"), q.int64(10)},
-        {QStringLiteral("assigned_user_id"), q.isNull(11) ? QJsonValue() : QJsonValue(q.int64(11))},
-    };
-}
+using rows::conversationJson;
+using rows::kConversationColumns;
+using rows::kMessageColumns;
+using rows::messageJson;
 } // namespace
 
 int InboundStore::statusRank(const QString &status)
@@ -135,15 +77,19 @@ Result<qint64> InboundStore::upsertConversation(const meta::WebhookContact &cont
     // By business-scoped user id first (stable across number changes), then
     // by wa_id: two indexed lookups.
     qint64 found = 0;
+    QString knownWaId = waId;
     for (const auto &[column, value] : {std::pair{QStringLiteral("contact_user_id"), userId}, std::pair{QStringLiteral("contact_wa_id"), waId}}) {
         if (value.isEmpty() || found)
             continue;
-        Sql find(m_tx, QStringLiteral("SELECT id FROM whatsapp_conversations WHERE tenant_id = ? AND %1 = ? ORDER BY id LIMIT 1").arg(column));
+        Sql find(m_tx, QStringLiteral("SELECT id, contact_wa_id FROM whatsapp_conversations WHERE tenant_id = ? AND %1 = ? ORDER BY id LIMIT 1").arg(column));
         find.bind(m_tenant.value).bind(value);
         if (auto s = find.exec(); !s)
             return s.error();
-        if (find.next())
+        if (find.next()) {
             found = find.int64(0);
+            if (knownWaId.isEmpty())
+                knownWaId = find.text(1);
+        }
     }
     const qint64 now = nowMs();
     if (found) {
@@ -151,9 +97,10 @@ Result<qint64> InboundStore::upsertConversation(const meta::WebhookContact &cont
         Sql update(m_tx, QStringLiteral("UPDATE whatsapp_conversations SET "
                                         "contact_wa_id = COALESCE(?, contact_wa_id), contact_user_id = COALESCE(?, contact_user_id), "
                                         "contact_phone = COALESCE(?, contact_phone), contact_name = COALESCE(?, contact_name), "
-                                        "updated_at = ? WHERE id = ?"));
+                                        "search_text = COALESCE(?, search_text), updated_at = ? WHERE id = ?"));
         update.bind(nullIfEmpty(waId)).bind(nullIfEmpty(userId)).bind(nullIfEmpty(phoneFromWaId(waId)))
-            .bind(nullIfEmpty(contact.name)).bind(now).bind(id);
+            .bind(nullIfEmpty(contact.name)).bind(contact.name.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(rows::searchText(contact.name, knownWaId)))
+            .bind(now).bind(id);
         if (auto s = update.exec(); !s)
             return s.error();
         return id;
@@ -164,10 +111,10 @@ Result<qint64> InboundStore::upsertConversation(const meta::WebhookContact &cont
     if (key.isEmpty())
         key = QStringLiteral("unknown:") + m.id;
     Sql insert(m_tx, QStringLiteral("INSERT INTO whatsapp_conversations (tenant_id, conversation_id, contact_wa_id, contact_user_id, "
-                                    "contact_phone, contact_name, status, unread_count, created_at, updated_at) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, 'active', 0, ?, ?) RETURNING id"));
+                                    "contact_phone, contact_name, search_text, status, unread_count, created_at, updated_at) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, 'active', 0, ?, ?) RETURNING id"));
     insert.bind(m_tenant.value).bind(key).bind(nullIfEmpty(waId)).bind(nullIfEmpty(userId)).bind(nullIfEmpty(phoneFromWaId(waId)))
-        .bind(nullIfEmpty(contact.name)).bind(now).bind(now);
+        .bind(nullIfEmpty(contact.name)).bind(rows::searchText(contact.name, waId)).bind(now).bind(now);
     if (auto s = insert.exec(); !s)
         return s.error();
     if (!insert.next())

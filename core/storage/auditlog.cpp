@@ -23,3 +23,66 @@ Status AuditLog::append(QSqlDatabase connection, const AuditEntry &e)
 }
 
 } // namespace puente
+
+namespace puente {
+
+Status AuditLog::append(QSqlDatabase connection, const Actor &actor, TenantId tenant, const QString &action,
+                        const QString &targetType, const QString &targetId, const QJsonObject &details)
+{
+    return append(connection, AuditEntry{tenant, actor.userId, actor.label, action, targetType, targetId, details, actor.clientAddress});
+}
+
+Result<QList<AuditRecord>> AuditLog::query(Database &db, const AuditQuery &aq)
+{
+    QString sql = QStringLiteral("SELECT id, tenant_id, actor_user_id, actor_label, action, target_type, target_id, details, "
+                                 "client_address, created_at FROM audit_log WHERE 1 = 1");
+    QVariantList binds;
+    if (aq.tenant) {
+        if (aq.tenant->isValid()) {
+            sql += QStringLiteral(" AND tenant_id = ?");
+            binds << aq.tenant->value;
+        } else {
+            sql += QStringLiteral(" AND tenant_id IS NULL");
+        }
+    }
+    if (aq.actor.isValid()) {
+        sql += QStringLiteral(" AND actor_user_id = ?");
+        binds << aq.actor.value;
+    }
+    if (!aq.actorLabel.isEmpty()) {
+        sql += QStringLiteral(" AND actor_label = ?");
+        binds << aq.actorLabel;
+    }
+    if (!aq.actionPrefix.isEmpty()) {
+        // A prefix match without LIKE's wildcards: substr is portable.
+        sql += QStringLiteral(" AND substr(action, 1, ?) = ?");
+        binds << qint64(aq.actionPrefix.size()) << aq.actionPrefix;
+    }
+    if (aq.fromMs > 0) {
+        sql += QStringLiteral(" AND created_at >= ?");
+        binds << aq.fromMs;
+    }
+    if (aq.toMs > 0) {
+        sql += QStringLiteral(" AND created_at <= ?");
+        binds << aq.toMs;
+    }
+    if (aq.beforeId > 0) {
+        sql += QStringLiteral(" AND id < ?");
+        binds << aq.beforeId;
+    }
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
+    binds << qint64(qBound(1, aq.limit, 500));
+    Sql q(db.connection(), sql);
+    for (const QVariant &b : binds)
+        q.bind(b);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    QList<AuditRecord> out;
+    while (q.next()) {
+        out.append({q.int64(0), TenantId(q.isNull(1) ? 0 : q.int64(1)), UserId(q.isNull(2) ? 0 : q.int64(2)), q.text(3), q.text(4),
+                    q.text(5), q.text(6), QJsonDocument::fromJson(q.text(7).toUtf8()).object(), q.text(8), q.int64(9)});
+    }
+    return out;
+}
+
+} // namespace puente

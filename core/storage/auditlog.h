@@ -4,10 +4,26 @@
 #include "domain/ids.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
+#include <optional>
+
 namespace puente {
+
+class Database;
+
+// Who did something, for the audit log: a signed-in user (id + email), an
+// API key ("api-key:CRM"), "cli" or "system"; and from which address.
+struct Actor {
+    Actor() = default;
+    Actor(const QString &label) : label(label) {} // NOLINT: a bare label is the common case
+    Actor(UserId user, const QString &label, const QString &address = {}) : userId(user), label(label), clientAddress(address) {}
+    UserId userId;
+    QString label;
+    QString clientAddress;
+};
 
 struct AuditEntry {
     TenantId tenantId;     // invalid for platform-wide actions
@@ -20,10 +36,40 @@ struct AuditEntry {
     QString clientAddress = {};
 };
 
+struct AuditRecord {
+    qint64 id = 0;
+    TenantId tenantId;
+    UserId actorUserId;
+    QString actorLabel;
+    QString action;
+    QString targetType;
+    QString targetId;
+    QJsonObject details;
+    QString clientAddress;
+    qint64 createdAt = 0;
+};
+
+struct AuditQuery {
+    std::optional<TenantId> tenant; // nullopt: every tenant and platform-wide entries
+    UserId actor;                   // invalid: anyone
+    QString actorLabel;             // exact match when not empty
+    QString actionPrefix;           // "user." matches user.created, user.updated...
+    qint64 fromMs = 0;
+    qint64 toMs = 0;                // 0: now
+    qint64 beforeId = 0;            // paging: entries older than this id
+    int limit = 50;
+};
+
 namespace AuditLog {
 // Appends inside the caller's transaction, so the entry and the change it
-// describes commit (or roll back) together.
+// describes commit (or roll back) together. The log is append-only: nothing
+// in Puente updates or deletes its rows (tenant deletion cascades).
 Status append(QSqlDatabase connection, const AuditEntry &entry);
+// The same, with the actor's id, label and address filled from `actor`.
+Status append(QSqlDatabase connection, const Actor &actor, TenantId tenant, const QString &action,
+              const QString &targetType, const QString &targetId, const QJsonObject &details = {});
+// Newest first.
+Result<QList<AuditRecord>> query(Database &db, const AuditQuery &query);
 } // namespace AuditLog
 
 } // namespace puente

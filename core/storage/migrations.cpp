@@ -215,6 +215,34 @@ R"(CREATE TABLE tenant_event_counters (
 "ALTER TABLE whatsapp_messages ADD COLUMN pricing TEXT",
 "ALTER TABLE whatsapp_messages ADD COLUMN conversation_info TEXT",
         }},
+        {3, "accounts, API, outbox", {
+R"(CREATE TABLE login_throttle (
+    throttle_key TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    first_failure_at BIGINT NOT NULL,
+    last_failure_at BIGINT NOT NULL,
+    locked_until BIGINT NOT NULL DEFAULT 0))",
+R"(CREATE TABLE outbox (
+    id %PK%,
+    tenant_id BIGINT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    message_id BIGINT NOT NULL REFERENCES whatsapp_messages(id) ON DELETE CASCADE,
+    request TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'in_flight', 'done', 'failed', 'needs_attention')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at BIGINT NOT NULL,
+    last_error TEXT,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    UNIQUE (message_id)))",
+"CREATE INDEX outbox_due ON outbox (state, next_attempt_at)",
+"ALTER TABLE whatsapp_messages ADD COLUMN sent_by_user_id BIGINT REFERENCES users(id) ON DELETE SET NULL",
+"ALTER TABLE whatsapp_messages ADD COLUMN media_file TEXT",
+"ALTER TABLE whatsapp_messages ADD COLUMN template_name TEXT",
+"ALTER TABLE whatsapp_conversations ADD COLUMN search_text TEXT",
+"CREATE INDEX whatsapp_messages_tenant_provider ON whatsapp_messages (tenant_id, id)",
+"CREATE INDEX audit_log_tenant_actor ON audit_log (tenant_id, actor_user_id, created_at)",
+"CREATE INDEX login_throttle_last ON login_throttle (last_failure_at)",
+        }},
     };
     return list;
 }

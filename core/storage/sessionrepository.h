@@ -14,12 +14,13 @@ struct Session {
     UserId userId;
     TenantId tenantId;
     Role role = Role::Agent;
-    qint64 expiresAt = 0;
+    qint64 expiresAt = 0;         // idle expiry: moves forward while the session is used
+    qint64 absoluteExpiresAt = 0; // never moves
+    qint64 lastSeenAt = 0;
 };
 
 // Console sessions. The token is random and shown once; only its SHA-256 is
-// stored. (Sign-in, sliding expiry and revocation through the API come with
-// the accounts issue; this is the part the WebSocket hub needs.)
+// stored. Expiry slides with use (idle limit) up to an absolute limit.
 class SessionRepository {
 public:
     explicit SessionRepository(Database &db) : m_db(db) {}
@@ -28,10 +29,14 @@ public:
         QString token;
         Session session;
     };
-    Result<Created> create(UserId user, qint64 ttlMs);
+    Result<Created> create(UserId user, qint64 idleMs, qint64 absoluteMs, const QString &clientAddress = {},
+                           const QString &userAgent = {});
+    Result<Created> create(UserId user, qint64 ttlMs) { return create(user, ttlMs, ttlMs); }
     // The live session for a token: unknown, expired, revoked or belonging to
-    // a deactivated user → nullopt.
-    Result<std::optional<Session>> findByToken(const QString &token);
+    // a deactivated user → nullopt. With `slideIdleMs` > 0 a used session's
+    // idle expiry moves to now + slideIdleMs (capped by the absolute limit);
+    // the write happens at most once a minute per session.
+    Result<std::optional<Session>> findByToken(const QString &token, qint64 slideIdleMs = 0);
     Status revoke(const QString &token);
 
     static QString hashToken(const QString &token);

@@ -3,10 +3,12 @@
 #include "storage/auditlog.h"
 #include "storage/database.h"
 
+#include <QJsonObject>
+
 namespace puente {
 
 namespace {
-const QString kColumns = QStringLiteral("id, slug, name, plan, status, created_at");
+const QString kColumns = QStringLiteral("id, slug, name, plan, status, created_at, suspended_reason");
 
 Tenant readTenant(const Sql &q)
 {
@@ -17,11 +19,12 @@ Tenant readTenant(const Sql &q)
     t.plan = planFromString(q.text(3)).value_or(Plan::Basic);
     t.status = tenantStatusFromString(q.text(4)).value_or(TenantStatus::Active);
     t.createdAt = q.int64(5);
+    t.suspendedReason = q.text(6);
     return t;
 }
 } // namespace
 
-Result<Tenant> TenantRepository::create(const QString &slug, const QString &name, Plan plan)
+Result<Tenant> TenantRepository::create(const QString &slug, const QString &name, Plan plan, const Actor &actor)
 {
     if (!isValidSlug(slug))
         return makeError("invalid_slug", QStringLiteral("\"%1\" is not a valid tenant slug: use 2-63 lower-case "
@@ -47,9 +50,8 @@ Result<Tenant> TenantRepository::create(const QString &slug, const QString &name
         return makeError("storage_error", QStringLiteral("insert returned no row"));
     Tenant t = readTenant(q);
     q.finish();
-    if (auto s = AuditLog::append(tx.connection(), {t.id, {}, QStringLiteral("system"), QStringLiteral("tenant.created"),
-                                                   QStringLiteral("tenant"), QString::number(t.id.value),
-                                                   {{QStringLiteral("slug"), slug}, {QStringLiteral("plan"), toString(plan)}}});
+    if (auto s = AuditLog::append(tx.connection(), actor, t.id, QStringLiteral("tenant.created"), QStringLiteral("tenant"),
+                                  QString::number(t.id.value), {{QStringLiteral("slug"), slug}, {QStringLiteral("plan"), toString(plan)}});
         !s)
         return s.error();
     if (auto s = tx.commit(); !s)
@@ -88,23 +90,70 @@ Result<QList<Tenant>> TenantRepository::list()
 
 Status TenantRepository::setStatus(TenantId id, TenantStatus status, const QString &reason)
 {
+    TenantChanges c;
+    c.status = status;
+    c.suspendedReason = reason;
+    auto r = update(id, c, Actor(QStringLiteral("system")));
+    return r ? Status() : Status(r.error());
+}
+
+Result<Tenant> TenantRepository::update(TenantId id, const TenantChanges &c, const Actor &actor)
+{
+    QString name;
+    if (c.name) {
+        name = c.name->trimmed();
+        if (name.isEmpty() || name.size() > 200)
+            return makeError("invalid_name", QStringLiteral("a tenant needs a name of 1-200 characters"));
+    }
     Transaction tx(m_db);
     if (!tx.begun())
-        return tx.begun();
-    Sql q(tx.connection(), QStringLiteral("UPDATE tenants SET status = ?, suspended_reason = ?, updated_at = ? WHERE id = ?"));
-    q.bind(toString(status)).bind(nullIfEmpty(reason)).bind(nowMs()).bind(id.value);
-    if (auto s = q.exec(); !s)
-        return s;
-    if (q.rowsAffected() != 1)
+        return tx.begun().error();
+    Sql current(tx.connection(), QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM tenants WHERE id = ?"));
+    current.bind(id.value);
+    if (auto s = current.exec(); !s)
+        return s.error();
+    if (!current.next())
         return makeError("not_found", QStringLiteral("no tenant with id %1").arg(id.value));
-    if (auto s = AuditLog::append(tx.connection(),
-                                  {id, {}, QStringLiteral("system"),
-                                   status == TenantStatus::Active ? QStringLiteral("tenant.resumed")
-                                                                  : QStringLiteral("tenant.suspended"),
-                                   QStringLiteral("tenant"), QString::number(id.value), {}});
-        !s)
-        return s;
-    return tx.commit();
+    const Tenant before = readTenant(current);
+    current.finish();
+    Tenant after = before;
+    if (c.name)
+        after.name = name;
+    if (c.plan)
+        after.plan = *c.plan;
+    if (c.status) {
+        after.status = *c.status;
+        after.suspendedReason = after.status == TenantStatus::Suspended ? c.suspendedReason.value_or(before.suspendedReason).trimmed()
+                                                                        : QString();
+    } else if (c.suspendedReason && before.status == TenantStatus::Suspended) {
+        after.suspendedReason = c.suspendedReason->trimmed();
+    }
+    Sql q(tx.connection(), QStringLiteral("UPDATE tenants SET name = ?, plan = ?, status = ?, suspended_reason = ?, updated_at = ? WHERE id = ?"));
+    q.bind(after.name).bind(toString(after.plan)).bind(toString(after.status)).bind(nullIfEmpty(after.suspendedReason)).bind(nowMs()).bind(id.value);
+    if (auto s = q.exec(); !s)
+        return s.error();
+
+    auto audit = [&](const QString &action, const QJsonObject &details) {
+        return AuditLog::append(tx.connection(), actor, id, action, QStringLiteral("tenant"), QString::number(id.value), details);
+    };
+    if (after.status != before.status) {
+        if (auto s = audit(after.status == TenantStatus::Active ? QStringLiteral("tenant.resumed") : QStringLiteral("tenant.suspended"),
+                           {{QStringLiteral("reason"), after.suspendedReason}});
+            !s)
+            return s.error();
+    }
+    QJsonObject changed;
+    if (after.name != before.name)
+        changed.insert(QStringLiteral("name"), after.name);
+    if (after.plan != before.plan)
+        changed.insert(QStringLiteral("plan"), toString(after.plan));
+    if (!changed.isEmpty()) {
+        if (auto s = audit(QStringLiteral("tenant.updated"), changed); !s)
+            return s.error();
+    }
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    return after;
 }
 
 } // namespace puente

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "domain/tenant.h"
+#include "storage/auditlog.h"
 
 #include <QList>
 
@@ -11,16 +12,26 @@ namespace puente {
 
 class Database;
 
+struct TenantChanges {
+    std::optional<QString> name;
+    std::optional<Plan> plan;
+    std::optional<TenantStatus> status;
+    std::optional<QString> suspendedReason; // shown to the tenant's users
+};
+
 class TenantRepository {
 public:
     explicit TenantRepository(Database &db) : m_db(db) {}
 
     // Errors: invalid_slug, invalid_name, slug_taken.
-    Result<Tenant> create(const QString &slug, const QString &name, Plan plan);
+    Result<Tenant> create(const QString &slug, const QString &name, Plan plan, const Actor &actor = Actor(QStringLiteral("system")));
     Result<std::optional<Tenant>> find(TenantId id);
     Result<std::optional<Tenant>> findBySlug(const QString &slug);
     Result<QList<Tenant>> list();
     Status setStatus(TenantId id, TenantStatus status, const QString &reason = {});
+    // Errors: not_found, invalid_name. Audited: tenant.updated (name, plan),
+    // tenant.suspended / tenant.resumed (with the reason).
+    Result<Tenant> update(TenantId id, const TenantChanges &changes, const Actor &actor);
 
 private:
     Database &m_db;

@@ -59,7 +59,7 @@ Result<std::optional<WhatsAppConfig>> WhatsAppConfigRepository::find(TenantId te
     return std::optional<WhatsAppConfig>(c);
 }
 
-Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const WhatsAppConfig &in, const QString &actorLabel)
+Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const WhatsAppConfig &in, const Actor &actor)
 {
     if (!in.phoneNumberId.isEmpty() && !isDigits(in.phoneNumberId))
         return makeError("invalid_phone_number_id", QStringLiteral("the phone number ID must be digits only"));
@@ -142,10 +142,9 @@ Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const Wha
     note("webhook_verify_token", before && before->webhookVerifyToken != in.webhookVerifyToken);
     note("app_secret", before && before->appSecret != in.appSecret);
     note("fallback_enabled", before && before->fallbackEnabled != in.fallbackEnabled);
-    if (auto s = AuditLog::append(tx.connection(),
-                                  {tenant, {}, actorLabel,
-                                   before ? QStringLiteral("whatsapp_config.updated") : QStringLiteral("whatsapp_config.created"),
-                                   kTable, toString(in.apiType), {{QStringLiteral("changed"), changed}}});
+    if (auto s = AuditLog::append(tx.connection(), actor, tenant,
+                                  before ? QStringLiteral("whatsapp_config.updated") : QStringLiteral("whatsapp_config.created"),
+                                  kTable, toString(in.apiType), {{QStringLiteral("changed"), changed}});
         !s)
         return s.error();
     if (auto s = tx.commit(); !s)
@@ -178,6 +177,19 @@ Result<QList<TenantId>> WhatsAppConfigRepository::tenantsForBusinessAccountId(co
     while (q.next())
         out.append(TenantId(q.int64(0)));
     return out;
+}
+
+Status WhatsAppConfigRepository::setConnectionStatus(TenantId tenant, ApiType type, const QString &status, const QString &lastError)
+{
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    Sql q(tx.connection(), QStringLiteral("UPDATE whatsapp_config SET connection_status = ?, last_error = ?, updated_at = ? "
+                                          "WHERE tenant_id = ? AND api_type = ?"));
+    q.bind(status).bind(nullIfEmpty(lastError)).bind(nowMs()).bind(tenant.value).bind(toString(type));
+    if (auto s = q.exec(); !s)
+        return s;
+    return tx.commit();
 }
 
 } // namespace puente

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "crypto/secretbox.h"
 #include "domain/whatsappconfig.h"
+#include "storage/auditlog.h"
 
 #include <QList>
 
@@ -21,7 +22,10 @@ public:
     // Inserts or replaces the tenant's config of that api_type. Errors:
     // invalid_phone_number_id, invalid_business_account_id, phone_number_taken
     // (the number belongs to another tenant).
-    Result<WhatsAppConfig> save(TenantId tenant, const WhatsAppConfig &config, const QString &actorLabel);
+    Result<WhatsAppConfig> save(TenantId tenant, const WhatsAppConfig &config, const Actor &actor);
+    // What the last connection test or send found: "connected", "failing"
+    // (with the reason shown to admins), "unknown".
+    Status setConnectionStatus(TenantId tenant, ApiType type, const QString &status, const QString &lastError = {});
     Result<std::optional<WhatsAppConfig>> find(TenantId tenant, ApiType type);
 
     // Routing lookups (the only cross-tenant reads): which tenant owns this

@@ -344,7 +344,8 @@ void TestInbound::contactKeyedByUserIdAndWaId()
     // ...and then with the user id only (a username user: no phone number).
     ingest(textMessage(kLuckyPhone, QStringLiteral("wamid.3"), QString(), QStringLiteral("tres"), 1750000002, QStringLiteral("ES.1234")));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_conversations WHERE tenant_id = ?"), {m_lucky.value}), qint64(1));
-    Sql q(m_db->connection(), QStringLiteral("SELECT contact_wa_id, contact_user_id, contact_phone, contact_name, last_message_preview FROM whatsapp_conversations"));
+    Sql q(m_db->connection(), QStringLiteral("SELECT contact_wa_id, contact_user_id, contact_phone, contact_name, last_message_preview, search_text "
+                                             "FROM whatsapp_conversations"));
     PUENTE_VERIFY_OK(q.exec());
     QVERIFY(q.next());
     QCOMPARE(q.text(0), QStringLiteral("34600111222"));
@@ -352,6 +353,7 @@ void TestInbound::contactKeyedByUserIdAndWaId()
     QCOMPARE(q.text(2), QStringLiteral("+34600111222"));
     QCOMPARE(q.text(3), QStringLiteral("Ana Candidata"));
     QCOMPARE(q.text(4), QStringLiteral("tres"));
+    QCOMPARE(q.text(5), QStringLiteral("ana candidata 34600111222")); // what conversation search matches
 }
 
 void TestInbound::reactionAttachesToTarget()

@@ -1,0 +1,147 @@
+#pragma once
+
+#include "common/result.h"
+#include "domain/user.h"
+#include "storage/auditlog.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QHttpServerRequest>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+#include <QUrlQuery>
+
+#include <functional>
+
+namespace puente::server::api {
+
+using Method = QHttpServerRequest::Method;
+
+// Who is calling. A session belongs to a user; an API key to a tenant.
+struct Principal {
+    enum class Kind { Anonymous, Session, ApiKey };
+    Kind kind = Kind::Anonymous;
+    UserId userId;
+    Role role = Role::Agent;
+    QString email;
+    QString name;
+    TenantId homeTenant; // the user's own tenant (none for a platform admin)
+    TenantId tenant;     // where this request acts: home, or the one a platform admin names
+    qint64 sessionId = 0;
+    qint64 expiresAt = 0;
+    QString token;       // as presented (sign-out needs it)
+    qint64 apiKeyId = 0;
+    QString apiKeyName;
+    QStringList scopes;
+
+    bool isPlatformAdmin() const { return kind == Kind::Session && role == Role::PlatformAdmin; }
+    // The audit log's idea of this caller.
+    Actor actor(const QString &clientAddress) const;
+};
+
+// One HTTP request, copied off the HTTP thread (the handler runs on a worker).
+struct Request {
+    Method method = Method::Unknown;
+    QString path;
+    QUrlQuery query;
+    QHash<QByteArray, QByteArray> headers; // names lower-case
+    QByteArray body;
+    QString clientAddress;
+
+    // Filled while dispatching:
+    QStringList params;   // path parameters, in order ("{id}" segments)
+    QString routePattern; // "/api/users/{id}": for metrics and logs
+    Principal principal;
+    QJsonObject json;     // the body, for requests that carry JSON
+
+    QString queryValue(const QString &name) const { return query.queryItemValue(name, QUrl::FullyDecoded); }
+    QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
+    Actor actor() const { return principal.actor(clientAddress); }
+};
+
+struct Reply {
+    int status = 200;
+    QByteArray contentType = "application/json";
+    QByteArray body;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+
+    static Reply json(const QJsonObject &object, int status = 200);
+    static Reply json(const QJsonArray &array, int status = 200);
+    static Reply noContent() { return Reply{204, {}, {}, {}}; }
+    // {"error":{"code","message","field"?}}
+    static Reply error(int status, const QString &code, const QString &message, const QString &field = {});
+    // A repository error with the status its code implies (not_found → 404,
+    // *_taken → 409, invalid_* → 422, storage → 503, ...).
+    static Reply fromError(const Error &error, const QString &field = {});
+};
+
+using Handler = std::function<Reply(Request &)>;
+
+// Who may call a route.
+struct Access {
+    enum class Tenant {
+        Required, // acts inside one tenant (a platform admin names it with X-Puente-Tenant)
+        Optional, // a platform admin may name one or not
+        None,     // not tenant-scoped
+    };
+    bool anonymous = false;
+    QList<Role> roles; // session users with these roles (a platform admin passes every Required route)
+    QString scope;     // API keys with this scope; empty: no API key
+    Tenant tenant = Tenant::Required;
+    bool allowSuspended = false; // reachable while the tenant is suspended
+
+    static Access publicRoute() { return {true, {}, {}, Tenant::None, true}; }
+    static Access agents(const QString &scope = {}) { return {false, {Role::Agent, Role::TenantAdmin}, scope, Tenant::Required, false}; }
+    static Access tenantAdmins() { return {false, {Role::TenantAdmin}, {}, Tenant::Required, false}; }
+    static Access platformAdmins() { return {false, {Role::PlatformAdmin}, {}, Tenant::None, true}; }
+    static Access anyUser() { return {false, {Role::Agent, Role::TenantAdmin, Role::PlatformAdmin}, {}, Tenant::None, true}; }
+};
+
+// Routes by method and path template ("/api/users/{id}"). Knows which paths
+// exist, so a wrong method is a 405 with Allow, not a 404.
+class Router {
+public:
+    void add(Method method, const QString &pattern, Access access, Handler handler);
+    // A route another component serves (webhook, WebSocket, OpenAPI):
+    // listed for the OpenAPI check and the 405 answer.
+    void addExternal(Method method, const QString &pattern);
+
+    struct Route {
+        Method method;
+        QString pattern;
+        QStringList segments;
+        Access access;
+        Handler handler;
+        bool external = false;
+    };
+    struct Match {
+        const Route *route = nullptr;
+        QStringList params;
+        QStringList allowed; // methods of the path when the method did not match
+    };
+    Match match(Method method, const QString &path) const;
+    // "METHOD /path/{id}" for every route.
+    QStringList routes() const;
+    const QList<Route> &all() const { return m_routes; }
+
+private:
+    QList<Route> m_routes;
+};
+
+QString methodName(Method method);
+
+// Reading request bodies: each returns an error reply (422 with the field)
+// when the value has the wrong type.
+struct BodyReader {
+    const QJsonObject &json;
+    std::optional<Reply> error;
+
+    std::optional<QString> string(const QString &field, bool required = false, int maxLength = 10'000);
+    std::optional<bool> boolean(const QString &field);
+    std::optional<qint64> integer(const QString &field);
+    bool has(const QString &field) const { return json.contains(field); }
+};
+
+} // namespace puente::server::api

@@ -1,0 +1,278 @@
+#include "restapi.h"
+
+#include "accounts/apikeys.h"
+#include "accounts/authservice.h"
+#include "config/settings.h"
+#include "logging/logging.h"
+#include "metrics.h"
+#include "servercontext.h"
+#include "storage/database.h"
+#include "storage/sessionrepository.h"
+#include "storage/tenantrepository.h"
+#include "storage/userrepository.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace puente::server::api {
+
+namespace {
+double number(const Settings &s, const char *key, double fallback)
+{
+    bool ok = false;
+    const double v = s.value(QString::fromLatin1(key)).toDouble(&ok);
+    return ok && v >= 0 ? v : fallback;
+}
+
+AuthPolicy authPolicy(const Settings &s)
+{
+    AuthPolicy p;
+    p.sessionIdleMs = qint64(number(s, "session_idle_minutes", 12 * 60) * 60'000);
+    p.sessionAbsoluteMs = qint64(number(s, "session_max_hours", 7 * 24) * 3'600'000);
+    p.scrypt.logN = int(number(s, "password_hash_log_n", 15));
+    return p;
+}
+
+bool hasBody(Method m)
+{
+    return m == Method::Post || m == Method::Patch || m == Method::Put;
+}
+} // namespace
+
+QJsonObject userJson(const User &u)
+{
+    return {{QStringLiteral("id"), u.id.value},
+            {QStringLiteral("email"), u.email},
+            {QStringLiteral("name"), u.name},
+            {QStringLiteral("role"), toString(u.role)},
+            {QStringLiteral("active"), u.active},
+            {QStringLiteral("created_at"), u.createdAt},
+            {QStringLiteral("last_login_at"), u.lastLoginAt ? QJsonValue(u.lastLoginAt) : QJsonValue()}};
+}
+
+RestApi::RestApi(ServerContext &context)
+    : m_auth(std::make_unique<AuthService>(context.database(), authPolicy(context.settings())))
+{
+    const Settings &s = context.settings();
+    meta::GraphSettings graph;
+    graph.baseUrl = s.value(QStringLiteral("graph_base_url"), graph.baseUrl);
+    graph.version = s.value(QStringLiteral("graph_version"), graph.version);
+    graph.timeoutMs = int(number(s, "graph_timeout_ms", graph.timeoutMs));
+    m_env.reset(new Environment{context.database(), context.keyring(), context.eventBus(), context.settings(), context.metrics(), *m_auth,
+                                graph, QDir(dataDir(s)).filePath(QStringLiteral("media")), s.value(QStringLiteral("public_url")),
+                                s.value(QStringLiteral("default_phone_region")), m_limiter});
+    m_tenantRate = number(s, "rate_limit_tenant_per_second", 50);
+    m_tenantBurst = number(s, "rate_limit_tenant_burst", 200);
+    m_callerRate = number(s, "rate_limit_user_per_second", 10);
+    m_callerBurst = number(s, "rate_limit_user_burst", 60);
+    m_maxBody = qint64(number(s, "api_max_body_bytes", 1 << 20));
+    registerAccountRoutes(m_router, *m_env);
+    registerWhatsAppRoutes(m_router, *m_env);
+    registerConversationRoutes(m_router, *m_env);
+    registerAdminRoutes(m_router, *m_env);
+}
+
+RestApi::~RestApi() = default;
+
+Reply RestApi::handle(Request &request)
+{
+    const auto match = m_router.match(request.method, request.path);
+    Reply reply;
+    if (!match.route) {
+        request.routePattern = QStringLiteral("unmatched");
+        if (!match.allowed.isEmpty()) {
+            reply = Reply::error(405, QStringLiteral("method_not_allowed"),
+                                 QStringLiteral("%1 is not allowed here; use %2").arg(methodName(request.method), match.allowed.join(QStringLiteral(", "))));
+            reply.headers.append({"Allow", match.allowed.join(QStringLiteral(", ")).toLatin1()});
+        } else {
+            reply = Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint: %1").arg(request.path));
+        }
+    } else if (match.route->external) {
+        // Served by its own QtHttpServer route; reaching here means the
+        // method matched nothing there (HEAD, say).
+        reply = Reply::error(405, QStringLiteral("method_not_allowed"), QStringLiteral("method not allowed"));
+    } else {
+        const Router::Route &route = *match.route;
+        request.params = match.params;
+        request.routePattern = route.pattern;
+        std::optional<Reply> refused;
+        if (hasBody(request.method)) {
+            if (request.body.size() > m_maxBody) {
+                refused = Reply::error(413, QStringLiteral("too_large"), QStringLiteral("the request body is larger than %1 bytes").arg(m_maxBody));
+            } else if (!request.body.trimmed().isEmpty()) {
+                const QByteArray type = request.header("content-type").split(';').first().trimmed().toLower();
+                if (type != "application/json") {
+                    refused = Reply::error(415, QStringLiteral("unsupported_media_type"),
+                                           QStringLiteral("send the body as JSON with Content-Type: application/json"));
+                } else {
+                    QJsonParseError error{};
+                    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
+                    if (error.error != QJsonParseError::NoError)
+                        refused = Reply::error(400, QStringLiteral("malformed_json"),
+                                               QStringLiteral("the body is not valid JSON: %1 at byte %2").arg(error.errorString()).arg(error.offset));
+                    else if (!doc.isObject())
+                        refused = Reply::error(400, QStringLiteral("malformed_json"), QStringLiteral("the body must be a JSON object"));
+                    else
+                        request.json = doc.object();
+                }
+            }
+        }
+        if (!refused)
+            refused = authenticate(request, route);
+        if (!refused)
+            refused = rateLimit(request);
+        if (refused) {
+            reply = *refused;
+        } else {
+            if (request.principal.isPlatformAdmin() && request.principal.tenant.isValid())
+                auditPlatformAdmin(request);
+            reply = route.handler(request);
+        }
+    }
+    m_env->metrics.countRequest(request.routePattern, reply.status);
+    if (reply.status >= 500)
+        qCWarning(lcHttp).noquote() << methodName(request.method) << request.routePattern << "answered" << reply.status;
+    return reply;
+}
+
+std::optional<Reply> RestApi::authenticate(Request &request, const Router::Route &route)
+{
+    const Access &access = route.access;
+    const QByteArray authorization = request.header("authorization");
+    QString token;
+    if (authorization.startsWith("Bearer ") || authorization.startsWith("bearer "))
+        token = QString::fromUtf8(authorization.mid(7).trimmed());
+    if (access.anonymous)
+        return std::nullopt;
+    if (token.isEmpty())
+        return Reply::error(401, QStringLiteral("unauthenticated"), QStringLiteral("sign in first (send Authorization: Bearer <token>)"));
+
+    Principal &p = request.principal;
+    p.token = token;
+    if (token.startsWith(QLatin1String("pk_"))) {
+        auto key = ApiKeyRepository(m_env->db).authenticate(token);
+        if (!key)
+            return Reply::fromError(key.error());
+        if (!key.value())
+            return Reply::error(401, QStringLiteral("invalid_token"), QStringLiteral("this API key is unknown or has been revoked"));
+        p.kind = Principal::Kind::ApiKey;
+        p.apiKeyId = key.value()->id;
+        p.apiKeyName = key.value()->name;
+        p.scopes = key.value()->scopes;
+        p.homeTenant = p.tenant = key.value()->tenantId;
+        if (access.scope.isEmpty() || !p.scopes.contains(access.scope))
+            return Reply::error(403, QStringLiteral("forbidden"), access.scope.isEmpty()
+                                                                      ? QStringLiteral("API keys cannot use this endpoint; sign in as a user")
+                                                                      : QStringLiteral("this API key lacks the %1 scope").arg(access.scope));
+    } else {
+        auto session = SessionRepository(m_env->db).findByToken(token, m_auth->policy().sessionIdleMs);
+        if (!session)
+            return Reply::fromError(session.error());
+        if (!session.value())
+            return Reply::error(401, QStringLiteral("invalid_token"), QStringLiteral("your session has expired or you signed out; sign in again"));
+        const Session &s = *session.value();
+        p.kind = Principal::Kind::Session;
+        p.sessionId = s.id;
+        p.userId = s.userId;
+        p.role = s.role;
+        p.expiresAt = s.expiresAt;
+        p.homeTenant = s.tenantId;
+        p.tenant = s.tenantId;
+        Sql user(m_env->db.connection(), QStringLiteral("SELECT email, name FROM users WHERE id = ?"));
+        user.bind(s.userId.value);
+        if (auto st = user.exec(); !st)
+            return Reply::fromError(st.error());
+        if (user.next()) {
+            p.email = user.text(0);
+            p.name = user.text(1);
+        }
+        const bool roleAllowed = access.roles.contains(p.role)
+                                 || (p.role == Role::PlatformAdmin && access.tenant == Access::Tenant::Required);
+        if (!roleAllowed)
+            return Reply::error(403, QStringLiteral("forbidden"), QStringLiteral("your role (%1) cannot do this").arg(toString(p.role)));
+        if (p.role == Role::PlatformAdmin && access.tenant != Access::Tenant::None) {
+            const QString named = QString::fromUtf8(request.header("x-puente-tenant")).trimmed();
+            if (named.isEmpty() && access.tenant == Access::Tenant::Required)
+                return Reply::error(400, QStringLiteral("tenant_required"),
+                                    QStringLiteral("platform admins name the tenant to act in with the X-Puente-Tenant header (id or slug)"));
+            if (!named.isEmpty()) {
+                TenantRepository tenants(m_env->db);
+                bool isId = false;
+                const qint64 id = named.toLongLong(&isId);
+                auto t = isId ? tenants.find(TenantId(id)) : tenants.findBySlug(named);
+                if (!t)
+                    return Reply::fromError(t.error());
+                if (!t.value())
+                    return Reply::error(404, QStringLiteral("tenant_not_found"), QStringLiteral("no tenant %1").arg(named));
+                p.tenant = t.value()->id;
+            }
+        }
+    }
+    // A suspended tenant's users and keys are told why; platform admins may
+    // still act inside it.
+    if (p.tenant.isValid() && !p.isPlatformAdmin() && !access.allowSuspended) {
+        auto t = TenantRepository(m_env->db).find(p.tenant);
+        if (!t)
+            return Reply::fromError(t.error());
+        if (t.value() && t.value()->status == TenantStatus::Suspended)
+            return Reply::error(403, QStringLiteral("tenant_suspended"),
+                                t.value()->suspendedReason.isEmpty()
+                                    ? QStringLiteral("%1 is suspended; contact the platform operator").arg(t.value()->name)
+                                    : QStringLiteral("%1 is suspended: %2").arg(t.value()->name, t.value()->suspendedReason));
+    }
+    return std::nullopt;
+}
+
+std::optional<Reply> RestApi::rateLimit(const Request &request)
+{
+    const Principal &p = request.principal;
+    const qint64 now = nowMs();
+    QList<std::tuple<QString, double, double>> buckets;
+    if (p.kind == Principal::Kind::Anonymous)
+        buckets.append({QStringLiteral("address:") + request.clientAddress, m_callerRate, m_callerBurst});
+    else if (p.kind == Principal::Kind::ApiKey)
+        buckets.append({QStringLiteral("key:%1").arg(p.apiKeyId), m_callerRate, m_callerBurst});
+    else
+        buckets.append({QStringLiteral("user:%1").arg(p.userId.value), m_callerRate, m_callerBurst});
+    if (p.tenant.isValid())
+        buckets.append({QStringLiteral("tenant:%1").arg(p.tenant.value), m_tenantRate, m_tenantBurst});
+    for (const auto &[key, rate, burst] : buckets) {
+        const auto d = m_limiter.take(key, rate, burst, now);
+        if (!d.allowed) {
+            m_env->metrics.rateLimited.fetch_add(1, std::memory_order_relaxed);
+            const qint64 seconds = std::max<qint64>(1, (d.retryAfterMs + 999) / 1000);
+            Reply r = Reply::error(429, QStringLiteral("rate_limited"),
+                                   key.startsWith(QLatin1String("tenant:"))
+                                       ? QStringLiteral("your company is sending too many requests; retry in %1 s").arg(seconds)
+                                       : QStringLiteral("too many requests; retry in %1 s").arg(seconds));
+            r.headers.append({"Retry-After", QByteArray::number(seconds)});
+            return r;
+        }
+    }
+    return std::nullopt;
+}
+
+void RestApi::auditPlatformAdmin(const Request &request)
+{
+    const Principal &p = request.principal;
+    const bool reads = request.method == Method::Get;
+    if (reads) {
+        // Reading inside a tenant is audited once per session and tenant.
+        QMutexLocker lock(&m_enteredMutex);
+        const QString key = QStringLiteral("%1:%2").arg(p.sessionId).arg(p.tenant.value);
+        if (m_entered.contains(key))
+            return;
+        m_entered.insert(key);
+    }
+    Transaction tx(m_env->db);
+    if (!tx.begun())
+        return;
+    if (AuditLog::append(tx.connection(), request.actor(), p.tenant,
+                         reads ? QStringLiteral("platform_admin.entered_tenant") : QStringLiteral("platform_admin.acted_in_tenant"),
+                         QStringLiteral("tenant"), QString::number(p.tenant.value),
+                         {{QStringLiteral("method"), methodName(request.method)}, {QStringLiteral("route"), request.routePattern}}))
+        (void)tx.commit();
+}
+
+} // namespace puente::server::api

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "api.h"
+#include "common/ratelimiter.h"
+#include "crypto/secretbox.h"
+#include "meta/graphclient.h"
+
+#include <QMutex>
+#include <QSet>
+
+#include <memory>
+
+namespace puente {
+class AuthService;
+class Database;
+class EventBus;
+class Settings;
+}
+
+namespace puente::server {
+class Metrics;
+class ServerContext;
+}
+
+namespace puente::server::api {
+
+// What route handlers work with.
+struct Environment {
+    Database &db;
+    crypto::KeyringPtr keyring;
+    EventBus &bus;
+    const Settings &settings;
+    Metrics &metrics;
+    AuthService &auth;
+    meta::GraphSettings graph;
+    QString mediaRoot;     // <data_dir>/media
+    QString publicUrl;     // "https://puente.example.com": the webhook URL shown to admins
+    QString defaultRegion; // for phone numbers written without a country code
+    RateLimiter &limiter;
+};
+
+// The REST API: routing, authentication, roles and scopes, tenant selection,
+// rate limits, request body rules, metrics. Handlers live in routes_*.cpp.
+// handle() runs on a worker thread.
+class RestApi {
+public:
+    explicit RestApi(ServerContext &context);
+    ~RestApi();
+
+    Reply handle(Request &request);
+    const Router &router() const { return m_router; }
+    // Routes served elsewhere, listed for 405 answers and the OpenAPI check.
+    void addExternal(Method method, const QString &pattern) { m_router.addExternal(method, pattern); }
+
+private:
+    std::optional<Reply> authenticate(Request &request, const Router::Route &route);
+    std::optional<Reply> rateLimit(const Request &request);
+    void auditPlatformAdmin(const Request &request);
+
+    std::unique_ptr<AuthService> m_auth;
+    RateLimiter m_limiter;
+    std::unique_ptr<Environment> m_env;
+    Router m_router;
+    double m_tenantRate, m_tenantBurst, m_callerRate, m_callerBurst;
+    qint64 m_maxBody;
+    QMutex m_enteredMutex;
+    QSet<QString> m_entered; // session:tenant pairs already audited
+};
+
+void registerAccountRoutes(Router &router, Environment &env);
+void registerWhatsAppRoutes(Router &router, Environment &env);
+void registerConversationRoutes(Router &router, Environment &env);
+void registerAdminRoutes(Router &router, Environment &env);
+
+// Shared JSON shapes.
+QJsonObject userJson(const User &user);
+
+} // namespace puente::server::api

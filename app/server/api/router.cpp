@@ -1,0 +1,193 @@
+#include "api.h"
+
+#include <QJsonDocument>
+
+namespace puente::server::api {
+
+Actor Principal::actor(const QString &clientAddress) const
+{
+    switch (kind) {
+    case Kind::Session: return Actor(userId, email, clientAddress);
+    case Kind::ApiKey: return Actor(UserId(), QStringLiteral("api-key:") + apiKeyName, clientAddress);
+    case Kind::Anonymous: break;
+    }
+    return Actor(UserId(), QStringLiteral("anonymous"), clientAddress);
+}
+
+Reply Reply::json(const QJsonObject &object, int status)
+{
+    return Reply{status, "application/json", QJsonDocument(object).toJson(QJsonDocument::Compact), {}};
+}
+
+Reply Reply::json(const QJsonArray &array, int status)
+{
+    return Reply{status, "application/json", QJsonDocument(array).toJson(QJsonDocument::Compact), {}};
+}
+
+Reply Reply::error(int status, const QString &code, const QString &message, const QString &field)
+{
+    QJsonObject e{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
+    if (!field.isEmpty())
+        e.insert(QStringLiteral("field"), field);
+    return json(QJsonObject{{QStringLiteral("error"), e}}, status);
+}
+
+Reply Reply::fromError(const Error &error, const QString &fieldHint)
+{
+    static const QHash<QString, std::pair<int, QString>> known = {
+        {QStringLiteral("not_found"), {404, {}}},
+        {QStringLiteral("email_taken"), {409, QStringLiteral("email")}},
+        {QStringLiteral("slug_taken"), {409, QStringLiteral("slug")}},
+        {QStringLiteral("phone_number_taken"), {409, QStringLiteral("phone_number_id")}},
+        {QStringLiteral("business_account_taken"), {409, QStringLiteral("business_account_id")}},
+        {QStringLiteral("last_admin"), {409, QStringLiteral("role")}},
+        {QStringLiteral("contact_blocked"), {409, QStringLiteral("status")}},
+        {QStringLiteral("whatsapp_not_configured"), {409, {}}},
+        {QStringLiteral("media_not_available"), {409, {}}},
+        {QStringLiteral("invalid_email"), {422, QStringLiteral("email")}},
+        {QStringLiteral("invalid_name"), {422, QStringLiteral("name")}},
+        {QStringLiteral("weak_password"), {422, QStringLiteral("password")}},
+        {QStringLiteral("invalid_role"), {422, QStringLiteral("role")}},
+        {QStringLiteral("invalid_slug"), {422, QStringLiteral("slug")}},
+        {QStringLiteral("invalid_scope"), {422, QStringLiteral("scopes")}},
+        {QStringLiteral("invalid_status"), {422, QStringLiteral("status")}},
+        {QStringLiteral("invalid_assignee"), {422, QStringLiteral("assigned_user_id")}},
+        {QStringLiteral("invalid_phone_number"), {422, QStringLiteral("phone")}},
+        {QStringLiteral("invalid_phone_number_id"), {422, QStringLiteral("phone_number_id")}},
+        {QStringLiteral("invalid_business_account_id"), {422, QStringLiteral("business_account_id")}},
+        {QStringLiteral("invalid_message"), {422, {}}},
+        {QStringLiteral("window_closed"), {422, QStringLiteral("type")}},
+        {QStringLiteral("tenant_required"), {422, QStringLiteral("tenant")}},
+        {QStringLiteral("invalid_cursor"), {400, QStringLiteral("cursor")}},
+        {QStringLiteral("invalid_credentials"), {401, {}}},
+        {QStringLiteral("tenant_suspended"), {403, {}}},
+        {QStringLiteral("too_many_attempts"), {429, {}}},
+    };
+    const auto it = known.constFind(error.code);
+    if (it != known.constEnd())
+        return Reply::error(it->first, error.code, error.message, fieldHint.isEmpty() ? it->second : fieldHint);
+    // Storage and other internal errors: the detail goes to the log, the
+    // client gets a stable code.
+    if (error.code == QLatin1String("database_unavailable") || error.code == QLatin1String("storage_error"))
+        return Reply::error(503, QStringLiteral("unavailable"), QStringLiteral("the server cannot reach its database right now; try again shortly"));
+    return Reply::error(500, QStringLiteral("internal_error"), QStringLiteral("something went wrong on the server; it has been logged"));
+}
+
+QString methodName(Method method)
+{
+    switch (method) {
+    case Method::Get: return QStringLiteral("GET");
+    case Method::Put: return QStringLiteral("PUT");
+    case Method::Delete: return QStringLiteral("DELETE");
+    case Method::Post: return QStringLiteral("POST");
+    case Method::Head: return QStringLiteral("HEAD");
+    case Method::Options: return QStringLiteral("OPTIONS");
+    case Method::Patch: return QStringLiteral("PATCH");
+    case Method::Connect: return QStringLiteral("CONNECT");
+    case Method::Trace: return QStringLiteral("TRACE");
+    default: break;
+    }
+    return QStringLiteral("UNKNOWN");
+}
+
+void Router::add(Method method, const QString &pattern, Access access, Handler handler)
+{
+    m_routes.append({method, pattern, pattern.split(QLatin1Char('/')), std::move(access), std::move(handler), false});
+}
+
+void Router::addExternal(Method method, const QString &pattern)
+{
+    m_routes.append({method, pattern, pattern.split(QLatin1Char('/')), Access::publicRoute(), {}, true});
+}
+
+Router::Match Router::match(Method method, const QString &path) const
+{
+    const QStringList segments = path.split(QLatin1Char('/'));
+    Match m;
+    for (const Route &r : m_routes) {
+        if (r.segments.size() != segments.size())
+            continue;
+        QStringList params;
+        bool same = true;
+        for (int i = 0; i < segments.size() && same; ++i) {
+            const QString &want = r.segments[i];
+            if (want.startsWith(QLatin1Char('{')))
+                params.append(segments[i]);
+            else
+                same = want == segments[i];
+        }
+        if (!same || params.contains(QString()))
+            continue;
+        if (r.method == method || (method == Method::Head && r.method == Method::Get && r.external)) {
+            m.route = &r;
+            m.params = params;
+            m.allowed.clear();
+            return m;
+        }
+        if (!m.allowed.contains(methodName(r.method)))
+            m.allowed.append(methodName(r.method));
+    }
+    return m;
+}
+
+QStringList Router::routes() const
+{
+    QStringList out;
+    for (const Route &r : m_routes)
+        out.append(methodName(r.method) + QLatin1Char(' ') + r.pattern);
+    return out;
+}
+
+std::optional<QString> BodyReader::string(const QString &field, bool required, int maxLength)
+{
+    const QJsonValue v = json.value(field);
+    if (v.isUndefined() || v.isNull()) {
+        if (required && !error)
+            error = Reply::error(422, QStringLiteral("missing_field"), QStringLiteral("%1 is required").arg(field), field);
+        return std::nullopt;
+    }
+    if (!v.isString()) {
+        if (!error)
+            error = Reply::error(422, QStringLiteral("invalid_field"), QStringLiteral("%1 must be a string").arg(field), field);
+        return std::nullopt;
+    }
+    if (v.toString().size() > maxLength) {
+        if (!error)
+            error = Reply::error(422, QStringLiteral("invalid_field"), QStringLiteral("%1 is longer than %2 characters").arg(field).arg(maxLength), field);
+        return std::nullopt;
+    }
+    if (required && v.toString().trimmed().isEmpty()) {
+        if (!error)
+            error = Reply::error(422, QStringLiteral("missing_field"), QStringLiteral("%1 must not be empty").arg(field), field);
+        return std::nullopt;
+    }
+    return v.toString();
+}
+
+std::optional<bool> BodyReader::boolean(const QString &field)
+{
+    const QJsonValue v = json.value(field);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (!v.isBool()) {
+        if (!error)
+            error = Reply::error(422, QStringLiteral("invalid_field"), QStringLiteral("%1 must be true or false").arg(field), field);
+        return std::nullopt;
+    }
+    return v.toBool();
+}
+
+std::optional<qint64> BodyReader::integer(const QString &field)
+{
+    const QJsonValue v = json.value(field);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (!v.isDouble() || v.toDouble() != double(v.toInteger())) {
+        if (!error)
+            error = Reply::error(422, QStringLiteral("invalid_field"), QStringLiteral("%1 must be a whole number").arg(field), field);
+        return std::nullopt;
+    }
+    return v.toInteger();
+}
+
+} // namespace puente::server::api

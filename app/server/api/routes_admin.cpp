@@ -1,0 +1,263 @@
+// Users of a tenant, tenants of the platform, and the audit log.
+#include "accounts/authservice.h"
+#include "restapi.h"
+#include "storage/database.h"
+#include "storage/tenantrepository.h"
+#include "storage/userrepository.h"
+
+#include <QDateTime>
+
+namespace puente::server::api {
+
+namespace {
+std::optional<qint64> idParam(const Request &r)
+{
+    bool ok = false;
+    const qint64 id = r.params.value(0).toLongLong(&ok);
+    return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
+}
+
+std::optional<Role> tenantRole(const QString &s)
+{
+    const auto role = roleFromString(s);
+    return role && *role != Role::PlatformAdmin ? role : std::nullopt;
+}
+
+// Unix milliseconds or an ISO 8601 date/time; nullopt when neither.
+std::optional<qint64> timeParam(const QString &s)
+{
+    if (s.isEmpty())
+        return qint64(0);
+    bool ok = false;
+    const qint64 ms = s.toLongLong(&ok);
+    if (ok)
+        return ms;
+    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(s, Qt::ISODate);
+    return t.isValid() ? std::optional<qint64>(t.toMSecsSinceEpoch()) : std::nullopt;
+}
+
+QJsonObject tenantJson(const Tenant &t)
+{
+    return {{QStringLiteral("id"), t.id.value},
+            {QStringLiteral("slug"), t.slug},
+            {QStringLiteral("name"), t.name},
+            {QStringLiteral("plan"), toString(t.plan)},
+            {QStringLiteral("status"), toString(t.status)},
+            {QStringLiteral("suspended_reason"), t.suspendedReason.isEmpty() ? QJsonValue() : QJsonValue(t.suspendedReason)},
+            {QStringLiteral("created_at"), t.createdAt}};
+}
+} // namespace
+
+void registerAdminRoutes(Router &router, Environment &env)
+{
+    // --- users (tenant admins) ---
+    router.add(Method::Get, QStringLiteral("/api/users"), Access::tenantAdmins(), [&env](Request &r) {
+        auto users = UserRepository(env.db).list(r.principal.tenant);
+        if (!users)
+            return Reply::fromError(users.error());
+        QJsonArray items;
+        for (const User &u : users.value())
+            items.append(userJson(u));
+        return Reply::json(QJsonObject{{QStringLiteral("items"), items}});
+    });
+
+    router.add(Method::Post, QStringLiteral("/api/users"), Access::tenantAdmins(), [&env](Request &r) {
+        BodyReader body{r.json, {}};
+        const auto email = body.string(QStringLiteral("email"), true, 254);
+        const auto name = body.string(QStringLiteral("name"), true, 200);
+        const auto role = body.string(QStringLiteral("role"), true, 30);
+        const auto password = body.string(QStringLiteral("password"), true, 1024);
+        if (body.error)
+            return *body.error;
+        const auto parsedRole = tenantRole(*role);
+        if (!parsedRole)
+            return Reply::error(422, QStringLiteral("invalid_role"), QStringLiteral("role must be tenant_admin or agent"), QStringLiteral("role"));
+        auto created = UserRepository(env.db, env.auth.policy().scrypt)
+                           .create({r.principal.tenant, *email, *name, *parsedRole, *password}, r.actor());
+        if (!created)
+            return Reply::fromError(created.error());
+        return Reply::json(userJson(created.value()), 201);
+    });
+
+    router.add(Method::Patch, QStringLiteral("/api/users/{id}"), Access::tenantAdmins(), [&env](Request &r) {
+        const auto id = idParam(r);
+        if (!id)
+            return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such user"));
+        BodyReader body{r.json, {}};
+        UserChanges c;
+        c.name = body.string(QStringLiteral("name"), false, 200);
+        const auto role = body.string(QStringLiteral("role"), false, 30);
+        c.active = body.boolean(QStringLiteral("active"));
+        c.password = body.string(QStringLiteral("password"), false, 1024);
+        if (body.error)
+            return *body.error;
+        if (role) {
+            c.role = tenantRole(*role);
+            if (!c.role)
+                return Reply::error(422, QStringLiteral("invalid_role"), QStringLiteral("role must be tenant_admin or agent"), QStringLiteral("role"));
+        }
+        auto updated = UserRepository(env.db, env.auth.policy().scrypt).update(r.principal.tenant, UserId(*id), c, r.actor());
+        if (!updated)
+            return Reply::fromError(updated.error());
+        return Reply::json(userJson(updated.value()));
+    });
+
+    // Users are deactivated, not deleted: their messages and audit entries
+    // keep naming them.
+    router.add(Method::Delete, QStringLiteral("/api/users/{id}"), Access::tenantAdmins(), [&env](Request &r) {
+        const auto id = idParam(r);
+        if (!id)
+            return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such user"));
+        UserChanges c;
+        c.active = false;
+        auto updated = UserRepository(env.db).update(r.principal.tenant, UserId(*id), c, r.actor());
+        if (!updated)
+            return Reply::fromError(updated.error());
+        return Reply::json(userJson(updated.value()));
+    });
+
+    // --- tenants (platform admins) ---
+    router.add(Method::Get, QStringLiteral("/api/admin/tenants"), Access::platformAdmins(), [&env](Request &) {
+        auto tenants = TenantRepository(env.db).list();
+        if (!tenants)
+            return Reply::fromError(tenants.error());
+        // One query for the per-tenant figures the list shows.
+        Sql stats(env.db.connection(), QStringLiteral(
+            "SELECT t.id, (SELECT phone_number_id FROM whatsapp_config w WHERE w.tenant_id = t.id AND w.api_type = 'business_api'), "
+            "(SELECT connection_status FROM whatsapp_config w WHERE w.tenant_id = t.id AND w.api_type = 'business_api'), "
+            "(SELECT COUNT(*) FROM users u WHERE u.tenant_id = t.id AND u.active = 1) FROM tenants t"));
+        if (auto s = stats.exec(); !s)
+            return Reply::fromError(s.error());
+        QHash<qint64, QJsonObject> extra;
+        while (stats.next())
+            extra.insert(stats.int64(0), {{QStringLiteral("phone_number_id"), stats.isNull(1) ? QJsonValue() : QJsonValue(stats.text(1))},
+                                          {QStringLiteral("connection_status"), stats.isNull(2) ? QStringLiteral("not_configured") : stats.text(2)},
+                                          {QStringLiteral("active_users"), stats.int64(3)}});
+        QJsonArray items;
+        for (const Tenant &t : tenants.value()) {
+            QJsonObject o = tenantJson(t);
+            const QJsonObject e = extra.value(t.id.value);
+            for (auto it = e.begin(); it != e.end(); ++it)
+                o.insert(it.key(), it.value());
+            items.append(o);
+        }
+        return Reply::json(QJsonObject{{QStringLiteral("items"), items}});
+    });
+
+    router.add(Method::Post, QStringLiteral("/api/admin/tenants"), Access::platformAdmins(), [&env](Request &r) {
+        BodyReader body{r.json, {}};
+        const auto slug = body.string(QStringLiteral("slug"), true, 63);
+        const auto name = body.string(QStringLiteral("name"), true, 200);
+        const QString planName = body.string(QStringLiteral("plan"), false, 20).value_or(QStringLiteral("basic"));
+        if (body.error)
+            return *body.error;
+        const auto plan = planFromString(planName);
+        if (!plan)
+            return Reply::error(422, QStringLiteral("invalid_plan"), QStringLiteral("plan must be basic, pro or enterprise"), QStringLiteral("plan"));
+        // The first admin is checked before the tenant exists, so a weak
+        // password does not leave a tenant nobody can sign in to.
+        std::optional<NewUser> admin;
+        if (body.has(QStringLiteral("admin"))) {
+            const QJsonObject a = r.json.value(QStringLiteral("admin")).toObject();
+            admin = NewUser{TenantId(), a.value(QStringLiteral("email")).toString(), a.value(QStringLiteral("name")).toString(), Role::TenantAdmin,
+                            a.value(QStringLiteral("password")).toString()};
+            if (auto e = normalizeEmail(admin->email); !e)
+                return Reply::fromError(e.error(), QStringLiteral("admin.email"));
+            if (admin->name.trimmed().isEmpty())
+                return Reply::error(422, QStringLiteral("invalid_name"), QStringLiteral("the first admin needs a name"), QStringLiteral("admin.name"));
+            if (auto s = checkPasswordPolicy(admin->password); !s)
+                return Reply::fromError(s.error(), QStringLiteral("admin.password"));
+        }
+        auto tenant = TenantRepository(env.db).create(*slug, *name, *plan, r.actor());
+        if (!tenant)
+            return Reply::fromError(tenant.error());
+        QJsonObject out{{QStringLiteral("tenant"), tenantJson(tenant.value())}};
+        if (admin) {
+            admin->tenantId = tenant->id;
+            auto user = UserRepository(env.db, env.auth.policy().scrypt).create(*admin, r.actor());
+            if (!user)
+                return Reply::fromError(user.error(), QStringLiteral("admin.email"));
+            out.insert(QStringLiteral("admin"), userJson(user.value()));
+        }
+        return Reply::json(out, 201);
+    });
+
+    router.add(Method::Patch, QStringLiteral("/api/admin/tenants/{id}"), Access::platformAdmins(), [&env](Request &r) {
+        const auto id = idParam(r);
+        if (!id)
+            return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such tenant"));
+        BodyReader body{r.json, {}};
+        TenantChanges c;
+        c.name = body.string(QStringLiteral("name"), false, 200);
+        const auto plan = body.string(QStringLiteral("plan"), false, 20);
+        const auto status = body.string(QStringLiteral("status"), false, 20);
+        c.suspendedReason = body.string(QStringLiteral("suspended_reason"), false, 500);
+        if (body.error)
+            return *body.error;
+        if (plan) {
+            c.plan = planFromString(*plan);
+            if (!c.plan)
+                return Reply::error(422, QStringLiteral("invalid_plan"), QStringLiteral("plan must be basic, pro or enterprise"), QStringLiteral("plan"));
+        }
+        if (status) {
+            c.status = tenantStatusFromString(*status);
+            if (!c.status)
+                return Reply::error(422, QStringLiteral("invalid_status"), QStringLiteral("status must be active or suspended"), QStringLiteral("status"));
+        }
+        auto updated = TenantRepository(env.db).update(TenantId(*id), c, r.actor());
+        if (!updated)
+            return Reply::fromError(updated.error());
+        return Reply::json(tenantJson(updated.value()));
+    });
+
+    // --- audit log ---
+    Access auditAccess{false, {Role::TenantAdmin, Role::PlatformAdmin}, {}, Access::Tenant::Optional, false};
+    router.add(Method::Get, QStringLiteral("/api/audit-log"), auditAccess, [&env](Request &r) {
+        AuditQuery q;
+        // Tenant admins see their tenant; platform admins one tenant (named
+        // with X-Puente-Tenant) or everything.
+        if (r.principal.tenant.isValid())
+            q.tenant = r.principal.tenant;
+        const QString actor = r.queryValue(QStringLiteral("actor"));
+        bool numeric = false;
+        const qint64 actorId = actor.toLongLong(&numeric);
+        if (numeric)
+            q.actor = UserId(actorId);
+        else
+            q.actorLabel = actor.trimmed();
+        q.actionPrefix = r.queryValue(QStringLiteral("action"));
+        const auto from = timeParam(r.queryValue(QStringLiteral("from")));
+        const auto to = timeParam(r.queryValue(QStringLiteral("to")));
+        if (!from || !to)
+            return Reply::error(400, QStringLiteral("invalid_parameter"), QStringLiteral("from and to are Unix milliseconds or ISO 8601 times"),
+                                !from ? QStringLiteral("from") : QStringLiteral("to"));
+        q.fromMs = *from;
+        q.toMs = *to;
+        q.beforeId = r.queryValue(QStringLiteral("before")).toLongLong();
+        bool ok = false;
+        const int limit = r.queryValue(QStringLiteral("limit")).toInt(&ok);
+        q.limit = ok ? qBound(1, limit, 500) : 50;
+        auto entries = AuditLog::query(env.db, q);
+        if (!entries)
+            return Reply::fromError(entries.error());
+        QJsonArray items;
+        for (const AuditRecord &e : entries.value())
+            items.append(QJsonObject{{QStringLiteral("id"), e.id},
+                                     {QStringLiteral("tenant_id"), e.tenantId.isValid() ? QJsonValue(e.tenantId.value) : QJsonValue()},
+                                     {QStringLiteral("actor_user_id"), e.actorUserId.isValid() ? QJsonValue(e.actorUserId.value) : QJsonValue()},
+                                     {QStringLiteral("actor"), e.actorLabel},
+                                     {QStringLiteral("action"), e.action},
+                                     {QStringLiteral("target_type"), e.targetType},
+                                     {QStringLiteral("target_id"), e.targetId},
+                                     {QStringLiteral("details"), e.details},
+                                     {QStringLiteral("client_address"), e.clientAddress},
+                                     {QStringLiteral("created_at"), e.createdAt}});
+        const bool more = entries->size() == q.limit;
+        return Reply::json(QJsonObject{{QStringLiteral("items"), items},
+                                       {QStringLiteral("next_cursor"), more ? QJsonValue(QString::number(entries->last().id)) : QJsonValue()}});
+    });
+}
+
+} // namespace puente::server::api

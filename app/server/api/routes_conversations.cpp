@@ -1,0 +1,194 @@
+// Conversations, messages and media: what agents and the CRM use.
+#include "accounts/apikeys.h"
+#include "domain/phonenumber.h"
+#include "messaging/conversations.h"
+#include "restapi.h"
+
+#include <QFile>
+#include <QMimeDatabase>
+
+namespace puente::server::api {
+
+namespace {
+std::optional<qint64> idParam(const Request &r, int i = 0)
+{
+    bool ok = false;
+    const qint64 id = r.params.value(i).toLongLong(&ok);
+    return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
+}
+
+Reply notFound(const QString &what)
+{
+    return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such %1").arg(what));
+}
+
+int limitParam(const Request &r, int fallback)
+{
+    bool ok = false;
+    const int limit = r.queryValue(QStringLiteral("limit")).toInt(&ok);
+    return ok ? limit : fallback;
+}
+} // namespace
+
+void registerConversationRoutes(Router &router, Environment &env)
+{
+    router.add(Method::Get, QStringLiteral("/api/whatsapp/conversations"), Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
+        ConversationFilter f;
+        f.status = r.queryValue(QStringLiteral("status"));
+        if (!f.status.isEmpty() && f.status != QLatin1String("active") && f.status != QLatin1String("archived") && f.status != QLatin1String("blocked"))
+            return Reply::error(400, QStringLiteral("invalid_parameter"), QStringLiteral("status must be active, archived or blocked"), QStringLiteral("status"));
+        f.query = r.queryValue(QStringLiteral("q")).left(200);
+        const QString assigned = r.queryValue(QStringLiteral("assigned"));
+        if (assigned == QLatin1String("me")) {
+            if (!r.principal.userId.isValid())
+                return Reply::error(400, QStringLiteral("invalid_parameter"), QStringLiteral("an API key has no \"me\""), QStringLiteral("assigned"));
+            f.assigned = ConversationFilter::Assigned::Me;
+            f.assignedUser = r.principal.userId;
+        } else if (assigned == QLatin1String("unassigned")) {
+            f.assigned = ConversationFilter::Assigned::Unassigned;
+        } else if (!assigned.isEmpty() && assigned != QLatin1String("any") && assigned != QLatin1String("all")) {
+            bool ok = false;
+            f.assignedUser = UserId(assigned.toLongLong(&ok));
+            if (!ok)
+                return Reply::error(400, QStringLiteral("invalid_parameter"), QStringLiteral("assigned must be me, unassigned, any or a user id"),
+                                    QStringLiteral("assigned"));
+            f.assigned = ConversationFilter::Assigned::User;
+        }
+        f.limit = limitParam(r, 50);
+        f.cursor = r.queryValue(QStringLiteral("cursor"));
+        auto page = ConversationService(env.db, &env.bus).list(r.principal.tenant, f);
+        if (!page)
+            return Reply::fromError(page.error());
+        return Reply::json(QJsonObject{{QStringLiteral("items"), page->items},
+                                       {QStringLiteral("next_cursor"), page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}});
+    });
+
+    router.add(Method::Post, QStringLiteral("/api/whatsapp/conversations"), Access::agents(ApiScope::MessagesSend), [&env](Request &r) {
+        BodyReader body{r.json, {}};
+        const auto phone = body.string(QStringLiteral("phone"), true, 40);
+        const auto name = body.string(QStringLiteral("name"), false, 200);
+        if (body.error)
+            return *body.error;
+        auto e164 = normalizePhoneNumber(*phone, env.defaultRegion);
+        if (!e164)
+            return Reply::fromError(e164.error());
+        auto started = ConversationService(env.db, &env.bus).start(r.principal.tenant, e164.value(), name.value_or(QString()), r.actor());
+        if (!started)
+            return Reply::fromError(started.error());
+        return Reply::json(started->conversation, started->created ? 201 : 200);
+    });
+
+    router.add(Method::Get, QStringLiteral("/api/whatsapp/conversations/{id}"), Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
+        const auto id = idParam(r);
+        if (!id)
+            return notFound(QStringLiteral("conversation"));
+        auto c = ConversationService(env.db, &env.bus).find(r.principal.tenant, *id);
+        if (!c)
+            return Reply::fromError(c.error());
+        return c.value() ? Reply::json(*c.value()) : notFound(QStringLiteral("conversation"));
+    });
+
+    router.add(Method::Patch, QStringLiteral("/api/whatsapp/conversations/{id}"), Access::agents(ApiScope::ConversationsWrite), [&env](Request &r) {
+        const auto id = idParam(r);
+        if (!id)
+            return notFound(QStringLiteral("conversation"));
+        BodyReader body{r.json, {}};
+        ConversationChanges changes;
+        changes.status = body.string(QStringLiteral("status"), false, 20);
+        if (body.has(QStringLiteral("assigned_user_id"))) {
+            const QJsonValue v = r.json.value(QStringLiteral("assigned_user_id"));
+            if (v.isNull())
+                changes.assignee = std::optional<UserId>();
+            else if (const auto user = body.integer(QStringLiteral("assigned_user_id")))
+                changes.assignee = std::optional<UserId>(UserId(*user));
+        }
+        if (body.error)
+            return *body.error;
+        if (!changes.status && !changes.assignee)
+            return Reply::error(422, QStringLiteral("missing_field"), QStringLiteral("send status and/or assigned_user_id"));
+        auto updated = ConversationService(env.db, &env.bus).update(r.principal.tenant, *id, changes, r.actor());
+        if (!updated)
+            return Reply::fromError(updated.error());
+        return Reply::json(updated.value());
+    });
+
+    router.add(Method::Post, QStringLiteral("/api/whatsapp/conversations/{id}/read"), Access::agents(ApiScope::ConversationsWrite), [&env](Request &r) {
+        const auto id = idParam(r);
+        if (!id)
+            return notFound(QStringLiteral("conversation"));
+        auto updated = ConversationService(env.db, &env.bus).markRead(r.principal.tenant, *id);
+        if (!updated)
+            return Reply::fromError(updated.error());
+        return Reply::json(updated.value());
+    });
+
+    router.add(Method::Get, QStringLiteral("/api/whatsapp/conversations/{id}/messages"), Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
+        const auto id = idParam(r);
+        if (!id)
+            return notFound(QStringLiteral("conversation"));
+        qint64 before = 0;
+        if (const QString b = r.queryValue(QStringLiteral("before")); !b.isEmpty()) {
+            bool ok = false;
+            before = b.toLongLong(&ok);
+            if (!ok || before <= 0)
+                return Reply::error(400, QStringLiteral("invalid_parameter"), QStringLiteral("before must be a message id (next_cursor)"), QStringLiteral("before"));
+        }
+        auto page = ConversationService(env.db, &env.bus).messages(r.principal.tenant, *id, before, limitParam(r, 50));
+        if (!page)
+            return Reply::fromError(page.error());
+        return Reply::json(QJsonObject{{QStringLiteral("items"), page->items},
+                                       {QStringLiteral("next_cursor"), page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}});
+    });
+
+    router.add(Method::Post, QStringLiteral("/api/whatsapp/conversations/{id}/messages"), Access::agents(ApiScope::MessagesSend), [&env](Request &r) {
+        const auto id = idParam(r);
+        if (!id)
+            return notFound(QStringLiteral("conversation"));
+        BodyReader body{r.json, {}};
+        OutboundRequest o;
+        o.type = body.string(QStringLiteral("type"), false, 20).value_or(QStringLiteral("text"));
+        o.text = body.string(QStringLiteral("message"), false, 5000).value_or(QString());
+        o.previewUrl = body.boolean(QStringLiteral("preview_url")).value_or(false);
+        o.replyTo = body.integer(QStringLiteral("reply_to")).value_or(0);
+        o.emoji = body.string(QStringLiteral("emoji"), false, 32).value_or(QString());
+        o.mediaId = body.string(QStringLiteral("media_id"), false, 200).value_or(QString());
+        o.mediaLink = body.string(QStringLiteral("link"), false, 2000).value_or(QString());
+        o.caption = body.string(QStringLiteral("caption"), false, 2000).value_or(QString());
+        o.filename = body.string(QStringLiteral("filename"), false, 255).value_or(QString());
+        if (body.has(QStringLiteral("template"))) {
+            const QJsonObject t = r.json.value(QStringLiteral("template")).toObject();
+            o.templateName = t.value(QStringLiteral("name")).toString();
+            o.templateLanguage = t.value(QStringLiteral("language")).toString();
+            o.templateComponents = t.value(QStringLiteral("components")).toArray();
+        }
+        if (body.error)
+            return *body.error;
+        QString field;
+        auto queued = ConversationService(env.db, &env.bus).enqueue(r.principal.tenant, *id, o, r.principal.userId, &field);
+        if (!queued)
+            return Reply::fromError(queued.error(), field);
+        return Reply::json(queued->message, 202);
+    });
+
+    router.add(Method::Get, QStringLiteral("/api/whatsapp/media/{id}"), Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
+        const auto id = idParam(r);
+        if (!id)
+            return notFound(QStringLiteral("media"));
+        auto media = ConversationService(env.db, &env.bus).media(r.principal.tenant, *id, env.mediaRoot);
+        if (!media)
+            return Reply::fromError(media.error());
+        QFile f(media->path);
+        if (!f.open(QIODevice::ReadOnly))
+            return Reply::error(409, QStringLiteral("media_not_available"), QStringLiteral("the file cannot be read on the server"));
+        Reply reply{200, media->mimeType.toUtf8(), f.readAll(), {}};
+        QString filename = media->filename;
+        filename.remove(QLatin1Char('"')).remove(QLatin1Char('\r')).remove(QLatin1Char('\n'));
+        if (!filename.isEmpty())
+            reply.headers.append({QByteArray("Content-Disposition"), "inline; filename*=UTF-8''" + QUrl::toPercentEncoding(filename)});
+        reply.headers.append({QByteArray("X-Content-Type-Options"), QByteArray("nosniff")});
+        reply.headers.append({QByteArray("Cache-Control"), QByteArray("private, max-age=86400")});
+        return reply;
+    });
+}
+
+} // namespace puente::server::api

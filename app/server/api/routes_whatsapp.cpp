@@ -1,0 +1,177 @@
+// The tenant's WhatsApp configuration and its connection test.
+#include "crypto/crypto.h"
+#include "domain/phonenumber.h"
+#include "restapi.h"
+#include "storage/database.h"
+#include "storage/whatsappconfigrepository.h"
+
+#include <QRegularExpression>
+
+namespace puente::server::api {
+
+namespace {
+QString webhookUrl(const Environment &env, const Request &r)
+{
+    QString base = env.publicUrl;
+    if (base.isEmpty()) {
+        const QString host = QString::fromUtf8(r.header("x-forwarded-host").isEmpty() ? r.header("host") : r.header("x-forwarded-host"));
+        const QString scheme = r.header("x-forwarded-proto").isEmpty() ? QStringLiteral("http") : QString::fromUtf8(r.header("x-forwarded-proto"));
+        base = scheme + QStringLiteral("://") + (host.isEmpty() ? QStringLiteral("localhost") : host);
+    }
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return base + QStringLiteral("/api/whatsapp/webhook");
+}
+
+bool digitsOnly(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9]{1,32}$"));
+    return re.match(s).hasMatch();
+}
+
+QJsonObject configJson(const WhatsAppConfig &c, bool admin)
+{
+    return {{QStringLiteral("configured"), true},
+            {QStringLiteral("api_type"), toString(c.apiType)},
+            {QStringLiteral("business_api_token"), maskSecret(c.businessApiToken)},
+            {QStringLiteral("has_token"), !c.businessApiToken.isEmpty()},
+            {QStringLiteral("phone_number_id"), c.phoneNumberId},
+            {QStringLiteral("business_account_id"), c.businessAccountId},
+            // Admins paste the verify token into Meta's dashboard.
+            {QStringLiteral("webhook_verify_token"), admin ? c.webhookVerifyToken : maskSecret(c.webhookVerifyToken)},
+            {QStringLiteral("app_secret"), maskSecret(c.appSecret)},
+            {QStringLiteral("has_app_secret"), !c.appSecret.isEmpty()},
+            {QStringLiteral("fallback_enabled"), c.fallbackEnabled},
+            {QStringLiteral("connection_status"), c.connectionStatus},
+            {QStringLiteral("last_error"), c.lastError.isEmpty() ? QJsonValue() : QJsonValue(c.lastError)},
+            {QStringLiteral("updated_at"), c.updatedAt}};
+}
+} // namespace
+
+void registerWhatsAppRoutes(Router &router, Environment &env)
+{
+    router.add(Method::Get, QStringLiteral("/api/whatsapp/config"), Access::agents(), [&env](Request &r) {
+        auto config = WhatsAppConfigRepository(env.db, env.keyring).find(r.principal.tenant, ApiType::BusinessApi);
+        if (!config)
+            return Reply::fromError(config.error());
+        const bool admin = r.principal.role != Role::Agent;
+        QJsonObject out = config.value() ? configJson(*config.value(), admin)
+                                         : QJsonObject{{QStringLiteral("configured"), false}, {QStringLiteral("connection_status"), QStringLiteral("not_configured")}};
+        out.insert(QStringLiteral("webhook_url"), webhookUrl(env, r));
+        return Reply::json(out);
+    });
+
+    router.add(Method::Post, QStringLiteral("/api/whatsapp/config"), Access::tenantAdmins(), [&env](Request &r) {
+        BodyReader body{r.json, {}};
+        const QString apiType = body.string(QStringLiteral("api_type")).value_or(QStringLiteral("business_api"));
+        const auto token = body.string(QStringLiteral("business_api_token"), false, 4096);
+        const auto phoneNumberId = body.string(QStringLiteral("phone_number_id"), true, 32);
+        const auto wabaId = body.string(QStringLiteral("business_account_id"), true, 32);
+        const auto verifyToken = body.string(QStringLiteral("webhook_verify_token"), false, 200);
+        const auto appSecret = body.string(QStringLiteral("app_secret"), false, 200);
+        const auto fallback = body.boolean(QStringLiteral("fallback_enabled"));
+        if (body.error)
+            return *body.error;
+        if (apiType != QLatin1String("business_api"))
+            return Reply::error(422, QStringLiteral("invalid_field"),
+                                apiType == QLatin1String("whatsapp_web")
+                                    ? QStringLiteral("the WhatsApp Web connection is not available yet; use business_api")
+                                    : QStringLiteral("api_type must be business_api"),
+                                QStringLiteral("api_type"));
+        if (fallback.value_or(false))
+            return Reply::error(422, QStringLiteral("invalid_field"),
+                                QStringLiteral("there is no fallback connection to enable yet (the WhatsApp Web gateway is not available)"),
+                                QStringLiteral("fallback_enabled"));
+        if (!digitsOnly(phoneNumberId->trimmed()))
+            return Reply::error(422, QStringLiteral("invalid_phone_number_id"),
+                                QStringLiteral("the phone number ID is the number's ID from WhatsApp Manager: digits only, not the phone number"),
+                                QStringLiteral("phone_number_id"));
+        if (!digitsOnly(wabaId->trimmed()))
+            return Reply::error(422, QStringLiteral("invalid_business_account_id"),
+                                QStringLiteral("the WhatsApp Business account ID is digits only"), QStringLiteral("business_account_id"));
+
+        WhatsAppConfigRepository repo(env.db, env.keyring);
+        auto previous = repo.find(r.principal.tenant, ApiType::BusinessApi);
+        if (!previous)
+            return Reply::fromError(previous.error());
+        WhatsAppConfig c = previous.value().value_or(WhatsAppConfig());
+        // Secrets left out keep their stored value (the console shows them
+        // masked and sends them only when changed).
+        if (token)
+            c.businessApiToken = token->trimmed();
+        if (c.businessApiToken.isEmpty())
+            return Reply::error(422, QStringLiteral("missing_field"), QStringLiteral("paste the access token from Meta"), QStringLiteral("business_api_token"));
+        if (appSecret)
+            c.appSecret = appSecret->trimmed();
+        c.phoneNumberId = phoneNumberId->trimmed();
+        c.businessAccountId = wabaId->trimmed();
+        if (verifyToken)
+            c.webhookVerifyToken = verifyToken->trimmed();
+        if (c.webhookVerifyToken.isEmpty())
+            c.webhookVerifyToken = crypto::randomToken(24);
+        c.fallbackEnabled = false;
+        c.apiType = ApiType::BusinessApi;
+        c.active = true;
+        auto saved = repo.save(r.principal.tenant, c, r.actor());
+        if (!saved)
+            return Reply::fromError(saved.error());
+        QJsonObject out = configJson(saved.value(), true);
+        out.insert(QStringLiteral("webhook_url"), webhookUrl(env, r));
+        return Reply::json(out, previous.value() ? 200 : 201);
+    });
+
+    router.add(Method::Post, QStringLiteral("/api/whatsapp/test-connection"), Access::tenantAdmins(), [&env](Request &r) {
+        BodyReader body{r.json, {}};
+        const auto token = body.string(QStringLiteral("business_api_token"), false, 4096);
+        const auto phoneNumberId = body.string(QStringLiteral("phone_number_id"), false, 32);
+        if (body.error)
+            return *body.error;
+        WhatsAppConfigRepository repo(env.db, env.keyring);
+        auto saved = repo.find(r.principal.tenant, ApiType::BusinessApi);
+        if (!saved)
+            return Reply::fromError(saved.error());
+        // Values from the body test what the admin typed before saving it.
+        QString useToken = token ? token->trimmed() : QString();
+        QString useNumber = phoneNumberId ? phoneNumberId->trimmed() : QString();
+        if (useToken.isEmpty() && saved.value())
+            useToken = saved.value()->businessApiToken;
+        if (useNumber.isEmpty() && saved.value())
+            useNumber = saved.value()->phoneNumberId;
+        if (useToken.isEmpty())
+            return Reply::error(422, QStringLiteral("missing_field"), QStringLiteral("paste the access token from Meta"), QStringLiteral("business_api_token"));
+        if (!digitsOnly(useNumber))
+            return Reply::error(422, QStringLiteral("invalid_phone_number_id"),
+                                QStringLiteral("the phone number ID is the number's ID from WhatsApp Manager: digits only"), QStringLiteral("phone_number_id"));
+        const bool testsSaved = saved.value() && useToken == saved.value()->businessApiToken && useNumber == saved.value()->phoneNumberId;
+
+        const auto result = meta::GraphClient(env.graph).phoneNumber(useNumber, useToken);
+        if (const auto *e = std::get_if<meta::GraphError>(&result)) {
+            if (testsSaved)
+                (void)repo.setConnectionStatus(r.principal.tenant, ApiType::BusinessApi, QStringLiteral("failing"), e->explain());
+            return Reply::json(QJsonObject{{QStringLiteral("ok"), false},
+                                           {QStringLiteral("error"), QJsonObject{{QStringLiteral("kind"), e->kindName()},
+                                                                                 {QStringLiteral("code"), e->code},
+                                                                                 {QStringLiteral("subcode"), e->subcode},
+                                                                                 {QStringLiteral("message"), e->message},
+                                                                                 {QStringLiteral("explanation"), e->explain()},
+                                                                                 {QStringLiteral("fbtrace_id"), e->fbtraceId}}}});
+        }
+        const auto &info = std::get<meta::PhoneNumberInfo>(result);
+        if (testsSaved)
+            (void)repo.setConnectionStatus(r.principal.tenant, ApiType::BusinessApi, QStringLiteral("connected"));
+        QString digits = info.displayPhoneNumber;
+        digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
+        return Reply::json(QJsonObject{{QStringLiteral("ok"), true},
+                                       {QStringLiteral("phone_number"), QJsonObject{
+                                            {QStringLiteral("id"), info.id},
+                                            {QStringLiteral("display_phone_number"), formatPhoneNumberForDisplay(QLatin1Char('+') + digits)},
+                                            {QStringLiteral("verified_name"), info.verifiedName},
+                                            {QStringLiteral("quality_rating"), info.qualityRating},
+                                            {QStringLiteral("status"), info.status},
+                                            {QStringLiteral("messaging_limit"), info.messagingLimit},
+                                            {QStringLiteral("throughput"), info.throughputLevel},
+                                            {QStringLiteral("code_verification_status"), info.codeVerificationStatus}}}});
+    });
+}
+
+} // namespace puente::server::api

@@ -1,0 +1,49 @@
+#include "domain/phonenumber.h"
+
+#include <phonenumbers/phonenumberutil.h>
+
+namespace puente {
+
+namespace {
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+} // namespace
+
+Result<QString> normalizePhoneNumber(const QString &input, const QString &defaultRegion)
+{
+    const QString trimmed = input.trimmed();
+    if (trimmed.isEmpty())
+        return makeError("invalid_phone_number", QStringLiteral("enter a phone number, with its country code (for example +34 612 345 678)"));
+    if (trimmed.size() > 40)
+        return makeError("invalid_phone_number", QStringLiteral("that is too long to be a phone number"));
+    const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
+    PhoneNumber number;
+    const std::string region = defaultRegion.isEmpty() ? std::string("ZZ") : defaultRegion.toUpper().toStdString();
+    const auto parsed = util->Parse(trimmed.toStdString(), region, &number);
+    if (parsed == PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR)
+        return makeError("invalid_phone_number", QStringLiteral("\"%1\" has no valid country code; write it with + and the country code "
+                                                                "(for example +34 612 345 678)").arg(trimmed));
+    if (parsed != PhoneNumberUtil::NO_PARSING_ERROR)
+        return makeError("invalid_phone_number", QStringLiteral("\"%1\" is not a phone number").arg(trimmed));
+    if (!util->IsValidNumber(number))
+        return makeError("invalid_phone_number", QStringLiteral("\"%1\" is not a valid number for its country; check the digits").arg(trimmed));
+    std::string e164;
+    util->Format(number, PhoneNumberUtil::E164, &e164);
+    return QString::fromStdString(e164);
+}
+
+QString formatPhoneNumberForDisplay(const QString &number)
+{
+    if (number.isEmpty())
+        return number;
+    const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
+    PhoneNumber parsed;
+    const QString withPlus = number.startsWith(QLatin1Char('+')) ? number : QLatin1Char('+') + number;
+    if (util->Parse(withPlus.toStdString(), "ZZ", &parsed) != PhoneNumberUtil::NO_PARSING_ERROR)
+        return number;
+    std::string out;
+    util->Format(parsed, PhoneNumberUtil::INTERNATIONAL, &out);
+    return QString::fromStdString(out);
+}
+
+} // namespace puente

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QString>
+
+namespace puente {
+
+// Phone numbers through libphonenumber. `defaultRegion` ("ES", "MX", "US")
+// applies to numbers written without a country code; "+34 612 34 56 78",
+// "0034612345678" and "612 345 678" with region ES all give "+34612345678".
+// Error invalid_phone_number, with a message that says what is wrong.
+Result<QString> normalizePhoneNumber(const QString &input, const QString &defaultRegion = {});
+
+// "+34 612 34 56 78" for "+34612345678" (or a WhatsApp wa_id of digits);
+// the input unchanged when it is not a number libphonenumber can parse.
+QString formatPhoneNumberForDisplay(const QString &number);
+
+} // namespace puente

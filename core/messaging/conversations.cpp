@@ -1,0 +1,467 @@
+#include "messaging/conversations.h"
+
+#include "crypto/crypto.h"
+#include "messaging/rows.h"
+#include "storage/database.h"
+
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QJsonDocument>
+#include <QUrl>
+
+namespace puente {
+
+namespace {
+using rows::kConversationColumns;
+using rows::kMessageColumns;
+
+QString json(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+// "activity:id" of the last row of a page, opaque to clients.
+QString makeCursor(qint64 activity, qint64 id)
+{
+    return QString::fromLatin1(crypto::base64Url(QStringLiteral("%1:%2").arg(activity).arg(id).toLatin1()));
+}
+
+bool readCursor(const QString &cursor, qint64 *activity, qint64 *id)
+{
+    auto raw = crypto::fromBase64Url(cursor.toLatin1());
+    if (!raw)
+        return false;
+    const QList<QByteArray> parts = raw.value().split(':');
+    bool ok1 = false, ok2 = false;
+    if (parts.size() != 2)
+        return false;
+    *activity = parts[0].toLongLong(&ok1);
+    *id = parts[1].toLongLong(&ok2);
+    return ok1 && ok2;
+}
+
+QString likePattern(const QString &text, bool lower = true)
+{
+    QString escaped = lower ? text.toLower() : text;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('%'), QLatin1String("\\%")).replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+const QStringList kStatuses = {QStringLiteral("active"), QStringLiteral("archived"), QStringLiteral("blocked")};
+const QStringList kMediaTypes = {QStringLiteral("image"), QStringLiteral("document"), QStringLiteral("audio"), QStringLiteral("video"),
+                                 QStringLiteral("sticker")};
+
+Result<QJsonObject> conversationRow(QSqlDatabase c, TenantId tenant, qint64 id)
+{
+    Sql q(c, QStringLiteral("SELECT ") + kConversationColumns + QStringLiteral(" FROM whatsapp_conversations WHERE tenant_id = ? AND id = ?"));
+    q.bind(tenant.value).bind(id);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    if (!q.next())
+        return makeError("not_found", QStringLiteral("no such conversation"));
+    return rows::conversationJson(q);
+}
+} // namespace
+
+Status ConversationService::publish(QList<Event> events)
+{
+    if (m_bus)
+        m_bus->publish(events);
+    return {};
+}
+
+Result<Page> ConversationService::list(TenantId tenant, const ConversationFilter &f)
+{
+    const QString activity = QStringLiteral("COALESCE(last_message_at, created_at)");
+    QString sql = QStringLiteral("SELECT ") + kConversationColumns + QStringLiteral(", ") + activity
+                  + QStringLiteral(" FROM whatsapp_conversations c WHERE tenant_id = ?");
+    QVariantList binds{tenant.value};
+    if (!f.status.isEmpty()) {
+        sql += QStringLiteral(" AND status = ?");
+        binds << f.status;
+    }
+    switch (f.assigned) {
+    case ConversationFilter::Assigned::Any: break;
+    case ConversationFilter::Assigned::Unassigned: sql += QStringLiteral(" AND assigned_user_id IS NULL"); break;
+    case ConversationFilter::Assigned::Me:
+    case ConversationFilter::Assigned::User:
+        sql += QStringLiteral(" AND assigned_user_id = ?");
+        binds << f.assignedUser.value;
+        break;
+    }
+    const QString q = f.query.trimmed();
+    if (!q.isEmpty()) {
+        // Names through their folded search text (accents and case do not
+        // matter); message text through LOWER (SQLite folds ASCII only) and
+        // as typed.
+        const QString pattern = likePattern(q);
+        QString digits = q;
+        digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
+        sql += QStringLiteral(" AND (COALESCE(search_text, LOWER(COALESCE(contact_name, ''))) LIKE ? ESCAPE '\\' "
+                              "OR COALESCE(contact_phone, '') LIKE ? ESCAPE '\\' "
+                              "OR EXISTS (SELECT 1 FROM whatsapp_messages m WHERE m.conversation_id = c.id AND m.tenant_id = c.tenant_id "
+                              "AND (LOWER(COALESCE(m.content, '')) LIKE ? ESCAPE '\\' OR m.content LIKE ? ESCAPE '\\')))");
+        binds << likePattern(rows::foldForSearch(q)) << (digits.size() >= 3 ? likePattern(digits) : pattern) << pattern << likePattern(q, false);
+    }
+    if (!f.cursor.isEmpty()) {
+        qint64 at = 0, id = 0;
+        if (!readCursor(f.cursor, &at, &id))
+            return makeError("invalid_cursor", QStringLiteral("the cursor is not one this server handed out"));
+        sql += QStringLiteral(" AND (%1 < ? OR (%1 = ? AND id < ?))").arg(activity);
+        binds << at << at << id;
+    }
+    const int limit = qBound(1, f.limit, 200);
+    sql += QStringLiteral(" ORDER BY %1 DESC, id DESC LIMIT ?").arg(activity);
+    binds << qint64(limit + 1);
+    Sql query(m_db.connection(), sql);
+    for (const QVariant &b : binds)
+        query.bind(b);
+    if (auto s = query.exec(); !s)
+        return s.error();
+    Page page;
+    qint64 lastActivity = 0, lastId = 0;
+    while (query.next()) {
+        if (page.items.size() == limit) {
+            page.nextCursor = makeCursor(lastActivity, lastId);
+            break;
+        }
+        const QJsonObject c = rows::conversationJson(query);
+        lastActivity = query.int64(12);
+        lastId = c.value(QStringLiteral("id")).toInteger();
+        page.items.append(c);
+    }
+    return page;
+}
+
+Result<std::optional<QJsonObject>> ConversationService::find(TenantId tenant, qint64 id)
+{
+    auto c = conversationRow(m_db.connection(), tenant, id);
+    if (!c)
+        return c.error().code == QLatin1String("not_found") ? Result<std::optional<QJsonObject>>(std::optional<QJsonObject>())
+                                                            : Result<std::optional<QJsonObject>>(c.error());
+    return std::optional<QJsonObject>(c.value());
+}
+
+Result<Page> ConversationService::messages(TenantId tenant, qint64 conversationId, qint64 beforeId, int limit)
+{
+    auto conversation = find(tenant, conversationId);
+    if (!conversation)
+        return conversation.error();
+    if (!conversation.value())
+        return makeError("not_found", QStringLiteral("no such conversation"));
+    limit = qBound(1, limit, 200);
+    QString sql = QStringLiteral("SELECT ") + kMessageColumns + QStringLiteral(" FROM whatsapp_messages WHERE tenant_id = ? AND conversation_id = ?");
+    QVariantList binds{tenant.value, conversationId};
+    if (beforeId > 0) {
+        sql += QStringLiteral(" AND (timestamp, id) < (SELECT timestamp, id FROM whatsapp_messages WHERE tenant_id = ? AND conversation_id = ? AND id = ?)");
+        binds << tenant.value << conversationId << beforeId;
+    }
+    sql += QStringLiteral(" ORDER BY timestamp DESC, id DESC LIMIT ?");
+    binds << qint64(limit + 1);
+    Sql q(m_db.connection(), sql);
+    for (const QVariant &b : binds)
+        q.bind(b);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    Page page;
+    while (q.next()) {
+        if (page.items.size() == limit) {
+            page.nextCursor = QString::number(page.items.last().toObject().value(QStringLiteral("id")).toInteger());
+            break;
+        }
+        page.items.append(rows::messageJson(q));
+    }
+    return page;
+}
+
+Result<ConversationService::Started> ConversationService::start(TenantId tenant, const QString &e164, const QString &name, const Actor &actor)
+{
+    const QString waId = e164.startsWith(QLatin1Char('+')) ? e164.mid(1) : e164;
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    Sql existing(tx.connection(), QStringLiteral("SELECT ") + kConversationColumns
+                                      + QStringLiteral(" FROM whatsapp_conversations WHERE tenant_id = ? AND (contact_wa_id = ? OR contact_phone = ?) "
+                                                       "ORDER BY id LIMIT 1"));
+    existing.bind(tenant.value).bind(waId).bind(e164);
+    if (auto s = existing.exec(); !s)
+        return s.error();
+    if (existing.next())
+        return Started{rows::conversationJson(existing), false};
+    existing.finish();
+    const qint64 now = nowMs();
+    Sql insert(tx.connection(), QStringLiteral("INSERT INTO whatsapp_conversations (tenant_id, conversation_id, contact_wa_id, contact_phone, "
+                                               "contact_name, search_text, status, unread_count, created_at, updated_at) "
+                                               "VALUES (?, ?, ?, ?, ?, ?, 'active', 0, ?, ?) RETURNING ") + kConversationColumns);
+    insert.bind(tenant.value).bind(waId).bind(waId).bind(e164).bind(nullIfEmpty(name.trimmed().left(200)))
+        .bind(rows::searchText(name.trimmed().left(200), waId)).bind(now).bind(now);
+    if (auto s = insert.exec(); !s)
+        return s.error();
+    if (!insert.next())
+        return makeError("storage_error", QStringLiteral("conversation insert returned no row"));
+    const QJsonObject c = rows::conversationJson(insert);
+    insert.finish();
+    auto event = EventLog::append(tx.connection(), tenant, QStringLiteral("conversation.updated"), c);
+    if (!event)
+        return event.error();
+    if (auto s = AuditLog::append(tx.connection(), actor, tenant, QStringLiteral("conversation.started"), QStringLiteral("conversation"),
+                                  QString::number(c.value(QStringLiteral("id")).toInteger()), {{QStringLiteral("phone"), e164}});
+        !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    (void)publish({event.value()});
+    return Started{c, true};
+}
+
+Result<QJsonObject> ConversationService::update(TenantId tenant, qint64 id, const ConversationChanges &changes, const Actor &actor)
+{
+    if (changes.status && !kStatuses.contains(*changes.status))
+        return makeError("invalid_status", QStringLiteral("status must be one of: %1").arg(kStatuses.join(QStringLiteral(", "))));
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    auto before = conversationRow(tx.connection(), tenant, id);
+    if (!before)
+        return before.error();
+    if (changes.assignee && *changes.assignee) {
+        Sql user(tx.connection(), QStringLiteral("SELECT 1 FROM users WHERE tenant_id = ? AND id = ? AND active = 1"));
+        user.bind(tenant.value).bind((*changes.assignee)->value);
+        if (auto s = user.exec(); !s)
+            return s.error();
+        if (!user.next())
+            return makeError("invalid_assignee", QStringLiteral("the assignee must be an active user of this company"));
+    }
+    QString sql = QStringLiteral("UPDATE whatsapp_conversations SET updated_at = ?");
+    QVariantList binds{nowMs()};
+    QJsonObject audit;
+    if (changes.status) {
+        sql += QStringLiteral(", status = ?");
+        binds << *changes.status;
+        audit.insert(QStringLiteral("status"), *changes.status);
+    }
+    if (changes.assignee) {
+        sql += QStringLiteral(", assigned_user_id = ?");
+        binds << (*changes.assignee ? QVariant((*changes.assignee)->value) : QVariant(QMetaType(QMetaType::LongLong)));
+        audit.insert(QStringLiteral("assigned_user_id"), *changes.assignee ? QJsonValue((*changes.assignee)->value) : QJsonValue());
+    }
+    sql += QStringLiteral(" WHERE tenant_id = ? AND id = ? RETURNING ") + kConversationColumns;
+    binds << tenant.value << id;
+    Sql q(tx.connection(), sql);
+    for (const QVariant &b : binds)
+        q.bind(b);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    if (!q.next())
+        return makeError("not_found", QStringLiteral("no such conversation"));
+    const QJsonObject after = rows::conversationJson(q);
+    q.finish();
+    auto event = EventLog::append(tx.connection(), tenant, QStringLiteral("conversation.updated"), after);
+    if (!event)
+        return event.error();
+    if (!audit.isEmpty()) {
+        if (auto s = AuditLog::append(tx.connection(), actor, tenant, QStringLiteral("conversation.updated"), QStringLiteral("conversation"),
+                                      QString::number(id), audit);
+            !s)
+            return s.error();
+    }
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    (void)publish({event.value()});
+    return after;
+}
+
+Result<QJsonObject> ConversationService::markRead(TenantId tenant, qint64 id)
+{
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    Sql q(tx.connection(), QStringLiteral("UPDATE whatsapp_conversations SET unread_count = 0, updated_at = ? WHERE tenant_id = ? AND id = ? RETURNING ")
+                               + kConversationColumns);
+    q.bind(nowMs()).bind(tenant.value).bind(id);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    if (!q.next())
+        return makeError("not_found", QStringLiteral("no such conversation"));
+    const QJsonObject after = rows::conversationJson(q);
+    q.finish();
+    auto event = EventLog::append(tx.connection(), tenant, QStringLiteral("conversation.updated"), after);
+    if (!event)
+        return event.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    (void)publish({event.value()});
+    return after;
+}
+
+Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant, qint64 conversationId, const OutboundRequest &r,
+                                                                 UserId sender, QString *errorField)
+{
+    auto invalid = [&](const char *field, const QString &message) {
+        if (errorField)
+            *errorField = QString::fromLatin1(field);
+        return makeError("invalid_message", message);
+    };
+    // The request as the dispatcher will send it, and the preview agents see.
+    QJsonObject request{{QStringLiteral("type"), r.type}};
+    QString content, preview, templateName;
+    if (r.type == QLatin1String("text")) {
+        const QString text = r.text.trimmed();
+        if (text.isEmpty())
+            return invalid("message", QStringLiteral("the message is empty"));
+        if (text.size() > 4096)
+            return invalid("message", QStringLiteral("a WhatsApp text message holds at most 4096 characters; this one has %1").arg(text.size()));
+        request.insert(QStringLiteral("text"), text);
+        request.insert(QStringLiteral("preview_url"), r.previewUrl);
+        content = preview = text;
+    } else if (r.type == QLatin1String("template")) {
+        if (r.templateName.trimmed().isEmpty())
+            return invalid("template.name", QStringLiteral("name the template to send"));
+        if (r.templateLanguage.trimmed().isEmpty())
+            return invalid("template.language", QStringLiteral("give the template's language code, such as es or en_US"));
+        templateName = r.templateName.trimmed();
+        request.insert(QStringLiteral("template"), QJsonObject{{QStringLiteral("name"), templateName},
+                                                               {QStringLiteral("language"), r.templateLanguage.trimmed()},
+                                                               {QStringLiteral("components"), r.templateComponents}});
+        preview = QStringLiteral("[template: %1]").arg(templateName);
+    } else if (kMediaTypes.contains(r.type)) {
+        if (r.mediaId.isEmpty() == r.mediaLink.isEmpty())
+            return invalid("media_id", QStringLiteral("give either media_id (an uploaded file) or link (an https address)"));
+        if (!r.mediaLink.isEmpty()) {
+            const QUrl url(r.mediaLink);
+            if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty())
+                return invalid("link", QStringLiteral("the link must be an https address"));
+        }
+        if (!r.caption.isEmpty() && (r.type == QLatin1String("audio") || r.type == QLatin1String("sticker")))
+            return invalid("caption", QStringLiteral("%1 messages have no caption").arg(r.type));
+        if (r.caption.size() > 1024)
+            return invalid("caption", QStringLiteral("a caption holds at most 1024 characters"));
+        request.insert(QStringLiteral("media_id"), r.mediaId);
+        request.insert(QStringLiteral("link"), r.mediaLink);
+        request.insert(QStringLiteral("caption"), r.caption);
+        request.insert(QStringLiteral("filename"), r.filename);
+        content = r.caption;
+        preview = r.caption.isEmpty() ? QLatin1Char('[') + r.type + QLatin1Char(']') : r.caption;
+    } else if (r.type == QLatin1String("reaction")) {
+        if (r.replyTo <= 0)
+            return invalid("reply_to", QStringLiteral("a reaction needs the message it reacts to (reply_to)"));
+        if (r.emoji.size() > 16)
+            return invalid("emoji", QStringLiteral("a reaction is one emoji (or empty to remove it)"));
+        request.insert(QStringLiteral("emoji"), r.emoji);
+        preview = r.emoji;
+    } else {
+        return invalid("type", QStringLiteral("type must be text, template, image, document, audio, video, sticker or reaction"));
+    }
+
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    auto conversation = conversationRow(tx.connection(), tenant, conversationId);
+    if (!conversation)
+        return conversation.error();
+    const QJsonObject conv = conversation.value();
+    if (conv.value(QStringLiteral("status")).toString() == QLatin1String("blocked"))
+        return makeError("contact_blocked", QStringLiteral("this contact is blocked; unblock the conversation to write"));
+    {
+        Sql config(tx.connection(), QStringLiteral("SELECT 1 FROM whatsapp_config WHERE tenant_id = ? AND is_active = 1"));
+        config.bind(tenant.value);
+        if (auto s = config.exec(); !s)
+            return s.error();
+        if (!config.next())
+            return makeError("whatsapp_not_configured", QStringLiteral("WhatsApp is not connected for this company yet; an administrator "
+                                                                       "must set it up under WhatsApp configuration"));
+    }
+    const qint64 now = nowMs();
+    if (r.type != QLatin1String("template")) {
+        const QJsonValue until = conv.value(QStringLiteral("window_open_until"));
+        if (until.isNull() || until.toInteger() <= now)
+            return makeError("window_closed", QStringLiteral("the contact last wrote more than 24 hours ago (or never): WhatsApp only "
+                                                             "allows a template message now"));
+    }
+    QString contextProviderId;
+    if (r.replyTo > 0) {
+        Sql target(tx.connection(), QStringLiteral("SELECT provider_message_id FROM whatsapp_messages WHERE tenant_id = ? AND conversation_id = ? AND id = ?"));
+        target.bind(tenant.value).bind(conversationId).bind(r.replyTo);
+        if (auto s = target.exec(); !s)
+            return s.error();
+        if (!target.next())
+            return invalid("reply_to", QStringLiteral("reply_to must be a message of this conversation"));
+        contextProviderId = target.text(0);
+        if (contextProviderId.isEmpty())
+            return invalid("reply_to", QStringLiteral("that message has not reached WhatsApp yet, so it cannot be replied or reacted to"));
+        request.insert(QStringLiteral("context_message_id"), contextProviderId);
+    }
+    request.insert(QStringLiteral("to"), conv.value(QStringLiteral("wa_id")).toString());
+    request.insert(QStringLiteral("to_user_id"), conv.value(QStringLiteral("user_id")).toString());
+
+    Sql insert(tx.connection(), QStringLiteral(
+        "INSERT INTO whatsapp_messages (tenant_id, conversation_id, direction, type, content, status, timestamp, media_id, media_caption, "
+        "media_filename, context_message_id, reaction_emoji, sent_by_user_id, template_name, created_at, updated_at) "
+        "VALUES (?, ?, 'outbound', ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ") + kMessageColumns);
+    insert.bind(tenant.value).bind(conversationId).bind(r.type).bind(nullIfEmpty(content)).bind(now).bind(nullIfEmpty(r.mediaId))
+        .bind(nullIfEmpty(r.caption)).bind(nullIfEmpty(r.filename)).bind(nullIfEmpty(contextProviderId))
+        .bind(r.type == QLatin1String("reaction") ? QVariant(r.emoji) : QVariant(QMetaType(QMetaType::QString)))
+        .bind(sender.isValid() ? QVariant(sender.value) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(nullIfEmpty(templateName)).bind(now).bind(now);
+    if (auto s = insert.exec(); !s)
+        return s.error();
+    if (!insert.next())
+        return makeError("storage_error", QStringLiteral("message insert returned no row"));
+    const QJsonObject message = rows::messageJson(insert);
+    insert.finish();
+    const qint64 messageId = message.value(QStringLiteral("id")).toInteger();
+    Sql outbox(tx.connection(), QStringLiteral("INSERT INTO outbox (tenant_id, message_id, request, state, attempts, next_attempt_at, created_at, updated_at) "
+                                               "VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)"));
+    outbox.bind(tenant.value).bind(messageId).bind(json(request)).bind(now).bind(now).bind(now);
+    if (auto s = outbox.exec(); !s)
+        return s.error();
+    QList<Event> events;
+    auto created = EventLog::append(tx.connection(), tenant, QStringLiteral("message.created"), message);
+    if (!created)
+        return created.error();
+    events.append(created.value());
+    if (r.type != QLatin1String("reaction")) {
+        Sql touch(tx.connection(), QStringLiteral("UPDATE whatsapp_conversations SET last_message_at = ?, last_message_preview = ?, updated_at = ? "
+                                                  "WHERE id = ? RETURNING ") + kConversationColumns);
+        touch.bind(now).bind(preview.simplified().left(200)).bind(now).bind(conversationId);
+        if (auto s = touch.exec(); !s)
+            return s.error();
+        if (touch.next()) {
+            const QJsonObject c = rows::conversationJson(touch);
+            touch.finish();
+            auto e = EventLog::append(tx.connection(), tenant, QStringLiteral("conversation.updated"), c);
+            if (!e)
+                return e.error();
+            events.append(e.value());
+        }
+    }
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    (void)publish(events);
+    return Queued{message};
+}
+
+Result<ConversationService::MediaFile> ConversationService::media(TenantId tenant, qint64 messageId, const QString &mediaRoot)
+{
+    Sql q(m_db.connection(), QStringLiteral("SELECT media_id, media_file, media_mime_type, media_filename FROM whatsapp_messages "
+                                            "WHERE tenant_id = ? AND id = ?"));
+    q.bind(tenant.value).bind(messageId);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    if (!q.next() || (q.isNull(0) && q.isNull(1)))
+        return makeError("not_found", QStringLiteral("no such media"));
+    if (q.isNull(1))
+        return makeError("media_not_available", QStringLiteral("this file has not been downloaded from WhatsApp yet; try again in a minute"));
+    // Files are content-addressed (a sha256 name) under the media folder:
+    // a stored name with a path in it is refused.
+    const QString name = q.text(1);
+    static const QRegularExpression safe(QStringLiteral("^[0-9a-f]{64}$"));
+    if (!safe.match(name).hasMatch())
+        return makeError("media_not_available", QStringLiteral("the stored file name is not valid"));
+    const QString path = mediaRoot + QLatin1Char('/') + name.left(2) + QLatin1Char('/') + name;
+    if (!QFileInfo::exists(path))
+        return makeError("media_not_available", QStringLiteral("the file is missing from the media folder"));
+    return MediaFile{path, q.text(2).isEmpty() ? QStringLiteral("application/octet-stream") : q.text(2), q.text(3)};
+}
+
+} // namespace puente

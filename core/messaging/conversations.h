@@ -1,0 +1,102 @@
+#pragma once
+
+#include "common/result.h"
+#include "domain/ids.h"
+#include "events/eventlog.h"
+#include "storage/auditlog.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace puente {
+
+class Database;
+
+struct ConversationFilter {
+    QString status;             // active | archived | blocked | empty: any
+    QString query;              // names, phones and message text
+    enum class Assigned { Any, Me, Unassigned, User } assigned = Assigned::Any;
+    UserId assignedUser;        // with Assigned::User; the viewer with Assigned::Me
+    int limit = 50;
+    QString cursor;             // from the previous page's next_cursor
+};
+
+struct Page {
+    QJsonArray items;
+    QString nextCursor; // empty on the last page
+};
+
+struct ConversationChanges {
+    std::optional<QString> status;
+    std::optional<std::optional<UserId>> assignee; // set to nullopt inside: unassign
+};
+
+// What an agent (or the CRM) asks to send. `type` is text, template, image,
+// document, audio, video, sticker or reaction.
+struct OutboundRequest {
+    QString type = QStringLiteral("text");
+    QString text;            // text
+    bool previewUrl = false; // text
+    qint64 replyTo = 0;      // a message id of this conversation (reply, or the reaction's target)
+    QString emoji;           // reaction
+    QString mediaId;         // media: an uploaded Meta media id...
+    QString mediaLink;       // ...or an https link
+    QString caption;         // image, video, document
+    QString filename;        // document
+    QString templateName;    // template
+    QString templateLanguage;
+    QJsonArray templateComponents; // Meta's components with their parameters
+};
+
+// A tenant's conversations and messages as agents and the CRM see them.
+// Every method is tenant-scoped: another tenant's id is not_found.
+class ConversationService {
+public:
+    ConversationService(Database &db, EventBus *bus) : m_db(db), m_bus(bus) {}
+
+    Result<Page> list(TenantId tenant, const ConversationFilter &filter);
+    Result<std::optional<QJsonObject>> find(TenantId tenant, qint64 id);
+    // Newest first; `beforeId` (a message id) continues from an older page.
+    Result<Page> messages(TenantId tenant, qint64 conversationId, qint64 beforeId, int limit);
+
+    // Finds or creates the conversation with this E.164 number. `created`
+    // says which.
+    struct Started {
+        QJsonObject conversation;
+        bool created = false;
+    };
+    Result<Started> start(TenantId tenant, const QString &e164, const QString &name, const Actor &actor);
+    // Errors: not_found, invalid_status, invalid_assignee.
+    Result<QJsonObject> update(TenantId tenant, qint64 id, const ConversationChanges &changes, const Actor &actor);
+    Result<QJsonObject> markRead(TenantId tenant, qint64 id);
+
+    // Stores the message as `queued` with its outbox row, in one transaction.
+    // Errors: not_found, invalid_message (with the field), window_closed (a
+    // free-form message more than 24 h after the contact last wrote),
+    // contact_blocked, whatsapp_not_configured.
+    struct Queued {
+        QJsonObject message;
+    };
+    Result<Queued> enqueue(TenantId tenant, qint64 conversationId, const OutboundRequest &request, UserId sender,
+                           QString *errorField = nullptr);
+
+    struct MediaFile {
+        QString path;
+        QString mimeType;
+        QString filename;
+    };
+    // The stored file of a message's media. not_found for a message without
+    // media (or another tenant's); media_not_available when it is not
+    // downloaded (yet).
+    Result<MediaFile> media(TenantId tenant, qint64 messageId, const QString &mediaRoot);
+
+private:
+    Status publish(QList<Event> events);
+
+    Database &m_db;
+    EventBus *m_bus;
+};
+
+} // namespace puente
