@@ -72,6 +72,10 @@ HttpFront::HttpFront(ServerContext &context, QObject *parent)
     , m_hub(std::make_unique<WebSocketHub>(context.database(), context.eventBus(), context.metrics(), &m_pool))
     , m_api(std::make_unique<api::RestApi>(context))
 {
+    bool rateOk = false, burstOk = false;
+    const double rate = context.settings().value(QStringLiteral("webhook_rate_limit_per_second")).toDouble(&rateOk);
+    const double burst = context.settings().value(QStringLiteral("webhook_rate_limit_burst")).toDouble(&burstOk);
+    m_webhook->setGuard(rateOk ? rate : 10'000, burstOk ? burst : 20'000);
     // API handlers may wait on scrypt or a Graph call: more threads than cores.
     m_pool.setMaxThreadCount(16);
     registerRoutes();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/ratelimiter.h"
 #include "crypto/secretbox.h"
 #include "domain/ids.h"
 
@@ -29,6 +30,10 @@ public:
     WebhookEndpoint(Database &db, crypto::KeyringPtr keyring, WebhookInbox &inbox, Metrics &metrics,
                     QString platformVerifyToken, QString platformAppSecret, QThreadPool *pool);
     ~WebhookEndpoint();
+    // The global guard: at most `rate` POSTs a second (bursts of `burst`)
+    // across every tenant; beyond it 429 with Retry-After (Meta retries).
+    // The webhook route has no per-tenant limit: a tenant's traffic is Meta's.
+    void setGuard(double rate, double burst) { m_guardRate = rate; m_guardBurst = burst; }
 
     // 200 with hub.challenge when hub.verify_token is the platform's or a
     // tenant's verify token; 403 otherwise.
@@ -54,6 +59,9 @@ private:
     QByteArray m_platformAppSecret;
     QThreadPool m_waiters;
     QThreadPool *m_pool;
+    RateLimiter m_guard;
+    double m_guardRate = 10'000;
+    double m_guardBurst = 20'000;
 };
 
 QHttpServerResponse jsonError(const QString &code, const QString &message, QHttpServerResponse::StatusCode status);

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void badSignaturesAreRefusedAndCounted();
     void oversizedBodyIs413();
     void malformedJsonIsKept();
+    void webhookGlobalGuard();
     void webSocketTenantIsolation();
     void webSocketRefusesBadTokens();
     void webSocketResumeWithoutGapOrDuplicate();
@@ -399,6 +400,36 @@ void TestHttp::oversizedBodyIs413()
     QCOMPARE(r.status, 413);
     QCOMPARE(r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("payload_too_large"));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox")), qint64(0));
+}
+
+void TestHttp::webhookGlobalGuard()
+{
+    // A server whose webhook guard allows a burst of two and (almost) no refill.
+    m_front.reset();
+    m_context.reset();
+    Settings settings;
+    settings.setOverride(QStringLiteral("app_secret"), QStringLiteral("platform-app-secret"));
+    settings.setOverride(QStringLiteral("database"), m_test->url());
+    settings.setOverride(QStringLiteral("data_dir"), m_test->dir());
+    settings.setOverride(QStringLiteral("webhook_rate_limit_per_second"), QStringLiteral("0.001"));
+    settings.setOverride(QStringLiteral("webhook_rate_limit_burst"), QStringLiteral("2"));
+    auto ctx = ServerContext::start(settings);
+    PUENTE_VERIFY_OK(ctx);
+    m_context = std::move(ctx).value();
+    m_front = std::make_unique<HttpFront>(*m_context);
+    auto port = m_front->listen(QHostAddress::LocalHost, 0);
+    PUENTE_VERIFY_OK(port);
+    m_port = port.value();
+    for (int i = 0; i < 2; ++i) {
+        const QByteArray body = textWebhook(QStringLiteral("555"), QStringLiteral("wamid.guard.%1").arg(i), QStringLiteral("hola"));
+        QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), body, sign(body)).status, 200);
+    }
+    const QByteArray body = textWebhook(QStringLiteral("555"), QStringLiteral("wamid.guard.x"), QStringLiteral("hola"));
+    const Reply r = post(QStringLiteral("/api/whatsapp/webhook"), body, sign(body));
+    QCOMPARE(r.status, 429); // Meta retries later
+    QCOMPARE(r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox")), qint64(2));
+    QCOMPARE(m_context->metrics().webhooksThrottled.load(), quint64(1));
 }
 
 void TestHttp::malformedJsonIsKept()
