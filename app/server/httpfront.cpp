@@ -40,7 +40,7 @@ QHttpServerResponse toResponse(api::Reply &&reply)
 
 // The request's parts the API needs, copied: the handler runs on a worker
 // after QtHttpServer has moved on.
-api::Request copyRequest(const QHttpServerRequest &request)
+api::Request copyRequest(const QHttpServerRequest &request, bool trustProxy)
 {
     api::Request r;
     r.method = request.method();
@@ -50,8 +50,9 @@ api::Request copyRequest(const QHttpServerRequest &request)
         r.headers.insert(name.toLower(), value);
     r.body = request.body();
     r.clientAddress = request.remoteAddress().toString();
-    // Behind the bundled nginx (on this host) the client is in X-Real-IP.
-    if (request.remoteAddress().isLoopback() && r.headers.contains("x-real-ip"))
+    // Behind the bundled nginx (on this host, trust_proxy=true) the client
+    // is in X-Real-IP; without that setting the header is ignored.
+    if (trustProxy && request.remoteAddress().isLoopback() && r.headers.contains("x-real-ip"))
         r.clientAddress = QString::fromLatin1(r.headers.value("x-real-ip")).trimmed();
     return r;
 }
@@ -150,8 +151,9 @@ void HttpFront::registerRoutes()
     // patterns are regular expressions; this one matches every path). It
     // answers 404 and 405 itself.
     api::RestApi *restApi = m_api.get();
-    m_http->route(QStringLiteral("/.*"), QHttpServerRequest::Method::AnyKnown, [restApi, pool](const QHttpServerRequest &request) {
-        return QtConcurrent::run(pool, [restApi, r = copyRequest(request)]() mutable { return toResponse(restApi->handle(r)); });
+    const bool trustProxy = m_context.settings().value(QStringLiteral("trust_proxy")) == QLatin1String("true");
+    m_http->route(QStringLiteral("/.*"), QHttpServerRequest::Method::AnyKnown, [restApi, pool, trustProxy](const QHttpServerRequest &request) {
+        return QtConcurrent::run(pool, [restApi, r = copyRequest(request, trustProxy)]() mutable { return toResponse(restApi->handle(r)); });
     });
 
     m_http->setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {

@@ -90,13 +90,6 @@ QFuture<QHttpServerResponse> WebhookEndpoint::verify(const QHttpServerRequest &r
 QFuture<QHttpServerResponse> WebhookEndpoint::receive(const QHttpServerRequest &request)
 {
     ++m_metrics.webhooksReceived;
-    if (const auto d = m_guard.take(QStringLiteral("webhook"), m_guardRate, m_guardBurst, nowMs()); !d.allowed) {
-        ++m_metrics.webhooksThrottled;
-        QHttpServerResponse r = jsonError(QStringLiteral("rate_limited"), QStringLiteral("too many webhook deliveries; retry later"),
-                                          StatusCode::TooManyRequests);
-        r.addHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(std::max<qint64>(1, (d.retryAfterMs + 999) / 1000)));
-        return ready(std::move(r));
-    }
     const QByteArray body = request.body();
     if (body.size() > kMaxBody) {
         ++m_metrics.webhooksTooLarge;
@@ -126,6 +119,15 @@ QFuture<QHttpServerResponse> WebhookEndpoint::receive(const QHttpServerRequest &
             signedBy = verifyWithTenantSecrets(body, signature);
             if (!signedBy.isValid())
                 return unauthorized("signature matches no app secret");
+        }
+        // The global guard counts only signed deliveries, so junk cannot
+        // use up the budget of Meta's real ones.
+        if (const auto d = m_guard.take(QStringLiteral("webhook"), m_guardRate, m_guardBurst, nowMs()); !d.allowed) {
+            ++m_metrics.webhooksThrottled;
+            QHttpServerResponse r = jsonError(QStringLiteral("rate_limited"), QStringLiteral("too many webhook deliveries; retry later"),
+                                              StatusCode::TooManyRequests);
+            r.addHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(std::max<qint64>(1, (d.retryAfterMs + 999) / 1000)));
+            return r;
         }
         QFuture<Result<qint64>> stored = m_inbox.submit(body, signedBy);
         stored.waitForFinished();

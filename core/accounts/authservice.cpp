@@ -50,23 +50,26 @@ Status AuthService::recordFailure(const QString &key, int lockAfter, qint64 now)
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun();
-    Sql q(tx.connection(), QStringLiteral("SELECT failures, first_failure_at, locked_until FROM login_throttle WHERE throttle_key = ?"));
-    q.bind(key);
-    if (auto s = q.exec(); !s)
-        return s;
-    qint64 failures = 1, first = now;
-    if (q.next() && now - q.int64(1) <= m_policy.windowMs && q.int64(2) <= now) {
-        failures = q.int64(0) + 1;
-        first = q.int64(1);
-    }
-    q.finish();
-    const qint64 lockedUntil = failures >= lockAfter ? now + m_policy.lockMs : 0;
-    // A lock starts a new window once it ends.
-    Sql up(tx.connection(), QStringLiteral("INSERT INTO login_throttle (throttle_key, failures, first_failure_at, last_failure_at, locked_until) "
-                                           "VALUES (?, ?, ?, ?, ?) ON CONFLICT (throttle_key) DO UPDATE SET failures = excluded.failures, "
-                                           "first_failure_at = excluded.first_failure_at, last_failure_at = excluded.last_failure_at, "
-                                           "locked_until = excluded.locked_until"));
-    up.bind(key).bind(lockedUntil ? 0 : failures).bind(lockedUntil ? lockedUntil : first).bind(now).bind(lockedUntil);
+    // One atomic upsert, so that parallel failures all count and none lifts
+    // a lock: while locked nothing changes; after the window (or a lock)
+    // the count starts again.
+    const QString fresh = QStringLiteral("(login_throttle.first_failure_at < ?)");
+    const QString counted = QStringLiteral("(CASE WHEN %1 THEN 1 ELSE login_throttle.failures + 1 END)").arg(fresh);
+    Sql up(tx.connection(), QStringLiteral(
+        "INSERT INTO login_throttle (throttle_key, failures, first_failure_at, last_failure_at, locked_until) VALUES (?, 1, ?, ?, ?) "
+        "ON CONFLICT (throttle_key) DO UPDATE SET "
+        "failures = CASE WHEN login_throttle.locked_until > ? THEN login_throttle.failures ELSE %2 END, "
+        "first_failure_at = CASE WHEN login_throttle.locked_until > ? THEN login_throttle.first_failure_at "
+        "                        WHEN %1 THEN ? ELSE login_throttle.first_failure_at END, "
+        "last_failure_at = ?, "
+        "locked_until = CASE WHEN login_throttle.locked_until > ? THEN login_throttle.locked_until "
+        "                    WHEN %2 >= ? THEN ? ELSE 0 END").arg(fresh, counted));
+    const qint64 windowStart = now - m_policy.windowMs;
+    up.bind(key).bind(now).bind(now).bind(lockAfter <= 1 ? now + m_policy.lockMs : 0) // insert
+        .bind(now).bind(windowStart)                                                    // failures
+        .bind(now).bind(windowStart).bind(now)                                          // first_failure_at
+        .bind(now)                                                                      // last_failure_at
+        .bind(now).bind(windowStart).bind(qint64(lockAfter)).bind(now + m_policy.lockMs); // locked_until
     if (auto s = up.exec(); !s)
         return s;
     // Old rows tell nothing: keep the table small.

@@ -18,12 +18,17 @@ public:
     };
 
     Decision take(const QString &key, double rate, double burst, qint64 nowMs);
+    // Whether the bucket is empty right now, without taking a token.
+    Decision peek(const QString &key, double rate, double burst, qint64 nowMs);
 
 private:
     struct Bucket {
         double tokens = 0;
         qint64 updatedMs = 0;
+        double rate = 0;
+        double burst = 0;
     };
+    Decision apply(const QString &key, double rate, double burst, qint64 nowMs, double cost);
     QMutex m_mutex;
     QHash<QString, Bucket> m_buckets;
     qint64 m_lastSweepMs = 0;

@@ -39,7 +39,9 @@ std::optional<TenantStatus> tenantStatusFromString(const QString &s)
 bool isValidSlug(const QString &slug)
 {
     static const QRegularExpression re(QStringLiteral("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])$"));
-    return re.match(slug).hasMatch();
+    static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
+    // All digits would read as a tenant id in X-Puente-Tenant.
+    return re.match(slug).hasMatch() && !digits.match(slug).hasMatch();
 }
 
 } // namespace puente

@@ -27,7 +27,8 @@ struct Tenant {
 };
 
 // A slug names a tenant in URLs and on the command line: 2–63 characters,
-// lower-case letters, digits and inner hyphens.
+// lower-case letters, digits and inner hyphens, not digits only (that would
+// read as a tenant id).
 bool isValidSlug(const QString &slug);
 
 } // namespace puente

@@ -153,6 +153,12 @@ Result<Page> ConversationService::messages(TenantId tenant, qint64 conversationI
     QString sql = QStringLiteral("SELECT ") + kMessageColumns + QStringLiteral(" FROM whatsapp_messages WHERE tenant_id = ? AND conversation_id = ?");
     QVariantList binds{tenant.value, conversationId};
     if (beforeId > 0) {
+        Sql known(m_db.connection(), QStringLiteral("SELECT 1 FROM whatsapp_messages WHERE tenant_id = ? AND conversation_id = ? AND id = ?"));
+        known.bind(tenant.value).bind(conversationId).bind(beforeId);
+        if (auto s = known.exec(); !s)
+            return s.error();
+        if (!known.next())
+            return makeError("invalid_cursor", QStringLiteral("before must be a message of this conversation (the next_cursor of a previous page)"));
         sql += QStringLiteral(" AND (timestamp, id) < (SELECT timestamp, id FROM whatsapp_messages WHERE tenant_id = ? AND conversation_id = ? AND id = ?)");
         binds << tenant.value << conversationId << beforeId;
     }
@@ -174,7 +180,8 @@ Result<Page> ConversationService::messages(TenantId tenant, qint64 conversationI
     return page;
 }
 
-Result<ConversationService::Started> ConversationService::start(TenantId tenant, const QString &e164, const QString &name, const Actor &actor)
+Result<ConversationService::Started> ConversationService::start(TenantId tenant, const QString &e164, const QString &name, const Actor &actor,
+                                                                 bool retried)
 {
     const QString waId = e164.startsWith(QLatin1Char('+')) ? e164.mid(1) : e164;
     Transaction tx(m_db);
@@ -195,8 +202,12 @@ Result<ConversationService::Started> ConversationService::start(TenantId tenant,
                                                "VALUES (?, ?, ?, ?, ?, ?, 'active', 0, ?, ?) RETURNING ") + kConversationColumns);
     insert.bind(tenant.value).bind(waId).bind(waId).bind(e164).bind(nullIfEmpty(name.trimmed().left(200)))
         .bind(rows::searchText(name.trimmed().left(200), waId)).bind(now).bind(now);
-    if (auto s = insert.exec(); !s)
+    if (auto s = insert.exec(); !s) {
+        // Someone else started it at the same moment (PostgreSQL): theirs.
+        if (s.error().code == QLatin1String("unique_violation") && !retried)
+            return start(tenant, e164, name, actor, true);
         return s.error();
+    }
     if (!insert.next())
         return makeError("storage_error", QStringLiteral("conversation insert returned no row"));
     const QJsonObject c = rows::conversationJson(insert);

@@ -67,7 +67,7 @@ public:
         QJsonObject conversation;
         bool created = false;
     };
-    Result<Started> start(TenantId tenant, const QString &e164, const QString &name, const Actor &actor);
+    Result<Started> start(TenantId tenant, const QString &e164, const QString &name, const Actor &actor, bool retried = false);
     // Errors: not_found, invalid_status, invalid_assignee.
     Result<QJsonObject> update(TenantId tenant, qint64 id, const ConversationChanges &changes, const Actor &actor);
     Result<QJsonObject> markRead(TenantId tenant, qint64 id);

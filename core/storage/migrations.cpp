@@ -239,6 +239,8 @@ R"(CREATE TABLE outbox (
 "ALTER TABLE whatsapp_messages ADD COLUMN media_file TEXT",
 "ALTER TABLE whatsapp_messages ADD COLUMN template_name TEXT",
 "ALTER TABLE whatsapp_conversations ADD COLUMN search_text TEXT",
+"ALTER TABLE whatsapp_messages ADD COLUMN attention TEXT",
+"ALTER TABLE whatsapp_config ADD COLUMN throughput_per_second INTEGER NOT NULL DEFAULT 80",
 "CREATE INDEX whatsapp_messages_tenant_provider ON whatsapp_messages (tenant_id, id)",
 "CREATE INDEX audit_log_tenant_actor ON audit_log (tenant_id, actor_user_id, created_at)",
 "CREATE INDEX login_throttle_last ON login_throttle (last_failure_at)",

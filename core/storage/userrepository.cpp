@@ -165,11 +165,17 @@ Result<User> UserRepository::update(TenantId tenant, UserId id, const UserChange
     const bool wasAdmin = before.active && before.role == Role::TenantAdmin;
     const bool isAdmin = after.active && after.role == Role::TenantAdmin;
     if (wasAdmin && !isAdmin) {
-        Sql admins(tx.connection(), QStringLiteral("SELECT COUNT(*) FROM users WHERE tenant_id = ? AND role = 'tenant_admin' AND active = 1"));
+        // Locked on PostgreSQL, so two admins demoting each other at once
+        // cannot both pass (SQLite has one writer anyway).
+        Sql admins(tx.connection(), QStringLiteral("SELECT id FROM users WHERE tenant_id = ? AND role = 'tenant_admin' AND active = 1")
+                                        + (m_db.dialect() == Dialect::Postgres ? QStringLiteral(" FOR UPDATE") : QString()));
         admins.bind(tenant.value);
         if (auto s = admins.exec(); !s)
             return s.error();
-        if (admins.next() && admins.int64(0) <= 1)
+        int count = 0;
+        while (admins.next())
+            ++count;
+        if (count <= 1)
             return makeError("last_admin", QStringLiteral("%1 is the last administrator of this company; make someone else "
                                                           "an administrator first").arg(before.email));
     }

@@ -24,6 +24,7 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QUrlQuery>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace puente;
 using namespace puente::server;
@@ -145,6 +146,7 @@ void TestApi::startServer(const QHash<QString, QString> &extra)
     settings.setOverride(QStringLiteral("data_dir"), m_test->dir());
     settings.setOverride(QStringLiteral("password_hash_log_n"), QStringLiteral("10"));
     settings.setOverride(QStringLiteral("default_phone_region"), QStringLiteral("ES"));
+    settings.setOverride(QStringLiteral("graph_base_url"), QStringLiteral("http://127.0.0.1:1")); // never the real Meta
     for (auto it = extra.begin(); it != extra.end(); ++it)
         settings.setOverride(it.key(), it.value());
     auto ctx = ServerContext::start(settings);
@@ -423,6 +425,17 @@ void TestApi::loginLockout()
                             "invalid_credentials");
     PUENTE_VERIFY_ERROR(auth.login({QStringLiteral("ghost@acme.example"), QStringLiteral("wrong password!"), {}, QStringLiteral("10.0.0.11"), {}}),
                         "too_many_attempts");
+    // Failures arriving at once all count, and none lifts the lock.
+    {
+        QList<QFuture<void>> running;
+        for (int i = 0; i < 12; ++i)
+            running.append(QtConcurrent::run([&auth] {
+                (void)auth.login({QStringLiteral("admin@acme.example"), QStringLiteral("wrong password!"), {}, QStringLiteral("10.0.0.12"), {}});
+            }));
+        for (auto &f : running)
+            f.waitForFinished();
+        PUENTE_VERIFY_ERROR(auth.login({QStringLiteral("admin@acme.example"), kPassword, {}, QStringLiteral("10.0.0.13"), {}}), "too_many_attempts");
+    }
     // When the lock has passed, the right password works again.
     {
         Transaction tx(db());
@@ -524,6 +537,11 @@ void TestApi::requestRulesAndErrorStatuses()
     QCOMPARE(call("GET", QStringLiteral("/api/nothing-here"), a.adminToken).status, 404);
     QCOMPARE(call("GET", QStringLiteral("/api/whatsapp/conversations/999999"), a.adminToken).status, 404);
     QCOMPARE(call("GET", QStringLiteral("/api/whatsapp/conversations/abc"), a.adminToken).status, 404);
+    // An all-digit slug would read as a tenant id.
+    platformAdmin();
+    QCOMPARE(call("POST", QStringLiteral("/api/admin/tenants"), login(QStringLiteral("ops@puente.example")),
+                  {{QStringLiteral("slug"), QStringLiteral("2024")}, {QStringLiteral("name"), QStringLiteral("x")}}).field(),
+             QStringLiteral("slug"));
     // 401 without or with a bad token; 403 for a role.
     QCOMPARE(call("GET", QStringLiteral("/api/users")).status, 401);
     QCOMPARE(call("GET", QStringLiteral("/api/users"), QStringLiteral("made-up-token")).status, 401);
@@ -575,6 +593,18 @@ void TestApi::rateLimitsAnswer429WithRetryAfter()
     // ...and another tenant is not affected at all.
     QCOMPARE(call("GET", QStringLiteral("/api/whatsapp/conversations"), b.agentToken).status, 200);
     QVERIFY(m_context->metrics().rateLimited.load() >= 2);
+    // Guessing tokens from one address is slowed down before any lookup.
+    int refused = 0;
+    for (int i = 0; i < 25; ++i) {
+        const Reply guess = call("GET", QStringLiteral("/api/me"), QStringLiteral("guess-%1").arg(i));
+        if (guess.status == 429) {
+            ++refused;
+            QVERIFY(guess.header("Retry-After").toInt() >= 1);
+        } else {
+            QCOMPARE(guess.status, 401);
+        }
+    }
+    QVERIFY2(refused >= 4, qPrintable(QString::number(refused)));
 }
 
 // Which roles may call which route. Every API route must be listed here.
@@ -721,7 +751,15 @@ void TestApi::isolationWalk()
                                 QStringLiteral("/api/whatsapp/conversations?q=bravo")}) {
         const Reply r = call("GET", path, a.adminToken);
         QCOMPARE(r.status, 200);
-        QVERIFY2(!r.raw.contains("bravo") && !r.raw.contains("2002"), qPrintable(path + QStringLiteral(": ") + QString::fromUtf8(r.raw)));
+        QVERIFY2(!r.raw.contains("bravo") && !r.raw.contains("\"2002\""), qPrintable(path + QStringLiteral(": ") + QString::fromUtf8(r.raw)));
+    }
+    // Only platform admins choose a tenant: for everyone else the header changes nothing.
+    for (const QString &token : {a.adminToken, a.agentToken, a.apiKey}) {
+        const Reply r = call("GET", QStringLiteral("/api/whatsapp/conversations"), token, {}, {{"X-Puente-Tenant", "bravo"}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(!r.raw.contains("bravo"));
+        QCOMPARE(call("GET", QStringLiteral("/api/whatsapp/conversations/%1").arg(b.conversationId), token, {},
+                      {{"X-Puente-Tenant", QByteArray::number(b.tenant.value)}}).status, 404);
     }
     // Starting a conversation with B's contact's number makes A's own.
     const Reply started = call("POST", QStringLiteral("/api/whatsapp/conversations"), a.adminToken,
@@ -1136,6 +1174,7 @@ void TestApi::messagesPaging()
     std::sort(sorted.begin(), sorted.end(), std::greater<>());
     QCOMPARE(seen, sorted); // newest first, no gap, no repeat
     QCOMPARE(call("GET", path + QStringLiteral("?before=abc"), a.agentToken).status, 400);
+    QCOMPARE(call("GET", path + QStringLiteral("?before=999999"), a.agentToken).code(), QStringLiteral("invalid_cursor"));
 }
 
 void TestApi::mediaIsServedToItsTenantOnly()
@@ -1149,6 +1188,18 @@ void TestApi::mediaIsServedToItsTenantOnly()
     QCOMPARE(r.header("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
     QCOMPARE(call("GET", QStringLiteral("/api/whatsapp/media/%1").arg(b.mediaMessageId), a.agentToken).status, 404);
     QCOMPARE(call("GET", QStringLiteral("/api/whatsapp/media/%1").arg(a.messageId), a.agentToken).status, 404); // a text has no media
+    // Anything but pictures, sound and video is a download, never inline.
+    {
+        Transaction tx(db());
+        Sql q(tx.connection(), QStringLiteral("UPDATE whatsapp_messages SET media_mime_type = 'text/html' WHERE id = ?"));
+        q.bind(a.mediaMessageId);
+        QVERIFY(q.exec());
+        QVERIFY(tx.commit());
+    }
+    r = call("GET", QStringLiteral("/api/whatsapp/media/%1").arg(a.mediaMessageId), a.agentToken);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("Content-Type"), QByteArrayLiteral("application/octet-stream"));
+    QVERIFY(r.header("Content-Disposition").startsWith("attachment"));
     // Known but not downloaded yet: says so.
     {
         Transaction tx(db());
@@ -1288,6 +1339,11 @@ void TestApi::tenantsAdministration()
                                                    {QStringLiteral("password"), QStringLiteral("123")}}}});
     QCOMPARE(r.status, 422);
     QCOMPARE(r.field(), QStringLiteral("admin.password"));
+    r = call("POST", QStringLiteral("/api/admin/tenants"), ops,
+             {{QStringLiteral("slug"), QStringLiteral("otra")}, {QStringLiteral("name"), QStringLiteral("Otra")},
+              {QStringLiteral("admin"), QJsonObject{{QStringLiteral("email"), QStringLiteral("a@otra.example")}, {QStringLiteral("name"), QString(201, QLatin1Char('n'))},
+                                                   {QStringLiteral("password"), kPassword}}}});
+    QCOMPARE(r.field(), QStringLiteral("admin.name"));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM tenants WHERE slug = 'otra'")), qint64(0));
     // List with figures; edit plan and name.
     r = call("GET", QStringLiteral("/api/admin/tenants"), ops);

@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QRegularExpression>
 
 namespace puente::server::api {
 
@@ -91,7 +92,14 @@ Reply RestApi::handle(Request &request)
     } else if (match.route->external) {
         // Served by its own QtHttpServer route; reaching here means the
         // method matched nothing there (HEAD, say).
-        reply = Reply::error(405, QStringLiteral("method_not_allowed"), QStringLiteral("method not allowed"));
+        request.routePattern = match.route->pattern;
+        QStringList allowed;
+        for (const Router::Route &r : m_router.all())
+            if (r.pattern == match.route->pattern)
+                allowed.append(methodName(r.method));
+        reply = Reply::error(405, QStringLiteral("method_not_allowed"),
+                             QStringLiteral("%1 is not allowed here; use %2").arg(methodName(request.method), allowed.join(QStringLiteral(", "))));
+        reply.headers.append({"Allow", allowed.join(QStringLiteral(", ")).toLatin1()});
     } else {
         const Router::Route &route = *match.route;
         request.params = match.params;
@@ -118,8 +126,20 @@ Reply RestApi::handle(Request &request)
                 }
             }
         }
-        if (!refused)
+        // Failed authentications cost a database lookup each: an address
+        // that keeps presenting bad tokens is slowed down before that.
+        const QString badAuthKey = QStringLiteral("bad-auth:") + request.clientAddress;
+        if (!refused && !route.access.anonymous) {
+            if (const auto d = m_limiter.peek(badAuthKey, 1, 20, nowMs()); !d.allowed) {
+                refused = Reply::error(429, QStringLiteral("rate_limited"), QStringLiteral("too many requests with invalid tokens; retry later"));
+                refused->headers.append({"Retry-After", QByteArray::number(std::max<qint64>(1, (d.retryAfterMs + 999) / 1000))});
+            }
+        }
+        if (!refused) {
             refused = authenticate(request, route);
+            if (refused && refused->status == 401)
+                (void)m_limiter.take(badAuthKey, 1, 20, nowMs());
+        }
         if (!refused)
             refused = rateLimit(request);
         if (refused) {
@@ -150,7 +170,8 @@ std::optional<Reply> RestApi::authenticate(Request &request, const Router::Route
 
     Principal &p = request.principal;
     p.token = token;
-    if (token.startsWith(QLatin1String("pk_"))) {
+    static const QRegularExpression apiKeyShape(QStringLiteral("^pk_[0-9a-f]{8}_"));
+    if (apiKeyShape.match(token).hasMatch()) {
         auto key = ApiKeyRepository(m_env->db).authenticate(token);
         if (!key)
             return Reply::fromError(key.error());
@@ -257,22 +278,28 @@ void RestApi::auditPlatformAdmin(const Request &request)
 {
     const Principal &p = request.principal;
     const bool reads = request.method == Method::Get;
+    // Reading inside a tenant is audited once per session and tenant (per
+    // node); every change each time.
+    const QString key = QStringLiteral("%1:%2").arg(p.sessionId).arg(p.tenant.value);
     if (reads) {
-        // Reading inside a tenant is audited once per session and tenant.
         QMutexLocker lock(&m_enteredMutex);
-        const QString key = QStringLiteral("%1:%2").arg(p.sessionId).arg(p.tenant.value);
         if (m_entered.contains(key))
             return;
-        m_entered.insert(key);
     }
     Transaction tx(m_env->db);
     if (!tx.begun())
         return;
-    if (AuditLog::append(tx.connection(), request.actor(), p.tenant,
-                         reads ? QStringLiteral("platform_admin.entered_tenant") : QStringLiteral("platform_admin.acted_in_tenant"),
-                         QStringLiteral("tenant"), QString::number(p.tenant.value),
-                         {{QStringLiteral("method"), methodName(request.method)}, {QStringLiteral("route"), request.routePattern}}))
-        (void)tx.commit();
+    if (!AuditLog::append(tx.connection(), request.actor(), p.tenant,
+                          reads ? QStringLiteral("platform_admin.entered_tenant") : QStringLiteral("platform_admin.acted_in_tenant"),
+                          QStringLiteral("tenant"), QString::number(p.tenant.value),
+                          {{QStringLiteral("method"), methodName(request.method)}, {QStringLiteral("route"), request.routePattern}}))
+        return;
+    if (!tx.commit() || !reads)
+        return;
+    QMutexLocker lock(&m_enteredMutex);
+    if (m_entered.size() > 10'000)
+        m_entered.clear(); // at worst an admin's reading is audited again
+    m_entered.insert(key);
 }
 
 } // namespace puente::server::api

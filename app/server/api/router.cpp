@@ -1,5 +1,7 @@
 #include "api.h"
 
+#include "logging/logging.h"
+
 #include <QJsonDocument>
 
 namespace puente::server::api {
@@ -68,6 +70,7 @@ Reply Reply::fromError(const Error &error, const QString &fieldHint)
         return Reply::error(it->first, error.code, error.message, fieldHint.isEmpty() ? it->second : fieldHint);
     // Storage and other internal errors: the detail goes to the log, the
     // client gets a stable code.
+    qCWarning(lcHttp).noquote() << "request failed:" << error.code << error.message;
     if (error.code == QLatin1String("database_unavailable") || error.code == QLatin1String("storage_error"))
         return Reply::error(503, QStringLiteral("unavailable"), QStringLiteral("the server cannot reach its database right now; try again shortly"));
     return Reply::error(500, QStringLiteral("internal_error"), QStringLiteral("something went wrong on the server; it has been logged"));

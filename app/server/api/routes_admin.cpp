@@ -165,8 +165,9 @@ void registerAdminRoutes(Router &router, Environment &env)
                             a.value(QStringLiteral("password")).toString()};
             if (auto e = normalizeEmail(admin->email); !e)
                 return Reply::fromError(e.error(), QStringLiteral("admin.email"));
-            if (admin->name.trimmed().isEmpty())
-                return Reply::error(422, QStringLiteral("invalid_name"), QStringLiteral("the first admin needs a name"), QStringLiteral("admin.name"));
+            if (admin->name.trimmed().isEmpty() || admin->name.trimmed().size() > 200)
+                return Reply::error(422, QStringLiteral("invalid_name"), QStringLiteral("the first admin needs a name of 1-200 characters"),
+                                    QStringLiteral("admin.name"));
             if (auto s = checkPasswordPolicy(admin->password); !s)
                 return Reply::fromError(s.error(), QStringLiteral("admin.password"));
         }
@@ -235,7 +236,13 @@ void registerAdminRoutes(Router &router, Environment &env)
                                 !from ? QStringLiteral("from") : QStringLiteral("to"));
         q.fromMs = *from;
         q.toMs = *to;
-        q.beforeId = r.queryValue(QStringLiteral("before")).toLongLong();
+        if (const QString before = r.queryValue(QStringLiteral("before")); !before.isEmpty()) {
+            bool okBefore = false;
+            q.beforeId = before.toLongLong(&okBefore);
+            if (!okBefore || q.beforeId <= 0)
+                return Reply::error(400, QStringLiteral("invalid_cursor"), QStringLiteral("before must be the next_cursor of a previous page"),
+                                    QStringLiteral("before"));
+        }
         bool ok = false;
         const int limit = r.queryValue(QStringLiteral("limit")).toInt(&ok);
         q.limit = ok ? qBound(1, limit, 500) : 50;

@@ -180,11 +180,20 @@ void registerConversationRoutes(Router &router, Environment &env)
         QFile f(media->path);
         if (!f.open(QIODevice::ReadOnly))
             return Reply::error(409, QStringLiteral("media_not_available"), QStringLiteral("the file cannot be read on the server"));
-        Reply reply{200, media->mimeType.toUtf8(), f.readAll(), {}};
+        // The type comes from the contact's phone: only pictures, sound and
+        // video are shown inline; anything else is a download that cannot run
+        // script on this origin.
+        const QString mime = media->mimeType.toLower();
+        const bool inlineSafe = (mime.startsWith(QLatin1String("image/")) && mime != QLatin1String("image/svg+xml"))
+                                || mime.startsWith(QLatin1String("audio/")) || mime.startsWith(QLatin1String("video/"));
+        Reply reply{200, inlineSafe ? mime.toUtf8() : QByteArrayLiteral("application/octet-stream"), f.readAll(), {}};
         QString filename = media->filename;
         filename.remove(QLatin1Char('"')).remove(QLatin1Char('\r')).remove(QLatin1Char('\n'));
+        QByteArray disposition = inlineSafe ? "inline" : "attachment";
         if (!filename.isEmpty())
-            reply.headers.append({QByteArray("Content-Disposition"), "inline; filename*=UTF-8''" + QUrl::toPercentEncoding(filename)});
+            disposition += "; filename*=UTF-8''" + QUrl::toPercentEncoding(filename);
+        reply.headers.append({QByteArray("Content-Disposition"), disposition});
+        reply.headers.append({QByteArray("Content-Security-Policy"), QByteArray("sandbox")});
         reply.headers.append({QByteArray("X-Content-Type-Options"), QByteArray("nosniff")});
         reply.headers.append({QByteArray("Cache-Control"), QByteArray("private, max-age=86400")});
         return reply;
