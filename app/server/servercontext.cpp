@@ -1,6 +1,7 @@
 #include "servercontext.h"
 
 #include "logging/logging.h"
+#include "messaging/dispatcher.h"
 #include "messaging/inboundprocessor.h"
 #include "messaging/webhookinbox.h"
 #include "secrets/keyrotation.h"
@@ -25,6 +26,20 @@ QString databaseUrl(const Settings &settings)
     if (!configured.isEmpty())
         return configured;
     return QStringLiteral("sqlite://") + dataDir(settings) + QStringLiteral("/puente.db");
+}
+
+meta::GraphSettings graphSettings(const Settings &settings)
+{
+    meta::GraphSettings graph;
+    graph.baseUrl = settings.value(QStringLiteral("graph_base_url"), graph.baseUrl);
+    while (graph.baseUrl.endsWith(QLatin1Char('/')))
+        graph.baseUrl.chop(1);
+    graph.version = settings.value(QStringLiteral("graph_version"), graph.version);
+    bool ok = false;
+    const int timeout = settings.value(QStringLiteral("graph_timeout_ms")).toInt(&ok);
+    if (ok && timeout > 0)
+        graph.timeoutMs = timeout;
+    return graph;
 }
 
 secrets::MasterKeyStore masterKeyStore(const Settings &settings)
@@ -66,12 +81,20 @@ Result<std::unique_ptr<ServerContext>> ServerContext::start(const Settings &sett
     const bool powerSafe = settings.value(QStringLiteral("sqlite_inbox_sync"), QStringLiteral("normal")) == QLatin1String("full");
     ctx->m_inbox = std::make_unique<WebhookInbox>(*ctx->m_db, [processor] { processor->wake(); }, powerSafe);
     ctx->m_processor->start();
+    if (settings.value(QStringLiteral("dispatcher"), QStringLiteral("on")) != QLatin1String("off")) {
+        DispatcherSettings d;
+        d.graph = graphSettings(settings);
+        ctx->m_dispatcher = std::make_unique<OutboxDispatcher>(*ctx->m_db, ctx->m_keyring, &ctx->m_bus, d);
+        ctx->m_dispatcher->start();
+    }
     return ctx;
 }
 
 ServerContext::~ServerContext()
 {
-    // The inbox first: its last commits wake the processor, which then stops.
+    // Sends first (outcomes already known are recorded), then the inbox: its
+    // last commits wake the processor, which then stops.
+    m_dispatcher.reset();
     m_inbox.reset();
     m_processor.reset();
 }

@@ -5,6 +5,7 @@
 #include "crypto/secretbox.h"
 #include "secrets/masterkeystore.h"
 #include "events/eventlog.h"
+#include "meta/graphclient.h"
 #include "metrics.h"
 #include "storage/database.h"
 
@@ -12,6 +13,7 @@
 
 namespace puente {
 class InboundProcessor;
+class OutboxDispatcher;
 class WebhookInbox;
 }
 
@@ -35,6 +37,9 @@ public:
     WebhookInbox &webhookInbox() { return *m_inbox; }
     InboundProcessor &inboundProcessor() { return *m_processor; }
     Metrics &metrics() { return m_metrics; }
+    // Null when the settings turn it off (dispatcher=off: tests that look at
+    // queued messages).
+    OutboxDispatcher *dispatcher() { return m_dispatcher.get(); }
 
 private:
     ServerContext() = default;
@@ -45,11 +50,14 @@ private:
     Metrics m_metrics;
     std::unique_ptr<InboundProcessor> m_processor;
     std::unique_ptr<WebhookInbox> m_inbox;
+    std::unique_ptr<OutboxDispatcher> m_dispatcher;
 };
 
 // Settings every command shares.
 QString dataDir(const Settings &settings);
 QString databaseUrl(const Settings &settings);
+// Where the Graph API is (graph_base_url, graph_version, graph_timeout_ms).
+meta::GraphSettings graphSettings(const Settings &settings);
 // The master key store the settings select: PUENTE_MASTER_KEY, else the key file.
 secrets::MasterKeyStore masterKeyStore(const Settings &settings);
 

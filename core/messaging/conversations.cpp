@@ -475,4 +475,102 @@ Result<ConversationService::MediaFile> ConversationService::media(TenantId tenan
     return MediaFile{path, q.text(2).isEmpty() ? QStringLiteral("application/octet-stream") : q.text(2), q.text(3)};
 }
 
+Result<QJsonObject> ConversationService::retry(TenantId tenant, qint64 messageId, const Actor &actor)
+{
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    qint64 conversationId = 0;
+    QString type;
+    {
+        Sql q(tx.connection(), QStringLiteral("SELECT m.conversation_id, m.type, m.status, o.state FROM whatsapp_messages m "
+                                              "JOIN outbox o ON o.message_id = m.id WHERE m.tenant_id = ? AND m.id = ?"));
+        q.bind(tenant.value).bind(messageId);
+        if (auto s = q.exec(); !s)
+            return s.error();
+        if (!q.next())
+            return makeError("not_found", QStringLiteral("no such outgoing message"));
+        if (q.text(2) != QLatin1String("failed") || (q.text(3) != QLatin1String("failed") && q.text(3) != QLatin1String("needs_attention")))
+            return makeError("not_retryable", QStringLiteral("only a failed message can be sent again"));
+        conversationId = q.int64(0);
+        type = q.text(1);
+    }
+    auto conversation = conversationRow(tx.connection(), tenant, conversationId);
+    if (!conversation)
+        return conversation.error();
+    const qint64 now = nowMs();
+    const QJsonValue until = conversation->value(QStringLiteral("window_open_until"));
+    if (type != QLatin1String("template") && (until.isNull() || until.toInteger() <= now))
+        return makeError("window_closed", QStringLiteral("the contact last wrote more than 24 hours ago: WhatsApp only allows a template message now"));
+    Sql o(tx.connection(), QStringLiteral("UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL, updated_at = ? "
+                                          "WHERE message_id = ?"));
+    o.bind(now).bind(now).bind(messageId);
+    if (auto s = o.exec(); !s)
+        return s.error();
+    Sql m(tx.connection(), QStringLiteral("UPDATE whatsapp_messages SET status = 'queued', error_code = NULL, error_title = NULL, error_message = NULL, "
+                                          "error_details = NULL, attention = NULL, status_at = ?, updated_at = ? WHERE id = ? RETURNING ")
+                               + kMessageColumns);
+    m.bind(now).bind(now).bind(messageId);
+    if (auto s = m.exec(); !s)
+        return s.error();
+    if (!m.next())
+        return makeError("not_found", QStringLiteral("no such outgoing message"));
+    const QJsonObject message = rows::messageJson(m);
+    m.finish();
+    // message.created with status queued wakes the dispatcher, like a new one.
+    auto event = EventLog::append(tx.connection(), tenant, QStringLiteral("message.updated"), message);
+    if (!event)
+        return event.error();
+    if (auto s = AuditLog::append(tx.connection(), actor, tenant, QStringLiteral("message.retried"), QStringLiteral("message"),
+                                  QString::number(messageId));
+        !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    (void)publish({event.value()});
+    return message;
+}
+
+Result<QJsonObject> ConversationService::dismiss(TenantId tenant, qint64 messageId, const Actor &actor)
+{
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    {
+        Sql q(tx.connection(), QStringLiteral("SELECT m.status FROM whatsapp_messages m JOIN outbox o ON o.message_id = m.id "
+                                              "WHERE m.tenant_id = ? AND m.id = ?"));
+        q.bind(tenant.value).bind(messageId);
+        if (auto s = q.exec(); !s)
+            return s.error();
+        if (!q.next())
+            return makeError("not_found", QStringLiteral("no such outgoing message"));
+        if (q.text(0) != QLatin1String("failed"))
+            return makeError("not_retryable", QStringLiteral("only a failed message can be dismissed"));
+    }
+    const qint64 now = nowMs();
+    Sql o(tx.connection(), QStringLiteral("UPDATE outbox SET state = 'failed', updated_at = ? WHERE message_id = ?"));
+    o.bind(now).bind(messageId);
+    if (auto s = o.exec(); !s)
+        return s.error();
+    Sql m(tx.connection(), QStringLiteral("UPDATE whatsapp_messages SET attention = NULL, updated_at = ? WHERE id = ? RETURNING ") + kMessageColumns);
+    m.bind(now).bind(messageId);
+    if (auto s = m.exec(); !s)
+        return s.error();
+    if (!m.next())
+        return makeError("not_found", QStringLiteral("no such outgoing message"));
+    const QJsonObject message = rows::messageJson(m);
+    m.finish();
+    auto event = EventLog::append(tx.connection(), tenant, QStringLiteral("message.updated"), message);
+    if (!event)
+        return event.error();
+    if (auto s = AuditLog::append(tx.connection(), actor, tenant, QStringLiteral("message.dismissed"), QStringLiteral("message"),
+                                  QString::number(messageId));
+        !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    (void)publish({event.value()});
+    return message;
+}
+
 } // namespace puente

@@ -82,6 +82,12 @@ public:
     Result<Queued> enqueue(TenantId tenant, qint64 conversationId, const OutboundRequest &request, UserId sender,
                            QString *errorField = nullptr);
 
+    // A failed (or interrupted) outbound message goes back to the outbox.
+    // Errors: not_found, not_retryable (it is not failed), window_closed.
+    Result<QJsonObject> retry(TenantId tenant, qint64 messageId, const Actor &actor);
+    // The agent has seen an interrupted or failed message and leaves it.
+    Result<QJsonObject> dismiss(TenantId tenant, qint64 messageId, const Actor &actor);
+
     struct MediaFile {
         QString path;
         QString mimeType;

@@ -8,7 +8,7 @@ namespace puente::rows {
 const QString kMessageColumns = QStringLiteral(
     "id, conversation_id, provider_message_id, direction, type, content, status, timestamp, error_code, error_title, "
     "error_message, error_details, media_id, media_mime_type, media_sha256, media_size, media_caption, media_filename, "
-    "context_message_id, forwarded, reaction_emoji, edited, revoked, status_at, sent_by_user_id, media_file, template_name");
+    "context_message_id, forwarded, reaction_emoji, edited, revoked, status_at, sent_by_user_id, media_file, template_name, attention");
 
 // The event payload of a message, from a row of kMessageColumns.
 QJsonObject messageJson(const Sql &q)
@@ -53,6 +53,9 @@ QJsonObject messageJson(const Sql &q)
     }
     if (!q.isNull(26))
         m.insert(QStringLiteral("template"), q.text(26));
+    // Set when the agent must decide (an interrupted send: retry or dismiss).
+    if (!q.isNull(27))
+        m.insert(QStringLiteral("attention"), q.text(27));
     return m;
 }
 

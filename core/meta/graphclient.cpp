@@ -1,6 +1,8 @@
 #include "meta/graphclient.h"
 
 #include <QEventLoop>
+#include <QHttpMultiPart>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -106,35 +108,34 @@ QString GraphError::explain() const
     return message;
 }
 
-GraphResult GraphClient::get(const QString &path, const QUrlQuery &query, const QString &token) const
+QNetworkRequest GraphClient::request(const QString &path, const QString &token, const QUrlQuery &query) const
 {
-    QUrl url(m_settings.baseUrl + QLatin1Char('/') + m_settings.version + QLatin1Char('/') + path);
-    url.setQuery(query);
+    QUrl url(path.startsWith(QLatin1String("http://")) || path.startsWith(QLatin1String("https://"))
+                 ? path
+                 : m_settings.baseUrl + QLatin1Char('/') + m_settings.version + QLatin1Char('/') + path);
+    if (!query.isEmpty())
+        url.setQuery(query);
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     request.setTransferTimeout(m_settings.timeoutMs);
-    QNetworkAccessManager manager;
-    QNetworkReply *reply = manager.get(request);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
+    return request;
+}
+
+GraphResult GraphClient::readReply(QNetworkReply *reply)
+{
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
-    const auto networkError = reply->error();
-    const QString errorString = reply->errorString();
-    reply->deleteLater();
     if (status == 0) {
         GraphError e;
-        e.kind = networkError == QNetworkReply::OperationCanceledError || networkError == QNetworkReply::TimeoutError
-                     ? GraphError::Kind::Timeout
-                     : GraphError::Kind::Network;
-        e.message = errorString;
+        const auto error = reply->error();
+        e.kind = error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError ? GraphError::Kind::Timeout
+                                                                                                       : GraphError::Kind::Network;
+        e.message = reply->errorString();
         return e;
     }
     if (status < 200 || status >= 300)
         return parseGraphError(status, body);
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject()) {
         GraphError e;
         e.httpStatus = status;
@@ -142,6 +143,283 @@ GraphResult GraphClient::get(const QString &path, const QUrlQuery &query, const 
         return e;
     }
     return doc.object();
+}
+
+namespace {
+// Runs one request to completion on this thread.
+template<typename Start>
+QNetworkReply *runBlocking(QNetworkAccessManager &manager, Start &&start)
+{
+    QNetworkReply *reply = start(manager);
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return reply;
+}
+} // namespace
+
+GraphResult GraphClient::get(const QString &path, const QUrlQuery &query, const QString &token) const
+{
+    QNetworkAccessManager manager;
+    QNetworkReply *reply = runBlocking(manager, [&](QNetworkAccessManager &m) { return m.get(request(path, token, query)); });
+    GraphResult r = readReply(reply);
+    delete reply;
+    return r;
+}
+
+GraphResult GraphClient::postJson(const QString &path, const QJsonObject &body, const QString &token) const
+{
+    QNetworkAccessManager manager;
+    QNetworkRequest req = request(path, token);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = runBlocking(manager, [&](QNetworkAccessManager &m) { return m.post(req, QJsonDocument(body).toJson(QJsonDocument::Compact)); });
+    GraphResult r = readReply(reply);
+    delete reply;
+    return r;
+}
+
+SendAccepted parseSendAccepted(const QJsonObject &body)
+{
+    SendAccepted a;
+    const QJsonObject message = body.value(QStringLiteral("messages")).toArray().first().toObject();
+    a.wamid = message.value(QStringLiteral("id")).toString();
+    a.messageStatus = message.value(QStringLiteral("message_status")).toString();
+    a.waId = body.value(QStringLiteral("contacts")).toArray().first().toObject().value(QStringLiteral("wa_id")).toString();
+    return a;
+}
+
+std::variant<SendAccepted, GraphError> GraphClient::sendMessage(const QString &phoneNumberId, const QJsonObject &body, const QString &token) const
+{
+    const GraphResult r = postJson(phoneNumberId + QStringLiteral("/messages"), body, token);
+    if (const auto *e = std::get_if<GraphError>(&r))
+        return *e;
+    SendAccepted a = parseSendAccepted(std::get<QJsonObject>(r));
+    if (a.wamid.isEmpty()) {
+        GraphError e;
+        e.httpStatus = 200;
+        e.message = QStringLiteral("Meta accepted the message but returned no message id");
+        return e;
+    }
+    return a;
+}
+
+std::variant<bool, GraphError> GraphClient::markRead(const QString &phoneNumberId, const QString &wamid, const QString &token) const
+{
+    const GraphResult r = postJson(phoneNumberId + QStringLiteral("/messages"), buildMarkReadBody(wamid), token);
+    if (const auto *e = std::get_if<GraphError>(&r))
+        return *e;
+    return std::get<QJsonObject>(r).value(QStringLiteral("success")).toBool();
+}
+
+std::variant<QString, GraphError> GraphClient::uploadMedia(const QString &phoneNumberId, const QByteArray &bytes, const QString &mimeType,
+                                                           const QString &filename, const QString &token) const
+{
+    auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+    QHttpPart product;
+    product.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArrayLiteral("form-data; name=\"messaging_product\""));
+    product.setBody(QByteArrayLiteral("whatsapp"));
+    QHttpPart type;
+    type.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArrayLiteral("form-data; name=\"type\""));
+    type.setBody(mimeType.toUtf8());
+    QHttpPart file;
+    QString safeName = filename;
+    safeName.remove(QLatin1Char('"')).remove(QLatin1Char('\r')).remove(QLatin1Char('\n'));
+    file.setHeader(QNetworkRequest::ContentDispositionHeader,
+                   QByteArray("form-data; name=\"file\"; filename=\"") + (safeName.isEmpty() ? QByteArrayLiteral("file") : safeName.toUtf8()) + '"');
+    file.setHeader(QNetworkRequest::ContentTypeHeader, mimeType.toUtf8());
+    file.setBody(bytes);
+    multipart->append(product);
+    multipart->append(type);
+    multipart->append(file);
+    QNetworkAccessManager manager;
+    QNetworkReply *reply = runBlocking(manager, [&](QNetworkAccessManager &m) {
+        QNetworkReply *rep = m.post(request(phoneNumberId + QStringLiteral("/media"), token), multipart);
+        multipart->setParent(rep);
+        return rep;
+    });
+    GraphResult r = readReply(reply);
+    delete reply;
+    if (const auto *e = std::get_if<GraphError>(&r))
+        return *e;
+    const QString id = std::get<QJsonObject>(r).value(QStringLiteral("id")).toString();
+    if (id.isEmpty()) {
+        GraphError e;
+        e.httpStatus = 200;
+        e.message = QStringLiteral("Meta stored the file but returned no media id");
+        return e;
+    }
+    return id;
+}
+
+std::variant<MediaInfo, GraphError> GraphClient::mediaInfo(const QString &mediaId, const QString &token) const
+{
+    const GraphResult r = get(mediaId, {}, token);
+    if (const auto *e = std::get_if<GraphError>(&r))
+        return *e;
+    const QJsonObject o = std::get<QJsonObject>(r);
+    MediaInfo info;
+    info.url = o.value(QStringLiteral("url")).toString();
+    info.mimeType = o.value(QStringLiteral("mime_type")).toString();
+    info.sha256 = o.value(QStringLiteral("sha256")).toString();
+    const QJsonValue size = o.value(QStringLiteral("file_size"));
+    info.fileSize = size.isString() ? size.toString().toLongLong() : (size.isDouble() ? size.toInteger() : -1);
+    info.id = o.value(QStringLiteral("id")).toString(mediaId);
+    if (info.url.isEmpty()) {
+        GraphError e;
+        e.httpStatus = 200;
+        e.message = QStringLiteral("Meta returned no URL for media %1").arg(mediaId);
+        return e;
+    }
+    return info;
+}
+
+std::variant<QByteArray, GraphError> GraphClient::download(const QString &url, const QString &token, qint64 maxBytes) const
+{
+    QNetworkAccessManager manager;
+    QNetworkReply *reply = runBlocking(manager, [&](QNetworkAccessManager &m) {
+        QNetworkReply *rep = m.get(request(url, token));
+        // Abort as soon as the size says it is too big.
+        QObject::connect(rep, &QNetworkReply::downloadProgress, rep, [rep, maxBytes](qint64 received, qint64 total) {
+            if (received > maxBytes || total > maxBytes)
+                rep->abort();
+        });
+        return rep;
+    });
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status >= 200 && status < 300 && reply->error() == QNetworkReply::NoError) {
+        QByteArray bytes = reply->readAll();
+        delete reply;
+        return bytes;
+    }
+    GraphResult r = readReply(reply);
+    const bool tooBig = reply->error() == QNetworkReply::OperationCanceledError && status >= 200 && status < 300;
+    delete reply;
+    if (tooBig) {
+        GraphError e;
+        e.kind = GraphError::Kind::InvalidParameter;
+        e.message = QStringLiteral("the file is larger than %1 bytes").arg(maxBytes);
+        return e;
+    }
+    if (const auto *e = std::get_if<GraphError>(&r))
+        return *e;
+    GraphError e;
+    e.httpStatus = status;
+    e.message = QStringLiteral("the download failed");
+    return e;
+}
+
+std::variant<QList<Template>, GraphError> GraphClient::templates(const QString &wabaId, const QString &token) const
+{
+    QList<Template> out;
+    QString after;
+    for (int page = 0; page < 200; ++page) { // 200 pages × 100: far beyond any WABA
+        QUrlQuery query{{QStringLiteral("limit"), QStringLiteral("100")},
+                        {QStringLiteral("fields"), QStringLiteral("id,name,language,category,status,rejected_reason,quality_score,components")}};
+        if (!after.isEmpty())
+            query.addQueryItem(QStringLiteral("after"), after);
+        const GraphResult r = get(wabaId + QStringLiteral("/message_templates"), query, token);
+        if (const auto *e = std::get_if<GraphError>(&r))
+            return *e;
+        const QJsonObject o = std::get<QJsonObject>(r);
+        for (const QJsonValue &v : o.value(QStringLiteral("data")).toArray()) {
+            const QJsonObject t = v.toObject();
+            Template tpl;
+            tpl.id = t.value(QStringLiteral("id")).toVariant().toString();
+            tpl.name = t.value(QStringLiteral("name")).toString();
+            tpl.language = t.value(QStringLiteral("language")).toString();
+            tpl.category = t.value(QStringLiteral("category")).toString();
+            tpl.status = t.value(QStringLiteral("status")).toString();
+            tpl.rejectedReason = t.value(QStringLiteral("rejected_reason")).toString();
+            const QJsonValue quality = t.value(QStringLiteral("quality_score"));
+            tpl.qualityScore = quality.isObject() ? quality.toObject().value(QStringLiteral("score")).toString() : quality.toString();
+            tpl.components = t.value(QStringLiteral("components")).toArray();
+            tpl.raw = t;
+            if (!tpl.name.isEmpty())
+                out.append(tpl);
+        }
+        const QJsonObject paging = o.value(QStringLiteral("paging")).toObject();
+        after = paging.value(QStringLiteral("cursors")).toObject().value(QStringLiteral("after")).toString();
+        if (!paging.contains(QStringLiteral("next")) || after.isEmpty())
+            break;
+    }
+    return out;
+}
+
+QJsonObject buildMarkReadBody(const QString &wamid)
+{
+    return {{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")}, {QStringLiteral("status"), QStringLiteral("read")},
+            {QStringLiteral("message_id"), wamid}};
+}
+
+Result<QJsonObject> buildMessageBody(const QJsonObject &r)
+{
+    const QString type = r.value(QStringLiteral("type")).toString();
+    QString to = r.value(QStringLiteral("to")).toString();
+    const QString toUserId = r.value(QStringLiteral("to_user_id")).toString();
+    QJsonObject body{{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")}, {QStringLiteral("recipient_type"), QStringLiteral("individual")}};
+    if (!to.isEmpty()) {
+        // With '+': otherwise Meta prepends the business number's country code.
+        body.insert(QStringLiteral("to"), to.startsWith(QLatin1Char('+')) ? to : QLatin1Char('+') + to);
+    } else if (!toUserId.isEmpty()) {
+        body.insert(QStringLiteral("to"), toUserId); // a business-scoped user id (username users have no number)
+    } else {
+        return makeError("invalid_message", QStringLiteral("the contact has neither a phone number nor a WhatsApp user id"));
+    }
+    body.insert(QStringLiteral("type"), type);
+    const QString context = r.value(QStringLiteral("context_message_id")).toString();
+    if (type == QLatin1String("text")) {
+        body.insert(QStringLiteral("text"), QJsonObject{{QStringLiteral("preview_url"), r.value(QStringLiteral("preview_url")).toBool()},
+                                                        {QStringLiteral("body"), r.value(QStringLiteral("text")).toString()}});
+    } else if (type == QLatin1String("image") || type == QLatin1String("video") || type == QLatin1String("document")
+               || type == QLatin1String("audio") || type == QLatin1String("sticker")) {
+        QJsonObject media;
+        const QString id = r.value(QStringLiteral("media_id")).toString();
+        if (!id.isEmpty())
+            media.insert(QStringLiteral("id"), id);
+        else
+            media.insert(QStringLiteral("link"), r.value(QStringLiteral("link")).toString());
+        const QString caption = r.value(QStringLiteral("caption")).toString();
+        if (!caption.isEmpty() && type != QLatin1String("audio") && type != QLatin1String("sticker"))
+            media.insert(QStringLiteral("caption"), caption);
+        const QString filename = r.value(QStringLiteral("filename")).toString();
+        if (!filename.isEmpty() && type == QLatin1String("document"))
+            media.insert(QStringLiteral("filename"), filename);
+        body.insert(type, media);
+    } else if (type == QLatin1String("reaction")) {
+        // A reaction names its target itself and cannot be a contextual reply.
+        body.insert(QStringLiteral("reaction"), QJsonObject{{QStringLiteral("message_id"), context},
+                                                            {QStringLiteral("emoji"), r.value(QStringLiteral("emoji")).toString()}});
+        return body;
+    } else if (type == QLatin1String("template")) {
+        const QJsonObject t = r.value(QStringLiteral("template")).toObject();
+        QJsonObject tpl{{QStringLiteral("name"), t.value(QStringLiteral("name")).toString()},
+                        {QStringLiteral("language"), QJsonObject{{QStringLiteral("code"), t.value(QStringLiteral("language")).toString()}}}};
+        const QJsonArray components = t.value(QStringLiteral("components")).toArray();
+        if (!components.isEmpty())
+            tpl.insert(QStringLiteral("components"), components);
+        body.insert(QStringLiteral("template"), tpl);
+    } else if (type == QLatin1String("location")) {
+        const QJsonObject l = r.value(QStringLiteral("location")).toObject();
+        QJsonObject loc;
+        // Meta's example sends coordinates as strings.
+        for (const QString &key : {QStringLiteral("latitude"), QStringLiteral("longitude")})
+            loc.insert(key, l.value(key).isDouble() ? QString::number(l.value(key).toDouble(), 'g', 10) : l.value(key).toString());
+        for (const QString &key : {QStringLiteral("name"), QStringLiteral("address")})
+            if (l.contains(key))
+                loc.insert(key, l.value(key).toString());
+        body.insert(QStringLiteral("location"), loc);
+    } else if (type == QLatin1String("contacts")) {
+        body.insert(QStringLiteral("contacts"), r.value(QStringLiteral("contacts")).toArray());
+    } else if (type == QLatin1String("interactive")) {
+        body.insert(QStringLiteral("interactive"), r.value(QStringLiteral("interactive")).toObject());
+    } else {
+        return makeError("invalid_message", QStringLiteral("unknown message type \"%1\"").arg(type));
+    }
+    if (!context.isEmpty())
+        body.insert(QStringLiteral("context"), QJsonObject{{QStringLiteral("message_id"), context}});
+    return body;
 }
 
 std::variant<PhoneNumberInfo, GraphError> GraphClient::phoneNumber(const QString &phoneNumberId, const QString &token) const

@@ -1,6 +1,12 @@
 #pragma once
 
+#include "common/result.h"
+
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QString>
 #include <QUrlQuery>
 
@@ -63,6 +69,43 @@ struct PhoneNumberInfo {
     QString codeVerificationStatus;
 };
 
+// Meta accepted a message: its wamid (and, for templates, the pacing state).
+struct SendAccepted {
+    QString wamid;
+    QString waId;          // contacts[0].wa_id: Meta's normalised recipient
+    QString messageStatus; // "accepted" / "held_for_quality_assessment" for templates, else empty
+};
+SendAccepted parseSendAccepted(const QJsonObject &body);
+
+// Puente's outbox request (what ConversationService::enqueue stores:
+// {"type","to","to_user_id","text","preview_url","context_message_id",
+// "media_id","link","caption","filename","emoji","template":{...},
+// "location":{...},"contacts":[...],"interactive":{...}}) → the body of
+// POST /<PHONE_NUMBER_ID>/messages in Meta's shape.
+Result<QJsonObject> buildMessageBody(const QJsonObject &request);
+// {"messaging_product":"whatsapp","status":"read","message_id":wamid}
+QJsonObject buildMarkReadBody(const QString &wamid);
+
+struct MediaInfo {
+    QString url; // valid ~5 minutes; download with the bearer token
+    QString mimeType;
+    QString sha256; // as Meta gives it (hex from Graph; base64 in webhooks)
+    qint64 fileSize = -1;
+    QString id;
+};
+
+struct Template {
+    QString id;
+    QString name;
+    QString language;
+    QString category;
+    QString status;
+    QString rejectedReason;
+    QString qualityScore;
+    QJsonArray components;
+    QJsonObject raw;
+};
+
 // Blocking Graph calls for worker threads (each call runs its own event loop
 // with a transfer timeout; never call it on the HTTP thread). The token is
 // sent as a bearer header and never logged.
@@ -70,8 +113,27 @@ class GraphClient {
 public:
     explicit GraphClient(GraphSettings settings) : m_settings(std::move(settings)) {}
 
+    const GraphSettings &settings() const { return m_settings; }
+
+    // Building blocks for asynchronous callers (the dispatcher): the request
+    // for a Graph path with the bearer header and transfer timeout, and the
+    // classified result of its finished reply.
+    QNetworkRequest request(const QString &path, const QString &token, const QUrlQuery &query = {}) const;
+    static GraphResult readReply(QNetworkReply *reply);
+
     GraphResult get(const QString &path, const QUrlQuery &query, const QString &token) const;
+    GraphResult postJson(const QString &path, const QJsonObject &body, const QString &token) const;
     std::variant<PhoneNumberInfo, GraphError> phoneNumber(const QString &phoneNumberId, const QString &token) const;
+    std::variant<SendAccepted, GraphError> sendMessage(const QString &phoneNumberId, const QJsonObject &body, const QString &token) const;
+    std::variant<bool, GraphError> markRead(const QString &phoneNumberId, const QString &wamid, const QString &token) const;
+    // Multipart upload; returns the media id.
+    std::variant<QString, GraphError> uploadMedia(const QString &phoneNumberId, const QByteArray &bytes, const QString &mimeType,
+                                                  const QString &filename, const QString &token) const;
+    std::variant<MediaInfo, GraphError> mediaInfo(const QString &mediaId, const QString &token) const;
+    // The bytes behind a media URL (sent with the bearer token), at most maxBytes.
+    std::variant<QByteArray, GraphError> download(const QString &url, const QString &token, qint64 maxBytes) const;
+    // Every template of the WABA, following Meta's paging.
+    std::variant<QList<Template>, GraphError> templates(const QString &wabaId, const QString &token) const;
 
 private:
     GraphSettings m_settings;

@@ -147,6 +147,7 @@ void TestApi::startServer(const QHash<QString, QString> &extra)
     settings.setOverride(QStringLiteral("password_hash_log_n"), QStringLiteral("10"));
     settings.setOverride(QStringLiteral("default_phone_region"), QStringLiteral("ES"));
     settings.setOverride(QStringLiteral("graph_base_url"), QStringLiteral("http://127.0.0.1:1")); // never the real Meta
+    settings.setOverride(QStringLiteral("dispatcher"), QStringLiteral("off")); // queued messages stay queued here
     for (auto it = extra.begin(); it != extra.end(); ++it)
         settings.setOverride(it.key(), it.value());
     auto ctx = ServerContext::start(settings);

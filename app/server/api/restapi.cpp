@@ -56,10 +56,7 @@ RestApi::RestApi(ServerContext &context)
     : m_auth(std::make_unique<AuthService>(context.database(), authPolicy(context.settings())))
 {
     const Settings &s = context.settings();
-    meta::GraphSettings graph;
-    graph.baseUrl = s.value(QStringLiteral("graph_base_url"), graph.baseUrl);
-    graph.version = s.value(QStringLiteral("graph_version"), graph.version);
-    graph.timeoutMs = int(number(s, "graph_timeout_ms", graph.timeoutMs));
+    const meta::GraphSettings graph = graphSettings(s);
     m_env.reset(new Environment{context.database(), context.keyring(), context.eventBus(), context.settings(), context.metrics(), *m_auth,
                                 graph, QDir(dataDir(s)).filePath(QStringLiteral("media")), s.value(QStringLiteral("public_url")),
                                 s.value(QStringLiteral("default_phone_region")), m_limiter});

@@ -46,6 +46,7 @@ Reply Reply::fromError(const Error &error, const QString &fieldHint)
         {QStringLiteral("contact_blocked"), {409, QStringLiteral("status")}},
         {QStringLiteral("whatsapp_not_configured"), {409, {}}},
         {QStringLiteral("media_not_available"), {409, {}}},
+        {QStringLiteral("not_retryable"), {409, {}}},
         {QStringLiteral("invalid_email"), {422, QStringLiteral("email")}},
         {QStringLiteral("invalid_name"), {422, QStringLiteral("name")}},
         {QStringLiteral("weak_password"), {422, QStringLiteral("password")}},

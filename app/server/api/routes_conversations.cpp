@@ -170,6 +170,26 @@ void registerConversationRoutes(Router &router, Environment &env)
         return Reply::json(queued->message, 202);
     });
 
+    router.add(Method::Post, QStringLiteral("/api/whatsapp/messages/{id}/retry"), Access::agents(ApiScope::MessagesSend), [&env](Request &r) {
+        const auto id = idParam(r);
+        if (!id)
+            return notFound(QStringLiteral("message"));
+        auto message = ConversationService(env.db, &env.bus).retry(r.principal.tenant, *id, r.actor());
+        if (!message)
+            return Reply::fromError(message.error());
+        return Reply::json(message.value(), 202);
+    });
+
+    router.add(Method::Post, QStringLiteral("/api/whatsapp/messages/{id}/dismiss"), Access::agents(ApiScope::ConversationsWrite), [&env](Request &r) {
+        const auto id = idParam(r);
+        if (!id)
+            return notFound(QStringLiteral("message"));
+        auto message = ConversationService(env.db, &env.bus).dismiss(r.principal.tenant, *id, r.actor());
+        if (!message)
+            return Reply::fromError(message.error());
+        return Reply::json(message.value());
+    });
+
     router.add(Method::Get, QStringLiteral("/api/whatsapp/media/{id}"), Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
         const auto id = idParam(r);
         if (!id)

@@ -1,0 +1,518 @@
+#include "messaging/dispatcher.h"
+
+#include "logging/logging.h"
+#include "messaging/inboundstore.h"
+#include "messaging/rows.h"
+#include "secrets/sealedcolumns.h"
+#include "storage/database.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTimer>
+
+#include <algorithm>
+#include <deque>
+#include <unordered_map>
+
+namespace puente {
+
+namespace {
+struct Job {
+    qint64 outboxId = 0;
+    qint64 messageId = 0;
+    TenantId tenant;
+    QJsonObject request;
+    int attempts = 0; // including the one being made
+};
+
+struct Done {
+    Job job;
+    Transport::Outcome outcome;
+};
+
+struct Bucket {
+    std::deque<qint64> sent; // request times within the last second
+    qint64 pausedUntilMs = 0;
+};
+
+qint64 backoff(const DispatcherSettings &s, int attempts, const meta::GraphError &e)
+{
+    const qint64 exp = std::min<qint64>(s.backoffMaxMs, s.backoffBaseMs << std::min(attempts - 1, 20));
+    // "Full jitter" over the upper half: spreads retries of a burst apart.
+    qint64 delay = exp / 2 + qint64(QRandomGenerator::global()->bounded(quint64(exp / 2 + 1)));
+    if (e.code == 131056) // pair rate: one message per ~6 s to the same user
+        delay = std::max<qint64>(delay, 6'000);
+    return delay;
+}
+
+bool isRetryable(const meta::GraphError &e)
+{
+    // Meta's temporary errors besides the classified kinds.
+    static const QSet<int> temporary = {1, 2, 131000, 131016, 133004, 131048};
+    return e.retryable() || temporary.contains(e.code);
+}
+} // namespace
+
+class OutboxDispatcher::Worker : public QObject {
+public:
+    // The timers are children so that they move to the worker's thread with it.
+    Worker(OutboxDispatcher &owner) : m_owner(owner), m_poll(this), m_flushTimer(this) {}
+
+    void begin()
+    {
+        m_transport = m_owner.m_factory ? m_owner.m_factory(m_owner.m_settings.graph)
+                                        : std::make_unique<CloudApiTransport>(m_owner.m_settings.graph);
+        m_poll.setInterval(m_owner.m_settings.pollMs);
+        QObject::connect(&m_poll, &QTimer::timeout, this, [this] { tick(); });
+        m_poll.start();
+        m_flushTimer.setSingleShot(true);
+        QObject::connect(&m_flushTimer, &QTimer::timeout, this, [this] { flush(); });
+        sweep();
+        tick();
+    }
+
+    void end()
+    {
+        m_poll.stop();
+        // Outcomes already known are recorded; requests still open stay
+        // in_flight and are flagged after the lease (they may have arrived).
+        flush();
+        m_transport.reset();
+    }
+
+    void wake() { m_woken = true; tick(); }
+
+private:
+    void loadChannels(qint64 now)
+    {
+        m_channels.clear();
+        Sql q(m_owner.m_db.connection(), QStringLiteral("SELECT tenant_id, phone_number_id, business_api_token, throughput_per_second "
+                                                        "FROM whatsapp_config WHERE api_type = 'business_api' AND is_active = 1"));
+        if (!q.exec()) {
+            m_channelsAt = now - 9'000; // try again in a second
+            return;
+        }
+        while (q.next()) {
+            Channel c;
+            c.tenant = TenantId(q.int64(0));
+            c.phoneNumberId = q.text(1);
+            auto token = m_owner.m_keyring->open(q.text(2), secrets::sealingContext(QStringLiteral("whatsapp_config"), q.text(0),
+                                                                                     QStringLiteral("business_api_token")));
+            if (!token || c.phoneNumberId.isEmpty())
+                continue;
+            c.token = QString::fromUtf8(token.value());
+            c.throughputPerSecond = std::clamp(int(q.int64(3)), 1, 1000);
+            m_channels.insert(c.tenant.value, c);
+        }
+        m_channelsAt = now;
+    }
+
+    void load(qint64 now)
+    {
+        Sql tenants(m_owner.m_db.connection(), QStringLiteral("SELECT DISTINCT tenant_id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?"));
+        tenants.bind(now);
+        if (!tenants.exec())
+            return;
+        QList<qint64> due;
+        while (tenants.next())
+            due.append(tenants.int64(0));
+        tenants.finish();
+        for (qint64 tenant : due) {
+            std::deque<Job> &queue = m_queues[tenant];
+            const int rate = m_channels.contains(tenant) ? m_channels.value(tenant).throughputPerSecond : 16;
+            const int want = std::max(16, rate * 2); // two seconds' worth
+            if (int(queue.size()) >= want / 2)
+                continue;
+            Sql rows(m_owner.m_db.connection(), QStringLiteral("SELECT id, message_id, request, attempts FROM outbox WHERE tenant_id = ? "
+                                                               "AND state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?"));
+            rows.bind(tenant).bind(now).bind(qint64(want + m_loadedPerTenant.value(tenant)));
+            if (!rows.exec())
+                continue;
+            while (rows.next() && int(queue.size()) < want) {
+                const qint64 id = rows.int64(0);
+                if (m_loaded.contains(id))
+                    continue;
+                m_loaded.insert(id);
+                ++m_loadedPerTenant[tenant];
+                queue.push_back({id, rows.int64(1), TenantId(tenant), QJsonDocument::fromJson(rows.text(2).toUtf8()).object(), int(rows.int64(3)) + 1});
+            }
+            if (!m_rotation.contains(tenant))
+                m_rotation.append(tenant);
+        }
+    }
+
+    // A sliding one-second window per number: never more than `rate` sends
+    // in any second (what Meta counts), unlike a token bucket, whose burst
+    // plus refill can reach twice the rate within one second.
+    bool takeToken(qint64 tenant, int rate, qint64 now)
+    {
+        Bucket &b = m_buckets[tenant];
+        if (b.pausedUntilMs > now)
+            return false;
+        // The window is a little longer than a second: requests reach Meta
+        // with some jitter, and a gap that shrinks by a few ms on the way
+        // must not put rate + 1 into one of Meta's seconds.
+        while (!b.sent.empty() && now - b.sent.front() >= 1000 + m_owner.m_settings.windowMarginMs)
+            b.sent.pop_front();
+        if (int(b.sent.size()) >= rate)
+            return false;
+        b.sent.push_back(now);
+        return true;
+    }
+
+    void tick()
+    {
+        const qint64 now = nowMs();
+        if (now - m_channelsAt > 10'000)
+            loadChannels(now);
+        if (now - m_sweptAt > 60'000)
+            sweep();
+        if (m_woken || now - m_loadedAt >= 200) {
+            m_woken = false;
+            m_loadedAt = now;
+            load(now);
+        }
+        // Round-robin over tenants, one message each per pass, each number
+        // within its bucket.
+        QList<Job> picked;
+        bool progress = true;
+        while (progress && m_inFlight + picked.size() < m_owner.m_settings.maxInFlight) {
+            progress = false;
+            for (qint64 tenant : std::as_const(m_rotation)) {
+                auto it = m_queues.find(tenant);
+                if (it == m_queues.end() || it->second.empty())
+                    continue;
+                if (m_inFlight + picked.size() >= m_owner.m_settings.maxInFlight)
+                    break;
+                const auto channel = m_channels.constFind(tenant);
+                const int rate = channel != m_channels.constEnd() ? channel->throughputPerSecond : 1000;
+                if (!takeToken(tenant, rate, now))
+                    continue;
+                picked.append(it->second.front());
+                it->second.pop_front();
+                progress = true;
+            }
+        }
+        // Forget tenants with nothing queued.
+        for (auto it = m_queues.begin(); it != m_queues.end();) {
+            if (it->second.empty()) {
+                m_rotation.removeAll(it->first);
+                it = m_queues.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        if (!picked.isEmpty())
+            claimAndSend(picked, now);
+    }
+
+    void forget(const Job &job)
+    {
+        m_loaded.remove(job.outboxId);
+        if (--m_loadedPerTenant[job.tenant.value] <= 0)
+            m_loadedPerTenant.remove(job.tenant.value);
+    }
+
+    void claimAndSend(const QList<Job> &jobs, qint64 now)
+    {
+        QList<Job> claimed;
+        {
+            Transaction tx(m_owner.m_db, Transaction::Priority::Background);
+            if (!tx.begun()) {
+                for (const Job &j : jobs)
+                    forget(j);
+                return;
+            }
+            for (const Job &j : jobs) {
+                Sql q(tx.connection(), QStringLiteral("UPDATE outbox SET state = 'in_flight', attempts = attempts + 1, updated_at = ? "
+                                                      "WHERE id = ? AND state = 'pending'"));
+                q.bind(now).bind(j.outboxId);
+                if (!q.exec())
+                    break;
+                if (q.rowsAffected() == 1)
+                    claimed.append(j);
+                else
+                    forget(j); // another node took it
+            }
+            // Committed before any request leaves: a crash from here on
+            // leaves the rows in_flight, to be flagged, not re-sent.
+            if (!tx.commit()) {
+                for (const Job &j : jobs)
+                    forget(j);
+                return;
+            }
+        }
+        for (const Job &job : std::as_const(claimed)) {
+            const auto channel = m_channels.constFind(job.tenant.value);
+            if (channel == m_channels.constEnd()) {
+                Transport::Outcome o;
+                o.error.kind = meta::GraphError::Kind::InvalidParameter;
+                o.error.message = QStringLiteral("WhatsApp is not connected for this company (no active configuration)");
+                m_done.append({job, o});
+                continue;
+            }
+            auto body = meta::buildMessageBody(job.request);
+            if (!body) {
+                Transport::Outcome o;
+                o.error.kind = meta::GraphError::Kind::InvalidParameter;
+                o.error.message = body.error().message;
+                m_done.append({job, o});
+                continue;
+            }
+            ++m_inFlight;
+            m_transport->send(*channel, body.value(), [this, job](Transport::Outcome outcome) {
+                --m_inFlight;
+                m_done.append({job, outcome});
+                if (m_done.size() >= 128)
+                    flush();
+                else if (!m_flushTimer.isActive())
+                    m_flushTimer.start(5);
+            });
+        }
+        if (!m_done.isEmpty() && !m_flushTimer.isActive())
+            m_flushTimer.start(5);
+    }
+
+    // Records every known outcome in one transaction.
+    void flush()
+    {
+        if (m_done.isEmpty())
+            return;
+        const qint64 now = nowMs();
+        QList<Event> events;
+        Transaction tx(m_owner.m_db, Transaction::Priority::Background);
+        if (!tx.begun()) {
+            m_flushTimer.start(500);
+            return;
+        }
+        QSet<qint64> unauthorizedTenants;
+        Counters counts;
+        for (const Done &d : std::as_const(m_done)) {
+            if (!record(tx.connection(), d, now, &events, &unauthorizedTenants, counts)) {
+                m_flushTimer.start(500); // the transaction rolled back: try again
+                return;
+            }
+        }
+        for (qint64 tenant : std::as_const(unauthorizedTenants)) {
+            Sql q(tx.connection(), QStringLiteral("UPDATE whatsapp_config SET connection_status = 'failing', last_error = ?, updated_at = ? "
+                                                  "WHERE tenant_id = ? AND api_type = 'business_api'"));
+            q.bind(QStringLiteral("Meta refused the access token while sending. Paste a valid token in WhatsApp configuration."))
+                .bind(now).bind(tenant);
+            if (!q.exec()) {
+                m_flushTimer.start(500);
+                return;
+            }
+        }
+        if (!tx.commit()) {
+            m_flushTimer.start(500);
+            return;
+        }
+        for (const Done &d : std::as_const(m_done))
+            forget(d.job);
+        m_done.clear();
+        Counters &c = m_owner.m_counters;
+        c.accepted += counts.accepted;
+        c.failed += counts.failed;
+        c.retried += counts.retried;
+        c.rateLimited += counts.rateLimited;
+        if (!unauthorizedTenants.isEmpty())
+            m_channelsAt = 0; // reload: the admin may have fixed it
+        if (m_owner.m_bus)
+            m_owner.m_bus->publish(events);
+    }
+
+    bool messageEvent(QSqlDatabase tx, Sql &returned, TenantId tenant, QList<Event> *events)
+    {
+        if (!returned.next())
+            return true;
+        const QJsonObject m = rows::messageJson(returned);
+        returned.finish();
+        auto e = EventLog::append(tx, tenant, QStringLiteral("message.updated"), m);
+        if (!e)
+            return false;
+        events->append(e.value());
+        return true;
+    }
+
+    bool record(QSqlDatabase tx, const Done &d, qint64 now, QList<Event> *events, QSet<qint64> *unauthorized, Counters &counts)
+    {
+        const Job &job = d.job;
+        const Transport::Outcome &o = d.outcome;
+        if (o.accepted) {
+            Sql m(tx, QStringLiteral("UPDATE whatsapp_messages SET provider_message_id = ?, status = CASE WHEN status = 'queued' THEN 'sent' "
+                                     "ELSE status END, status_at = ?, updated_at = ? WHERE id = ? RETURNING ") + rows::kMessageColumns);
+            m.bind(o.sent.wamid).bind(now).bind(now).bind(job.messageId);
+            if (!m.exec() || !messageEvent(tx, m, job.tenant, events))
+                return false;
+            Sql ob(tx, QStringLiteral("UPDATE outbox SET state = 'done', last_error = NULL, updated_at = ? WHERE id = ?"));
+            ob.bind(now).bind(job.outboxId);
+            if (!ob.exec())
+                return false;
+            // Statuses Meta sent before we stored the wamid.
+            if (!InboundStore(tx, job.tenant, events).applyPendingStatuses(o.sent.wamid))
+                return false;
+            ++counts.accepted;
+            return true;
+        }
+        const meta::GraphError &e = o.error;
+        if (e.kind == meta::GraphError::Kind::RateLimited) {
+            ++counts.rateLimited;
+            if (e.code != 131056) // the number's throughput: slow the whole number down
+                m_buckets[job.tenant.value].pausedUntilMs = now + 1'000;
+        }
+        if (isRetryable(e) && job.attempts < m_owner.m_settings.maxAttempts) {
+            Sql ob(tx, QStringLiteral("UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?"));
+            ob.bind(now + backoff(m_owner.m_settings, job.attempts, e)).bind(e.kindName() + QStringLiteral(": ") + e.message).bind(now).bind(job.outboxId);
+            if (!ob.exec())
+                return false;
+            ++counts.retried;
+            return true;
+        }
+        Sql ob(tx, QStringLiteral("UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?"));
+        ob.bind(e.kindName() + QStringLiteral(": ") + e.message).bind(now).bind(job.outboxId);
+        if (!ob.exec())
+            return false;
+        Sql m(tx, QStringLiteral("UPDATE whatsapp_messages SET status = 'failed', error_code = ?, error_title = ?, error_message = ?, "
+                                 "error_details = ?, status_at = ?, updated_at = ? WHERE id = ? RETURNING ") + rows::kMessageColumns);
+        m.bind(qint64(e.code)).bind(e.message).bind(e.explain()).bind(nullIfEmpty(e.details)).bind(now).bind(now).bind(job.messageId);
+        if (!m.exec() || !messageEvent(tx, m, job.tenant, events))
+            return false;
+        if (e.kind == meta::GraphError::Kind::Unauthorized)
+            unauthorized->insert(job.tenant.value);
+        ++counts.failed;
+        qCInfo(lcHttp).noquote() << "send failed for good: tenant" << job.tenant.value << "message" << job.messageId << e.kindName() << e.code;
+        return true;
+    }
+
+    void sweep()
+    {
+        m_sweptAt = nowMs();
+        auto flagged = OutboxDispatcher::flagInterrupted(m_owner.m_db, m_owner.m_bus, m_owner.m_settings.leaseMs);
+        if (flagged && flagged.value() > 0)
+            m_owner.m_counters.flagged += quint64(flagged.value());
+    }
+
+    OutboxDispatcher &m_owner;
+    std::unique_ptr<Transport> m_transport;
+    QTimer m_poll;
+    QTimer m_flushTimer;
+    QHash<qint64, Channel> m_channels;
+    qint64 m_channelsAt = 0;
+    qint64 m_loadedAt = 0;
+    qint64 m_sweptAt = 0;
+    bool m_woken = false;
+    std::unordered_map<qint64, std::deque<Job>> m_queues;
+    QList<qint64> m_rotation;
+    QSet<qint64> m_loaded;
+    QHash<qint64, int> m_loadedPerTenant;
+    QHash<qint64, Bucket> m_buckets;
+    int m_inFlight = 0;
+    QList<Done> m_done;
+};
+
+OutboxDispatcher::OutboxDispatcher(Database &db, crypto::KeyringPtr keyring, EventBus *bus, DispatcherSettings settings)
+    : m_db(db)
+    , m_keyring(std::move(keyring))
+    , m_bus(bus)
+    , m_settings(std::move(settings))
+{
+    m_thread.setObjectName(QStringLiteral("outbox-dispatcher"));
+}
+
+OutboxDispatcher::~OutboxDispatcher()
+{
+    stop();
+}
+
+void OutboxDispatcher::setTransportFactory(std::function<std::unique_ptr<Transport>(const meta::GraphSettings &)> factory)
+{
+    m_factory = std::move(factory);
+}
+
+void OutboxDispatcher::start()
+{
+    if (m_worker)
+        return;
+    m_worker = new Worker(*this);
+    m_worker->moveToThread(&m_thread);
+    QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->begin(); }, Qt::QueuedConnection);
+    // Whoever queues a message (API, campaigns) publishes message.created:
+    // that wakes the dispatcher at once instead of at its next poll.
+    if (m_bus)
+        QObject::connect(m_bus, &EventBus::published, m_worker, [w = m_worker](const QList<Event> &events) {
+            for (const Event &e : events)
+                if ((e.type == QLatin1String("message.created") || e.type == QLatin1String("message.updated"))
+                    && e.data.value(QStringLiteral("status")).toString() == QLatin1String("queued")) {
+                    w->wake();
+                    return;
+                }
+        });
+}
+
+void OutboxDispatcher::stop()
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->end(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    m_worker = nullptr;
+}
+
+void OutboxDispatcher::wake()
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->wake(); }, Qt::QueuedConnection);
+}
+
+Result<int> OutboxDispatcher::flagInterrupted(Database &db, EventBus *bus, qint64 leaseMs)
+{
+    const qint64 now = nowMs();
+    QList<Event> events;
+    Transaction tx(db, Transaction::Priority::Background);
+    if (!tx.begun())
+        return tx.begun().error();
+    QList<std::tuple<qint64, qint64, qint64>> stale;
+    {
+        Sql q(tx.connection(), QStringLiteral("UPDATE outbox SET state = 'needs_attention', updated_at = ? WHERE state = 'in_flight' "
+                                              "AND updated_at < ? RETURNING id, tenant_id, message_id"));
+        q.bind(now).bind(now - leaseMs);
+        if (auto s = q.exec(); !s)
+            return s.error();
+        while (q.next())
+            stale.append({q.int64(0), q.int64(1), q.int64(2)});
+    }
+    for (const auto &[outboxId, tenant, messageId] : stale) {
+        Sql m(tx.connection(), QStringLiteral("UPDATE whatsapp_messages SET status = 'failed', attention = 'interrupted', error_code = NULL, "
+                                              "error_title = ?, error_message = ?, status_at = ?, updated_at = ? WHERE id = ? AND status = 'queued' "
+                                              "RETURNING ") + rows::kMessageColumns);
+        m.bind(QStringLiteral("Sending was interrupted"))
+            .bind(QStringLiteral("Puente stopped while this message was being sent, so it may or may not have reached the contact. "
+                                 "Retry it or dismiss it."))
+            .bind(now).bind(now).bind(messageId);
+        if (auto s = m.exec(); !s)
+            return s.error();
+        if (m.next()) {
+            const QJsonObject json = rows::messageJson(m);
+            m.finish();
+            auto e = EventLog::append(tx.connection(), TenantId(tenant), QStringLiteral("message.updated"), json);
+            if (!e)
+                return e.error();
+            events.append(e.value());
+        }
+        Q_UNUSED(outboxId);
+    }
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    if (bus)
+        bus->publish(events);
+    if (!stale.isEmpty())
+        qCWarning(lcHttp).noquote() << stale.size() << "send(s) interrupted by a stop were flagged for the agents to retry or dismiss";
+    return int(stale.size());
+}
+
+} // namespace puente

@@ -1,0 +1,37 @@
+#include "messaging/transport.h"
+
+#include <QJsonDocument>
+#include <QNetworkReply>
+
+namespace puente {
+
+void CloudApiTransport::send(const Channel &channel, const QJsonObject &body, std::function<void(Outcome)> done)
+{
+    QNetworkRequest request = m_client.request(channel.phoneNumberId + QStringLiteral("/messages"), channel.token);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, done = std::move(done)] {
+        const meta::GraphResult r = meta::GraphClient::readReply(reply);
+        reply->deleteLater();
+        Outcome o;
+        if (const auto *e = std::get_if<meta::GraphError>(&r)) {
+            o.error = *e;
+        } else {
+            o.sent = meta::parseSendAccepted(std::get<QJsonObject>(r));
+            o.accepted = !o.sent.wamid.isEmpty();
+            if (!o.accepted) {
+                o.error.httpStatus = 200;
+                o.error.message = QStringLiteral("Meta accepted the message but returned no message id");
+            }
+        }
+        done(o);
+    });
+}
+
+bool fallbackAllowed(const meta::GraphError &e)
+{
+    using K = meta::GraphError::Kind;
+    return e.kind == K::Network || e.kind == K::Timeout || e.kind == K::Unauthorized || (e.kind == K::MetaError && e.httpStatus >= 500);
+}
+
+} // namespace puente

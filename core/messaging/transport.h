@@ -1,0 +1,54 @@
+#pragma once
+
+#include "domain/ids.h"
+#include "meta/graphclient.h"
+
+#include <QNetworkAccessManager>
+
+#include <functional>
+
+namespace puente {
+
+// One tenant channel as a transport sees it (secrets opened, in memory only).
+struct Channel {
+    TenantId tenant;
+    QString phoneNumberId;
+    QString token;
+    int throughputPerSecond = 80;
+};
+
+// A way to deliver a message. The dispatcher calls send() on its own thread
+// and gets `done` there.
+class Transport {
+public:
+    virtual ~Transport() = default;
+    virtual QString name() const = 0;
+
+    struct Outcome {
+        bool accepted = false;
+        meta::SendAccepted sent;
+        meta::GraphError error;
+    };
+    // `body` is Meta's message body (meta::buildMessageBody).
+    virtual void send(const Channel &channel, const QJsonObject &body, std::function<void(Outcome)> done) = 0;
+};
+
+// The official WhatsApp Cloud API (or the Sandbox), asynchronously: many
+// requests in flight on one thread.
+class CloudApiTransport : public Transport {
+public:
+    explicit CloudApiTransport(meta::GraphSettings settings) : m_client(std::move(settings)) {}
+    QString name() const override { return QStringLiteral("cloud_api"); }
+    void send(const Channel &channel, const QJsonObject &body, std::function<void(Outcome)> done) override;
+
+private:
+    meta::GraphClient m_client;
+    QNetworkAccessManager m_network;
+};
+
+// Whether a failed send may go to the tenant's fallback transport: only when
+// the primary is unavailable (network, timeout, Meta 5xx, invalid token),
+// never to get round a policy error such as the 24-hour window.
+bool fallbackAllowed(const meta::GraphError &error);
+
+} // namespace puente
