@@ -67,6 +67,7 @@ private Q_SLOTS:
     void patchAndReadConversation();
     void sendMessages();
     void messagesPaging();
+    void retryAndDismissFailedMessages();
     void mediaIsServedToItsTenantOnly();
     void apiKeys();
     void usersAdministration();
@@ -105,6 +106,7 @@ private:
         qint64 conversationId = 0;
         qint64 messageId = 0;      // inbound text message
         qint64 mediaMessageId = 0; // inbound image with a stored file
+        qint64 failedMessageId = 0; // outbound text that failed (retry / dismiss)
         qint64 apiKeyId = 0;
         QString apiKey;
     };
@@ -286,6 +288,21 @@ TestApi::Seeded TestApi::seed(const QString &slug, const QString &phoneNumberId)
         if (!m.exec() || !m.next())
             qFatal("seed message");
         (i == 0 ? s.messageId : s.mediaMessageId) = m.int64(0);
+    }
+    {
+        Sql m(tx.connection(), QStringLiteral("INSERT INTO whatsapp_messages (tenant_id, conversation_id, direction, type, content, status, timestamp, "
+                                              "error_code, error_title, created_at, updated_at) VALUES (?, ?, 'outbound', 'text', 'hola', 'failed', ?, "
+                                              "131026, 'Message undeliverable', ?, ?) RETURNING id"));
+        m.bind(s.tenant.value).bind(s.conversationId).bind(now - 500).bind(now).bind(now);
+        if (!m.exec() || !m.next())
+            qFatal("seed failed message");
+        s.failedMessageId = m.int64(0);
+        m.finish();
+        Sql o(tx.connection(), QStringLiteral("INSERT INTO outbox (tenant_id, message_id, request, state, attempts, next_attempt_at, created_at, updated_at) "
+                                              "VALUES (?, ?, '{}', 'failed', 1, ?, ?, ?)"));
+        o.bind(s.tenant.value).bind(s.failedMessageId).bind(now).bind(now).bind(now);
+        if (!o.exec())
+            qFatal("seed outbox");
     }
     if (!tx.commit())
         qFatal("seed commit");
@@ -638,6 +655,8 @@ void TestApi::roleMatrix()
         {"GET", QStringLiteral("/api/whatsapp/conversations/{id}/messages"), true, true, true, true},
         {"POST", QStringLiteral("/api/whatsapp/conversations/{id}/messages"), true, true, true, true},
         {"GET", QStringLiteral("/api/whatsapp/media/{id}"), true, true, true, true},
+        {"POST", QStringLiteral("/api/whatsapp/messages/{id}/retry"), true, true, true, true},
+        {"POST", QStringLiteral("/api/whatsapp/messages/{id}/dismiss"), true, true, true, true},
         {"GET", QStringLiteral("/api/users"), false, true, true, false},
         {"POST", QStringLiteral("/api/users"), false, true, true, false},
         {"PATCH", QStringLiteral("/api/users/{id}"), false, true, true, false},
@@ -708,6 +727,8 @@ void TestApi::isolationWalk()
         {QStringLiteral("/api/whatsapp/conversations/{id}/read"), b.conversationId},
         {QStringLiteral("/api/whatsapp/conversations/{id}/messages"), b.conversationId},
         {QStringLiteral("/api/whatsapp/media/{id}"), b.mediaMessageId},
+        {QStringLiteral("/api/whatsapp/messages/{id}/retry"), b.failedMessageId},
+        {QStringLiteral("/api/whatsapp/messages/{id}/dismiss"), b.failedMessageId},
         {QStringLiteral("/api/users/{id}"), b.agentId.value},
     };
     // Plausible bodies: each would succeed against A's own ids.
@@ -738,7 +759,7 @@ void TestApi::isolationWalk()
         }
         ++walked;
     }
-    QCOMPARE(walked, 9);
+    QCOMPARE(walked, 11);
     // The same bodies do work on A's own ids (the walk is not vacuous).
     openWindow(a.conversationId);
     QCOMPARE(call("PATCH", QStringLiteral("/api/users/%1").arg(a.agentId.value), a.adminToken, bodyFor.value(QStringLiteral("PATCH /api/users/{id}"))).status, 200);
@@ -1170,12 +1191,55 @@ void TestApi::messagesPaging()
         if (before.isEmpty())
             break;
     }
-    QCOMPARE(seen.size(), 7); // two seeded + five sent
+    QCOMPARE(seen.size(), 8); // three seeded + five sent
     QList<qint64> sorted = seen;
     std::sort(sorted.begin(), sorted.end(), std::greater<>());
     QCOMPARE(seen, sorted); // newest first, no gap, no repeat
     QCOMPARE(call("GET", path + QStringLiteral("?before=abc"), a.agentToken).status, 400);
     QCOMPARE(call("GET", path + QStringLiteral("?before=999999"), a.agentToken).code(), QStringLiteral("invalid_cursor"));
+}
+
+void TestApi::retryAndDismissFailedMessages()
+{
+    const Seeded a = seed(QStringLiteral("acme"), QStringLiteral("1001"));
+    const QString retry = QStringLiteral("/api/whatsapp/messages/%1/retry").arg(a.failedMessageId);
+    // The window is open (the contact wrote a moment ago): back to the outbox.
+    Reply r = call("POST", retry, a.agentToken);
+    QCOMPARE(r.status, 202);
+    QCOMPARE(r.body.value(QStringLiteral("status")).toString(), QStringLiteral("queued"));
+    QVERIFY(!r.body.contains(QStringLiteral("error")));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE message_id = ? AND state = 'pending' AND attempts = 0"), {a.failedMessageId}), qint64(1));
+    // Queued again, it is not retryable (nor dismissable) until it fails.
+    QCOMPARE(call("POST", retry, a.agentToken).code(), QStringLiteral("not_retryable"));
+    QCOMPARE(call("POST", QStringLiteral("/api/whatsapp/messages/%1/dismiss").arg(a.failedMessageId), a.agentToken).status, 409);
+    // Only outgoing messages with an outbox row.
+    QCOMPARE(call("POST", QStringLiteral("/api/whatsapp/messages/%1/retry").arg(a.messageId), a.agentToken).status, 404);
+    // An interrupted one: dismissed, it stays failed and loses its flag.
+    {
+        Transaction tx(db());
+        Sql q(tx.connection(), QStringLiteral("UPDATE whatsapp_messages SET status = 'failed', attention = 'interrupted' WHERE id = ?"));
+        q.bind(a.failedMessageId);
+        QVERIFY(q.exec());
+        Sql o(tx.connection(), QStringLiteral("UPDATE outbox SET state = 'needs_attention' WHERE message_id = ?"));
+        o.bind(a.failedMessageId);
+        QVERIFY(o.exec());
+        QVERIFY(tx.commit());
+    }
+    r = call("POST", QStringLiteral("/api/whatsapp/messages/%1/dismiss").arg(a.failedMessageId), a.agentToken);
+    QCOMPARE(r.status, 200);
+    QVERIFY(!r.body.contains(QStringLiteral("attention")));
+    QCOMPARE(r.body.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE message_id = ? AND state = 'failed'"), {a.failedMessageId}), qint64(1));
+    // Outside the window a text cannot be retried.
+    {
+        Transaction tx(db());
+        Sql q(tx.connection(), QStringLiteral("UPDATE whatsapp_conversations SET last_inbound_at = ? WHERE id = ?"));
+        q.bind(nowMs() - 25 * 3'600'000LL).bind(a.conversationId);
+        QVERIFY(q.exec());
+        QVERIFY(tx.commit());
+    }
+    QCOMPARE(call("POST", retry, a.agentToken).code(), QStringLiteral("window_closed"));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action IN ('message.retried', 'message.dismissed')")), qint64(2));
 }
 
 void TestApi::mediaIsServedToItsTenantOnly()
@@ -1375,7 +1439,7 @@ void TestApi::suspendedTenant()
     QVERIFY(r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("factura impagada")));
     openWindow(a.conversationId);
     QCOMPARE(call("POST", QStringLiteral("/api/whatsapp/conversations/%1/messages").arg(a.conversationId), a.apiKey, {{QStringLiteral("message"), QStringLiteral("x")}}).status, 403);
-    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM outbox")), qint64(0));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")), qint64(0));
     r = call("POST", QStringLiteral("/api/auth/login"), {}, {{QStringLiteral("email"), QStringLiteral("agent@acme.example")}, {QStringLiteral("password"), kPassword}});
     QCOMPARE(r.status, 403);
     QCOMPARE(r.code(), QStringLiteral("tenant_suspended"));

@@ -1,0 +1,202 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QUrl>
+#include <deque>
+#include <functional>
+#include <memory>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponse;
+class QHttpServerResponder;
+class QNetworkAccessManager;
+class QTimer;
+
+namespace puente::server {
+
+// One business number the Sandbox serves.
+struct SandboxNumber {
+    QString phoneNumberId;
+    QString wabaId;
+    QString displayPhoneNumber; // digits, e.g. "15550001234"
+    QString verifiedName;
+    QString accessToken;
+    int throughputPerSecond = 80;
+};
+
+struct SandboxOptions {
+    QString graphVersion = QStringLiteral("v23.0");
+    QUrl webhookUrl; // Puente's POST /api/whatsapp/webhook
+    QByteArray appSecret; // signs every webhook
+    QList<SandboxNumber> numbers;
+    double delayScale = 1.0; // status delays (sent ~0.3 s, delivered ~1.2 s, read ~4 s) times this; 0 = at once
+    bool candidates = false; // scripted candidates write in by themselves (demo mode)
+    int candidateIntervalMs = 20000;
+};
+
+// A Cloud API emulator: a real HTTP server speaking the Graph endpoints
+// Puente uses with Meta's response shapes, and posting signed webhooks
+// (inbound messages, statuses) back to Puente the way Meta does, 24-hour
+// window and throughput limit included. Lives on the thread that creates it;
+// every handler answers synchronously on that thread.
+class Sandbox : public QObject {
+    Q_OBJECT
+public:
+    explicit Sandbox(SandboxOptions options, QObject *parent = nullptr);
+    ~Sandbox() override;
+
+    Result<quint16> listen(const QHostAddress &address, quint16 port); // port 0 → any free port
+    QUrl baseUrl() const; // "http://127.0.0.1:<port>": what PUENTE_GRAPH_BASE_URL should be
+
+    // The next `count` sends from this number fail with Meta error `code`
+    // (HTTP status as Meta: 400 for 100/131xxx, 401 for 190, 429 for
+    // 130429/131056/4/80007, 500 for 131000/1/2, 503 for 131016). Code -1
+    // closes the connection without an answer (QNetworkAccessManager quietly
+    // re-sends a POST once after that: a QNAM caller sees the error only
+    // with count >= 2); -2 never answers (the caller times out).
+    void injectFailure(const QString &phoneNumberId, int code, int count = 1);
+
+    // A candidate writes in: a signed inbound webhook is posted now and the
+    // 24-hour customer service window opens for (number, waId).
+    void candidateWrites(const QString &phoneNumberId, const QString &waId, const QString &name, const QString &text);
+    void candidateSendsImage(const QString &phoneNumberId, const QString &waId, const QString &name, const QByteArray &bytes,
+                             const QString &mimeType, const QString &caption);
+
+    struct SendRecord {
+        QString phoneNumberId;
+        QString to;
+        QString type; // the message type; "mark_read" for read receipts
+        QString wamid; // empty when refused
+        qint64 atMs = 0; // Unix ms, monotonic within one Sandbox
+        int httpStatus = 0; // 0: the connection was closed or never answered
+    };
+    QList<SendRecord> sendLog() const; // every POST /messages answered, accepted or refused
+    int maxSendsInAnySecond(const QString &phoneNumberId) const; // accepted sends, sliding 1-s window
+    QJsonObject lastRequestBody(const QString &phoneNumberId) const; // the last /messages body received
+
+Q_SIGNALS:
+    void webhookPosted(int httpStatus); // what Puente answered; 0 on a network error
+
+private:
+    struct Media {
+        QString id;
+        QString phoneNumberId;
+        QByteArray bytes;
+        QString mimeType;
+        QString filename;
+        QString downloadToken;
+    };
+    struct Injection {
+        int code = 0;
+        int remaining = 0;
+    };
+    struct Conversation {
+        QString id;
+        qint64 expiresSecs = 0;
+    };
+    // How an accepted message ends: delivered and read, or a failed status.
+    struct Outcome {
+        int errorCode = 0; // 0 = delivered
+        QString errorDetails;
+        QString category = QStringLiteral("service"); // conversation origin and pricing category
+        QString pricingType = QStringLiteral("free_customer_service");
+        bool billable = false;
+        bool onlySent = false; // reactions only ever get "sent"
+        bool candidateAnswers = false; // a scripted candidate replies once it has read this
+    };
+    struct StatusJob;
+    struct ScriptedCandidate {
+        QString phoneNumberId;
+        QString waId;
+        QString name;
+        int dialogue = 0;
+        int nextLine = 0;
+        bool replying = false;
+    };
+
+    void registerRoutes();
+    void handleSend(const QString &phoneNumberId, const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    QHttpServerResponse handleUpload(const QString &phoneNumberId, const QHttpServerRequest &request);
+    QHttpServerResponse handleTemplates(const QString &wabaId, const QHttpServerRequest &request);
+    QHttpServerResponse handleNode(const QString &id, const QHttpServerRequest &request);
+    QHttpServerResponse handleDownload(const QString &token, const QHttpServerRequest &request);
+    QHttpServerResponse handleUnknown(const QHttpServerRequest &request);
+
+    const SandboxNumber *number(const QString &phoneNumberId) const;
+    bool knownToken(const QString &token) const;
+    static QString bearer(const QHttpServerRequest &request);
+    QString validateSend(const QJsonObject &body, int *code) const;
+    Outcome outcomeFor(const QString &phoneNumberId, const QString &waId, const QJsonObject &body) const;
+    qint64 takeThroughput(const QString &phoneNumberId, int limit); // the acceptance time, or -1 when over the limit
+
+    void scheduleStatuses(const SandboxNumber &from, const QString &wamid, const QString &recipient, const Outcome &outcome,
+                          const QString &callbackData);
+    void runStatusStep(std::shared_ptr<StatusJob> job, int step);
+    void postInbound(const SandboxNumber &to, const QString &waId, const QString &name, const QJsonObject &message);
+    void postWebhook(const QJsonObject &payload, std::function<void()> then = {});
+    QJsonObject envelope(const SandboxNumber &number, const QJsonObject &value) const;
+    Conversation conversation(const QString &phoneNumberId, const QString &waId, const QString &category);
+    QString storeMedia(const QString &phoneNumberId, const QByteArray &bytes, const QString &mimeType, const QString &filename);
+    QString newWamid(const QString &waId, bool inbound);
+    qint64 nowMs() const;
+    int delayMs(int baseMs) const;
+    static QString pairKey(const QString &phoneNumberId, const QString &waId);
+
+    void spawnCandidate();
+    void candidateAnswers(const QString &phoneNumberId, const QString &waId);
+
+    SandboxOptions m_options;
+    std::unique_ptr<QHttpServer> m_http;
+    QNetworkAccessManager *m_network = nullptr;
+    QTimer *m_candidateTimer = nullptr;
+    quint16 m_port = 0;
+    QString m_host;
+    QElapsedTimer m_clock;
+    qint64 m_epochAtStartMs = 0;
+
+    QHash<QString, Media> m_media; // by media id
+    QHash<QString, QString> m_mediaByToken; // download token → media id
+    QHash<QString, qint64> m_lastInboundMs; // pairKey → when the candidate last wrote
+    QHash<QString, QList<Injection>> m_injections;
+    QHash<QString, std::deque<qint64>> m_window; // accepted sends in the last second, per number
+    QHash<QString, QJsonObject> m_lastBody;
+    QHash<QString, Conversation> m_conversations; // pairKey + category
+    QHash<QString, ScriptedCandidate> m_candidates; // pairKey
+    QSet<QString> m_ids; // every wamid and media id handed out
+    QList<SendRecord> m_log;
+};
+
+// The scripted content of the demo mode (sandboxscript.cpp).
+namespace sandboxscript {
+
+struct Dialogue {
+    QString opener;
+    QStringList replies; // availability, experience, interview time, thanks
+};
+struct Person {
+    QString name;
+    QString waId; // Spanish, Mexican or Colombian mobile, digits only
+};
+
+const QList<Dialogue> &dialogues();
+Person randomPerson();
+// A small valid PNG (a sketched CV page), built without QtGui.
+QByteArray cvImagePng();
+// The WABA's message templates: recruiting templates in Spanish (and Meta's
+// hello_world), approved, pending and rejected.
+const QJsonArray &templates();
+
+} // namespace sandboxscript
+
+} // namespace puente::server
