@@ -5,6 +5,7 @@
 #include "logging/logging.h"
 #include "messaging/inboundprocessor.h"
 #include "secrets/keyrotation.h"
+#include "sandboxdemo.h"
 #include "servercontext.h"
 #include "storage/migrations.h"
 #include "storage/tenantrepository.h"
@@ -27,6 +28,8 @@ const QString kHelpIntro = QStringLiteral(
     "\n"
     "Commands:\n"
     "  serve [--listen HOST:PORT]      migrate, then serve HTTP (default 127.0.0.1:8080)\n"
+    "        [--sandbox]               ...with the Sandbox (a Cloud API emulator), a demo tenant and\n"
+    "                                  scripted candidates: for demos and development only\n"
     "  migrate                         bring the database schema up to date\n"
     "  tenant create SLUG --name NAME [--plan basic|pro|enterprise]\n"
     "  tenant list\n"
@@ -114,7 +117,7 @@ int Command::run(const QStringList &words)
     };
     if (cmd == QLatin1String("serve")) {
         if (auto r = expectWords(1)) return *r;
-        if (auto r = checkOptions(cmd, {QStringLiteral("listen")}, {})) return *r;
+        if (auto r = checkOptions(cmd, {QStringLiteral("listen"), QStringLiteral("sandbox")}, {})) return *r;
         return serve();
     }
     if (cmd == QLatin1String("migrate")) {
@@ -198,6 +201,13 @@ int Command::serve()
                                          : m_settings.value(QStringLiteral("listen"), QStringLiteral("127.0.0.1:8080")));
     if (!listen)
         return usage(listen.error().message);
+    std::unique_ptr<SandboxDemo> demo;
+    if (m_parser.isSet(QStringLiteral("sandbox"))) {
+        auto prepared = SandboxDemo::prepare(m_settings);
+        if (!prepared)
+            return fail(prepared.error());
+        demo = std::move(prepared).value();
+    }
     auto context = ServerContext::start(m_settings);
     if (!context)
         return fail(context.error());
@@ -205,6 +215,14 @@ int Command::serve()
     auto port = front.listen(listen->first, listen->second);
     if (!port)
         return fail(port.error());
+    if (demo) {
+        auto accounts = demo->attach(*context.value(), port.value());
+        if (!accounts)
+            return fail(accounts.error());
+        m_out << QStringLiteral("Sandbox demo running: sign in as %1 (admin) or %2 (agent), password %3")
+                     .arg(accounts->adminEmail, accounts->agentEmail, accounts->password)
+              << Qt::endl;
+    }
     const QString host = listen->first.protocol() == QAbstractSocket::IPv6Protocol
                              ? QLatin1Char('[') + listen->first.toString() + QLatin1Char(']')
                              : listen->first.toString();
@@ -411,6 +429,7 @@ int runCli(const QStringList &arguments, const QProcessEnvironment &env, QTextSt
         {QStringLiteral("config"), QStringLiteral("INI file with settings (database, data_dir, listen, log_format, ...)."), QStringLiteral("FILE")},
         {QStringLiteral("log-format"), QStringLiteral("Log lines as 'human' (default) or 'json'."), QStringLiteral("FORMAT")},
         {QStringLiteral("listen"), QStringLiteral("serve: address and port to listen on."), QStringLiteral("HOST:PORT")},
+        {QStringLiteral("sandbox"), QStringLiteral("serve: run the Sandbox (Cloud API emulator) with a demo tenant; demos only.")},
         {QStringLiteral("name"), QStringLiteral("tenant/user/admin create: display name."), QStringLiteral("NAME")},
         {QStringLiteral("plan"), QStringLiteral("tenant create: basic, pro or enterprise."), QStringLiteral("PLAN")},
         {QStringLiteral("tenant"), QStringLiteral("user create: the tenant's slug."), QStringLiteral("SLUG")},

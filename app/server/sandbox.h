@@ -58,6 +58,9 @@ public:
 
     Result<quint16> listen(const QHostAddress &address, quint16 port); // port 0 → any free port
     QUrl baseUrl() const; // "http://127.0.0.1:<port>": what PUENTE_GRAPH_BASE_URL should be
+    // Where webhooks go, when it is known only after listen() (the demo
+    // starts the Sandbox before the server it posts to).
+    void setWebhookUrl(const QUrl &url) { m_options.webhookUrl = url; }
 
     // The next `count` sends from this number fail with Meta error `code`
     // (HTTP status as Meta: 400 for 100/131xxx, 401 for 190, 429 for

@@ -244,6 +244,13 @@ private:
                 return;
             }
         }
+        // A tenant connected since the configurations were last read: read
+        // them again before failing its messages.
+        for (const Job &job : std::as_const(claimed))
+            if (!m_channels.contains(job.tenant.value)) {
+                loadChannels(now);
+                break;
+            }
         for (const Job &job : std::as_const(claimed)) {
             const auto channel = m_channels.constFind(job.tenant.value);
             if (channel == m_channels.constEnd()) {

@@ -1,0 +1,99 @@
+#include "sandboxdemo.h"
+
+#include "crypto/crypto.h"
+#include "logging/logging.h"
+#include "sandbox.h"
+#include "servercontext.h"
+#include "storage/database.h"
+#include "storage/tenantrepository.h"
+#include "storage/userrepository.h"
+#include "storage/whatsappconfigrepository.h"
+
+namespace puente::server {
+
+namespace {
+const QString kPhoneNumberId = QStringLiteral("100000000000001");
+const QString kWabaId = QStringLiteral("200000000000001");
+const QString kToken = QStringLiteral("EAASandboxDemoToken0000000000000000");
+const QString kSlug = QStringLiteral("demo");
+} // namespace
+
+SandboxDemo::~SandboxDemo() = default;
+
+Result<std::unique_ptr<SandboxDemo>> SandboxDemo::prepare(Settings &settings, bool candidates, double delayScale)
+{
+    std::unique_ptr<SandboxDemo> demo(new SandboxDemo);
+    SandboxOptions options;
+    options.graphVersion = settings.value(QStringLiteral("graph_version"), options.graphVersion);
+    QString secret = settings.value(QStringLiteral("app_secret"));
+    if (secret.isEmpty()) {
+        secret = crypto::randomToken(24);
+        settings.setOverride(QStringLiteral("app_secret"), secret);
+    }
+    options.appSecret = secret.toUtf8();
+    options.numbers.append({kPhoneNumberId, kWabaId, QStringLiteral("15550100001"), QStringLiteral("Reclutamiento Demo"), kToken, 80});
+    options.candidates = candidates;
+    options.delayScale = delayScale;
+    options.candidateIntervalMs = 25'000;
+    demo->m_sandbox = std::make_unique<Sandbox>(options);
+    auto port = demo->m_sandbox->listen(QHostAddress::LocalHost, 0);
+    if (!port)
+        return port.error();
+    settings.setOverride(QStringLiteral("graph_base_url"), demo->m_sandbox->baseUrl().toString());
+    return demo;
+}
+
+Result<SandboxDemo::Accounts> SandboxDemo::attach(ServerContext &context, quint16 serverPort)
+{
+    Database &db = context.database();
+    // Nothing but the demo may be configured: the Sandbox answers every
+    // Graph call of this server.
+    {
+        Sql q(db.connection(), QStringLiteral("SELECT t.slug FROM whatsapp_config w JOIN tenants t ON t.id = w.tenant_id "
+                                              "WHERE t.slug <> ? OR w.phone_number_id <> ?"));
+        q.bind(kSlug).bind(kPhoneNumberId);
+        if (auto s = q.exec(); !s)
+            return s.error();
+        if (q.next())
+            return makeError("not_a_demo_database",
+                             QStringLiteral("tenant \"%1\" has a real WhatsApp configuration in this database; the Sandbox would receive its "
+                                            "messages. Start the demo with its own data folder (--data-dir).").arg(q.text(0)));
+    }
+    Accounts accounts{kSlug, QStringLiteral("admin@demo.puente"), QStringLiteral("agente@demo.puente"), QStringLiteral("demo-puente-2026")};
+    TenantRepository tenants(db);
+    auto existing = tenants.findBySlug(kSlug);
+    if (!existing)
+        return existing.error();
+    TenantId tenant;
+    if (existing.value()) {
+        tenant = existing.value()->id;
+    } else {
+        auto created = tenants.create(kSlug, QStringLiteral("Reclutamiento Demo"), Plan::Pro, Actor(QStringLiteral("sandbox")));
+        if (!created)
+            return created.error();
+        tenant = created->id;
+        UserRepository users(db);
+        for (const auto &[email, name, role] : {std::tuple{accounts.adminEmail, QStringLiteral("Ana Admin"), Role::TenantAdmin},
+                                                 std::tuple{accounts.agentEmail, QStringLiteral("Carlos Agente"), Role::Agent}}) {
+            auto user = users.create({tenant, email, name, role, accounts.password}, Actor(QStringLiteral("sandbox")));
+            if (!user)
+                return user.error();
+        }
+    }
+    WhatsAppConfig config;
+    config.businessApiToken = kToken;
+    config.phoneNumberId = kPhoneNumberId;
+    config.businessAccountId = kWabaId;
+    config.webhookVerifyToken = QStringLiteral("demo-verify-token");
+    WhatsAppConfigRepository configs(db, context.keyring());
+    auto saved = configs.save(tenant, config, Actor(QStringLiteral("sandbox")));
+    if (!saved)
+        return saved.error();
+    (void)configs.setConnectionStatus(tenant, ApiType::BusinessApi, QStringLiteral("connected"));
+    m_sandbox->setWebhookUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/api/whatsapp/webhook").arg(serverPort)));
+    qCInfo(lcHttp).noquote() << "Sandbox demo: sign in as" << accounts.adminEmail << "or" << accounts.agentEmail << "with password"
+                             << accounts.password;
+    return accounts;
+}
+
+} // namespace puente::server

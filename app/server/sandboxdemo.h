@@ -1,0 +1,44 @@
+#pragma once
+
+#include "common/result.h"
+#include "config/settings.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace puente::server {
+
+class Sandbox;
+class ServerContext;
+
+// The out-of-the-box demo: the Sandbox (a Cloud API emulator) beside the
+// server, a demo tenant with an admin and an agent, its WhatsApp
+// configuration pointing at the Sandbox, and scripted candidates writing in.
+// Every Graph call of the server goes to the Sandbox, so the demo refuses a
+// database that holds other tenants' configurations.
+class SandboxDemo {
+public:
+    struct Accounts {
+        QString tenantSlug;
+        QString adminEmail;
+        QString agentEmail;
+        QString password;
+    };
+
+    // Starts the Sandbox on 127.0.0.1 and points `settings` at it
+    // (graph_base_url; app_secret unless one is set).
+    static Result<std::unique_ptr<SandboxDemo>> prepare(Settings &settings, bool candidates = true, double delayScale = 1.0);
+    ~SandboxDemo();
+
+    // Once the server runs: checks the database is a demo one, seeds the demo
+    // tenant (idempotent) and tells the Sandbox where the webhook is.
+    Result<Accounts> attach(ServerContext &context, quint16 serverPort);
+    Sandbox &sandbox() { return *m_sandbox; }
+
+private:
+    SandboxDemo() = default;
+    std::unique_ptr<Sandbox> m_sandbox;
+};
+
+} // namespace puente::server
