@@ -1,6 +1,7 @@
 #include "httpfront.h"
 
 #include "logging/logging.h"
+#include "messaging/dispatcher.h"
 #include "servercontext.h"
 #include "storage/migrations.h"
 #include "webhookendpoint.h"
@@ -137,13 +138,24 @@ void HttpFront::registerRoutes()
     });
 
     Metrics *metrics = &m_context.metrics();
-    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/metrics"), [metrics, db, pool] {
-        return QtConcurrent::run(pool, [metrics, db] {
+    OutboxDispatcher *dispatcher = m_context.dispatcher();
+    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/metrics"), [metrics, db, pool, dispatcher] {
+        return QtConcurrent::run(pool, [metrics, db, dispatcher] {
             qint64 depth = -1;
             Sql q(db->connection(), QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'in_flight')"));
             if (q.exec() && q.next())
                 depth = q.int64(0);
-            return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"), metrics->toPrometheus(depth));
+            QByteArray text = metrics->toPrometheus(depth);
+            if (dispatcher) {
+                const OutboxDispatcher::Counters &c = dispatcher->counters();
+                text += "# HELP puente_sends_total Send attempts by result (accepted by Meta, failed for good, retried later, "
+                        "interrupted and flagged, refused for throughput).\n# TYPE puente_sends_total counter\n";
+                for (const auto &[result, value] : {std::pair{"accepted", c.accepted.load()}, std::pair{"failed", c.failed.load()},
+                                                    std::pair{"retried", c.retried.load()}, std::pair{"flagged", c.flagged.load()},
+                                                    std::pair{"rate_limited", c.rateLimited.load()}})
+                    text += QByteArray("puente_sends_total{result=\"") + result + "\"} " + QByteArray::number(value) + '\n';
+            }
+            return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"), std::move(text));
         });
     });
 

@@ -3,6 +3,7 @@
 #include "logging/logging.h"
 #include "messaging/dispatcher.h"
 #include "messaging/inboundprocessor.h"
+#include "messaging/mediafetcher.h"
 #include "messaging/webhookinbox.h"
 #include "secrets/keyrotation.h"
 #include "storage/migrations.h"
@@ -26,6 +27,11 @@ QString databaseUrl(const Settings &settings)
     if (!configured.isEmpty())
         return configured;
     return QStringLiteral("sqlite://") + dataDir(settings) + QStringLiteral("/puente.db");
+}
+
+QString mediaRoot(const Settings &settings)
+{
+    return dataDir(settings) + QStringLiteral("/media");
 }
 
 meta::GraphSettings graphSettings(const Settings &settings)
@@ -87,6 +93,10 @@ Result<std::unique_ptr<ServerContext>> ServerContext::start(const Settings &sett
         ctx->m_dispatcher = std::make_unique<OutboxDispatcher>(*ctx->m_db, ctx->m_keyring, &ctx->m_bus, d);
         ctx->m_dispatcher->start();
     }
+    if (settings.value(QStringLiteral("media_fetcher"), QStringLiteral("on")) != QLatin1String("off")) {
+        ctx->m_mediaFetcher = std::make_unique<MediaFetcher>(*ctx->m_db, ctx->m_keyring, &ctx->m_bus, graphSettings(settings), mediaRoot(settings));
+        ctx->m_mediaFetcher->start();
+    }
     return ctx;
 }
 
@@ -95,6 +105,7 @@ ServerContext::~ServerContext()
     // Sends first (outcomes already known are recorded), then the inbox: its
     // last commits wake the processor, which then stops.
     m_dispatcher.reset();
+    m_mediaFetcher.reset();
     m_inbox.reset();
     m_processor.reset();
 }

@@ -13,6 +13,7 @@
 
 namespace puente {
 class InboundProcessor;
+class MediaFetcher;
 class OutboxDispatcher;
 class WebhookInbox;
 }
@@ -51,11 +52,14 @@ private:
     std::unique_ptr<InboundProcessor> m_processor;
     std::unique_ptr<WebhookInbox> m_inbox;
     std::unique_ptr<OutboxDispatcher> m_dispatcher;
+    std::unique_ptr<MediaFetcher> m_mediaFetcher;
 };
 
 // Settings every command shares.
 QString dataDir(const Settings &settings);
 QString databaseUrl(const Settings &settings);
+// <data_dir>/media: stored media files, content-addressed.
+QString mediaRoot(const Settings &settings);
 // Where the Graph API is (graph_base_url, graph_version, graph_timeout_ms).
 meta::GraphSettings graphSettings(const Settings &settings);
 // The master key store the settings select: PUENTE_MASTER_KEY, else the key file.

@@ -2,6 +2,7 @@
 
 #include "crypto/crypto.h"
 #include "messaging/rows.h"
+#include "messaging/templates.h"
 #include "storage/database.h"
 
 #include <QFileInfo>
@@ -382,6 +383,14 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
             return makeError("whatsapp_not_configured", QStringLiteral("WhatsApp is not connected for this company yet; an administrator "
                                                                        "must set it up under WhatsApp configuration"));
     }
+    if (r.type == QLatin1String("template")) {
+        QString field;
+        if (auto s = TemplateService::checkSend(tx.connection(), tenant, templateName, r.templateLanguage.trimmed(), r.templateComponents, &field); !s) {
+            if (errorField)
+                *errorField = field;
+            return s.error();
+        }
+    }
     const qint64 now = nowMs();
     if (r.type != QLatin1String("template")) {
         const QJsonValue until = conv.value(QStringLiteral("window_open_until"));
@@ -405,15 +414,34 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
     request.insert(QStringLiteral("to"), conv.value(QStringLiteral("wa_id")).toString());
     request.insert(QStringLiteral("to_user_id"), conv.value(QStringLiteral("user_id")).toString());
 
+    // A file uploaded through Puente is shown from its stored copy.
+    QString mediaFile, mediaMime, mediaName = r.filename;
+    QVariant mediaSize(QMetaType(QMetaType::LongLong));
+    if (!r.mediaId.isEmpty()) {
+        Sql up(tx.connection(), QStringLiteral("SELECT sha256, mime_type, size, filename FROM media_uploads WHERE tenant_id = ? AND media_id = ?"));
+        up.bind(tenant.value).bind(r.mediaId);
+        if (auto s = up.exec(); !s)
+            return s.error();
+        if (up.next()) {
+            mediaFile = up.text(0);
+            mediaMime = up.text(1);
+            mediaSize = up.int64(2);
+            if (mediaName.isEmpty()) {
+                mediaName = up.text(3);
+                if (r.type == QLatin1String("document"))
+                    request.insert(QStringLiteral("filename"), mediaName); // what the contact sees
+            }
+        }
+    }
     Sql insert(tx.connection(), QStringLiteral(
         "INSERT INTO whatsapp_messages (tenant_id, conversation_id, direction, type, content, status, timestamp, media_id, media_caption, "
-        "media_filename, context_message_id, reaction_emoji, sent_by_user_id, template_name, created_at, updated_at) "
-        "VALUES (?, ?, 'outbound', ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ") + kMessageColumns);
+        "media_filename, context_message_id, reaction_emoji, sent_by_user_id, template_name, media_file, media_mime_type, media_size, "
+        "created_at, updated_at) VALUES (?, ?, 'outbound', ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ") + kMessageColumns);
     insert.bind(tenant.value).bind(conversationId).bind(r.type).bind(nullIfEmpty(content)).bind(now).bind(nullIfEmpty(r.mediaId))
-        .bind(nullIfEmpty(r.caption)).bind(nullIfEmpty(r.filename)).bind(nullIfEmpty(contextProviderId))
+        .bind(nullIfEmpty(r.caption)).bind(nullIfEmpty(mediaName)).bind(nullIfEmpty(contextProviderId))
         .bind(r.type == QLatin1String("reaction") ? QVariant(r.emoji) : QVariant(QMetaType(QMetaType::QString)))
         .bind(sender.isValid() ? QVariant(sender.value) : QVariant(QMetaType(QMetaType::LongLong)))
-        .bind(nullIfEmpty(templateName)).bind(now).bind(now);
+        .bind(nullIfEmpty(templateName)).bind(nullIfEmpty(mediaFile)).bind(nullIfEmpty(mediaMime)).bind(mediaSize).bind(now).bind(now);
     if (auto s = insert.exec(); !s)
         return s.error();
     if (!insert.next())

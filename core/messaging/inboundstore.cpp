@@ -1,6 +1,7 @@
 #include "messaging/inboundstore.h"
 
 #include "messaging/rows.h"
+#include "messaging/templates.h"
 #include "storage/database.h"
 
 #include <QCryptographicHash>
@@ -317,6 +318,8 @@ Status InboundStore::storeAccountEvent(const meta::WebhookChange &change, qint64
     q.bind(m_tenant.value).bind(inboxId).bind(change.field.isEmpty() ? QStringLiteral("unknown") : change.field)
         .bind(nullIfEmpty(change.wabaId)).bind(json(change.value)).bind(nowMs());
     if (auto s = q.exec(); !s)
+        return s;
+    if (auto s = TemplateService::applyWebhook(m_tx, m_tenant, change.field, change.value); !s)
         return s;
     return record(QStringLiteral("account.event"), {{QStringLiteral("field"), change.field}, {QStringLiteral("value"), change.value}});
 }

@@ -150,6 +150,7 @@ void TestApi::startServer(const QHash<QString, QString> &extra)
     settings.setOverride(QStringLiteral("default_phone_region"), QStringLiteral("ES"));
     settings.setOverride(QStringLiteral("graph_base_url"), QStringLiteral("http://127.0.0.1:1")); // never the real Meta
     settings.setOverride(QStringLiteral("dispatcher"), QStringLiteral("off")); // queued messages stay queued here
+    settings.setOverride(QStringLiteral("media_fetcher"), QStringLiteral("off"));
     for (auto it = extra.begin(); it != extra.end(); ++it)
         settings.setOverride(it.key(), it.value());
     auto ctx = ServerContext::start(settings);
@@ -657,6 +658,9 @@ void TestApi::roleMatrix()
         {"GET", QStringLiteral("/api/whatsapp/media/{id}"), true, true, true, true},
         {"POST", QStringLiteral("/api/whatsapp/messages/{id}/retry"), true, true, true, true},
         {"POST", QStringLiteral("/api/whatsapp/messages/{id}/dismiss"), true, true, true, true},
+        {"GET", QStringLiteral("/api/whatsapp/templates"), true, true, true, true},
+        {"POST", QStringLiteral("/api/whatsapp/templates/sync"), false, true, true, false},
+        {"POST", QStringLiteral("/api/whatsapp/media"), true, true, true, true},
         {"GET", QStringLiteral("/api/users"), false, true, true, false},
         {"POST", QStringLiteral("/api/users"), false, true, true, false},
         {"PATCH", QStringLiteral("/api/users/{id}"), false, true, true, false},
@@ -697,7 +701,7 @@ void TestApi::roleMatrix()
             const Reply r = call(rule.method, path, tokenAndAllowed.first, body, {{"X-Puente-Tenant", "acme"}});
             const QString what = QStringLiteral("%1 %2 as %3 → %4 %5").arg(QString::fromLatin1(rule.method), rule.path, who).arg(r.status).arg(QString::fromUtf8(r.raw.left(200)));
             if (tokenAndAllowed.second)
-                QVERIFY2(r.status != 403 && r.status != 401 && r.status < 500, qPrintable(what));
+                QVERIFY2(r.status != 403 && r.status != 401 && (r.status < 500 || r.status == 502), qPrintable(what)); // 502: Meta unreachable here
             else
                 QVERIFY2(r.status == 403, qPrintable(what));
         }

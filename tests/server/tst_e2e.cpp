@@ -31,6 +31,9 @@ private Q_SLOTS:
     void metaRefusalsEndFailedWithTheirCode();
     void throughputRefusalIsRetried();
     void demoRefusesARealDatabase();
+    void templatesSyncAndChecks();
+    void inboundMediaIsFetchedAndServed();
+    void outboundMediaUploadAndSend();
 
 private:
     struct Reply {
@@ -230,6 +233,114 @@ void TestEndToEnd::demoRefusesARealDatabase()
     PUENTE_VERIFY_OK(Sql::run(tx.connection(), QStringLiteral("UPDATE whatsapp_config SET phone_number_id = '555000111'")));
     PUENTE_VERIFY_OK(tx.commit());
     PUENTE_VERIFY_ERROR(m_demo->attach(*m_context, m_port), "not_a_demo_database");
+}
+
+void TestEndToEnd::templatesSyncAndChecks()
+{
+    // Agents cannot sync; admins can.
+    QCOMPARE(call("POST", QStringLiteral("/api/whatsapp/templates/sync")).status, 403);
+    const QString agent = m_token;
+    m_token.clear();
+    m_token = call("POST", QStringLiteral("/api/auth/login"),
+                   {{QStringLiteral("email"), QStringLiteral("admin@demo.puente")}, {QStringLiteral("password"), QStringLiteral("demo-puente-2026")}})
+                  .body.value(QStringLiteral("token")).toString();
+    const Reply synced = call("POST", QStringLiteral("/api/whatsapp/templates/sync"));
+    QCOMPARE(synced.status, 200);
+    QCOMPARE(synced.body.value(QStringLiteral("synced")).toInt(), 13);
+    m_token = agent;
+    const Reply list = call("GET", QStringLiteral("/api/whatsapp/templates"));
+    QCOMPARE(list.body.value(QStringLiteral("items")).toArray().size(), 13);
+    QJsonObject confirmation;
+    for (const QJsonValue &v : list.body.value(QStringLiteral("items")).toArray())
+        if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("confirmacion_entrevista"))
+            confirmation = v.toObject();
+    QCOMPARE(confirmation.value(QStringLiteral("status")).toString(), QStringLiteral("APPROVED"));
+    QCOMPARE(confirmation.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("body")).toInt(), 3);
+
+    const Reply started = call("POST", QStringLiteral("/api/whatsapp/conversations"), {{QStringLiteral("phone"), QStringLiteral("+34 655 66 77 88")}});
+    const QString path = QStringLiteral("/api/whatsapp/conversations/%1/messages").arg(started.body.value(QStringLiteral("id")).toInteger());
+    auto templateBody = [](const QString &name, const QString &language, int parameters) {
+        QJsonArray params;
+        for (int i = 0; i < parameters; ++i)
+            params.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), QStringLiteral("p%1").arg(i)}});
+        return QJsonObject{{QStringLiteral("type"), QStringLiteral("template")},
+                           {QStringLiteral("template"), QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("language"), language},
+                                                                   {QStringLiteral("components"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("body")},
+                                                                                                                        {QStringLiteral("parameters"), params}}}}}}};
+    };
+    Reply r = call("POST", path, templateBody(QStringLiteral("confirmacion_entrevista"), QStringLiteral("es"), 2));
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(), QStringLiteral("template.components"));
+    r = call("POST", path, templateBody(QStringLiteral("promo_referidos"), QStringLiteral("es"), 0));
+    QCOMPARE(r.status, 422);
+    QVERIFY(r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("rejected")));
+    r = call("POST", path, templateBody(QStringLiteral("no_existe"), QStringLiteral("es"), 0));
+    QCOMPARE(r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(), QStringLiteral("template.name"));
+    r = call("POST", path, templateBody(QStringLiteral("confirmacion_entrevista"), QStringLiteral("es"), 3));
+    QCOMPARE(r.status, 202);
+    const qint64 id = r.body.value(QStringLiteral("id")).toInteger();
+    QTRY_COMPARE_WITH_TIMEOUT(message(started.body.value(QStringLiteral("id")).toInteger(), id).value(QStringLiteral("status")).toString(),
+                              QStringLiteral("read"), 20000);
+}
+
+void TestEndToEnd::inboundMediaIsFetchedAndServed()
+{
+    const QByteArray jpeg = QByteArray("\xff\xd8\xff\xe0" "fake jpeg of a CV") + QByteArray(2000, 'x');
+    m_demo->sandbox().candidateSendsImage(QStringLiteral("100000000000001"), QStringLiteral("34677888999"), QStringLiteral("Marta"), jpeg,
+                                          QStringLiteral("image/jpeg"), QStringLiteral("Mi CV"));
+    qint64 conversation = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((conversation = conversationOf(QStringLiteral("34677888999"))) > 0, 15000);
+    qint64 id = 0;
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        const Reply r = call("GET", QStringLiteral("/api/whatsapp/conversations/%1/messages").arg(conversation));
+        const QJsonObject m = r.body.value(QStringLiteral("items")).toArray().first().toObject();
+        id = m.value(QStringLiteral("id")).toInteger();
+        return m.value(QStringLiteral("media")).toObject().value(QStringLiteral("downloaded")).toBool();
+    }(), 20000);
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/api/whatsapp/media/%2").arg(m_port).arg(id)));
+    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    QNetworkReply *reply = m_network.get(request);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(reply->readAll(), jpeg); // checked against Meta's sha256 on the way in
+    reply->deleteLater();
+}
+
+void TestEndToEnd::outboundMediaUploadAndSend()
+{
+    m_demo->sandbox().candidateWrites(QStringLiteral("100000000000001"), QStringLiteral("34688999000"), QStringLiteral("Iván"), QStringLiteral("Hola"));
+    qint64 conversation = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((conversation = conversationOf(QStringLiteral("34688999000"))) > 0, 15000);
+    auto upload = [&](const QByteArray &bytes, const QByteArray &type) {
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/api/whatsapp/media?filename=oferta.pdf").arg(m_port)));
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, type);
+        QNetworkReply *reply = m_network.post(request, bytes);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        finished.wait(20000);
+        Reply r{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), QJsonDocument::fromJson(reply->readAll()).object()};
+        reply->deleteLater();
+        return r;
+    };
+    QCOMPARE(upload("MZ\x90\x00 not a document", "application/x-msdownload").status, 415);
+    QCOMPARE(upload(QByteArray(6 * 1024 * 1024, 'j'), "image/jpeg").status, 413);
+    const QByteArray pdf = "%PDF-1.4 oferta de trabajo " + QByteArray(5000, 'p');
+    const Reply uploaded = upload(pdf, "application/pdf");
+    QCOMPARE(uploaded.status, 201);
+    QCOMPARE(uploaded.body.value(QStringLiteral("type")).toString(), QStringLiteral("document"));
+    const QString mediaId = uploaded.body.value(QStringLiteral("media_id")).toString();
+    QVERIFY(!mediaId.isEmpty());
+    const Reply sent = call("POST", QStringLiteral("/api/whatsapp/conversations/%1/messages").arg(conversation),
+                            {{QStringLiteral("type"), QStringLiteral("document")}, {QStringLiteral("media_id"), mediaId},
+                             {QStringLiteral("caption"), QStringLiteral("La oferta")}});
+    QCOMPARE(sent.status, 202);
+    const qint64 id = sent.body.value(QStringLiteral("id")).toInteger();
+    QCOMPARE(sent.body.value(QStringLiteral("media")).toObject().value(QStringLiteral("downloaded")).toBool(), true);
+    QTRY_COMPARE_WITH_TIMEOUT(message(conversation, id).value(QStringLiteral("status")).toString(), QStringLiteral("read"), 20000);
+    const QJsonObject body = m_demo->sandbox().lastRequestBody(QStringLiteral("100000000000001"));
+    QCOMPARE(body.value(QStringLiteral("document")).toObject().value(QStringLiteral("id")).toString(), mediaId);
+    QCOMPARE(body.value(QStringLiteral("document")).toObject().value(QStringLiteral("filename")).toString(), QStringLiteral("oferta.pdf"));
 }
 
 QTEST_GUILESS_MAIN(TestEndToEnd)

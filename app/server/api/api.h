@@ -91,6 +91,8 @@ struct Access {
     QString scope;     // API keys with this scope; empty: no API key
     Tenant tenant = Tenant::Required;
     bool allowSuspended = false; // reachable while the tenant is suspended
+    qint64 maxBody = 0;          // 0: the API's default (1 MiB)
+    bool rawBody = false;        // the body is a file, not JSON
 
     static Access publicRoute() { return {true, {}, {}, Tenant::None, true}; }
     static Access agents(const QString &scope = {}) { return {false, {Role::Agent, Role::TenantAdmin}, scope, Tenant::Required, false}; }

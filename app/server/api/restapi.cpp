@@ -58,7 +58,7 @@ RestApi::RestApi(ServerContext &context)
     const Settings &s = context.settings();
     const meta::GraphSettings graph = graphSettings(s);
     m_env.reset(new Environment{context.database(), context.keyring(), context.eventBus(), context.settings(), context.metrics(), *m_auth,
-                                graph, QDir(dataDir(s)).filePath(QStringLiteral("media")), s.value(QStringLiteral("public_url")),
+                                graph, mediaRoot(s), s.value(QStringLiteral("public_url")),
                                 s.value(QStringLiteral("default_phone_region")), m_limiter});
     m_tenantRate = number(s, "rate_limit_tenant_per_second", 50);
     m_tenantBurst = number(s, "rate_limit_tenant_burst", 200);
@@ -103,9 +103,10 @@ Reply RestApi::handle(Request &request)
         request.routePattern = route.pattern;
         std::optional<Reply> refused;
         if (hasBody(request.method)) {
-            if (request.body.size() > m_maxBody) {
-                refused = Reply::error(413, QStringLiteral("too_large"), QStringLiteral("the request body is larger than %1 bytes").arg(m_maxBody));
-            } else if (!request.body.trimmed().isEmpty()) {
+            const qint64 maxBody = route.access.maxBody > 0 ? route.access.maxBody : m_maxBody;
+            if (request.body.size() > maxBody) {
+                refused = Reply::error(413, QStringLiteral("too_large"), QStringLiteral("the request body is larger than %1 bytes").arg(maxBody));
+            } else if (!route.access.rawBody && !request.body.trimmed().isEmpty()) {
                 const QByteArray type = request.header("content-type").split(';').first().trimmed().toLower();
                 if (type != "application/json") {
                     refused = Reply::error(415, QStringLiteral("unsupported_media_type"),

@@ -1,11 +1,17 @@
 // Conversations, messages and media: what agents and the CRM use.
 #include "accounts/apikeys.h"
 #include "domain/phonenumber.h"
+#include "crypto/crypto.h"
 #include "messaging/conversations.h"
+#include "messaging/mediafetcher.h"
+#include "storage/database.h"
+#include "storage/whatsappconfigrepository.h"
 #include "restapi.h"
 
 #include <QFile>
-#include <QMimeDatabase>
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
 
 namespace puente::server::api {
 
@@ -15,6 +21,42 @@ std::optional<qint64> idParam(const Request &r, int i = 0)
     bool ok = false;
     const qint64 id = r.params.value(i).toLongLong(&ok);
     return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
+}
+
+// Meta's media types and sizes (../shared/reference/meta-cloud-api.md §7):
+// the message type a file can be sent as.
+Result<QString> mediaKindFor(const QString &mime, qint64 size)
+{
+    struct Kind {
+        const char *type;
+        QStringList mimes;
+        qint64 max;
+    };
+    static const QList<Kind> kinds = {
+        {"image", {QStringLiteral("image/jpeg"), QStringLiteral("image/png")}, 5LL << 20},
+        {"audio", {QStringLiteral("audio/aac"), QStringLiteral("audio/amr"), QStringLiteral("audio/mpeg"), QStringLiteral("audio/mp4"),
+                   QStringLiteral("audio/ogg")}, 16LL << 20},
+        {"video", {QStringLiteral("video/mp4"), QStringLiteral("video/3gpp")}, 16LL << 20},
+        {"sticker", {QStringLiteral("image/webp")}, 500LL << 10},
+        {"document", {QStringLiteral("application/pdf"), QStringLiteral("text/plain"), QStringLiteral("application/msword"),
+                      QStringLiteral("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                      QStringLiteral("application/vnd.ms-excel"),
+                      QStringLiteral("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                      QStringLiteral("application/vnd.ms-powerpoint"),
+                      QStringLiteral("application/vnd.openxmlformats-officedocument.presentationml.presentation")}, 100LL << 20},
+    };
+    for (const Kind &k : kinds) {
+        if (!k.mimes.contains(mime))
+            continue;
+        if (size > k.max)
+            return makeError("too_large", QStringLiteral("WhatsApp accepts %1 files up to %2 MB; this one has %3 MB")
+                                              .arg(QString::fromLatin1(k.type)).arg(double(k.max) / (1 << 20), 0, 'g', 3)
+                                              .arg(double(size) / (1 << 20), 0, 'f', 1));
+        return QString::fromLatin1(k.type);
+    }
+    return makeError("unsupported_media_type", QStringLiteral("WhatsApp does not take %1 files; send JPEG or PNG images, MP4 video, AAC/MP3/OGG "
+                                                              "audio, WebP stickers, or PDF/Word/Excel/PowerPoint/text documents")
+                                                   .arg(mime.isEmpty() ? QStringLiteral("untyped") : mime));
 }
 
 Reply notFound(const QString &what)
@@ -168,6 +210,53 @@ void registerConversationRoutes(Router &router, Environment &env)
         if (!queued)
             return Reply::fromError(queued.error(), field);
         return Reply::json(queued->message, 202);
+    });
+
+    // Outbound files: the body is the file itself (Content-Type: its type),
+    // checked against Meta's types and sizes, uploaded to Meta with the
+    // tenant's token and kept here (content-addressed) for the console.
+    Access upload = Access::agents(ApiScope::MessagesSend);
+    upload.rawBody = true;
+    upload.maxBody = 100LL * 1024 * 1024;
+    router.add(Method::Post, QStringLiteral("/api/whatsapp/media"), upload, [&env](Request &r) {
+        const QString mime = QString::fromLatin1(r.header("content-type").split(';').first().trimmed().toLower());
+        QString filename = r.queryValue(QStringLiteral("filename")).left(255);
+        auto kind = mediaKindFor(mime, r.body.size());
+        if (!kind)
+            return Reply::error(kind.error().code == QLatin1String("too_large") ? 413 : 415, kind.error().code, kind.error().message);
+        if (r.body.isEmpty())
+            return Reply::error(422, QStringLiteral("missing_field"), QStringLiteral("the body is empty: send the file's bytes"));
+        auto config = WhatsAppConfigRepository(env.db, env.keyring).find(r.principal.tenant, ApiType::BusinessApi);
+        if (!config)
+            return Reply::fromError(config.error());
+        if (!config.value() || config.value()->businessApiToken.isEmpty())
+            return Reply::error(409, QStringLiteral("whatsapp_not_configured"), QStringLiteral("WhatsApp is not connected for this company yet"));
+        const auto uploaded = meta::GraphClient(env.graph).uploadMedia(config.value()->phoneNumberId, r.body, mime, filename,
+                                                                       config.value()->businessApiToken);
+        if (const auto *e = std::get_if<meta::GraphError>(&uploaded))
+            return Reply::error(502, QStringLiteral("graph_") + e->kindName(), e->explain());
+        const QString mediaId = std::get<QString>(uploaded);
+        const QString sha = QString::fromLatin1(crypto::sha256(r.body).toHex());
+        const QString path = MediaFetcher::pathFor(env.mediaRoot, sha);
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (!QFile::exists(path)) {
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(r.body) != r.body.size() || !file.commit())
+                return Reply::fromError(makeError("storage_error", QStringLiteral("cannot store the file: %1").arg(file.errorString())));
+        }
+        Transaction tx(env.db);
+        if (!tx.begun())
+            return Reply::fromError(tx.begun().error());
+        Sql q(tx.connection(), QStringLiteral("INSERT INTO media_uploads (tenant_id, media_id, sha256, mime_type, size, filename, created_at) "
+                                              "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        q.bind(r.principal.tenant.value).bind(mediaId).bind(sha).bind(mime).bind(qint64(r.body.size())).bind(nullIfEmpty(filename)).bind(nowMs());
+        if (auto s = q.exec(); !s)
+            return Reply::fromError(s.error());
+        if (auto s = tx.commit(); !s)
+            return Reply::fromError(s.error());
+        return Reply::json(QJsonObject{{QStringLiteral("media_id"), mediaId}, {QStringLiteral("type"), kind.value()},
+                                       {QStringLiteral("mime_type"), mime}, {QStringLiteral("size"), qint64(r.body.size())},
+                                       {QStringLiteral("sha256"), sha}}, 201);
     });
 
     router.add(Method::Post, QStringLiteral("/api/whatsapp/messages/{id}/retry"), Access::agents(ApiScope::MessagesSend), [&env](Request &r) {

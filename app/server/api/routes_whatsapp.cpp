@@ -1,5 +1,7 @@
 // The tenant's WhatsApp configuration and its connection test.
+#include "accounts/apikeys.h"
 #include "crypto/crypto.h"
+#include "messaging/templates.h"
 #include "domain/phonenumber.h"
 #include "restapi.h"
 #include "storage/database.h"
@@ -171,6 +173,31 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
                                             {QStringLiteral("messaging_limit"), info.messagingLimit},
                                             {QStringLiteral("throughput"), info.throughputLevel},
                                             {QStringLiteral("code_verification_status"), info.codeVerificationStatus}}}});
+    });
+
+    router.add(Method::Get, QStringLiteral("/api/whatsapp/templates"), Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
+        auto list = TemplateService(env.db, env.keyring).list(r.principal.tenant);
+        if (!list)
+            return Reply::fromError(list.error());
+        return Reply::json(QJsonObject{{QStringLiteral("items"), list.value()}});
+    });
+
+    router.add(Method::Post, QStringLiteral("/api/whatsapp/templates/sync"), Access::tenantAdmins(), [&env](Request &r) {
+        TemplateService templates(env.db, env.keyring);
+        auto synced = templates.sync(r.principal.tenant, env.graph);
+        if (!synced) {
+            if (synced.error().code.startsWith(QLatin1String("graph_")))
+                return Reply::error(502, synced.error().code, synced.error().message);
+            return Reply::fromError(synced.error());
+        }
+        auto list = templates.list(r.principal.tenant);
+        if (!list)
+            return Reply::fromError(list.error());
+        Transaction tx(env.db);
+        if (tx.begun() && AuditLog::append(tx.connection(), r.actor(), r.principal.tenant, QStringLiteral("templates.synced"),
+                                           QStringLiteral("templates"), {}, {{QStringLiteral("count"), synced.value()}}))
+            (void)tx.commit();
+        return Reply::json(QJsonObject{{QStringLiteral("synced"), synced.value()}, {QStringLiteral("items"), list.value()}});
     });
 }
 

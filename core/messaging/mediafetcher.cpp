@@ -1,0 +1,202 @@
+#include "messaging/mediafetcher.h"
+
+#include "crypto/crypto.h"
+#include "logging/logging.h"
+#include "messaging/rows.h"
+#include "secrets/sealedcolumns.h"
+#include "storage/database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+
+namespace puente {
+
+MediaFetcher::MediaFetcher(Database &db, crypto::KeyringPtr keyring, EventBus *bus, meta::GraphSettings graph, QString mediaRoot)
+    : m_db(db)
+    , m_keyring(std::move(keyring))
+    , m_bus(bus)
+    , m_graph(std::move(graph))
+    , m_root(std::move(mediaRoot))
+{
+}
+
+MediaFetcher::~MediaFetcher()
+{
+    stop();
+}
+
+QString MediaFetcher::pathFor(const QString &root, const QString &sha)
+{
+    return root + QLatin1Char('/') + sha.left(2) + QLatin1Char('/') + sha;
+}
+
+void MediaFetcher::start()
+{
+    if (m_thread)
+        return;
+    m_thread.reset(QThread::create([this] {
+        while (true) {
+            {
+                std::unique_lock lock(m_mutex);
+                m_wake.wait_for(lock, std::chrono::seconds(2), [this] { return m_pending || m_stopping; });
+                if (m_stopping)
+                    return;
+                m_pending = false;
+            }
+            while (true) {
+                auto fetched = fetchDue();
+                if (!fetched || fetched.value() == 0)
+                    break;
+                std::lock_guard lock(m_mutex);
+                if (m_stopping)
+                    return;
+            }
+        }
+    }));
+    m_thread->setObjectName(QStringLiteral("media-fetcher"));
+    m_thread->start();
+    if (m_bus)
+        QObject::connect(m_bus, &EventBus::published, m_thread.get(), [this](const QList<Event> &events) {
+            for (const Event &e : events)
+                if (e.type == QLatin1String("message.created") && e.data.contains(QStringLiteral("media"))) {
+                    wake();
+                    return;
+                }
+        }, Qt::DirectConnection);
+}
+
+void MediaFetcher::stop()
+{
+    if (!m_thread)
+        return;
+    if (m_bus)
+        QObject::disconnect(m_bus, nullptr, m_thread.get(), nullptr);
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread->wait();
+    m_thread.reset();
+}
+
+void MediaFetcher::wake()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending = true;
+    }
+    m_wake.notify_all();
+}
+
+Result<int> MediaFetcher::fetchDue(int max)
+{
+    struct Due {
+        qint64 id;
+        TenantId tenant;
+        QString mediaId;
+        QString sha256;
+        int attempts;
+    };
+    QList<Due> due;
+    const qint64 now = nowMs();
+    {
+        Sql q(m_db.connection(), QStringLiteral("SELECT id, tenant_id, media_id, media_sha256, media_attempts FROM whatsapp_messages "
+                                                "WHERE media_file IS NULL AND media_id IS NOT NULL AND direction = 'inbound' "
+                                                "AND media_attempts < ? AND COALESCE(media_next_at, 0) <= ? ORDER BY id LIMIT ?"));
+        q.bind(kMaxAttempts).bind(now).bind(max);
+        if (auto s = q.exec(); !s)
+            return s.error();
+        while (q.next())
+            due.append({q.int64(0), TenantId(q.int64(1)), q.text(2), q.text(3), int(q.int64(4))});
+    }
+    int stored = 0;
+    for (const Due &d : std::as_const(due)) {
+        QString error;
+        QString sha;
+        qint64 size = 0;
+        QString mime;
+        // The tenant's token.
+        QString token;
+        {
+            Sql c(m_db.connection(), QStringLiteral("SELECT business_api_token FROM whatsapp_config WHERE tenant_id = ? AND api_type = 'business_api'"));
+            c.bind(d.tenant.value);
+            if (c.exec() && c.next()) {
+                auto opened = m_keyring->open(c.text(0), secrets::sealingContext(QStringLiteral("whatsapp_config"), QString::number(d.tenant.value),
+                                                                                  QStringLiteral("business_api_token")));
+                if (opened)
+                    token = QString::fromUtf8(opened.value());
+            }
+        }
+        const meta::GraphClient client(m_graph);
+        if (token.isEmpty()) {
+            error = QStringLiteral("WhatsApp is not connected for this company");
+        } else if (const auto info = client.mediaInfo(d.mediaId, token); const auto *e = std::get_if<meta::GraphError>(&info)) {
+            error = e->explain();
+        } else {
+            const meta::MediaInfo &mi = std::get<meta::MediaInfo>(info);
+            mime = mi.mimeType;
+            const auto bytes = client.download(mi.url, token, kMaxBytes);
+            if (const auto *de = std::get_if<meta::GraphError>(&bytes)) {
+                error = de->explain();
+            } else {
+                const QByteArray &data = std::get<QByteArray>(bytes);
+                const QByteArray digest = crypto::sha256(data);
+                sha = QString::fromLatin1(digest.toHex());
+                size = data.size();
+                // Webhooks give base64, Graph gives hex: either must match.
+                const QString expected = !d.sha256.isEmpty() ? d.sha256 : mi.sha256;
+                const bool matches = expected.isEmpty() || expected.compare(sha, Qt::CaseInsensitive) == 0
+                                     || expected == QString::fromLatin1(digest.toBase64());
+                if (!matches) {
+                    error = QStringLiteral("the downloaded file does not match Meta's sha256 (damaged on the way); it will be fetched again");
+                } else {
+                    const QString path = pathFor(m_root, sha);
+                    QDir().mkpath(QFileInfo(path).absolutePath());
+                    if (!QFile::exists(path)) {
+                        QSaveFile file(path);
+                        if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+                            error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+                    }
+                }
+            }
+        }
+        QList<Event> events;
+        Transaction tx(m_db, Transaction::Priority::Background);
+        if (!tx.begun())
+            return tx.begun().error();
+        if (error.isEmpty()) {
+            Sql up(tx.connection(), QStringLiteral("UPDATE whatsapp_messages SET media_file = ?, media_size = COALESCE(media_size, ?), "
+                                                   "media_mime_type = COALESCE(media_mime_type, ?), media_error = NULL, updated_at = ? "
+                                                   "WHERE id = ? RETURNING ") + rows::kMessageColumns);
+            up.bind(sha).bind(size).bind(nullIfEmpty(mime)).bind(nowMs()).bind(d.id);
+            if (auto s = up.exec(); !s)
+                return s.error();
+            if (up.next()) {
+                const QJsonObject m = rows::messageJson(up);
+                up.finish();
+                auto e = EventLog::append(tx.connection(), d.tenant, QStringLiteral("message.updated"), m);
+                if (!e)
+                    return e.error();
+                events.append(e.value());
+            }
+            ++stored;
+        } else {
+            static const qint64 delays[] = {30'000, 120'000, 600'000, 1'800'000, 3'600'000, 3'600'000};
+            Sql up(tx.connection(), QStringLiteral("UPDATE whatsapp_messages SET media_attempts = media_attempts + 1, media_next_at = ?, "
+                                                   "media_error = ? WHERE id = ?"));
+            up.bind(nowMs() + delays[std::min(d.attempts, 5)]).bind(error).bind(d.id);
+            if (auto s = up.exec(); !s)
+                return s.error();
+            qCInfo(lcHttp).noquote() << "media of message" << d.id << "not fetched (attempt" << d.attempts + 1 << "):" << error;
+        }
+        if (auto s = tx.commit(); !s)
+            return s.error();
+        if (m_bus)
+            m_bus->publish(events);
+    }
+    return stored;
+}
+
+} // namespace puente

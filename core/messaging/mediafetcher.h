@@ -1,0 +1,57 @@
+#pragma once
+
+#include "common/result.h"
+#include "crypto/secretbox.h"
+#include "events/eventlog.h"
+#include "meta/graphclient.h"
+
+#include <QThread>
+
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+
+namespace puente {
+
+class Database;
+
+// Brings inbound media home soon after it arrives (Meta's download URLs live
+// minutes, media ids 7 days): for each inbound message with a media id and no
+// stored file it asks Graph for the URL, downloads with the tenant's token,
+// checks the bytes against Meta's sha256, and stores them content-addressed
+// under <mediaRoot>/ab/<sha256>. Failures are retried with growing delays
+// (30 s, 2 min, 10 min...), six times. A worker thread of its own: Graph
+// calls block here, never on the dispatcher.
+class MediaFetcher {
+public:
+    MediaFetcher(Database &db, crypto::KeyringPtr keyring, EventBus *bus, meta::GraphSettings graph, QString mediaRoot);
+    ~MediaFetcher();
+
+    void start();
+    void stop();
+    void wake();
+
+    // Fetches what is due now, on the calling thread; returns how many files
+    // were stored. The worker calls it; tests too.
+    Result<int> fetchDue(int max = 10);
+
+    static constexpr int kMaxAttempts = 6;
+    static constexpr qint64 kMaxBytes = 100LL * 1024 * 1024;
+    // The stored name of a file: hex SHA-256 (also the path under mediaRoot).
+    static QString pathFor(const QString &mediaRoot, const QString &sha256Hex);
+
+private:
+    Database &m_db;
+    crypto::KeyringPtr m_keyring;
+    EventBus *m_bus;
+    meta::GraphSettings m_graph;
+    QString m_root;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_pending = false;
+    bool m_stopping = false;
+    std::unique_ptr<QThread> m_thread;
+};
+
+} // namespace puente
