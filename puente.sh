@@ -99,11 +99,11 @@ case "$cmd" in
     run)
         build
         if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-            log "starting the console (local mode)"
-            exec "$BUILD_DIR/app/desktop/puente" "$@"
+            log "starting the console (local mode, with the Sandbox demo)"
+            exec "$BUILD_DIR/app/desktop/puente" --sandbox "$@"
         fi
-        log "no display: starting puente-server on http://127.0.0.1:8080 (try: curl http://127.0.0.1:8080/readyz)"
-        exec "$BUILD_DIR/app/server/puente-server" serve --listen 127.0.0.1:8080 "$@" ;;
+        log "no display: starting puente-server with the Sandbox demo on http://127.0.0.1:8080 (try: curl http://127.0.0.1:8080/readyz)"
+        exec "$BUILD_DIR/app/server/puente-server" --data-dir "$BUILD_DIR/sandbox-demo" serve --sandbox --listen 127.0.0.1:8080 "$@" ;;
     server)
         build
         [ $# -eq 0 ] && set -- serve
@@ -126,7 +126,11 @@ case "$cmd" in
         log "webhook load, PostgreSQL"
         pg_as "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U puente -d postgres -qc 'CREATE DATABASE puente_bench' >/dev/null 2>&1 || true
         "$BUILD_DIR/bench/bench_loadgen" "$BUILD_DIR/app/server/puente-server" "${PUENTE_TEST_PG_URL%/postgres}/puente_bench" \
-            --seconds "$seconds" 2>&1 | grep -v '^{' ;;
+            --seconds "$seconds" 2>&1 | grep -v '^{'
+        log "outbox dispatcher against the Sandbox, SQLite"
+        "$BUILD_DIR/bench/bench_dispatch" 2>&1 | grep -v ' info \| warning '
+        log "outbox dispatcher against the Sandbox, PostgreSQL"
+        "$BUILD_DIR/bench/bench_dispatch" "${PUENTE_TEST_PG_URL%/postgres}/puente_bench" 2>&1 | grep -v ' info \| warning ' ;;
     screenshots)
         build
         PUENTE_SCREENSHOT_DIR="$ROOT/docs/screenshots" QT_QPA_PLATFORM=offscreen "$BUILD_DIR/tests/tst_localserverwindow" >/dev/null

@@ -5,6 +5,8 @@
 #include <QApplication>
 #include <QStandardPaths>
 
+#include <cstdio>
+
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -14,9 +16,15 @@ int main(int argc, char *argv[])
     puente::ui::installTranslations(app, QLocale());
 
     puente::ui::LocalServerWindow window;
-    auto server = puente::server::LocalServer::start(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    // --sandbox: the demo (Cloud API emulator, demo tenant, candidates) in a
+    // data folder of its own.
+    const bool sandbox = QApplication::arguments().contains(QStringLiteral("--sandbox"));
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + (sandbox ? QStringLiteral("/sandbox-demo") : QString());
+    auto server = puente::server::LocalServer::start(dataDir, sandbox);
     if (server)
         window.showRunning(server.value()->baseUrl(), server.value()->databaseLocation());
+    if (server && sandbox)
+        std::printf("Sandbox demo at %s: sign in as %s\n", qPrintable(server.value()->baseUrl().toString()), qPrintable(server.value()->demoAccounts()));
     else
         window.showFailed(server.error().message);
     window.show();

@@ -9,23 +9,30 @@
 namespace puente::server {
 
 class HttpFront;
+class SandboxDemo;
 class ServerContext;
 
 // The server module run inside the desktop console (local mode): SQLite and
 // the key file in `dataDir`, HTTP on 127.0.0.1 at a free port.
 class LocalServer {
 public:
-    static Result<std::unique_ptr<LocalServer>> start(const QString &dataDir);
+    // With `sandbox`, the Sandbox (Cloud API emulator) runs beside it with a
+    // demo tenant and scripted candidates (use a data folder of its own).
+    static Result<std::unique_ptr<LocalServer>> start(const QString &dataDir, bool sandbox = false);
     ~LocalServer();
 
     QUrl baseUrl() const { return m_url; }
     QString databaseLocation() const;
+    // "admin@demo.puente / agente@demo.puente, password ..." in sandbox mode.
+    QString demoAccounts() const { return m_demoAccounts; }
 
 private:
     LocalServer() = default;
+    std::unique_ptr<SandboxDemo> m_demo; // before the context: it outlives it
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<HttpFront> m_front;
     QUrl m_url;
+    QString m_demoAccounts;
 };
 
 } // namespace puente::server

@@ -175,12 +175,16 @@ private:
             load(now);
         }
         // Round-robin over tenants, one message each per pass, each number
-        // within its bucket.
+        // within its one-second window. Each pass starts after the tenant served last, so that when only a
+        // few request slots free up per tick they go round, not to the
+        // tenants at the front.
         QList<Job> picked;
         bool progress = true;
         while (progress && m_inFlight + picked.size() < m_owner.m_settings.maxInFlight) {
             progress = false;
-            for (qint64 tenant : std::as_const(m_rotation)) {
+            const int n = int(m_rotation.size());
+            for (int k = 0; k < n; ++k) {
+                const qint64 tenant = m_rotation[(m_nextInRotation + k) % n];
                 auto it = m_queues.find(tenant);
                 if (it == m_queues.end() || it->second.empty())
                     continue;
@@ -193,6 +197,8 @@ private:
                 picked.append(it->second.front());
                 it->second.pop_front();
                 progress = true;
+                m_nextInRotation = (m_nextInRotation + k + 1) % n;
+                break; // the next pick starts after this tenant
             }
         }
         // Forget tenants with nothing queued.
@@ -412,6 +418,7 @@ private:
     bool m_woken = false;
     std::unordered_map<qint64, std::deque<Job>> m_queues;
     QList<qint64> m_rotation;
+    int m_nextInRotation = 0;
     QSet<qint64> m_loaded;
     QHash<qint64, int> m_loadedPerTenant;
     QHash<qint64, Bucket> m_buckets;
