@@ -25,6 +25,7 @@ struct WhatsAppConfig {
     QString webhookVerifyToken;
     QString appSecret;         // secret; empty when the platform's Meta app is used
     bool fallbackEnabled = false;
+    int throughputPerSecond = 80; // Meta's messages per second for this number (80 by default, up to 1,000)
     bool active = true;
     QString connectionStatus = QStringLiteral("unknown");
     QString lastError;

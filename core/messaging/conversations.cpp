@@ -7,6 +7,7 @@
 
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
 #include <QJsonDocument>
 #include <QUrl>
 
@@ -361,8 +362,62 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
             return invalid("emoji", QStringLiteral("a reaction is one emoji (or empty to remove it)"));
         request.insert(QStringLiteral("emoji"), r.emoji);
         preview = r.emoji;
+    } else if (r.type == QLatin1String("location")) {
+        const QJsonValue lat = r.location.value(QStringLiteral("latitude")), lon = r.location.value(QStringLiteral("longitude"));
+        const double la = lat.isString() ? lat.toString().toDouble() : lat.toDouble(999), lo = lon.isString() ? lon.toString().toDouble() : lon.toDouble(999);
+        if (la < -90 || la > 90 || lo < -180 || lo > 180 || (lat.isString() && lat.toString().isEmpty()))
+            return invalid("location", QStringLiteral("a location needs latitude (-90..90) and longitude (-180..180)"));
+        request.insert(QStringLiteral("location"), r.location);
+        content = r.location.value(QStringLiteral("name")).toString();
+        preview = QStringLiteral("📍 ") + (content.isEmpty() ? r.location.value(QStringLiteral("address")).toString() : content);
+    } else if (r.type == QLatin1String("contacts")) {
+        if (r.contacts.isEmpty() || r.contacts.size() > 257)
+            return invalid("contacts", QStringLiteral("send 1 to 257 contact cards"));
+        for (const QJsonValue &c : r.contacts)
+            if (c.toObject().value(QStringLiteral("name")).toObject().value(QStringLiteral("formatted_name")).toString().isEmpty())
+                return invalid("contacts", QStringLiteral("every contact card needs name.formatted_name"));
+        request.insert(QStringLiteral("contacts"), r.contacts);
+        preview = QStringLiteral("👤 ") + r.contacts.first().toObject().value(QStringLiteral("name")).toObject().value(QStringLiteral("formatted_name")).toString();
+    } else if (r.type == QLatin1String("interactive")) {
+        // Meta's limits (reference §6): ≤3 reply buttons with unique ids and
+        // titles ≤20; lists ≤10 rows in all, titles ≤24, button ≤20.
+        const QString kind = r.interactive.value(QStringLiteral("type")).toString();
+        const QString body = r.interactive.value(QStringLiteral("body")).toObject().value(QStringLiteral("text")).toString();
+        const QJsonObject action = r.interactive.value(QStringLiteral("action")).toObject();
+        if (body.trimmed().isEmpty() || body.size() > 1024)
+            return invalid("interactive.body", QStringLiteral("an interactive message needs body.text of 1-1024 characters"));
+        if (kind == QLatin1String("button")) {
+            const QJsonArray buttons = action.value(QStringLiteral("buttons")).toArray();
+            QSet<QString> ids;
+            if (buttons.isEmpty() || buttons.size() > 3)
+                return invalid("interactive.action", QStringLiteral("give 1 to 3 reply buttons"));
+            for (const QJsonValue &b : buttons) {
+                const QJsonObject reply = b.toObject().value(QStringLiteral("reply")).toObject();
+                const QString id = reply.value(QStringLiteral("id")).toString(), title = reply.value(QStringLiteral("title")).toString();
+                if (id.isEmpty() || ids.contains(id) || title.isEmpty() || title.size() > 20)
+                    return invalid("interactive.action", QStringLiteral("each button needs a unique id and a title of 1-20 characters"));
+                ids.insert(id);
+            }
+        } else if (kind == QLatin1String("list")) {
+            const QString button = action.value(QStringLiteral("button")).toString();
+            int rows = 0;
+            for (const QJsonValue &section : action.value(QStringLiteral("sections")).toArray())
+                for (const QJsonValue &row : section.toObject().value(QStringLiteral("rows")).toArray()) {
+                    ++rows;
+                    const QString title = row.toObject().value(QStringLiteral("title")).toString();
+                    if (row.toObject().value(QStringLiteral("id")).toString().isEmpty() || title.isEmpty() || title.size() > 24)
+                        return invalid("interactive.action", QStringLiteral("each row needs an id and a title of 1-24 characters"));
+                }
+            if (button.isEmpty() || button.size() > 20 || rows == 0 || rows > 10)
+                return invalid("interactive.action", QStringLiteral("a list needs a button label of 1-20 characters and 1-10 rows"));
+        } else {
+            return invalid("interactive.type", QStringLiteral("interactive type must be button or list"));
+        }
+        request.insert(QStringLiteral("interactive"), r.interactive);
+        content = preview = body;
     } else {
-        return invalid("type", QStringLiteral("type must be text, template, image, document, audio, video, sticker or reaction"));
+        return invalid("type", QStringLiteral("type must be text, template, image, document, audio, video, sticker, reaction, location, "
+                                              "contacts or interactive"));
     }
 
     Transaction tx(m_db);

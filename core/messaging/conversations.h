@@ -34,7 +34,7 @@ struct ConversationChanges {
 };
 
 // What an agent (or the CRM) asks to send. `type` is text, template, image,
-// document, audio, video, sticker or reaction.
+// document, audio, video, sticker, reaction, location, contacts or interactive.
 struct OutboundRequest {
     QString type = QStringLiteral("text");
     QString text;            // text
@@ -48,6 +48,9 @@ struct OutboundRequest {
     QString templateName;    // template
     QString templateLanguage;
     QJsonArray templateComponents; // Meta's components with their parameters
+    QJsonObject location;    // location: {latitude, longitude, name?, address?}
+    QJsonArray contacts;     // contacts: Meta's contact cards
+    QJsonObject interactive; // interactive: Meta's reply buttons or list
 };
 
 // A tenant's conversations and messages as agents and the CRM see them.

@@ -30,6 +30,7 @@ struct Job {
 struct Done {
     Job job;
     Transport::Outcome outcome;
+    friend bool operator==(const Done &a, const Done &b) { return a.job.outboxId == b.job.outboxId; }
 };
 
 struct Bucket {
@@ -288,43 +289,53 @@ private:
             m_flushTimer.start(5);
     }
 
-    // Records every known outcome in one transaction.
+    // Records every known outcome in one transaction. If that fails (a
+    // database error, or one outcome that cannot be stored), each outcome is
+    // recorded on its own, so one bad row never holds up the others.
     void flush()
     {
         if (m_done.isEmpty())
             return;
-        const qint64 now = nowMs();
-        QList<Event> events;
-        Transaction tx(m_owner.m_db, Transaction::Priority::Background);
-        if (!tx.begun()) {
-            m_flushTimer.start(500);
-            return;
-        }
-        QSet<qint64> unauthorizedTenants;
-        Counters counts;
-        for (const Done &d : std::as_const(m_done)) {
-            if (!record(tx.connection(), d, now, &events, &unauthorizedTenants, counts)) {
-                m_flushTimer.start(500); // the transaction rolled back: try again
-                return;
-            }
-        }
-        for (qint64 tenant : std::as_const(unauthorizedTenants)) {
-            Sql q(tx.connection(), QStringLiteral("UPDATE whatsapp_config SET connection_status = 'failing', last_error = ?, updated_at = ? "
-                                                  "WHERE tenant_id = ? AND api_type = 'business_api'"));
-            q.bind(QStringLiteral("Meta refused the access token while sending. Paste a valid token in WhatsApp configuration."))
-                .bind(now).bind(tenant);
-            if (!q.exec()) {
-                m_flushTimer.start(500);
-                return;
-            }
-        }
-        if (!tx.commit()) {
-            m_flushTimer.start(500);
+        if (!recordBatch(m_done)) {
+            QList<Done> stuck;
+            for (const Done &d : std::as_const(m_done))
+                if (!recordBatch({d}) && !giveUp(d))
+                    stuck.append(d);
+            for (const Done &d : std::as_const(m_done))
+                if (!stuck.contains(d))
+                    forget(d.job);
+            m_done = stuck;
+            if (!m_done.isEmpty())
+                m_flushTimer.start(500); // the database is away: try again
             return;
         }
         for (const Done &d : std::as_const(m_done))
             forget(d.job);
         m_done.clear();
+    }
+
+    bool recordBatch(const QList<Done> &batch)
+    {
+        const qint64 now = nowMs();
+        QList<Event> events;
+        Transaction tx(m_owner.m_db, Transaction::Priority::Background);
+        if (!tx.begun())
+            return false;
+        QSet<qint64> unauthorizedTenants;
+        Counters counts;
+        for (const Done &d : batch)
+            if (!record(tx.connection(), d, now, &events, &unauthorizedTenants, counts))
+                return false;
+        for (qint64 tenant : std::as_const(unauthorizedTenants)) {
+            Sql q(tx.connection(), QStringLiteral("UPDATE whatsapp_config SET connection_status = 'failing', last_error = ?, updated_at = ? "
+                                                  "WHERE tenant_id = ? AND api_type = 'business_api'"));
+            q.bind(QStringLiteral("Meta refused the access token while sending. Paste a valid token in WhatsApp configuration."))
+                .bind(now).bind(tenant);
+            if (!q.exec())
+                return false;
+        }
+        if (!tx.commit())
+            return false;
         Counters &c = m_owner.m_counters;
         c.accepted += counts.accepted;
         c.failed += counts.failed;
@@ -334,6 +345,32 @@ private:
             m_channelsAt = 0; // reload: the admin may have fixed it
         if (m_owner.m_bus)
             m_owner.m_bus->publish(events);
+        return true;
+    }
+
+    // An outcome that cannot be stored as it is (the database refuses it):
+    // the row is left for the agent, like an interrupted attempt.
+    bool giveUp(const Done &d)
+    {
+        Transaction tx(m_owner.m_db, Transaction::Priority::Background);
+        if (!tx.begun())
+            return false;
+        Sql q(tx.connection(), QStringLiteral("UPDATE outbox SET state = 'needs_attention', last_error = ?, updated_at = ? WHERE id = ?"));
+        q.bind(QStringLiteral("the outcome of the send could not be stored")).bind(nowMs()).bind(d.job.outboxId);
+        if (!q.exec())
+            return false;
+        Sql m(tx.connection(), QStringLiteral("UPDATE whatsapp_messages SET status = 'failed', attention = 'interrupted', error_title = ?, "
+                                              "error_message = ?, updated_at = ? WHERE id = ?"));
+        m.bind(QStringLiteral("Sending could not be confirmed"))
+            .bind(QStringLiteral("Meta answered but Puente could not store the answer; the message may have reached the contact. Retry or dismiss it."))
+            .bind(nowMs()).bind(d.job.messageId);
+        if (!m.exec())
+            return false;
+        if (!tx.commit())
+            return false;
+        ++m_owner.m_counters.flagged;
+        qCWarning(lcHttp).noquote() << "outcome of message" << d.job.messageId << "could not be stored; flagged for the agent";
+        return true;
     }
 
     bool messageEvent(QSqlDatabase tx, Sql &returned, TenantId tenant, QList<Event> *events)

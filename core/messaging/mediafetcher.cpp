@@ -3,6 +3,7 @@
 #include "crypto/crypto.h"
 #include "logging/logging.h"
 #include "messaging/rows.h"
+#include "messaging/templates.h"
 #include "secrets/sealedcolumns.h"
 #include "storage/database.h"
 
@@ -44,6 +45,8 @@ void MediaFetcher::start()
                     return;
                 m_pending = false;
             }
+            if (nowMs() - m_templatesCheckedAt > 60'000)
+                syncTemplatesDue();
             while (true) {
                 auto fetched = fetchDue();
                 if (!fetched || fetched.value() == 0)
@@ -197,6 +200,36 @@ Result<int> MediaFetcher::fetchDue(int max)
             m_bus->publish(events);
     }
     return stored;
+}
+
+void MediaFetcher::syncTemplatesDue()
+{
+    const qint64 now = nowMs();
+    m_templatesCheckedAt = now;
+    constexpr qint64 kEvery = 6LL * 3600 * 1000;
+    QList<qint64> due;
+    {
+        Sql q(m_db.connection(), QStringLiteral("SELECT w.tenant_id, (SELECT MAX(synced_at) FROM message_templates t WHERE t.tenant_id = w.tenant_id) "
+                                                "FROM whatsapp_config w WHERE w.api_type = 'business_api' AND w.is_active = 1 "
+                                                "AND w.business_account_id IS NOT NULL"));
+        if (!q.exec())
+            return;
+        while (q.next()) {
+            const qint64 tenant = q.int64(0);
+            const qint64 synced = q.isNull(1) ? 0 : q.int64(1);
+            if (now - synced > kEvery && now - m_templatesTriedAt.value(tenant) > kEvery)
+                due.append(tenant);
+        }
+    }
+    for (qint64 tenant : std::as_const(due)) {
+        m_templatesTriedAt.insert(tenant, now);
+        auto synced = TemplateService(m_db, m_keyring).sync(TenantId(tenant), m_graph);
+        if (!synced)
+            qCInfo(lcHttp).noquote() << "templates of tenant" << tenant << "not synced:" << synced.error().message;
+        std::lock_guard lock(m_mutex);
+        if (m_stopping)
+            return;
+    }
 }
 
 } // namespace puente

@@ -5,6 +5,7 @@
 #include "events/eventlog.h"
 #include "meta/graphclient.h"
 
+#include <QHash>
 #include <QThread>
 
 #include <atomic>
@@ -16,6 +17,7 @@ namespace puente {
 
 class Database;
 
+// Also keeps each tenant's template list fresh (every six hours).
 // Brings inbound media home soon after it arrives (Meta's download URLs live
 // minutes, media ids 7 days): for each inbound message with a media id and no
 // stored file it asks Graph for the URL, downloads with the tenant's token,
@@ -35,6 +37,9 @@ public:
     // Fetches what is due now, on the calling thread; returns how many files
     // were stored. The worker calls it; tests too.
     Result<int> fetchDue(int max = 10);
+    // Syncs the templates of tenants whose list is older than six hours (or
+    // was never read). The worker calls it every minute.
+    void syncTemplatesDue();
 
     static constexpr int kMaxAttempts = 6;
     static constexpr qint64 kMaxBytes = 100LL * 1024 * 1024;
@@ -52,6 +57,8 @@ private:
     bool m_pending = false;
     bool m_stopping = false;
     std::unique_ptr<QThread> m_thread;
+    QHash<qint64, qint64> m_templatesTriedAt; // tenant → last attempt (worker thread only)
+    qint64 m_templatesCheckedAt = 0;
 };
 
 } // namespace puente

@@ -1,5 +1,7 @@
 #include "storage/whatsappconfigrepository.h"
 
+#include <algorithm>
+
 #include "secrets/sealedcolumns.h"
 #include "storage/auditlog.h"
 #include "storage/database.h"
@@ -13,7 +15,7 @@ namespace {
 const QString kTable = QStringLiteral("whatsapp_config");
 const QString kColumns = QStringLiteral(
     "id, tenant_id, api_type, business_api_token, phone_number_id, business_account_id, webhook_verify_token, "
-    "app_secret, fallback_enabled, is_active, connection_status, last_error, updated_at");
+    "app_secret, fallback_enabled, is_active, connection_status, last_error, updated_at, throughput_per_second");
 
 bool isDigits(const QString &s)
 {
@@ -56,6 +58,7 @@ Result<std::optional<WhatsAppConfig>> WhatsAppConfigRepository::find(TenantId te
     c.connectionStatus = q.text(10);
     c.lastError = q.text(11);
     c.updatedAt = q.int64(12);
+    c.throughputPerSecond = int(q.int64(13));
     return std::optional<WhatsAppConfig>(c);
 }
 
@@ -106,12 +109,13 @@ Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const Wha
     Sql q(tx.connection(),
           QStringLiteral("INSERT INTO whatsapp_config (tenant_id, api_type, business_api_token, phone_number_id, "
                          "business_account_id, webhook_verify_token, app_secret, fallback_enabled, is_active, "
-                         "connection_status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'unknown', ?, ?) "
+                         "connection_status, created_at, updated_at, throughput_per_second) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'unknown', ?, ?, ?) "
                          "ON CONFLICT (tenant_id, api_type) DO UPDATE SET business_api_token = excluded.business_api_token, "
                          "phone_number_id = excluded.phone_number_id, business_account_id = excluded.business_account_id, "
                          "webhook_verify_token = excluded.webhook_verify_token, app_secret = excluded.app_secret, "
                          "fallback_enabled = excluded.fallback_enabled, is_active = excluded.is_active, "
-                         "connection_status = 'unknown', last_error = NULL, updated_at = excluded.updated_at"));
+                         "connection_status = 'unknown', last_error = NULL, updated_at = excluded.updated_at, "
+                         "throughput_per_second = excluded.throughput_per_second"));
     q.bind(tenant.value)
         .bind(toString(in.apiType))
         .bind(sealed(in.businessApiToken, "business_api_token"))
@@ -122,7 +126,8 @@ Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const Wha
         .bind(in.fallbackEnabled ? 1 : 0)
         .bind(in.active ? 1 : 0)
         .bind(now)
-        .bind(now);
+        .bind(now)
+        .bind(std::clamp(in.throughputPerSecond, 1, 1000));
     if (auto s = q.exec(); !s) {
         if (s.error().code == QLatin1String("unique_violation"))
             return makeError("phone_number_taken",
@@ -142,6 +147,7 @@ Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const Wha
     note("webhook_verify_token", before && before->webhookVerifyToken != in.webhookVerifyToken);
     note("app_secret", before && before->appSecret != in.appSecret);
     note("fallback_enabled", before && before->fallbackEnabled != in.fallbackEnabled);
+    note("throughput_per_second", before && before->throughputPerSecond != in.throughputPerSecond);
     if (auto s = AuditLog::append(tx.connection(), actor, tenant,
                                   before ? QStringLiteral("whatsapp_config.updated") : QStringLiteral("whatsapp_config.created"),
                                   kTable, toString(in.apiType), {{QStringLiteral("changed"), changed}});

@@ -34,6 +34,8 @@ private Q_SLOTS:
     void templatesSyncAndChecks();
     void inboundMediaIsFetchedAndServed();
     void outboundMediaUploadAndSend();
+    void timeoutAndDroppedConnectionAreRetried();
+    void readReceiptAndRichMessages();
 
 private:
     struct Reply {
@@ -65,6 +67,7 @@ void TestEndToEnd::init()
     // The test polls the API while it waits: no rate limit in the way.
     settings.setOverride(QStringLiteral("rate_limit_user_per_second"), QStringLiteral("10000"));
     settings.setOverride(QStringLiteral("rate_limit_tenant_per_second"), QStringLiteral("10000"));
+    settings.setOverride(QStringLiteral("graph_timeout_ms"), QStringLiteral("1500")); // a Meta that never answers, quickly
     auto demo = SandboxDemo::prepare(settings, false, 0.02);
     PUENTE_VERIFY_OK(demo);
     m_demo = std::move(demo).value();
@@ -341,6 +344,68 @@ void TestEndToEnd::outboundMediaUploadAndSend()
     const QJsonObject body = m_demo->sandbox().lastRequestBody(QStringLiteral("100000000000001"));
     QCOMPARE(body.value(QStringLiteral("document")).toObject().value(QStringLiteral("id")).toString(), mediaId);
     QCOMPARE(body.value(QStringLiteral("document")).toObject().value(QStringLiteral("filename")).toString(), QStringLiteral("oferta.pdf"));
+}
+
+void TestEndToEnd::timeoutAndDroppedConnectionAreRetried()
+{
+    m_demo->sandbox().candidateWrites(QStringLiteral("100000000000001"), QStringLiteral("34699000111"), QStringLiteral("Rosa"), QStringLiteral("Hola"));
+    qint64 conversation = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((conversation = conversationOf(QStringLiteral("34699000111"))) > 0, 15000);
+    const QString path = QStringLiteral("/api/whatsapp/conversations/%1/messages").arg(conversation);
+    // Meta never answers: the transfer timeout ends the attempt, a retry sends it.
+    m_demo->sandbox().injectFailure(QStringLiteral("100000000000001"), -2);
+    qint64 id = call("POST", path, {{QStringLiteral("message"), QStringLiteral("uno")}}).body.value(QStringLiteral("id")).toInteger();
+    QTRY_COMPARE_WITH_TIMEOUT(message(conversation, id).value(QStringLiteral("status")).toString(), QStringLiteral("read"), 30000);
+    // Meta closes the connection twice without answering (once is absorbed by
+    // QNetworkAccessManager's own re-send): a network error, then a retry.
+    m_demo->sandbox().injectFailure(QStringLiteral("100000000000001"), -1, 2);
+    id = call("POST", path, {{QStringLiteral("message"), QStringLiteral("dos")}}).body.value(QStringLiteral("id")).toInteger();
+    QTRY_COMPARE_WITH_TIMEOUT(message(conversation, id).value(QStringLiteral("status")).toString(), QStringLiteral("read"), 30000);
+    QVERIFY(m_context->dispatcher()->counters().retried.load() >= 2);
+}
+
+void TestEndToEnd::readReceiptAndRichMessages()
+{
+    m_demo->sandbox().candidateWrites(QStringLiteral("100000000000001"), QStringLiteral("34611000999"), QStringLiteral("Hugo"), QStringLiteral("¿Dónde es?"));
+    qint64 conversation = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((conversation = conversationOf(QStringLiteral("34611000999"))) > 0, 15000);
+    // Reading the chat sends Meta's read receipt for the newest inbound message.
+    QCOMPARE(call("POST", QStringLiteral("/api/whatsapp/conversations/%1/read").arg(conversation)).status, 200);
+    bool receipt = false;
+    for (const auto &r : m_demo->sandbox().sendLog())
+        receipt = receipt || (r.type == QLatin1String("mark_read") && r.httpStatus == 200);
+    QVERIFY(receipt);
+    const QString path = QStringLiteral("/api/whatsapp/conversations/%1/messages").arg(conversation);
+    Reply r = call("POST", path, {{QStringLiteral("type"), QStringLiteral("location")},
+                                  {QStringLiteral("location"), QJsonObject{{QStringLiteral("latitude"), 40.4168}, {QStringLiteral("longitude"), -3.7038},
+                                                                          {QStringLiteral("name"), QStringLiteral("Oficina Centro")}}}});
+    QCOMPARE(r.status, 202);
+    QTRY_COMPARE_WITH_TIMEOUT(message(conversation, r.body.value(QStringLiteral("id")).toInteger()).value(QStringLiteral("status")).toString(),
+                              QStringLiteral("read"), 20000);
+    QCOMPARE(m_demo->sandbox().lastRequestBody(QStringLiteral("100000000000001")).value(QStringLiteral("location")).toObject()
+                 .value(QStringLiteral("latitude")).toString(), QStringLiteral("40.4168"));
+    const QJsonObject buttons{{QStringLiteral("type"), QStringLiteral("button")},
+                              {QStringLiteral("body"), QJsonObject{{QStringLiteral("text"), QStringLiteral("¿Te viene bien el lunes?")}}},
+                              {QStringLiteral("action"), QJsonObject{{QStringLiteral("buttons"), QJsonArray{
+                                   QJsonObject{{QStringLiteral("type"), QStringLiteral("reply")}, {QStringLiteral("reply"), QJsonObject{{QStringLiteral("id"), QStringLiteral("si")}, {QStringLiteral("title"), QStringLiteral("Sí")}}}},
+                                   QJsonObject{{QStringLiteral("type"), QStringLiteral("reply")}, {QStringLiteral("reply"), QJsonObject{{QStringLiteral("id"), QStringLiteral("no")}, {QStringLiteral("title"), QStringLiteral("Otro día")}}}}}}}}};
+    r = call("POST", path, {{QStringLiteral("type"), QStringLiteral("interactive")}, {QStringLiteral("interactive"), buttons}});
+    QCOMPARE(r.status, 202);
+    QTRY_COMPARE_WITH_TIMEOUT(message(conversation, r.body.value(QStringLiteral("id")).toInteger()).value(QStringLiteral("status")).toString(),
+                              QStringLiteral("read"), 20000);
+    // Meta's limits are checked before queueing: four buttons, duplicate ids.
+    QJsonObject tooMany = buttons;
+    QJsonObject action = tooMany.value(QStringLiteral("action")).toObject();
+    QJsonArray list = action.value(QStringLiteral("buttons")).toArray();
+    list.append(list.at(0));
+    action.insert(QStringLiteral("buttons"), list);
+    tooMany.insert(QStringLiteral("action"), action);
+    r = call("POST", path, {{QStringLiteral("type"), QStringLiteral("interactive")}, {QStringLiteral("interactive"), tooMany}});
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(), QStringLiteral("interactive.action"));
+    r = call("POST", path, {{QStringLiteral("type"), QStringLiteral("contacts")},
+                            {QStringLiteral("contacts"), QJsonArray{QJsonObject{{QStringLiteral("phones"), QJsonArray{}}}}}});
+    QCOMPARE(r.status, 422);
 }
 
 QTEST_GUILESS_MAIN(TestEndToEnd)

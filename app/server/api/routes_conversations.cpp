@@ -2,6 +2,7 @@
 #include "accounts/apikeys.h"
 #include "domain/phonenumber.h"
 #include "crypto/crypto.h"
+#include "logging/logging.h"
 #include "messaging/conversations.h"
 #include "messaging/mediafetcher.h"
 #include "storage/database.h"
@@ -161,6 +162,22 @@ void registerConversationRoutes(Router &router, Environment &env)
         auto updated = ConversationService(env.db, &env.bus).markRead(r.principal.tenant, *id);
         if (!updated)
             return Reply::fromError(updated.error());
+        // The contact sees blue ticks: Meta's mark-read on the newest inbound
+        // message (it covers the earlier ones). Best effort: the unread count
+        // is Puente's and is already cleared.
+        Sql last(env.db.connection(), QStringLiteral("SELECT provider_message_id FROM whatsapp_messages WHERE tenant_id = ? AND conversation_id = ? "
+                                                     "AND direction = 'inbound' AND provider_message_id LIKE 'wamid.%' ORDER BY timestamp DESC, id DESC LIMIT 1"));
+        last.bind(r.principal.tenant.value).bind(*id);
+        if (last.exec() && last.next()) {
+            const QString wamid = last.text(0);
+            last.finish();
+            auto config = WhatsAppConfigRepository(env.db, env.keyring).find(r.principal.tenant, ApiType::BusinessApi);
+            if (config && config.value() && !config.value()->businessApiToken.isEmpty()) {
+                const auto receipt = meta::GraphClient(env.graph).markRead(config.value()->phoneNumberId, wamid, config.value()->businessApiToken);
+                if (const auto *e = std::get_if<meta::GraphError>(&receipt))
+                    qCInfo(lcHttp).noquote() << "read receipt not sent:" << e->kindName() << e->message;
+            }
+        }
         return Reply::json(updated.value());
     });
 
@@ -203,6 +220,9 @@ void registerConversationRoutes(Router &router, Environment &env)
             o.templateLanguage = t.value(QStringLiteral("language")).toString();
             o.templateComponents = t.value(QStringLiteral("components")).toArray();
         }
+        o.location = r.json.value(QStringLiteral("location")).toObject();
+        o.contacts = r.json.value(QStringLiteral("contacts")).toArray();
+        o.interactive = r.json.value(QStringLiteral("interactive")).toObject();
         if (body.error)
             return *body.error;
         QString field;

@@ -44,6 +44,7 @@ QJsonObject configJson(const WhatsAppConfig &c, bool admin)
             {QStringLiteral("app_secret"), maskSecret(c.appSecret)},
             {QStringLiteral("has_app_secret"), !c.appSecret.isEmpty()},
             {QStringLiteral("fallback_enabled"), c.fallbackEnabled},
+            {QStringLiteral("throughput_per_second"), c.throughputPerSecond},
             {QStringLiteral("connection_status"), c.connectionStatus},
             {QStringLiteral("last_error"), c.lastError.isEmpty() ? QJsonValue() : QJsonValue(c.lastError)},
             {QStringLiteral("updated_at"), c.updatedAt}};
@@ -72,6 +73,7 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         const auto verifyToken = body.string(QStringLiteral("webhook_verify_token"), false, 200);
         const auto appSecret = body.string(QStringLiteral("app_secret"), false, 200);
         const auto fallback = body.boolean(QStringLiteral("fallback_enabled"));
+        const auto throughput = body.integer(QStringLiteral("throughput_per_second"));
         if (body.error)
             return *body.error;
         if (apiType != QLatin1String("business_api"))
@@ -84,6 +86,10 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
             return Reply::error(422, QStringLiteral("invalid_field"),
                                 QStringLiteral("there is no fallback connection to enable yet (the WhatsApp Web gateway is not available)"),
                                 QStringLiteral("fallback_enabled"));
+        if (throughput && (*throughput < 1 || *throughput > 1000))
+            return Reply::error(422, QStringLiteral("invalid_field"),
+                                QStringLiteral("throughput_per_second is Meta's limit for this number: 80 by default, at most 1,000"),
+                                QStringLiteral("throughput_per_second"));
         if (!digitsOnly(phoneNumberId->trimmed()))
             return Reply::error(422, QStringLiteral("invalid_phone_number_id"),
                                 QStringLiteral("the phone number ID is the number's ID from WhatsApp Manager: digits only, not the phone number"),
@@ -112,6 +118,8 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         if (c.webhookVerifyToken.isEmpty())
             c.webhookVerifyToken = crypto::randomToken(24);
         c.fallbackEnabled = false;
+        if (throughput)
+            c.throughputPerSecond = int(*throughput);
         c.apiType = ApiType::BusinessApi;
         c.active = true;
         auto saved = repo.save(r.principal.tenant, c, r.actor());
