@@ -235,6 +235,7 @@ R"(CREATE TABLE outbox (
     updated_at BIGINT NOT NULL,
     UNIQUE (message_id)))",
 "CREATE INDEX outbox_due ON outbox (state, next_attempt_at)",
+"CREATE INDEX outbox_tenant_due ON outbox (tenant_id, state, id)",
 "ALTER TABLE whatsapp_messages ADD COLUMN sent_by_user_id BIGINT REFERENCES users(id) ON DELETE SET NULL",
 "ALTER TABLE whatsapp_messages ADD COLUMN media_file TEXT",
 "ALTER TABLE whatsapp_messages ADD COLUMN template_name TEXT",

@@ -4,12 +4,16 @@
 #include "messaging/conversations.h"
 #include "messaging/dispatcher.h"
 #include "messaging/inboundstore.h"
+#include "messaging/mediafetcher.h"
 #include "storage/database.h"
 #include "storage/tenantrepository.h"
 #include "storage/whatsappconfigrepository.h"
 #include "testsupport.h"
 
 #include <QFile>
+#include <QHttpServer>
+#include <QHttpServerResponse>
+#include <QTcpServer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -114,6 +118,7 @@ private Q_SLOTS:
     void fairAndWithinEachNumbersThroughput();
     void unconfiguredTenantFailsClearly();
     void anOutcomeThatCannotBeStoredDoesNotBlockTheOthers();
+    void mediaIsFetchedCheckedAndStored();
 
 private:
     struct Tenant {
@@ -576,6 +581,66 @@ void TestOutbound::anOutcomeThatCannotBeStoredDoesNotBlockTheOthers()
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'needs_attention'")), qint64(1));
     QCOMPARE(text(QStringLiteral("SELECT status FROM whatsapp_messages WHERE id = ?"), {c}), QStringLiteral("sent"));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE id IN (?, ?) AND attention = 'interrupted'"), {a, b}), qint64(1));
+}
+
+void TestOutbound::mediaIsFetchedCheckedAndStored()
+{
+    // A stand-in for Graph's media endpoints.
+    const QByteArray bytes = "%PDF-1.4 curriculum " + QByteArray(3000, 'c');
+    QHttpServer graph;
+    QStringList auth;
+    graph.route(QStringLiteral("/v23.0/<arg>"), [&](const QString &id, const QHttpServerRequest &request) {
+        auth.append(QString::fromUtf8(request.value("Authorization")));
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
+                                               {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1/download/%2").arg(graph.servers().first()->serverPort()).arg(id)},
+                                               {QStringLiteral("mime_type"), QStringLiteral("application/pdf")},
+                                               {QStringLiteral("sha256"), QString::fromLatin1(crypto::sha256(bytes).toHex())},
+                                               {QStringLiteral("file_size"), bytes.size()},
+                                               {QStringLiteral("id"), id}});
+    });
+    graph.route(QStringLiteral("/download/<arg>"), [&](const QString &, const QHttpServerRequest &request) {
+        if (request.value("Authorization") != "Bearer EAAtoken-acme")
+            return QHttpServerResponse(QHttpServerResponse::StatusCode::Unauthorized);
+        return QHttpServerResponse(QByteArrayLiteral("application/pdf"), bytes);
+    });
+    const quint16 port = graph.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port);
+    const Tenant t = seedTenant(QStringLiteral("acme"), QStringLiteral("1001"));
+    // Two inbound documents: one whose webhook sha256 (base64, as Meta sends
+    // it) matches the bytes, one whose does not.
+    qint64 good = 0, bad = 0;
+    {
+        Transaction tx(*m_db);
+        for (const auto &[id, sha] : {std::pair{QStringLiteral("m1"), QString::fromLatin1(crypto::sha256(bytes).toBase64())},
+                                      std::pair{QStringLiteral("m2"), QString::fromLatin1(crypto::sha256("something else").toBase64())}}) {
+            Sql q(tx.connection(), QStringLiteral("INSERT INTO whatsapp_messages (tenant_id, conversation_id, provider_message_id, direction, type, status, "
+                                                  "timestamp, media_id, media_sha256, created_at, updated_at) VALUES (?, ?, ?, 'inbound', 'document', 'received', ?, ?, ?, ?, ?) RETURNING id"));
+            q.bind(t.id.value).bind(t.conversation).bind(QStringLiteral("wamid.") + id).bind(nowMs()).bind(id).bind(sha).bind(nowMs()).bind(nowMs());
+            PUENTE_VERIFY_OK(q.exec());
+            QVERIFY(q.next());
+            (id == QLatin1String("m1") ? good : bad) = q.int64(0);
+        }
+        PUENTE_VERIFY_OK(tx.commit());
+    }
+    meta::GraphSettings settings;
+    settings.baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    MediaFetcher fetcher(*m_db, m_ring, &m_bus, settings, m_test->dir() + QStringLiteral("/media"));
+    auto fetched = fetcher.fetchDue();
+    PUENTE_VERIFY_OK(fetched);
+    QCOMPARE(fetched.value(), 1);
+    const QString sha = QString::fromLatin1(crypto::sha256(bytes).toHex());
+    QCOMPARE(text(QStringLiteral("SELECT media_file FROM whatsapp_messages WHERE id = ?"), {good}), sha);
+    QFile stored(MediaFetcher::pathFor(m_test->dir() + QStringLiteral("/media"), sha));
+    QVERIFY(stored.open(QIODevice::ReadOnly));
+    QCOMPARE(stored.readAll(), bytes);
+    // The mismatch is refused, explained, and tried again later (not at once).
+    QCOMPARE(text(QStringLiteral("SELECT COALESCE(media_file, 'none') FROM whatsapp_messages WHERE id = ?"), {bad}), QStringLiteral("none"));
+    QVERIFY(text(QStringLiteral("SELECT media_error FROM whatsapp_messages WHERE id = ?"), {bad}).contains(QStringLiteral("sha256")));
+    QCOMPARE(count(QStringLiteral("SELECT media_attempts FROM whatsapp_messages WHERE id = ?"), {bad}), qint64(1));
+    QVERIFY(count(QStringLiteral("SELECT media_next_at FROM whatsapp_messages WHERE id = ?"), {bad}) > nowMs() + 20'000);
+    PUENTE_VERIFY_OK(fetcher.fetchDue());
+    QCOMPARE(count(QStringLiteral("SELECT media_attempts FROM whatsapp_messages WHERE id = ?"), {bad}), qint64(1));
+    QVERIFY(auth.contains(QStringLiteral("Bearer EAAtoken-acme")));
 }
 
 QTEST_GUILESS_MAIN(TestOutbound)
