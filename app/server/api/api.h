@@ -14,6 +14,7 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <optional>
 
 namespace puente::server::api {
 
@@ -57,6 +58,8 @@ struct Request {
     QJsonObject json;     // the body, for requests that carry JSON
 
     QString queryValue(const QString &name) const { return query.queryItemValue(name, QUrl::FullyDecoded); }
+    // The i-th path parameter as a positive id; nullopt (→ 404) otherwise.
+    std::optional<qint64> id(int i = 0) const;
     QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
     Actor actor() const { return principal.actor(clientAddress); }
 };

@@ -52,6 +52,17 @@ QJsonObject userJson(const User &u)
             {QStringLiteral("last_login_at"), u.lastLoginAt ? QJsonValue(u.lastLoginAt) : QJsonValue()}};
 }
 
+QJsonObject tenantJson(const Tenant &t)
+{
+    return {{QStringLiteral("id"), t.id.value},
+            {QStringLiteral("slug"), t.slug},
+            {QStringLiteral("name"), t.name},
+            {QStringLiteral("plan"), toString(t.plan)},
+            {QStringLiteral("status"), toString(t.status)},
+            {QStringLiteral("suspended_reason"), t.suspendedReason.isEmpty() ? QJsonValue() : QJsonValue(t.suspendedReason)},
+            {QStringLiteral("created_at"), t.createdAt}};
+}
+
 RestApi::RestApi(ServerContext &context)
     : m_auth(std::make_unique<AuthService>(context.database(), authPolicy(context.settings())))
 {

@@ -3,6 +3,7 @@
 #include "api.h"
 #include "common/ratelimiter.h"
 #include "crypto/secretbox.h"
+#include "domain/tenant.h"
 #include "meta/graphclient.h"
 
 #include <QMutex>
@@ -74,5 +75,6 @@ void registerAdminRoutes(Router &router, Environment &env);
 
 // Shared JSON shapes.
 QJsonObject userJson(const User &user);
+QJsonObject tenantJson(const Tenant &tenant);
 
 } // namespace puente::server::api

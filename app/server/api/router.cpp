@@ -16,6 +16,13 @@ Actor Principal::actor(const QString &clientAddress) const
     return Actor(UserId(), QStringLiteral("anonymous"), clientAddress);
 }
 
+std::optional<qint64> Request::id(int i) const
+{
+    bool ok = false;
+    const qint64 v = params.value(i).toLongLong(&ok);
+    return ok && v > 0 ? std::optional<qint64>(v) : std::nullopt;
+}
+
 Reply Reply::json(const QJsonObject &object, int status)
 {
     return Reply{status, "application/json", QJsonDocument(object).toJson(QJsonDocument::Compact), {}};

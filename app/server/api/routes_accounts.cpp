@@ -9,12 +9,6 @@
 namespace puente::server::api {
 
 namespace {
-QJsonObject tenantJson(const Tenant &t)
-{
-    return {{QStringLiteral("id"), t.id.value}, {QStringLiteral("slug"), t.slug}, {QStringLiteral("name"), t.name},
-            {QStringLiteral("status"), toString(t.status)}};
-}
-
 QJsonObject keyJson(const ApiKey &k)
 {
     return {{QStringLiteral("id"), k.id},
@@ -89,10 +83,7 @@ void registerAccountRoutes(Router &router, Environment &env)
             if (!t)
                 return Reply::fromError(t.error());
             if (t.value()) {
-                QJsonObject tj = tenantJson(*t.value());
-                if (t.value()->status == TenantStatus::Suspended)
-                    tj.insert(QStringLiteral("suspended_reason"), t.value()->suspendedReason);
-                user.insert(QStringLiteral("tenant"), tj);
+                user.insert(QStringLiteral("tenant"), tenantJson(*t.value()));
             }
         }
         return Reply::json(QJsonObject{{QStringLiteral("user"), user}, {QStringLiteral("expires_at"), p.expiresAt}});
@@ -128,11 +119,10 @@ void registerAccountRoutes(Router &router, Environment &env)
     });
 
     router.add(Method::Delete, QStringLiteral("/api/api-keys/{id}"), Access::tenantAdmins(), [&env](Request &r) {
-        bool ok = false;
-        const qint64 id = r.params.value(0).toLongLong(&ok);
-        if (!ok)
+        const auto id = r.id();
+        if (!id)
             return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such API key"));
-        if (auto s = ApiKeyRepository(env.db).revoke(r.principal.tenant, id, r.actor()); !s)
+        if (auto s = ApiKeyRepository(env.db).revoke(r.principal.tenant, *id, r.actor()); !s)
             return Reply::fromError(s.error());
         return Reply::noContent();
     });

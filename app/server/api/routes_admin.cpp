@@ -10,13 +10,6 @@
 namespace puente::server::api {
 
 namespace {
-std::optional<qint64> idParam(const Request &r)
-{
-    bool ok = false;
-    const qint64 id = r.params.value(0).toLongLong(&ok);
-    return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
-}
-
 std::optional<Role> tenantRole(const QString &s)
 {
     const auto role = roleFromString(s);
@@ -38,16 +31,6 @@ std::optional<qint64> timeParam(const QString &s)
     return t.isValid() ? std::optional<qint64>(t.toMSecsSinceEpoch()) : std::nullopt;
 }
 
-QJsonObject tenantJson(const Tenant &t)
-{
-    return {{QStringLiteral("id"), t.id.value},
-            {QStringLiteral("slug"), t.slug},
-            {QStringLiteral("name"), t.name},
-            {QStringLiteral("plan"), toString(t.plan)},
-            {QStringLiteral("status"), toString(t.status)},
-            {QStringLiteral("suspended_reason"), t.suspendedReason.isEmpty() ? QJsonValue() : QJsonValue(t.suspendedReason)},
-            {QStringLiteral("created_at"), t.createdAt}};
-}
 } // namespace
 
 void registerAdminRoutes(Router &router, Environment &env)
@@ -82,7 +65,7 @@ void registerAdminRoutes(Router &router, Environment &env)
     });
 
     router.add(Method::Patch, QStringLiteral("/api/users/{id}"), Access::tenantAdmins(), [&env](Request &r) {
-        const auto id = idParam(r);
+        const auto id = r.id();
         if (!id)
             return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such user"));
         BodyReader body{r.json, {}};
@@ -107,7 +90,7 @@ void registerAdminRoutes(Router &router, Environment &env)
     // Users are deactivated, not deleted: their messages and audit entries
     // keep naming them.
     router.add(Method::Delete, QStringLiteral("/api/users/{id}"), Access::tenantAdmins(), [&env](Request &r) {
-        const auto id = idParam(r);
+        const auto id = r.id();
         if (!id)
             return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such user"));
         UserChanges c;
@@ -186,7 +169,7 @@ void registerAdminRoutes(Router &router, Environment &env)
     });
 
     router.add(Method::Patch, QStringLiteral("/api/admin/tenants/{id}"), Access::platformAdmins(), [&env](Request &r) {
-        const auto id = idParam(r);
+        const auto id = r.id();
         if (!id)
             return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such tenant"));
         BodyReader body{r.json, {}};

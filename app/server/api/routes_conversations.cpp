@@ -17,13 +17,6 @@
 namespace puente::server::api {
 
 namespace {
-std::optional<qint64> idParam(const Request &r, int i = 0)
-{
-    bool ok = false;
-    const qint64 id = r.params.value(i).toLongLong(&ok);
-    return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
-}
-
 // Meta's media types and sizes (../shared/reference/meta-cloud-api.md §7):
 // the message type a file can be sent as.
 Result<QString> mediaKindFor(const QString &mime, qint64 size)
@@ -122,7 +115,7 @@ void registerConversationRoutes(Router &router, Environment &env)
     });
 
     router.add(Method::Get, QStringLiteral("/api/whatsapp/conversations/{id}"), Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
-        const auto id = idParam(r);
+        const auto id = r.id();
         if (!id)
             return notFound(QStringLiteral("conversation"));
         auto c = ConversationService(env.db, &env.bus).find(r.principal.tenant, *id);
@@ -132,7 +125,7 @@ void registerConversationRoutes(Router &router, Environment &env)
     });
 
     router.add(Method::Patch, QStringLiteral("/api/whatsapp/conversations/{id}"), Access::agents(ApiScope::ConversationsWrite), [&env](Request &r) {
-        const auto id = idParam(r);
+        const auto id = r.id();
         if (!id)
             return notFound(QStringLiteral("conversation"));
         BodyReader body{r.json, {}};
@@ -156,7 +149,7 @@ void registerConversationRoutes(Router &router, Environment &env)
     });
 
     router.add(Method::Post, QStringLiteral("/api/whatsapp/conversations/{id}/read"), Access::agents(ApiScope::ConversationsWrite), [&env](Request &r) {
-        const auto id = idParam(r);
+        const auto id = r.id();
         if (!id)
             return notFound(QStringLiteral("conversation"));
         auto updated = ConversationService(env.db, &env.bus).markRead(r.principal.tenant, *id);
@@ -182,7 +175,7 @@ void registerConversationRoutes(Router &router, Environment &env)
     });
 
     router.add(Method::Get, QStringLiteral("/api/whatsapp/conversations/{id}/messages"), Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
-        const auto id = idParam(r);
+        const auto id = r.id();
         if (!id)
             return notFound(QStringLiteral("conversation"));
         qint64 before = 0;
@@ -200,7 +193,7 @@ void registerConversationRoutes(Router &router, Environment &env)
     });
 
     router.add(Method::Post, QStringLiteral("/api/whatsapp/conversations/{id}/messages"), Access::agents(ApiScope::MessagesSend), [&env](Request &r) {
-        const auto id = idParam(r);
+        const auto id = r.id();
         if (!id)
             return notFound(QStringLiteral("conversation"));
         BodyReader body{r.json, {}};
@@ -280,7 +273,7 @@ void registerConversationRoutes(Router &router, Environment &env)
     });
 
     router.add(Method::Post, QStringLiteral("/api/whatsapp/messages/{id}/retry"), Access::agents(ApiScope::MessagesSend), [&env](Request &r) {
-        const auto id = idParam(r);
+        const auto id = r.id();
         if (!id)
             return notFound(QStringLiteral("message"));
         auto message = ConversationService(env.db, &env.bus).retry(r.principal.tenant, *id, r.actor());
@@ -290,7 +283,7 @@ void registerConversationRoutes(Router &router, Environment &env)
     });
 
     router.add(Method::Post, QStringLiteral("/api/whatsapp/messages/{id}/dismiss"), Access::agents(ApiScope::ConversationsWrite), [&env](Request &r) {
-        const auto id = idParam(r);
+        const auto id = r.id();
         if (!id)
             return notFound(QStringLiteral("message"));
         auto message = ConversationService(env.db, &env.bus).dismiss(r.principal.tenant, *id, r.actor());
@@ -300,7 +293,7 @@ void registerConversationRoutes(Router &router, Environment &env)
     });
 
     router.add(Method::Get, QStringLiteral("/api/whatsapp/media/{id}"), Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
-        const auto id = idParam(r);
+        const auto id = r.id();
         if (!id)
             return notFound(QStringLiteral("media"));
         auto media = ConversationService(env.db, &env.bus).media(r.principal.tenant, *id, env.mediaRoot);
