@@ -430,7 +430,7 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
     if (conv.value(QStringLiteral("status")).toString() == QLatin1String("blocked"))
         return makeError("contact_blocked", QStringLiteral("this contact is blocked; unblock the conversation to write"));
     {
-        Sql config(tx.connection(), QStringLiteral("SELECT 1 FROM whatsapp_config WHERE tenant_id = ? AND is_active = 1"));
+        Sql config(tx.connection(), QStringLiteral("SELECT 1 FROM whatsapp_config WHERE tenant_id = ? AND api_type = 'business_api' AND is_active = 1"));
         config.bind(tenant.value);
         if (auto s = config.exec(); !s)
             return s.error();

@@ -51,7 +51,7 @@ qint64 backoff(const DispatcherSettings &s, int attempts, const meta::GraphError
 bool isRetryable(const meta::GraphError &e)
 {
     // Meta's temporary errors besides the classified kinds.
-    static const QSet<int> temporary = {1, 2, 131000, 131016, 133004, 131048};
+    static const QSet<int> temporary = {1, 2, 131000, 131016, 131057, 133004, 131048};
     return e.retryable() || temporary.contains(e.code);
 }
 } // namespace
@@ -76,24 +76,30 @@ public:
 
     void end()
     {
+        m_stopped = true;
         m_poll.stop();
+        m_flushTimer.stop();
         // Outcomes already known are recorded; requests still open stay
         // in_flight and are flagged after the lease (they may have arrived).
         flush();
         m_transport.reset();
     }
 
-    void wake() { m_woken = true; tick(); }
+    // The next poll (within pollMs) loads: a burst of new messages costs one
+    // load, not one each.
+    void wake() { m_woken = true; }
 
 private:
-    void loadChannels(qint64 now)
+    // Swaps in a fresh list only when it could be read: a failed read never
+    // makes configured tenants look unconnected.
+    bool loadChannels(qint64 now)
     {
-        m_channels.clear();
+        QHash<qint64, Channel> fresh;
         Sql q(m_owner.m_db.connection(), QStringLiteral("SELECT tenant_id, phone_number_id, business_api_token, throughput_per_second "
                                                         "FROM whatsapp_config WHERE api_type = 'business_api' AND is_active = 1"));
         if (!q.exec()) {
             m_channelsAt = now - 9'000; // try again in a second
-            return;
+            return false;
         }
         while (q.next()) {
             Channel c;
@@ -105,9 +111,15 @@ private:
                 continue;
             c.token = QString::fromUtf8(token.value());
             c.throughputPerSecond = std::clamp(int(q.int64(3)), 1, 1000);
-            m_channels.insert(c.tenant.value, c);
+            // A new token lifts the pause that a refused one put on the tenant.
+            const auto old = m_channels.constFind(c.tenant.value);
+            if (old != m_channels.constEnd() && old->token != c.token)
+                m_buckets[c.tenant.value].pausedUntilMs = 0;
+            fresh.insert(c.tenant.value, c);
         }
+        m_channels = fresh;
         m_channelsAt = now;
+        return true;
     }
 
     void load(qint64 now)
@@ -165,6 +177,8 @@ private:
 
     void tick()
     {
+        if (m_stopped)
+            return;
         const qint64 now = nowMs();
         if (now - m_channelsAt > 10'000)
             loadChannels(now);
@@ -232,6 +246,7 @@ private:
                     forget(j);
                 return;
             }
+            QList<Job> taken;
             for (const Job &j : jobs) {
                 Sql q(tx.connection(), QStringLiteral("UPDATE outbox SET state = 'in_flight', attempts = attempts + 1, updated_at = ? "
                                                       "WHERE id = ? AND state = 'pending'"));
@@ -241,29 +256,35 @@ private:
                 if (q.rowsAffected() == 1)
                     claimed.append(j);
                 else
-                    forget(j); // another node took it
+                    taken.append(j); // another node took it
             }
             // Committed before any request leaves: a crash from here on
             // leaves the rows in_flight, to be flagged, not re-sent.
-            if (!tx.commit()) {
+            if (claimed.size() + taken.size() != jobs.size() || !tx.commit()) {
                 for (const Job &j : jobs)
-                    forget(j);
+                    forget(j); // still pending: loaded again later
                 return;
             }
+            for (const Job &j : std::as_const(taken))
+                forget(j);
         }
         // A tenant connected since the configurations were last read: read
         // them again before failing its messages.
+        bool channelsRead = true;
         for (const Job &job : std::as_const(claimed))
             if (!m_channels.contains(job.tenant.value)) {
-                loadChannels(now);
+                channelsRead = loadChannels(now);
                 break;
             }
         for (const Job &job : std::as_const(claimed)) {
             const auto channel = m_channels.constFind(job.tenant.value);
             if (channel == m_channels.constEnd()) {
                 Transport::Outcome o;
-                o.error.kind = meta::GraphError::Kind::InvalidParameter;
-                o.error.message = QStringLiteral("WhatsApp is not connected for this company (no active configuration)");
+                // Unknown because the configurations could not be read: try
+                // again later; really not configured: failed for good.
+                o.error.kind = channelsRead ? meta::GraphError::Kind::InvalidParameter : meta::GraphError::Kind::Network;
+                o.error.message = channelsRead ? QStringLiteral("WhatsApp is not connected for this company (no active configuration)")
+                                               : QStringLiteral("the WhatsApp configuration could not be read");
                 m_done.append({job, o});
                 continue;
             }
@@ -275,6 +296,8 @@ private:
                 m_done.append({job, o});
                 continue;
             }
+            if (!m_transport)
+                break; // stopping: the rows stay in_flight and are flagged after the lease
             ++m_inFlight;
             m_transport->send(*channel, body.value(), [this, job](Transport::Outcome outcome) {
                 --m_inFlight;
@@ -296,10 +319,15 @@ private:
     {
         if (m_done.isEmpty())
             return;
+        // Oldest tenant first, then message: every writer of the per-tenant
+        // event counters takes them in the same order (no deadlocks).
+        std::sort(m_done.begin(), m_done.end(), [](const Done &a, const Done &b) {
+            return std::pair(a.job.tenant.value, a.job.messageId) < std::pair(b.job.tenant.value, b.job.messageId);
+        });
         if (!recordBatch(m_done)) {
             QList<Done> stuck;
             for (const Done &d : std::as_const(m_done))
-                if (!recordBatch({d}) && !giveUp(d))
+                if (!recordBatch({d}) && !(m_owner.m_db.ping() && giveUp(d)))
                     stuck.append(d);
             for (const Done &d : std::as_const(m_done))
                 if (!stuck.contains(d))
@@ -345,6 +373,26 @@ private:
             m_channelsAt = 0; // reload: the admin may have fixed it
         if (m_owner.m_bus)
             m_owner.m_bus->publish(events);
+        return true;
+    }
+
+    // Meta answered 2xx without a readable message id: it may well have
+    // accepted the message, so it is not failed (a retry could duplicate it)
+    // but left for the agent.
+    bool giveUpIn(QSqlDatabase tx, const Done &d, qint64 now, QList<Event> *events)
+    {
+        Sql q(tx, QStringLiteral("UPDATE outbox SET state = 'needs_attention', last_error = ?, updated_at = ? WHERE id = ?"));
+        q.bind(QStringLiteral("Meta's answer could not be read")).bind(now).bind(d.job.outboxId);
+        if (!q.exec())
+            return false;
+        Sql m(tx, QStringLiteral("UPDATE whatsapp_messages SET status = 'failed', attention = 'interrupted', error_title = ?, error_message = ?, "
+                                 "status_at = ?, updated_at = ? WHERE id = ? RETURNING ") + rows::kMessageColumns);
+        m.bind(QStringLiteral("Sending could not be confirmed"))
+            .bind(QStringLiteral("Meta answered without a message id; the message may have reached the contact. Retry or dismiss it."))
+            .bind(now).bind(now).bind(d.job.messageId);
+        if (!m.exec() || !messageEvent(tx, m, d.job.tenant, events))
+            return false;
+        ++m_owner.m_counters.flagged;
         return true;
     }
 
@@ -407,9 +455,16 @@ private:
             return true;
         }
         const meta::GraphError &e = o.error;
+        if (o.unconfirmed)
+            return giveUpIn(tx, d, now, events);
         if (e.kind == meta::GraphError::Kind::RateLimited) {
             ++counts.rateLimited;
-            if (e.code != 131056) // the number's throughput: slow the whole number down
+            // The number's throughput: slow it down for a second; the
+            // account's request limits (4, 80007, 613): for a minute; the
+            // pair rate (131056) concerns one contact only.
+            if (e.code == 4 || e.code == 80007 || e.code == 613)
+                m_buckets[job.tenant.value].pausedUntilMs = now + 60'000;
+            else if (e.code != 131056)
                 m_buckets[job.tenant.value].pausedUntilMs = now + 1'000;
         }
         if (isRetryable(e) && job.attempts < m_owner.m_settings.maxAttempts) {
@@ -429,8 +484,17 @@ private:
         m.bind(qint64(e.code)).bind(e.message).bind(e.explain()).bind(nullIfEmpty(e.details)).bind(now).bind(now).bind(job.messageId);
         if (!m.exec() || !messageEvent(tx, m, job.tenant, events))
             return false;
-        if (e.kind == meta::GraphError::Kind::Unauthorized)
+        if (e.kind == meta::GraphError::Kind::Unauthorized) {
             unauthorized->insert(job.tenant.value);
+            // The rest of the tenant's queue would fail the same way: hold
+            // it (still pending) until the token changes, or ten minutes.
+            m_buckets[job.tenant.value].pausedUntilMs = now + 10 * 60'000;
+            if (auto q = m_queues.find(job.tenant.value); q != m_queues.end()) {
+                for (const Job &held : q->second)
+                    forget(held);
+                q->second.clear();
+            }
+        }
         ++counts.failed;
         qCInfo(lcHttp).noquote() << "send failed for good: tenant" << job.tenant.value << "message" << job.messageId << e.kindName() << e.code;
         return true;
@@ -439,9 +503,38 @@ private:
     void sweep()
     {
         m_sweptAt = nowMs();
+        reconcilePendingStatuses();
         auto flagged = OutboxDispatcher::flagInterrupted(m_owner.m_db, m_owner.m_bus, m_owner.m_settings.leaseMs);
         if (flagged && flagged.value() > 0)
             m_owner.m_counters.flagged += quint64(flagged.value());
+    }
+
+    // On PostgreSQL a status can be parked (message unknown) in the same
+    // moment the dispatcher stores that message's wamid, each transaction
+    // missing the other: apply such leftovers every minute.
+    void reconcilePendingStatuses()
+    {
+        QList<std::pair<qint64, QString>> found;
+        {
+            Sql q(m_owner.m_db.connection(), QStringLiteral("SELECT DISTINCT p.tenant_id, p.provider_message_id FROM pending_statuses p "
+                                                            "JOIN whatsapp_messages m ON m.tenant_id = p.tenant_id AND m.provider_message_id = p.provider_message_id "
+                                                            "LIMIT 500"));
+            if (!q.exec())
+                return;
+            while (q.next())
+                found.append({q.int64(0), q.text(1)});
+        }
+        if (found.isEmpty())
+            return;
+        QList<Event> events;
+        Transaction tx(m_owner.m_db, Transaction::Priority::Background);
+        if (!tx.begun())
+            return;
+        for (const auto &[tenant, wamid] : std::as_const(found))
+            if (!InboundStore(tx.connection(), TenantId(tenant), &events).applyPendingStatuses(wamid))
+                return;
+        if (tx.commit() && m_owner.m_bus)
+            m_owner.m_bus->publish(events);
     }
 
     OutboxDispatcher &m_owner;
@@ -461,6 +554,7 @@ private:
     QHash<qint64, Bucket> m_buckets;
     int m_inFlight = 0;
     QList<Done> m_done;
+    bool m_stopped = false;
 };
 
 OutboxDispatcher::OutboxDispatcher(Database &db, crypto::KeyringPtr keyring, EventBus *bus, DispatcherSettings settings)

@@ -66,7 +66,7 @@ void MediaFetcher::start()
                     wake();
                     return;
                 }
-        }, Qt::DirectConnection);
+        }, Qt::QueuedConnection); // runs on the owner's thread, never after stop()
 }
 
 void MediaFetcher::stop()
@@ -75,6 +75,7 @@ void MediaFetcher::stop()
         return;
     if (m_bus)
         QObject::disconnect(m_bus, nullptr, m_thread.get(), nullptr);
+    m_stopRequested = true;
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;
@@ -116,6 +117,8 @@ Result<int> MediaFetcher::fetchDue(int max)
     }
     int stored = 0;
     for (const Due &d : std::as_const(due)) {
+        if (m_stopRequested.load())
+            break;
         QString error;
         QString sha;
         qint64 size = 0;
@@ -222,6 +225,8 @@ void MediaFetcher::syncTemplatesDue()
         }
     }
     for (qint64 tenant : std::as_const(due)) {
+        if (m_stopRequested.load())
+            return;
         m_templatesTriedAt.insert(tenant, now);
         auto synced = TemplateService(m_db, m_keyring).sync(TenantId(tenant), m_graph);
         if (!synced)

@@ -56,6 +56,7 @@ private:
     std::condition_variable m_wake;
     bool m_pending = false;
     bool m_stopping = false;
+    std::atomic<bool> m_stopRequested{false}; // checked between files and template pages
     std::unique_ptr<QThread> m_thread;
     QHash<qint64, qint64> m_templatesTriedAt; // tenant → last attempt (worker thread only)
     qint64 m_templatesCheckedAt = 0;

@@ -16,10 +16,12 @@ void CloudApiTransport::send(const Channel &channel, const QJsonObject &body, st
         Outcome o;
         if (const auto *e = std::get_if<meta::GraphError>(&r)) {
             o.error = *e;
+            o.unconfirmed = e->httpStatus >= 200 && e->httpStatus < 300; // 2xx that was not JSON
         } else {
             o.sent = meta::parseSendAccepted(std::get<QJsonObject>(r));
             o.accepted = !o.sent.wamid.isEmpty();
             if (!o.accepted) {
+                o.unconfirmed = true;
                 o.error.httpStatus = 200;
                 o.error.message = QStringLiteral("Meta accepted the message but returned no message id");
             }

@@ -26,6 +26,7 @@ public:
 
     struct Outcome {
         bool accepted = false;
+        bool unconfirmed = false; // 2xx without a readable message id: maybe sent
         meta::SendAccepted sent;
         meta::GraphError error;
     };

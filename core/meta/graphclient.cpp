@@ -94,7 +94,7 @@ QString GraphError::explain() const
     case Kind::WindowClosed:
         return QStringLiteral("The contact has not written in the last 24 hours, so WhatsApp only allows a template") + meta + QLatin1Char('.');
     case Kind::InvalidParameter:
-        if (code == 100)
+        if (code == 100 && subcode == 33)
             return QStringLiteral("Meta did not accept the request") + meta
                    + QStringLiteral(". Check the phone number ID: it is the number's ID in WhatsApp Manager, not the phone number itself.");
         return QStringLiteral("Meta did not accept the request") + meta + (details.isEmpty() ? QString() : QStringLiteral(": ") + details) + QLatin1Char('.');

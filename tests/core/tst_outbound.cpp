@@ -119,6 +119,8 @@ private Q_SLOTS:
     void unconfiguredTenantFailsClearly();
     void anOutcomeThatCannotBeStoredDoesNotBlockTheOthers();
     void mediaIsFetchedCheckedAndStored();
+    void refusedTokenHoldsTheRestOfTheQueue();
+    void unreadableAcceptanceIsLeftToTheAgent();
 
 private:
     struct Tenant {
@@ -641,6 +643,39 @@ void TestOutbound::mediaIsFetchedCheckedAndStored()
     PUENTE_VERIFY_OK(fetcher.fetchDue());
     QCOMPARE(count(QStringLiteral("SELECT media_attempts FROM whatsapp_messages WHERE id = ?"), {bad}), qint64(1));
     QVERIFY(auth.contains(QStringLiteral("Bearer EAAtoken-acme")));
+}
+
+void TestOutbound::refusedTokenHoldsTheRestOfTheQueue()
+{
+    // One message a second, so the first answer (190) comes before the rest leave.
+    const Tenant t = seedTenant(QStringLiteral("acme"), QStringLiteral("1001"), 1);
+    const qint64 first = queue(t, QStringLiteral("uno"));
+    queue(t, QStringLiteral("dos"));
+    queue(t, QStringLiteral("tres"));
+    startDispatcher([](const ScriptedTransport::Call &, int) {
+        return failure(401, readGraphFixture("error-190-463-session-expired__issue-chatwoot-9708.json"));
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT status FROM whatsapp_messages WHERE id = ?"), {first}), QStringLiteral("failed"), 10000);
+    QTest::qWait(2500);
+    // The others wait (still pending) for a new token instead of failing too.
+    QCOMPARE(m_calls->size(), 1);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")), qint64(2));
+}
+
+void TestOutbound::unreadableAcceptanceIsLeftToTheAgent()
+{
+    const Tenant t = seedTenant(QStringLiteral("acme"), QStringLiteral("1001"));
+    const qint64 id = queue(t, QStringLiteral("hola"));
+    startDispatcher([](const ScriptedTransport::Call &, int) {
+        Transport::Outcome o; // 200 without a message id: maybe sent
+        o.unconfirmed = true;
+        o.error.httpStatus = 200;
+        return o;
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT state FROM outbox WHERE message_id = ?"), {id}), QStringLiteral("needs_attention"), 10000);
+    QCOMPARE(text(QStringLiteral("SELECT attention FROM whatsapp_messages WHERE id = ?"), {id}), QStringLiteral("interrupted"));
+    QTest::qWait(300);
+    QCOMPARE(m_calls->size(), 1); // not retried on its own
 }
 
 QTEST_GUILESS_MAIN(TestOutbound)
