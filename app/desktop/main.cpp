@@ -23,8 +23,10 @@ int main(int argc, char *argv[])
     auto server = puente::server::LocalServer::start(dataDir, sandbox);
     if (server)
         window.showRunning(server.value()->baseUrl(), server.value()->databaseLocation());
-    if (server && sandbox)
+    if (server && sandbox) {
         std::printf("Sandbox demo at %s: sign in as %s\n", qPrintable(server.value()->baseUrl().toString()), qPrintable(server.value()->demoAccounts()));
+        std::fflush(stdout);
+    }
     else
         window.showFailed(server.error().message);
     window.show();
