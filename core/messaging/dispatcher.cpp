@@ -99,6 +99,7 @@ private:
                                                         "FROM whatsapp_config WHERE api_type = 'business_api' AND is_active = 1"));
         if (!q.exec()) {
             m_channelsAt = now - 9'000; // try again in a second
+            m_channelsRead = false;
             return false;
         }
         while (q.next()) {
@@ -119,6 +120,7 @@ private:
         }
         m_channels = fresh;
         m_channelsAt = now;
+        m_channelsRead = true;
         return true;
     }
 
@@ -206,6 +208,10 @@ private:
                 if (m_inFlight + picked.size() >= m_owner.m_settings.maxInFlight)
                     break;
                 const auto channel = m_channels.constFind(tenant);
+                // No channel: truly not configured (its messages fail at
+                // once, no rate applies) only if the configurations were read.
+                if (channel == m_channels.constEnd() && !m_channelsRead)
+                    continue;
                 const int rate = channel != m_channels.constEnd() ? channel->throughputPerSecond : 1000;
                 if (!takeToken(tenant, rate, now))
                     continue;
@@ -270,6 +276,19 @@ private:
         }
         // A tenant connected since the configurations were last read: read
         // them again before failing its messages.
+        // The window counts when requests leave, not when they were picked:
+        // a slow claim transaction must not squeeze two seconds' worth into one.
+        const qint64 sentAt = nowMs();
+        if (sentAt != now) {
+            QSet<qint64> tenants;
+            for (const Job &job : jobs)
+                tenants.insert(job.tenant.value);
+            for (qint64 tenant : std::as_const(tenants)) {
+                auto &sent = m_buckets[tenant].sent;
+                for (auto it = sent.rbegin(); it != sent.rend() && *it == now; ++it)
+                    *it = sentAt;
+            }
+        }
         bool channelsRead = true;
         for (const Job &job : std::as_const(claimed))
             if (!m_channels.contains(job.tenant.value)) {
@@ -555,6 +574,7 @@ private:
     int m_inFlight = 0;
     QList<Done> m_done;
     bool m_stopped = false;
+    bool m_channelsRead = false;
 };
 
 OutboxDispatcher::OutboxDispatcher(Database &db, crypto::KeyringPtr keyring, EventBus *bus, DispatcherSettings settings)
