@@ -212,11 +212,10 @@ Result<ConversationService::Started> ConversationService::start(TenantId tenant,
     }
     if (!insert.next())
         return makeError("storage_error", QStringLiteral("conversation insert returned no row"));
-    const QJsonObject c = rows::conversationJson(insert);
-    insert.finish();
-    auto event = EventLog::append(tx.connection(), tenant, QStringLiteral("conversation.updated"), c);
+    auto event = rows::recordEvent(tx.connection(), tenant, QStringLiteral("conversation.updated"), insert, rows::conversationJson);
     if (!event)
         return event.error();
+    const QJsonObject &c = event->data;
     if (auto s = AuditLog::append(tx.connection(), actor, tenant, QStringLiteral("conversation.started"), QStringLiteral("conversation"),
                                   QString::number(c.value(QStringLiteral("id")).toInteger()), {{QStringLiteral("phone"), e164}});
         !s)
@@ -267,9 +266,7 @@ Result<QJsonObject> ConversationService::update(TenantId tenant, qint64 id, cons
         return s.error();
     if (!q.next())
         return makeError("not_found", QStringLiteral("no such conversation"));
-    const QJsonObject after = rows::conversationJson(q);
-    q.finish();
-    auto event = EventLog::append(tx.connection(), tenant, QStringLiteral("conversation.updated"), after);
+    auto event = rows::recordEvent(tx.connection(), tenant, QStringLiteral("conversation.updated"), q, rows::conversationJson);
     if (!event)
         return event.error();
     if (!audit.isEmpty()) {
@@ -281,7 +278,7 @@ Result<QJsonObject> ConversationService::update(TenantId tenant, qint64 id, cons
     if (auto s = tx.commit(); !s)
         return s.error();
     (void)publish({event.value()});
-    return after;
+    return event->data;
 }
 
 Result<QJsonObject> ConversationService::markRead(TenantId tenant, qint64 id)
@@ -296,15 +293,13 @@ Result<QJsonObject> ConversationService::markRead(TenantId tenant, qint64 id)
         return s.error();
     if (!q.next())
         return makeError("not_found", QStringLiteral("no such conversation"));
-    const QJsonObject after = rows::conversationJson(q);
-    q.finish();
-    auto event = EventLog::append(tx.connection(), tenant, QStringLiteral("conversation.updated"), after);
+    auto event = rows::recordEvent(tx.connection(), tenant, QStringLiteral("conversation.updated"), q, rows::conversationJson);
     if (!event)
         return event.error();
     if (auto s = tx.commit(); !s)
         return s.error();
     (void)publish({event.value()});
-    return after;
+    return event->data;
 }
 
 Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant, qint64 conversationId, const OutboundRequest &r,
@@ -521,9 +516,7 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
         if (auto s = touch.exec(); !s)
             return s.error();
         if (touch.next()) {
-            const QJsonObject c = rows::conversationJson(touch);
-            touch.finish();
-            auto e = EventLog::append(tx.connection(), tenant, QStringLiteral("conversation.updated"), c);
+            auto e = rows::recordEvent(tx.connection(), tenant, QStringLiteral("conversation.updated"), touch, rows::conversationJson);
             if (!e)
                 return e.error();
             events.append(e.value());
@@ -598,10 +591,8 @@ Result<QJsonObject> ConversationService::retry(TenantId tenant, qint64 messageId
         return s.error();
     if (!m.next())
         return makeError("not_found", QStringLiteral("no such outgoing message"));
-    const QJsonObject message = rows::messageJson(m);
-    m.finish();
-    // message.created with status queued wakes the dispatcher, like a new one.
-    auto event = EventLog::append(tx.connection(), tenant, QStringLiteral("message.updated"), message);
+    // message.updated with status queued wakes the dispatcher, like a new one.
+    auto event = rows::recordEvent(tx.connection(), tenant, QStringLiteral("message.updated"), m, rows::messageJson);
     if (!event)
         return event.error();
     if (auto s = AuditLog::append(tx.connection(), actor, tenant, QStringLiteral("message.retried"), QStringLiteral("message"),
@@ -611,7 +602,7 @@ Result<QJsonObject> ConversationService::retry(TenantId tenant, qint64 messageId
     if (auto s = tx.commit(); !s)
         return s.error();
     (void)publish({event.value()});
-    return message;
+    return event->data;
 }
 
 Result<QJsonObject> ConversationService::dismiss(TenantId tenant, qint64 messageId, const Actor &actor)
@@ -641,9 +632,7 @@ Result<QJsonObject> ConversationService::dismiss(TenantId tenant, qint64 message
         return s.error();
     if (!m.next())
         return makeError("not_found", QStringLiteral("no such outgoing message"));
-    const QJsonObject message = rows::messageJson(m);
-    m.finish();
-    auto event = EventLog::append(tx.connection(), tenant, QStringLiteral("message.updated"), message);
+    auto event = rows::recordEvent(tx.connection(), tenant, QStringLiteral("message.updated"), m, rows::messageJson);
     if (!event)
         return event.error();
     if (auto s = AuditLog::append(tx.connection(), actor, tenant, QStringLiteral("message.dismissed"), QStringLiteral("message"),
@@ -653,7 +642,7 @@ Result<QJsonObject> ConversationService::dismiss(TenantId tenant, qint64 message
     if (auto s = tx.commit(); !s)
         return s.error();
     (void)publish({event.value()});
-    return message;
+    return event->data;
 }
 
 } // namespace puente

@@ -444,9 +444,7 @@ private:
     {
         if (!returned.next())
             return true;
-        const QJsonObject m = rows::messageJson(returned);
-        returned.finish();
-        auto e = EventLog::append(tx, tenant, QStringLiteral("message.updated"), m);
+        auto e = rows::recordEvent(tx, tenant, QStringLiteral("message.updated"), returned, rows::messageJson);
         if (!e)
             return false;
         events->append(e.value());
@@ -662,9 +660,7 @@ Result<int> OutboxDispatcher::flagInterrupted(Database &db, EventBus *bus, qint6
         if (auto s = m.exec(); !s)
             return s.error();
         if (m.next()) {
-            const QJsonObject json = rows::messageJson(m);
-            m.finish();
-            auto e = EventLog::append(tx.connection(), TenantId(tenant), QStringLiteral("message.updated"), json);
+            auto e = rows::recordEvent(tx.connection(), TenantId(tenant), QStringLiteral("message.updated"), m, rows::messageJson);
             if (!e)
                 return e.error();
             events.append(e.value());

@@ -59,16 +59,22 @@ Status InboundStore::record(const QString &type, const QJsonObject &data)
 // (RETURNING), and the event is built from it: no second read.
 Status InboundStore::recordMessage(const char *type, Sql &returned)
 {
-    const QJsonObject m = messageJson(returned);
-    returned.finish();
-    return record(QString::fromLatin1(type), m);
+    auto e = rows::recordEvent(m_tx, m_tenant, QString::fromLatin1(type), returned, messageJson);
+    if (!e)
+        return e.error();
+    if (m_events)
+        m_events->append(e.value());
+    return {};
 }
 
 Status InboundStore::recordConversation(Sql &returned)
 {
-    const QJsonObject c = conversationJson(returned);
-    returned.finish();
-    return record(QStringLiteral("conversation.updated"), c);
+    auto e = rows::recordEvent(m_tx, m_tenant, QStringLiteral("conversation.updated"), returned, conversationJson);
+    if (!e)
+        return e.error();
+    if (m_events)
+        m_events->append(e.value());
+    return {};
 }
 
 Result<qint64> InboundStore::upsertConversation(const meta::WebhookContact &contact, const meta::InboundMessage &m)

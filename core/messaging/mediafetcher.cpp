@@ -180,9 +180,7 @@ Result<int> MediaFetcher::fetchDue(int max)
             if (auto s = up.exec(); !s)
                 return s.error();
             if (up.next()) {
-                const QJsonObject m = rows::messageJson(up);
-                up.finish();
-                auto e = EventLog::append(tx.connection(), d.tenant, QStringLiteral("message.updated"), m);
+                auto e = rows::recordEvent(tx.connection(), d.tenant, QStringLiteral("message.updated"), up, rows::messageJson);
                 if (!e)
                     return e.error();
                 events.append(e.value());

@@ -84,6 +84,13 @@ QJsonObject conversationJson(const Sql &q)
     };
 }
 
+Result<Event> recordEvent(QSqlDatabase tx, TenantId tenant, const QString &type, Sql &returned, RowJson toJson)
+{
+    const QJsonObject data = toJson(returned);
+    returned.finish();
+    return EventLog::append(tx, tenant, type, data);
+}
+
 QString foldForSearch(const QString &text)
 {
     const QString decomposed = text.normalized(QString::NormalizationForm_KD);
