@@ -11,6 +11,7 @@
 #include "storage/tenantrepository.h"
 #include "storage/userrepository.h"
 #include "storage/whatsappconfigrepository.h"
+#include "runningserver.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -153,13 +154,11 @@ void TestApi::startServer(const QHash<QString, QString> &extra)
     settings.setOverride(QStringLiteral("media_fetcher"), QStringLiteral("off"));
     for (auto it = extra.begin(); it != extra.end(); ++it)
         settings.setOverride(it.key(), it.value());
-    auto ctx = ServerContext::start(settings);
-    PUENTE_VERIFY_OK(ctx);
-    m_context = std::move(ctx).value();
-    m_front = std::make_unique<HttpFront>(*m_context);
-    auto port = m_front->listen(QHostAddress::LocalHost, 0);
-    PUENTE_VERIFY_OK(port);
-    m_port = port.value();
+    auto running = RunningServer::start(settings);
+    PUENTE_VERIFY_OK(running);
+    m_context = std::move(running.value().context);
+    m_front = std::move(running.value().front);
+    m_port = running->port;
 }
 
 void TestApi::cleanup()

@@ -7,6 +7,7 @@
 #include "sandboxdemo.h"
 #include "servercontext.h"
 #include "storage/database.h"
+#include "runningserver.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -71,13 +72,11 @@ void TestEndToEnd::init()
     auto demo = SandboxDemo::prepare(settings, false, 0.02);
     PUENTE_VERIFY_OK(demo);
     m_demo = std::move(demo).value();
-    auto ctx = ServerContext::start(settings);
-    PUENTE_VERIFY_OK(ctx);
-    m_context = std::move(ctx).value();
-    m_front = std::make_unique<HttpFront>(*m_context);
-    auto port = m_front->listen(QHostAddress::LocalHost, 0);
-    PUENTE_VERIFY_OK(port);
-    m_port = port.value();
+    auto running = RunningServer::start(settings);
+    PUENTE_VERIFY_OK(running);
+    m_context = std::move(running.value().context);
+    m_front = std::move(running.value().front);
+    m_port = running->port;
     auto accounts = m_demo->attach(*m_context, m_port);
     PUENTE_VERIFY_OK(accounts);
     const Reply login = call("POST", QStringLiteral("/api/auth/login"),

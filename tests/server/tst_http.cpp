@@ -6,6 +6,7 @@
 #include "storage/whatsappconfigrepository.h"
 #include "servercontext.h"
 #include "storage/database.h"
+#include "runningserver.h"
 #include "testsupport.h"
 
 #include <QJsonDocument>
@@ -89,13 +90,11 @@ void TestHttp::init()
     settings.setOverride(QStringLiteral("app_secret"), QStringLiteral("platform-app-secret"));
     settings.setOverride(QStringLiteral("database"), m_test->url());
     settings.setOverride(QStringLiteral("data_dir"), m_test->dir());
-    auto ctx = ServerContext::start(settings);
-    PUENTE_VERIFY_OK(ctx);
-    m_context = std::move(ctx).value();
-    m_front = std::make_unique<HttpFront>(*m_context);
-    auto port = m_front->listen(QHostAddress::LocalHost, 0);
-    PUENTE_VERIFY_OK(port);
-    m_port = port.value();
+    auto running = RunningServer::start(settings);
+    PUENTE_VERIFY_OK(running);
+    m_context = std::move(running.value().context);
+    m_front = std::move(running.value().front);
+    m_port = running->port;
 }
 
 void TestHttp::cleanup()
@@ -413,13 +412,11 @@ void TestHttp::webhookGlobalGuard()
     settings.setOverride(QStringLiteral("data_dir"), m_test->dir());
     settings.setOverride(QStringLiteral("webhook_rate_limit_per_second"), QStringLiteral("0.001"));
     settings.setOverride(QStringLiteral("webhook_rate_limit_burst"), QStringLiteral("2"));
-    auto ctx = ServerContext::start(settings);
-    PUENTE_VERIFY_OK(ctx);
-    m_context = std::move(ctx).value();
-    m_front = std::make_unique<HttpFront>(*m_context);
-    auto port = m_front->listen(QHostAddress::LocalHost, 0);
-    PUENTE_VERIFY_OK(port);
-    m_port = port.value();
+    auto running = RunningServer::start(settings);
+    PUENTE_VERIFY_OK(running);
+    m_context = std::move(running.value().context);
+    m_front = std::move(running.value().front);
+    m_port = running->port;
     for (int i = 0; i < 2; ++i) {
         const QByteArray body = textWebhook(QStringLiteral("555"), QStringLiteral("wamid.guard.%1").arg(i), QStringLiteral("hola"));
         QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), body, sign(body)).status, 200);
