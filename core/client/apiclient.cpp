@@ -1,0 +1,171 @@
+#include "apiclient.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace puente::client {
+
+namespace {
+
+ApiError::Kind kindForStatus(int status, const QString &code)
+{
+    switch (status) {
+    case 401:
+        return code == QLatin1String("invalid_credentials") ? ApiError::Kind::Credentials : ApiError::Kind::SessionEnded;
+    case 403:
+        return ApiError::Kind::Forbidden;
+    case 404:
+        return ApiError::Kind::NotFound;
+    case 409:
+        return ApiError::Kind::Conflict;
+    case 429:
+        return ApiError::Kind::RateLimited;
+    case 502:
+    case 503:
+        return ApiError::Kind::Unavailable;
+    default:
+        if (status >= 400 && status < 500)
+            return ApiError::Kind::Invalid;
+        return ApiError::Kind::Server;
+    }
+}
+
+} // namespace
+
+ApiReply::ApiReply(QNetworkReply *reply, QObject *parent) : QObject(parent), m_reply(reply)
+{
+    connect(reply, &QNetworkReply::finished, this, &ApiReply::complete);
+}
+
+void ApiReply::abort()
+{
+    if (m_reply)
+        m_reply->abort();
+}
+
+void ApiReply::complete()
+{
+    if (m_done || !m_reply)
+        return;
+    m_done = true;
+    QNetworkReply *reply = m_reply;
+    reply->deleteLater();
+    m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_body = reply->readAll();
+    m_contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    QJsonParseError parseError{};
+    const QJsonDocument doc = m_contentType.startsWith(QLatin1String("application/json"))
+        ? QJsonDocument::fromJson(m_body, &parseError) : QJsonDocument();
+    if (doc.isObject())
+        m_json = doc.object();
+    else if (doc.isArray())
+        m_json = QJsonObject{{QStringLiteral("items"), doc.array()}};
+
+    if (m_status == 0) {
+        m_error.kind = reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError
+            ? ApiError::Kind::Timeout : ApiError::Kind::Network;
+        m_error.code = m_error.kind == ApiError::Kind::Timeout ? QStringLiteral("timeout") : QStringLiteral("network");
+        m_error.message = reply->errorString();
+    } else if (m_status >= 200 && m_status < 300) {
+        m_ok = true;
+    } else {
+        const QJsonObject e = m_json.value(QStringLiteral("error")).toObject();
+        m_error.status = m_status;
+        m_error.code = e.value(QStringLiteral("code")).toString();
+        m_error.message = e.value(QStringLiteral("message")).toString();
+        m_error.field = e.value(QStringLiteral("field")).toString();
+        m_error.kind = kindForStatus(m_status, m_error.code);
+        m_error.retryAfterSeconds = reply->rawHeader("Retry-After").toInt();
+        if (m_error.code.isEmpty())
+            m_error.code = QStringLiteral("http_%1").arg(m_status);
+    }
+    Q_EMIT finished();
+    deleteLater();
+}
+
+ApiClient::ApiClient(const QUrl &baseUrl, QObject *parent)
+    : QObject(parent), m_baseUrl(baseUrl), m_network(new QNetworkAccessManager(this))
+{
+    if (!m_baseUrl.path().endsWith(QLatin1Char('/')))
+        m_baseUrl.setPath(m_baseUrl.path() + QLatin1Char('/'));
+}
+
+ApiClient::~ApiClient() = default;
+
+ApiReply *ApiClient::get(const QString &path, const QUrlQuery &query)
+{
+    return send("GET", path, query, {}, {}, m_timeoutMs);
+}
+
+ApiReply *ApiClient::post(const QString &path, const QJsonObject &body)
+{
+    return send("POST", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json", m_timeoutMs);
+}
+
+ApiReply *ApiClient::patch(const QString &path, const QJsonObject &body)
+{
+    return send("PATCH", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json", m_timeoutMs);
+}
+
+ApiReply *ApiClient::remove(const QString &path)
+{
+    return send("DELETE", path, {}, {}, {}, m_timeoutMs);
+}
+
+ApiReply *ApiClient::upload(const QString &path, const QByteArray &data, const QString &contentType, const QString &fileName)
+{
+    QUrlQuery query;
+    if (!fileName.isEmpty())
+        query.addQueryItem(QStringLiteral("filename"), fileName);
+    // Files up to 100 MB: give them minutes, not the usual seconds.
+    return send("POST", path, query, data, contentType.toUtf8(), std::max(m_timeoutMs, 300000));
+}
+
+QUrl ApiClient::webSocketUrl() const
+{
+    QUrl url = m_baseUrl.resolved(QUrl(QStringLiteral("api/ws")));
+    url.setScheme(m_baseUrl.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
+    return url;
+}
+
+ApiReply *ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body,
+                          const QByteArray &contentType, int timeoutMs)
+{
+    QString relative = path;
+    while (relative.startsWith(QLatin1Char('/')))
+        relative.remove(0, 1);
+    QUrl url = m_baseUrl.resolved(QUrl(relative));
+    if (!query.isEmpty())
+        url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(timeoutMs);
+    request.setRawHeader("Accept", "application/json");
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    if (!m_tenant.isEmpty())
+        request.setRawHeader("X-Puente-Tenant", m_tenant.toUtf8());
+    if (!contentType.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QString::fromUtf8(contentType));
+    QNetworkReply *reply = body.isNull() && verb != "POST" && verb != "PATCH"
+        ? m_network->sendCustomRequest(request, verb)
+        : m_network->sendCustomRequest(request, verb, body);
+    auto *apiReply = new ApiReply(reply, this);
+    connect(apiReply, &ApiReply::finished, this, [this, apiReply] { noteOutcome(apiReply); });
+    return apiReply;
+}
+
+void ApiClient::noteOutcome(const ApiReply *reply)
+{
+    const bool reachable = reply->ok() || !reply->error().isConnectionProblem();
+    if (reachable != m_reachable) {
+        m_reachable = reachable;
+        Q_EMIT reachabilityChanged(reachable);
+    }
+    if (!reply->ok() && reply->error().kind == ApiError::Kind::SessionEnded && !m_token.isEmpty())
+        Q_EMIT sessionEnded(reply->error().code, reply->error().message);
+}
+
+} // namespace puente::client

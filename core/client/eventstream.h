@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+class QWebSocket;
+
+namespace puente::client {
+
+class ApiClient;
+
+// The live events of the signed-in tenant (GET /api/ws): connects with the
+// session token, reconnects with backoff, and on every reconnect asks for
+// what it missed ({"type":"resume","after_seq":N}) so no event is lost and
+// none is delivered twice. When the server's history no longer reaches back
+// far enough it says so (`resyncRequired`): reload everything.
+class EventStream : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Stopped, Connecting, Connected, Reconnecting };
+    Q_ENUM(State)
+
+    explicit EventStream(ApiClient *api, QObject *parent = nullptr);
+    ~EventStream() override;
+
+    void start();
+    void stop();
+    State state() const { return m_state; }
+    qint64 lastSeq() const { return m_lastSeq; }
+    // Drops the connection as a network failure would (tests, "reconnect now").
+    void dropConnection();
+    // Backoff bounds, milliseconds (tests shorten them).
+    void setReconnectDelays(int firstMs, int maxMs);
+    // A ping every `ms`; no pong within the next ping: the connection is dead.
+    void setPingInterval(int ms);
+
+Q_SIGNALS:
+    void stateChanged(puente::client::EventStream::State state);
+    // {"seq","type","data"}: message.created, message.updated,
+    // conversation.updated, account.event...
+    void eventReceived(const QString &type, const QJsonObject &data, qint64 seq);
+    // Events were missed and cannot be replayed: reload from the REST API.
+    void resyncRequired();
+    // The server refused the token: the session is over; no reconnect.
+    void authenticationFailed();
+
+private:
+    void open();
+    void setState(State state);
+    void onConnected();
+    void onDisconnected();
+    void onText(const QString &text);
+    void scheduleReconnect();
+
+    ApiClient *m_api;
+    QWebSocket *m_socket = nullptr;
+    QTimer m_reconnect;
+    QTimer m_ping;
+    State m_state = State::Stopped;
+    qint64 m_lastSeq = -1; // -1: never connected (nothing to resume)
+    bool m_ready = false;
+    bool m_pongPending = false;
+    int m_attempt = 0;
+    int m_firstDelayMs = 500;
+    int m_maxDelayMs = 15000;
+};
+
+} // namespace puente::client
