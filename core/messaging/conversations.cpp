@@ -72,6 +72,16 @@ Status ConversationService::publish(QList<Event> events)
     return {};
 }
 
+Result<qint64> ConversationService::unreadTotal(TenantId tenant)
+{
+    Sql q(m_db.connection(), QStringLiteral("SELECT COALESCE(SUM(unread_count), 0) FROM whatsapp_conversations "
+                                            "WHERE tenant_id = ? AND status <> 'blocked'"));
+    q.bind(tenant.value);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    return q.next() ? q.int64(0) : qint64(0);
+}
+
 Result<Page> ConversationService::list(TenantId tenant, const ConversationFilter &f)
 {
     const QString activity = QStringLiteral("COALESCE(last_message_at, created_at)");

@@ -61,6 +61,9 @@ public:
 
     Result<Page> list(TenantId tenant, const ConversationFilter &filter);
     Result<std::optional<QJsonObject>> find(TenantId tenant, qint64 id);
+    // Unread messages over the tenant's conversations that are not blocked
+    // (what the console shows in its title and tray).
+    Result<qint64> unreadTotal(TenantId tenant);
     // Newest first; `beforeId` (a message id) continues from an older page.
     Result<Page> messages(TenantId tenant, qint64 conversationId, qint64 beforeId, int limit);
 

@@ -985,6 +985,9 @@ void TestApi::conversationsListSearchFilterPage()
     QVERIFY(first.value(QStringLiteral("window_open_until")).toInteger() > nowMs());
     QCOMPARE(first.value(QStringLiteral("preview")).toString(), QStringLiteral("hola"));
     QVERIFY(first.value(QStringLiteral("phone_display")).toString().startsWith(QStringLiteral("+34 61")));
+    // The unread total covers every conversation, whatever the filter, on the first page only.
+    QCOMPARE(all.body.value(QStringLiteral("unread_total")).toInteger(), 2);
+    QCOMPARE(call("GET", QStringLiteral("/api/whatsapp/conversations?status=archived"), a.agentToken).body.value(QStringLiteral("unread_total")).toInteger(), 2);
 
     // Search: name (accents, case), phone digits, message text.
     QCOMPARE(ids(call("GET", QStringLiteral("/api/whatsapp/conversations?q=%C3%A1ngela"), a.agentToken)).size(), 1);
@@ -1008,6 +1011,7 @@ void TestApi::conversationsListSearchFilterPage()
         const Reply r = call("GET", QStringLiteral("/api/whatsapp/conversations?limit=1") + (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + cursor),
                              a.agentToken);
         QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.contains(QStringLiteral("unread_total")), cursor.isEmpty());
         paged += ids(r);
         cursor = r.body.value(QStringLiteral("next_cursor")).toString();
         if (cursor.isEmpty())

@@ -92,11 +92,20 @@ void registerConversationRoutes(Router &router, Environment &env)
         }
         f.limit = limitParam(r, 50);
         f.cursor = r.queryValue(QStringLiteral("cursor"));
-        auto page = ConversationService(env.db, &env.bus).list(r.principal.tenant, f);
+        ConversationService service(env.db, &env.bus);
+        auto page = service.list(r.principal.tenant, f);
         if (!page)
             return Reply::fromError(page.error());
-        return Reply::json(QJsonObject{{QStringLiteral("items"), page->items},
-                                       {QStringLiteral("next_cursor"), page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}});
+        QJsonObject answer{{QStringLiteral("items"), page->items},
+                           {QStringLiteral("next_cursor"), page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}};
+        // The first page also tells the console its unread total.
+        if (f.cursor.isEmpty()) {
+            auto unread = service.unreadTotal(r.principal.tenant);
+            if (!unread)
+                return Reply::fromError(unread.error());
+            answer.insert(QStringLiteral("unread_total"), unread.value());
+        }
+        return Reply::json(answer);
     });
 
     router.add(Method::Post, QStringLiteral("/api/whatsapp/conversations"), Access::agents(ApiScope::MessagesSend), [&env](Request &r) {

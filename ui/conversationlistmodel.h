@@ -1,0 +1,89 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QJsonObject>
+#include <QList>
+#include <QPointer>
+
+namespace puente::client {
+class ApiClient;
+class ApiReply;
+}
+
+namespace puente::ui {
+
+// The tenant's conversations, most recent activity first, as the contact
+// list shows them. Pages in from GET /api/whatsapp/conversations as the list
+// scrolls (canFetchMore/fetchMore), and live events update, move, add and
+// remove rows without reloading.
+class ConversationListModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        NameRole,         // contact name, or the formatted number when there is none
+        PhoneRole,        // formatted number (phone_display)
+        PreviewRole,
+        LastMessageAtRole, // QDateTime (local)
+        UnreadRole,
+        StatusRole,       // active / archived / blocked
+        AssignedRole,     // user id, 0 when unassigned
+        WindowOpenRole,   // bool: the 24-hour window is open now
+        JsonRole,         // the whole Conversation object
+    };
+
+    struct Filter {
+        QString status;           // "", active, archived, blocked
+        QString assigned = QStringLiteral("all"); // me, unassigned, all
+        QString query;
+        bool operator==(const Filter &) const = default;
+    };
+
+    explicit ConversationListModel(client::ApiClient *api, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    // Empties the list and loads the first page for `filter`.
+    void setFilter(const Filter &filter);
+    const Filter &filter() const { return m_filter; }
+    void reload();
+    // Who "mine" is (the signed-in user's id).
+    void setCurrentUserId(qint64 id) { m_me = id; }
+
+    int rowOf(qint64 conversationId) const;
+    QJsonObject conversation(qint64 conversationId) const;
+    bool isLoading() const { return !m_inFlight.isNull(); }
+    // Unread messages in all the tenant's conversations (not only the loaded ones).
+    int unreadTotal() const { return m_unreadTotal; }
+
+    // A conversation.updated event (or a REST answer with a Conversation).
+    void applyConversation(const QJsonObject &conversation);
+
+Q_SIGNALS:
+    void loadFailed(const QString &code, const QString &message);
+    void pageLoaded();
+    void unreadTotalChanged(int total);
+
+private:
+    bool matchesFilter(const QJsonObject &c) const;
+    void requestPage(bool first);
+    void refreshUnreadTotal();
+    static bool newerFirst(const QJsonObject &a, const QJsonObject &b);
+
+    client::ApiClient *m_api;
+    Filter m_filter;
+    QList<QJsonObject> m_rows;
+    QString m_cursor;
+    bool m_atEnd = true;
+    QPointer<client::ApiReply> m_inFlight;
+    quint64 m_generation = 0;
+    qint64 m_me = 0;
+    int m_unreadTotal = 0;
+    bool m_unreadRefreshQueued = false;
+};
+
+} // namespace puente::ui
