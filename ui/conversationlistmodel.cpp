@@ -12,9 +12,11 @@ namespace puente::ui {
 
 namespace {
 
+// The server's order: the last message's time, or creation while there is none.
 qint64 activity(const QJsonObject &c)
 {
-    return c.value(QStringLiteral("last_message_at")).toInteger();
+    const qint64 last = c.value(QStringLiteral("last_message_at")).toInteger();
+    return last > 0 ? last : c.value(QStringLiteral("created_at")).toInteger();
 }
 
 } // namespace
@@ -45,7 +47,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case PreviewRole:
         return c.value(QStringLiteral("preview")).toString();
     case LastMessageAtRole: {
-        const qint64 at = activity(c);
+        const qint64 at = c.value(QStringLiteral("last_message_at")).toInteger();
         return at > 0 ? QDateTime::fromMSecsSinceEpoch(at) : QDateTime();
     }
     case UnreadRole:

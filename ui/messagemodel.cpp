@@ -137,8 +137,8 @@ void MessageModel::requestPage(bool older)
         m_atStart = m_before.isEmpty();
         // The page is newest first; rows are oldest first.
         QList<QJsonObject> incoming;
-        for (auto it = items.crbegin(); it != items.crend(); ++it) {
-            const QJsonObject m = it->toObject();
+        for (qsizetype i = items.size() - 1; i >= 0; --i) {
+            const QJsonObject m = items.at(i).toObject();
             if (absorb(m) || rowOfId(m.value(QStringLiteral("id")).toInteger()) >= 0)
                 continue;
             incoming.append(m);

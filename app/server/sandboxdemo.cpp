@@ -20,6 +20,11 @@ const QString kSlug = QStringLiteral("demo");
 
 SandboxDemo::~SandboxDemo() = default;
 
+QString SandboxDemo::phoneNumberId()
+{
+    return kPhoneNumberId;
+}
+
 Result<std::unique_ptr<SandboxDemo>> SandboxDemo::prepare(Settings &settings, bool candidates, double delayScale)
 {
     std::unique_ptr<SandboxDemo> demo(new SandboxDemo);

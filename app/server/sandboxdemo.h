@@ -35,6 +35,8 @@ public:
     // tenant (idempotent) and tells the Sandbox where the webhook is.
     Result<Accounts> attach(ServerContext &context, quint16 serverPort);
     Sandbox &sandbox() { return *m_sandbox; }
+    // The demo tenant's WhatsApp phone number id in the Sandbox.
+    static QString phoneNumberId();
 
 private:
     SandboxDemo() = default;

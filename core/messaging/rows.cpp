@@ -61,7 +61,7 @@ QJsonObject messageJson(const Sql &q)
 
 const QString kConversationColumns = QStringLiteral(
     "id, conversation_id, contact_wa_id, contact_user_id, contact_phone, contact_name, status, last_message_at, "
-    "last_inbound_at, last_message_preview, unread_count, assigned_user_id");
+    "last_inbound_at, last_message_preview, unread_count, assigned_user_id, created_at");
 
 QJsonObject conversationJson(const Sql &q)
 {
@@ -81,6 +81,7 @@ QJsonObject conversationJson(const Sql &q)
         {QStringLiteral("assigned_user_id"), q.isNull(11) ? QJsonValue() : QJsonValue(q.int64(11))},
         {QStringLiteral("phone_display"), formatPhoneNumberForDisplay(q.text(4))},
         {QStringLiteral("window_open_until"), lastInbound ? QJsonValue(lastInbound + kServiceWindowMs) : QJsonValue()},
+        {QStringLiteral("created_at"), q.int64(12)},
     };
 }
 

@@ -1,0 +1,532 @@
+#include "chatpanel.h"
+#include "client/eventstream.h"
+#include "consoleharness.h"
+#include "conversationlistmodel.h"
+#include "conversationspage.h"
+#include "mainwindow.h"
+#include "messagemodel.h"
+#include "templatepickerdialog.h"
+#include "translations.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QTranslator>
+
+using namespace puente;
+
+// The console's main window and conversations tab against a real server
+// with the Sandbox: what a recruiter sees and does.
+class TestConsole : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void liveInboundMessageArrivesWithBadgeAndNotification();
+    void enterSendsShiftEnterDoesNot();
+    void deliveryTicksFollowTheSandbox();
+    void failedSendShowsMetaReasonAndRetries();
+    void windowClosedComposerOffersTemplates();
+    void templatePickerFillsParametersAndSends();
+    void newConversationValidatesThePhoneNumber();
+    void reconnectResumesWithoutGapsOrDuplicates();
+    void offlineSendIsRefusedAndTextKept();
+    void expiredSessionEndsTheWindow();
+    void olderHistoryLoadsWhenScrollingUp();
+    void modelsPassTheModelTester();
+    void navigationFollowsTheRole();
+    void screenshots_data();
+    void screenshots();
+
+private:
+    std::unique_ptr<test::ConsoleHarness> m_h;
+    std::unique_ptr<ui::MainWindow> openWindow(client::ApiClient *api, const QJsonObject &user);
+    qint64 conversationOf(const QString &waId);
+    void saveScreenshot(QWidget &w, const QString &name);
+};
+
+void TestConsole::init()
+{
+    m_h = std::make_unique<test::ConsoleHarness>();
+    const QString error = m_h->start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void TestConsole::cleanup()
+{
+    m_h.reset();
+}
+
+std::unique_ptr<ui::MainWindow> TestConsole::openWindow(client::ApiClient *api, const QJsonObject &user)
+{
+    auto window = std::make_unique<ui::MainWindow>(api, user);
+    window->events()->setReconnectDelays(200, 1000);
+    window->show();
+    return window;
+}
+
+qint64 TestConsole::conversationOf(const QString &waId)
+{
+    const QJsonObject page = test::await(m_h->agent->get(QStringLiteral("api/whatsapp/conversations")));
+    for (const QJsonValue &v : page.value(QStringLiteral("items")).toArray())
+        if (v.toObject().value(QStringLiteral("wa_id")).toString() == waId)
+            return v.toObject().value(QStringLiteral("id")).toInteger();
+    return 0;
+}
+
+void TestConsole::liveInboundMessageArrivesWithBadgeAndNotification()
+{
+    auto window = openWindow(m_h->agent.get(), m_h->agentUser);
+    ui::ConversationListModel *list = window->conversations()->listModel();
+    QTRY_VERIFY(window->events()->state() == client::EventStream::State::Connected);
+    QSignalSpy notified(window.get(), &ui::MainWindow::notificationShown);
+
+    m_h->candidateWrites(QStringLiteral("34611111111"), QStringLiteral("Lucía Pérez"), QStringLiteral("Hola, ¿sigue abierta la vacante?"));
+    QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 1, 10000);
+    const QModelIndex row = list->index(0);
+    QCOMPARE(row.data(ui::ConversationListModel::NameRole).toString(), QStringLiteral("Lucía Pérez"));
+    QCOMPARE(row.data(ui::ConversationListModel::PreviewRole).toString(), QStringLiteral("Hola, ¿sigue abierta la vacante?"));
+    QCOMPARE(row.data(ui::ConversationListModel::UnreadRole).toInt(), 1);
+    QVERIFY(row.data(ui::ConversationListModel::WindowOpenRole).toBool());
+    // The window is not in front (offscreen): a notification, and the unread total in the title.
+    QTRY_COMPARE(notified.count(), 1);
+    QCOMPARE(notified.at(0).at(1).toString(), QStringLiteral("Lucía Pérez"));
+    QTRY_COMPARE(window->unreadTotal(), 1);
+    QVERIFY(window->windowTitle().startsWith(QStringLiteral("(1) ")));
+
+    // A second message moves nothing but the count; a second contact goes on top.
+    m_h->candidateWrites(QStringLiteral("5215512345678"), QStringLiteral("Diego Ramírez"), QStringLiteral("Buenas tardes"));
+    QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 2, 10000);
+    QTRY_COMPARE(list->index(0).data(ui::ConversationListModel::NameRole).toString(), QStringLiteral("Diego Ramírez"));
+    QTest::qWait(1100); // WhatsApp's timestamps are whole seconds
+    m_h->candidateWrites(QStringLiteral("34611111111"), QStringLiteral("Lucía Pérez"), QStringLiteral("Tengo experiencia"));
+    QTRY_COMPARE(list->index(0).data(ui::ConversationListModel::NameRole).toString(), QStringLiteral("Lucía Pérez"));
+    QTRY_COMPARE(list->index(0).data(ui::ConversationListModel::UnreadRole).toInt(), 2);
+    QTRY_COMPARE(window->unreadTotal(), 3);
+
+    // Opening the chat shows the messages; marking read clears the badge.
+    window->conversations()->openConversation(list->index(0).data(ui::ConversationListModel::IdRole).toLongLong());
+    ui::ChatPanel *chat = window->conversations()->chat();
+    QTRY_COMPARE(chat->model()->rowCount(), 2);
+    QCOMPARE(chat->model()->index(1).data(ui::MessageModel::TextRole).toString(), QStringLiteral("Tengo experiencia"));
+    QCOMPARE(chat->model()->index(0).data(ui::MessageModel::DayBreakRole).toBool(), true);
+    QCOMPARE(chat->model()->index(1).data(ui::MessageModel::DayBreakRole).toBool(), false);
+    chat->markRead();
+    QTRY_COMPARE(list->index(0).data(ui::ConversationListModel::UnreadRole).toInt(), 0);
+    QTRY_COMPARE(window->unreadTotal(), 1);
+}
+
+void TestConsole::enterSendsShiftEnterDoesNot()
+{
+    m_h->candidateWrites(QStringLiteral("34622222222"), QStringLiteral("Ana Gómez"), QStringLiteral("Hola"));
+    QTRY_VERIFY(conversationOf(QStringLiteral("34622222222")) > 0);
+    auto window = openWindow(m_h->agent.get(), m_h->agentUser);
+    window->conversations()->openConversation(conversationOf(QStringLiteral("34622222222")));
+    ui::ChatPanel *chat = window->conversations()->chat();
+    QTRY_COMPARE(chat->model()->rowCount(), 1);
+
+    chat->composer()->setFocus();
+    QTest::keyClicks(chat->composer(), QStringLiteral("Hola Ana,"));
+    QTest::keyClick(chat->composer(), Qt::Key_Return, Qt::ShiftModifier);
+    QTest::keyClicks(chat->composer(), QStringLiteral("¿puedes el jueves?"));
+    QCOMPARE(chat->model()->rowCount(), 1); // Shift+Enter did not send
+    QCOMPARE(chat->composer()->toPlainText(), QStringLiteral("Hola Ana,\n¿puedes el jueves?"));
+    QTest::keyClick(chat->composer(), Qt::Key_Return);
+    QTRY_COMPARE(chat->model()->rowCount(), 2);
+    QCOMPARE(chat->composer()->toPlainText(), QString());
+    const QModelIndex sent = chat->model()->index(1);
+    QCOMPARE(sent.data(ui::MessageModel::DirectionRole).toString(), QStringLiteral("outbound"));
+    QCOMPARE(sent.data(ui::MessageModel::TextRole).toString(), QStringLiteral("Hola Ana,\n¿puedes el jueves?"));
+    // It reached the Sandbox as one text message.
+    QTRY_COMPARE(m_h->demo->sandbox().lastRequestBody(server::SandboxDemo::phoneNumberId())
+                     .value(QStringLiteral("text")).toObject().value(QStringLiteral("body")).toString(),
+                 QStringLiteral("Hola Ana,\n¿puedes el jueves?"));
+}
+
+void TestConsole::deliveryTicksFollowTheSandbox()
+{
+    m_h->candidateWrites(QStringLiteral("34633333333"), QStringLiteral("Pablo Ruiz"), QStringLiteral("Hola"));
+    QTRY_VERIFY(conversationOf(QStringLiteral("34633333333")) > 0);
+    auto window = openWindow(m_h->agent.get(), m_h->agentUser);
+    QTRY_VERIFY(window->events()->state() == client::EventStream::State::Connected);
+    window->conversations()->openConversation(conversationOf(QStringLiteral("34633333333")));
+    ui::ChatPanel *chat = window->conversations()->chat();
+    QTRY_COMPARE(chat->model()->rowCount(), 1);
+    chat->composer()->setPlainText(QStringLiteral("¿Cuándo puedes venir?"));
+    chat->sendText();
+    QTRY_COMPARE(chat->model()->rowCount(), 2);
+    // queued → sent → delivered → read, each from a live event.
+    QSet<QString> seen;
+    QTRY_VERIFY_WITH_TIMEOUT((seen.insert(chat->model()->index(1).data(ui::MessageModel::StatusRole).toString()),
+                              chat->model()->index(1).data(ui::MessageModel::StatusRole).toString() == QLatin1String("read")), 15000);
+    QVERIFY(seen.contains(QStringLiteral("read")));
+}
+
+void TestConsole::failedSendShowsMetaReasonAndRetries()
+{
+    m_h->candidateWrites(QStringLiteral("34644444444"), QStringLiteral("Marta Díaz"), QStringLiteral("Hola"));
+    QTRY_VERIFY(conversationOf(QStringLiteral("34644444444")) > 0);
+    auto window = openWindow(m_h->agent.get(), m_h->agentUser);
+    QTRY_VERIFY(window->events()->state() == client::EventStream::State::Connected);
+    window->conversations()->openConversation(conversationOf(QStringLiteral("34644444444")));
+    ui::ChatPanel *chat = window->conversations()->chat();
+    QTRY_COMPARE(chat->model()->rowCount(), 1);
+    // Meta refuses the recipient (131026: message undeliverable).
+    m_h->demo->sandbox().injectFailure(server::SandboxDemo::phoneNumberId(), 131026);
+    chat->composer()->setPlainText(QStringLiteral("Te esperamos el lunes"));
+    chat->sendText();
+    QTRY_COMPARE(chat->model()->rowCount(), 2);
+    const QModelIndex failed = chat->model()->index(1);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.data(ui::MessageModel::StatusRole).toString(), QStringLiteral("failed"), 15000);
+    QVERIFY2(failed.data(ui::MessageModel::ErrorRole).toString().contains(QStringLiteral("131026")),
+             qPrintable(failed.data(ui::MessageModel::ErrorRole).toString()));
+    chat->retry(failed.data(ui::MessageModel::IdRole).toLongLong());
+    QTRY_VERIFY_WITH_TIMEOUT(chat->model()->index(1).data(ui::MessageModel::StatusRole).toString() != QLatin1String("failed"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(chat->model()->index(1).data(ui::MessageModel::ErrorRole).toString(), QString(), 10000);
+}
+
+void TestConsole::windowClosedComposerOffersTemplates()
+{
+    auto window = openWindow(m_h->agent.get(), m_h->agentUser);
+    ui::ConversationsPage *page = window->conversations();
+    QSignalSpy opened(page, &ui::ConversationsPage::conversationOpened);
+    page->startConversation(QStringLiteral("+34 655 555 555"), QStringLiteral("Raúl Soto"));
+    QTRY_COMPARE(opened.count(), 1);
+    ui::ChatPanel *chat = page->chat();
+    QVERIFY(!chat->windowOpen());
+    auto *stack = chat->findChild<QStackedWidget *>();
+    QVERIFY(stack);
+    QCOMPARE(stack->currentIndex(), 1); // the closed-window panel, not the text box
+    auto *closed = stack->currentWidget()->findChild<QLabel *>();
+    QVERIFY(closed->text().contains(QStringLiteral("Raúl Soto")));
+    QVERIFY(closed->text().contains(QStringLiteral("template")));
+    // A free text sent anyway (e.g. from a stale view) is refused by the server and kept.
+    chat->composer()->setPlainText(QStringLiteral("Hola"));
+    chat->sendText();
+    QTRY_VERIFY(chat->noticeText().contains(QStringLiteral("window is closed")));
+    QCOMPARE(chat->composer()->toPlainText(), QStringLiteral("Hola"));
+}
+
+void TestConsole::templatePickerFillsParametersAndSends()
+{
+    QVERIFY(!test::await(m_h->admin->post(QStringLiteral("api/whatsapp/templates/sync"))).isEmpty());
+    auto window = openWindow(m_h->agent.get(), m_h->agentUser);
+    ui::ConversationsPage *page = window->conversations();
+    QSignalSpy opened(page, &ui::ConversationsPage::conversationOpened);
+    page->startConversation(QStringLiteral("+34 666 666 666"), QStringLiteral("Elena Vidal"));
+    QTRY_COMPARE(opened.count(), 1);
+    ui::ChatPanel *chat = page->chat();
+
+    // The picker is modal: drive it from inside its event loop.
+    bool sawPreview = false;
+    QString problem;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<ui::TemplatePickerDialog *>(QApplication::activeModalWidget());
+        if (!dialog) {
+            problem = QStringLiteral("no picker");
+            return;
+        }
+        QSignalSpy loaded(dialog, &ui::TemplatePickerDialog::templatesLoaded);
+        if (!loaded.wait(10000)) {
+            problem = QStringLiteral("templates not loaded");
+            dialog->reject();
+            return;
+        }
+        auto *name = dialog->findChildren<QComboBox *>().at(0);
+        // A template with a body placeholder.
+        int withParameter = -1;
+        for (int i = 0; i < name->count() && withParameter < 0; ++i) {
+            name->setCurrentIndex(i);
+            if (!dialog->findChildren<QLineEdit *>().isEmpty())
+                withParameter = i;
+        }
+        if (withParameter < 0) {
+            problem = QStringLiteral("no template with parameters");
+            dialog->reject();
+            return;
+        }
+        const auto fields = dialog->findChildren<QLineEdit *>();
+        for (QLineEdit *f : fields)
+            f->setText(QStringLiteral("Elena"));
+        sawPreview = dialog->previewText().contains(QStringLiteral("Elena")) && !dialog->previewText().contains(QStringLiteral("{{"));
+        saveScreenshot(*dialog, QStringLiteral("template-picker"));
+        dialog->accept();
+    });
+    chat->chooseTemplate();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(sawPreview);
+    QTRY_COMPARE(chat->model()->rowCount(), 1);
+    QCOMPARE(chat->model()->index(0).data(ui::MessageModel::TypeRole).toString(), QStringLiteral("template"));
+    QTRY_VERIFY_WITH_TIMEOUT(chat->model()->index(0).data(ui::MessageModel::StatusRole).toString() != QLatin1String("queued"), 10000);
+    QVERIFY2(chat->model()->index(0).data(ui::MessageModel::StatusRole).toString() != QLatin1String("failed"),
+             qPrintable(chat->model()->index(0).data(ui::MessageModel::ErrorRole).toString()));
+}
+
+void TestConsole::newConversationValidatesThePhoneNumber()
+{
+    auto window = openWindow(m_h->agent.get(), m_h->agentUser);
+    ui::ConversationsPage *page = window->conversations();
+    QSignalSpy failed(page, &ui::ConversationsPage::startFailed);
+    QSignalSpy opened(page, &ui::ConversationsPage::conversationOpened);
+    page->startConversation(QStringLiteral("12"), QString());
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("country code")));
+    QCOMPARE(opened.count(), 0);
+    page->startConversation(QStringLiteral("+52 1 55 1234 5678"), QString());
+    QTRY_COMPARE(opened.count(), 1);
+    QVERIFY(page->chat()->conversation().value(QStringLiteral("phone")).toString().startsWith(QStringLiteral("+52")));
+}
+
+void TestConsole::reconnectResumesWithoutGapsOrDuplicates()
+{
+    m_h->candidateWrites(QStringLiteral("34677777777"), QStringLiteral("Irene Sanz"), QStringLiteral("uno"));
+    QTRY_VERIFY(conversationOf(QStringLiteral("34677777777")) > 0);
+    auto window = openWindow(m_h->agent.get(), m_h->agentUser);
+    client::EventStream *events = window->events();
+    QTRY_VERIFY(events->state() == client::EventStream::State::Connected);
+    window->conversations()->openConversation(conversationOf(QStringLiteral("34677777777")));
+    ui::ChatPanel *chat = window->conversations()->chat();
+    QTRY_COMPARE(chat->model()->rowCount(), 1);
+
+    // Cut the line; while it is down the candidate writes three times.
+    events->setReconnectDelays(1500, 1500);
+    events->dropConnection();
+    QTRY_VERIFY(events->state() == client::EventStream::State::Reconnecting);
+    QVERIFY(window->offlineBannerVisible());
+    QVERIFY(window->serverStatusText().contains(QStringLiteral("No connection")));
+    for (const QString &text : {QStringLiteral("dos"), QStringLiteral("tres"), QStringLiteral("cuatro")})
+        m_h->candidateWrites(QStringLiteral("34677777777"), QStringLiteral("Irene Sanz"), text);
+    QTest::qWait(300);
+    QCOMPARE(chat->model()->rowCount(), 1); // nothing arrives while down
+    QTRY_VERIFY_WITH_TIMEOUT(events->state() == client::EventStream::State::Connected, 10000);
+    QTRY_COMPARE(chat->model()->rowCount(), 4);
+    QStringList texts;
+    for (int i = 0; i < 4; ++i)
+        texts << chat->model()->index(i).data(ui::MessageModel::TextRole).toString();
+    // Meta's timestamps are whole seconds: same-second messages keep the server's order.
+    QCOMPARE(texts.first(), QStringLiteral("uno"));
+    texts.sort();
+    QCOMPARE(texts, (QStringList{QStringLiteral("cuatro"), QStringLiteral("dos"), QStringLiteral("tres"), QStringLiteral("uno")}));
+    QVERIFY(!window->offlineBannerVisible());
+    QTest::qWait(300);
+    QCOMPARE(chat->model()->rowCount(), 4); // and nothing twice
+}
+
+void TestConsole::offlineSendIsRefusedAndTextKept()
+{
+    m_h->candidateWrites(QStringLiteral("34688888888"), QStringLiteral("Tomás León"), QStringLiteral("Hola"));
+    QTRY_VERIFY(conversationOf(QStringLiteral("34688888888")) > 0);
+    auto window = openWindow(m_h->agent.get(), m_h->agentUser);
+    client::EventStream *events = window->events();
+    QTRY_VERIFY(events->state() == client::EventStream::State::Connected);
+    window->conversations()->openConversation(conversationOf(QStringLiteral("34688888888")));
+    ui::ChatPanel *chat = window->conversations()->chat();
+    QTRY_COMPARE(chat->model()->rowCount(), 1);
+    events->setReconnectDelays(60000, 60000);
+    events->dropConnection();
+    QTRY_VERIFY(window->offlineBannerVisible());
+    chat->composer()->setPlainText(QStringLiteral("¿Sigues interesado?"));
+    QTest::keyClick(chat->composer(), Qt::Key_Return);
+    QVERIFY(chat->noticeText().contains(QStringLiteral("No connection")));
+    QCOMPARE(chat->composer()->toPlainText(), QStringLiteral("¿Sigues interesado?"));
+    QTest::qWait(200);
+    QCOMPARE(chat->model()->rowCount(), 1);
+    for (const auto &send : m_h->demo->sandbox().sendLog())
+        QVERIFY(send.type != QLatin1String("text"));
+}
+
+void TestConsole::expiredSessionEndsTheWindow()
+{
+    auto window = openWindow(m_h->agent.get(), m_h->agentUser);
+    QTRY_VERIFY(window->events()->state() == client::EventStream::State::Connected);
+    QSignalSpy ended(window.get(), &ui::MainWindow::sessionEnded);
+    // The session ends elsewhere (signed out from another place).
+    auto other = std::make_unique<client::ApiClient>(m_h->baseUrl());
+    other->setToken(m_h->agent->token());
+    test::await(other->post(QStringLiteral("api/auth/logout")));
+    window->refreshWhatsAppStatus();
+    QTRY_COMPARE(ended.count(), 1);
+    QVERIFY(ended.at(0).at(0).toString().contains(QStringLiteral("Sign in again")));
+}
+
+void TestConsole::olderHistoryLoadsWhenScrollingUp()
+{
+    for (int i = 0; i < 130; ++i)
+        m_h->candidateWrites(QStringLiteral("34699999999"), QStringLiteral("Nuria Gil"), QStringLiteral("mensaje %1").arg(i));
+    QTRY_VERIFY_WITH_TIMEOUT(test::await(m_h->agent->get(QStringLiteral("api/whatsapp/conversations"))).value(QStringLiteral("unread_total")).toInt() == 130,
+                             20000);
+    auto window = openWindow(m_h->agent.get(), m_h->agentUser);
+    window->resize(1100, 700);
+    window->conversations()->openConversation(conversationOf(QStringLiteral("34699999999")));
+    ui::ChatPanel *chat = window->conversations()->chat();
+    QTRY_COMPARE(chat->model()->rowCount(), 50);
+    QTRY_VERIFY(chat->view()->isAtBottom());
+    QCOMPARE(chat->model()->index(49).data(ui::MessageModel::TextRole).toString(), QStringLiteral("mensaje 129"));
+    // Scrolling to the top pages older messages in above, keeping the place.
+    const QString topBefore = chat->model()->index(0).data(ui::MessageModel::TextRole).toString();
+    chat->view()->scrollToTop();
+    QTRY_COMPARE(chat->model()->rowCount(), 100);
+    QCOMPARE(chat->model()->index(50).data(ui::MessageModel::TextRole).toString(), topBefore);
+    QTRY_VERIFY(chat->view()->indexAt(QPoint(20, 20)).row() >= 45); // the view did not jump to the oldest
+    chat->view()->scrollToTop();
+    QTRY_COMPARE(chat->model()->rowCount(), 130);
+    QSet<QString> distinct;
+    for (int i = 0; i < 130; ++i)
+        distinct.insert(chat->model()->index(i).data(ui::MessageModel::TextRole).toString());
+    QCOMPARE(distinct.size(), 130);
+    QVERIFY(!chat->model()->canFetchMore({}));
+}
+
+void TestConsole::modelsPassTheModelTester()
+{
+    for (int i = 0; i < 3; ++i)
+        m_h->candidateWrites(QStringLiteral("3460000000%1").arg(i), QStringLiteral("Persona %1").arg(i), QStringLiteral("hola %1").arg(i));
+    QTRY_VERIFY(conversationOf(QStringLiteral("34600000002")) > 0);
+    ui::ConversationListModel list(m_h->agent.get());
+    QAbstractItemModelTester listTester(&list, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    listTester.setUseFetchMore(true);
+    list.setFilter({});
+    QTRY_COMPARE(list.rowCount(), 3);
+    ui::MessageModel messages(m_h->agent.get());
+    messages.setPageSize(2);
+    QAbstractItemModelTester messageTester(&messages, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    messageTester.setUseFetchMore(true);
+    for (int i = 0; i < 4; ++i)
+        m_h->candidateWrites(QStringLiteral("34600000000"), QStringLiteral("Persona 0"), QStringLiteral("más %1").arg(i));
+    const qint64 persona0 = conversationOf(QStringLiteral("34600000000"));
+    QTRY_VERIFY_WITH_TIMEOUT(test::await(m_h->agent->get(QStringLiteral("api/whatsapp/conversations/%1/messages").arg(persona0)))
+                                 .value(QStringLiteral("items")).toArray().size() == 5, 10000);
+    // A live update moves a conversation to the top.
+    QJsonObject last = list.index(2).data(ui::ConversationListModel::JsonRole).toJsonObject();
+    last.insert(QStringLiteral("last_message_at"), QDateTime::currentMSecsSinceEpoch() + 60000);
+    list.applyConversation(last);
+    QCOMPARE(list.index(0).data(ui::ConversationListModel::IdRole).toLongLong(), last.value(QStringLiteral("id")).toInteger());
+    QCOMPARE(list.rowCount(), 3);
+    messages.open(persona0);
+    QTRY_COMPARE(messages.rowCount(), 2);
+    while (messages.canFetchMore({}) || messages.isLoading()) {
+        messages.fetchMore({});
+        QTest::qWait(20);
+    }
+    QCOMPARE(messages.rowCount(), 5);
+    // Live changes under the tester: a new message and a status update.
+    m_h->candidateWrites(QStringLiteral("34600000000"), QStringLiteral("Persona 0"), QStringLiteral("último"));
+    QJsonObject copy = messages.message(4);
+    copy.insert(QStringLiteral("id"), copy.value(QStringLiteral("id")).toInteger() + 1000);
+    copy.insert(QStringLiteral("timestamp"), copy.value(QStringLiteral("timestamp")).toInteger() + 1);
+    messages.applyMessage(copy);
+    QCOMPARE(messages.rowCount(), 6);
+    list.reload();
+    QTRY_COMPARE(list.rowCount(), 3);
+}
+
+void TestConsole::navigationFollowsTheRole()
+{
+    auto agentWindow = openWindow(m_h->agent.get(), m_h->agentUser);
+    QCOMPARE(agentWindow->isAdmin(), false);
+    QVERIFY(!agentWindow->navigationItems().contains(QStringLiteral("WhatsApp")));
+    auto adminWindow = openWindow(m_h->admin.get(), m_h->adminUser);
+    QCOMPARE(adminWindow->isAdmin(), true);
+    QVERIFY(adminWindow->navigationItems().contains(QStringLiteral("WhatsApp")));
+    // The status line names the connection.
+    QTRY_VERIFY(agentWindow->whatsAppStatusText().contains(QStringLiteral("Business API")));
+    QTRY_VERIFY(agentWindow->serverStatusText().contains(QStringLiteral("Connected")));
+}
+
+void TestConsole::saveScreenshot(QWidget &w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("PUENTE_SCREENSHOT_DIR", QStringLiteral(PUENTE_SCREENSHOT_DIR));
+    QDir().mkpath(dir);
+    QVERIFY(w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
+void TestConsole::screenshots_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addRow("es") << QStringLiteral("es");
+    QTest::addRow("en") << QStringLiteral("en");
+}
+
+void TestConsole::screenshots()
+{
+    QFETCH(QString, language);
+    QTranslator translator;
+    if (language == QLatin1String("es")) {
+        QVERIFY(translator.load(QLocale(QLocale::Spanish), QStringLiteral("puente"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+        QCoreApplication::installTranslator(&translator);
+        QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::Spain));
+    } else {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+    // A lived-in inbox: several candidates, a chat with an image, replies and ticks.
+    const QList<std::pair<QString, QString>> people{{QStringLiteral("34612000001"), QStringLiteral("María José García")},
+                                                   {QStringLiteral("5215512000002"), QStringLiteral("Juan Carlos López")},
+                                                   {QStringLiteral("34612000003"), QStringLiteral("Valentina Torres")},
+                                                   {QStringLiteral("573001200004"), QStringLiteral("Andrés Morales")}};
+    m_h->candidateWrites(people[3].first, people[3].second, QStringLiteral("Buenas tardes, me interesa el puesto de repartidor."));
+    m_h->candidateWrites(people[2].first, people[2].second, QStringLiteral("¡Hola! Quisiera postularme para cajera 😊"));
+    m_h->candidateWrites(people[1].first, people[1].second, QStringLiteral("Buen día, ¿todavía buscan ayudante de cocina?"));
+    m_h->candidateWrites(people[0].first, people[0].second, QStringLiteral("Hola, vi la vacante de auxiliar de almacén, ¿sigue disponible?"));
+    QTRY_VERIFY(conversationOf(people[0].first) > 0);
+    QTRY_VERIFY(conversationOf(people[3].first) > 0);
+    auto window = openWindow(m_h->agent.get(), m_h->agentUser);
+    window->resize(1180, 720);
+    QTRY_VERIFY(window->events()->state() == client::EventStream::State::Connected);
+    ui::ChatPanel *chat = window->conversations()->chat();
+    window->conversations()->openConversation(conversationOf(people[0].first));
+    QTRY_COMPARE(chat->model()->rowCount(), 1);
+    chat->composer()->setPlainText(QStringLiteral("¡Hola María José! Sí, sigue disponible. ¿Tienes experiencia en almacén?"));
+    chat->sendText();
+    QTRY_COMPARE(chat->model()->rowCount(), 2);
+    m_h->demo->sandbox().candidateSendsImage(server::SandboxDemo::phoneNumberId(), people[0].first, people[0].second,
+                                              server::sandboxscript::cvImagePng(), QStringLiteral("image/png"), QStringLiteral("Mi CV"));
+    m_h->candidateWrites(people[0].first, people[0].second, QStringLiteral("Sí, trabajé dos años en un centro de distribución: recepción de mercancía e inventarios."));
+    QTRY_COMPARE_WITH_TIMEOUT(chat->model()->rowCount(), 4, 10000);
+    // The image is downloaded by the server, then shown.
+    auto imageDownloaded = [chat] {
+        for (int i = 0; i < chat->model()->rowCount(); ++i)
+            if (chat->model()->index(i).data(ui::MessageModel::MediaRole).toJsonObject().value(QStringLiteral("downloaded")).toBool())
+                return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(imageDownloaded(), 15000);
+    for (int i = chat->model()->rowCount() - 1; i >= 0; --i)
+        if (chat->model()->index(i).data(ui::MessageModel::TextRole).toString().startsWith(QStringLiteral("Sí, trabajé"))) {
+            chat->setReplyTo(chat->model()->index(i).data(ui::MessageModel::IdRole).toLongLong());
+            break;
+        }
+    QVERIFY(chat->replyTo() > 0);
+    chat->composer()->setPlainText(QStringLiteral("Perfecto. ¿Te viene bien el jueves a las 10:00?"));
+    chat->sendText();
+    QTRY_COMPARE(chat->model()->rowCount(), 5);
+    QTRY_VERIFY_WITH_TIMEOUT(chat->model()->index(4).data(ui::MessageModel::StatusRole).toString() == QLatin1String("read"), 15000);
+    m_h->candidateWrites(people[1].first, people[1].second, QStringLiteral("Tengo disponibilidad de tiempo completo."));
+    QTest::qWait(600); // thumbnails and the last events
+    saveScreenshot(*window, QStringLiteral("console-conversations-%1").arg(language));
+
+    // A contact who never wrote: the closed-window composer.
+    QSignalSpy opened(window->conversations(), &ui::ConversationsPage::conversationOpened);
+    window->conversations()->startConversation(QStringLiteral("+34 699 123 456"), QStringLiteral("Sergio Vargas"));
+    QTRY_VERIFY(opened.count() >= 1);
+    QTRY_VERIFY(!chat->windowOpen());
+    QTest::qWait(200);
+    saveScreenshot(*window, QStringLiteral("console-window-closed-%1").arg(language));
+
+    // Offline.
+    window->events()->setReconnectDelays(60000, 60000);
+    window->events()->dropConnection();
+    QTRY_VERIFY(window->offlineBannerVisible());
+    saveScreenshot(*window, QStringLiteral("console-offline-%1").arg(language));
+    QCoreApplication::removeTranslator(&translator);
+    QLocale::setDefault(QLocale::system());
+}
+
+QTEST_MAIN(TestConsole)
+#include "tst_console.moc"

@@ -1,0 +1,611 @@
+#include "chatpanel.h"
+
+#include "client/apiclient.h"
+#include "mediacache.h"
+#include "messagedelegate.h"
+#include "messagemodel.h"
+#include "templatepickerdialog.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QIdentityProxyModel>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMenu>
+#include <QMimeDatabase>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace puente::ui {
+
+namespace {
+
+// The view's own paging is for lists that grow downwards; the chat pages
+// upwards, so the view must not ask the model itself.
+class NoFetchProxy : public QIdentityProxyModel {
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+    bool canFetchMore(const QModelIndex &) const override { return false; }
+    void fetchMore(const QModelIndex &) override {}
+};
+
+constexpr qint64 kMaxUpload = 100LL * 1024 * 1024;
+
+} // namespace
+
+void ComposerEdit::keyPressEvent(QKeyEvent *event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
+        Q_EMIT submitted();
+        return;
+    }
+    if (enter) { // Shift+Enter: a new line, whatever the platform would do
+        insertPlainText(QStringLiteral("\n"));
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+ChatView::ChatView(QWidget *parent) : QListView(parent)
+{
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setResizeMode(QListView::Adjust);
+    setUniformItemSizes(false);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setFrameShape(QFrame::NoFrame);
+    setMouseTracking(true);
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    QPalette pal = palette();
+    pal.setColor(QPalette::Base, theme::chatBackground());
+    setPalette(pal);
+    verticalScrollBar()->setSingleStep(24);
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this](int, int max) {
+        // Follow the newest messages when the reader was at the bottom;
+        // when older ones arrived above, keep on screen what was there.
+        if (m_followBottom)
+            verticalScrollBar()->setValue(max);
+        else if (m_prepended)
+            verticalScrollBar()->setValue(max - m_distanceFromBottom);
+        m_prepended = false;
+    });
+}
+
+void ChatView::setMessageModel(MessageModel *model)
+{
+    m_model = model;
+    m_proxy = new NoFetchProxy(this);
+    m_proxy->setSourceModel(model);
+    setModel(m_proxy);
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_followBottom = true;
+        m_distanceFromBottom = 0;
+    });
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this](const QModelIndex &, int first) {
+        if (first == 0 && m_model->rowCount() > 0) {
+            m_prepended = true;
+            m_distanceFromBottom = verticalScrollBar()->maximum() - verticalScrollBar()->value();
+        }
+    });
+    connect(model, &MessageModel::pageLoaded, this, [this](bool, int) {
+        // A first page that does not fill the view: get more right away
+        // (once laid out: before that the view has no height to fill).
+        if (!isVisible())
+            return;
+        executeDelayedItemsLayout();
+        if (verticalScrollBar()->maximum() == 0 && m_model->canFetchMore({}))
+            m_model->fetchMore({});
+    });
+}
+
+bool ChatView::isAtBottom() const
+{
+    return verticalScrollBar()->maximum() - verticalScrollBar()->value() < 16;
+}
+
+void ChatView::verticalScrollbarValueChanged(int value)
+{
+    QListView::verticalScrollbarValueChanged(value);
+    const QScrollBar *bar = verticalScrollBar();
+    m_followBottom = bar->maximum() - value < 16;
+    if (m_model && value <= bar->minimum() + 40 && bar->maximum() > 0 && m_model->canFetchMore({}))
+        m_model->fetchMore({});
+}
+
+void ChatView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QListView::mouseReleaseEvent(event);
+    const QModelIndex index = indexAt(event->position().toPoint());
+    if (!index.isValid() || event->button() != Qt::LeftButton)
+        return;
+    auto *delegate = qobject_cast<MessageDelegate *>(itemDelegate());
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    if (delegate && delegate->mediaRect(option, index).contains(event->position().toPoint()))
+        Q_EMIT mediaClicked(m_proxy->mapToSource(index));
+}
+
+ChatPanel::ChatPanel(client::ApiClient *api, MediaCache *media, QWidget *parent)
+    : QWidget(parent), m_api(api), m_media(media), m_model(new MessageModel(api, this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    // Header.
+    auto *header = new QWidget(this);
+    header->setObjectName(QStringLiteral("chatHeader"));
+    header->setStyleSheet(QStringLiteral("#chatHeader { background: #f0f2f5; border-bottom: 1px solid #e0e0e0; }"));
+    auto *headerLayout = new QHBoxLayout(header);
+    auto *who = new QVBoxLayout;
+    m_name = new QLabel(header);
+    QFont nameFont = m_name->font();
+    nameFont.setBold(true);
+    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.1);
+    m_name->setFont(nameFont);
+    m_phone = new QLabel(header);
+    m_phone->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_window = new QLabel(header);
+    auto *subtitle = new QHBoxLayout;
+    subtitle->addWidget(m_phone);
+    subtitle->addWidget(m_window);
+    subtitle->addStretch();
+    who->addWidget(m_name);
+    who->addLayout(subtitle);
+    headerLayout->addLayout(who, 1);
+    auto makeButton = [header](const QString &text) {
+        auto *b = new QToolButton(header);
+        b->setText(text);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        b->setAutoRaise(true);
+        return b;
+    };
+    m_assign = makeButton(tr("Assign"));
+    m_assign->setPopupMode(QToolButton::InstantPopup);
+    auto *assignMenu = new QMenu(m_assign);
+    assignMenu->addAction(tr("Assign to me"), this, [this] { patch({{QStringLiteral("assigned_user_id"), m_me}}); });
+    assignMenu->addAction(tr("Unassign"), this, [this] { patch({{QStringLiteral("assigned_user_id"), QJsonValue::Null}}); });
+    m_assign->setMenu(assignMenu);
+    m_archive = makeButton(tr("Archive"));
+    m_block = makeButton(tr("Block"));
+    m_read = makeButton(tr("Mark read"));
+    connect(m_archive, &QToolButton::clicked, this, [this] {
+        const bool archived = m_conversation.value(QStringLiteral("status")).toString() == QLatin1String("archived");
+        patch({{QStringLiteral("status"), archived ? QStringLiteral("active") : QStringLiteral("archived")}});
+    });
+    connect(m_block, &QToolButton::clicked, this, [this] {
+        const bool blocked = m_conversation.value(QStringLiteral("status")).toString() == QLatin1String("blocked");
+        patch({{QStringLiteral("status"), blocked ? QStringLiteral("active") : QStringLiteral("blocked")}});
+    });
+    connect(m_read, &QToolButton::clicked, this, &ChatPanel::markRead);
+    for (QToolButton *b : {m_assign, m_archive, m_block, m_read})
+        headerLayout->addWidget(b);
+    layout->addWidget(header);
+
+    // Messages.
+    m_view = new ChatView(this);
+    m_delegate = new MessageDelegate(media, m_view);
+    m_view->setItemDelegate(m_delegate);
+    m_view->setMessageModel(m_model);
+    layout->addWidget(m_view, 1);
+    connect(m_view, &ChatView::mediaClicked, this, [this](const QModelIndex &index) { openMedia(index, false); });
+    connect(m_view, &QWidget::customContextMenuRequested, this, &ChatPanel::contextMenu);
+    connect(media, &MediaCache::thumbnailReady, m_view->viewport(), qOverload<>(&QWidget::update));
+
+    // Reply bar.
+    m_replyBar = new QWidget(this);
+    m_replyBar->setObjectName(QStringLiteral("replyBar"));
+    m_replyBar->setStyleSheet(QStringLiteral("#replyBar { background: #f0f2f5; border-left: 4px solid %1; }").arg(theme::accent().name()));
+    auto *replyLayout = new QHBoxLayout(m_replyBar);
+    m_replyText = new QLabel(m_replyBar);
+    m_replyText->setTextFormat(Qt::PlainText);
+    auto *cancelReply = new QToolButton(m_replyBar);
+    cancelReply->setText(QStringLiteral("✕"));
+    cancelReply->setToolTip(tr("Cancel the reply"));
+    cancelReply->setAutoRaise(true);
+    connect(cancelReply, &QToolButton::clicked, this, [this] { setReplyTo(0); });
+    replyLayout->addWidget(m_replyText, 1);
+    replyLayout->addWidget(cancelReply);
+    m_replyBar->hide();
+    layout->addWidget(m_replyBar);
+
+    m_notice = new QLabel(this);
+    m_notice->setWordWrap(true);
+    m_notice->setContentsMargins(10, 4, 10, 4);
+    m_notice->hide();
+    layout->addWidget(m_notice);
+
+    // Composer, or the closed-window panel.
+    m_composerStack = new QStackedWidget(this);
+    auto *composerPage = new QWidget(m_composerStack);
+    auto *composerLayout = new QHBoxLayout(composerPage);
+    m_attach = new QToolButton(composerPage);
+    m_attach->setText(tr("Attach"));
+    m_attach->setToolTip(tr("Send a file: image, document, audio or video"));
+    connect(m_attach, &QToolButton::clicked, this, [this] { attachFile(); });
+    m_composer = new ComposerEdit(composerPage);
+    m_composer->setPlaceholderText(tr("Write a message (Enter sends, Shift+Enter for a new line)"));
+    m_composer->setFixedHeight(m_composer->fontMetrics().lineSpacing() * 3 + 14);
+    m_composer->setTabChangesFocus(true);
+    connect(m_composer, &ComposerEdit::submitted, this, &ChatPanel::sendText);
+    m_send = new QPushButton(tr("Send"), composerPage);
+    m_send->setDefault(true);
+    connect(m_send, &QPushButton::clicked, this, &ChatPanel::sendText);
+    composerLayout->addWidget(m_attach, 0, Qt::AlignBottom);
+    composerLayout->addWidget(m_composer, 1);
+    composerLayout->addWidget(m_send, 0, Qt::AlignBottom);
+    m_composerStack->addWidget(composerPage);
+
+    auto *closedPage = new QWidget(m_composerStack);
+    closedPage->setObjectName(QStringLiteral("windowClosed"));
+    closedPage->setStyleSheet(QStringLiteral("#windowClosed { background: %1; }").arg(theme::warningBackground().name()));
+    auto *closedLayout = new QHBoxLayout(closedPage);
+    m_closedText = new QLabel(closedPage);
+    m_closedText->setWordWrap(true);
+    m_templateButton = new QPushButton(tr("Choose a template…"), closedPage);
+    connect(m_templateButton, &QPushButton::clicked, this, &ChatPanel::chooseTemplate);
+    closedLayout->addWidget(m_closedText, 1);
+    closedLayout->addWidget(m_templateButton);
+    m_composerStack->addWidget(closedPage);
+    layout->addWidget(m_composerStack);
+
+    setEnabled(false);
+}
+
+qint64 ChatPanel::conversationId() const
+{
+    return m_conversation.value(QStringLiteral("id")).toInteger();
+}
+
+void ChatPanel::showConversation(const QJsonObject &conversation)
+{
+    const bool same = conversation.value(QStringLiteral("id")).toInteger() == conversationId();
+    m_conversation = conversation;
+    setEnabled(!conversation.isEmpty());
+    if (!same) {
+        setReplyTo(0);
+        m_notice->hide();
+        m_composer->clear();
+        m_model->open(conversationId());
+    }
+    updateHeader();
+    updateComposerMode();
+}
+
+void ChatPanel::updateConversation(const QJsonObject &conversation)
+{
+    if (conversation.value(QStringLiteral("id")).toInteger() != conversationId())
+        return;
+    m_conversation = conversation;
+    updateHeader();
+    updateComposerMode();
+}
+
+bool ChatPanel::windowOpen() const
+{
+    return m_conversation.value(QStringLiteral("window_open_until")).toInteger() > QDateTime::currentMSecsSinceEpoch();
+}
+
+QString ChatPanel::noticeText() const
+{
+    return m_notice->isVisible() ? m_notice->text() : QString();
+}
+
+void ChatPanel::updateHeader()
+{
+    const QString name = m_conversation.value(QStringLiteral("name")).toString();
+    const QString phone = m_conversation.value(QStringLiteral("phone_display")).toString();
+    m_name->setText(name.isEmpty() ? phone : name);
+    m_phone->setText(name.isEmpty() ? QString() : phone);
+    const qint64 until = m_conversation.value(QStringLiteral("window_open_until")).toInteger();
+    const qint64 left = until - QDateTime::currentMSecsSinceEpoch();
+    if (left > 0) {
+        const int hours = int(left / 3600000);
+        m_window->setText(hours >= 1 ? tr("· window open for %n more hour(s)", nullptr, hours) : tr("· window closes in less than an hour"));
+        m_window->setStyleSheet(QStringLiteral("color: %1").arg(theme::muted().name()));
+    } else {
+        m_window->setText(tr("· window closed: templates only"));
+        m_window->setStyleSheet(QStringLiteral("color: %1").arg(theme::danger().name()));
+    }
+    const QString status = m_conversation.value(QStringLiteral("status")).toString();
+    m_archive->setText(status == QLatin1String("archived") ? tr("Unarchive") : tr("Archive"));
+    m_block->setText(status == QLatin1String("blocked") ? tr("Unblock") : tr("Block"));
+    const qint64 assignee = m_conversation.value(QStringLiteral("assigned_user_id")).toInteger();
+    m_assign->setText(assignee == 0 ? tr("Assign") : assignee == m_me ? tr("Assigned to me") : tr("Assigned"));
+    m_read->setEnabled(m_conversation.value(QStringLiteral("unread_count")).toInt() > 0);
+}
+
+void ChatPanel::updateComposerMode()
+{
+    const QString status = m_conversation.value(QStringLiteral("status")).toString();
+    if (status == QLatin1String("blocked")) {
+        m_closedText->setText(tr("This contact is blocked: nothing can be sent. Unblock them to write again."));
+        m_templateButton->hide();
+        m_composerStack->setCurrentIndex(1);
+        return;
+    }
+    m_templateButton->show();
+    if (windowOpen()) {
+        m_composerStack->setCurrentIndex(0);
+        return;
+    }
+    const qint64 lastInbound = m_conversation.value(QStringLiteral("last_inbound_at")).toInteger();
+    const QString name = m_name->text();
+    if (lastInbound <= 0)
+        m_closedText->setText(tr("%1 has not written to you yet. WhatsApp only allows an approved template until they answer.").arg(name));
+    else
+        m_closedText->setText(tr("The 24-hour window is closed: %1 last wrote on %2. WhatsApp only allows an approved template until they answer.")
+                                  .arg(name, QLocale().toString(QDateTime::fromMSecsSinceEpoch(lastInbound), QLocale::ShortFormat)));
+    m_composerStack->setCurrentIndex(1);
+}
+
+void ChatPanel::setOnline(bool online)
+{
+    m_online = online;
+    m_send->setEnabled(online);
+    m_attach->setEnabled(online);
+    m_templateButton->setEnabled(online);
+    m_composer->setPlaceholderText(online ? tr("Write a message (Enter sends, Shift+Enter for a new line)")
+                                          : tr("No connection to the server: you can write, and send once it is back"));
+}
+
+void ChatPanel::setReplyTo(qint64 messageId)
+{
+    m_replyTo = messageId;
+    const int row = m_model->rowOfId(messageId);
+    if (messageId == 0 || row < 0) {
+        m_replyTo = 0;
+        m_replyBar->hide();
+        return;
+    }
+    const QString text = MessageDelegate::bodyText(m_model->index(row)).simplified();
+    m_replyText->setText(tr("Replying to: %1").arg(text.left(120)));
+    m_replyBar->show();
+    m_composer->setFocus();
+}
+
+void ChatPanel::showNotice(const QString &text, bool error)
+{
+    m_notice->setText(text);
+    m_notice->setStyleSheet(error ? QStringLiteral("background: #fdecea; color: %1").arg(theme::danger().name())
+                                  : QStringLiteral("background: %1").arg(theme::warningBackground().name()));
+    m_notice->setVisible(!text.isEmpty());
+}
+
+QString ChatPanel::describe(const client::ApiError &error) const
+{
+    if (error.isConnectionProblem())
+        return tr("Not sent: there is no connection to the server. Your message is kept here; send it again when the connection is back.");
+    if (error.code == QLatin1String("window_closed"))
+        return tr("Not sent: the 24-hour window is closed. Send a template instead.");
+    if (error.code == QLatin1String("contact_blocked"))
+        return tr("Not sent: this contact is blocked. Unblock them to write.");
+    if (error.code == QLatin1String("whatsapp_not_configured"))
+        return tr("Not sent: WhatsApp is not set up for your company yet. Ask an administrator to configure it.");
+    if (error.code == QLatin1String("tenant_suspended"))
+        return tr("Not sent: your company's account is suspended (%1).").arg(error.message);
+    if (error.kind == client::ApiError::Kind::RateLimited)
+        return tr("Not sent: too many requests. Wait %n second(s) and try again.", nullptr, std::max(1, error.retryAfterSeconds));
+    if (error.kind == client::ApiError::Kind::Forbidden)
+        return tr("Not allowed: %1").arg(error.message);
+    return tr("Not sent: %1").arg(error.message.isEmpty() ? error.code : error.message);
+}
+
+void ChatPanel::sendText()
+{
+    const QString text = m_composer->toPlainText().trimmed();
+    if (text.isEmpty() || conversationId() == 0)
+        return;
+    if (!m_online) {
+        showNotice(tr("No connection to the server: the message was not sent and is kept here. Send it again when the connection is back."), true);
+        return;
+    }
+    QJsonObject body{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("message"), text}};
+    if (m_replyTo > 0)
+        body.insert(QStringLiteral("reply_to"), m_replyTo);
+    m_composer->clear();
+    setReplyTo(0);
+    send(body, text);
+}
+
+void ChatPanel::send(const QJsonObject &body, const QString &restoreText)
+{
+    const qint64 conversation = conversationId();
+    m_api->post(QStringLiteral("api/whatsapp/conversations/%1/messages").arg(conversation), body)->then(this, [this](const QJsonObject &message) {
+        showNotice(QString(), false);
+        m_model->applyMessage(message);
+        m_view->scrollToBottom();
+        Q_EMIT messageQueued(message);
+    }, [this, restoreText, conversation](const client::ApiError &error) {
+        // Never lose what was typed.
+        if (!restoreText.isEmpty() && conversation == conversationId() && m_composer->toPlainText().isEmpty())
+            m_composer->setPlainText(restoreText);
+        showNotice(describe(error), true);
+        if (error.code == QLatin1String("window_closed")) {
+            // The window closed while the chat was open: reload its state.
+            m_api->get(QStringLiteral("api/whatsapp/conversations/%1").arg(conversation))->then(this, [this](const QJsonObject &c) {
+                updateConversation(c);
+                Q_EMIT conversationChanged(c);
+            }, [](const client::ApiError &) {});
+        }
+    });
+}
+
+void ChatPanel::chooseTemplate()
+{
+    TemplatePickerDialog dialog(m_api, m_name->text(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    send({{QStringLiteral("type"), QStringLiteral("template")}, {QStringLiteral("template"), dialog.templatePayload()}}, QString());
+}
+
+void ChatPanel::attachFile(const QString &givenPath)
+{
+    const QString path = givenPath.isEmpty()
+        ? QFileDialog::getOpenFileName(this, tr("Send a file"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+        : givenPath;
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (file.size() > kMaxUpload) {
+        showNotice(tr("The file is too large for WhatsApp (at most 100 MB)."), true);
+        return;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        showNotice(tr("Cannot read the file: %1").arg(file.errorString()), true);
+        return;
+    }
+    const QByteArray data = file.readAll();
+    const QString mime = QMimeDatabase().mimeTypeForFileNameAndData(path, data).name();
+    const QString name = QFileInfo(path).fileName();
+    const QString caption = m_composer->toPlainText().trimmed();
+    showNotice(tr("Uploading %1…").arg(name), false);
+    const qint64 conversation = conversationId();
+    m_api->upload(QStringLiteral("api/whatsapp/media"), data, mime, name)->then(this, [this, mime, name, caption, conversation](const QJsonObject &uploaded) {
+        if (conversation != conversationId())
+            return;
+        QString type = QStringLiteral("document");
+        if (mime.startsWith(QLatin1String("image/")) && mime != QLatin1String("image/webp"))
+            type = QStringLiteral("image");
+        else if (mime.startsWith(QLatin1String("video/")))
+            type = QStringLiteral("video");
+        else if (mime.startsWith(QLatin1String("audio/")))
+            type = QStringLiteral("audio");
+        else if (mime == QLatin1String("image/webp"))
+            type = QStringLiteral("sticker");
+        QJsonObject body{{QStringLiteral("type"), type}, {QStringLiteral("media_id"), uploaded.value(QStringLiteral("media_id")).toString()}};
+        if (!caption.isEmpty() && type != QLatin1String("audio") && type != QLatin1String("sticker")) {
+            body.insert(QStringLiteral("caption"), caption);
+            m_composer->clear();
+        }
+        if (type == QLatin1String("document"))
+            body.insert(QStringLiteral("filename"), name);
+        if (m_replyTo > 0)
+            body.insert(QStringLiteral("reply_to"), m_replyTo);
+        setReplyTo(0);
+        send(body, QString());
+    }, [this, name](const client::ApiError &error) {
+        if (error.code == QLatin1String("unsupported_media_type") || error.code == QLatin1String("too_large"))
+            showNotice(tr("WhatsApp does not take %1: %2").arg(name, error.message), true);
+        else
+            showNotice(describe(error), true);
+    });
+}
+
+void ChatPanel::retry(qint64 messageId)
+{
+    m_api->post(QStringLiteral("api/whatsapp/messages/%1/retry").arg(messageId))->then(this, [this](const QJsonObject &message) {
+        m_model->applyMessage(message);
+    }, [this](const client::ApiError &error) { showNotice(describe(error), true); });
+}
+
+void ChatPanel::dismiss(qint64 messageId)
+{
+    m_api->post(QStringLiteral("api/whatsapp/messages/%1/dismiss").arg(messageId))->then(this, [this](const QJsonObject &message) {
+        m_model->applyMessage(message);
+    }, [this](const client::ApiError &error) { showNotice(describe(error), true); });
+}
+
+void ChatPanel::markRead()
+{
+    if (conversationId() == 0)
+        return;
+    m_api->post(QStringLiteral("api/whatsapp/conversations/%1/read").arg(conversationId()))->then(this, [this](const QJsonObject &c) {
+        updateConversation(c);
+        Q_EMIT conversationChanged(c);
+    }, [this](const client::ApiError &error) { showNotice(describe(error), true); });
+}
+
+void ChatPanel::patch(const QJsonObject &changes)
+{
+    m_api->patch(QStringLiteral("api/whatsapp/conversations/%1").arg(conversationId()), changes)->then(this, [this](const QJsonObject &c) {
+        updateConversation(c);
+        Q_EMIT conversationChanged(c);
+    }, [this](const client::ApiError &error) { showNotice(describe(error), true); });
+}
+
+void ChatPanel::contextMenu(const QPoint &pos)
+{
+    const QModelIndex viewIndex = m_view->indexAt(pos);
+    if (!viewIndex.isValid())
+        return;
+    const QModelIndex index = m_model->index(viewIndex.row());
+    const QJsonObject m = index.data(MessageModel::JsonRole).toJsonObject();
+    const qint64 id = m.value(QStringLiteral("id")).toInteger();
+    QMenu menu(this);
+    if (!m.value(QStringLiteral("provider_message_id")).toString().isEmpty() && windowOpen())
+        menu.addAction(tr("Reply"), this, [this, id] { setReplyTo(id); });
+    const QString text = MessageDelegate::bodyText(index);
+    if (!text.isEmpty())
+        menu.addAction(tr("Copy text"), this, [text] { QGuiApplication::clipboard()->setText(text); });
+    if (m.value(QStringLiteral("media")).toObject().value(QStringLiteral("downloaded")).toBool()) {
+        menu.addAction(tr("Open"), this, [this, index] { openMedia(index, false); });
+        menu.addAction(tr("Save as…"), this, [this, index] { openMedia(index, true); });
+    }
+    if (m.value(QStringLiteral("status")).toString() == QLatin1String("failed")) {
+        menu.addAction(tr("Send again"), this, [this, id] { retry(id); });
+        if (!m.value(QStringLiteral("attention")).toString().isEmpty())
+            menu.addAction(tr("Dismiss"), this, [this, id] { dismiss(id); });
+    }
+    if (!menu.isEmpty())
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void ChatPanel::openMedia(const QModelIndex &index, bool saveAs)
+{
+    const QJsonObject m = index.data(MessageModel::JsonRole).toJsonObject();
+    const QJsonObject media = m.value(QStringLiteral("media")).toObject();
+    if (!media.value(QStringLiteral("downloaded")).toBool()) {
+        showNotice(tr("This file has not been downloaded from WhatsApp yet; try again in a moment."), false);
+        return;
+    }
+    QString name = media.value(QStringLiteral("filename")).toString();
+    if (name.isEmpty()) {
+        const QStringList suffixes = QMimeDatabase().mimeTypeForName(media.value(QStringLiteral("mime_type")).toString()).suffixes();
+        name = QStringLiteral("whatsapp-%1%2").arg(m.value(QStringLiteral("id")).toInteger()).arg(suffixes.isEmpty() ? QString() : QLatin1Char('.') + suffixes.first());
+    }
+    name = QFileInfo(name).fileName(); // never a path from the other side
+    QString target;
+    if (saveAs) {
+        target = QFileDialog::getSaveFileName(this, tr("Save file"), QStandardPaths::writableLocation(QStandardPaths::DownloadLocation) + QLatin1Char('/') + name);
+        if (target.isEmpty())
+            return;
+    } else {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/media");
+        QDir().mkpath(dir);
+        target = dir + QLatin1Char('/') + name;
+    }
+    m_media->fetch(m.value(QStringLiteral("id")).toInteger(), [this, target, saveAs](const QByteArray &bytes, const QString &error) {
+        if (!error.isEmpty()) {
+            showNotice(tr("Cannot get the file: %1").arg(error), true);
+            return;
+        }
+        QFile out(target);
+        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size()) {
+            showNotice(tr("Cannot write %1: %2").arg(target, out.errorString()), true);
+            return;
+        }
+        out.close();
+        if (!saveAs)
+            QDesktopServices::openUrl(QUrl::fromLocalFile(target));
+        else
+            showNotice(tr("Saved to %1").arg(target), false);
+    });
+}
+
+} // namespace puente::ui

@@ -1,0 +1,254 @@
+#include "conversationspage.h"
+
+#include "chatpanel.h"
+#include "client/apiclient.h"
+#include "conversationdelegate.h"
+#include "conversationlistmodel.h"
+#include "mediacache.h"
+#include "messagemodel.h"
+#include "theme.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace puente::ui {
+
+ConversationsPage::ConversationsPage(client::ApiClient *api, qint64 currentUserId, QWidget *parent)
+    : QWidget(parent), m_api(api), m_me(currentUserId), m_list(new ConversationListModel(api, this)), m_media(new MediaCache(api, this))
+{
+    m_list->setCurrentUserId(currentUserId);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *splitter = new QSplitter(this);
+    layout->addWidget(splitter);
+
+    // Left: search, filters, list.
+    auto *left = new QWidget(splitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(8, 8, 0, 0);
+    auto *searchRow = new QHBoxLayout;
+    m_search = new QLineEdit(left);
+    m_search->setPlaceholderText(tr("Search by name, number or message"));
+    m_search->setClearButtonEnabled(true);
+    m_new = new QToolButton(left);
+    m_new->setText(tr("New"));
+    m_new->setToolTip(tr("Start a conversation with a phone number"));
+    connect(m_new, &QToolButton::clicked, this, &ConversationsPage::newConversation);
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_new);
+    leftLayout->addLayout(searchRow);
+    auto *filterRow = new QHBoxLayout;
+    m_assigned = new QComboBox(left);
+    m_assigned->addItem(tr("All"), QStringLiteral("all"));
+    m_assigned->addItem(tr("Mine"), QStringLiteral("me"));
+    m_assigned->addItem(tr("Unassigned"), QStringLiteral("unassigned"));
+    m_status = new QComboBox(left);
+    m_status->addItem(tr("Active"), QStringLiteral("active"));
+    m_status->addItem(tr("Archived"), QStringLiteral("archived"));
+    m_status->addItem(tr("Blocked"), QStringLiteral("blocked"));
+    m_status->addItem(tr("Any status"), QString());
+    filterRow->addWidget(m_assigned, 1);
+    filterRow->addWidget(m_status, 1);
+    leftLayout->addLayout(filterRow);
+    m_listView = new QListView(left);
+    m_listView->setModel(m_list);
+    m_listView->setItemDelegate(new ConversationDelegate(m_listView));
+    m_listView->setUniformItemSizes(true);
+    m_listView->setMouseTracking(true);
+    m_listView->setFrameShape(QFrame::NoFrame);
+    m_listView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    leftLayout->addWidget(m_listView, 1);
+    m_listState = new QLabel(left);
+    m_listState->setWordWrap(true);
+    m_listState->setAlignment(Qt::AlignCenter);
+    m_listState->setStyleSheet(QStringLiteral("color: %1; padding: 12px").arg(theme::muted().name()));
+    leftLayout->addWidget(m_listState);
+    left->setMinimumWidth(280);
+    splitter->addWidget(left);
+
+    // Right: a hint, or the chat.
+    m_right = new QStackedWidget(splitter);
+    auto *empty = new QLabel(tr("Choose a conversation on the left, or start one with New."), m_right);
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setWordWrap(true);
+    empty->setStyleSheet(QStringLiteral("color: %1; background: %2").arg(theme::muted().name(), theme::chatBackground().name()));
+    m_right->addWidget(empty);
+    m_chat = new ChatPanel(api, m_media, m_right);
+    m_chat->setCurrentUserId(currentUserId);
+    m_right->addWidget(m_chat);
+    splitter->addWidget(m_right);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({340, 700});
+
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(250);
+    connect(m_searchDelay, &QTimer::timeout, this, &ConversationsPage::applyFilter);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_assigned, &QComboBox::currentIndexChanged, this, &ConversationsPage::applyFilter);
+    connect(m_status, &QComboBox::currentIndexChanged, this, &ConversationsPage::applyFilter);
+    connect(m_listView->selectionModel(), &QItemSelectionModel::currentChanged, this, &ConversationsPage::selectionChanged);
+    connect(m_chat, &ChatPanel::conversationChanged, m_list, &ConversationListModel::applyConversation);
+    connect(m_list, &ConversationListModel::pageLoaded, this, [this] {
+        m_listState->setVisible(m_list->rowCount() == 0);
+        m_listState->setText(m_search->text().trimmed().isEmpty() ? tr("No conversations here yet.") : tr("Nothing matches your search."));
+        if (m_pendingOpen > 0 && m_list->rowOf(m_pendingOpen) >= 0)
+            openConversation(m_pendingOpen);
+    });
+    connect(m_list, &ConversationListModel::loadFailed, this, [this](const QString &code, const QString &message) {
+        m_listState->setVisible(true);
+        m_listState->setText(code == QLatin1String("network") || code == QLatin1String("timeout")
+                                 ? tr("Cannot load the conversations: no connection to the server. They will load when it is back.")
+                                 : tr("Cannot load the conversations: %1").arg(message));
+    });
+    applyFilter();
+}
+
+void ConversationsPage::applyFilter()
+{
+    ConversationListModel::Filter f;
+    f.status = m_status->currentData().toString();
+    f.assigned = m_assigned->currentData().toString();
+    f.query = m_search->text();
+    if (f == m_list->filter() && m_list->rowCount() > 0)
+        return;
+    m_list->setFilter(f);
+}
+
+void ConversationsPage::reload()
+{
+    m_list->reload();
+    if (m_chat->conversationId() > 0) {
+        const qint64 id = m_chat->conversationId();
+        m_chat->model()->open(id);
+    }
+}
+
+void ConversationsPage::setOnline(bool online)
+{
+    m_chat->setOnline(online);
+    m_new->setEnabled(online);
+}
+
+void ConversationsPage::selectionChanged()
+{
+    const QModelIndex current = m_listView->currentIndex();
+    if (!current.isValid())
+        return;
+    const QJsonObject c = current.data(ConversationListModel::JsonRole).toJsonObject();
+    m_chat->showConversation(c);
+    m_right->setCurrentWidget(m_chat);
+    m_pendingOpen = 0;
+    // Opening a chat reads it, as on WhatsApp (the contact sees blue ticks).
+    if (c.value(QStringLiteral("unread_count")).toInt() > 0)
+        m_chat->markRead();
+    Q_EMIT conversationOpened(c.value(QStringLiteral("id")).toInteger());
+}
+
+void ConversationsPage::openConversation(qint64 conversationId)
+{
+    const int row = m_list->rowOf(conversationId);
+    if (row >= 0) {
+        m_listView->setCurrentIndex(m_list->index(row));
+        m_listView->scrollTo(m_list->index(row));
+        return;
+    }
+    // Not in the list (filtered out, or not loaded): open it directly.
+    m_pendingOpen = conversationId;
+    m_api->get(QStringLiteral("api/whatsapp/conversations/%1").arg(conversationId))->then(this, [this, conversationId](const QJsonObject &c) {
+        if (m_pendingOpen != conversationId)
+            return;
+        m_listView->clearSelection();
+        m_chat->showConversation(c);
+        m_right->setCurrentWidget(m_chat);
+        Q_EMIT conversationOpened(conversationId);
+    }, [](const client::ApiError &) {});
+}
+
+void ConversationsPage::applyEvent(const QString &type, const QJsonObject &data)
+{
+    if (type == QLatin1String("conversation.updated")) {
+        m_list->applyConversation(data);
+        m_chat->updateConversation(data);
+    } else if (type == QLatin1String("message.created") || type == QLatin1String("message.updated")) {
+        m_chat->model()->applyMessage(data);
+    }
+}
+
+void ConversationsPage::newConversation()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("New conversation"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *form = new QFormLayout;
+    auto *phone = new QLineEdit(&dialog);
+    phone->setPlaceholderText(tr("+34 612 345 678"));
+    auto *name = new QLineEdit(&dialog);
+    name->setPlaceholderText(tr("Optional"));
+    form->addRow(tr("Phone number"), phone);
+    form->addRow(tr("Name"), name);
+    layout->addLayout(form);
+    auto *hint = new QLabel(tr("With the country code. The first message to a new contact must be an approved template."), &dialog);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QStringLiteral("color: %1").arg(theme::muted().name()));
+    layout->addWidget(hint);
+    auto *error = new QLabel(&dialog);
+    error->setWordWrap(true);
+    error->setStyleSheet(QStringLiteral("color: %1").arg(theme::danger().name()));
+    error->hide();
+    layout->addWidget(error);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);
+    auto *start = buttons->addButton(tr("Start"), QDialogButtonBox::AcceptRole);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(this, &ConversationsPage::startFailed, &dialog, [error, start](const QString &message) {
+        error->setText(message);
+        error->show();
+        start->setEnabled(true);
+    });
+    connect(this, &ConversationsPage::conversationOpened, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [this, phone, name, error, start] {
+        if (phone->text().trimmed().isEmpty()) {
+            error->setText(tr("Type the phone number."));
+            error->show();
+            phone->setFocus();
+            return;
+        }
+        start->setEnabled(false);
+        startConversation(phone->text(), name->text());
+    });
+    dialog.exec();
+}
+
+void ConversationsPage::startConversation(const QString &phone, const QString &name)
+{
+    QJsonObject body{{QStringLiteral("phone"), phone.trimmed()}};
+    if (!name.trimmed().isEmpty())
+        body.insert(QStringLiteral("name"), name.trimmed());
+    m_api->post(QStringLiteral("api/whatsapp/conversations"), body)->then(this, [this](const QJsonObject &c) {
+        m_list->applyConversation(c);
+        openConversation(c.value(QStringLiteral("id")).toInteger());
+    }, [this](const client::ApiError &error) {
+        if (error.code == QLatin1String("invalid_phone_number"))
+            Q_EMIT startFailed(tr("That is not a valid phone number. Type it with the country code, e.g. +34 612 345 678."));
+        else if (error.isConnectionProblem())
+            Q_EMIT startFailed(tr("No connection to the server. Try again when it is back."));
+        else
+            Q_EMIT startFailed(error.message);
+    });
+}
+
+} // namespace puente::ui

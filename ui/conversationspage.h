@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QStackedWidget;
+class QTimer;
+class QToolButton;
+
+namespace puente::client {
+class ApiClient;
+}
+
+namespace puente::ui {
+
+class ChatPanel;
+class ConversationListModel;
+class MediaCache;
+
+// The conversations tab: the contact list (search, filters, new
+// conversation) on the left, the open chat on the right.
+class ConversationsPage : public QWidget {
+    Q_OBJECT
+public:
+    ConversationsPage(client::ApiClient *api, qint64 currentUserId, QWidget *parent = nullptr);
+
+    ConversationListModel *listModel() const { return m_list; }
+    ChatPanel *chat() const { return m_chat; }
+    QListView *listView() const { return m_listView; }
+    QLineEdit *searchField() const { return m_search; }
+    QComboBox *assignedFilter() const { return m_assigned; }
+    QComboBox *statusFilter() const { return m_status; }
+
+    // Opens the chat with this conversation (selects it when listed).
+    void openConversation(qint64 conversationId);
+    // Live events from the server.
+    void applyEvent(const QString &type, const QJsonObject &data);
+    // Reload everything (after a resync or a reconnect to another server).
+    void reload();
+    void setOnline(bool online);
+
+public Q_SLOTS:
+    // Asks for a phone number and starts (or finds) the conversation.
+    void newConversation();
+    // The same without a dialog (tests, and the dialog's accept).
+    void startConversation(const QString &phone, const QString &name);
+
+Q_SIGNALS:
+    void conversationOpened(qint64 conversationId);
+    void startFailed(const QString &message);
+
+private:
+    void applyFilter();
+    void selectionChanged();
+
+    client::ApiClient *m_api;
+    qint64 m_me;
+    ConversationListModel *m_list;
+    MediaCache *m_media;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_assigned = nullptr;
+    QComboBox *m_status = nullptr;
+    QToolButton *m_new = nullptr;
+    QListView *m_listView = nullptr;
+    QLabel *m_listState = nullptr;
+    QStackedWidget *m_right = nullptr;
+    ChatPanel *m_chat = nullptr;
+    QTimer *m_searchDelay = nullptr;
+    qint64 m_pendingOpen = 0;
+};
+
+} // namespace puente::ui

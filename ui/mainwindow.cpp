@@ -1,0 +1,308 @@
+#include "mainwindow.h"
+
+#include "chatpanel.h"
+#include "client/apiclient.h"
+#include "client/eventstream.h"
+#include "conversationlistmodel.h"
+#include "conversationspage.h"
+#include "theme.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace puente::ui {
+
+MainWindow::MainWindow(client::ApiClient *api, const QJsonObject &user, QWidget *parent)
+    : QMainWindow(parent), m_api(api), m_events(new client::EventStream(api, this)), m_user(user)
+{
+    setWindowIcon(QIcon(QStringLiteral(":/puente/puente.svg")));
+    resize(1180, 760);
+    auto *central = new QWidget(this);
+    auto *outer = new QVBoxLayout(central);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    m_banner = new QLabel(central);
+    m_banner->setAlignment(Qt::AlignCenter);
+    m_banner->setWordWrap(true);
+    m_banner->setContentsMargins(8, 6, 8, 6);
+    m_banner->setStyleSheet(QStringLiteral("background: %1; color: #5c4400;").arg(theme::warningBackground().name()));
+    m_banner->hide();
+    outer->addWidget(m_banner);
+    auto *body = new QHBoxLayout;
+    body->setSpacing(0);
+    m_nav = new QListWidget(central);
+    m_nav->setFixedWidth(170);
+    m_nav->setFrameShape(QFrame::NoFrame);
+    m_nav->setStyleSheet(QStringLiteral("QListWidget { background: #f0f2f5; padding-top: 6px; } "
+                                        "QListWidget::item { padding: 10px 12px; } "
+                                        "QListWidget::item:selected { background: #d9dee3; color: black; }"));
+    m_pages = new QStackedWidget(central);
+    body->addWidget(m_nav);
+    body->addWidget(m_pages, 1);
+    outer->addLayout(body, 1);
+    setCentralWidget(central);
+    connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    m_conversations = new ConversationsPage(api, user.value(QStringLiteral("id")).toInteger(), this);
+    addPage(tr("Conversations"), m_conversations);
+    m_nav->setCurrentRow(0);
+
+    m_serverStatus = new QLabel(this);
+    m_whatsAppStatus = new QLabel(this);
+    m_whatsAppStatus->setTextFormat(Qt::PlainText);
+    statusBar()->addWidget(m_serverStatus);
+    statusBar()->addPermanentWidget(m_whatsAppStatus);
+
+    buildMenus();
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+            if (m_lastNotified > 0)
+                m_conversations->openConversation(m_lastNotified);
+        });
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        m_tray->show();
+    }
+
+    connect(m_events, &client::EventStream::eventReceived, this, &MainWindow::onEvent);
+    connect(m_events, &client::EventStream::stateChanged, this, &MainWindow::onStreamState);
+    connect(m_events, &client::EventStream::resyncRequired, m_conversations, &ConversationsPage::reload);
+    connect(m_events, &client::EventStream::authenticationFailed, this, [this] {
+        if (!std::exchange(m_ended, true))
+            Q_EMIT sessionEnded(tr("Your session has ended (it expired or was closed elsewhere). Sign in again."));
+    });
+    connect(api, &client::ApiClient::sessionEnded, this, [this](const QString &, const QString &) {
+        if (!std::exchange(m_ended, true))
+            Q_EMIT sessionEnded(tr("Your session has ended (it expired or was closed elsewhere). Sign in again."));
+    });
+    connect(api, &client::ApiClient::reachabilityChanged, this, &MainWindow::onStreamState);
+    connect(m_conversations->listModel(), &ConversationListModel::unreadTotalChanged, this, [this](int total) {
+        m_unread = total;
+        updateTitle();
+    });
+
+    m_statusTimer = new QTimer(this);
+    m_statusTimer->setInterval(60000);
+    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshWhatsAppStatus);
+    m_statusTimer->start();
+    refreshWhatsAppStatus();
+    m_events->start();
+    onStreamState();
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    m_events->stop();
+}
+
+bool MainWindow::isAdmin() const
+{
+    const QString role = m_user.value(QStringLiteral("role")).toString();
+    return role == QLatin1String("tenant_admin") || role == QLatin1String("platform_admin");
+}
+
+void MainWindow::addPage(const QString &label, QWidget *page)
+{
+    m_nav->addItem(label);
+    m_pages->addWidget(page);
+}
+
+QStringList MainWindow::navigationItems() const
+{
+    QStringList items;
+    for (int i = 0; i < m_nav->count(); ++i)
+        items.append(m_nav->item(i)->text());
+    return items;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *menu = menuBar()->addMenu(tr("&Puente"));
+    QMenu *language = menu->addMenu(tr("Language"));
+    auto *group = new QActionGroup(language);
+    const QString chosen = QSettings().value(QStringLiteral("ui/language")).toString();
+    const std::pair<QString, QString> languages[] = {{QString(), tr("System language")}, {QStringLiteral("es"), QStringLiteral("Español")},
+                                                     {QStringLiteral("en"), QStringLiteral("English")}};
+    for (const auto &[code, label] : languages) {
+        QAction *action = language->addAction(label);
+        action->setCheckable(true);
+        action->setChecked(code == chosen);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code = code] {
+            QSettings().setValue(QStringLiteral("ui/language"), code);
+            Q_EMIT languageChangeRequested(code);
+        });
+    }
+    menu->addSeparator();
+    menu->addAction(tr("Sign out"), this, &MainWindow::signOut);
+    menu->addAction(tr("Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+}
+
+void MainWindow::signOut()
+{
+    auto *reply = m_api->post(QStringLiteral("api/auth/logout"));
+    m_ended = true;
+    m_events->stop();
+    // Signed out locally whatever the server answers.
+    connect(reply, &client::ApiReply::finished, this, [this] { Q_EMIT signedOut(); });
+}
+
+QString MainWindow::serverStatusText() const
+{
+    return m_serverStatus->text();
+}
+
+QString MainWindow::whatsAppStatusText() const
+{
+    return m_whatsAppStatus->text();
+}
+
+bool MainWindow::offlineBannerVisible() const
+{
+    return !m_banner->isHidden();
+}
+
+void MainWindow::onStreamState()
+{
+    const bool live = m_events->state() == client::EventStream::State::Connected;
+    const bool reachable = m_api->isReachable();
+    const QString host = m_api->baseUrl().host() == QLatin1String("127.0.0.1") ? tr("this computer") : m_api->baseUrl().host();
+    const bool online = live && reachable;
+    if (online) {
+        m_serverStatus->setText(tr("● Connected to the server (%1)").arg(host));
+        m_serverStatus->setStyleSheet(QStringLiteral("color: %1").arg(theme::accent().name()));
+        m_banner->hide();
+    } else if (m_events->state() == client::EventStream::State::Connecting) {
+        m_serverStatus->setText(tr("● Connecting to the server (%1)…").arg(host));
+        m_serverStatus->setStyleSheet(QStringLiteral("color: %1").arg(theme::muted().name()));
+    } else {
+        m_serverStatus->setText(tr("● No connection to the server (%1)").arg(host));
+        m_serverStatus->setStyleSheet(QStringLiteral("color: %1").arg(theme::danger().name()));
+        m_banner->setText(tr("No connection to the server. Puente keeps trying; new messages will appear when it is back. "
+                             "Nothing can be sent meanwhile: what you write stays in the text box."));
+        m_banner->show();
+    }
+    m_conversations->setOnline(online || m_events->state() == client::EventStream::State::Connecting);
+}
+
+void MainWindow::refreshWhatsAppStatus()
+{
+    m_api->get(QStringLiteral("api/whatsapp/config"))->then(this, [this](const QJsonObject &config) {
+        const QString status = config.value(QStringLiteral("connection_status")).toString();
+        const QString who = isAdmin() ? tr("you can fix it under WhatsApp") : tr("ask an administrator");
+        QString number = config.value(QStringLiteral("display_phone_number")).toString();
+        if (number.isEmpty())
+            number = tr("number ID %1").arg(config.value(QStringLiteral("phone_number_id")).toString());
+        else if (!number.startsWith(QLatin1Char('+')))
+            number.prepend(QLatin1Char('+'));
+        QString text;
+        QColor colour = theme::muted();
+        if (!config.value(QStringLiteral("configured")).toBool()) {
+            text = tr("WhatsApp is not set up yet: %1").arg(who);
+            colour = theme::danger();
+        } else if (status == QLatin1String("connected")) {
+            text = tr("Connected via Business API · %1").arg(number);
+            colour = theme::accent();
+        } else if (status == QLatin1String("failing")) {
+            text = tr("WhatsApp is failing (%1): %2").arg(config.value(QStringLiteral("last_error")).toString(), who);
+            colour = theme::danger();
+        } else {
+            text = tr("WhatsApp set up (%1), not checked yet").arg(number);
+        }
+        m_whatsAppStatus->setText(text);
+        m_whatsAppStatus->setStyleSheet(QStringLiteral("color: %1; padding-right: 8px").arg(colour.name()));
+    }, [this](const client::ApiError &error) {
+        if (error.isConnectionProblem())
+            return; // the server line says it
+        m_whatsAppStatus->setText(tr("WhatsApp status unknown: %1").arg(error.message));
+    });
+}
+
+void MainWindow::onEvent(const QString &type, const QJsonObject &data)
+{
+    m_conversations->applyEvent(type, data);
+    if (type == QLatin1String("account.event"))
+        refreshWhatsAppStatus();
+    if (type != QLatin1String("message.created") || data.value(QStringLiteral("direction")).toString() != QLatin1String("inbound")
+        || data.value(QStringLiteral("type")).toString() == QLatin1String("reaction"))
+        return;
+    const qint64 conversation = data.value(QStringLiteral("conversation_id")).toInteger();
+    const bool looking = isActiveWindow() && m_conversations->chat()->conversationId() == conversation && m_conversations->isVisible();
+    if (looking) {
+        m_conversations->chat()->markRead();
+        return;
+    }
+    QString text = data.value(QStringLiteral("content")).toString();
+    if (text.isEmpty())
+        text = tr("Sent a %1").arg(data.value(QStringLiteral("type")).toString());
+    text = text.left(200);
+    auto titled = [this, conversation, text](const QJsonObject &c) {
+        QString title = c.value(QStringLiteral("name")).toString();
+        if (title.isEmpty())
+            title = c.value(QStringLiteral("phone_display")).toString();
+        if (title.isEmpty())
+            title = tr("New WhatsApp message");
+        notify(conversation, title, text);
+    };
+    const QJsonObject known = m_conversations->listModel()->conversation(conversation);
+    if (!known.isEmpty()) {
+        titled(known);
+        return;
+    }
+    // A contact the list has not seen yet: ask who it is.
+    m_api->get(QStringLiteral("api/whatsapp/conversations/%1").arg(conversation))->then(this, titled, [titled](const client::ApiError &) {
+        titled({});
+    });
+}
+
+void MainWindow::notify(qint64 conversationId, const QString &title, const QString &text)
+{
+    m_lastNotified = conversationId;
+    if (m_tray)
+        m_tray->showMessage(title, text, windowIcon(), 8000);
+    Q_EMIT notificationShown(conversationId, title, text);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString tenant = m_user.value(QStringLiteral("tenant")).toObject().value(QStringLiteral("name")).toString();
+    QString title = tenant.isEmpty() ? QStringLiteral("Puente") : QStringLiteral("Puente — %1").arg(tenant);
+    if (m_unread > 0)
+        title.prepend(QStringLiteral("(%1) ").arg(QLocale().toString(m_unread)));
+    setWindowTitle(title);
+    if (m_tray)
+        m_tray->setToolTip(m_unread > 0 ? tr("Puente: %n unread message(s)", nullptr, m_unread) : QStringLiteral("Puente"));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    // Back in front: the open chat counts as read.
+    if (event->type() == QEvent::ActivationChange && isActiveWindow()) {
+        ChatPanel *chat = m_conversations->chat();
+        if (chat->conversationId() > 0 && chat->conversation().value(QStringLiteral("unread_count")).toInt() > 0)
+            chat->markRead();
+    }
+}
+
+} // namespace puente::ui

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+class QSystemTrayIcon;
+class QTimer;
+
+namespace puente::client {
+class ApiClient;
+class EventStream;
+}
+
+namespace puente::ui {
+
+class ConversationsPage;
+
+// The console once signed in: navigation by role on the left (Conversations
+// for everyone; WhatsApp for admins), the pages, an offline banner, and a
+// status line with the connection to the server and to WhatsApp. Live
+// events come over one EventStream; new inbound messages raise a tray
+// notification when the window is not in front.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // `user` is the signed-in user as /api/me or the sign-in answer give it.
+    MainWindow(client::ApiClient *api, const QJsonObject &user, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ConversationsPage *conversations() const { return m_conversations; }
+    client::EventStream *events() const { return m_events; }
+    bool isAdmin() const;
+    QStringList navigationItems() const;
+    QString serverStatusText() const;
+    QString whatsAppStatusText() const;
+    bool offlineBannerVisible() const;
+    int unreadTotal() const { return m_unread; }
+
+public Q_SLOTS:
+    void refreshWhatsAppStatus();
+    void signOut();
+
+Q_SIGNALS:
+    // The session is over (expired, signed out elsewhere): `reason` says why.
+    void sessionEnded(const QString &reason);
+    void signedOut();
+    // "" for the system's language, "es", "en".
+    void languageChangeRequested(const QString &language);
+    // A notification was raised (also without a system tray).
+    void notificationShown(qint64 conversationId, const QString &title, const QString &text);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildMenus();
+    void onEvent(const QString &type, const QJsonObject &data);
+    void onStreamState();
+    void updateTitle();
+    void notify(qint64 conversationId, const QString &title, const QString &text);
+    void addPage(const QString &label, QWidget *page);
+
+    client::ApiClient *m_api;
+    client::EventStream *m_events;
+    QJsonObject m_user;
+    ConversationsPage *m_conversations = nullptr;
+    QListWidget *m_nav = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QLabel *m_banner = nullptr;
+    QLabel *m_serverStatus = nullptr;
+    QLabel *m_whatsAppStatus = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    QTimer *m_statusTimer = nullptr;
+    qint64 m_lastNotified = 0;
+    int m_unread = 0;
+    bool m_ended = false;
+};
+
+} // namespace puente::ui
