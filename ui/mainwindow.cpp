@@ -6,6 +6,7 @@
 #include "conversationlistmodel.h"
 #include "conversationspage.h"
 #include "theme.h"
+#include "whatsapppage.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -56,6 +57,11 @@ MainWindow::MainWindow(client::ApiClient *api, const QJsonObject &user, QWidget 
 
     m_conversations = new ConversationsPage(api, user.value(QStringLiteral("id")).toInteger(), this);
     addPage(tr("Conversations"), m_conversations);
+    if (isAdmin()) {
+        auto *whatsApp = new WhatsAppPage(api, this);
+        addPage(tr("WhatsApp"), whatsApp);
+        connect(whatsApp, &WhatsAppPage::configurationChanged, this, &MainWindow::refreshWhatsAppStatus);
+    }
     m_nav->setCurrentRow(0);
 
     m_serverStatus = new QLabel(this);
