@@ -15,6 +15,9 @@ bool installTranslations(QCoreApplication &app, const QLocale &locale)
     // qt_add_translations embeds the .qm files under :/i18n.
     if (puente->load(locale, QStringLiteral("puente"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         QCoreApplication::installTranslator(puente);
+        // Numbers and dates in the same language as the words (not
+        // "1,000 clientes" or an English month).
+        QLocale::setDefault(locale);
         return true;
     }
     return false;

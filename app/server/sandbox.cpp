@@ -818,6 +818,33 @@ QHttpServerResponse Sandbox::handleTemplates(const QString &wabaId, const QHttpS
     return QHttpServerResponse(answer);
 }
 
+QJsonObject Sandbox::phoneNumberNode(const QString &phoneNumberId) const
+{
+    const SandboxNumber *n = number(phoneNumberId);
+    if (!n)
+        return {};
+    const QString tier = QStringLiteral("TIER_1K");
+    return QJsonObject{
+        {QStringLiteral("id"), n->phoneNumberId},
+        {QStringLiteral("verified_name"), n->verifiedName},
+        {QStringLiteral("code_verification_status"), QStringLiteral("VERIFIED")},
+        {QStringLiteral("display_phone_number"), formatDisplayNumber(n->displayPhoneNumber)},
+        {QStringLiteral("quality_rating"), QStringLiteral("GREEN")},
+        {QStringLiteral("platform_type"), QStringLiteral("CLOUD_API")},
+        {QStringLiteral("throughput"),
+         QJsonObject{{QStringLiteral("level"), n->throughputPerSecond > 80 ? QStringLiteral("HIGH") : QStringLiteral("STANDARD")}}},
+        {QStringLiteral("webhook_configuration"), QJsonObject{{QStringLiteral("application"), m_options.webhookUrl.toString()}}},
+        {QStringLiteral("status"), QStringLiteral("CONNECTED")},
+        {QStringLiteral("name_status"), QStringLiteral("APPROVED")},
+        {QStringLiteral("account_mode"), QStringLiteral("LIVE")},
+        {QStringLiteral("is_official_business_account"), false},
+        {QStringLiteral("is_pin_enabled"), true},
+        {QStringLiteral("is_on_biz_app"), false},
+        {QStringLiteral("messaging_limit_tier"), tier},
+        {QStringLiteral("whatsapp_business_manager_messaging_limit"), tier},
+    };
+}
+
 QHttpServerResponse Sandbox::handleNode(const QString &id, const QHttpServerRequest &request)
 {
     const QString token = bearer(request);
@@ -828,26 +855,7 @@ QHttpServerResponse Sandbox::handleNode(const QString &id, const QHttpServerRequ
     if (const SandboxNumber *n = number(id)) {
         if (n->accessToken != token)
             return unknownObject(id, request);
-        const QString tier = QStringLiteral("TIER_1K");
-        const QJsonObject all{
-            {QStringLiteral("id"), n->phoneNumberId},
-            {QStringLiteral("verified_name"), n->verifiedName},
-            {QStringLiteral("code_verification_status"), QStringLiteral("VERIFIED")},
-            {QStringLiteral("display_phone_number"), formatDisplayNumber(n->displayPhoneNumber)},
-            {QStringLiteral("quality_rating"), QStringLiteral("GREEN")},
-            {QStringLiteral("platform_type"), QStringLiteral("CLOUD_API")},
-            {QStringLiteral("throughput"),
-             QJsonObject{{QStringLiteral("level"), n->throughputPerSecond > 80 ? QStringLiteral("HIGH") : QStringLiteral("STANDARD")}}},
-            {QStringLiteral("webhook_configuration"), QJsonObject{{QStringLiteral("application"), m_options.webhookUrl.toString()}}},
-            {QStringLiteral("status"), QStringLiteral("CONNECTED")},
-            {QStringLiteral("name_status"), QStringLiteral("APPROVED")},
-            {QStringLiteral("account_mode"), QStringLiteral("LIVE")},
-            {QStringLiteral("is_official_business_account"), false},
-            {QStringLiteral("is_pin_enabled"), true},
-            {QStringLiteral("is_on_biz_app"), false},
-            {QStringLiteral("messaging_limit_tier"), tier},
-            {QStringLiteral("whatsapp_business_manager_messaging_limit"), tier},
-        };
+        const QJsonObject all = phoneNumberNode(id);
         if (fields.isEmpty()) {
             QJsonObject answer;
             for (const char *key : {"id", "verified_name", "code_verification_status", "display_phone_number", "quality_rating",

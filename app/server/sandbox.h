@@ -87,6 +87,9 @@ public:
     QList<SendRecord> sendLog() const; // every POST /messages answered, accepted or refused
     int maxSendsInAnySecond(const QString &phoneNumberId) const; // accepted sends, sliding 1-s window
     QJsonObject lastRequestBody(const QString &phoneNumberId) const; // the last /messages body received
+    // Every field GET /<phone number id> can answer for one of the numbers
+    // (empty for an unknown id).
+    QJsonObject phoneNumberNode(const QString &phoneNumberId) const;
 
 Q_SIGNALS:
     void webhookPosted(int httpStatus); // what Puente answered; 0 on a network error

@@ -1,6 +1,7 @@
 #include "sandboxdemo.h"
 
 #include "crypto/crypto.h"
+#include "domain/phonenumber.h"
 #include "logging/logging.h"
 #include "sandbox.h"
 #include "servercontext.h"
@@ -94,7 +95,14 @@ Result<SandboxDemo::Accounts> SandboxDemo::attach(ServerContext &context, quint1
     auto saved = configs.save(tenant, config, Actor(QStringLiteral("sandbox")));
     if (!saved)
         return saved.error();
-    (void)configs.setConnectionStatus(tenant, ApiType::BusinessApi, QStringLiteral("connected"));
+    // The demo starts as if its connection had just been tested: the
+    // console shows the number the Sandbox would report.
+    const QJsonObject node = m_sandbox->phoneNumberNode(kPhoneNumberId);
+    (void)configs.recordSuccessfulTest(tenant, ApiType::BusinessApi, kPhoneNumberId,
+                                       {formatPhoneNumberForDisplay(node.value(QStringLiteral("display_phone_number")).toString()),
+                                        node.value(QStringLiteral("verified_name")).toString(),
+                                        node.value(QStringLiteral("quality_rating")).toString(),
+                                        node.value(QStringLiteral("whatsapp_business_manager_messaging_limit")).toString()});
     m_sandbox->setWebhookUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/api/whatsapp/webhook").arg(serverPort)));
     qCInfo(lcHttp).noquote() << "Sandbox demo: sign in as" << accounts.adminEmail << "or" << accounts.agentEmail << "with password"
                              << accounts.password;

@@ -30,6 +30,14 @@ struct WhatsAppConfig {
     QString connectionStatus = QStringLiteral("unknown");
     QString lastError;
     qint64 updatedAt = 0;
+    // What the last successful connection test of the stored configuration
+    // found; empty (checkedAt 0) until then, and again after the phone
+    // number id changes.
+    QString displayPhoneNumber;
+    QString verifiedName;
+    QString qualityRating;  // GREEN, YELLOW, RED, NA, UNKNOWN
+    QString messagingLimit; // TIER_250, TIER_1K, ...
+    qint64 checkedAt = 0;
 };
 
 // "EAAB…x9Qz": enough to recognise a token, never enough to use it.

@@ -275,6 +275,13 @@ R"(CREATE TABLE media_uploads (
 "CREATE INDEX audit_log_tenant_actor ON audit_log (tenant_id, actor_user_id, created_at)",
 "CREATE INDEX login_throttle_last ON login_throttle (last_failure_at)",
         }},
+        {4, "what the last connection test found", {
+"ALTER TABLE whatsapp_config ADD COLUMN display_phone_number TEXT",
+"ALTER TABLE whatsapp_config ADD COLUMN verified_name TEXT",
+"ALTER TABLE whatsapp_config ADD COLUMN quality_rating TEXT",
+"ALTER TABLE whatsapp_config ADD COLUMN messaging_limit TEXT",
+"ALTER TABLE whatsapp_config ADD COLUMN checked_at BIGINT",
+        }},
     };
     return list;
 }

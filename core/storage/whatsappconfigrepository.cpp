@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QStringList>
 
 namespace puente {
 
@@ -15,12 +16,19 @@ namespace {
 const QString kTable = QStringLiteral("whatsapp_config");
 const QString kColumns = QStringLiteral(
     "id, tenant_id, api_type, business_api_token, phone_number_id, business_account_id, webhook_verify_token, "
-    "app_secret, fallback_enabled, is_active, connection_status, last_error, updated_at, throughput_per_second");
+    "app_secret, fallback_enabled, is_active, connection_status, last_error, updated_at, throughput_per_second, "
+    "display_phone_number, verified_name, quality_rating, messaging_limit, checked_at");
 
 bool isDigits(const QString &s)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9]{1,32}$"));
     return re.match(s).hasMatch();
+}
+
+QString keepIfSameNumber(const QString &column)
+{
+    return QStringLiteral("%1 = CASE WHEN whatsapp_config.phone_number_id = excluded.phone_number_id THEN whatsapp_config.%1 ELSE NULL END")
+        .arg(column);
 }
 
 QByteArray context(TenantId tenant, const char *column)
@@ -59,6 +67,11 @@ Result<std::optional<WhatsAppConfig>> WhatsAppConfigRepository::find(TenantId te
     c.lastError = q.text(11);
     c.updatedAt = q.int64(12);
     c.throughputPerSecond = int(q.int64(13));
+    c.displayPhoneNumber = q.text(14);
+    c.verifiedName = q.text(15);
+    c.qualityRating = q.text(16);
+    c.messagingLimit = q.text(17);
+    c.checkedAt = q.int64(18);
     return std::optional<WhatsAppConfig>(c);
 }
 
@@ -115,7 +128,13 @@ Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const Wha
                          "webhook_verify_token = excluded.webhook_verify_token, app_secret = excluded.app_secret, "
                          "fallback_enabled = excluded.fallback_enabled, is_active = excluded.is_active, "
                          "connection_status = 'unknown', last_error = NULL, updated_at = excluded.updated_at, "
-                         "throughput_per_second = excluded.throughput_per_second"));
+                         "throughput_per_second = excluded.throughput_per_second, ")
+              // What a test found describes the number tested: another number
+              // starts with nothing found.
+              + QStringList{keepIfSameNumber(QStringLiteral("display_phone_number")), keepIfSameNumber(QStringLiteral("verified_name")),
+                            keepIfSameNumber(QStringLiteral("quality_rating")), keepIfSameNumber(QStringLiteral("messaging_limit")),
+                            keepIfSameNumber(QStringLiteral("checked_at"))}
+                    .join(QStringLiteral(", ")));
     q.bind(tenant.value)
         .bind(toString(in.apiType))
         .bind(sealed(in.businessApiToken, "business_api_token"))
@@ -193,6 +212,32 @@ Status WhatsAppConfigRepository::setConnectionStatus(TenantId tenant, ApiType ty
     Sql q(tx.connection(), QStringLiteral("UPDATE whatsapp_config SET connection_status = ?, last_error = ?, updated_at = ? "
                                           "WHERE tenant_id = ? AND api_type = ?"));
     q.bind(status).bind(nullIfEmpty(lastError)).bind(nowMs()).bind(tenant.value).bind(toString(type));
+    if (auto s = q.exec(); !s)
+        return s;
+    return tx.commit();
+}
+
+Status WhatsAppConfigRepository::recordSuccessfulTest(TenantId tenant, ApiType type, const QString &phoneNumberId,
+                                                     const ConnectionCheck &found)
+{
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    // Only while the tested number is still the stored one: an admin may have
+    // saved another number while Meta was answering.
+    Sql q(tx.connection(), QStringLiteral("UPDATE whatsapp_config SET connection_status = 'connected', last_error = NULL, "
+                                          "display_phone_number = ?, verified_name = ?, quality_rating = ?, messaging_limit = ?, "
+                                          "checked_at = ?, updated_at = ? WHERE tenant_id = ? AND api_type = ? AND phone_number_id = ?"));
+    const qint64 now = nowMs();
+    q.bind(nullIfEmpty(found.displayPhoneNumber))
+        .bind(nullIfEmpty(found.verifiedName))
+        .bind(nullIfEmpty(found.qualityRating))
+        .bind(nullIfEmpty(found.messagingLimit))
+        .bind(now)
+        .bind(now)
+        .bind(tenant.value)
+        .bind(toString(type))
+        .bind(phoneNumberId);
     if (auto s = q.exec(); !s)
         return s;
     return tx.commit();

@@ -13,6 +13,14 @@ namespace puente {
 
 class Database;
 
+// What a successful connection test learnt about the number from Meta.
+struct ConnectionCheck {
+    QString displayPhoneNumber;
+    QString verifiedName;
+    QString qualityRating;
+    QString messagingLimit;
+};
+
 // The tenant's WhatsApp channels. Tokens and app secrets are sealed with the
 // master keyring before they reach the database and opened on read.
 class WhatsAppConfigRepository {
@@ -26,6 +34,11 @@ public:
     // What the last connection test or send found: "connected", "failing"
     // (with the reason shown to admins), "unknown".
     Status setConnectionStatus(TenantId tenant, ApiType type, const QString &status, const QString &lastError = {});
+    // A successful test of the stored configuration: "connected", and what
+    // Meta said about the number (kept until the next success or until the
+    // phone number id changes; a failed test leaves it, checked_at dates it).
+    // Changes nothing when `phoneNumberId` is no longer the stored one.
+    Status recordSuccessfulTest(TenantId tenant, ApiType type, const QString &phoneNumberId, const ConnectionCheck &found);
     Result<std::optional<WhatsAppConfig>> find(TenantId tenant, ApiType type);
 
     // Routing lookups (the only cross-tenant reads): which tenant owns this

@@ -14,6 +14,7 @@
 #include "runningserver.h"
 #include "testsupport.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QHttpServer>
@@ -26,6 +27,8 @@
 #include <QSignalSpy>
 #include <QUrlQuery>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 using namespace puente;
 using namespace puente::server;
@@ -884,10 +887,11 @@ void TestApi::testConnectionAgainstGraph()
     // A stand-in for graph.facebook.com serving Meta's documented bodies.
     QHttpServer graph;
     QStringList seenAuth;
+    bool goodTokenExpired = false;
     graph.route(QStringLiteral("/v23.0/<arg>"), [&](const QString &id, const QHttpServerRequest &request) {
         const QString auth = QString::fromUtf8(request.value("Authorization"));
         seenAuth.append(auth);
-        if (auth != QLatin1String("Bearer good-token"))
+        if (auth != QLatin1String("Bearer good-token") || goodTokenExpired)
             return QHttpServerResponse(readFixture(QStringLiteral("error-190-463-session-expired__issue-chatwoot-9708.json")),
                                        QHttpServerResponse::StatusCode::Unauthorized);
         if (id != QLatin1String("106540352242922"))
@@ -905,6 +909,18 @@ void TestApi::testConnectionAgainstGraph()
     QVERIFY(graphPort);
     startServer({{QStringLiteral("graph_base_url"), QStringLiteral("http://127.0.0.1:%1").arg(graphPort)}});
     const Seeded a = seed(QStringLiteral("acme"), QStringLiteral("106540352242922"));
+
+    auto findings = [&] {
+        const QJsonObject c = call("GET", QStringLiteral("/api/whatsapp/config"), a.adminToken).body;
+        QJsonObject out;
+        for (const char *key : {"display_phone_number", "verified_name", "quality_rating", "messaging_limit", "checked_at"})
+            out.insert(QLatin1String(key), c.value(QLatin1String(key)));
+        return out;
+    };
+    auto allNull = [](const QJsonObject &o) {
+        return std::all_of(o.begin(), o.end(), [](const QJsonValue &v) { return v.isNull(); });
+    };
+    QVERIFY2(allNull(findings()), QJsonDocument(findings()).toJson().constData()); // never tested
 
     // Values typed in the form, before saving.
     Reply r = call("POST", QStringLiteral("/api/whatsapp/test-connection"), a.adminToken,
@@ -933,6 +949,48 @@ void TestApi::testConnectionAgainstGraph()
     QCOMPARE(r.body.value(QStringLiteral("connection_status")).toString(), QStringLiteral("failing"));
     QVERIFY(r.body.value(QStringLiteral("last_error")).toString().contains(QStringLiteral("expired")));
     QVERIFY(seenAuth.contains(QStringLiteral("Bearer EAAB-token-of-acme"))); // the stored token, opened
+    // The typed token worked, but it is not the saved one: nothing is stored about the number.
+    QVERIFY2(allNull(findings()), QJsonDocument(findings()).toJson().constData());
+
+    // A successful test of the saved values stores what Meta said about the number.
+    const QJsonObject goodConfig{{QStringLiteral("business_api_token"), QStringLiteral("good-token")},
+                                 {QStringLiteral("phone_number_id"), QStringLiteral("106540352242922")},
+                                 {QStringLiteral("business_account_id"), QStringLiteral("9106540352242922")}};
+    QCOMPARE(call("POST", QStringLiteral("/api/whatsapp/config"), a.adminToken, goodConfig).status, 200);
+    const qint64 beforeTest = QDateTime::currentMSecsSinceEpoch();
+    r = call("POST", QStringLiteral("/api/whatsapp/test-connection"), a.adminToken);
+    QVERIFY2(r.body.value(QStringLiteral("ok")).toBool(), r.raw.constData());
+    QJsonObject found = findings();
+    QCOMPARE(found.value(QStringLiteral("display_phone_number")).toString(), QStringLiteral("+1 555-078-3881"));
+    QCOMPARE(found.value(QStringLiteral("verified_name")).toString(), QStringLiteral("Lucky Shrub"));
+    QCOMPARE(found.value(QStringLiteral("quality_rating")).toString(), QStringLiteral("GREEN"));
+    QCOMPARE(found.value(QStringLiteral("messaging_limit")).toString(), QStringLiteral("TIER_250"));
+    QVERIFY2(found.value(QStringLiteral("checked_at")).toInteger() >= beforeTest, QJsonDocument(found).toJson().constData());
+    QCOMPARE(call("GET", QStringLiteral("/api/whatsapp/config"), a.adminToken).body.value(QStringLiteral("connection_status")).toString(),
+             QStringLiteral("connected"));
+
+    // A later failure keeps the last success (checked_at dates it) and says it is failing now.
+    goodTokenExpired = true;
+    r = call("POST", QStringLiteral("/api/whatsapp/test-connection"), a.adminToken);
+    QCOMPARE(r.body.value(QStringLiteral("ok")).toBool(), false);
+    QCOMPARE(findings(), found);
+    QCOMPARE(call("GET", QStringLiteral("/api/whatsapp/config"), a.adminToken).body.value(QStringLiteral("connection_status")).toString(),
+             QStringLiteral("failing"));
+    goodTokenExpired = false;
+
+    // Saving the same number (another verify token) keeps them; another number clears them.
+    QJsonObject sameNumber = goodConfig;
+    sameNumber.insert(QStringLiteral("webhook_verify_token"), QStringLiteral("another-verify-token"));
+    r = call("POST", QStringLiteral("/api/whatsapp/config"), a.adminToken, sameNumber);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body.value(QStringLiteral("verified_name")).toString(), QStringLiteral("Lucky Shrub"));
+    QCOMPARE(findings(), found);
+    QJsonObject otherNumber = goodConfig;
+    otherNumber.insert(QStringLiteral("phone_number_id"), QStringLiteral("106540352242923"));
+    r = call("POST", QStringLiteral("/api/whatsapp/config"), a.adminToken, otherNumber);
+    QCOMPARE(r.status, 200);
+    QVERIFY2(r.body.value(QStringLiteral("verified_name")).isNull(), r.raw.constData());
+    QVERIFY2(allNull(findings()), QJsonDocument(findings()).toJson().constData());
 
     // A wrong phone number id.
     r = call("POST", QStringLiteral("/api/whatsapp/test-connection"), a.adminToken,

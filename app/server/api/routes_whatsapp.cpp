@@ -31,6 +31,11 @@ bool digitsOnly(const QString &s)
     return re.match(s).hasMatch();
 }
 
+QJsonValue orNull(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+}
+
 QJsonObject configJson(const WhatsAppConfig &c, bool admin)
 {
     return {{QStringLiteral("configured"), true},
@@ -47,7 +52,14 @@ QJsonObject configJson(const WhatsAppConfig &c, bool admin)
             {QStringLiteral("throughput_per_second"), c.throughputPerSecond},
             {QStringLiteral("connection_status"), c.connectionStatus},
             {QStringLiteral("last_error"), c.lastError.isEmpty() ? QJsonValue() : QJsonValue(c.lastError)},
-            {QStringLiteral("updated_at"), c.updatedAt}};
+            {QStringLiteral("updated_at"), c.updatedAt},
+            // What the last successful test of this configuration found
+            // (null until one succeeds, and again after the number changes).
+            {QStringLiteral("display_phone_number"), orNull(c.displayPhoneNumber)},
+            {QStringLiteral("verified_name"), orNull(c.verifiedName)},
+            {QStringLiteral("quality_rating"), orNull(c.qualityRating)},
+            {QStringLiteral("messaging_limit"), orNull(c.messagingLimit)},
+            {QStringLiteral("checked_at"), c.checkedAt ? QJsonValue(c.checkedAt) : QJsonValue()}};
 }
 } // namespace
 
@@ -167,14 +179,17 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
                                                                                  {QStringLiteral("fbtrace_id"), e->fbtraceId}}}});
         }
         const auto &info = std::get<meta::PhoneNumberInfo>(result);
-        if (testsSaved)
-            (void)repo.setConnectionStatus(r.principal.tenant, ApiType::BusinessApi, QStringLiteral("connected"));
         QString digits = info.displayPhoneNumber;
         digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
+        const QString displayNumber = formatPhoneNumberForDisplay(QLatin1Char('+') + digits);
+        // Only a test of the stored values describes the stored number.
+        if (testsSaved)
+            (void)repo.recordSuccessfulTest(r.principal.tenant, ApiType::BusinessApi, useNumber,
+                                            {displayNumber, info.verifiedName, info.qualityRating, info.messagingLimit});
         return Reply::json(QJsonObject{{QStringLiteral("ok"), true},
                                        {QStringLiteral("phone_number"), QJsonObject{
                                             {QStringLiteral("id"), info.id},
-                                            {QStringLiteral("display_phone_number"), formatPhoneNumberForDisplay(QLatin1Char('+') + digits)},
+                                            {QStringLiteral("display_phone_number"), displayNumber},
                                             {QStringLiteral("verified_name"), info.verifiedName},
                                             {QStringLiteral("quality_rating"), info.qualityRating},
                                             {QStringLiteral("status"), info.status},

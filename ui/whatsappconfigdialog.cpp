@@ -1,0 +1,615 @@
+#include "whatsappconfigdialog.h"
+
+#include "client/apiclient.h"
+
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace puente::ui {
+
+namespace {
+const QString kErrorStyle = QStringLiteral("color: #c5221f;");
+const QString kHelpStyle = QStringLiteral("color: #5f6368;");
+
+bool isId(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9]{1,32}$"));
+    return re.match(s).hasMatch();
+}
+
+// Someone pasted the phone number (or a formatted id) instead of the id.
+bool looksLikePhoneNumber(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("[+\\s]"));
+    return s.contains(re);
+}
+
+QString line(const QString &label, const QString &valueHtml)
+{
+    return QStringLiteral("<b>%1</b> %2").arg(label.toHtmlEscaped(), valueHtml);
+}
+
+QString qualityHtml(const QString &rating)
+{
+    QString colour = QStringLiteral("#80868b");
+    QString words = WhatsAppConfigDialog::tr("Not rated yet");
+    if (rating == QLatin1String("GREEN")) {
+        colour = QStringLiteral("#1e8e3e");
+        words = WhatsAppConfigDialog::tr("High (green)");
+    } else if (rating == QLatin1String("YELLOW")) {
+        colour = QStringLiteral("#e37400");
+        words = WhatsAppConfigDialog::tr("Medium (yellow)");
+    } else if (rating == QLatin1String("RED")) {
+        colour = QStringLiteral("#d93025");
+        words = WhatsAppConfigDialog::tr("Low (red)");
+    }
+    return QStringLiteral("<span style=\"color:%1\">&#9679;</span> %2").arg(colour, words.toHtmlEscaped());
+}
+
+// Meta names the tiers TIER_250, TIER_1K, TIER_100K, TIER_UNLIMITED.
+QString messagingLimitText(const QString &tier)
+{
+    if (tier.isEmpty())
+        return WhatsAppConfigDialog::tr("Meta did not say");
+    if (tier == QLatin1String("TIER_UNLIMITED"))
+        return WhatsAppConfigDialog::tr("Unlimited");
+    static const QRegularExpression re(QStringLiteral("^TIER_([0-9]+)(K?)$"));
+    const auto m = re.match(tier);
+    if (!m.hasMatch())
+        return tier;
+    const qint64 count = m.captured(1).toLongLong() * (m.captured(2).isEmpty() ? 1 : 1000);
+    return WhatsAppConfigDialog::tr("%1 customers every 24 hours").arg(QLocale().toString(count));
+}
+
+QString numberDetailsHtml(const QJsonObject &n)
+{
+    return QStringList{line(WhatsAppConfigDialog::tr("Number:"), n.value(QStringLiteral("display_phone_number")).toString().toHtmlEscaped()),
+                       line(WhatsAppConfigDialog::tr("Verified name:"), n.value(QStringLiteral("verified_name")).toString().toHtmlEscaped()),
+                       line(WhatsAppConfigDialog::tr("Quality:"), qualityHtml(n.value(QStringLiteral("quality_rating")).toString())),
+                       line(WhatsAppConfigDialog::tr("Messaging limit:"),
+                            messagingLimitText(n.value(QStringLiteral("messaging_limit")).toString()).toHtmlEscaped())}
+        .join(QStringLiteral("<br>"));
+}
+
+QString errorHtml(const QString &text)
+{
+    return QStringLiteral("<span style=\"color:#c5221f\">%1</span>").arg(text.toHtmlEscaped());
+}
+
+// What went wrong with a call to the Puente server, in the user's words.
+QString describe(const client::ApiError &e)
+{
+    using Kind = client::ApiError::Kind;
+    switch (e.kind) {
+    case Kind::Network:
+    case Kind::Timeout:
+        return WhatsAppConfigDialog::tr("The Puente server does not answer. Check your connection and try again.");
+    case Kind::SessionEnded:
+        return WhatsAppConfigDialog::tr("Your session has ended. Sign in again.");
+    case Kind::Forbidden:
+        return WhatsAppConfigDialog::tr("Only administrators can change this.");
+    case Kind::RateLimited:
+        return WhatsAppConfigDialog::tr("Too many requests. Wait a moment and try again.");
+    case Kind::Server:
+    case Kind::Unavailable:
+        return WhatsAppConfigDialog::tr("The Puente server could not do this right now. Try again in a moment.");
+    default:
+        // The server's own sentence (English) beats a vague one.
+        return e.message.isEmpty() ? WhatsAppConfigDialog::tr("The server refused the request (HTTP %1).").arg(e.status) : e.message;
+    }
+}
+} // namespace
+
+WhatsAppConfigDialog::WhatsAppConfigDialog(client::ApiClient *api, QWidget *parent)
+    : QDialog(parent)
+    , m_api(api)
+{
+    setWindowTitle(tr("WhatsApp configuration"));
+    setMinimumWidth(640);
+    auto *layout = new QVBoxLayout(this);
+    layout->setSpacing(12);
+
+    auto *statusRow = new QHBoxLayout;
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->setWordWrap(true);
+    m_retry = new QPushButton(tr("Try again"), this);
+    m_retry->setObjectName(QStringLiteral("retry"));
+    m_retry->hide();
+    connect(m_retry, &QPushButton::clicked, this, &WhatsAppConfigDialog::reload);
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_retry);
+    layout->addLayout(statusRow);
+
+    // Labels above the fields: the Spanish ones are too long to sit beside.
+    m_form = new QWidget(this);
+    auto *form = new QVBoxLayout(m_form);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setSpacing(10);
+    auto newEdit = [&](const QString &name) {
+        auto *edit = new QLineEdit(m_form);
+        edit->setObjectName(name);
+        return edit;
+    };
+    // One field: its label, the row (field and buttons), the error line
+    // under it, and an optional help line.
+    auto addField = [&](const QString &label, QWidget *buddy, const QList<QWidget *> &row, const QString &errorName,
+                        const QString &help = {}) -> QLabel * {
+        auto *block = new QVBoxLayout;
+        block->setSpacing(3);
+        auto *title = new QLabel(label, m_form);
+        title->setBuddy(buddy);
+        title->setWordWrap(true);
+        block->addWidget(title);
+        auto *line = new QHBoxLayout;
+        for (QWidget *w : row)
+            line->addWidget(w, w == row.first() ? 1 : 0);
+        block->addLayout(line);
+        QLabel *error = nullptr;
+        if (!errorName.isEmpty()) {
+            error = new QLabel(m_form);
+            error->setObjectName(errorName);
+            error->setWordWrap(true);
+            error->setStyleSheet(kErrorStyle);
+            error->hide();
+            block->addWidget(error);
+        }
+        if (!help.isEmpty()) {
+            auto *helpLabel = new QLabel(help, m_form);
+            helpLabel->setWordWrap(true);
+            helpLabel->setStyleSheet(kHelpStyle);
+            block->addWidget(helpLabel);
+        }
+        form->addLayout(block);
+        return error;
+    };
+
+    m_connectionType = new QComboBox(m_form);
+    m_connectionType->setObjectName(QStringLiteral("connectionType"));
+    // WhatsApp Web comes later; the server refuses it until then.
+    m_connectionType->addItem(tr("WhatsApp Business API (recommended)"), QStringLiteral("business_api"));
+    addField(tr("Connection type"), m_connectionType, {m_connectionType}, {});
+
+    m_token.edit = newEdit(QStringLiteral("accessToken"));
+    m_token.edit->setEchoMode(QLineEdit::Password);
+    m_showToken = new QToolButton(m_form);
+    m_showToken->setObjectName(QStringLiteral("showToken"));
+    m_showToken->setCheckable(true);
+    m_showToken->setText(tr("Show"));
+    connect(m_showToken, &QToolButton::toggled, this, [this](bool shown) {
+        m_token.edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        m_showToken->setText(shown ? tr("Hide") : tr("Show"));
+    });
+    m_token.error = addField(tr("Access token"), m_token.edit, {m_token.edit, m_showToken}, QStringLiteral("accessTokenError"));
+
+    m_phoneNumberId.edit = newEdit(QStringLiteral("phoneNumberId"));
+    m_phoneNumberId.edit->setPlaceholderText(tr("e.g. 106540352242922"));
+    m_phoneNumberId.error = addField(tr("Phone number ID"), m_phoneNumberId.edit, {m_phoneNumberId.edit}, QStringLiteral("phoneNumberIdError"));
+
+    m_businessAccountId.edit = newEdit(QStringLiteral("businessAccountId"));
+    m_businessAccountId.edit->setPlaceholderText(tr("e.g. 102290129340398"));
+    m_businessAccountId.error = addField(tr("WhatsApp Business account ID"), m_businessAccountId.edit, {m_businessAccountId.edit},
+                                         QStringLiteral("businessAccountIdError"));
+    for (Field *f : {&m_phoneNumberId, &m_businessAccountId})
+        connect(f->edit, &QLineEdit::textEdited, this, [this, f] { updateIdHint(*f); });
+
+    m_appSecret.edit = newEdit(QStringLiteral("appSecret"));
+    m_appSecret.edit->setEchoMode(QLineEdit::Password);
+    m_appSecret.error = addField(tr("App secret"), m_appSecret.edit, {m_appSecret.edit}, QStringLiteral("appSecretError"));
+
+    m_verifyToken.edit = newEdit(QStringLiteral("verifyToken"));
+    m_generate = new QPushButton(tr("Generate"), m_form);
+    m_generate->setObjectName(QStringLiteral("generateVerifyToken"));
+    connect(m_generate, &QPushButton::clicked, this, &WhatsAppConfigDialog::generateVerifyToken);
+    m_verifyToken.error = addField(tr("Webhook verify token"), m_verifyToken.edit, {m_verifyToken.edit, m_generate},
+                                   QStringLiteral("verifyTokenError"));
+
+    m_webhookUrl = newEdit(QStringLiteral("webhookUrl"));
+    m_webhookUrl->setReadOnly(true);
+    m_copy = new QPushButton(tr("Copy"), m_form);
+    m_copy->setObjectName(QStringLiteral("copyWebhookUrl"));
+    connect(m_copy, &QPushButton::clicked, this, &WhatsAppConfigDialog::copyWebhookUrl);
+    addField(tr("Webhook URL"), m_webhookUrl, {m_webhookUrl, m_copy}, {},
+             tr("Paste this URL and the verify token into the Webhooks section of your Meta app."));
+    layout->addWidget(m_form);
+
+    // Full width below the form: wrapped rich text needs the whole width.
+    auto *testRow = new QHBoxLayout;
+    m_test = new QPushButton(tr("Test connection"), this);
+    m_test->setObjectName(QStringLiteral("testConnection"));
+    connect(m_test, &QPushButton::clicked, this, &WhatsAppConfigDialog::testConnection);
+    testRow->addWidget(m_test);
+    testRow->addStretch();
+    layout->addLayout(testRow);
+    m_testResult = new QLabel(this);
+    m_testResult->setObjectName(QStringLiteral("testResult"));
+    m_testResult->setTextFormat(Qt::RichText);
+    m_testResult->setWordWrap(true);
+    m_testResult->setFrameShape(QFrame::StyledPanel);
+    m_testResult->setMargin(8);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->hide();
+    layout->addWidget(m_testResult);
+
+    m_saveError = new QLabel(this);
+    m_saveError->setObjectName(QStringLiteral("saveError"));
+    m_saveError->setWordWrap(true);
+    m_saveError->setStyleSheet(kErrorStyle);
+    m_saveError->hide();
+    layout->addWidget(m_saveError);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_save = m_buttons->button(QDialogButtonBox::Save);
+    // Our own words: the Qt translations for the standard buttons may be missing.
+    m_save->setText(tr("Save"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &WhatsAppConfigDialog::save);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &WhatsAppConfigDialog::reject);
+    layout->addWidget(m_buttons);
+
+    reload();
+}
+
+// Wrapped labels change height with their text, and a dialog does not grow
+// by itself for that: without this, a long error or test result is cut.
+void WhatsAppConfigDialog::refit()
+{
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : layout()->totalSizeHint().height();
+    if (height() < needed)
+        resize(width(), needed);
+}
+
+void WhatsAppConfigDialog::reload()
+{
+    m_loaded = false;
+    m_status->setStyleSheet(QString());
+    m_status->setText(tr("Loading…"));
+    m_status->show();
+    m_retry->hide();
+    setBusy(true);
+    m_api->get(QStringLiteral("/api/whatsapp/config"))
+        ->then(
+            this,
+            [this](const QJsonObject &config) {
+                showConfig(config);
+                setBusy(false);
+                refit();
+                Q_EMIT configLoaded(true);
+            },
+            [this](const client::ApiError &error) {
+                setBusy(false);
+                showLoadError(error);
+                refit();
+                Q_EMIT configLoaded(false);
+            });
+}
+
+void WhatsAppConfigDialog::showConfig(const QJsonObject &config)
+{
+    m_stored = config;
+    m_loaded = true;
+    m_status->hide();
+    m_form->setEnabled(true);
+    clearErrors();
+    const bool configured = config.value(QStringLiteral("configured")).toBool();
+    m_hasToken = config.value(QStringLiteral("has_token")).toBool();
+    m_token.edit->clear();
+    m_token.edit->setPlaceholderText(m_hasToken ? tr("Stored: %1 — leave empty to keep it")
+                                                      .arg(config.value(QStringLiteral("business_api_token")).toString())
+                                                : tr("Paste the access token from Meta (required)"));
+    m_phoneNumberId.edit->setText(config.value(QStringLiteral("phone_number_id")).toString());
+    m_businessAccountId.edit->setText(config.value(QStringLiteral("business_account_id")).toString());
+    m_appSecret.edit->clear();
+    m_appSecret.edit->setPlaceholderText(config.value(QStringLiteral("has_app_secret")).toBool()
+                                             ? tr("Stored: %1 — leave empty to keep it").arg(config.value(QStringLiteral("app_secret")).toString())
+                                             : tr("Optional: leave empty to use the platform's app"));
+    m_verifyToken.edit->setText(config.value(QStringLiteral("webhook_verify_token")).toString());
+    m_verifyToken.edit->setPlaceholderText(tr("Leave empty and one is generated when you save"));
+    m_webhookUrl->setText(config.value(QStringLiteral("webhook_url")).toString());
+    if (configured)
+        showLastCheck(config);
+    else
+        m_testResult->hide();
+}
+
+void WhatsAppConfigDialog::showLoadError(const client::ApiError &error)
+{
+    m_form->setEnabled(false);
+    m_test->setEnabled(false);
+    m_save->setEnabled(false);
+    m_status->setStyleSheet(kErrorStyle);
+    m_status->setText(tr("Could not load the WhatsApp configuration. %1").arg(describe(error)));
+    m_status->show();
+    // Retrying does not help someone who may not see it.
+    m_retry->setVisible(error.kind != client::ApiError::Kind::Forbidden && error.kind != client::ApiError::Kind::SessionEnded);
+}
+
+// The server remembers what the last successful test found; showing it on
+// open tells the admin which number is connected without a new test.
+void WhatsAppConfigDialog::showLastCheck(const QJsonObject &config)
+{
+    QStringList parts;
+    const QJsonValue checkedAt = config.value(QStringLiteral("checked_at"));
+    if (checkedAt.isDouble()) {
+        const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(checkedAt.toInteger()), QLocale::ShortFormat);
+        parts << QStringLiteral("<b>%1</b>").arg(tr("Last successful test: %1").arg(when).toHtmlEscaped()) << numberDetailsHtml(config);
+    } else {
+        parts << tr("Not tested yet. Test the connection to see the number Meta reports.").toHtmlEscaped();
+    }
+    if (config.value(QStringLiteral("connection_status")).toString() == QLatin1String("failing"))
+        parts << errorHtml(tr("The last test failed: %1").arg(config.value(QStringLiteral("last_error")).toString()));
+    m_testResult->setText(parts.join(QStringLiteral("<br>")));
+    m_testResult->show();
+}
+
+WhatsAppConfigDialog::Field *WhatsAppConfigDialog::fieldFor(const QString &apiField)
+{
+    const std::pair<const char *, Field *> fields[] = {{"business_api_token", &m_token},
+                                                       {"phone_number_id", &m_phoneNumberId},
+                                                       {"business_account_id", &m_businessAccountId},
+                                                       {"app_secret", &m_appSecret},
+                                                       {"webhook_verify_token", &m_verifyToken}};
+    for (const auto &[name, field] : fields)
+        if (apiField == QLatin1String(name))
+            return field;
+    return nullptr;
+}
+
+void WhatsAppConfigDialog::setFieldError(Field &field, const QString &message, bool focus)
+{
+    field.error->setText(message);
+    field.error->show();
+    refit();
+    if (focus) {
+        field.edit->setFocus(Qt::OtherFocusReason);
+        field.edit->selectAll();
+    }
+}
+
+void WhatsAppConfigDialog::clearErrors()
+{
+    for (Field *f : {&m_token, &m_phoneNumberId, &m_businessAccountId, &m_appSecret, &m_verifyToken}) {
+        f->error->clear();
+        f->error->hide();
+    }
+    m_saveError->clear();
+    m_saveError->hide();
+}
+
+namespace {
+QString idProblem(const QString &text, bool phoneNumber)
+{
+    if (text.isEmpty())
+        return WhatsAppConfigDialog::tr("Required.");
+    if (looksLikePhoneNumber(text))
+        return phoneNumber ? WhatsAppConfigDialog::tr("This is the number's ID from WhatsApp Manager, not the phone number")
+                           : WhatsAppConfigDialog::tr("This is the account's ID from WhatsApp Manager: digits only, no + or spaces");
+    if (!isId(text))
+        return WhatsAppConfigDialog::tr("Digits only, at most 32.");
+    return {};
+}
+} // namespace
+
+void WhatsAppConfigDialog::updateIdHint(Field &field)
+{
+    // Explain as soon as the mistake is typed, not only on save.
+    if (looksLikePhoneNumber(field.edit->text()))
+        setFieldError(field, idProblem(field.edit->text(), &field == &m_phoneNumberId), false);
+    else
+        field.error->hide();
+}
+
+bool WhatsAppConfigDialog::validate()
+{
+    clearErrors();
+    bool focus = true;
+    auto fail = [&](Field &field, const QString &message) {
+        setFieldError(field, message, focus);
+        focus = false;
+    };
+    if (!m_hasToken && m_token.edit->text().trimmed().isEmpty())
+        fail(m_token, tr("Paste the access token from Meta: it is required the first time."));
+    if (const QString p = idProblem(m_phoneNumberId.edit->text().trimmed(), true); !p.isEmpty())
+        fail(m_phoneNumberId, p);
+    if (const QString p = idProblem(m_businessAccountId.edit->text().trimmed(), false); !p.isEmpty())
+        fail(m_businessAccountId, p);
+    const QString verify = m_verifyToken.edit->text().trimmed();
+    if (!verify.isEmpty() && verify.size() < 8)
+        fail(m_verifyToken, tr("At least 8 characters (or press Generate)."));
+    return focus;
+}
+
+QJsonObject WhatsAppConfigDialog::formBody() const
+{
+    QJsonObject body{{QStringLiteral("api_type"), m_connectionType->currentData().toString()},
+                     {QStringLiteral("phone_number_id"), m_phoneNumberId.edit->text().trimmed()},
+                     {QStringLiteral("business_account_id"), m_businessAccountId.edit->text().trimmed()}};
+    // Empty secrets are left out: the server keeps the stored ones.
+    for (const auto &[key, edit] : {std::pair{"business_api_token", m_token.edit}, std::pair{"app_secret", m_appSecret.edit},
+                                    std::pair{"webhook_verify_token", m_verifyToken.edit}})
+        if (const QString v = edit->text().trimmed(); !v.isEmpty())
+            body.insert(QLatin1String(key), v);
+    return body;
+}
+
+bool WhatsAppConfigDialog::testsUnsavedValues() const
+{
+    return !m_token.edit->text().trimmed().isEmpty()
+        || m_phoneNumberId.edit->text().trimmed() != m_stored.value(QStringLiteral("phone_number_id")).toString();
+}
+
+void WhatsAppConfigDialog::testConnection()
+{
+    // The server tests the token and phone number ID sent with the request
+    // (falling back to the stored ones), so the admin can try what they typed
+    // before saving it; nothing is stored until Save. The result says when
+    // the tested values are not saved yet.
+    clearErrors();
+    bool ok = true;
+    if (!m_hasToken && m_token.edit->text().trimmed().isEmpty()) {
+        setFieldError(m_token, tr("Paste the access token from Meta: it is required the first time."), true);
+        ok = false;
+    }
+    if (const QString p = idProblem(m_phoneNumberId.edit->text().trimmed(), true); !p.isEmpty()) {
+        setFieldError(m_phoneNumberId, p, ok);
+        ok = false;
+    }
+    if (!ok) {
+        Q_EMIT connectionTested(false);
+        return;
+    }
+    QJsonObject body{{QStringLiteral("phone_number_id"), m_phoneNumberId.edit->text().trimmed()}};
+    if (const QString token = m_token.edit->text().trimmed(); !token.isEmpty())
+        body.insert(QStringLiteral("business_api_token"), token);
+    const bool unsaved = testsUnsavedValues();
+    m_testResult->setText(tr("Asking Meta…").toHtmlEscaped());
+    m_testResult->show();
+    refit();
+    setBusy(true);
+    m_api->post(QStringLiteral("/api/whatsapp/test-connection"), body)
+        ->then(
+            this,
+            [this, unsaved](const QJsonObject &answer) {
+                setBusy(false);
+                showTestResult(answer);
+                const bool connected = answer.value(QStringLiteral("ok")).toBool();
+                if (connected && unsaved)
+                    m_testResult->setText(m_testResult->text() + QStringLiteral("<br><i>%1</i>").arg(
+                                              tr("These values are not saved yet: press Save to keep them.").toHtmlEscaped()));
+                refit();
+                Q_EMIT connectionTested(connected);
+            },
+            [this](const client::ApiError &error) {
+                setBusy(false);
+                const QString unplaced = showRequestError(error);
+                if (unplaced.isEmpty())
+                    m_testResult->hide();
+                else
+                    m_testResult->setText(errorHtml(unplaced));
+                refit();
+                Q_EMIT connectionTested(false);
+            });
+}
+
+void WhatsAppConfigDialog::showTestResult(const QJsonObject &answer)
+{
+    if (answer.value(QStringLiteral("ok")).toBool()) {
+        m_testResult->setText(QStringLiteral("<b style=\"color:#1e8e3e\">%1</b><br>%2")
+                                  .arg(tr("Connected: Meta accepted these values.").toHtmlEscaped(),
+                                       numberDetailsHtml(answer.value(QStringLiteral("phone_number")).toObject())));
+        return;
+    }
+    const QJsonObject error = answer.value(QStringLiteral("error")).toObject();
+    QString text = error.value(QStringLiteral("explanation")).toString();
+    if (text.isEmpty())
+        text = error.value(QStringLiteral("message")).toString();
+    QString html = QStringLiteral("<b>%1</b><br>%2").arg(errorHtml(tr("The connection failed.")), errorHtml(text));
+    const QString kind = error.value(QStringLiteral("kind")).toString();
+    if (kind == QLatin1String("network") || kind == QLatin1String("timeout"))
+        html += QStringLiteral("<br>") + tr("The Puente server could not reach Meta. Check that the server has internet access "
+                                              "(proxy, firewall) and try again.")
+                                             .toHtmlEscaped();
+    m_testResult->setText(html);
+}
+
+// Puts a refused request's message next to its field when it has one;
+// otherwise returns it for the caller to show.
+QString WhatsAppConfigDialog::showRequestError(const client::ApiError &error)
+{
+    QString message = describe(error);
+    Field *field = fieldFor(error.field);
+    if (error.code == QLatin1String("phone_number_taken")) {
+        field = &m_phoneNumberId;
+        message = tr("This number is already connected to another company");
+    } else if (error.code == QLatin1String("business_account_taken")) {
+        field = &m_businessAccountId;
+        message = tr("This WhatsApp Business account is already connected to another company");
+    } else if (error.code == QLatin1String("invalid_phone_number_id")) {
+        message = idProblem(m_phoneNumberId.edit->text().trimmed(), true);
+        if (message.isEmpty())
+            message = tr("This is the number's ID from WhatsApp Manager, not the phone number");
+    } else if (error.code == QLatin1String("invalid_business_account_id")) {
+        message = tr("Digits only, at most 32.");
+    } else if (error.field == QLatin1String("business_api_token") && error.code == QLatin1String("missing_field")) {
+        message = tr("Paste the access token from Meta: it is required the first time.");
+    }
+    if (field && error.kind != client::ApiError::Kind::Forbidden) {
+        setFieldError(*field, message, true);
+        return {};
+    }
+    return message;
+}
+
+void WhatsAppConfigDialog::save()
+{
+    if (!m_loaded || m_busy)
+        return;
+    if (!validate()) {
+        Q_EMIT saveFailed();
+        return;
+    }
+    setBusy(true, true);
+    m_api->post(QStringLiteral("/api/whatsapp/config"), formBody())
+        ->then(
+            this,
+            [this](const QJsonObject &config) {
+                setBusy(false);
+                m_stored = config;
+                Q_EMIT saved(config);
+                accept();
+            },
+            [this](const client::ApiError &error) {
+                setBusy(false);
+                if (const QString unplaced = showRequestError(error); !unplaced.isEmpty()) {
+                    m_saveError->setText(unplaced);
+                    m_saveError->show();
+                    refit();
+                }
+                Q_EMIT saveFailed();
+            });
+}
+
+void WhatsAppConfigDialog::generateVerifyToken()
+{
+    // URL-safe: Meta sends it back in a query string.
+    static const QString alphabet = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+    QString token;
+    token.reserve(32);
+    for (int i = 0; i < 32; ++i)
+        token += alphabet.at(QRandomGenerator::system()->bounded(int(alphabet.size())));
+    m_verifyToken.edit->setText(token);
+    m_verifyToken.error->hide();
+}
+
+void WhatsAppConfigDialog::copyWebhookUrl()
+{
+    QGuiApplication::clipboard()->setText(m_webhookUrl->text());
+    m_copy->setText(tr("Copied"));
+    QTimer::singleShot(1500, m_copy, [this] { m_copy->setText(tr("Copy")); });
+}
+
+void WhatsAppConfigDialog::setBusy(bool busy, bool saving)
+{
+    m_busy = busy;
+    m_form->setEnabled(!busy && m_loaded);
+    m_test->setEnabled(!busy && m_loaded);
+    m_save->setEnabled(!busy && m_loaded);
+    // A slow load or test may be abandoned; a save in flight finishes first.
+    m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(!saving);
+}
+
+} // namespace puente::ui
