@@ -56,4 +56,245 @@
         <translation>Not ready: %1 (checked at %2)</translation>
     </message>
 </context>
+<context>
+    <name>puente::ui::SetupDialog</name>
+    <message>
+        <source>Welcome to Puente</source>
+        <translation>Welcome to Puente</translation>
+    </message>
+    <message>
+        <source>Nobody uses this computer&apos;s Puente yet. How do you want to start?</source>
+        <translation>Nobody uses this computer&apos;s Puente yet. How do you want to start?</translation>
+    </message>
+    <message>
+        <source>Set up my company</source>
+        <translation>Set up my company</translation>
+    </message>
+    <message>
+        <source>Create your company&apos;s account. You will be its administrator and can add your team afterwards.</source>
+        <translation>Create your company&apos;s account. You will be its administrator and can add your team afterwards.</translation>
+    </message>
+    <message>
+        <source>for example: Acme Recruiting</source>
+        <translation>for example: Acme Recruiting</translation>
+    </message>
+    <message>
+        <source>Company name:</source>
+        <translation>Company name:</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>Your name:</translation>
+    </message>
+    <message>
+        <source>name@company.com</source>
+        <translation>name@company.com</translation>
+    </message>
+    <message>
+        <source>Your email:</source>
+        <translation>Your email:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>At least 10 characters.</source>
+        <translation>At least 10 characters.</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <source>Try the demo (Sandbox)</source>
+        <translation>Try the demo (Sandbox)</translation>
+    </message>
+    <message>
+        <source>A WhatsApp emulator with sample candidates who write in, so that you can try everything. Nothing is sent to WhatsApp. You can set up your company later.</source>
+        <translation>A WhatsApp emulator with sample candidates who write in, so that you can try everything. Nothing is sent to WhatsApp. You can set up your company later.</translation>
+    </message>
+    <message>
+        <source>Type your company&apos;s name.</source>
+        <translation>Type your company&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Type your name.</source>
+        <translation>Type your name.</translation>
+    </message>
+    <message>
+        <source>Type a valid email address, like ana@company.com.</source>
+        <translation>Type a valid email address, like ana@company.com.</translation>
+    </message>
+    <message>
+        <source>Choose a password.</source>
+        <translation>Choose a password.</translation>
+    </message>
+    <message>
+        <source>The two passwords are different: type the same password twice.</source>
+        <translation>The two passwords are different: type the same password twice.</translation>
+    </message>
+    <message>
+        <source>This password is too weak. Use at least 10 characters, with at least 5 different ones, and not a common password like “password123”.</source>
+        <translation>This password is too weak. Use at least 10 characters, with at least 5 different ones, and not a common password like “password123”.</translation>
+    </message>
+    <message>
+        <source>This Puente already has a company: close this window and sign in.</source>
+        <translation>This Puente already has a company: close this window and sign in.</translation>
+    </message>
+    <message>
+        <source>The company could not be created: %1</source>
+        <translation>The company could not be created: %1</translation>
+    </message>
+    <message>
+        <source>Create my company</source>
+        <translation>Create my company</translation>
+    </message>
+    <message>
+        <source>Start the demo</source>
+        <translation>Start the demo</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::SignInDialog</name>
+    <message>
+        <source>This console has no server of its own: choose “Server at an address”.</source>
+        <translation>This console has no server of its own: choose “Server at an address”.</translation>
+    </message>
+    <message>
+        <source>Sign in — Puente</source>
+        <translation>Sign in — Puente</translation>
+    </message>
+    <message>
+        <source>Sign in to Puente</source>
+        <translation>Sign in to Puente</translation>
+    </message>
+    <message>
+        <source>This computer (local)</source>
+        <translation>This computer (local)</translation>
+    </message>
+    <message>
+        <source>Server at an address</source>
+        <translation>Server at an address</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>name@company.com</source>
+        <translation>name@company.com</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>This email has accounts in several companies: type the company&apos;s short name (ask your administrator if you do not know it).</source>
+        <translation>This email has accounts in several companies: type the company&apos;s short name (ask your administrator if you do not know it).</translation>
+    </message>
+    <message>
+        <source>for example: acme-recruiting</source>
+        <translation>for example: acme-recruiting</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>Company:</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Remember me on this computer</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, for example https://puente.example.com.</source>
+        <translation>Type the server&apos;s address, for example https://puente.example.com.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a server address. Type it like https://puente.example.com.</source>
+        <translation>“%1” is not a server address. Type it like https://puente.example.com.</translation>
+    </message>
+    <message>
+        <source>Type your email and your password.</source>
+        <translation>Type your email and your password.</translation>
+    </message>
+    <message>
+        <source>Type the company&apos;s short name.</source>
+        <translation>Type the company&apos;s short name.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>The server could not be found.</source>
+        <translation>The server could not be found.</translation>
+    </message>
+    <message>
+        <source>Signed in. Saving the session in this computer&apos;s keychain…</source>
+        <translation>Signed in. Saving the session in this computer&apos;s keychain…</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>You are signed in, but this session will not be remembered: this computer&apos;s keychain is not available (%1). You will have to sign in again next time.</source>
+        <translation>You are signed in, but this session will not be remembered: this computer&apos;s keychain is not available (%1). You will have to sign in again next time.</translation>
+    </message>
+    <message>
+        <source>Wrong email or password. Check both and try again.</source>
+        <translation>Wrong email or password. Check both and try again.</translation>
+    </message>
+    <message>
+        <source>Your company&apos;s access to Puente is suspended. The server says: “%1”. Contact whoever runs your Puente server.</source>
+        <translation>Your company&apos;s access to Puente is suspended. The server says: “%1”. Contact whoever runs your Puente server.</translation>
+    </message>
+    <message>
+        <source>This account may not sign in here. The server says: “%1”.</source>
+        <translation>This account may not sign in here. The server says: “%1”.</translation>
+    </message>
+    <message>
+        <source>Type the company&apos;s short name and sign in again.</source>
+        <translation>Type the company&apos;s short name and sign in again.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the sign-in: “%1”. Check what you typed.</source>
+        <translation>The server did not accept the sign-in: “%1”. Check what you typed.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1. Check the address and your connection.</source>
+        <translation>Cannot reach the server at %1. Check the address and your connection.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer in time. Check your connection and try again.</source>
+        <translation>The server at %1 did not answer in time. Check your connection and try again.</translation>
+    </message>
+    <message>
+        <source>The server at %1 has a problem right now (error %2). Try again in a few minutes; if it keeps happening, tell whoever runs your Puente server.</source>
+        <translation>The server at %1 has a problem right now (error %2). Try again in a few minutes; if it keeps happening, tell whoever runs your Puente server.</translation>
+    </message>
+    <message>
+        <source>The address %1 does not look like a Puente server (error %2). Check the address.</source>
+        <translation>The address %1 does not look like a Puente server (error %2). Check the address.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many sign-in attempts. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Too many sign-in attempts. Wait %n second and try again.</numerusform>
+            <numerusform>Too many sign-in attempts. Wait %n seconds and try again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>You can try again now.</translation>
+    </message>
+</context>
 </TS>
