@@ -134,6 +134,7 @@ case "$cmd" in
     screenshots)
         build
         PUENTE_SCREENSHOT_DIR="$ROOT/docs/screenshots" QT_QPA_PLATFORM=offscreen "$BUILD_DIR/tests/tst_localserverwindow" >/dev/null
+        PUENTE_SCREENSHOT_DIR="$ROOT/docs/screenshots" QT_QPA_PLATFORM=offscreen "$BUILD_DIR/tests/tst_signin" >/dev/null
         log "screenshots in $ROOT/docs/screenshots" ;;
     package)
         build
