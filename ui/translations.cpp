@@ -20,6 +20,10 @@ bool installTranslations(QCoreApplication &app, const QLocale &locale)
         QLocale::setDefault(locale);
         return true;
     }
+    // English is the source language, but its plural forms ("%n second(s)")
+    // come from puente_en: every other locale (and "C") gets it.
+    if (puente->load(QStringLiteral(":/i18n/puente_en")))
+        QCoreApplication::installTranslator(puente);
     return false;
 }
 

@@ -1,10 +1,42 @@
 #include "localserver.h"
 
 #include "httpfront.h"
+#include "logging/logging.h"
 #include "sandboxdemo.h"
 #include "servercontext.h"
+#include "storage/tenantrepository.h"
+#include "storage/userrepository.h"
 
 namespace puente::server {
+
+namespace {
+// "Reclutamiento Peñalver S.A." → "reclutamiento-penalver-s-a": what
+// isValidSlug accepts, readable in URLs and on the command line.
+QString slugFromName(const QString &name)
+{
+    QString slug;
+    bool dash = false;
+    for (const QChar c : name.normalized(QString::NormalizationForm_KD)) {
+        if (c.category() == QChar::Mark_NonSpacing)
+            continue; // the accent of a decomposed "é", the tilde of "ñ"
+        const QChar l = c.toLower();
+        if ((l >= QLatin1Char('a') && l <= QLatin1Char('z')) || (l >= QLatin1Char('0') && l <= QLatin1Char('9'))) {
+            if (dash && !slug.isEmpty())
+                slug += QLatin1Char('-');
+            slug += l;
+            dash = false;
+        } else {
+            dash = true;
+        }
+    }
+    slug.truncate(56); // room for "-NNN" and isValidSlug's 63
+    while (slug.endsWith(QLatin1Char('-')))
+        slug.chop(1);
+    if (!isValidSlug(slug))
+        slug = slug.isEmpty() ? QStringLiteral("company") : QStringLiteral("company-") + slug;
+    return slug;
+}
+} // namespace
 
 Result<std::unique_ptr<LocalServer>> LocalServer::start(const QString &dataDir, bool sandbox)
 {
@@ -40,6 +72,54 @@ LocalServer::~LocalServer()
     m_front.reset();
     m_context.reset();
     m_demo.reset();
+}
+
+bool LocalServer::needsSetup() const
+{
+    Sql q(m_context->database().connection(),
+          QStringLiteral("SELECT (SELECT COUNT(*) FROM tenants) + (SELECT COUNT(*) FROM users)"));
+    if (auto s = q.exec(); !s || !q.next()) {
+        qCWarning(lcStorage).noquote() << "cannot tell whether the database is empty:" << (s ? QString() : s.error().message);
+        return false;
+    }
+    return q.int64(0) == 0;
+}
+
+Result<void> LocalServer::createFirstTenant(const QString &company, const QString &adminName, const QString &email, const QString &password)
+{
+    if (!needsSetup())
+        return makeError("already_set_up", QStringLiteral("this Puente already has a company; sign in instead"));
+    const QString name = company.simplified();
+    if (name.isEmpty())
+        return makeError("invalid_name", QStringLiteral("the company needs a name"));
+    if (adminName.trimmed().isEmpty())
+        return makeError("invalid_name", QStringLiteral("type your name"));
+    if (auto e = normalizeEmail(email); !e)
+        return e.error();
+    if (auto s = checkPasswordPolicy(password); !s)
+        return s.error();
+
+    Database &db = m_context->database();
+    TenantRepository tenants(db);
+    const QString base = slugFromName(name);
+    QString slug = base;
+    for (int n = 2;; ++n) {
+        auto existing = tenants.findBySlug(slug);
+        if (!existing)
+            return existing.error();
+        if (!existing.value())
+            break;
+        slug = base + QLatin1Char('-') + QString::number(n);
+    }
+    const Actor actor(QStringLiteral("first start"));
+    auto tenant = tenants.create(slug, name, Plan::Basic, actor);
+    if (!tenant)
+        return tenant.error();
+    auto user = UserRepository(db).create({tenant->id, email, adminName, Role::TenantAdmin, password}, actor);
+    if (!user)
+        return user.error();
+    qCInfo(lcHttp).noquote() << "first start: created company" << slug << "with its administrator" << user->email;
+    return {};
 }
 
 QString LocalServer::databaseLocation() const

@@ -26,6 +26,18 @@ public:
     // "admin@demo.puente / agente@demo.puente, password ..." in sandbox mode.
     QString demoAccounts() const { return m_demoAccounts; }
 
+    // First start: the database has no tenant and no user yet, so nobody
+    // could sign in. (False when the database cannot be read: the sign-in
+    // screen then shows the real problem.)
+    bool needsSetup() const;
+    // Creates the company (its slug derived from `company`: lower-case ASCII,
+    // accents dropped, dashes, made unique) and its first tenant_admin. Only
+    // while needsSetup() (else already_set_up). Checks the person's fields
+    // before creating anything, so that a weak password leaves no half-made
+    // company behind. Errors: already_set_up, invalid_name, invalid_email,
+    // weak_password, and storage errors.
+    Result<void> createFirstTenant(const QString &company, const QString &adminName, const QString &email, const QString &password);
+
 private:
     LocalServer() = default;
     std::unique_ptr<SandboxDemo> m_demo; // before the context: it outlives it
