@@ -102,7 +102,10 @@ case "$cmd" in
             log "starting the console (local mode, with the Sandbox demo)"
             exec "$BUILD_DIR/app/desktop/puente" --sandbox "$@"
         fi
-        log "no display: starting puente-server with the Sandbox demo on http://127.0.0.1:8080 (try: curl http://127.0.0.1:8080/readyz)"
+        log "no display here, so no console window: starting puente-server with the Sandbox demo on http://127.0.0.1:8080 instead"
+        log "to watch it from a console on a machine with a display: ssh -L 8080:127.0.0.1:8080 <this machine>, then run"
+        log "  puente, choose \"Server at an address\", type http://127.0.0.1:8080 and sign in as agente@demo.puente / demo-puente-2026"
+        log "(or check it here: curl http://127.0.0.1:8080/readyz)"
         exec "$BUILD_DIR/app/server/puente-server" --data-dir "$BUILD_DIR/sandbox-demo" serve --sandbox --listen 127.0.0.1:8080 "$@" ;;
     server)
         build
@@ -130,11 +133,16 @@ case "$cmd" in
         log "outbox dispatcher against the Sandbox, SQLite"
         "$BUILD_DIR/bench/bench_dispatch" 2>&1 | grep -v ' info \| warning '
         log "outbox dispatcher against the Sandbox, PostgreSQL"
-        "$BUILD_DIR/bench/bench_dispatch" "${PUENTE_TEST_PG_URL%/postgres}/puente_bench" 2>&1 | grep -v ' info \| warning ' ;;
+        "$BUILD_DIR/bench/bench_dispatch" "${PUENTE_TEST_PG_URL%/postgres}/puente_bench" 2>&1 | grep -v ' info \| warning '
+        log "console: first paint, scrolling, memory (10,000 conversations, a chat of 100,000 messages)"
+        "$BUILD_DIR/bench/bench_console" "$BUILD_DIR/app/server/puente-server" 2>&1 | grep -v propagateSizeHints ;;
     screenshots)
         build
-        PUENTE_SCREENSHOT_DIR="$ROOT/docs/screenshots" QT_QPA_PLATFORM=offscreen "$BUILD_DIR/tests/tst_localserverwindow" >/dev/null
-        PUENTE_SCREENSHOT_DIR="$ROOT/docs/screenshots" QT_QPA_PLATFORM=offscreen "$BUILD_DIR/tests/tst_signin" >/dev/null
+        for suite in tst_console tst_whatsappconfigdialog tst_signin; do
+            log "rendering $suite"
+            env -u DBUS_SESSION_BUS_ADDRESS PUENTE_SCREENSHOT_DIR="$ROOT/docs/screenshots" QT_QPA_PLATFORM=offscreen \
+                "$BUILD_DIR/tests/$suite" >/dev/null
+        done
         log "screenshots in $ROOT/docs/screenshots" ;;
     package)
         build

@@ -1,301 +1,559 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>puente::ui::LocalServerWindow</name>
+    <name>puente::ui::ChatPanel</name>
     <message>
-        <source>Puente</source>
-        <translation>Puente</translation>
+        <source>Assign</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Starting the local server…</source>
-        <translation>Starting the local server…</translation>
+        <source>Assign to me</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Address:</source>
-        <translation>Address:</translation>
+        <source>Unassign</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Database:</source>
-        <translation>Database:</translation>
+        <source>Archive</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Status:</source>
-        <translation>Status:</translation>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check again</source>
-        <translation>Check again</translation>
+        <source>Mark read</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Local server running</source>
-        <translation>Local server running</translation>
+        <source>Cancel the reply</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The local server could not start</source>
-        <translation>The local server could not start</translation>
+        <source>Attach</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>none</translation>
+        <source>Send a file: image, document, audio or video</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checking…</source>
-        <translation>Checking…</translation>
+        <source>Write a message (Enter sends, Shift+Enter for a new line)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ready: database schema version %1 (checked at %2)</source>
-        <translation>Ready: database schema version %1 (checked at %2)</translation>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server does not answer (checked at %1). Restart Puente.</source>
-        <translation>The server does not answer (checked at %1). Restart Puente.</translation>
+        <source>Choose a template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>· window open for %n more hour(s)</source>
+        <translation>
+            <numerusform>· window open for %n more hour</numerusform>
+            <numerusform>· window open for %n more hours</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Not ready: %1 (checked at %2)</source>
-        <translation>Not ready: %1 (checked at %2)</translation>
+        <source>· window closes in less than an hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>· window closed: templates only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This contact is blocked: nothing can be sent. Unblock them to write again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not written to you yet. WhatsApp only allows an approved template until they answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The 24-hour window is closed: %1 last wrote on %2. WhatsApp only allows an approved template until they answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection to the server: you can write, and send once it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replying to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: there is no connection to the server. Your message is kept here; send it again when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: the 24-hour window is closed. Send a template instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: this contact is blocked. Unblock them to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: WhatsApp is not set up for your company yet. Ask an administrator to configure it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: your company&apos;s account is suspended (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not sent: too many requests. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Not sent: too many requests. Wait %n second and try again.</numerusform>
+            <numerusform>Not sent: too many requests. Wait %n seconds and try again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not allowed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection to the server: the message was not sent and is kept here. Send it again when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large for WhatsApp (at most 100 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp does not take %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file has not been downloaded from WhatsApp yet; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot get the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>puente::ui::WhatsAppConfigDialog</name>
+    <name>puente::ui::ConsoleController</name>
     <message>
-        <source>Not rated yet</source>
-        <translation type="unfinished" />
+        <source>Puente already runs its local server for %1 in this window; restart Puente to switch.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>High (green)</source>
-        <translation type="unfinished" />
+        <source>the demo</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Medium (yellow)</source>
-        <translation type="unfinished" />
+        <source>your company</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Low (red)</source>
-        <translation type="unfinished" />
+        <source>The local server could not start: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Meta did not say</source>
-        <translation type="unfinished" />
+        <source>The demo could not sign in: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unlimited</source>
-        <translation type="unfinished" />
+        <source>Your session has ended (it expired or was closed elsewhere). Sign in again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 customers every 24 hours</source>
-        <translation type="unfinished" />
+        <source>Cannot reach the server you used last time. Check the address and your connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::ConversationDelegate</name>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Number:</source>
-        <translation type="unfinished" />
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Verified name:</source>
-        <translation type="unfinished" />
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::ConversationsPage</name>
+    <message>
+        <source>Search by name, number or message</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Quality:</source>
-        <translation type="unfinished" />
+        <source>New</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Messaging limit:</source>
-        <translation type="unfinished" />
+        <source>Start a conversation with a phone number</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The Puente server does not answer. Check your connection and try again.</source>
-        <translation type="unfinished" />
+        <source>All</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your session has ended. Sign in again.</source>
-        <translation type="unfinished" />
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only administrators can change this.</source>
-        <translation type="unfinished" />
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Too many requests. Wait a moment and try again.</source>
-        <translation type="unfinished" />
+        <source>Active</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The Puente server could not do this right now. Try again in a moment.</source>
-        <translation type="unfinished" />
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server refused the request (HTTP %1).</source>
-        <translation type="unfinished" />
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>WhatsApp configuration</source>
-        <translation type="unfinished" />
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Try again</source>
-        <translation type="unfinished" />
+        <source>Choose a conversation on the left, or start one with New.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>WhatsApp Business API (recommended)</source>
-        <translation type="unfinished" />
+        <source>No conversations here yet.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connection type</source>
-        <translation type="unfinished" />
+        <source>Nothing matches your search.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation type="unfinished" />
+        <source>Cannot load the conversations: no connection to the server. They will load when it is back.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hide</source>
-        <translation type="unfinished" />
+        <source>Cannot load the conversations: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Access token</source>
-        <translation type="unfinished" />
+        <source>New conversation</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>e.g. 106540352242922</source>
-        <translation type="unfinished" />
+        <source>+34 612 345 678</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Phone number ID</source>
-        <translation type="unfinished" />
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>e.g. 102290129340398</source>
-        <translation type="unfinished" />
+        <source>Phone number</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>WhatsApp Business account ID</source>
-        <translation type="unfinished" />
+        <source>Name</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>App secret</source>
-        <translation type="unfinished" />
+        <source>With the country code. The first message to a new contact must be an approved template.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Generate</source>
-        <translation type="unfinished" />
+        <source>Start</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Webhook verify token</source>
-        <translation type="unfinished" />
+        <source>Type the phone number.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation type="unfinished" />
+        <source>That is not a valid phone number. Type it with the country code, e.g. +34 612 345 678.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Webhook URL</source>
-        <translation type="unfinished" />
+        <source>No connection to the server. Try again when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::MainWindow</name>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Paste this URL and the verify token into the Webhooks section of your Meta app.</source>
-        <translation type="unfinished" />
+        <source>WhatsApp</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Test connection</source>
-        <translation type="unfinished" />
+        <source>Your session has ended (it expired or was closed elsewhere). Sign in again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation type="unfinished" />
+        <source>&amp;Puente</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="unfinished" />
+        <source>Language</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Loading…</source>
-        <translation type="unfinished" />
+        <source>System language</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stored: %1 — leave empty to keep it</source>
-        <translation type="unfinished" />
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Paste the access token from Meta (required)</source>
-        <translation type="unfinished" />
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Optional: leave empty to use the platform's app</source>
-        <translation type="unfinished" />
+        <source>this computer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Leave empty and one is generated when you save</source>
-        <translation type="unfinished" />
+        <source>● Connected to the server (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not load the WhatsApp configuration. %1</source>
-        <translation type="unfinished" />
+        <source>● Connecting to the server (%1)…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Last successful test: %1</source>
-        <translation type="unfinished" />
+        <source>● No connection to the server (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not tested yet. Test the connection to see the number Meta reports.</source>
-        <translation type="unfinished" />
+        <source>No connection to the server. Puente keeps trying; new messages will appear when it is back. Nothing can be sent meanwhile: what you write stays in the text box.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The last test failed: %1</source>
-        <translation type="unfinished" />
+        <source>you can fix it under WhatsApp</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Required.</source>
-        <translation type="unfinished" />
+        <source>ask an administrator</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This is the number's ID from WhatsApp Manager, not the phone number</source>
-        <translation type="unfinished" />
+        <source>number ID %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This is the account's ID from WhatsApp Manager: digits only, no + or spaces</source>
-        <translation type="unfinished" />
+        <source>WhatsApp is not set up yet: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Digits only, at most 32.</source>
-        <translation type="unfinished" />
+        <source>Connected via Business API · %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Paste the access token from Meta: it is required the first time.</source>
-        <translation type="unfinished" />
+        <source>WhatsApp is failing (%1): %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>At least 8 characters (or press Generate).</source>
-        <translation type="unfinished" />
+        <source>WhatsApp set up (%1), not checked yet</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Asking Meta…</source>
-        <translation type="unfinished" />
+        <source>WhatsApp status unknown: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>These values are not saved yet: press Save to keep them.</source>
-        <translation type="unfinished" />
+        <source>Sent a %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connected: Meta accepted these values.</source>
-        <translation type="unfinished" />
+        <source>New WhatsApp message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Puente: %n unread message(s)</source>
+        <translation>
+            <numerusform>Puente: %n unread message</numerusform>
+            <numerusform>Puente: %n unread messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::MessageDelegate</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The connection failed.</source>
-        <translation type="unfinished" />
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The Puente server could not reach Meta. Check that the server has internet access (proxy, firewall) and try again.</source>
-        <translation type="unfinished" />
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This number is already connected to another company</source>
-        <translation type="unfinished" />
+        <source>Read</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This WhatsApp Business account is already connected to another company</source>
-        <translation type="unfinished" />
+        <source>Played</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Copied</source>
-        <translation type="unfinished" />
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message was deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact card: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupported message (%1): WhatsApp does not let Puente show it; ask the contact to send it another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact opened the chat for the first time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending was interrupted: it is not known whether it arrived. Right-click to send it again or dismiss.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not delivered: %1. Right-click to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image not downloaded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not downloaded yet</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -305,16 +563,16 @@
         <translation>Welcome to Puente</translation>
     </message>
     <message>
-        <source>Nobody uses this computer's Puente yet. How do you want to start?</source>
-        <translation>Nobody uses this computer's Puente yet. How do you want to start?</translation>
+        <source>Nobody uses this computer&apos;s Puente yet. How do you want to start?</source>
+        <translation>Nobody uses this computer&apos;s Puente yet. How do you want to start?</translation>
     </message>
     <message>
         <source>Set up my company</source>
         <translation>Set up my company</translation>
     </message>
     <message>
-        <source>Create your company's account. You will be its administrator and can add your team afterwards.</source>
-        <translation>Create your company's account. You will be its administrator and can add your team afterwards.</translation>
+        <source>Create your company&apos;s account. You will be its administrator and can add your team afterwards.</source>
+        <translation>Create your company&apos;s account. You will be its administrator and can add your team afterwards.</translation>
     </message>
     <message>
         <source>for example: Acme Recruiting</source>
@@ -357,8 +615,8 @@
         <translation>A WhatsApp emulator with sample candidates who write in, so that you can try everything. Nothing is sent to WhatsApp. You can set up your company later.</translation>
     </message>
     <message>
-        <source>Type your company's name.</source>
-        <translation>Type your company's name.</translation>
+        <source>Type your company&apos;s name.</source>
+        <translation>Type your company&apos;s name.</translation>
     </message>
     <message>
         <source>Type your name.</source>
@@ -436,8 +694,8 @@
         <translation>Password:</translation>
     </message>
     <message>
-        <source>This email has accounts in several companies: type the company's short name (ask your administrator if you do not know it).</source>
-        <translation>This email has accounts in several companies: type the company's short name (ask your administrator if you do not know it).</translation>
+        <source>This email has accounts in several companies: type the company&apos;s short name (ask your administrator if you do not know it).</source>
+        <translation>This email has accounts in several companies: type the company&apos;s short name (ask your administrator if you do not know it).</translation>
     </message>
     <message>
         <source>for example: acme-recruiting</source>
@@ -456,8 +714,8 @@
         <translation>Sign in</translation>
     </message>
     <message>
-        <source>Type the server's address, for example https://puente.example.com.</source>
-        <translation>Type the server's address, for example https://puente.example.com.</translation>
+        <source>Type the server&apos;s address, for example https://puente.example.com.</source>
+        <translation>Type the server&apos;s address, for example https://puente.example.com.</translation>
     </message>
     <message>
         <source>“%1” is not a server address. Type it like https://puente.example.com.</source>
@@ -468,8 +726,8 @@
         <translation>Type your email and your password.</translation>
     </message>
     <message>
-        <source>Type the company's short name.</source>
-        <translation>Type the company's short name.</translation>
+        <source>Type the company&apos;s short name.</source>
+        <translation>Type the company&apos;s short name.</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -480,32 +738,32 @@
         <translation>The server could not be found.</translation>
     </message>
     <message>
-        <source>Signed in. Saving the session in this computer's keychain…</source>
-        <translation>Signed in. Saving the session in this computer's keychain…</translation>
+        <source>Signed in. Saving the session in this computer&apos;s keychain…</source>
+        <translation>Signed in. Saving the session in this computer&apos;s keychain…</translation>
     </message>
     <message>
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <source>You are signed in, but this session will not be remembered: this computer's keychain is not available (%1). You will have to sign in again next time.</source>
-        <translation>You are signed in, but this session will not be remembered: this computer's keychain is not available (%1). You will have to sign in again next time.</translation>
+        <source>You are signed in, but this session will not be remembered: this computer&apos;s keychain is not available (%1). You will have to sign in again next time.</source>
+        <translation>You are signed in, but this session will not be remembered: this computer&apos;s keychain is not available (%1). You will have to sign in again next time.</translation>
     </message>
     <message>
         <source>Wrong email or password. Check both and try again.</source>
         <translation>Wrong email or password. Check both and try again.</translation>
     </message>
     <message>
-        <source>Your company's access to Puente is suspended. The server says: “%1”. Contact whoever runs your Puente server.</source>
-        <translation>Your company's access to Puente is suspended. The server says: “%1”. Contact whoever runs your Puente server.</translation>
+        <source>Your company&apos;s access to Puente is suspended. The server says: “%1”. Contact whoever runs your Puente server.</source>
+        <translation>Your company&apos;s access to Puente is suspended. The server says: “%1”. Contact whoever runs your Puente server.</translation>
     </message>
     <message>
         <source>This account may not sign in here. The server says: “%1”.</source>
         <translation>This account may not sign in here. The server says: “%1”.</translation>
     </message>
     <message>
-        <source>Type the company's short name and sign in again.</source>
-        <translation>Type the company's short name and sign in again.</translation>
+        <source>Type the company&apos;s short name and sign in again.</source>
+        <translation>Type the company&apos;s short name and sign in again.</translation>
     </message>
     <message>
         <source>The server did not accept the sign-in: “%1”. Check what you typed.</source>
@@ -537,6 +795,399 @@
     <message>
         <source>You can try again now.</source>
         <translation>You can try again now.</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::TemplatePickerDialog</name>
+    <message>
+        <source>Send a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp only lets you write first to %1 with a template Meta has approved. Once they answer, you can write freely for 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading templates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in every field: WhatsApp refuses a template with an empty parameter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the templates: no connection to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the templates: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no approved template. An administrator can create one in WhatsApp Manager and sync the templates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value for {{%1}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header {{%1}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text {{%1}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::WhatsAppConfigDialog</name>
+    <message>
+        <source>Not rated yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High (green)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium (yellow)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low (red)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta did not say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customers every 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messaging limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Puente server does not answer. Check your connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only administrators can change this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests. Wait a moment and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Puente server could not do this right now. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the request (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp Business API (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 106540352242922</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 102290129340398</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp Business account ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook verify token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste this URL and the verify token into the Webhooks section of your Meta app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored: %1 — leave empty to keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the access token from Meta (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: leave empty to use the platform&apos;s app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty and one is generated when you save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the WhatsApp configuration. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last successful test: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not tested yet. Test the connection to see the number Meta reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last test failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the number&apos;s ID from WhatsApp Manager, not the phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the account&apos;s ID from WhatsApp Manager: digits only, no + or spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digits only, at most 32.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the access token from Meta: it is required the first time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least 8 characters (or press Generate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking Meta…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These values are not saved yet: press Save to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: Meta accepted these values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Puente server could not reach Meta. Check that the server has internet access (proxy, firewall) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number is already connected to another company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This WhatsApp Business account is already connected to another company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::WhatsAppPage</name>
+    <message>
+        <source>WhatsApp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configure WhatsApp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the configuration: no connection to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the configuration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;WhatsApp is not set up yet. You need, from Meta&apos;s WhatsApp Manager: an access token, the phone number ID and the WhatsApp Business account ID. Then paste this webhook URL into Meta&apos;s app settings:&lt;/p&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up WhatsApp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected via Business API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet: use Test connection in the configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messaging limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business account ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook URL</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1,58 +1,859 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name>puente::ui::LocalServerWindow</name>
+    <name>puente::ui::ChatPanel</name>
     <message>
-        <source>Puente</source>
-        <translation>Puente</translation>
+        <source>Assign</source>
+        <translation>Asignar</translation>
     </message>
     <message>
-        <source>Starting the local server…</source>
-        <translation>Iniciando el servidor local…</translation>
+        <source>Assign to me</source>
+        <translation>Asignarme</translation>
     </message>
     <message>
-        <source>Address:</source>
-        <translation>Dirección:</translation>
+        <source>Unassign</source>
+        <translation>Quitar asignación</translation>
     </message>
     <message>
-        <source>Database:</source>
-        <translation>Base de datos:</translation>
+        <source>Archive</source>
+        <translation>Archivar</translation>
     </message>
     <message>
-        <source>Status:</source>
-        <translation>Estado:</translation>
+        <source>Block</source>
+        <translation>Bloquear</translation>
     </message>
     <message>
-        <source>Check again</source>
-        <translation>Comprobar de nuevo</translation>
+        <source>Mark read</source>
+        <translation>Marcar como leído</translation>
     </message>
     <message>
-        <source>Local server running</source>
-        <translation>Servidor local en marcha</translation>
+        <source>Cancel the reply</source>
+        <translation>Cancelar la respuesta</translation>
     </message>
     <message>
-        <source>The local server could not start</source>
-        <translation>El servidor local no pudo iniciarse</translation>
+        <source>Attach</source>
+        <translation>Adjuntar</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>ninguna</translation>
+        <source>Send a file: image, document, audio or video</source>
+        <translation>Enviar un archivo: imagen, documento, audio o vídeo</translation>
     </message>
     <message>
-        <source>Checking…</source>
-        <translation>Comprobando…</translation>
+        <source>Write a message (Enter sends, Shift+Enter for a new line)</source>
+        <translation>Escribe un mensaje (Intro envía, Mayús+Intro para otra línea)</translation>
     </message>
     <message>
-        <source>Ready: database schema version %1 (checked at %2)</source>
-        <translation>Listo: esquema de base de datos versión %1 (comprobado a las %2)</translation>
+        <source>Send</source>
+        <translation>Enviar</translation>
     </message>
     <message>
-        <source>The server does not answer (checked at %1). Restart Puente.</source>
-        <translation>El servidor no responde (comprobado a las %1). Reinicia Puente.</translation>
+        <source>Choose a template…</source>
+        <translation>Elegir una plantilla…</translation>
+    </message>
+    <message numerus="yes">
+        <source>· window open for %n more hour(s)</source>
+        <translation>
+            <numerusform>· ventana abierta %n hora más</numerusform>
+            <numerusform>· ventana abierta %n horas más</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Not ready: %1 (checked at %2)</source>
-        <translation>No está listo: %1 (comprobado a las %2)</translation>
+        <source>· window closes in less than an hour</source>
+        <translation>· la ventana se cierra en menos de una hora</translation>
+    </message>
+    <message>
+        <source>· window closed: templates only</source>
+        <translation>· ventana cerrada: solo plantillas</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>Desarchivar</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Assigned to me</source>
+        <translation>Asignada a mí</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Asignada</translation>
+    </message>
+    <message>
+        <source>This contact is blocked: nothing can be sent. Unblock them to write again.</source>
+        <translation>Este contacto está bloqueado: no se puede enviar nada. Desbloquéalo para volver a escribirle.</translation>
+    </message>
+    <message>
+        <source>%1 has not written to you yet. WhatsApp only allows an approved template until they answer.</source>
+        <translation>%1 todavía no te ha escrito. WhatsApp solo permite enviar una plantilla aprobada hasta que responda.</translation>
+    </message>
+    <message>
+        <source>The 24-hour window is closed: %1 last wrote on %2. WhatsApp only allows an approved template until they answer.</source>
+        <translation>La ventana de 24 horas está cerrada: %1 escribió por última vez el %2. WhatsApp solo permite enviar una plantilla aprobada hasta que responda.</translation>
+    </message>
+    <message>
+        <source>No connection to the server: you can write, and send once it is back</source>
+        <translation>Sin conexión con el servidor: puedes escribir y enviar cuando vuelva</translation>
+    </message>
+    <message>
+        <source>Replying to: %1</source>
+        <translation>Respondiendo a: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: there is no connection to the server. Your message is kept here; send it again when the connection is back.</source>
+        <translation>No enviado: no hay conexión con el servidor. Tu mensaje se conserva aquí; vuelve a enviarlo cuando regrese la conexión.</translation>
+    </message>
+    <message>
+        <source>Not sent: the 24-hour window is closed. Send a template instead.</source>
+        <translation>No enviado: la ventana de 24 horas está cerrada. Envía una plantilla.</translation>
+    </message>
+    <message>
+        <source>Not sent: this contact is blocked. Unblock them to write.</source>
+        <translation>No enviado: este contacto está bloqueado. Desbloquéalo para escribirle.</translation>
+    </message>
+    <message>
+        <source>Not sent: WhatsApp is not set up for your company yet. Ask an administrator to configure it.</source>
+        <translation>No enviado: WhatsApp aún no está configurado para tu empresa. Pide a un administrador que lo configure.</translation>
+    </message>
+    <message>
+        <source>Not sent: your company&apos;s account is suspended (%1).</source>
+        <translation>No enviado: la cuenta de tu empresa está suspendida (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not sent: too many requests. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>No enviado: demasiadas solicitudes. Espera %n segundo e inténtalo de nuevo.</numerusform>
+            <numerusform>No enviado: demasiadas solicitudes. Espera %n segundos e inténtalo de nuevo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not allowed: %1</source>
+        <translation>No permitido: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>No enviado: %1</translation>
+    </message>
+    <message>
+        <source>No connection to the server: the message was not sent and is kept here. Send it again when the connection is back.</source>
+        <translation>Sin conexión con el servidor: el mensaje no se ha enviado y se conserva aquí. Vuelve a enviarlo cuando regrese la conexión.</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>Enviar un archivo</translation>
+    </message>
+    <message>
+        <source>The file is too large for WhatsApp (at most 100 MB).</source>
+        <translation>El archivo es demasiado grande para WhatsApp (máximo 100 MB).</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>No se puede leer el archivo: %1</translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation>Subiendo %1…</translation>
+    </message>
+    <message>
+        <source>WhatsApp does not take %1: %2</source>
+        <translation>WhatsApp no acepta %1: %2</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copiar texto</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Guardar como…</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Volver a enviar</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>This file has not been downloaded from WhatsApp yet; try again in a moment.</source>
+        <translation>Este archivo aún no se ha descargado de WhatsApp; inténtalo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>Save file</source>
+        <translation>Guardar archivo</translation>
+    </message>
+    <message>
+        <source>Cannot get the file: %1</source>
+        <translation>No se puede obtener el archivo: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::ConsoleController</name>
+    <message>
+        <source>Puente already runs its local server for %1 in this window; restart Puente to switch.</source>
+        <translation>Puente ya ejecuta su servidor local para %1 en esta ventana; reinicia Puente para cambiar.</translation>
+    </message>
+    <message>
+        <source>the demo</source>
+        <translation>la demostración</translation>
+    </message>
+    <message>
+        <source>your company</source>
+        <translation>tu empresa</translation>
+    </message>
+    <message>
+        <source>The local server could not start: %1</source>
+        <translation>No se pudo iniciar el servidor local: %1</translation>
+    </message>
+    <message>
+        <source>The demo could not sign in: %1</source>
+        <translation>La demostración no pudo iniciar sesión: %1</translation>
+    </message>
+    <message>
+        <source>Your session has ended (it expired or was closed elsewhere). Sign in again.</source>
+        <translation>Tu sesión ha terminado (caducó o se cerró en otro lugar). Vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server you used last time. Check the address and your connection.</source>
+        <translation>No se puede contactar con el servidor que usaste la última vez. Revisa la dirección y tu conexión.</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::ConversationDelegate</name>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqueada</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivada</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::ConversationsPage</name>
+    <message>
+        <source>Search by name, number or message</source>
+        <translation>Buscar por nombre, número o mensaje</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nueva</translation>
+    </message>
+    <message>
+        <source>Start a conversation with a phone number</source>
+        <translation>Iniciar una conversación con un número de teléfono</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mías</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Sin asignar</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activas</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivadas</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqueadas</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Choose a conversation on the left, or start one with New.</source>
+        <translation>Elige una conversación a la izquierda o inicia una con «Nueva».</translation>
+    </message>
+    <message>
+        <source>No conversations here yet.</source>
+        <translation>Todavía no hay conversaciones aquí.</translation>
+    </message>
+    <message>
+        <source>Nothing matches your search.</source>
+        <translation>Nada coincide con tu búsqueda.</translation>
+    </message>
+    <message>
+        <source>Cannot load the conversations: no connection to the server. They will load when it is back.</source>
+        <translation>No se pueden cargar las conversaciones: no hay conexión con el servidor. Se cargarán cuando vuelva.</translation>
+    </message>
+    <message>
+        <source>Cannot load the conversations: %1</source>
+        <translation>No se pueden cargar las conversaciones: %1</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Nueva conversación</translation>
+    </message>
+    <message>
+        <source>+34 612 345 678</source>
+        <translation>+34 612 345 678</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Número de teléfono</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>With the country code. The first message to a new contact must be an approved template.</source>
+        <translation>Con el prefijo del país. El primer mensaje a un contacto nuevo debe ser una plantilla aprobada.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <source>Type the phone number.</source>
+        <translation>Escribe el número de teléfono.</translation>
+    </message>
+    <message>
+        <source>That is not a valid phone number. Type it with the country code, e.g. +34 612 345 678.</source>
+        <translation>No es un número de teléfono válido. Escríbelo con el prefijo del país, por ejemplo +34 612 345 678.</translation>
+    </message>
+    <message>
+        <source>No connection to the server. Try again when it is back.</source>
+        <translation>Sin conexión con el servidor. Inténtalo de nuevo cuando vuelva.</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::MainWindow</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversaciones</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Your session has ended (it expired or was closed elsewhere). Sign in again.</source>
+        <translation>Tu sesión ha terminado (caducó o se cerró en otro lugar). Vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>&amp;Puente</source>
+        <translation>&amp;Puente</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>este equipo</translation>
+    </message>
+    <message>
+        <source>● Connected to the server (%1)</source>
+        <translation>● Conectado al servidor (%1)</translation>
+    </message>
+    <message>
+        <source>● Connecting to the server (%1)…</source>
+        <translation>● Conectando con el servidor (%1)…</translation>
+    </message>
+    <message>
+        <source>● No connection to the server (%1)</source>
+        <translation>● Sin conexión con el servidor (%1)</translation>
+    </message>
+    <message>
+        <source>No connection to the server. Puente keeps trying; new messages will appear when it is back. Nothing can be sent meanwhile: what you write stays in the text box.</source>
+        <translation>Sin conexión con el servidor. Puente sigue intentándolo; los mensajes nuevos aparecerán cuando vuelva. Mientras tanto no se puede enviar nada: lo que escribas se queda en el cuadro de texto.</translation>
+    </message>
+    <message>
+        <source>you can fix it under WhatsApp</source>
+        <translation>puedes arreglarlo en WhatsApp</translation>
+    </message>
+    <message>
+        <source>ask an administrator</source>
+        <translation>pide ayuda a un administrador</translation>
+    </message>
+    <message>
+        <source>number ID %1</source>
+        <translation>identificador del número %1</translation>
+    </message>
+    <message>
+        <source>WhatsApp is not set up yet: %1</source>
+        <translation>WhatsApp aún no está configurado: %1</translation>
+    </message>
+    <message>
+        <source>Connected via Business API · %1</source>
+        <translation>Conectado vía Business API · %1</translation>
+    </message>
+    <message>
+        <source>WhatsApp is failing (%1): %2</source>
+        <translation>WhatsApp falla (%1): %2</translation>
+    </message>
+    <message>
+        <source>WhatsApp set up (%1), not checked yet</source>
+        <translation>WhatsApp configurado (%1), sin comprobar todavía</translation>
+    </message>
+    <message>
+        <source>WhatsApp status unknown: %1</source>
+        <translation>Estado de WhatsApp desconocido: %1</translation>
+    </message>
+    <message>
+        <source>Sent a %1</source>
+        <translation>Envió un %1</translation>
+    </message>
+    <message>
+        <source>New WhatsApp message</source>
+        <translation>Nuevo mensaje de WhatsApp</translation>
+    </message>
+    <message numerus="yes">
+        <source>Puente: %n unread message(s)</source>
+        <translation>
+            <numerusform>Puente: %n mensaje sin leer</numerusform>
+            <numerusform>Puente: %n mensajes sin leer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::MessageDelegate</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Pendiente de envío</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leído</translation>
+    </message>
+    <message>
+        <source>Played</source>
+        <translation>Reproducido</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>No enviado</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>This message was deleted</source>
+        <translation>Se eliminó este mensaje</translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation>Ubicación: %1</translation>
+    </message>
+    <message>
+        <source>Contact card: %1</source>
+        <translation>Contacto: %1</translation>
+    </message>
+    <message>
+        <source>Template &quot;%1&quot;</source>
+        <translation>Plantilla «%1»</translation>
+    </message>
+    <message>
+        <source>Unsupported message (%1): WhatsApp does not let Puente show it; ask the contact to send it another way.</source>
+        <translation>Mensaje no compatible (%1): WhatsApp no permite que Puente lo muestre; pide al contacto que lo envíe de otra forma.</translation>
+    </message>
+    <message>
+        <source>The contact opened the chat for the first time.</source>
+        <translation>El contacto abrió el chat por primera vez.</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>editado</translation>
+    </message>
+    <message>
+        <source>Sending was interrupted: it is not known whether it arrived. Right-click to send it again or dismiss.</source>
+        <translation>El envío se interrumpió: no se sabe si llegó. Haz clic derecho para volver a enviarlo o descartarlo.</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1. Right-click to send it again.</source>
+        <translation>No entregado: %1. Haz clic derecho para volver a enviarlo.</translation>
+    </message>
+    <message>
+        <source>Loading image…</source>
+        <translation>Cargando imagen…</translation>
+    </message>
+    <message>
+        <source>Image not downloaded yet</source>
+        <translation>Imagen aún no descargada</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vídeo</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Click to open</source>
+        <translation>Clic para abrir</translation>
+    </message>
+    <message>
+        <source>Not downloaded yet</source>
+        <translation>Aún no descargado</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::SetupDialog</name>
+    <message>
+        <source>Welcome to Puente</source>
+        <translation>Te damos la bienvenida a Puente</translation>
+    </message>
+    <message>
+        <source>Nobody uses this computer&apos;s Puente yet. How do you want to start?</source>
+        <translation>Todavía nadie usa Puente en este equipo. ¿Cómo quieres empezar?</translation>
+    </message>
+    <message>
+        <source>Set up my company</source>
+        <translation>Configurar mi empresa</translation>
+    </message>
+    <message>
+        <source>Create your company&apos;s account. You will be its administrator and can add your team afterwards.</source>
+        <translation>Crea la cuenta de tu empresa. Serás quien la administre y después podrás añadir a tu equipo.</translation>
+    </message>
+    <message>
+        <source>for example: Acme Recruiting</source>
+        <translation>por ejemplo: Acme Selección</translation>
+    </message>
+    <message>
+        <source>Company name:</source>
+        <translation>Nombre de la empresa:</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>Tu nombre:</translation>
+    </message>
+    <message>
+        <source>name@company.com</source>
+        <translation>nombre@empresa.com</translation>
+    </message>
+    <message>
+        <source>Your email:</source>
+        <translation>Tu correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>At least 10 characters.</source>
+        <translation>Al menos 10 caracteres.</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Repite la contraseña:</translation>
+    </message>
+    <message>
+        <source>Try the demo (Sandbox)</source>
+        <translation>Probar la demo (Sandbox)</translation>
+    </message>
+    <message>
+        <source>A WhatsApp emulator with sample candidates who write in, so that you can try everything. Nothing is sent to WhatsApp. You can set up your company later.</source>
+        <translation>Un simulador de WhatsApp con candidatos de ejemplo que escriben, para que puedas probarlo todo. No se envía nada a WhatsApp. Puedes configurar tu empresa más tarde.</translation>
+    </message>
+    <message>
+        <source>Type your company&apos;s name.</source>
+        <translation>Escribe el nombre de tu empresa.</translation>
+    </message>
+    <message>
+        <source>Type your name.</source>
+        <translation>Escribe tu nombre.</translation>
+    </message>
+    <message>
+        <source>Type a valid email address, like ana@company.com.</source>
+        <translation>Escribe un correo electrónico válido, como ana@empresa.com.</translation>
+    </message>
+    <message>
+        <source>Choose a password.</source>
+        <translation>Elige una contraseña.</translation>
+    </message>
+    <message>
+        <source>The two passwords are different: type the same password twice.</source>
+        <translation>Las dos contraseñas no coinciden: escribe la misma contraseña dos veces.</translation>
+    </message>
+    <message>
+        <source>This password is too weak. Use at least 10 characters, with at least 5 different ones, and not a common password like “password123”.</source>
+        <translation>Esta contraseña es demasiado débil. Usa al menos 10 caracteres, con al menos 5 distintos, y no una contraseña habitual como «password123».</translation>
+    </message>
+    <message>
+        <source>This Puente already has a company: close this window and sign in.</source>
+        <translation>Este Puente ya tiene una empresa: cierra esta ventana e inicia sesión.</translation>
+    </message>
+    <message>
+        <source>The company could not be created: %1</source>
+        <translation>No se pudo crear la empresa: %1</translation>
+    </message>
+    <message>
+        <source>Create my company</source>
+        <translation>Crear mi empresa</translation>
+    </message>
+    <message>
+        <source>Start the demo</source>
+        <translation>Iniciar la demo</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::SignInDialog</name>
+    <message>
+        <source>This console has no server of its own: choose “Server at an address”.</source>
+        <translation>Esta consola no tiene servidor propio: elige «Servidor en una dirección».</translation>
+    </message>
+    <message>
+        <source>Sign in — Puente</source>
+        <translation>Iniciar sesión — Puente</translation>
+    </message>
+    <message>
+        <source>Sign in to Puente</source>
+        <translation>Inicia sesión en Puente</translation>
+    </message>
+    <message>
+        <source>This computer (local)</source>
+        <translation>Este equipo (local)</translation>
+    </message>
+    <message>
+        <source>Server at an address</source>
+        <translation>Servidor en una dirección</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Servidor:</translation>
+    </message>
+    <message>
+        <source>name@company.com</source>
+        <translation>nombre@empresa.com</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>This email has accounts in several companies: type the company&apos;s short name (ask your administrator if you do not know it).</source>
+        <translation>Este correo tiene cuentas en varias empresas: escribe el nombre corto de la empresa (si no lo sabes, pregúntalo a quien administra tu cuenta).</translation>
+    </message>
+    <message>
+        <source>for example: acme-recruiting</source>
+        <translation>por ejemplo: acme-seleccion</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>Empresa:</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Recordarme en este equipo</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, for example https://puente.example.com.</source>
+        <translation>Escribe la dirección del servidor, por ejemplo https://puente.example.com.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a server address. Type it like https://puente.example.com.</source>
+        <translation>«%1» no es una dirección de servidor. Escríbela así: https://puente.example.com.</translation>
+    </message>
+    <message>
+        <source>Type your email and your password.</source>
+        <translation>Escribe tu correo electrónico y tu contraseña.</translation>
+    </message>
+    <message>
+        <source>Type the company&apos;s short name.</source>
+        <translation>Escribe el nombre corto de la empresa.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+        <source>The server could not be found.</source>
+        <translation>No se encontró el servidor.</translation>
+    </message>
+    <message>
+        <source>Signed in. Saving the session in this computer&apos;s keychain…</source>
+        <translation>Sesión iniciada. Guardando la sesión en el llavero de este equipo…</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>You are signed in, but this session will not be remembered: this computer&apos;s keychain is not available (%1). You will have to sign in again next time.</source>
+        <translation>Has iniciado sesión, pero esta sesión no se recordará: el llavero de este equipo no está disponible (%1). La próxima vez tendrás que volver a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Wrong email or password. Check both and try again.</source>
+        <translation>Correo electrónico o contraseña incorrectos. Revisa ambos e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Your company&apos;s access to Puente is suspended. The server says: “%1”. Contact whoever runs your Puente server.</source>
+        <translation>El acceso de tu empresa a Puente está suspendido. El servidor indica: «%1». Ponte en contacto con quien gestiona tu servidor de Puente.</translation>
+    </message>
+    <message>
+        <source>This account may not sign in here. The server says: “%1”.</source>
+        <translation>Esta cuenta no puede iniciar sesión aquí. El servidor indica: «%1».</translation>
+    </message>
+    <message>
+        <source>Type the company&apos;s short name and sign in again.</source>
+        <translation>Escribe el nombre corto de la empresa y vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the sign-in: “%1”. Check what you typed.</source>
+        <translation>El servidor no aceptó el inicio de sesión: «%1». Revisa lo que has escrito.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1. Check the address and your connection.</source>
+        <translation>No se puede conectar con el servidor en %1. Revisa la dirección y tu conexión.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer in time. Check your connection and try again.</source>
+        <translation>El servidor en %1 no respondió a tiempo. Revisa tu conexión e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The server at %1 has a problem right now (error %2). Try again in a few minutes; if it keeps happening, tell whoever runs your Puente server.</source>
+        <translation>El servidor en %1 tiene un problema en este momento (error %2). Inténtalo de nuevo en unos minutos; si sigue ocurriendo, avisa a quien gestiona tu servidor de Puente.</translation>
+    </message>
+    <message>
+        <source>The address %1 does not look like a Puente server (error %2). Check the address.</source>
+        <translation>La dirección %1 no parece un servidor de Puente (error %2). Revisa la dirección.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many sign-in attempts. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Demasiados intentos de inicio de sesión. Espera %n segundo e inténtalo de nuevo.</numerusform>
+            <numerusform>Demasiados intentos de inicio de sesión. Espera %n segundos e inténtalo de nuevo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>Ya puedes volver a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::TemplatePickerDialog</name>
+    <message>
+        <source>Send a template</source>
+        <translation>Enviar una plantilla</translation>
+    </message>
+    <message>
+        <source>WhatsApp only lets you write first to %1 with a template Meta has approved. Once they answer, you can write freely for 24 hours.</source>
+        <translation>WhatsApp solo te permite escribir primero a %1 con una plantilla aprobada por Meta. Cuando responda, podrás escribir libremente durante 24 horas.</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Loading templates…</source>
+        <translation>Cargando plantillas…</translation>
+    </message>
+    <message>
+        <source>Send template</source>
+        <translation>Enviar plantilla</translation>
+    </message>
+    <message>
+        <source>Fill in every field: WhatsApp refuses a template with an empty parameter.</source>
+        <translation>Rellena todos los campos: WhatsApp rechaza una plantilla con un parámetro vacío.</translation>
+    </message>
+    <message>
+        <source>Cannot load the templates: no connection to the server.</source>
+        <translation>No se pueden cargar las plantillas: no hay conexión con el servidor.</translation>
+    </message>
+    <message>
+        <source>Cannot load the templates: %1</source>
+        <translation>No se pueden cargar las plantillas: %1</translation>
+    </message>
+    <message>
+        <source>There is no approved template. An administrator can create one in WhatsApp Manager and sync the templates.</source>
+        <translation>No hay ninguna plantilla aprobada. Un administrador puede crear una en WhatsApp Manager y sincronizar las plantillas.</translation>
+    </message>
+    <message>
+        <source>Value for {{%1}}</source>
+        <translation>Valor para {{%1}}</translation>
+    </message>
+    <message>
+        <source>Header {{%1}}</source>
+        <translation>Encabezado {{%1}}</translation>
+    </message>
+    <message>
+        <source>Text {{%1}}</source>
+        <translation>Texto {{%1}}</translation>
     </message>
 </context>
 <context>
@@ -218,7 +1019,7 @@
         <translation>Pega el token de acceso de Meta (obligatorio)</translation>
     </message>
     <message>
-        <source>Optional: leave empty to use the platform's app</source>
+        <source>Optional: leave empty to use the platform&apos;s app</source>
         <translation>Opcional: déjalo vacío para usar la aplicación de la plataforma</translation>
     </message>
     <message>
@@ -246,11 +1047,11 @@
         <translation>Obligatorio.</translation>
     </message>
     <message>
-        <source>This is the number's ID from WhatsApp Manager, not the phone number</source>
+        <source>This is the number&apos;s ID from WhatsApp Manager, not the phone number</source>
         <translation>Es el identificador del número en WhatsApp Manager, no el número de teléfono</translation>
     </message>
     <message>
-        <source>This is the account's ID from WhatsApp Manager: digits only, no + or spaces</source>
+        <source>This is the account&apos;s ID from WhatsApp Manager: digits only, no + or spaces</source>
         <translation>Es el identificador de la cuenta en WhatsApp Manager: solo dígitos, sin + ni espacios</translation>
     </message>
     <message>
@@ -299,244 +1100,94 @@
     </message>
 </context>
 <context>
-    <name>puente::ui::SetupDialog</name>
+    <name>puente::ui::WhatsAppPage</name>
     <message>
-        <source>Welcome to Puente</source>
-        <translation>Te damos la bienvenida a Puente</translation>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
     </message>
     <message>
-        <source>Nobody uses this computer's Puente yet. How do you want to start?</source>
-        <translation>Todavía nadie usa Puente en este equipo. ¿Cómo quieres empezar?</translation>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
     </message>
     <message>
-        <source>Set up my company</source>
-        <translation>Configurar mi empresa</translation>
+        <source>Configure WhatsApp…</source>
+        <translation>Configurar WhatsApp…</translation>
     </message>
     <message>
-        <source>Create your company's account. You will be its administrator and can add your team afterwards.</source>
-        <translation>Crea la cuenta de tu empresa. Serás quien la administre y después podrás añadir a tu equipo.</translation>
+        <source>Cannot read the configuration: no connection to the server.</source>
+        <translation>No se puede leer la configuración: no hay conexión con el servidor.</translation>
     </message>
     <message>
-        <source>for example: Acme Recruiting</source>
-        <translation>por ejemplo: Acme Selección</translation>
+        <source>Cannot read the configuration: %1</source>
+        <translation>No se puede leer la configuración: %1</translation>
     </message>
     <message>
-        <source>Company name:</source>
-        <translation>Nombre de la empresa:</translation>
+        <source>&lt;p&gt;WhatsApp is not set up yet. You need, from Meta&apos;s WhatsApp Manager: an access token, the phone number ID and the WhatsApp Business account ID. Then paste this webhook URL into Meta&apos;s app settings:&lt;/p&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;WhatsApp aún no está configurado. Necesitas, desde WhatsApp Manager de Meta: un token de acceso, el identificador del número de teléfono y el identificador de la cuenta de WhatsApp Business. Después pega esta URL del webhook en la configuración de la aplicación de Meta:&lt;/p&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Your name:</source>
-        <translation>Tu nombre:</translation>
+        <source>Set up WhatsApp…</source>
+        <translation>Configurar WhatsApp…</translation>
     </message>
     <message>
-        <source>name@company.com</source>
-        <translation>nombre@empresa.com</translation>
+        <source>Connected via Business API</source>
+        <translation>Conectado vía Business API</translation>
     </message>
     <message>
-        <source>Your email:</source>
-        <translation>Tu correo electrónico:</translation>
+        <source>Failing: %1</source>
+        <translation>Con fallos: %1</translation>
     </message>
     <message>
-        <source>Password:</source>
-        <translation>Contraseña:</translation>
+        <source>Not checked yet: use Test connection in the configuration</source>
+        <translation>Sin comprobar todavía: usa «Probar conexión» en la configuración</translation>
     </message>
     <message>
-        <source>At least 10 characters.</source>
-        <translation>Al menos 10 caracteres.</translation>
+        <source>Status</source>
+        <translation>Estado</translation>
     </message>
     <message>
-        <source>Password again:</source>
-        <translation>Repite la contraseña:</translation>
+        <source>Number</source>
+        <translation>Número</translation>
     </message>
     <message>
-        <source>Try the demo (Sandbox)</source>
-        <translation>Probar la demo (Sandbox)</translation>
+        <source>Verified name</source>
+        <translation>Nombre verificado</translation>
     </message>
     <message>
-        <source>A WhatsApp emulator with sample candidates who write in, so that you can try everything. Nothing is sent to WhatsApp. You can set up your company later.</source>
-        <translation>Un simulador de WhatsApp con candidatos de ejemplo que escriben, para que puedas probarlo todo. No se envía nada a WhatsApp. Puedes configurar tu empresa más tarde.</translation>
+        <source>Quality</source>
+        <translation>Calidad</translation>
     </message>
     <message>
-        <source>Type your company's name.</source>
-        <translation>Escribe el nombre de tu empresa.</translation>
+        <source>High</source>
+        <translation>Alta</translation>
     </message>
     <message>
-        <source>Type your name.</source>
-        <translation>Escribe tu nombre.</translation>
+        <source>Medium</source>
+        <translation>Media</translation>
     </message>
     <message>
-        <source>Type a valid email address, like ana@company.com.</source>
-        <translation>Escribe un correo electrónico válido, como ana@empresa.com.</translation>
+        <source>Low</source>
+        <translation>Baja</translation>
     </message>
     <message>
-        <source>Choose a password.</source>
-        <translation>Elige una contraseña.</translation>
+        <source>Messaging limit</source>
+        <translation>Límite de mensajes</translation>
     </message>
     <message>
-        <source>The two passwords are different: type the same password twice.</source>
-        <translation>Las dos contraseñas no coinciden: escribe la misma contraseña dos veces.</translation>
+        <source>Phone number ID</source>
+        <translation>Identificador del número de teléfono</translation>
     </message>
     <message>
-        <source>This password is too weak. Use at least 10 characters, with at least 5 different ones, and not a common password like “password123”.</source>
-        <translation>Esta contraseña es demasiado débil. Usa al menos 10 caracteres, con al menos 5 distintos, y no una contraseña habitual como «password123».</translation>
+        <source>Business account ID</source>
+        <translation>Identificador de la cuenta de empresa</translation>
     </message>
     <message>
-        <source>This Puente already has a company: close this window and sign in.</source>
-        <translation>Este Puente ya tiene una empresa: cierra esta ventana e inicia sesión.</translation>
+        <source>Last checked</source>
+        <translation>Última comprobación</translation>
     </message>
     <message>
-        <source>The company could not be created: %1</source>
-        <translation>No se pudo crear la empresa: %1</translation>
-    </message>
-    <message>
-        <source>Create my company</source>
-        <translation>Crear mi empresa</translation>
-    </message>
-    <message>
-        <source>Start the demo</source>
-        <translation>Iniciar la demo</translation>
-    </message>
-</context>
-<context>
-    <name>puente::ui::SignInDialog</name>
-    <message>
-        <source>This console has no server of its own: choose “Server at an address”.</source>
-        <translation>Esta consola no tiene servidor propio: elige «Servidor en una dirección».</translation>
-    </message>
-    <message>
-        <source>Sign in — Puente</source>
-        <translation>Iniciar sesión — Puente</translation>
-    </message>
-    <message>
-        <source>Sign in to Puente</source>
-        <translation>Inicia sesión en Puente</translation>
-    </message>
-    <message>
-        <source>This computer (local)</source>
-        <translation>Este equipo (local)</translation>
-    </message>
-    <message>
-        <source>Server at an address</source>
-        <translation>Servidor en una dirección</translation>
-    </message>
-    <message>
-        <source>Server:</source>
-        <translation>Servidor:</translation>
-    </message>
-    <message>
-        <source>name@company.com</source>
-        <translation>nombre@empresa.com</translation>
-    </message>
-    <message>
-        <source>Email:</source>
-        <translation>Correo electrónico:</translation>
-    </message>
-    <message>
-        <source>Password:</source>
-        <translation>Contraseña:</translation>
-    </message>
-    <message>
-        <source>This email has accounts in several companies: type the company's short name (ask your administrator if you do not know it).</source>
-        <translation>Este correo tiene cuentas en varias empresas: escribe el nombre corto de la empresa (si no lo sabes, pregúntalo a quien administra tu cuenta).</translation>
-    </message>
-    <message>
-        <source>for example: acme-recruiting</source>
-        <translation>por ejemplo: acme-seleccion</translation>
-    </message>
-    <message>
-        <source>Company:</source>
-        <translation>Empresa:</translation>
-    </message>
-    <message>
-        <source>Remember me on this computer</source>
-        <translation>Recordarme en este equipo</translation>
-    </message>
-    <message>
-        <source>Sign in</source>
-        <translation>Iniciar sesión</translation>
-    </message>
-    <message>
-        <source>Type the server's address, for example https://puente.example.com.</source>
-        <translation>Escribe la dirección del servidor, por ejemplo https://puente.example.com.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a server address. Type it like https://puente.example.com.</source>
-        <translation>«%1» no es una dirección de servidor. Escríbela así: https://puente.example.com.</translation>
-    </message>
-    <message>
-        <source>Type your email and your password.</source>
-        <translation>Escribe tu correo electrónico y tu contraseña.</translation>
-    </message>
-    <message>
-        <source>Type the company's short name.</source>
-        <translation>Escribe el nombre corto de la empresa.</translation>
-    </message>
-    <message>
-        <source>Signing in…</source>
-        <translation>Iniciando sesión…</translation>
-    </message>
-    <message>
-        <source>The server could not be found.</source>
-        <translation>No se encontró el servidor.</translation>
-    </message>
-    <message>
-        <source>Signed in. Saving the session in this computer's keychain…</source>
-        <translation>Sesión iniciada. Guardando la sesión en el llavero de este equipo…</translation>
-    </message>
-    <message>
-        <source>Continue</source>
-        <translation>Continuar</translation>
-    </message>
-    <message>
-        <source>You are signed in, but this session will not be remembered: this computer's keychain is not available (%1). You will have to sign in again next time.</source>
-        <translation>Has iniciado sesión, pero esta sesión no se recordará: el llavero de este equipo no está disponible (%1). La próxima vez tendrás que volver a iniciar sesión.</translation>
-    </message>
-    <message>
-        <source>Wrong email or password. Check both and try again.</source>
-        <translation>Correo electrónico o contraseña incorrectos. Revisa ambos e inténtalo de nuevo.</translation>
-    </message>
-    <message>
-        <source>Your company's access to Puente is suspended. The server says: “%1”. Contact whoever runs your Puente server.</source>
-        <translation>El acceso de tu empresa a Puente está suspendido. El servidor indica: «%1». Ponte en contacto con quien gestiona tu servidor de Puente.</translation>
-    </message>
-    <message>
-        <source>This account may not sign in here. The server says: “%1”.</source>
-        <translation>Esta cuenta no puede iniciar sesión aquí. El servidor indica: «%1».</translation>
-    </message>
-    <message>
-        <source>Type the company's short name and sign in again.</source>
-        <translation>Escribe el nombre corto de la empresa y vuelve a iniciar sesión.</translation>
-    </message>
-    <message>
-        <source>The server did not accept the sign-in: “%1”. Check what you typed.</source>
-        <translation>El servidor no aceptó el inicio de sesión: «%1». Revisa lo que has escrito.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the server at %1. Check the address and your connection.</source>
-        <translation>No se puede conectar con el servidor en %1. Revisa la dirección y tu conexión.</translation>
-    </message>
-    <message>
-        <source>The server at %1 did not answer in time. Check your connection and try again.</source>
-        <translation>El servidor en %1 no respondió a tiempo. Revisa tu conexión e inténtalo de nuevo.</translation>
-    </message>
-    <message>
-        <source>The server at %1 has a problem right now (error %2). Try again in a few minutes; if it keeps happening, tell whoever runs your Puente server.</source>
-        <translation>El servidor en %1 tiene un problema en este momento (error %2). Inténtalo de nuevo en unos minutos; si sigue ocurriendo, avisa a quien gestiona tu servidor de Puente.</translation>
-    </message>
-    <message>
-        <source>The address %1 does not look like a Puente server (error %2). Check the address.</source>
-        <translation>La dirección %1 no parece un servidor de Puente (error %2). Revisa la dirección.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many sign-in attempts. Wait %n second(s) and try again.</source>
-        <translation>
-            <numerusform>Demasiados intentos de inicio de sesión. Espera %n segundo e inténtalo de nuevo.</numerusform>
-            <numerusform>Demasiados intentos de inicio de sesión. Espera %n segundos e inténtalo de nuevo.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>You can try again now.</source>
-        <translation>Ya puedes volver a intentarlo.</translation>
+        <source>Webhook URL</source>
+        <translation>URL del webhook</translation>
     </message>
 </context>
 </TS>

@@ -202,6 +202,14 @@ ChatPanel::ChatPanel(client::ApiClient *api, MediaCache *media, QWidget *parent)
     m_delegate = new MessageDelegate(media, m_view);
     m_view->setItemDelegate(m_delegate);
     m_view->setMessageModel(m_model);
+    // A message whose status, reactions or day heading changed may change height.
+    connect(m_model, &QAbstractItemModel::dataChanged, m_delegate, [this](const QModelIndex &from, const QModelIndex &to, const QList<int> &roles) {
+        if (roles == QList<int>{MessageModel::QuoteRole})
+            return; // the quote's box has a fixed height
+        for (int row = from.row(); row <= to.row(); ++row)
+            m_delegate->forget(m_model->index(row).data(MessageModel::IdRole).toLongLong());
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, m_delegate, &MessageDelegate::forgetAll);
     layout->addWidget(m_view, 1);
     connect(m_view, &ChatView::mediaClicked, this, [this](const QModelIndex &index) { openMedia(index, false); });
     connect(m_view, &QWidget::customContextMenuRequested, this, &ChatPanel::contextMenu);

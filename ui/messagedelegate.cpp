@@ -267,8 +267,16 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     // Views ask before they know the width; the viewport's is the one that counts.
     if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
         opt.rect = QRect(0, 0, view->viewport()->width(), 0);
-    const Layout l = layout(opt, index);
-    return {opt.rect.width(), l.height};
+    if (opt.rect.width() != m_sizesWidth) {
+        m_sizes.clear();
+        m_sizesWidth = opt.rect.width();
+    }
+    const qint64 id = index.data(MessageModel::IdRole).toLongLong();
+    if (const auto it = m_sizes.constFind(id); it != m_sizes.constEnd())
+        return *it;
+    const QSize size(opt.rect.width(), layout(opt, index).height);
+    m_sizes.insert(id, size);
+    return size;
 }
 
 QRect MessageDelegate::mediaRect(const QStyleOptionViewItem &option, const QModelIndex &index) const

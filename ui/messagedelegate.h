@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QStyledItemDelegate>
 
 namespace puente::ui {
@@ -19,6 +20,10 @@ public:
 
     // Where the image or file row is (clicks there open it); empty if none.
     QRect mediaRect(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    // Sizes are remembered per message for the current width (laying out
+    // text is what scrolling costs); a row whose look changed is forgotten.
+    void forget(qint64 messageId) { m_sizes.remove(messageId); }
+    void forgetAll() { m_sizes.clear(); }
     // The words shown for a message (text, or what the type means).
     // `notice`: the words stand for something not shown (deleted, unsupported).
     static QString bodyText(const QModelIndex &index, bool *notice = nullptr);
@@ -30,6 +35,8 @@ private:
     Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index) const;
 
     MediaCache *m_media;
+    mutable QHash<qint64, QSize> m_sizes;
+    mutable int m_sizesWidth = -1;
 };
 
 } // namespace puente::ui

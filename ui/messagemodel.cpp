@@ -16,6 +16,11 @@ QString str(const QJsonObject &m, const char *key)
     return m.value(QLatin1String(key)).toString();
 }
 
+qint64 localDay(const QJsonObject &m)
+{
+    return QDateTime::fromMSecsSinceEpoch(m.value(QStringLiteral("timestamp")).toInteger()).date().toJulianDay();
+}
+
 } // namespace
 
 MessageModel::MessageModel(client::ApiClient *api, QObject *parent) : QAbstractListModel(parent), m_api(api) {}
@@ -27,11 +32,8 @@ int MessageModel::rowCount(const QModelIndex &parent) const
 
 bool MessageModel::dayBreakAt(int row) const
 {
-    if (row == 0)
-        return true;
-    const QDate day = QDateTime::fromMSecsSinceEpoch(m_rows.at(row).value(QStringLiteral("timestamp")).toInteger()).date();
-    const QDate previous = QDateTime::fromMSecsSinceEpoch(m_rows.at(row - 1).value(QStringLiteral("timestamp")).toInteger()).date();
-    return day != previous;
+    // Days are worked out once per row: converting times is slow (time zone).
+    return row == 0 || m_days.at(row) != m_days.at(row - 1);
 }
 
 QVariant MessageModel::data(const QModelIndex &index, int role) const
@@ -111,6 +113,8 @@ void MessageModel::open(qint64 conversationId)
     beginResetModel();
     m_conversation = conversationId;
     m_rows.clear();
+    m_days.clear();
+    m_ids.clear();
     m_textByWamid.clear();
     m_reactions.clear();
     m_before.clear();
@@ -139,14 +143,21 @@ void MessageModel::requestPage(bool older)
         QList<QJsonObject> incoming;
         for (qsizetype i = items.size() - 1; i >= 0; --i) {
             const QJsonObject m = items.at(i).toObject();
-            if (absorb(m) || rowOfId(m.value(QStringLiteral("id")).toInteger()) >= 0)
+            if (absorb(m) || m_ids.contains(m.value(QStringLiteral("id")).toInteger()))
                 continue;
             incoming.append(m);
         }
         if (!incoming.isEmpty()) {
             if (older || m_rows.isEmpty()) {
+                QList<qint64> days;
+                days.reserve(incoming.size());
+                for (const QJsonObject &m : std::as_const(incoming)) {
+                    days.append(localDay(m));
+                    m_ids.insert(m.value(QStringLiteral("id")).toInteger());
+                }
                 beginInsertRows({}, 0, int(incoming.size() - 1));
                 m_rows = incoming + m_rows;
+                m_days = days + m_days;
                 endInsertRows();
                 // The old first row may no longer start its day.
                 if (m_rows.size() > incoming.size()) {
@@ -158,9 +169,15 @@ void MessageModel::requestPage(bool older)
                     applyMessage(m);
             }
         }
-        // Quotes of rows already shown may now be resolvable.
-        if (older && !m_rows.isEmpty())
-            Q_EMIT dataChanged(index(0), index(int(m_rows.size() - 1)), {QuoteRole, ReactionsRole});
+        // Quotes of rows already shown whose message just arrived.
+        if (older) {
+            QSet<QString> arrived;
+            for (const QJsonObject &m : std::as_const(incoming))
+                arrived.insert(str(m, "provider_message_id"));
+            for (int i = int(incoming.size()); i < m_rows.size(); ++i)
+                if (arrived.contains(str(m_rows.at(i), "reply_to")))
+                    Q_EMIT dataChanged(index(i), index(i), {QuoteRole});
+        }
         Q_EMIT pageLoaded(older, int(incoming.size()));
     }, [this, generation](const client::ApiError &error) {
         if (generation != m_generation)
@@ -224,6 +241,7 @@ void MessageModel::applyMessage(const QJsonObject &m)
     if (row >= 0) {
         const QString oldWamid = str(m_rows.at(row), "provider_message_id");
         m_rows[row] = m;
+        m_days[row] = localDay(m);
         Q_EMIT dataChanged(index(row), index(row));
         // The wamid arrives with `sent`: reactions may already wait for it.
         if (oldWamid != str(m, "provider_message_id"))
@@ -241,6 +259,8 @@ void MessageModel::applyMessage(const QJsonObject &m)
         return;
     beginInsertRows({}, pos, pos);
     m_rows.insert(pos, m);
+    m_days.insert(pos, localDay(m));
+    m_ids.insert(id);
     endInsertRows();
     if (pos + 1 < m_rows.size())
         Q_EMIT dataChanged(index(pos + 1), index(pos + 1), {DayBreakRole});

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QMap>
 #include <QPointer>
+#include <QSet>
 
 namespace puente::client {
 class ApiClient;
@@ -78,6 +79,8 @@ private:
     QPointer<client::ApiReply> m_inFlight;
     quint64 m_generation = 0;
     int m_pageSize = 50;
+    QList<qint64> m_days;   // each row's local day (Julian day), kept beside m_rows
+    QSet<qint64> m_ids;     // the ids of the rows, for duplicate checks
     QHash<QString, QString> m_textByWamid;                 // for quotes
     QHash<QString, QMap<QString, QString>> m_reactions;   // wamid → direction → emoji
 };

@@ -2,16 +2,31 @@
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
+#include <QPointer>
 #include <QTranslator>
 
 namespace puente::ui {
 
+namespace {
+// The installed ones, so that switching language replaces them.
+QPointer<QTranslator> g_qt;
+QPointer<QTranslator> g_puente;
+}
+
 bool installTranslations(QCoreApplication &app, const QLocale &locale)
 {
+    for (QPointer<QTranslator> *old : {&g_qt, &g_puente})
+        if (*old) {
+            QCoreApplication::removeTranslator(*old);
+            delete old->data();
+        }
+    QLocale::setDefault(QLocale::system());
     auto *qt = new QTranslator(&app);
+    g_qt = qt;
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     auto *puente = new QTranslator(&app);
+    g_puente = puente;
     // qt_add_translations embeds the .qm files under :/i18n.
     if (puente->load(locale, QStringLiteral("puente"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         QCoreApplication::installTranslator(puente);

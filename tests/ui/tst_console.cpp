@@ -1,4 +1,6 @@
 #include "chatpanel.h"
+#include "consolecontroller.h"
+#include "signindialog.h"
 #include "client/eventstream.h"
 #include "consoleharness.h"
 #include "conversationlistmodel.h"
@@ -16,6 +18,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QTranslator>
@@ -42,6 +45,7 @@ private Q_SLOTS:
     void olderHistoryLoadsWhenScrollingUp();
     void modelsPassTheModelTester();
     void navigationFollowsTheRole();
+    void controllerDemoLanguageAndSessionEnd();
     void screenshots_data();
     void screenshots();
 
@@ -438,6 +442,62 @@ void TestConsole::navigationFollowsTheRole()
     // The status line names the connection.
     QTRY_VERIFY(agentWindow->whatsAppStatusText().contains(QStringLiteral("Business API")));
     QTRY_VERIFY(agentWindow->serverStatusText().contains(QStringLiteral("Connected")));
+}
+
+void TestConsole::controllerDemoLanguageAndSessionEnd()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("PuenteTest-%1").arg(QCoreApplication::applicationPid()));
+    QSettings().clear();
+    ui::LocalMode local;
+    int starts = 0;
+    local.start = [this, &starts](bool demo) -> Result<QUrl> {
+        ++starts;
+        if (!demo)
+            return makeError("unexpected", QStringLiteral("the demo was asked for"));
+        return m_h->baseUrl();
+    };
+    local.needsSetup = [] { return false; };
+    local.demoRecruiter = [this] { return std::pair{m_h->accounts.agentEmail, m_h->accounts.password}; };
+    ui::ConsoleController console(local);
+    console.start(true);
+    // Straight into the demo, signed in as its recruiter.
+    QTRY_VERIFY(console.mainWindow() && console.mainWindow()->isVisible());
+    QCOMPARE(starts, 1);
+    QCOMPARE(console.mainWindow()->isAdmin(), false);
+    QVERIFY(console.mainWindow()->navigationItems().contains(QStringLiteral("Conversations")));
+
+    // Switching to Spanish rebuilds the window in Spanish, same session.
+    ui::MainWindow *before = console.mainWindow();
+    Q_EMIT before->languageChangeRequested(QStringLiteral("es"));
+    QTRY_VERIFY(console.mainWindow() && console.mainWindow() != before);
+    QVERIFY(console.mainWindow()->navigationItems().contains(QStringLiteral("Conversaciones")));
+    QTRY_VERIFY(console.mainWindow()->events()->state() == client::EventStream::State::Connected);
+    ui::ConsoleController::applyLanguage(QStringLiteral("en"));
+
+    // The session ends elsewhere: back to sign-in, saying why.
+    auto other = std::make_unique<client::ApiClient>(m_h->baseUrl());
+    QJsonObject login = test::await(other->post(QStringLiteral("api/auth/login"),
+                                                {{QStringLiteral("email"), m_h->accounts.agentEmail}, {QStringLiteral("password"), m_h->accounts.password}}));
+    QVERIFY(login.contains(QStringLiteral("token")));
+    // Deactivating the agent ends every one of their sessions.
+    const qint64 agentId = m_h->agentUser.value(QStringLiteral("id")).toInteger();
+    QVERIFY(!test::await(m_h->admin->patch(QStringLiteral("api/users/%1").arg(agentId), {{QStringLiteral("active"), false}})).isEmpty());
+    console.mainWindow()->refreshWhatsAppStatus();
+    ui::SignInDialog *signIn = nullptr;
+    QTRY_VERIFY((signIn = [] {
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (auto *d = qobject_cast<ui::SignInDialog *>(w); d && d->isVisible())
+                return d;
+        return static_cast<ui::SignInDialog *>(nullptr);
+    }()));
+    QVERIFY(signIn->findChild<QLabel *>() != nullptr);
+    bool reasonShown = false;
+    for (QLabel *label : signIn->findChildren<QLabel *>())
+        reasonShown = reasonShown || label->text().contains(QStringLiteral("session has ended"));
+    QVERIFY(reasonShown);
+    QTRY_VERIFY(!console.mainWindow());
+    signIn->close();
+    QSettings().clear();
 }
 
 void TestConsole::saveScreenshot(QWidget &w, const QString &name)
