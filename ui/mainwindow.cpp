@@ -45,7 +45,7 @@ MainWindow::MainWindow(client::ApiClient *api, const QJsonObject &user, QWidget 
     m_nav = new QListWidget(central);
     m_nav->setFixedWidth(170);
     m_nav->setFrameShape(QFrame::NoFrame);
-    m_nav->setStyleSheet(QStringLiteral("QListWidget { background: #f0f2f5; padding-top: 6px; } "
+    m_nav->setStyleSheet(QStringLiteral("QListWidget { background: #f0f2f5; padding-top: 6px; outline: none; } "
                                         "QListWidget::item { padding: 10px 12px; } "
                                         "QListWidget::item:selected { background: #d9dee3; color: black; }"));
     m_pages = new QStackedWidget(central);
@@ -67,7 +67,7 @@ MainWindow::MainWindow(client::ApiClient *api, const QJsonObject &user, QWidget 
     m_serverStatus = new QLabel(this);
     m_whatsAppStatus = new QLabel(this);
     m_whatsAppStatus->setTextFormat(Qt::PlainText);
-    statusBar()->addWidget(m_serverStatus);
+    statusBar()->addWidget(m_serverStatus, 1);
     statusBar()->addPermanentWidget(m_whatsAppStatus);
 
     buildMenus();
