@@ -354,6 +354,10 @@
         <source>No connection to the server. Try again when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choose a company at the top left to see its conversations.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::MainWindow</name>
@@ -455,6 +459,18 @@
             <numerusform>Puente: %n unread message</numerusform>
             <numerusform>Puente: %n unread messages</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The company you are working in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a company…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a company at the top left to see its conversations.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

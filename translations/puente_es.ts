@@ -354,6 +354,10 @@
         <source>No connection to the server. Try again when it is back.</source>
         <translation>Sin conexión con el servidor. Inténtalo de nuevo cuando vuelva.</translation>
     </message>
+    <message>
+        <source>Choose a company at the top left to see its conversations.</source>
+        <translation>Elige una empresa arriba a la izquierda para ver sus conversaciones.</translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::MainWindow</name>
@@ -455,6 +459,18 @@
             <numerusform>Puente: %n mensaje sin leer</numerusform>
             <numerusform>Puente: %n mensajes sin leer</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The company you are working in</source>
+        <translation>La empresa en la que trabajas</translation>
+    </message>
+    <message>
+        <source>Choose a company…</source>
+        <translation>Elige una empresa…</translation>
+    </message>
+    <message>
+        <source>Choose a company at the top left to see its conversations.</source>
+        <translation>Elige una empresa arriba a la izquierda para ver sus conversaciones.</translation>
     </message>
 </context>
 <context>

@@ -299,6 +299,9 @@ void ChatPanel::updateConversation(const QJsonObject &conversation)
 {
     if (conversation.value(QStringLiteral("id")).toInteger() != conversationId())
         return;
+    // An answer and an event can cross: never go back to an older copy.
+    if (conversation.value(QStringLiteral("updated_at")).toInteger() < m_conversation.value(QStringLiteral("updated_at")).toInteger())
+        return;
     m_conversation = conversation;
     updateHeader();
     updateComposerMode();

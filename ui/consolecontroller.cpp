@@ -225,6 +225,10 @@ void ConsoleController::rebuildWindow(const QString &language)
         m_window->setGeometry(geometry);
     connect(m_window, &MainWindow::sessionEnded, this, [this](const QString &reason) { endSession(reason, true); });
     connect(m_window, &MainWindow::signedOut, this, [this] { endSession(QString(), true); });
+    connect(m_window, &MainWindow::actingTenantChosen, this, [this](const QString &tenant) {
+        m_api->setActingTenant(tenant);
+        QMetaObject::invokeMethod(this, [this] { rebuildWindow(QString()); }, Qt::QueuedConnection);
+    });
     connect(m_window, &MainWindow::languageChangeRequested, this, [this](const QString &code) {
         // Rebuilt in the new language, same session (after this event).
         QMetaObject::invokeMethod(this, [this, code] { rebuildWindow(code); }, Qt::QueuedConnection);

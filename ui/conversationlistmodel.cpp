@@ -203,6 +203,11 @@ void ConversationListModel::applyConversation(const QJsonObject &c)
 {
     const qint64 id = c.value(QStringLiteral("id")).toInteger();
     const int row = rowOf(id);
+    // An answer and an event can cross: never go back to an older copy.
+    qint64 &seen = m_lastUpdate[id];
+    if (c.value(QStringLiteral("updated_at")).toInteger() < seen)
+        return;
+    seen = c.value(QStringLiteral("updated_at")).toInteger();
     const bool keep = matchesFilter(c);
     if (row >= 0 && !keep) {
         beginRemoveRows({}, row, row);

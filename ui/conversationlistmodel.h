@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QPointer>
@@ -77,6 +78,7 @@ private:
     client::ApiClient *m_api;
     Filter m_filter;
     QList<QJsonObject> m_rows;
+    QHash<qint64, qint64> m_lastUpdate; // conversation id → newest updated_at applied
     QString m_cursor;
     bool m_atEnd = true;
     QPointer<client::ApiReply> m_inFlight;

@@ -110,6 +110,10 @@ ConversationsPage::ConversationsPage(client::ApiClient *api, qint64 currentUserI
     });
     connect(m_list, &ConversationListModel::loadFailed, this, [this](const QString &code, const QString &message) {
         m_listState->setVisible(true);
+        if (code == QLatin1String("tenant_required")) {
+            m_listState->setText(tr("Choose a company at the top left to see its conversations."));
+            return;
+        }
         m_listState->setText(code == QLatin1String("network") || code == QLatin1String("timeout")
                                  ? tr("Cannot load the conversations: no connection to the server. They will load when it is back.")
                                  : tr("Cannot load the conversations: %1").arg(message));

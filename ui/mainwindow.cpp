@@ -9,6 +9,7 @@
 #include "whatsapppage.h"
 
 #include <QActionGroup>
+#include <QComboBox>
 #include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -49,7 +50,32 @@ MainWindow::MainWindow(client::ApiClient *api, const QJsonObject &user, QWidget 
                                         "QListWidget::item { padding: 10px 12px; } "
                                         "QListWidget::item:selected { background: #d9dee3; color: black; }"));
     m_pages = new QStackedWidget(central);
-    body->addWidget(m_nav);
+    auto *side = new QVBoxLayout;
+    side->setSpacing(0);
+    if (isPlatformAdmin()) {
+        // Platform admins belong to no company: they choose one to work in.
+        m_tenantChooser = new QComboBox(central);
+        m_tenantChooser->setFixedWidth(170);
+        m_tenantChooser->setToolTip(tr("The company you are working in"));
+        m_tenantChooser->addItem(tr("Choose a company…"), QString());
+        side->addWidget(m_tenantChooser);
+        api->get(QStringLiteral("api/admin/tenants"))->then(this, [this, api](const QJsonObject &answer) {
+            for (const QJsonValue &v : answer.value(QStringLiteral("items")).toArray()) {
+                const QJsonObject t = v.toObject();
+                m_tenantChooser->addItem(t.value(QStringLiteral("name")).toString(), t.value(QStringLiteral("slug")).toString());
+            }
+            const int current = m_tenantChooser->findData(api->actingTenant());
+            m_tenantChooser->setCurrentIndex(std::max(0, current));
+            updateTitle();
+            connect(m_tenantChooser, &QComboBox::activated, this, [this](int index) {
+                const QString slug = m_tenantChooser->itemData(index).toString();
+                if (!slug.isEmpty() && slug != m_api->actingTenant())
+                    Q_EMIT actingTenantChosen(slug);
+            });
+        }, [](const client::ApiError &) {});
+    }
+    side->addWidget(m_nav, 1);
+    body->addLayout(side);
     body->addWidget(m_pages, 1);
     outer->addLayout(body, 1);
     setCentralWidget(central);
@@ -110,8 +136,11 @@ MainWindow::MainWindow(client::ApiClient *api, const QJsonObject &user, QWidget 
     m_statusTimer->setInterval(60000);
     connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshWhatsAppStatus);
     m_statusTimer->start();
-    refreshWhatsAppStatus();
-    m_events->start();
+    // A platform admin sees a company's events once they have chosen one.
+    if (!isPlatformAdmin() || !api->actingTenant().isEmpty()) {
+        refreshWhatsAppStatus();
+        m_events->start();
+    }
     onStreamState();
     updateTitle();
 }
@@ -119,6 +148,11 @@ MainWindow::MainWindow(client::ApiClient *api, const QJsonObject &user, QWidget 
 MainWindow::~MainWindow()
 {
     m_events->stop();
+}
+
+bool MainWindow::isPlatformAdmin() const
+{
+    return m_user.value(QStringLiteral("role")).toString() == QLatin1String("platform_admin");
 }
 
 bool MainWindow::isAdmin() const
@@ -190,6 +224,11 @@ bool MainWindow::offlineBannerVisible() const
 
 void MainWindow::onStreamState()
 {
+    if (isPlatformAdmin() && m_api->actingTenant().isEmpty()) {
+        m_serverStatus->setText(tr("Choose a company at the top left to see its conversations."));
+        m_conversations->setOnline(false);
+        return;
+    }
     const bool live = m_events->state() == client::EventStream::State::Connected;
     const bool reachable = m_api->isReachable();
     const QString host = m_api->baseUrl().host() == QLatin1String("127.0.0.1") ? tr("this computer") : m_api->baseUrl().host();
@@ -291,7 +330,9 @@ void MainWindow::notify(qint64 conversationId, const QString &title, const QStri
 
 void MainWindow::updateTitle()
 {
-    const QString tenant = m_user.value(QStringLiteral("tenant")).toObject().value(QStringLiteral("name")).toString();
+    QString tenant = m_user.value(QStringLiteral("tenant")).toObject().value(QStringLiteral("name")).toString();
+    if (m_tenantChooser && m_tenantChooser->currentIndex() > 0)
+        tenant = m_tenantChooser->currentText();
     QString title = tenant.isEmpty() ? QStringLiteral("Puente") : QStringLiteral("Puente — %1").arg(tenant);
     if (m_unread > 0)
         title.prepend(QStringLiteral("(%1) ").arg(QLocale().toString(m_unread)));

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QMainWindow>
 
+class QComboBox;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -33,6 +34,8 @@ public:
     ConversationsPage *conversations() const { return m_conversations; }
     client::EventStream *events() const { return m_events; }
     bool isAdmin() const;
+    bool isPlatformAdmin() const;
+    QComboBox *tenantChooser() const { return m_tenantChooser; }
     QStringList navigationItems() const;
     QString serverStatusText() const;
     QString whatsAppStatusText() const;
@@ -49,6 +52,8 @@ Q_SIGNALS:
     void signedOut();
     // "" for the system's language, "es", "en".
     void languageChangeRequested(const QString &language);
+    // A platform admin chose the company to work in (its slug).
+    void actingTenantChosen(const QString &tenant);
     // A notification was raised (also without a system tray).
     void notificationShown(qint64 conversationId, const QString &title, const QString &text);
 
@@ -68,6 +73,7 @@ private:
     QJsonObject m_user;
     ConversationsPage *m_conversations = nullptr;
     QListWidget *m_nav = nullptr;
+    QComboBox *m_tenantChooser = nullptr;
     QStackedWidget *m_pages = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_serverStatus = nullptr;

@@ -239,6 +239,17 @@ void MessageModel::applyMessage(const QJsonObject &m)
     const qint64 id = m.value(QStringLiteral("id")).toInteger();
     const int row = rowOfId(id);
     if (row >= 0) {
+        // A send's answer and the status events can cross: a status never
+        // goes back (queued → sent → delivered → read). Failed is outside
+        // the order: Meta fails a sent message, a retry queues a failed one.
+        auto rank = [](const QString &status) {
+            static const QHash<QString, int> ranks{{QStringLiteral("queued"), 0}, {QStringLiteral("sent"), 1}, {QStringLiteral("delivered"), 2},
+                                                   {QStringLiteral("read"), 3}, {QStringLiteral("played"), 3}};
+            return ranks.value(status, -1);
+        };
+        const int incoming = rank(str(m, "status")), current = rank(str(m_rows.at(row), "status"));
+        if (incoming >= 0 && current >= 0 && incoming < current)
+            return;
         const QString oldWamid = str(m_rows.at(row), "provider_message_id");
         m_rows[row] = m;
         m_days[row] = localDay(m);

@@ -4,6 +4,7 @@
 #include "metrics.h"
 #include "storage/database.h"
 #include "storage/sessionrepository.h"
+#include "storage/tenantrepository.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -87,7 +88,7 @@ void WebSocketHub::addConnection(std::unique_ptr<QWebSocket> socket)
     if (token.isEmpty())
         token = QUrlQuery(ws->request().url()).queryItemValue(QStringLiteral("access_token"));
     if (!token.isEmpty()) {
-        authenticate(client, token);
+        authenticate(client, token, QString::fromUtf8(ws->request().rawHeader("X-Puente-Tenant")).trimmed());
     } else {
         QTimer::singleShot(kAuthTimeoutMs, this, [this, ws] {
             Client *c = m_clients.value(ws);
@@ -99,7 +100,7 @@ void WebSocketHub::addConnection(std::unique_ptr<QWebSocket> socket)
     }
 }
 
-void WebSocketHub::authenticate(Client *client, const QString &token)
+void WebSocketHub::authenticate(Client *client, const QString &token, const QString &namedTenant)
 {
     client->authenticating = true;
     // A QPointer, not the raw address: if this socket goes away meanwhile, a
@@ -111,10 +112,18 @@ void WebSocketHub::authenticate(Client *client, const QString &token)
         Result<std::optional<Session>> session = std::optional<Session>();
         qint64 lastSeq = 0;
     };
-    QtConcurrent::run(m_pool, [db, token] {
+    QtConcurrent::run(m_pool, [db, token, namedTenant] {
         Lookup l;
         l.session = SessionRepository(*db).findByToken(token);
-        if (l.session && l.session.value())
+        // Platform admins belong to no tenant: they follow the one they name.
+        if (l.session && l.session.value() && l.session.value()->role == Role::PlatformAdmin && !namedTenant.isEmpty()) {
+            TenantRepository tenants(*db);
+            bool isId = false;
+            const qint64 id = namedTenant.toLongLong(&isId);
+            auto t = isId ? tenants.find(TenantId(id)) : tenants.findBySlug(namedTenant);
+            l.session.value()->tenantId = t && t.value() ? t.value()->id : TenantId();
+        }
+        if (l.session && l.session.value() && l.session.value()->tenantId.isValid())
             l.lastSeq = EventLog::lastSeq(*db, l.session.value()->tenantId).valueOr(0);
         return l;
     })
@@ -143,7 +152,7 @@ void WebSocketHub::onText(Client *client, const QString &text)
     const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
     const QString type = frame.value(QStringLiteral("type")).toString();
     if (type == QLatin1String("auth") && !client->tenant.isValid() && !client->authenticating) {
-        authenticate(client, frame.value(QStringLiteral("token")).toString());
+        authenticate(client, frame.value(QStringLiteral("token")).toString(), frame.value(QStringLiteral("tenant")).toString().trimmed());
     } else if (type == QLatin1String("resume") && client->tenant.isValid()) {
         resume(client, qint64(frame.value(QStringLiteral("after_seq")).toDouble()));
     } else if (type == QLatin1String("ping")) {

@@ -43,7 +43,9 @@ public:
 
 private:
     struct Client;
-    void authenticate(Client *client, const QString &token);
+    // `tenant`: for platform admins, the tenant to follow (id or slug), as
+    // X-Puente-Tenant names it on the REST API.
+    void authenticate(Client *client, const QString &token, const QString &tenant);
     void onText(Client *client, const QString &text);
     void resume(Client *client, qint64 afterSeq);
     void deliver(const QList<Event> &events);

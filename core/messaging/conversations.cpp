@@ -138,7 +138,7 @@ Result<Page> ConversationService::list(TenantId tenant, const ConversationFilter
             break;
         }
         const QJsonObject c = rows::conversationJson(query);
-        lastActivity = query.int64(13);
+        lastActivity = query.int64(14);
         lastId = c.value(QStringLiteral("id")).toInteger();
         page.items.append(c);
     }

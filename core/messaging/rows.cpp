@@ -61,7 +61,7 @@ QJsonObject messageJson(const Sql &q)
 
 const QString kConversationColumns = QStringLiteral(
     "id, conversation_id, contact_wa_id, contact_user_id, contact_phone, contact_name, status, last_message_at, "
-    "last_inbound_at, last_message_preview, unread_count, assigned_user_id, created_at");
+    "last_inbound_at, last_message_preview, unread_count, assigned_user_id, created_at, updated_at");
 
 QJsonObject conversationJson(const Sql &q)
 {
@@ -82,6 +82,7 @@ QJsonObject conversationJson(const Sql &q)
         {QStringLiteral("phone_display"), formatPhoneNumberForDisplay(q.text(4))},
         {QStringLiteral("window_open_until"), lastInbound ? QJsonValue(lastInbound + kServiceWindowMs) : QJsonValue()},
         {QStringLiteral("created_at"), q.int64(12)},
+        {QStringLiteral("updated_at"), q.int64(13)},
     };
 }
 

@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "messagemodel.h"
 #include "templatepickerdialog.h"
+#include "storage/userrepository.h"
 #include "translations.h"
 
 #include <QAbstractItemModelTester>
@@ -22,6 +23,10 @@
 #include <QStackedWidget>
 #include <QTimer>
 #include <QTranslator>
+#include <QToolButton>
+#include <QMenu>
+#include <QFile>
+#include <QTemporaryDir>
 
 using namespace puente;
 
@@ -46,6 +51,9 @@ private Q_SLOTS:
     void modelsPassTheModelTester();
     void navigationFollowsTheRole();
     void controllerDemoLanguageAndSessionEnd();
+    void attachSendsAFile();
+    void archiveAndAssignMoveTheConversation();
+    void platformAdminChoosesACompany();
     void screenshots_data();
     void screenshots();
 
@@ -499,6 +507,106 @@ void TestConsole::controllerDemoLanguageAndSessionEnd()
     QTRY_VERIFY(!console.mainWindow());
     signIn->close();
     QSettings().clear();
+}
+
+void TestConsole::attachSendsAFile()
+{
+    m_h->candidateWrites(QStringLiteral("34612121212"), QStringLiteral("Rosa Prieto"), QStringLiteral("¿Me mandas la oferta?"));
+    QTRY_VERIFY(conversationOf(QStringLiteral("34612121212")) > 0);
+    auto window = openWindow(m_h->agent.get(), m_h->agentUser);
+    window->conversations()->openConversation(conversationOf(QStringLiteral("34612121212")));
+    ui::ChatPanel *chat = window->conversations()->chat();
+    QTRY_COMPARE(chat->model()->rowCount(), 1);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("oferta.pdf"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    file.close();
+    chat->composer()->setPlainText(QStringLiteral("Aquí tienes la oferta"));
+    chat->attachFile(path);
+    QTRY_COMPARE_WITH_TIMEOUT(chat->model()->rowCount(), 2, 10000);
+    const QModelIndex sent = chat->model()->index(1);
+    QCOMPARE(sent.data(ui::MessageModel::TypeRole).toString(), QStringLiteral("document"));
+    QCOMPARE(sent.data(ui::MessageModel::MediaRole).toJsonObject().value(QStringLiteral("filename")).toString(), QStringLiteral("oferta.pdf"));
+    QCOMPARE(sent.data(ui::MessageModel::TextRole).toString(), QStringLiteral("Aquí tienes la oferta"));
+    QCOMPARE(chat->composer()->toPlainText(), QString()); // the text went as the caption
+    QTRY_COMPARE(m_h->demo->sandbox().lastRequestBody(server::SandboxDemo::phoneNumberId()).value(QStringLiteral("type")).toString(),
+                 QStringLiteral("document"));
+    // A file WhatsApp does not take is refused with the reason, nothing sent.
+    const QString bad = dir.filePath(QStringLiteral("programa.exe"));
+    QFile exe(bad);
+    QVERIFY(exe.open(QIODevice::WriteOnly));
+    exe.write(QByteArray("MZ") + QByteArray(64, '\0'));
+    exe.close();
+    chat->attachFile(bad);
+    QTRY_VERIFY(chat->noticeText().contains(QStringLiteral("programa.exe")));
+    QCOMPARE(chat->model()->rowCount(), 2);
+}
+
+void TestConsole::archiveAndAssignMoveTheConversation()
+{
+    m_h->candidateWrites(QStringLiteral("34613131313"), QStringLiteral("Óscar Peña"), QStringLiteral("Hola"));
+    QTRY_VERIFY(conversationOf(QStringLiteral("34613131313")) > 0);
+    auto window = openWindow(m_h->agent.get(), m_h->agentUser);
+    ui::ConversationsPage *page = window->conversations();
+    QTRY_COMPARE(page->listModel()->rowCount(), 1);
+    page->openConversation(conversationOf(QStringLiteral("34613131313")));
+    ui::ChatPanel *chat = page->chat();
+    QTRY_VERIFY(chat->conversationId() > 0);
+    // "Mine" shows nothing until it is assigned to me.
+    page->assignedFilter()->setCurrentIndex(page->assignedFilter()->findData(QStringLiteral("me")));
+    QTRY_COMPARE(page->listModel()->rowCount(), 0);
+    QToolButton *assign = nullptr;
+    for (QToolButton *b : chat->findChildren<QToolButton *>())
+        if (b->menu())
+            assign = b;
+    QVERIFY(assign);
+    assign->menu()->actions().at(0)->trigger(); // assign to me
+    QTRY_COMPARE(chat->conversation().value(QStringLiteral("assigned_user_id")).toInteger(), m_h->agentUser.value(QStringLiteral("id")).toInteger());
+    QTRY_COMPARE(page->listModel()->rowCount(), 1);
+    QCOMPARE(chat->conversation().value(QStringLiteral("assigned_user_id")).toInteger(), m_h->agentUser.value(QStringLiteral("id")).toInteger());
+    // Archiving takes it out of the active list; the archived filter shows it.
+    QToolButton *archive = nullptr;
+    for (QToolButton *b : chat->findChildren<QToolButton *>())
+        if (b->text() == QLatin1String("Archive"))
+            archive = b;
+    QVERIFY(archive);
+    archive->click();
+    QTRY_COMPARE(page->listModel()->rowCount(), 0);
+    QCOMPARE(archive->text(), QStringLiteral("Unarchive"));
+    page->statusFilter()->setCurrentIndex(page->statusFilter()->findData(QStringLiteral("archived")));
+    QTRY_COMPARE(page->listModel()->rowCount(), 1);
+}
+
+void TestConsole::platformAdminChoosesACompany()
+{
+    UserRepository users(m_h->server.context->database());
+    QVERIFY(users.create({TenantId(), QStringLiteral("ops@puente.example"), QStringLiteral("Operaciones"), Role::PlatformAdmin,
+                          m_h->accounts.password}, Actor(QStringLiteral("test"))));
+    QJsonObject opsUser;
+    auto ops = m_h->signIn(QStringLiteral("ops@puente.example"), &opsUser);
+    QVERIFY(ops);
+    m_h->candidateWrites(QStringLiteral("34614141414"), QStringLiteral("Pilar Campos"), QStringLiteral("Hola"));
+    QTRY_VERIFY(conversationOf(QStringLiteral("34614141414")) > 0);
+    {
+        auto window = openWindow(ops.get(), opsUser);
+        QVERIFY(window->tenantChooser());
+        QTRY_VERIFY(window->tenantChooser()->findData(m_h->accounts.tenantSlug) > 0);
+        QCOMPARE(window->events()->state(), client::EventStream::State::Stopped); // no company yet
+        QVERIFY(window->serverStatusText().contains(QStringLiteral("Choose a company")));
+        QSignalSpy chosen(window.get(), &ui::MainWindow::actingTenantChosen);
+        Q_EMIT window->tenantChooser()->activated(window->tenantChooser()->findData(m_h->accounts.tenantSlug));
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.at(0).at(0).toString(), m_h->accounts.tenantSlug);
+    }
+    ops->setActingTenant(m_h->accounts.tenantSlug);
+    auto window = openWindow(ops.get(), opsUser);
+    QTRY_COMPARE(window->conversations()->listModel()->rowCount(), 1);
+    // Live events of that company reach the platform admin too.
+    QTRY_VERIFY(window->events()->state() == client::EventStream::State::Connected);
+    m_h->candidateWrites(QStringLiteral("34615151515"), QStringLiteral("Jaime Ruiz"), QStringLiteral("Buenas"));
+    QTRY_COMPARE_WITH_TIMEOUT(window->conversations()->listModel()->rowCount(), 2, 10000);
 }
 
 void TestConsole::saveScreenshot(QWidget &w, const QString &name)
