@@ -423,7 +423,8 @@ void TestConsole::modelsPassTheModelTester()
     QCOMPARE(list.index(0).data(ui::ConversationListModel::IdRole).toLongLong(), last.value(QStringLiteral("id")).toInteger());
     QCOMPARE(list.rowCount(), 3);
     messages.open(persona0);
-    QTRY_COMPARE(messages.rowCount(), 2);
+    // The first page holds two; the tester itself may already page further.
+    QTRY_VERIFY(messages.rowCount() >= 2);
     while (messages.canFetchMore({}) || messages.isLoading()) {
         messages.fetchMore({});
         QTest::qWait(20);
