@@ -282,13 +282,22 @@ qint64 ChatPanel::conversationId() const
 
 void ChatPanel::showConversation(const QJsonObject &conversation)
 {
-    const bool same = conversation.value(QStringLiteral("id")).toInteger() == conversationId();
+    const qint64 previous = conversationId();
+    const bool same = conversation.value(QStringLiteral("id")).toInteger() == previous;
     m_conversation = conversation;
     setEnabled(!conversation.isEmpty());
     if (!same) {
+        // Each chat keeps its own unsent text.
+        if (previous > 0) {
+            const QString draft = m_composer->toPlainText();
+            if (draft.trimmed().isEmpty())
+                m_drafts.remove(previous);
+            else
+                m_drafts.insert(previous, draft);
+        }
         setReplyTo(0);
         m_notice->hide();
-        m_composer->clear();
+        m_composer->setPlainText(m_drafts.take(conversationId()));
         m_model->open(conversationId());
     }
     updateHeader();
@@ -431,21 +440,30 @@ void ChatPanel::sendText()
         body.insert(QStringLiteral("reply_to"), m_replyTo);
     m_composer->clear();
     setReplyTo(0);
-    send(body, text);
+    send(conversationId(), body, text);
 }
 
-void ChatPanel::send(const QJsonObject &body, const QString &restoreText)
+void ChatPanel::send(qint64 conversation, const QJsonObject &body, const QString &restoreText)
 {
-    const qint64 conversation = conversationId();
-    m_api->post(QStringLiteral("api/whatsapp/conversations/%1/messages").arg(conversation), body)->then(this, [this](const QJsonObject &message) {
+    m_api->post(QStringLiteral("api/whatsapp/conversations/%1/messages").arg(conversation), body)->then(this, [this, conversation](const QJsonObject &message) {
+        if (conversation != conversationId())
+            return; // sent from a chat no longer open: it shows there when reopened
         showNotice(QString(), false);
         m_model->applyMessage(message);
         m_view->scrollToBottom();
         Q_EMIT messageQueued(message);
     }, [this, restoreText, conversation](const client::ApiError &error) {
-        // Never lose what was typed.
-        if (!restoreText.isEmpty() && conversation == conversationId() && m_composer->toPlainText().isEmpty())
-            m_composer->setPlainText(restoreText);
+        // Never lose what was typed: back into its chat's text box (or its
+        // draft, when another chat is open now), ahead of anything typed since.
+        if (conversation != conversationId()) {
+            if (!restoreText.isEmpty())
+                m_drafts.insert(conversation, restoreText + (m_drafts.contains(conversation) ? QStringLiteral("\n") + m_drafts.value(conversation) : QString()));
+            return;
+        }
+        if (!restoreText.isEmpty()) {
+            const QString typedSince = m_composer->toPlainText();
+            m_composer->setPlainText(typedSince.isEmpty() ? restoreText : restoreText + QLatin1Char('\n') + typedSince);
+        }
         showNotice(describe(error), true);
         if (error.code == QLatin1String("window_closed")) {
             // The window closed while the chat was open: reload its state.
@@ -459,10 +477,14 @@ void ChatPanel::send(const QJsonObject &body, const QString &restoreText)
 
 void ChatPanel::chooseTemplate()
 {
-    TemplatePickerDialog dialog(m_api, m_name->text(), this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    send({{QStringLiteral("type"), QStringLiteral("template")}, {QStringLiteral("template"), dialog.templatePayload()}}, QString());
+    // Not exec(): the window may be torn down (session ended) while it is open.
+    auto *dialog = new TemplatePickerDialog(m_api, m_name->text(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const qint64 conversation = conversationId();
+    connect(dialog, &QDialog::accepted, this, [this, dialog, conversation] {
+        send(conversation, {{QStringLiteral("type"), QStringLiteral("template")}, {QStringLiteral("template"), dialog->templatePayload()}}, QString());
+    });
+    dialog->open();
 }
 
 void ChatPanel::attachFile(const QString &givenPath)
@@ -487,9 +509,8 @@ void ChatPanel::attachFile(const QString &givenPath)
     const QString caption = m_composer->toPlainText().trimmed();
     showNotice(tr("Uploading %1…").arg(name), false);
     const qint64 conversation = conversationId();
-    m_api->upload(QStringLiteral("api/whatsapp/media"), data, mime, name)->then(this, [this, mime, name, caption, conversation](const QJsonObject &uploaded) {
-        if (conversation != conversationId())
-            return;
+    const qint64 replyTo = m_replyTo;
+    m_api->upload(QStringLiteral("api/whatsapp/media"), data, mime, name)->then(this, [this, mime, name, caption, conversation, replyTo](const QJsonObject &uploaded) {
         QString type = QStringLiteral("document");
         if (mime.startsWith(QLatin1String("image/")) && mime != QLatin1String("image/webp"))
             type = QStringLiteral("image");
@@ -502,14 +523,16 @@ void ChatPanel::attachFile(const QString &givenPath)
         QJsonObject body{{QStringLiteral("type"), type}, {QStringLiteral("media_id"), uploaded.value(QStringLiteral("media_id")).toString()}};
         if (!caption.isEmpty() && type != QLatin1String("audio") && type != QLatin1String("sticker")) {
             body.insert(QStringLiteral("caption"), caption);
-            m_composer->clear();
+            if (conversation == conversationId() && m_composer->toPlainText().trimmed() == caption)
+                m_composer->clear();
         }
         if (type == QLatin1String("document"))
             body.insert(QStringLiteral("filename"), name);
-        if (m_replyTo > 0)
-            body.insert(QStringLiteral("reply_to"), m_replyTo);
-        setReplyTo(0);
-        send(body, QString());
+        if (replyTo > 0)
+            body.insert(QStringLiteral("reply_to"), replyTo);
+        if (conversation == conversationId() && m_replyTo == replyTo)
+            setReplyTo(0);
+        send(conversation, body, QString());
     }, [this, name](const client::ApiError &error) {
         if (error.code == QLatin1String("unsupported_media_type") || error.code == QLatin1String("too_large"))
             showNotice(tr("WhatsApp does not take %1: %2").arg(name, error.message), true);
@@ -555,30 +578,37 @@ void ChatPanel::contextMenu(const QPoint &pos)
     const QModelIndex viewIndex = m_view->indexAt(pos);
     if (!viewIndex.isValid())
         return;
-    const QModelIndex index = m_model->index(viewIndex.row());
-    const QJsonObject m = index.data(MessageModel::JsonRole).toJsonObject();
+    const QJsonObject m = m_model->message(viewIndex.row());
     const qint64 id = m.value(QStringLiteral("id")).toInteger();
-    QMenu menu(this);
+    // Actions find their message by id when chosen: rows may have moved
+    // (history paged in above) while the menu was open.
+    auto indexOf = [this, id] { return m_model->index(m_model->rowOfId(id)); };
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
     if (!m.value(QStringLiteral("provider_message_id")).toString().isEmpty() && windowOpen())
-        menu.addAction(tr("Reply"), this, [this, id] { setReplyTo(id); });
-    const QString text = MessageDelegate::bodyText(index);
+        menu->addAction(tr("Reply"), this, [this, id] { setReplyTo(id); });
+    const QString text = MessageDelegate::bodyText(m_model->index(viewIndex.row()));
     if (!text.isEmpty())
-        menu.addAction(tr("Copy text"), this, [text] { QGuiApplication::clipboard()->setText(text); });
+        menu->addAction(tr("Copy text"), this, [text] { QGuiApplication::clipboard()->setText(text); });
     if (m.value(QStringLiteral("media")).toObject().value(QStringLiteral("downloaded")).toBool()) {
-        menu.addAction(tr("Open"), this, [this, index] { openMedia(index, false); });
-        menu.addAction(tr("Save as…"), this, [this, index] { openMedia(index, true); });
+        menu->addAction(tr("Open"), this, [this, indexOf] { openMedia(indexOf(), false); });
+        menu->addAction(tr("Save as…"), this, [this, indexOf] { openMedia(indexOf(), true); });
     }
     if (m.value(QStringLiteral("status")).toString() == QLatin1String("failed")) {
-        menu.addAction(tr("Send again"), this, [this, id] { retry(id); });
+        menu->addAction(tr("Send again"), this, [this, id] { retry(id); });
         if (!m.value(QStringLiteral("attention")).toString().isEmpty())
-            menu.addAction(tr("Dismiss"), this, [this, id] { dismiss(id); });
+            menu->addAction(tr("Dismiss"), this, [this, id] { dismiss(id); });
     }
-    if (!menu.isEmpty())
-        menu.exec(m_view->viewport()->mapToGlobal(pos));
+    if (menu->isEmpty())
+        delete menu;
+    else
+        menu->popup(m_view->viewport()->mapToGlobal(pos));
 }
 
 void ChatPanel::openMedia(const QModelIndex &index, bool saveAs)
 {
+    if (!index.isValid())
+        return;
     const QJsonObject m = index.data(MessageModel::JsonRole).toJsonObject();
     const QJsonObject media = m.value(QStringLiteral("media")).toObject();
     if (!media.value(QStringLiteral("downloaded")).toBool()) {

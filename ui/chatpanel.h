@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
 #include <QListView>
 #include <QPlainTextEdit>
@@ -103,7 +104,7 @@ private:
     void updateHeader();
     void updateComposerMode();
     void patch(const QJsonObject &changes);
-    void send(const QJsonObject &body, const QString &restoreText);
+    void send(qint64 conversation, const QJsonObject &body, const QString &restoreText);
     void showNotice(const QString &text, bool error);
     QString describe(const client::ApiError &error) const;
     void contextMenu(const QPoint &pos);
@@ -116,6 +117,7 @@ private:
     qint64 m_me = 0;
     qint64 m_replyTo = 0;
     bool m_online = true;
+    QHash<qint64, QString> m_drafts; // unsent text of chats not open now
 
     QLabel *m_name = nullptr;
     QLabel *m_phone = nullptr;

@@ -28,6 +28,14 @@ ConsoleController::~ConsoleController()
     delete m_window.data();
 }
 
+void ConsoleController::replaceApi(std::unique_ptr<client::ApiClient> api)
+{
+    // The old client may be in the middle of emitting a reply: let it finish.
+    if (m_api)
+        m_api.release()->deleteLater();
+    m_api = std::move(api);
+}
+
 void ConsoleController::applyLanguage(const QString &language)
 {
     installTranslations(*qApp, language.isEmpty() ? QLocale::system() : QLocale(language));
@@ -70,7 +78,7 @@ void ConsoleController::runSetup(const QUrl &url)
         ->then(this, [this, url](const QJsonObject &answer) {
             openMainWindow(url, answer.value(QStringLiteral("token")).toString(), answer.value(QStringLiteral("user")).toObject(), QString());
         }, [this](const client::ApiError &e) { showSignIn(e.message); });
-    m_api = std::move(api);
+    replaceApi(std::move(api));
 }
 
 QUrl ConsoleController::startLocal(bool demo, QString *error)
@@ -110,7 +118,7 @@ void ConsoleController::startDemo()
         ->then(this, [this, url](const QJsonObject &answer) {
             openMainWindow(url, answer.value(QStringLiteral("token")).toString(), answer.value(QStringLiteral("user")).toObject(), QString());
         }, [this](const client::ApiError &e) { showSignIn(tr("The demo could not sign in: %1").arg(e.message)); });
-    m_api = std::move(api); // keeps the reply's parent alive
+    replaceApi(std::move(api));
 }
 
 void ConsoleController::resumeRemembered()
@@ -149,7 +157,7 @@ void ConsoleController::resumeRemembered()
             else
                 showSignIn(e.message);
         });
-        m_api = std::move(api);
+        replaceApi(std::move(api));
     }, Qt::SingleShotConnection);
     m_tokens->load(account);
 }
@@ -203,8 +211,12 @@ void ConsoleController::showSignIn(const QString &reason)
 
 void ConsoleController::openMainWindow(const QUrl &baseUrl, const QString &token, const QJsonObject &user, const QString &account)
 {
-    m_api = std::make_unique<client::ApiClient>(baseUrl);
+    // Often called from inside a reply of the current client: reuse it
+    // rather than destroy it under its own feet.
+    if (!m_api || m_api->baseUrl() != baseUrl)
+        replaceApi(std::make_unique<client::ApiClient>(baseUrl));
     m_api->setToken(token);
+    m_api->setActingTenant(QString());
     m_user = user;
     m_account = account;
     rebuildWindow(QString());

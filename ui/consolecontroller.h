@@ -58,6 +58,7 @@ private:
     void openMainWindow(const QUrl &baseUrl, const QString &token, const QJsonObject &user, const QString &account);
     void resumeRemembered();
     void startDemo();
+    void replaceApi(std::unique_ptr<client::ApiClient> api);
     void runSetup(const QUrl &url);
     void endSession(const QString &reason, bool forgetToken);
     void rebuildWindow(const QString &language);

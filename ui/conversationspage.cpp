@@ -29,6 +29,10 @@ ConversationsPage::ConversationsPage(client::ApiClient *api, qint64 currentUserI
     : QWidget(parent), m_api(api), m_me(currentUserId), m_list(new ConversationListModel(api, this)), m_media(new MediaCache(api, this))
 {
     m_list->setCurrentUserId(currentUserId);
+    // Before the view connects: its selection model moves the current row
+    // while rows are removed, and must find the flag already set.
+    connect(m_list, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this] { m_removingRows = true; });
+    connect(m_list, &QAbstractItemModel::rowsRemoved, this, [this] { m_removingRows = false; });
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *splitter = new QSplitter(this);
@@ -100,7 +104,16 @@ ConversationsPage::ConversationsPage(client::ApiClient *api, qint64 currentUserI
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_assigned, &QComboBox::currentIndexChanged, this, &ConversationsPage::applyFilter);
     connect(m_status, &QComboBox::currentIndexChanged, this, &ConversationsPage::applyFilter);
-    connect(m_listView->selectionModel(), &QItemSelectionModel::currentChanged, this, &ConversationsPage::selectionChanged);
+    // Only the recruiter opens chats: a click, or moving through the list
+    // with the keyboard. When the open chat leaves the list (archived,
+    // reassigned), the view moves its current row to a neighbour: that must
+    // not open (and mark read) a chat nobody chose.
+    connect(m_listView, &QListView::clicked, this, [this](const QModelIndex &index) { showFromList(index); });
+    connect(m_listView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        if (m_listView->hasFocus() && !m_removingRows)
+            showFromList(current);
+    });
+
     connect(m_chat, &ChatPanel::conversationChanged, m_list, &ConversationListModel::applyConversation);
     connect(m_list, &ConversationListModel::pageLoaded, this, [this] {
         m_listState->setVisible(m_list->rowCount() == 0);
@@ -147,12 +160,15 @@ void ConversationsPage::setOnline(bool online)
     m_new->setEnabled(online);
 }
 
-void ConversationsPage::selectionChanged()
+void ConversationsPage::showFromList(const QModelIndex &current)
 {
-    const QModelIndex current = m_listView->currentIndex();
     if (!current.isValid())
         return;
     const QJsonObject c = current.data(ConversationListModel::JsonRole).toJsonObject();
+    if (c.value(QStringLiteral("id")).toInteger() == m_chat->conversationId() && m_right->currentWidget() == m_chat) {
+        Q_EMIT conversationOpened(m_chat->conversationId());
+        return;
+    }
     m_chat->showConversation(c);
     m_right->setCurrentWidget(m_chat);
     m_pendingOpen = 0;
@@ -168,6 +184,7 @@ void ConversationsPage::openConversation(qint64 conversationId)
     if (row >= 0) {
         m_listView->setCurrentIndex(m_list->index(row));
         m_listView->scrollTo(m_list->index(row));
+        showFromList(m_list->index(row));
         return;
     }
     // Not in the list (filtered out, or not loaded): open it directly.
@@ -194,7 +211,11 @@ void ConversationsPage::applyEvent(const QString &type, const QJsonObject &data)
 
 void ConversationsPage::newConversation()
 {
-    QDialog dialog(this);
+    // On the heap and not modal-blocking: the window may go away (session
+    // ended) while it is open.
+    auto *dialogPtr = new QDialog(this);
+    dialogPtr->setAttribute(Qt::WA_DeleteOnClose);
+    QDialog &dialog = *dialogPtr;
     dialog.setWindowTitle(tr("New conversation"));
     auto *layout = new QVBoxLayout(&dialog);
     auto *form = new QFormLayout;
@@ -234,7 +255,7 @@ void ConversationsPage::newConversation()
         start->setEnabled(false);
         startConversation(phone->text(), name->text());
     });
-    dialog.exec();
+    dialog.open();
 }
 
 void ConversationsPage::startConversation(const QString &phone, const QString &name)

@@ -55,7 +55,7 @@ Q_SIGNALS:
 
 private:
     void applyFilter();
-    void selectionChanged();
+    void showFromList(const QModelIndex &index);
 
     client::ApiClient *m_api;
     qint64 m_me;
@@ -71,6 +71,7 @@ private:
     ChatPanel *m_chat = nullptr;
     QTimer *m_searchDelay = nullptr;
     qint64 m_pendingOpen = 0;
+    bool m_removingRows = false;
 };
 
 } // namespace puente::ui

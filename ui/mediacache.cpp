@@ -23,7 +23,10 @@ QPixmap MediaCache::thumbnail(qint64 messageId, const QSize &box)
         m_pending.remove(messageId);
         QImage image;
         if (!reply->ok() || !image.loadFromData(reply->body())) {
-            m_failed.insert(messageId);
+            // A network hiccup is tried again at the next paint; a file that
+            // is missing or not an image is not.
+            if (reply->ok() || !reply->error().isConnectionProblem())
+                m_failed.insert(messageId);
             return;
         }
         auto *pixmap = new QPixmap(QPixmap::fromImage(image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation)));

@@ -137,8 +137,6 @@ void MessageModel::requestPage(bool older)
             return;
         m_inFlight.clear();
         const QJsonArray items = page.value(QStringLiteral("items")).toArray();
-        m_before = page.value(QStringLiteral("next_cursor")).toString();
-        m_atStart = m_before.isEmpty();
         // The page is newest first; rows are oldest first.
         QList<QJsonObject> incoming;
         for (qsizetype i = items.size() - 1; i >= 0; --i) {
@@ -169,6 +167,10 @@ void MessageModel::requestPage(bool older)
                     applyMessage(m);
             }
         }
+        // Only now: while merging, a first page's messages must still count
+        // as the start of the loaded history (live events may have come first).
+        m_before = page.value(QStringLiteral("next_cursor")).toString();
+        m_atStart = m_before.isEmpty();
         // Quotes of rows already shown whose message just arrived.
         if (older) {
             QSet<QString> arrived;

@@ -96,16 +96,18 @@ void WhatsAppPage::show(const QJsonObject &config)
 
 void WhatsAppPage::configure()
 {
-    WhatsAppConfigDialog dialog(m_api, this);
-    connect(&dialog, &WhatsAppConfigDialog::saved, this, [this] {
+    // Not exec(): the window may be torn down (session ended) while it is open.
+    auto *dialog = new WhatsAppConfigDialog(m_api, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &WhatsAppConfigDialog::saved, this, [this] {
         refresh();
         Q_EMIT configurationChanged();
     });
-    connect(&dialog, &WhatsAppConfigDialog::connectionTested, this, [this] {
+    connect(dialog, &WhatsAppConfigDialog::connectionTested, this, [this] {
         refresh();
         Q_EMIT configurationChanged();
     });
-    dialog.exec();
+    dialog->open();
 }
 
 } // namespace puente::ui

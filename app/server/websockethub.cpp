@@ -3,6 +3,7 @@
 #include "logging/logging.h"
 #include "metrics.h"
 #include "storage/database.h"
+#include "storage/auditlog.h"
 #include "storage/sessionrepository.h"
 #include "storage/tenantrepository.h"
 
@@ -122,6 +123,20 @@ void WebSocketHub::authenticate(Client *client, const QString &token, const QStr
             const qint64 id = namedTenant.toLongLong(&isId);
             auto t = isId ? tenants.find(TenantId(id)) : tenants.findBySlug(namedTenant);
             l.session.value()->tenantId = t && t.value() ? t.value()->id : TenantId();
+            // Following a tenant's events reads its messages: audited like
+            // the REST API's first read (here once per connection).
+            if (l.session.value()->tenantId.isValid()) {
+                Transaction tx(*db);
+                Sql who(tx.connection(), QStringLiteral("SELECT email FROM users WHERE id = ?"));
+                who.bind(l.session.value()->userId.value);
+                const QString email = who.exec() && who.next() ? who.text(0) : QString();
+                who.finish();
+                if (AuditLog::append(tx.connection(), Actor(l.session.value()->userId, email), l.session.value()->tenantId,
+                                     QStringLiteral("platform_admin.entered_tenant"), QStringLiteral("tenant"),
+                                     QString::number(l.session.value()->tenantId.value),
+                                     {{QStringLiteral("method"), QStringLiteral("GET")}, {QStringLiteral("route"), QStringLiteral("/api/ws")}}))
+                    (void)tx.commit();
+            }
         }
         if (l.session && l.session.value() && l.session.value()->tenantId.isValid())
             l.lastSeq = EventLog::lastSeq(*db, l.session.value()->tenantId).valueOr(0);
@@ -133,7 +148,16 @@ void WebSocketHub::authenticate(Client *client, const QString &token, const QStr
             if (!c)
                 return;
             c->authenticating = false;
-            if (!session || !session.value() || !session.value()->tenantId.isValid()) {
+            if (!session) {
+                // The database could not answer: not the client's fault, it
+                // should try again (and keep its session).
+                sendJson(c, {{QStringLiteral("type"), QStringLiteral("error")},
+                             {QStringLiteral("code"), QStringLiteral("unavailable")},
+                             {QStringLiteral("message"), QStringLiteral("the server cannot check the session right now; try again shortly")}});
+                c->socket->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("unavailable"));
+                return;
+            }
+            if (!session.value() || !session.value()->tenantId.isValid()) {
                 ++m_metrics.websocketAuthFailures;
                 sendJson(c, {{QStringLiteral("type"), QStringLiteral("error")},
                              {QStringLiteral("code"), QStringLiteral("unauthorized")},

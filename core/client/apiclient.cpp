@@ -42,6 +42,7 @@ ApiReply::ApiReply(QNetworkReply *reply, QObject *parent) : QObject(parent), m_r
 
 void ApiReply::abort()
 {
+    m_aborted = true;
     if (m_reply)
         m_reply->abort();
 }
@@ -53,6 +54,10 @@ void ApiReply::complete()
     m_done = true;
     QNetworkReply *reply = m_reply;
     reply->deleteLater();
+    if (m_aborted) {
+        deleteLater();
+        return;
+    }
     m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_body = reply->readAll();
     m_contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString();

@@ -53,6 +53,8 @@ public:
     const QByteArray &body() const { return m_body; }
     QString contentType() const { return m_contentType; }
     const ApiError &error() const { return m_error; }
+    // Gives up on the call: `finished` is not emitted and the failure does
+    // not count as the server being unreachable.
     void abort();
 
     // Calls `onOk(json)` or `onError(error)` when done, unless `context` is gone.
@@ -78,6 +80,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     bool m_ok = false;
     bool m_done = false;
+    bool m_aborted = false; // the caller gave up: no callbacks, not a network failure
     int m_status = 0;
     QJsonObject m_json;
     QByteArray m_body;

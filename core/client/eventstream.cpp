@@ -9,8 +9,15 @@
 
 namespace puente::client {
 
-EventStream::EventStream(ApiClient *api, QObject *parent) : QObject(parent), m_api(api), m_reconnect(this), m_ping(this)
+EventStream::EventStream(ApiClient *api, QObject *parent)
+    : QObject(parent), m_api(api), m_reconnect(this), m_ping(this), m_connectTimeout(this)
 {
+    m_connectTimeout.setSingleShot(true);
+    m_connectTimeout.setInterval(15000);
+    connect(&m_connectTimeout, &QTimer::timeout, this, [this] {
+        if (m_socket && !m_ready)
+            m_socket->abort(); // a host that drops packets, a proxy that never answers
+    });
     m_reconnect.setSingleShot(true);
     connect(&m_reconnect, &QTimer::timeout, this, &EventStream::open);
     m_ping.setInterval(25000);
@@ -55,6 +62,7 @@ void EventStream::stop()
 {
     m_reconnect.stop();
     m_ping.stop();
+    m_connectTimeout.stop();
     if (m_socket) {
         QWebSocket *socket = m_socket;
         m_socket = nullptr;
@@ -83,6 +91,12 @@ void EventStream::open()
     connect(m_socket, &QWebSocket::connected, this, &EventStream::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &EventStream::onDisconnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &EventStream::onText);
+    // Qt 6.4 has no errorOccurred; a failed handshake may not disconnect.
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
+        if (m_socket && m_socket->state() != QAbstractSocket::UnconnectedState)
+            m_socket->abort();
+    });
+    m_connectTimeout.start();
     QNetworkRequest request(m_api->webSocketUrl());
     request.setRawHeader("Authorization", "Bearer " + m_api->token().toUtf8());
     if (!m_api->actingTenant().isEmpty())
@@ -106,6 +120,7 @@ void EventStream::onConnected()
 void EventStream::onDisconnected()
 {
     m_ping.stop();
+    m_connectTimeout.stop();
     if (m_state == State::Stopped)
         return;
     setState(State::Reconnecting);
@@ -128,9 +143,19 @@ void EventStream::onText(const QString &text)
     const QString type = frame.value(QStringLiteral("type")).toString();
     if (frame.contains(QStringLiteral("seq"))) {
         const qint64 seq = qint64(frame.value(QStringLiteral("seq")).toDouble());
-        if (seq <= m_lastSeq)
+        if (seq <= m_lastSeq || m_seen.contains(seq))
             return; // replayed and live at once
-        m_lastSeq = seq;
+        // A live event can overtake the replay of a resume: deliver it, but
+        // only count seqs as done while they are contiguous, so the replay's
+        // older ones still get through.
+        m_seen.insert(seq);
+        while (m_seen.remove(m_lastSeq + 1))
+            ++m_lastSeq;
+        if (m_seen.size() > 10000) { // a gap that never fills (seqs need not be dense)
+            for (qint64 s : std::as_const(m_seen))
+                m_lastSeq = std::max(m_lastSeq, s);
+            m_seen.clear();
+        }
         Q_EMIT eventReceived(type, frame.value(QStringLiteral("data")).toObject(), seq);
         return;
     }
@@ -138,16 +163,21 @@ void EventStream::onText(const QString &text)
         const qint64 serverSeq = qint64(frame.value(QStringLiteral("last_seq")).toDouble());
         m_ready = true;
         m_attempt = 0;
+        m_connectTimeout.stop();
         if (m_lastSeq < 0)
             m_lastSeq = serverSeq;
         else if (serverSeq > m_lastSeq)
             m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{
                 {QStringLiteral("type"), QStringLiteral("resume")}, {QStringLiteral("after_seq"), m_lastSeq}}).toJson(QJsonDocument::Compact)));
-        else if (serverSeq < m_lastSeq) // a different server (or a reset one): start over
-            Q_EMIT resyncRequired(), m_lastSeq = serverSeq;
+        else if (serverSeq < m_lastSeq) { // a different server (or a reset one): start over
+            m_lastSeq = serverSeq;
+            m_seen.clear();
+            Q_EMIT resyncRequired();
+        }
         setState(State::Connected);
     } else if (type == QLatin1String("resync")) {
         m_lastSeq = qint64(frame.value(QStringLiteral("last_seq")).toDouble());
+        m_seen.clear();
         Q_EMIT resyncRequired();
     } else if (type == QLatin1String("pong")) {
         m_pongPending = false;

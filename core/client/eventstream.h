@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 class QWebSocket;
@@ -57,8 +58,10 @@ private:
     QWebSocket *m_socket = nullptr;
     QTimer m_reconnect;
     QTimer m_ping;
+    QTimer m_connectTimeout; // a connection that never becomes ready is given up
+    QSet<qint64> m_seen;     // seqs above m_lastSeq already delivered (live ones may overtake a replay)
     State m_state = State::Stopped;
-    qint64 m_lastSeq = -1; // -1: never connected (nothing to resume)
+    qint64 m_lastSeq = -1; // every seq up to here was delivered; -1: never connected
     bool m_ready = false;
     bool m_pongPending = false;
     int m_attempt = 0;
