@@ -452,51 +452,17 @@ void TestSandbox::sendTextThenSignedStatusesInOrder()
                  .value(QStringLiteral("type"))
                  .toString(),
              QStringLiteral("service"));
+    // The first status of a webhook body (entry[0].changes[0].value.statuses[0]).
+    auto firstStatus = [](const QJsonObject &body) {
+        return body.value(QStringLiteral("entry")).toArray().first().toObject().value(QStringLiteral("changes")).toArray().first().toObject()
+            .value(QStringLiteral("value")).toObject().value(QStringLiteral("statuses")).toArray().first();
+    };
     VERIFY_SHAPE(statuses.at(1),
-                 fixture(QStringLiteral("meta-webhooks/status-sent__metadocs-status-l126.json"))
-                     .value(QStringLiteral("entry"))
-                     .toArray()
-                     .first()
-                     .toObject()
-                     .value(QStringLiteral("changes"))
-                     .toArray()
-                     .first()
-                     .toObject()
-                     .value(QStringLiteral("value"))
-                     .toObject()
-                     .value(QStringLiteral("statuses"))
-                     .toArray()
-                     .first(),
+                 firstStatus(fixture(QStringLiteral("meta-webhooks/status-sent__metadocs-status-l126.json"))),
                  false);
-    const QJsonValue deliveredSample = fixture(QStringLiteral("meta-webhooks/status-delivered__metadocs-messages-l67.json"))
-                                           .value(QStringLiteral("entry"))
-                                           .toArray()
-                                           .first()
-                                           .toObject()
-                                           .value(QStringLiteral("changes"))
-                                           .toArray()
-                                           .first()
-                                           .toObject()
-                                           .value(QStringLiteral("value"))
-                                           .toObject()
-                                           .value(QStringLiteral("statuses"))
-                                           .toArray()
-                                           .first();
+    const QJsonValue deliveredSample = firstStatus(fixture(QStringLiteral("meta-webhooks/status-delivered__metadocs-messages-l67.json")));
     VERIFY_SHAPE(deliveredSample, statuses.at(1), false); // Meta's delivered keys are all there
-    const QJsonValue readSample = fixture(QStringLiteral("meta-webhooks/status-sent__metadocs-status-l172.json"))
-                                      .value(QStringLiteral("entry"))
-                                      .toArray()
-                                      .first()
-                                      .toObject()
-                                      .value(QStringLiteral("changes"))
-                                      .toArray()
-                                      .first()
-                                      .toObject()
-                                      .value(QStringLiteral("value"))
-                                      .toObject()
-                                      .value(QStringLiteral("statuses"))
-                                      .toArray()
-                                      .first();
+    const QJsonValue readSample = firstStatus(fixture(QStringLiteral("meta-webhooks/status-sent__metadocs-status-l172.json")));
     VERIFY_SHAPE(statuses.at(2), readSample, true);
 
     // Puente's own parser reads them as Meta's.
