@@ -73,12 +73,7 @@ void ConsoleController::runSetup(const QUrl &url)
         return;
     }
     // Signed in as the admin just created.
-    auto api = std::make_unique<client::ApiClient>(url);
-    api->post(QStringLiteral("api/auth/login"), {{QStringLiteral("email"), setup.email()}, {QStringLiteral("password"), setup.password()}})
-        ->then(this, [this, url](const QJsonObject &answer) {
-            openMainWindow(url, answer.value(QStringLiteral("token")).toString(), answer.value(QStringLiteral("user")).toObject(), QString());
-        }, [this](const client::ApiError &e) { showSignIn(e.message); });
-    replaceApi(std::move(api));
+    signInAndOpen(url, setup.email(), setup.password(), [](const QString &message) { return message; });
 }
 
 QUrl ConsoleController::startLocal(bool demo, QString *error)
@@ -112,12 +107,17 @@ void ConsoleController::startDemo()
         return;
     }
     const auto [email, password] = m_local.demoRecruiter();
+    signInAndOpen(url, email, password, [](const QString &message) { return tr("The demo could not sign in: %1").arg(message); });
+}
+
+void ConsoleController::signInAndOpen(const QUrl &url, const QString &email, const QString &password,
+                                      const std::function<QString(const QString &)> &explain)
+{
     auto api = std::make_unique<client::ApiClient>(url);
-    client::ApiClient *raw = api.get();
-    raw->post(QStringLiteral("api/auth/login"), {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}})
+    api->post(QStringLiteral("api/auth/login"), {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}})
         ->then(this, [this, url](const QJsonObject &answer) {
             openMainWindow(url, answer.value(QStringLiteral("token")).toString(), answer.value(QStringLiteral("user")).toObject(), QString());
-        }, [this](const client::ApiError &e) { showSignIn(tr("The demo could not sign in: %1").arg(e.message)); });
+        }, [this, explain](const client::ApiError &e) { showSignIn(explain(e.message)); });
     replaceApi(std::move(api));
 }
 

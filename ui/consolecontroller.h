@@ -58,6 +58,10 @@ private:
     void openMainWindow(const QUrl &baseUrl, const QString &token, const QJsonObject &user, const QString &account);
     void resumeRemembered();
     void startDemo();
+    // Signs in with a password and opens the main window; a failure goes to
+    // the sign-in dialog, worded by `explain`.
+    void signInAndOpen(const QUrl &url, const QString &email, const QString &password,
+                       const std::function<QString(const QString &)> &explain);
     void replaceApi(std::unique_ptr<client::ApiClient> api);
     void runSetup(const QUrl &url);
     void endSession(const QString &reason, bool forgetToken);

@@ -139,13 +139,8 @@ void ConversationListModel::requestPage(bool first)
             if (rowOf(c.value(QStringLiteral("id")).toInteger()) < 0)
                 incoming.append(c);
         }
-        if (page.contains(QStringLiteral("unread_total"))) {
-            const int total = page.value(QStringLiteral("unread_total")).toInt();
-            if (total != m_unreadTotal) {
-                m_unreadTotal = total;
-                Q_EMIT unreadTotalChanged(total);
-            }
-        }
+        if (page.contains(QStringLiteral("unread_total")))
+            setUnreadTotal(page.value(QStringLiteral("unread_total")).toInt());
         m_cursor = page.value(QStringLiteral("next_cursor")).toString();
         m_atEnd = m_cursor.isEmpty();
         if (!incoming.isEmpty()) {
@@ -241,6 +236,14 @@ void ConversationListModel::applyConversation(const QJsonObject &c)
     refreshUnreadTotal();
 }
 
+void ConversationListModel::setUnreadTotal(int total)
+{
+    if (total == m_unreadTotal)
+        return;
+    m_unreadTotal = total;
+    Q_EMIT unreadTotalChanged(total);
+}
+
 void ConversationListModel::refreshUnreadTotal()
 {
     // One small request for a burst of events.
@@ -252,11 +255,7 @@ void ConversationListModel::refreshUnreadTotal()
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
         m_api->get(QStringLiteral("api/whatsapp/conversations"), query)->then(this, [this](const QJsonObject &page) {
-            const int total = page.value(QStringLiteral("unread_total")).toInt();
-            if (total != m_unreadTotal) {
-                m_unreadTotal = total;
-                Q_EMIT unreadTotalChanged(total);
-            }
+            setUnreadTotal(page.value(QStringLiteral("unread_total")).toInt());
         }, [](const client::ApiError &) {});
     });
 }

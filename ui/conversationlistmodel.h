@@ -73,6 +73,7 @@ private:
     bool matchesFilter(const QJsonObject &c) const;
     void requestPage(bool first);
     void refreshUnreadTotal();
+    void setUnreadTotal(int total);
     static bool newerFirst(const QJsonObject &a, const QJsonObject &b);
 
     client::ApiClient *m_api;

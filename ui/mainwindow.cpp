@@ -118,14 +118,9 @@ MainWindow::MainWindow(client::ApiClient *api, const QJsonObject &user, QWidget 
     connect(m_events, &client::EventStream::eventReceived, this, &MainWindow::onEvent);
     connect(m_events, &client::EventStream::stateChanged, this, &MainWindow::onStreamState);
     connect(m_events, &client::EventStream::resyncRequired, m_conversations, &ConversationsPage::reload);
-    connect(m_events, &client::EventStream::authenticationFailed, this, [this] {
-        if (!std::exchange(m_ended, true))
-            Q_EMIT sessionEnded(tr("Your session has ended (it expired or was closed elsewhere). Sign in again."));
-    });
-    connect(api, &client::ApiClient::sessionEnded, this, [this](const QString &, const QString &) {
-        if (!std::exchange(m_ended, true))
-            Q_EMIT sessionEnded(tr("Your session has ended (it expired or was closed elsewhere). Sign in again."));
-    });
+    // The server refused the session on the stream or on a call: said once.
+    connect(m_events, &client::EventStream::authenticationFailed, this, &MainWindow::endSession);
+    connect(api, &client::ApiClient::sessionEnded, this, &MainWindow::endSession);
     connect(api, &client::ApiClient::reachabilityChanged, this, &MainWindow::onStreamState);
     connect(m_conversations->listModel(), &ConversationListModel::unreadTotalChanged, this, [this](int total) {
         m_unread = total;
@@ -196,6 +191,12 @@ void MainWindow::buildMenus()
     menu->addSeparator();
     menu->addAction(tr("Sign out"), this, &MainWindow::signOut);
     menu->addAction(tr("Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+}
+
+void MainWindow::endSession()
+{
+    if (!std::exchange(m_ended, true))
+        Q_EMIT sessionEnded(tr("Your session has ended (it expired or was closed elsewhere). Sign in again."));
 }
 
 void MainWindow::signOut()

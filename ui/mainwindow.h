@@ -62,6 +62,7 @@ protected:
 
 private:
     void buildMenus();
+    void endSession();
     void onEvent(const QString &type, const QJsonObject &data);
     void onStreamState();
     void updateTitle();

@@ -3,6 +3,7 @@
 #include "client/apiclient.h"
 
 #include <QImage>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace puente::ui {
 
@@ -20,18 +21,29 @@ QPixmap MediaCache::thumbnail(qint64 messageId, const QSize &box)
     m_pending.insert(messageId);
     auto *reply = m_api->get(QStringLiteral("api/whatsapp/media/%1").arg(messageId));
     connect(reply, &client::ApiReply::finished, this, [this, reply, messageId, box] {
-        m_pending.remove(messageId);
-        QImage image;
-        if (!reply->ok() || !image.loadFromData(reply->body())) {
+        if (!reply->ok()) {
+            m_pending.remove(messageId);
             // A network hiccup is tried again at the next paint; a file that
-            // is missing or not an image is not.
-            if (reply->ok() || !reply->error().isConnectionProblem())
+            // is missing is not.
+            if (!reply->error().isConnectionProblem())
                 m_failed.insert(messageId);
             return;
         }
-        auto *pixmap = new QPixmap(QPixmap::fromImage(image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
-        m_thumbnails.insert(messageId, pixmap, int(pixmap->width() * pixmap->height() * 4));
-        Q_EMIT thumbnailReady(messageId);
+        // Decoding and scaling a photo of several MB takes long enough to
+        // stutter the chat: done on a worker, only the pixmap here.
+        QtConcurrent::run([bytes = reply->body(), box] {
+            QImage image;
+            return image.loadFromData(bytes) ? image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation) : QImage();
+        }).then(this, [this, messageId](const QImage &scaled) {
+            m_pending.remove(messageId);
+            if (scaled.isNull()) {
+                m_failed.insert(messageId); // not an image
+                return;
+            }
+            auto *pixmap = new QPixmap(QPixmap::fromImage(scaled));
+            m_thumbnails.insert(messageId, pixmap, int(pixmap->width() * pixmap->height() * 4));
+            Q_EMIT thumbnailReady(messageId);
+        });
     });
     return {};
 }

@@ -118,10 +118,7 @@ void WebSocketHub::authenticate(Client *client, const QString &token, const QStr
         l.session = SessionRepository(*db).findByToken(token);
         // Platform admins belong to no tenant: they follow the one they name.
         if (l.session && l.session.value() && l.session.value()->role == Role::PlatformAdmin && !namedTenant.isEmpty()) {
-            TenantRepository tenants(*db);
-            bool isId = false;
-            const qint64 id = namedTenant.toLongLong(&isId);
-            auto t = isId ? tenants.find(TenantId(id)) : tenants.findBySlug(namedTenant);
+            auto t = TenantRepository(*db).findByIdOrSlug(namedTenant);
             l.session.value()->tenantId = t && t.value() ? t.value()->id : TenantId();
             // Following a tenant's events reads its messages: audited like
             // the REST API's first read (here once per connection).

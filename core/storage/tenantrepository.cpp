@@ -68,6 +68,13 @@ Result<std::optional<Tenant>> TenantRepository::find(TenantId id)
     return q.next() ? std::optional<Tenant>(readTenant(q)) : std::nullopt;
 }
 
+Result<std::optional<Tenant>> TenantRepository::findByIdOrSlug(const QString &named)
+{
+    bool isId = false;
+    const qint64 id = named.toLongLong(&isId);
+    return isId ? find(TenantId(id)) : findBySlug(named);
+}
+
 Result<std::optional<Tenant>> TenantRepository::findBySlug(const QString &slug)
 {
     Sql q(m_db.connection(), QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM tenants WHERE slug = ?"));

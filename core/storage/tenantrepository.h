@@ -27,6 +27,8 @@ public:
     Result<Tenant> create(const QString &slug, const QString &name, Plan plan, const Actor &actor = Actor(QStringLiteral("system")));
     Result<std::optional<Tenant>> find(TenantId id);
     Result<std::optional<Tenant>> findBySlug(const QString &slug);
+    // As X-Puente-Tenant names a tenant: all digits is an id, else a slug.
+    Result<std::optional<Tenant>> findByIdOrSlug(const QString &named);
     Result<QList<Tenant>> list();
     Status setStatus(TenantId id, TenantStatus status, const QString &reason = {});
     // Errors: not_found, invalid_name. Audited: tenant.updated (name, plan),

@@ -227,10 +227,7 @@ std::optional<Reply> RestApi::authenticate(Request &request, const Router::Route
                 return Reply::error(400, QStringLiteral("tenant_required"),
                                     QStringLiteral("platform admins name the tenant to act in with the X-Puente-Tenant header (id or slug)"));
             if (!named.isEmpty()) {
-                TenantRepository tenants(m_env->db);
-                bool isId = false;
-                const qint64 id = named.toLongLong(&isId);
-                auto t = isId ? tenants.find(TenantId(id)) : tenants.findBySlug(named);
+                auto t = TenantRepository(m_env->db).findByIdOrSlug(named);
                 if (!t)
                     return Reply::fromError(t.error());
                 if (!t.value())
