@@ -193,9 +193,15 @@ void MainWindow::buildMenus()
     menu->addAction(tr("Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 }
 
-void MainWindow::endSession()
+void MainWindow::endSession(const QString &code, const QString &message)
 {
-    if (!std::exchange(m_ended, true))
+    if (std::exchange(m_ended, true))
+        return;
+    m_events->stop();
+    if (code == QLatin1String("tenant_suspended"))
+        Q_EMIT sessionEnded(tr("Your company's access to Puente has been suspended. The server says: “%1”. Contact whoever runs your "
+                               "Puente; nothing was lost, and you can sign in again once it is resumed.").arg(message));
+    else
         Q_EMIT sessionEnded(tr("Your session has ended (it expired or was closed elsewhere). Sign in again."));
 }
 
@@ -286,6 +292,11 @@ void MainWindow::refreshWhatsAppStatus()
 
 void MainWindow::onEvent(const QString &type, const QJsonObject &data)
 {
+    if (type == QLatin1String("tenant.suspended") && !isPlatformAdmin()) {
+        const QString reason = data.value(QStringLiteral("reason")).toString();
+        endSession(QStringLiteral("tenant_suspended"), reason.isEmpty() ? data.value(QStringLiteral("name")).toString() : reason);
+        return;
+    }
     m_conversations->applyEvent(type, data);
     if (type == QLatin1String("account.event"))
         refreshWhatsAppStatus();

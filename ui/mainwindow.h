@@ -62,7 +62,8 @@ protected:
 
 private:
     void buildMenus();
-    void endSession();
+    // `code` "tenant_suspended" says the company was suspended (`message`: why).
+    void endSession(const QString &code = {}, const QString &message = {});
     void onEvent(const QString &type, const QJsonObject &data);
     void onStreamState();
     void updateTitle();

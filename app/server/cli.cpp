@@ -401,7 +401,8 @@ int Command::deadLettersReplay(const QString &idText)
     auto db = openMigrated();
     if (!db)
         return fail(db.error());
-    auto inboxId = DeadLetters::replay(*db.value(), id);
+    const Actor actor(QStringLiteral("cli"));
+    auto inboxId = DeadLetters::replay(*db.value(), id, {}, &actor);
     if (!inboxId)
         return fail(inboxId.error());
     m_out << QStringLiteral("dead letter %1 queued again as inbox row %2; a running server processes it within seconds")

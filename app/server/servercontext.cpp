@@ -110,4 +110,10 @@ ServerContext::~ServerContext()
     m_processor.reset();
 }
 
+void ServerContext::wakeInbound()
+{
+    if (m_processor)
+        m_processor->wake();
+}
+
 } // namespace puente::server

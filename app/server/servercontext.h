@@ -37,6 +37,8 @@ public:
     EventBus &eventBus() { return m_bus; }
     WebhookInbox &webhookInbox() { return *m_inbox; }
     InboundProcessor &inboundProcessor() { return *m_processor; }
+    // Tells the inbound processor (once started) that rows are waiting.
+    void wakeInbound();
     Metrics &metrics() { return m_metrics; }
     // Null when the settings turn it off (dispatcher=off: tests that look at
     // queued messages).

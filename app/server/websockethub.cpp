@@ -32,6 +32,7 @@ struct WebSocketHub::Client {
     QSet<qint64> sentLive; // seqs sent live before a resume: not to be replayed twice
     QList<Event> heldBack; // live events that arrived during a resume
     qint64 lastHeard = 0;
+    bool platformAdmin = false; // follows a tenant; stays when it is suspended
 };
 
 WebSocketHub::WebSocketHub(Database &db, EventBus &bus, Metrics &metrics, QThreadPool *pool, QObject *parent)
@@ -112,6 +113,7 @@ void WebSocketHub::authenticate(Client *client, const QString &token, const QStr
     struct Lookup {
         Result<std::optional<Session>> session = std::optional<Session>();
         qint64 lastSeq = 0;
+        QString suspended; // the tenant is suspended: why
     };
     QtConcurrent::run(m_pool, [db, token, namedTenant] {
         Lookup l;
@@ -134,6 +136,15 @@ void WebSocketHub::authenticate(Client *client, const QString &token, const QStr
                                      {{QStringLiteral("method"), QStringLiteral("GET")}, {QStringLiteral("route"), QStringLiteral("/api/ws")}}))
                     (void)tx.commit();
             }
+        }
+        if (l.session && l.session.value() && l.session.value()->tenantId.isValid() && l.session.value()->role != Role::PlatformAdmin) {
+            auto t = TenantRepository(*db).findByIdOrSlug(QString::number(l.session.value()->tenantId.value));
+            if (!t)
+                l.session = t.error();
+            else if (t.value() && t.value()->status == TenantStatus::Suspended)
+                l.suspended = t.value()->suspendedReason.isEmpty()
+                                  ? QStringLiteral("%1 is suspended; contact the platform operator").arg(t.value()->name)
+                                  : QStringLiteral("%1 is suspended: %2").arg(t.value()->name, t.value()->suspendedReason);
         }
         if (l.session && l.session.value() && l.session.value()->tenantId.isValid())
             l.lastSeq = EventLog::lastSeq(*db, l.session.value()->tenantId).valueOr(0);
@@ -162,7 +173,15 @@ void WebSocketHub::authenticate(Client *client, const QString &token, const QStr
                 c->socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorized"));
                 return;
             }
+            if (!lookup.suspended.isEmpty()) {
+                sendJson(c, {{QStringLiteral("type"), QStringLiteral("error")},
+                             {QStringLiteral("code"), QStringLiteral("tenant_suspended")},
+                             {QStringLiteral("message"), lookup.suspended}});
+                c->socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("tenant_suspended"));
+                return;
+            }
             c->tenant = session.value()->tenantId;
+            c->platformAdmin = session.value()->role == Role::PlatformAdmin;
             sendJson(c, {{QStringLiteral("type"), QStringLiteral("ready")}, {QStringLiteral("last_seq"), lookup.lastSeq}});
         });
 }
@@ -237,6 +256,16 @@ void WebSocketHub::deliver(const QList<Event> &events)
                 c->heldBack.append(e);
             else
                 send(c, e);
+            // A suspended tenant's consoles are told (the event says why)
+            // and let go; they are refused until it is resumed.
+            if (e.type == QLatin1String("tenant.suspended") && !c->platformAdmin) {
+                // Queued: closing may drop the client from m_clients.
+                QMetaObject::invokeMethod(c->socket.get(), [ws = QPointer<QWebSocket>(c->socket.get())] {
+                    if (ws)
+                        ws->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("tenant_suspended"));
+                }, Qt::QueuedConnection);
+                break;
+            }
         }
     }
 }

@@ -169,7 +169,9 @@ void ApiClient::noteOutcome(const ApiReply *reply)
         m_reachable = reachable;
         Q_EMIT reachabilityChanged(reachable);
     }
-    if (!reply->ok() && reply->error().kind == ApiError::Kind::SessionEnded && !m_token.isEmpty())
+    // A suspended company ends its users' sessions too (with the reason).
+    if (!reply->ok() && (reply->error().kind == ApiError::Kind::SessionEnded || reply->error().code == QLatin1String("tenant_suspended"))
+        && !m_token.isEmpty())
         Q_EMIT sessionEnded(reply->error().code, reply->error().message);
 }
 

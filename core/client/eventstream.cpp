@@ -183,9 +183,9 @@ void EventStream::onText(const QString &text)
         m_pongPending = false;
     } else if (type == QLatin1String("error")) {
         const QString code = frame.value(QStringLiteral("code")).toString();
-        if (code == QLatin1String("unauthorized") || code == QLatin1String("auth_timeout")) {
+        if (code == QLatin1String("unauthorized") || code == QLatin1String("auth_timeout") || code == QLatin1String("tenant_suspended")) {
             stop();
-            Q_EMIT authenticationFailed();
+            Q_EMIT authenticationFailed(code, frame.value(QStringLiteral("message")).toString());
         }
     }
 }

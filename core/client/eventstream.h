@@ -43,8 +43,10 @@ Q_SIGNALS:
     void eventReceived(const QString &type, const QJsonObject &data, qint64 seq);
     // Events were missed and cannot be replayed: reload from the REST API.
     void resyncRequired();
-    // The server refused the token: the session is over; no reconnect.
-    void authenticationFailed();
+    // The server refused the token (code "unauthorized"), or the company
+    // is suspended ("tenant_suspended", with the reason in `message`): the
+    // session is over; no reconnect.
+    void authenticationFailed(const QString &code = {}, const QString &message = {});
 
 private:
     void open();

@@ -3,6 +3,7 @@
 #include "crypto/crypto.h"
 #include "messaging/rows.h"
 #include "messaging/templates.h"
+#include "storage/planusage.h"
 #include "storage/database.h"
 
 #include <QFileInfo>
@@ -452,11 +453,26 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
         }
     }
     const qint64 now = nowMs();
-    if (r.type != QLatin1String("template")) {
-        const QJsonValue until = conv.value(QStringLiteral("window_open_until"));
-        if (until.isNull() || until.toInteger() <= now)
-            return makeError("window_closed", QStringLiteral("the contact last wrote more than 24 hours ago (or never): WhatsApp only "
-                                                             "allows a template message now"));
+    const QJsonValue until = conv.value(QStringLiteral("window_open_until"));
+    const bool windowOpen = !until.isNull() && until.toInteger() > now;
+    if (r.type != QLatin1String("template") && !windowOpen)
+        return makeError("window_closed", QStringLiteral("the contact last wrote more than 24 hours ago (or never): WhatsApp only "
+                                                         "allows a template message now"));
+    // A template outside the contact's window starts a conversation the
+    // business pays for, unless one it started is still open (24 hours):
+    // those count against the plan's monthly allowance.
+    bool opensConversation = false;
+    if (r.type == QLatin1String("template") && !windowOpen) {
+        Sql open(tx.connection(), QStringLiteral("SELECT 1 FROM whatsapp_messages WHERE conversation_id = ? AND opens_conversation = 1 "
+                                                 "AND status <> 'failed' AND created_at > ? LIMIT 1"));
+        open.bind(conversationId).bind(now - 24 * 3600 * 1000LL);
+        if (auto s = open.exec(); !s)
+            return s.error();
+        opensConversation = !open.next();
+        open.finish();
+        if (opensConversation)
+            if (auto s = PlanUsageQuery::checkBusinessConversation(tx.connection(), m_db.dialect() == Dialect::Postgres, tenant, now); !s)
+                return s.error();
     }
     QString contextProviderId;
     if (r.replyTo > 0) {
@@ -496,12 +512,14 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
     Sql insert(tx.connection(), QStringLiteral(
         "INSERT INTO whatsapp_messages (tenant_id, conversation_id, direction, type, content, status, timestamp, media_id, media_caption, "
         "media_filename, context_message_id, reaction_emoji, sent_by_user_id, template_name, media_file, media_mime_type, media_size, "
-        "created_at, updated_at) VALUES (?, ?, 'outbound', ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ") + kMessageColumns);
+        "opens_conversation, created_at, updated_at) VALUES (?, ?, 'outbound', ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ")
+        + kMessageColumns);
     insert.bind(tenant.value).bind(conversationId).bind(r.type).bind(nullIfEmpty(content)).bind(now).bind(nullIfEmpty(r.mediaId))
         .bind(nullIfEmpty(r.caption)).bind(nullIfEmpty(mediaName)).bind(nullIfEmpty(contextProviderId))
         .bind(r.type == QLatin1String("reaction") ? QVariant(r.emoji) : QVariant(QMetaType(QMetaType::QString)))
         .bind(sender.isValid() ? QVariant(sender.value) : QVariant(QMetaType(QMetaType::LongLong)))
-        .bind(nullIfEmpty(templateName)).bind(nullIfEmpty(mediaFile)).bind(nullIfEmpty(mediaMime)).bind(mediaSize).bind(now).bind(now);
+        .bind(nullIfEmpty(templateName)).bind(nullIfEmpty(mediaFile)).bind(nullIfEmpty(mediaMime)).bind(mediaSize).bind(opensConversation ? 1 : 0)
+        .bind(now).bind(now);
     if (auto s = insert.exec(); !s)
         return s.error();
     if (!insert.next())

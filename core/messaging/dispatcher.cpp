@@ -5,6 +5,7 @@
 #include "messaging/rows.h"
 #include "secrets/sealedcolumns.h"
 #include "storage/database.h"
+#include "storage/health.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -126,7 +127,9 @@ private:
 
     void load(qint64 now)
     {
-        Sql tenants(m_owner.m_db.connection(), QStringLiteral("SELECT DISTINCT tenant_id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?"));
+        Sql tenants(m_owner.m_db.connection(), QStringLiteral(
+            "SELECT DISTINCT o.tenant_id FROM outbox o JOIN tenants t ON t.id = o.tenant_id "
+            "WHERE o.state = 'pending' AND o.next_attempt_at <= ? AND t.status = 'active'"));
         tenants.bind(now);
         if (!tenants.exec())
             return;
@@ -476,6 +479,8 @@ private:
             return giveUpIn(tx, d, now, events);
         if (e.kind == meta::GraphError::Kind::RateLimited) {
             ++counts.rateLimited;
+            if (!Health::record(tx, job.tenant, Health::Kind::RateLimited, e.code, e.message))
+                return false;
             // The number's throughput: slow it down for a second; the
             // account's request limits (4, 80007, 613): for a minute; the
             // pair rate (131056) concerns one contact only.
@@ -503,6 +508,8 @@ private:
             return false;
         if (e.kind == meta::GraphError::Kind::Unauthorized) {
             unauthorized->insert(job.tenant.value);
+            if (!Health::record(tx, job.tenant, Health::Kind::TokenRefused, e.code, e.message))
+                return false;
             // The rest of the tenant's queue would fail the same way: hold
             // it (still pending) until the token changes, or ten minutes.
             m_buckets[job.tenant.value].pausedUntilMs = now + 10 * 60'000;

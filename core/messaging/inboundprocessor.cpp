@@ -6,6 +6,7 @@
 #include "messaging/webhookinbox.h"
 #include "meta/webhookparser.h"
 #include "storage/database.h"
+#include "storage/health.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -112,6 +113,8 @@ void InboundProcessor::run()
             lastPrune = nowMs();
             if (auto pruned = EventLog::prune(m_db, kEventRetentionMs); !pruned)
                 qCWarning(lcStorage).noquote() << "event log pruning failed:" << pruned.error().message;
+            if (auto pruned = Health::prune(m_db, kEventRetentionMs); !pruned)
+                qCWarning(lcStorage).noquote() << "health event pruning failed:" << pruned.error().message;
         }
         {
             std::unique_lock lock(m_mutex);
@@ -169,11 +172,14 @@ Result<int> InboundProcessor::processPending(int maxRows)
         if (anyPending.next())
             pendingStatuses = anyPending.int64(0) > 0;
         anyPending.finish();
+        m_touched.clear();
         for (const Row &row : std::as_const(rows)) {
             batch = processOne(tx.connection(), row.id, row.body, row.signedBy, &events, &pendingStatuses);
             if (!batch)
                 break;
         }
+        if (batch)
+            batch = touchTenants(tx.connection());
         if (batch)
             batch = tx.commit();
         if (batch) {
@@ -203,8 +209,11 @@ Result<int> InboundProcessor::processPending(int maxRows)
             }
             if (s && !stillPending)
                 continue;
+            m_touched.clear();
             if (s)
                 s = processOne(tx.connection(), row.id, row.body, row.signedBy, &rowEvents, nullptr);
+            if (s)
+                s = touchTenants(tx.connection());
             if (s)
                 s = tx.commit();
         }
@@ -244,6 +253,19 @@ Status InboundProcessor::recordFailure(qint64 inboxId, const QString &error)
     return tx.commit();
 }
 
+Status InboundProcessor::touchTenants(QSqlDatabase tx)
+{
+    const qint64 now = nowMs();
+    for (qint64 tenant : std::as_const(m_touched)) {
+        Sql q(tx, QStringLiteral("UPDATE whatsapp_config SET last_webhook_at = ? WHERE tenant_id = ? AND api_type = 'business_api'"));
+        q.bind(now).bind(tenant);
+        if (auto s = q.exec(); !s)
+            return s;
+    }
+    m_touched.clear();
+    return {};
+}
+
 Status InboundProcessor::processOne(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, TenantId signedBy,
                                     QList<Event> *events, bool *pendingStatuses)
 {
@@ -276,6 +298,7 @@ Status InboundProcessor::processOne(QSqlDatabase tx, qint64 inboxId, const QByte
             continue;
         }
 
+        m_touched.insert(owner.value().value);
         InboundStore store(tx, owner.value(), events, pendingStatuses);
         if (!messagesLike) {
             if (auto s = store.storeAccountEvent(change, inboxId); !s)
@@ -308,18 +331,23 @@ Status InboundProcessor::processOne(QSqlDatabase tx, qint64 inboxId, const QByte
     return done.exec();
 }
 
-Result<qint64> DeadLetters::replay(Database &db, qint64 deadLetterId)
+Result<qint64> DeadLetters::replay(Database &db, qint64 deadLetterId, TenantId onlyTenant, const Actor *actor)
 {
     Transaction tx(db);
     if (!tx.begun())
         return tx.begun().error();
-    Sql q(tx.connection(), QStringLiteral("SELECT payload FROM dead_letters WHERE id = ?"));
+    Sql q(tx.connection(), QStringLiteral("SELECT payload, tenant_id, reason FROM dead_letters WHERE id = ?")
+                               + (onlyTenant.isValid() ? QStringLiteral(" AND tenant_id = ?") : QString()));
     q.bind(deadLetterId);
+    if (onlyTenant.isValid())
+        q.bind(onlyTenant.value);
     if (auto s = q.exec(); !s)
         return s.error();
     if (!q.next())
         return makeError("not_found", QStringLiteral("no dead letter with id %1").arg(deadLetterId));
     const QString payloadText = q.text(0);
+    const TenantId owner(q.isNull(1) ? 0 : q.int64(1));
+    const QString reason = q.text(2);
     q.finish();
     const QJsonObject payload = QJsonDocument::fromJson(payloadText.toUtf8()).object();
     // A single change is wrapped back into a webhook body; a whole body
@@ -340,9 +368,45 @@ Result<qint64> DeadLetters::replay(Database &db, qint64 deadLetterId)
     mark.bind(nowMs()).bind(deadLetterId);
     if (auto s = mark.exec(); !s)
         return s.error();
+    if (actor)
+        if (auto s = AuditLog::append(tx.connection(), *actor, owner, QStringLiteral("dead_letter.replayed"), QStringLiteral("dead_letter"),
+                                      QString::number(deadLetterId), {{QStringLiteral("reason"), reason}, {QStringLiteral("inbox_id"), inboxId.value()}});
+            !s)
+            return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
     return inboxId.value();
+}
+
+Result<QJsonArray> DeadLetters::list(Database &db, TenantId tenant, qint64 beforeId, int limit)
+{
+    QString sql = QStringLiteral("SELECT id, tenant_id, reason, field, routing_key, payload, created_at, replayed_at, replay_count "
+                                 "FROM dead_letters WHERE 1 = 1");
+    if (tenant.isValid())
+        sql += QStringLiteral(" AND tenant_id = ?");
+    if (beforeId > 0)
+        sql += QStringLiteral(" AND id < ?");
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
+    Sql q(db.connection(), sql);
+    if (tenant.isValid())
+        q.bind(tenant.value);
+    if (beforeId > 0)
+        q.bind(beforeId);
+    q.bind(limit);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    QJsonArray out;
+    while (q.next())
+        out.append(QJsonObject{{QStringLiteral("id"), q.int64(0)},
+                               {QStringLiteral("tenant_id"), q.isNull(1) ? QJsonValue() : QJsonValue(q.int64(1))},
+                               {QStringLiteral("reason"), q.text(2)},
+                               {QStringLiteral("field"), q.isNull(3) ? QJsonValue() : QJsonValue(q.text(3))},
+                               {QStringLiteral("routing_key"), q.isNull(4) ? QJsonValue() : QJsonValue(q.text(4))},
+                               {QStringLiteral("payload"), q.text(5)},
+                               {QStringLiteral("created_at"), q.int64(6)},
+                               {QStringLiteral("replayed_at"), q.isNull(7) ? QJsonValue() : QJsonValue(q.int64(7))},
+                               {QStringLiteral("replay_count"), q.int64(8)}});
+    return out;
 }
 
 } // namespace puente

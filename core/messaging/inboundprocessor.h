@@ -2,8 +2,10 @@
 
 #include "common/result.h"
 #include "events/eventlog.h"
+#include "storage/auditlog.h"
 
 #include <QByteArray>
+#include <QSet>
 #include <QSqlDatabase>
 
 #include <condition_variable>
@@ -39,6 +41,8 @@ private:
     Status processOne(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, TenantId signedBy, QList<Event> *events,
                       bool *pendingStatuses);
     Status recordFailure(qint64 inboxId, const QString &error);
+    // Notes the time of the last webhook for the tenants touched since the last call.
+    Status touchTenants(QSqlDatabase tx);
     void run();
 
     Database &m_db;
@@ -48,12 +52,18 @@ private:
     bool m_pending = false;
     bool m_stopping = false;
     std::thread m_thread;
+    QSet<qint64> m_touched; // tenants whose changes the current transaction stored
 };
 
 namespace DeadLetters {
 // Puts a dead letter's change back into the inbox as a fresh webhook body
 // (after the tenant's number was connected, say). Returns the new inbox id.
-Result<qint64> replay(Database &db, qint64 deadLetterId);
+// With `onlyTenant`, a dead letter of another tenant (or of none) is
+// not_found; with an actor, the replay is audited (dead_letter.replayed).
+Result<qint64> replay(Database &db, qint64 deadLetterId, TenantId onlyTenant = {}, const Actor *actor = nullptr);
+// A page of dead letters, newest first (all tenants' and the unroutable
+// ones when `tenant` is invalid), each with its payload.
+Result<QJsonArray> list(Database &db, TenantId tenant, qint64 beforeId, int limit);
 } // namespace DeadLetters
 
 } // namespace puente

@@ -282,6 +282,19 @@ R"(CREATE TABLE media_uploads (
 "ALTER TABLE whatsapp_config ADD COLUMN messaging_limit TEXT",
 "ALTER TABLE whatsapp_config ADD COLUMN checked_at BIGINT",
         }},
+        {5, "plans, usage and health", {
+"ALTER TABLE whatsapp_config ADD COLUMN last_webhook_at BIGINT",
+"ALTER TABLE whatsapp_messages ADD COLUMN opens_conversation INTEGER NOT NULL DEFAULT 0",
+"CREATE INDEX whatsapp_messages_tenant_created ON whatsapp_messages (tenant_id, created_at)",
+R"(CREATE TABLE health_events (
+    id %PK%,
+    tenant_id BIGINT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('rate_limited', 'token_refused')),
+    code INTEGER,
+    detail TEXT,
+    created_at BIGINT NOT NULL))",
+"CREATE INDEX health_events_tenant_time ON health_events (tenant_id, created_at)",
+        }},
     };
     return list;
 }

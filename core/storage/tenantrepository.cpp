@@ -104,7 +104,7 @@ Status TenantRepository::setStatus(TenantId id, TenantStatus status, const QStri
     return r ? Status() : Status(r.error());
 }
 
-Result<Tenant> TenantRepository::update(TenantId id, const TenantChanges &c, const Actor &actor)
+Result<Tenant> TenantRepository::update(TenantId id, const TenantChanges &c, const Actor &actor, QList<Event> *events)
 {
     QString name;
     if (c.name) {
@@ -148,6 +148,15 @@ Result<Tenant> TenantRepository::update(TenantId id, const TenantChanges &c, con
                            {{QStringLiteral("reason"), after.suspendedReason}});
             !s)
             return s.error();
+        // The tenant's consoles hear it on their event stream (and the
+        // hub closes them when it is a suspension).
+        auto e = EventLog::append(tx.connection(), id, after.status == TenantStatus::Active ? QStringLiteral("tenant.resumed")
+                                                                                              : QStringLiteral("tenant.suspended"),
+                                  {{QStringLiteral("name"), after.name}, {QStringLiteral("reason"), after.suspendedReason}});
+        if (!e)
+            return e.error();
+        if (events)
+            events->append(e.value());
     }
     QJsonObject changed;
     if (after.name != before.name)

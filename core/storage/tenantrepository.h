@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "domain/tenant.h"
+#include "events/eventlog.h"
 #include "storage/auditlog.h"
 
 #include <QList>
@@ -33,7 +34,7 @@ public:
     Status setStatus(TenantId id, TenantStatus status, const QString &reason = {});
     // Errors: not_found, invalid_name. Audited: tenant.updated (name, plan),
     // tenant.suspended / tenant.resumed (with the reason).
-    Result<Tenant> update(TenantId id, const TenantChanges &changes, const Actor &actor);
+    Result<Tenant> update(TenantId id, const TenantChanges &changes, const Actor &actor, QList<Event> *events = nullptr);
 
 private:
     Database &m_db;

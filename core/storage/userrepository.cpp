@@ -2,6 +2,7 @@
 
 #include "storage/auditlog.h"
 #include "storage/database.h"
+#include "storage/planusage.h"
 
 #include <QJsonObject>
 
@@ -44,6 +45,9 @@ Result<User> UserRepository::create(const NewUser &nu, const Actor &actor)
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun().error();
+    if (nu.tenantId.isValid())
+        if (auto s = PlanUsageQuery::checkUserSeat(tx.connection(), m_db.dialect() == Dialect::Postgres, nu.tenantId); !s)
+            return s.error();
     const qint64 now = nowMs();
     Sql q(tx.connection(), QStringLiteral("INSERT INTO users (tenant_id, email, name, role, password_hash, active, "
                                           "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?) RETURNING ")
@@ -162,6 +166,9 @@ Result<User> UserRepository::update(TenantId tenant, UserId id, const UserChange
         after.role = *c.role;
     if (c.active)
         after.active = *c.active;
+    if (after.active && !before.active)
+        if (auto s = PlanUsageQuery::checkUserSeat(tx.connection(), m_db.dialect() == Dialect::Postgres, tenant); !s)
+            return s.error();
     const bool wasAdmin = before.active && before.role == Role::TenantAdmin;
     const bool isAdmin = after.active && after.role == Role::TenantAdmin;
     if (wasAdmin && !isAdmin) {

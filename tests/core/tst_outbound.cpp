@@ -120,6 +120,7 @@ private Q_SLOTS:
     void anOutcomeThatCannotBeStoredDoesNotBlockTheOthers();
     void mediaIsFetchedCheckedAndStored();
     void refusedTokenHoldsTheRestOfTheQueue();
+    void suspendedTenantsQueueIsHeldUntilResumed();
     void unreadableAcceptanceIsLeftToTheAgent();
 
 private:
@@ -426,6 +427,9 @@ void TestOutbound::retryThenSuccess()
     QCOMPARE(count(QStringLiteral("SELECT attempts FROM outbox WHERE message_id = ?"), {id}), qint64(4));
     QCOMPARE(m_dispatcher->counters().retried.load(), quint64(3));
     QCOMPARE(m_dispatcher->counters().rateLimited.load(), quint64(1));
+    // The rate-limit hit is kept for the health panel.
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM health_events WHERE tenant_id = ? AND kind = 'rate_limited' AND code = 130429"), {t.id.value}),
+             qint64(1));
 }
 
 void TestOutbound::permanentFailuresKeepMetasError()
@@ -463,6 +467,22 @@ void TestOutbound::invalidTokenMarksConfigurationFailing()
     QCOMPARE(count(QStringLiteral("SELECT error_code FROM whatsapp_messages WHERE id = ?"), {id}), qint64(190));
     QCOMPARE(text(QStringLiteral("SELECT connection_status FROM whatsapp_config WHERE tenant_id = ?"), {t.id.value}), QStringLiteral("failing"));
     QVERIFY(text(QStringLiteral("SELECT last_error FROM whatsapp_config WHERE tenant_id = ?"), {t.id.value}).contains(QStringLiteral("token")));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM health_events WHERE tenant_id = ? AND kind = 'token_refused' AND code = 190"), {t.id.value}),
+             qint64(1));
+}
+
+void TestOutbound::suspendedTenantsQueueIsHeldUntilResumed()
+{
+    const Tenant t = seedTenant(QStringLiteral("acme"), QStringLiteral("1001"));
+    PUENTE_VERIFY_OK(TenantRepository(*m_db).setStatus(t.id, TenantStatus::Suspended, QStringLiteral("factura impagada")));
+    const qint64 id = queue(t, QStringLiteral("hola"));
+    startDispatcher([](const ScriptedTransport::Call &, int) { return accepted(QStringLiteral("wamid.after-resume")); });
+    QTest::qWait(1500);
+    QCOMPARE(m_calls->size(), 0);
+    QCOMPARE(text(QStringLiteral("SELECT status FROM whatsapp_messages WHERE id = ?"), {id}), QStringLiteral("queued"));
+    PUENTE_VERIFY_OK(TenantRepository(*m_db).setStatus(t.id, TenantStatus::Active, {}));
+    m_dispatcher->wake();
+    QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT status FROM whatsapp_messages WHERE id = ?"), {id}), QStringLiteral("sent"), 10000);
 }
 
 void TestOutbound::retryableFailuresEndAfterMaxAttempts()

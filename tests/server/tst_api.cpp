@@ -7,6 +7,7 @@
 #include "messaging/rows.h"
 #include "servercontext.h"
 #include "storage/database.h"
+#include "storage/health.h"
 #include "storage/sessionrepository.h"
 #include "storage/tenantrepository.h"
 #include "storage/userrepository.h"
@@ -78,6 +79,8 @@ private Q_SLOTS:
     void tenantsAdministration();
     void suspendedTenant();
     void auditLogFilters();
+    void planLimitsAndUsage();
+    void healthAndDeadLetters();
     void secretsNeverInResponsesOrLogs();
     void metricsCountRequests();
 
@@ -671,6 +674,11 @@ void TestApi::roleMatrix()
         {"POST", QStringLiteral("/api/admin/tenants"), false, false, true, false},
         {"PATCH", QStringLiteral("/api/admin/tenants/{id}"), false, false, true, false},
         {"GET", QStringLiteral("/api/audit-log"), false, true, true, false},
+        {"GET", QStringLiteral("/api/admin/plans"), true, true, true, false},
+        {"GET", QStringLiteral("/api/usage"), false, true, true, false},
+        {"GET", QStringLiteral("/api/whatsapp/health"), false, true, true, false},
+        {"GET", QStringLiteral("/api/dead-letters"), false, true, true, false},
+        {"POST", QStringLiteral("/api/dead-letters/{id}/replay"), false, true, true, false},
     };
     // The matrix covers every route the API registers (public ones aside).
     QStringList covered;
@@ -724,6 +732,17 @@ void TestApi::isolationWalk()
     const Seeded a = seed(QStringLiteral("acme"), QStringLiteral("1001"));
     const Seeded b = seed(QStringLiteral("bravo"), QStringLiteral("2002"));
     openWindow(b.conversationId);
+    qint64 bDeadLetter = 0;
+    {
+        Transaction tx(db());
+        Sql q(tx.connection(), QStringLiteral("INSERT INTO dead_letters (tenant_id, reason, payload, created_at) VALUES (?, 'bravo reason', "
+                                              "'{\"bravo\":\"2002\"}', ?) RETURNING id"));
+        q.bind(b.tenant.value).bind(nowMs());
+        QVERIFY(q.exec() && q.next());
+        bDeadLetter = q.int64(0);
+        q.finish();
+        QVERIFY(tx.commit());
+    }
     const QString before = snapshot(b.tenant);
 
     // B's id for each kind of path parameter.
@@ -736,6 +755,7 @@ void TestApi::isolationWalk()
         {QStringLiteral("/api/whatsapp/messages/{id}/retry"), b.failedMessageId},
         {QStringLiteral("/api/whatsapp/messages/{id}/dismiss"), b.failedMessageId},
         {QStringLiteral("/api/users/{id}"), b.agentId.value},
+        {QStringLiteral("/api/dead-letters/{id}/replay"), bDeadLetter},
     };
     // Plausible bodies: each would succeed against A's own ids.
     const QHash<QString, QJsonObject> bodyFor = {
@@ -756,16 +776,16 @@ void TestApi::isolationWalk()
         const QJsonObject body = bodyFor.value(route);
         for (const QString &token : {a.adminToken, a.agentToken, a.apiKey}) {
             const Reply r = call(method.toLatin1(), path, token, body);
-            if (token == a.agentToken && (pattern.startsWith(QLatin1String("/api/users")) || pattern.startsWith(QLatin1String("/api/api-keys"))))
-                QCOMPARE(r.status, 403); // agents cannot reach admin routes at all
-            else if (token == a.apiKey && (pattern.startsWith(QLatin1String("/api/users")) || pattern.startsWith(QLatin1String("/api/api-keys"))))
-                QCOMPARE(r.status, 403);
+            const bool adminRoute = pattern.startsWith(QLatin1String("/api/users")) || pattern.startsWith(QLatin1String("/api/api-keys"))
+                                    || pattern.startsWith(QLatin1String("/api/dead-letters"));
+            if ((token == a.agentToken || token == a.apiKey) && adminRoute)
+                QCOMPARE(r.status, 403); // agents and keys cannot reach admin routes at all
             else
                 QVERIFY2(r.status == 404, qPrintable(route + QStringLiteral(" → %1 %2").arg(r.status).arg(QString::fromUtf8(r.raw))));
         }
         ++walked;
     }
-    QCOMPARE(walked, 11);
+    QCOMPARE(walked, 12);
     // The same bodies do work on A's own ids (the walk is not vacuous).
     openWindow(a.conversationId);
     QCOMPARE(call("PATCH", QStringLiteral("/api/users/%1").arg(a.agentId.value), a.adminToken, bodyFor.value(QStringLiteral("PATCH /api/users/{id}"))).status, 200);
@@ -775,7 +795,8 @@ void TestApi::isolationWalk()
 
     // Lists and the configuration show only A's own rows.
     for (const QString &path : {QStringLiteral("/api/whatsapp/conversations"), QStringLiteral("/api/users"), QStringLiteral("/api/api-keys"),
-                                QStringLiteral("/api/audit-log"), QStringLiteral("/api/whatsapp/config"),
+                                QStringLiteral("/api/audit-log"), QStringLiteral("/api/whatsapp/config"), QStringLiteral("/api/dead-letters"),
+                                QStringLiteral("/api/whatsapp/health"), QStringLiteral("/api/usage"),
                                 QStringLiteral("/api/whatsapp/conversations?q=bravo")}) {
         const Reply r = call("GET", path, a.adminToken);
         QCOMPARE(r.status, 200);
@@ -1635,4 +1656,203 @@ void TestApi::metricsCountRequests()
 }
 
 QTEST_GUILESS_MAIN(TestApi)
+void TestApi::planLimitsAndUsage()
+{
+    const Seeded a = seed(QStringLiteral("acme"), QStringLiteral("1001"));
+    platformAdmin();
+    const QString ops = login(QStringLiteral("ops@puente.example"));
+    QCOMPARE(call("PATCH", QStringLiteral("/api/admin/tenants/%1").arg(a.tenant.value), ops, {{QStringLiteral("plan"), QStringLiteral("basic")}}).status, 200);
+    Reply r = call("GET", QStringLiteral("/api/admin/plans"), a.agentToken);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("limits")).toObject().value(QStringLiteral("users")).toInt(), 5);
+
+    // Seats: the basic plan's five active users, then a clear refusal.
+    const auto newUser = [&](int i) {
+        return call("POST", QStringLiteral("/api/users"), a.adminToken,
+                    {{QStringLiteral("email"), QStringLiteral("u%1@acme.example").arg(i)}, {QStringLiteral("name"), QStringLiteral("U %1").arg(i)},
+                     {QStringLiteral("role"), QStringLiteral("agent")}, {QStringLiteral("password"), kPassword}});
+    };
+    qint64 third = 0;
+    for (int i = 0; i < 3; ++i) {
+        r = newUser(i);
+        QCOMPARE(r.status, 201);
+        third = r.body.value(QStringLiteral("id")).toInteger();
+    }
+    r = newUser(3);
+    QCOMPARE(r.status, 409);
+    QCOMPARE(r.code(), QStringLiteral("plan_limit_reached"));
+    QCOMPARE(r.field(), QStringLiteral("plan"));
+    QVERIFY(r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("5 active users")));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM users WHERE tenant_id = ?"), {a.tenant.value}), qint64(5));
+    // A deactivated user frees a seat; taking it back needs one again.
+    QCOMPARE(call("DELETE", QStringLiteral("/api/users/%1").arg(third), a.adminToken).status, 200);
+    QCOMPARE(newUser(3).status, 201);
+    r = call("PATCH", QStringLiteral("/api/users/%1").arg(third), a.adminToken, {{QStringLiteral("active"), true}});
+    QCOMPARE(r.code(), QStringLiteral("plan_limit_reached"));
+    // A bigger plan lifts it.
+    QCOMPARE(call("PATCH", QStringLiteral("/api/admin/tenants/%1").arg(a.tenant.value), ops, {{QStringLiteral("plan"), QStringLiteral("pro")}}).status, 200);
+    QCOMPARE(call("PATCH", QStringLiteral("/api/users/%1").arg(third), a.adminToken, {{QStringLiteral("active"), true}}).status, 200);
+    r = call("GET", QStringLiteral("/api/usage"), a.adminToken);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body.value(QStringLiteral("plan")).toString(), QStringLiteral("pro"));
+    QCOMPARE(r.body.value(QStringLiteral("usage")).toObject().value(QStringLiteral("users")).toInt(), 6);
+    QCOMPARE(r.body.value(QStringLiteral("limits")).toObject().value(QStringLiteral("users")).toInt(), 25);
+    QCOMPARE(r.body.value(QStringLiteral("usage")).toObject().value(QStringLiteral("messages")).toInt(), 3); // the seed's
+    QVERIFY(r.body.value(QStringLiteral("period_start")).toInteger() <= nowMs() && r.body.value(QStringLiteral("period_end")).toInteger() > nowMs());
+
+    // Conversations the company starts (a template outside the contact's
+    // window): 999 of the basic plan's 1,000 used already this month.
+    QCOMPARE(call("PATCH", QStringLiteral("/api/admin/tenants/%1").arg(a.tenant.value), ops, {{QStringLiteral("plan"), QStringLiteral("basic")}}).status, 200);
+    {
+        Transaction tx(db());
+        for (int i = 0; i < 999; ++i) {
+            Sql m(tx.connection(), QStringLiteral("INSERT INTO whatsapp_messages (tenant_id, conversation_id, direction, type, status, timestamp, "
+                                                  "opens_conversation, created_at, updated_at) VALUES (?, ?, 'outbound', 'template', 'delivered', ?, 1, ?, ?)"));
+            m.bind(a.tenant.value).bind(a.conversationId).bind(nowMs()).bind(nowMs()).bind(nowMs());
+            PUENTE_VERIFY_OK(m.exec());
+        }
+        QVERIFY(tx.commit());
+    }
+    const auto startConversation = [&](const QString &phone) {
+        return call("POST", QStringLiteral("/api/whatsapp/conversations"), a.agentToken, {{QStringLiteral("phone"), phone}})
+            .body.value(QStringLiteral("id")).toInteger();
+    };
+    const auto sendTemplate = [&](qint64 conversation) {
+        return call("POST", QStringLiteral("/api/whatsapp/conversations/%1/messages").arg(conversation), a.agentToken,
+                    {{QStringLiteral("type"), QStringLiteral("template")},
+                     {QStringLiteral("template"), QJsonObject{{QStringLiteral("name"), QStringLiteral("entrevista_programada")},
+                                                             {QStringLiteral("language"), QStringLiteral("es")},
+                                                             {QStringLiteral("components"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("body")}}}}}}});
+    };
+    const qint64 second = startConversation(QStringLiteral("+34 600 000 002"));
+    const qint64 third2 = startConversation(QStringLiteral("+34 600 000 003"));
+    QVERIFY(second > 0 && third2 > 0);
+    r = sendTemplate(second);
+    QCOMPARE(r.status, 202); // the 1,000th
+    const qint64 opened = r.body.value(QStringLiteral("id")).toInteger();
+    QCOMPARE(sendTemplate(second).status, 202); // same contact within 24 hours: the same conversation
+    r = sendTemplate(third2);
+    QCOMPARE(r.status, 409);
+    QCOMPARE(r.code(), QStringLiteral("plan_limit_reached"));
+    QVERIFY(r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("1000 conversations")));
+    QCOMPARE(call("GET", QStringLiteral("/api/usage"), a.adminToken).body.value(QStringLiteral("usage")).toObject()
+                 .value(QStringLiteral("business_conversations")).toInt(), 1000);
+    // A template inside the contact's open window costs nothing.
+    QCOMPARE(sendTemplate(a.conversationId).status, 202);
+    // A send Meta refused opened nothing: the allowance comes back.
+    {
+        Transaction tx(db());
+        Sql q(tx.connection(), QStringLiteral("UPDATE whatsapp_messages SET status = 'failed' WHERE id = ?"));
+        q.bind(opened);
+        PUENTE_VERIFY_OK(q.exec());
+        QVERIFY(tx.commit());
+    }
+    QCOMPARE(sendTemplate(third2).status, 202);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE tenant_id = ? AND opens_conversation = 1 AND status <> 'failed'"),
+                   {a.tenant.value}), qint64(1000));
+
+    // The platform's tenant list carries the same figures.
+    r = call("GET", QStringLiteral("/api/admin/tenants"), ops);
+    const QJsonObject listed = r.body.value(QStringLiteral("items")).toArray().first().toObject();
+    QCOMPARE(listed.value(QStringLiteral("usage")).toObject().value(QStringLiteral("business_conversations")).toInt(), 1000);
+    QCOMPARE(listed.value(QStringLiteral("limits")).toObject().value(QStringLiteral("business_conversations")).toInt(), 1000);
+    QCOMPARE(listed.value(QStringLiteral("active_users")).toInt(), 6);
+    QVERIFY(listed.value(QStringLiteral("messages_this_month")).toInt() >= 1003);
+}
+
+void TestApi::healthAndDeadLetters()
+{
+    const Seeded a = seed(QStringLiteral("acme"), QStringLiteral("1001"));
+    const Seeded b = seed(QStringLiteral("bravo"), QStringLiteral("2002"));
+    platformAdmin();
+    const QString ops = login(QStringLiteral("ops@puente.example"));
+    // What the dispatcher records, plus one incident too old to count.
+    {
+        Transaction tx(db());
+        for (int i = 0; i < 3; ++i)
+            PUENTE_VERIFY_OK(Health::record(tx.connection(), a.tenant, Health::Kind::RateLimited, 130429, QStringLiteral("Rate limit hit")));
+        PUENTE_VERIFY_OK(Health::record(tx.connection(), a.tenant, Health::Kind::TokenRefused, 190, QStringLiteral("Error validating access token")));
+        PUENTE_VERIFY_OK(Health::record(tx.connection(), b.tenant, Health::Kind::RateLimited, 130429, QStringLiteral("bravo's")));
+        Sql old(tx.connection(), QStringLiteral("INSERT INTO health_events (tenant_id, kind, code, detail, created_at) VALUES (?, 'rate_limited', 4, 'old', ?)"));
+        old.bind(a.tenant.value).bind(nowMs() - 30 * 3'600'000LL);
+        PUENTE_VERIFY_OK(old.exec());
+        QVERIFY(tx.commit());
+    }
+    // A dead letter of acme (a message for its number that failed), and an unroutable one.
+    const QJsonObject change{{QStringLiteral("field"), QStringLiteral("messages")},
+                             {QStringLiteral("entry_id"), QStringLiteral("91001")},
+                             {QStringLiteral("value"), QJsonObject{
+                                  {QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
+                                  {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("phone_number_id"), QStringLiteral("1001")}}},
+                                  {QStringLiteral("contacts"), QJsonArray{QJsonObject{{QStringLiteral("wa_id"), QStringLiteral("34699887766")}}}},
+                                  {QStringLiteral("messages"), QJsonArray{QJsonObject{{QStringLiteral("from"), QStringLiteral("34699887766")},
+                                                                                      {QStringLiteral("id"), QStringLiteral("wamid.replayed")},
+                                                                                      {QStringLiteral("timestamp"), QStringLiteral("1700000000")},
+                                                                                      {QStringLiteral("type"), QStringLiteral("text")},
+                                                                                      {QStringLiteral("text"), QJsonObject{{QStringLiteral("body"), QStringLiteral("de vuelta")}}}}}}}}};
+    qint64 ours = 0, unroutable = 0;
+    {
+        Transaction tx(db());
+        for (bool routed : {true, false}) {
+            Sql q(tx.connection(), QStringLiteral("INSERT INTO dead_letters (tenant_id, reason, field, routing_key, payload, created_at) "
+                                                  "VALUES (?, ?, 'messages', ?, ?, ?) RETURNING id"));
+            q.bind(routed ? QVariant(a.tenant.value) : QVariant(QMetaType(QMetaType::LongLong)))
+                .bind(routed ? QStringLiteral("processing failed 5 times: disk full") : QStringLiteral("no tenant owns phone number id 5555"))
+                .bind(routed ? QStringLiteral("1001") : QStringLiteral("5555"))
+                .bind(QString::fromUtf8(QJsonDocument(change).toJson(QJsonDocument::Compact))
+                          .replace(routed ? QStringLiteral("1001") : QStringLiteral("\"1001\""), routed ? QStringLiteral("1001") : QStringLiteral("\"5555\"")))
+                .bind(nowMs());
+            QVERIFY(q.exec() && q.next());
+            (routed ? ours : unroutable) = q.int64(0);
+        }
+        QVERIFY(tx.commit());
+    }
+
+    Reply r = call("GET", QStringLiteral("/api/whatsapp/health"), a.adminToken);
+    QCOMPARE(r.status, 200);
+    const QJsonObject whatsapp = r.body.value(QStringLiteral("whatsapp")).toObject();
+    QVERIFY(whatsapp.value(QStringLiteral("configured")).toBool());
+    QCOMPARE(whatsapp.value(QStringLiteral("phone_number_id")).toString(), QStringLiteral("1001"));
+    QVERIFY(whatsapp.value(QStringLiteral("last_webhook_at")).isNull());
+    const QJsonArray failed = r.body.value(QStringLiteral("failed_sends")).toArray();
+    QCOMPARE(failed.size(), 1); // the seed's
+    QCOMPARE(failed.first().toObject().value(QStringLiteral("code")).toInt(), 131026);
+    QCOMPARE(failed.first().toObject().value(QStringLiteral("count")).toInt(), 1);
+    QCOMPARE(r.body.value(QStringLiteral("rate_limit_hits")).toObject().value(QStringLiteral("count")).toInt(), 3);
+    const QJsonObject token = r.body.value(QStringLiteral("token_problems")).toObject();
+    QCOMPARE(token.value(QStringLiteral("count")).toInt(), 1);
+    QCOMPARE(token.value(QStringLiteral("last_code")).toInt(), 190);
+    QCOMPARE(r.body.value(QStringLiteral("dead_letters")).toObject().value(QStringLiteral("waiting")).toInt(), 1);
+
+    // A tenant admin sees their own dead letters; a platform admin all of them.
+    r = call("GET", QStringLiteral("/api/dead-letters"), a.adminToken);
+    QCOMPARE(r.body.value(QStringLiteral("items")).toArray().size(), 1);
+    QCOMPARE(r.body.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("id")).toInteger(), ours);
+    QCOMPARE(call("GET", QStringLiteral("/api/dead-letters"), b.adminToken).body.value(QStringLiteral("items")).toArray().size(), 0);
+    r = call("GET", QStringLiteral("/api/dead-letters?limit=1"), ops);
+    QCOMPARE(r.body.value(QStringLiteral("items")).toArray().size(), 1);
+    QCOMPARE(r.body.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("id")).toInteger(), unroutable);
+    QVERIFY(r.body.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("tenant_id")).isNull());
+    r = call("GET", QStringLiteral("/api/dead-letters?limit=1&before=") + r.body.value(QStringLiteral("next_cursor")).toString(), ops);
+    QCOMPARE(r.body.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("id")).toInteger(), ours);
+    QCOMPARE(call("GET", QStringLiteral("/api/dead-letters?before=x"), ops).status, 400);
+
+    // Replaying: the unroutable one is not acme's to touch; its own comes back as a message.
+    QCOMPARE(call("POST", QStringLiteral("/api/dead-letters/%1/replay").arg(unroutable), a.adminToken).status, 404);
+    r = call("POST", QStringLiteral("/api/dead-letters/%1/replay").arg(ours), a.adminToken);
+    QCOMPARE(r.status, 202);
+    QVERIFY(r.body.value(QStringLiteral("inbox_id")).toInteger() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE tenant_id = ? AND provider_message_id = 'wamid.replayed'"),
+                                    {a.tenant.value}), qint64(1), 10000);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND action = 'dead_letter.replayed' AND target_id = ?"),
+                   {a.tenant.value, QString::number(ours)}), qint64(1));
+    r = call("GET", QStringLiteral("/api/whatsapp/health"), a.adminToken);
+    QCOMPARE(r.body.value(QStringLiteral("dead_letters")).toObject().value(QStringLiteral("waiting")).toInt(), 0);
+    // The replayed webhook counts as the last one received for acme.
+    QVERIFY(r.body.value(QStringLiteral("whatsapp")).toObject().value(QStringLiteral("last_webhook_at")).toInteger() > nowMs() - 60'000);
+    // Platform admins replay the unroutable one (it stays dead: still nobody's number).
+    QCOMPARE(call("POST", QStringLiteral("/api/dead-letters/%1/replay").arg(unroutable), ops).status, 202);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM dead_letters WHERE tenant_id IS NULL AND replayed_at IS NULL")), qint64(1), 10000);
+}
+
 #include "tst_api.moc"

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void webhookGlobalGuard();
     void webSocketTenantIsolation();
     void webSocketRefusesBadTokens();
+    void suspendedTenantIsToldAndLetGoButItsWebhooksAreKept();
     void webSocketResumeWithoutGapOrDuplicate();
 
 private:
@@ -469,6 +470,52 @@ void TestHttp::webSocketRefusesBadTokens()
     QVERIFY(!client->frames.isEmpty());
     QCOMPARE(client->frames.first().value(QStringLiteral("code")).toString(), QStringLiteral("unauthorized"));
     QVERIFY(get(QStringLiteral("/metrics")).raw.contains("puente_websocket_auth_failures_total 1"));
+}
+
+void TestHttp::suspendedTenantIsToldAndLetGoButItsWebhooksAreKept()
+{
+    const QString acmeToken = seedTenant(QStringLiteral("acme"), QStringLiteral("111111"));
+    const QString betaToken = seedTenant(QStringLiteral("beta"), QStringLiteral("222222"));
+    Database &db = m_context->database();
+    auto ops = UserRepository(db).create({TenantId(), QStringLiteral("ops@puente.example"), QStringLiteral("Ops"), Role::PlatformAdmin,
+                                          QStringLiteral("correct horse battery staple")}, QStringLiteral("test"));
+    PUENTE_VERIFY_OK(ops);
+    const QString opsToken = SessionRepository(db).create(ops->id, 3600 * 1000)->token;
+    auto acme = connectWs(acmeToken);
+    auto beta = connectWs(betaToken);
+    QVERIFY(acme && beta);
+    QTRY_VERIFY(!acme->frames.isEmpty() && !beta->frames.isEmpty());
+
+    const auto acmeId = TenantRepository(db).findByIdOrSlug(QStringLiteral("acme"));
+    QVERIFY(acmeId && acmeId.value());
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/api/admin/tenants/%2").arg(m_port).arg(acmeId.value()->id.value)));
+    request.setRawHeader("Authorization", "Bearer " + opsToken.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *patch = m_network.sendCustomRequest(request, "PATCH", R"({"status":"suspended","suspended_reason":"factura impagada"})");
+    QSignalSpy done(patch, &QNetworkReply::finished);
+    QVERIFY(done.wait(10000));
+    QCOMPARE(patch->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    patch->deleteLater();
+
+    // Told why, then let go.
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(acme->frames.cbegin(), acme->frames.cend(), [](const QJsonObject &f) {
+        return f.value(QStringLiteral("type")).toString() == QLatin1String("tenant.suspended")
+            && f.value(QStringLiteral("data")).toObject().value(QStringLiteral("reason")).toString() == QLatin1String("factura impagada");
+    }), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(acme->socket->state() == QAbstractSocket::UnconnectedState, 10000);
+    // Its webhooks are still stored, and nothing reaches it while suspended.
+    const QByteArray body = textWebhook(QStringLiteral("111111"), QStringLiteral("wamid.suspended"), QStringLiteral("sigo aquí"));
+    QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), body, sign(body)).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE provider_message_id = 'wamid.suspended'")), qint64(1), 10000);
+    auto again = connectWs(acmeToken);
+    QVERIFY(again);
+    QTRY_VERIFY_WITH_TIMEOUT(again->socket->state() == QAbstractSocket::UnconnectedState, 15000);
+    QVERIFY(!again->frames.isEmpty());
+    QCOMPARE(again->frames.first().value(QStringLiteral("code")).toString(), QStringLiteral("tenant_suspended"));
+    QVERIFY(again->frames.first().value(QStringLiteral("message")).toString().contains(QStringLiteral("factura impagada")));
+    // The other tenant did not notice.
+    QCOMPARE(beta->socket->state(), QAbstractSocket::ConnectedState);
+    QCOMPARE(beta->frames.size(), 1);
 }
 
 void TestHttp::webSocketResumeWithoutGapOrDuplicate()

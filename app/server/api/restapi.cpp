@@ -71,6 +71,7 @@ RestApi::RestApi(ServerContext &context)
     m_env.reset(new Environment{context.database(), context.keyring(), context.eventBus(), context.settings(), context.metrics(), *m_auth,
                                 graph, mediaRoot(s), s.value(QStringLiteral("public_url")),
                                 s.value(QStringLiteral("default_phone_region")), m_limiter});
+    m_env->wakeInbound = [&context] { context.wakeInbound(); };
     m_tenantRate = number(s, "rate_limit_tenant_per_second", 50);
     m_tenantBurst = number(s, "rate_limit_tenant_burst", 200);
     m_callerRate = number(s, "rate_limit_user_per_second", 10);

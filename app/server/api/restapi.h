@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "api.h"
 #include "common/ratelimiter.h"
 #include "crypto/secretbox.h"
@@ -38,6 +40,7 @@ struct Environment {
     QString publicUrl;     // "https://puente.example.com": the webhook URL shown to admins
     QString defaultRegion; // for phone numbers written without a country code
     RateLimiter &limiter;
+    std::function<void()> wakeInbound = {}; // replayed dead letters wait in the inbox
 };
 
 // The REST API: routing, authentication, roles and scopes, tenant selection,

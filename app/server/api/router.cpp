@@ -71,6 +71,7 @@ Reply Reply::fromError(const Error &error, const QString &fieldHint)
         {QStringLiteral("invalid_cursor"), {400, QStringLiteral("cursor")}},
         {QStringLiteral("invalid_credentials"), {401, {}}},
         {QStringLiteral("tenant_suspended"), {403, {}}},
+        {QStringLiteral("plan_limit_reached"), {409, QStringLiteral("plan")}},
         {QStringLiteral("too_many_attempts"), {429, {}}},
     };
     const auto it = known.constFind(error.code);

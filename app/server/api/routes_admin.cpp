@@ -1,7 +1,10 @@
 // Users of a tenant, tenants of the platform, and the audit log.
 #include "accounts/authservice.h"
 #include "restapi.h"
+#include "messaging/inboundprocessor.h"
 #include "storage/database.h"
+#include "storage/health.h"
+#include "storage/planusage.h"
 #include "storage/tenantrepository.h"
 #include "storage/userrepository.h"
 
@@ -106,24 +109,37 @@ void registerAdminRoutes(Router &router, Environment &env)
         auto tenants = TenantRepository(env.db).list();
         if (!tenants)
             return Reply::fromError(tenants.error());
-        // One query for the per-tenant figures the list shows.
+        // One query for the WhatsApp figures the list shows, then each
+        // tenant's usage of its plan this month.
         Sql stats(env.db.connection(), QStringLiteral(
-            "SELECT t.id, (SELECT phone_number_id FROM whatsapp_config w WHERE w.tenant_id = t.id AND w.api_type = 'business_api'), "
-            "(SELECT connection_status FROM whatsapp_config w WHERE w.tenant_id = t.id AND w.api_type = 'business_api'), "
-            "(SELECT COUNT(*) FROM users u WHERE u.tenant_id = t.id AND u.active = 1) FROM tenants t"));
+            "SELECT t.id, w.phone_number_id, w.connection_status, w.display_phone_number, w.last_webhook_at, w.quality_rating "
+            "FROM tenants t LEFT JOIN whatsapp_config w ON w.tenant_id = t.id AND w.api_type = 'business_api'"));
         if (auto s = stats.exec(); !s)
             return Reply::fromError(s.error());
         QHash<qint64, QJsonObject> extra;
+        const auto text = [&stats](int i) { return stats.isNull(i) ? QJsonValue() : QJsonValue(stats.text(i)); };
         while (stats.next())
-            extra.insert(stats.int64(0), {{QStringLiteral("phone_number_id"), stats.isNull(1) ? QJsonValue() : QJsonValue(stats.text(1))},
+            extra.insert(stats.int64(0), {{QStringLiteral("phone_number_id"), text(1)},
                                           {QStringLiteral("connection_status"), stats.isNull(2) ? QStringLiteral("not_configured") : stats.text(2)},
-                                          {QStringLiteral("active_users"), stats.int64(3)}});
+                                          {QStringLiteral("display_phone_number"), text(3)},
+                                          {QStringLiteral("last_webhook_at"), stats.isNull(4) ? QJsonValue() : QJsonValue(stats.int64(4))},
+                                          {QStringLiteral("quality_rating"), text(5)}});
+        stats.finish();
+        const qint64 now = nowMs();
         QJsonArray items;
         for (const Tenant &t : tenants.value()) {
             QJsonObject o = tenantJson(t);
             const QJsonObject e = extra.value(t.id.value);
             for (auto it = e.begin(); it != e.end(); ++it)
                 o.insert(it.key(), it.value());
+            auto usage = PlanUsageQuery::of(env.db.connection(), t.id, now);
+            if (!usage)
+                return Reply::fromError(usage.error());
+            const QJsonObject u = usage->toJson();
+            o.insert(QStringLiteral("limits"), u.value(QStringLiteral("limits")));
+            o.insert(QStringLiteral("usage"), u.value(QStringLiteral("usage")));
+            o.insert(QStringLiteral("active_users"), usage->users);
+            o.insert(QStringLiteral("messages_this_month"), usage->messages);
             items.append(o);
         }
         return Reply::json(QJsonObject{{QStringLiteral("items"), items}});
@@ -190,10 +206,72 @@ void registerAdminRoutes(Router &router, Environment &env)
             if (!c.status)
                 return Reply::error(422, QStringLiteral("invalid_status"), QStringLiteral("status must be active or suspended"), QStringLiteral("status"));
         }
-        auto updated = TenantRepository(env.db).update(TenantId(*id), c, r.actor());
+        QList<Event> events;
+        auto updated = TenantRepository(env.db).update(TenantId(*id), c, r.actor(), &events);
         if (!updated)
             return Reply::fromError(updated.error());
+        env.bus.publish(events);
         return Reply::json(tenantJson(updated.value()));
+    });
+
+    // --- plans and usage ---
+    router.add(Method::Get, QStringLiteral("/api/admin/plans"), Access::anyUser(), [](Request &) {
+        QJsonArray items;
+        for (Plan p : {Plan::Basic, Plan::Pro, Plan::Enterprise})
+            items.append(QJsonObject{{QStringLiteral("plan"), toString(p)}, {QStringLiteral("limits"), limitsJson(limitsFor(p))}});
+        return Reply::json(QJsonObject{{QStringLiteral("items"), items}});
+    });
+
+    router.add(Method::Get, QStringLiteral("/api/usage"), Access::tenantAdmins(), [&env](Request &r) {
+        auto usage = PlanUsageQuery::of(env.db.connection(), r.principal.tenant, nowMs());
+        if (!usage)
+            return Reply::fromError(usage.error());
+        return Reply::json(usage->toJson());
+    });
+
+    // --- health ---
+    router.add(Method::Get, QStringLiteral("/api/whatsapp/health"), Access::tenantAdmins(), [&env](Request &r) {
+        auto report = Health::report(env.db.connection(), r.principal.tenant, nowMs());
+        if (!report)
+            return Reply::fromError(report.error());
+        return Reply::json(report.value());
+    });
+
+    // Tenant admins see and replay their tenant's dead letters; platform
+    // admins one tenant's (X-Puente-Tenant) or all, the unroutable ones too.
+    Access deadLetterAccess{false, {Role::TenantAdmin, Role::PlatformAdmin}, {}, Access::Tenant::Optional, false};
+    router.add(Method::Get, QStringLiteral("/api/dead-letters"), deadLetterAccess, [&env](Request &r) {
+        qint64 before = 0;
+        if (const QString b = r.queryValue(QStringLiteral("before")); !b.isEmpty()) {
+            bool ok = false;
+            before = b.toLongLong(&ok);
+            if (!ok || before <= 0)
+                return Reply::error(400, QStringLiteral("invalid_cursor"), QStringLiteral("before must be the next_cursor of a previous page"),
+                                    QStringLiteral("before"));
+        }
+        bool ok = false;
+        const int limit = qBound(1, r.queryValue(QStringLiteral("limit")).toInt(&ok), 200);
+        auto items = DeadLetters::list(env.db, r.principal.tenant, before, ok ? limit : 50);
+        if (!items)
+            return Reply::fromError(items.error());
+        const bool more = items->size() == (ok ? limit : 50);
+        return Reply::json(QJsonObject{
+            {QStringLiteral("items"), items.value()},
+            {QStringLiteral("next_cursor"), more ? QJsonValue(QString::number(items->last().toObject().value(QStringLiteral("id")).toInteger()))
+                                                 : QJsonValue()}});
+    });
+
+    router.add(Method::Post, QStringLiteral("/api/dead-letters/{id}/replay"), deadLetterAccess, [&env](Request &r) {
+        const auto id = r.id();
+        if (!id)
+            return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such dead letter"));
+        const Actor actor = r.actor();
+        auto inboxId = DeadLetters::replay(env.db, *id, r.principal.tenant, &actor);
+        if (!inboxId)
+            return Reply::fromError(inboxId.error());
+        if (env.wakeInbound)
+            env.wakeInbound();
+        return Reply::json(QJsonObject{{QStringLiteral("id"), *id}, {QStringLiteral("inbox_id"), inboxId.value()}}, 202);
     });
 
     // --- audit log ---
