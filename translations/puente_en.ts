@@ -2,54 +2,194 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>MetaText</name>
+    <message>
+        <source>Not rated yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>High (green)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Medium (yellow)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Low (red)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meta did not say</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 customers every 24 hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meta refused the access token. Paste a new one under WhatsApp → Configure (a System User token does not expire).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meta limited how fast this number sends. Puente slows down and retries by itself; if it happens every day, spread campaigns over more time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Too many messages to the same person in a short time. Wait a few seconds between messages to one contact.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meta is limiting this number because people blocked or reported it. Send fewer unsolicited messages.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The number cannot receive WhatsApp messages (not on WhatsApp, an old app, or it has not accepted the new terms). Reach the candidate another way.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A test number can only write to the numbers on its allowed list in Meta's app. Add the number there or use the production number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>More than 24 hours since the candidate last wrote: send an approved template instead of free text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meta held back this marketing message to protect the person's experience. Try again after 24 hours, or use a utility template.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The person has stopped marketing messages from your company.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is a billing problem with the WhatsApp Business account. Check the payment method in Meta Business Suite.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meta has restricted or locked the account for a policy reason. Check Account quality in WhatsApp Manager.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file could not be sent. Check its type and size (images up to 5 MB, videos and audio up to 16 MB, documents up to 100 MB).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A temporary problem at Meta. Retry later; if it keeps happening, contact Meta support.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The template's parameters do not match what Meta approved. Check the template's placeholders and sync templates.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The template does not exist in that language or is not approved yet. Sync templates and check its status.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The template content breaks WhatsApp's policies. Edit it in WhatsApp Manager.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The template is paused or disabled because of low quality. Check it in WhatsApp Manager and use another one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The phone number is not registered with the Cloud API. Register it in WhatsApp Manager, then test the connection.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Puente could not confirm the send. Check the conversation and retry the message if it did not arrive.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Look up Meta's error code %1 in the Cloud API documentation, or give the code to whoever set up WhatsApp.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::ChatPanel</name>
     <message>
         <source>Assign</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Assign to me</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Unassign</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Block</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Mark read</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cancel the reply</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Attach</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Send a file: image, document, audio or video</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Write a message (Enter sends, Shift+Enter for a new line)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Choose a template…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>· window open for %n more hour(s)</source>
@@ -60,67 +200,67 @@
     </message>
     <message>
         <source>· window closes in less than an hour</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>· window closed: templates only</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Unarchive</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Unblock</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Assigned to me</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Assigned</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This contact is blocked: nothing can be sent. Unblock them to write again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 has not written to you yet. WhatsApp only allows an approved template until they answer.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The 24-hour window is closed: %1 last wrote on %2. WhatsApp only allows an approved template until they answer.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No connection to the server: you can write, and send once it is back</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Replying to: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Not sent: there is no connection to the server. Your message is kept here; send it again when the connection is back.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Not sent: the 24-hour window is closed. Send a template instead.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Not sent: this contact is blocked. Unblock them to write.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Not sent: WhatsApp is not set up for your company yet. Ask an administrator to configure it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Not sent: your company&apos;s account is suspended (%1).</source>
-        <translation type="unfinished"></translation>
+        <source>Not sent: your company's account is suspended (%1).</source>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>Not sent: too many requests. Wait %n second(s) and try again.</source>
@@ -131,327 +271,594 @@
     </message>
     <message>
         <source>Not allowed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No connection to the server: the message was not sent and is kept here. Send it again when the connection is back.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Send a file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The file is too large for WhatsApp (at most 100 MB).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot read the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Uploading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>WhatsApp does not take %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Copy text</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Send again</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This file has not been downloaded from WhatsApp yet; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Save file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot get the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>puente::ui::ConsoleController</name>
     <message>
         <source>Puente already runs its local server for %1 in this window; restart Puente to switch.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the demo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>your company</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The local server could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The demo could not sign in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Your session has ended (it expired or was closed elsewhere). Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot reach the server you used last time. Check the address and your connection.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>puente::ui::ConversationDelegate</name>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Archived</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>puente::ui::ConversationsPage</name>
     <message>
         <source>Search by name, number or message</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Start a conversation with a phone number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Archived</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Choose a conversation on the left, or start one with New.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No conversations here yet.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Nothing matches your search.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot load the conversations: no connection to the server. They will load when it is back.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot load the conversations: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>New conversation</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>+34 612 345 678</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Phone number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>With the country code. The first message to a new contact must be an approved template.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Type the phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>That is not a valid phone number. Type it with the country code, e.g. +34 612 345 678.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No connection to the server. Try again when it is back.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Choose a company at the top left to see its conversations.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>puente::ui::DeadLettersWidget</name>
+    <message>
+        <source>Nothing waiting: every webhook Meta sent was processed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing waiting: every webhook belonged to a company.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why it was not processed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replays</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Process it again, once its cause is fixed (for example after connecting the number).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show content…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whole webhook</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replayed %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Queued again: Puente processes it within seconds. If it fails again it comes back here with the new reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Webhook not processed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What Meta sent is below (Show Details). It may contain personal data: do not share it outside your company.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No company has the phone number ID %1 connected. Connect it to the right company, then replay.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No company has the WhatsApp Business account %1 connected. Connect it to the right company, then replay.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed with another company's app secret, so it was not trusted for %1. Check which Meta app sends it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Storing it failed %1 times (%2). Replay it once the server is healthy.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>puente::ui::HealthPage</name>
+    <message>
+        <source>Basic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pro</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan and usage this month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Active users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversations started by your company</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connection with WhatsApp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the WhatsApp configuration…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No message failed to send.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why they failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Webhooks not processed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changes Meta sent that Puente could not store. Nothing is lost: once the cause is fixed, replay them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan &lt;b&gt;%1&lt;/b&gt;. The month's counts start again on %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) sent and received this month.</source>
+        <translation>
+            <numerusform>%n message sent and received this month.</numerusform>
+            <numerusform>%n messages sent and received this month.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Campaigns reach up to %1 people each.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A limit is reached: ask whoever runs your Puente for a bigger plan.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>WhatsApp is not set up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set it up with the access token, phone number ID and business account ID from Meta's WhatsApp Manager.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connected via the Business API.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connected via the Business API: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection is failing: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the WhatsApp configuration, fix what it says and press Test connection.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection has not been tested yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the WhatsApp configuration and press Test connection.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The configuration is switched off: nothing is sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Switch it on in the WhatsApp configuration.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Many people blocked or reported your messages. Send fewer templates to people who did not ask for them, or Meta may lower your messaging limit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quality is dropping: check which templates people block or report.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quality rating:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messaging limit:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No webhook from Meta has arrived yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Until one arrives, candidates' replies and delivery ticks do not reach Puente. Check that the webhook URL and verify token are set in Meta's app and that the 'messages' field is subscribed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last webhook from Meta: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That is a long time: if candidates have written since, check the webhook subscription in Meta's app.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meta did not slow down your sends.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Meta slowed down your sends %n time(s), the last %1.</source>
+        <translation>
+            <numerusform>Meta slowed down your sends %n time, the last %1.</numerusform>
+            <numerusform>Meta slowed down your sends %n times, the last %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The access token worked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Meta refused the access token %n time(s), the last %1.</source>
+        <translation>
+            <numerusform>Meta refused the access token %n time, the last %1.</numerusform>
+            <numerusform>Meta refused the access token %n times, the last %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (Meta error %2)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>puente::ui::MainWindow</name>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Your session has ended (it expired or was closed elsewhere). Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Puente</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>this computer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>● Connected to the server (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>● Connecting to the server (%1)…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>● No connection to the server (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No connection to the server. Puente keeps trying; new messages will appear when it is back. Nothing can be sent meanwhile: what you write stays in the text box.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>you can fix it under WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>ask an administrator</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>number ID %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>WhatsApp is not set up yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connected via Business API · %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>WhatsApp is failing (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>WhatsApp set up (%1), not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>WhatsApp status unknown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Sent a %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>New WhatsApp message</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>Puente: %n unread message(s)</source>
@@ -462,114 +869,153 @@
     </message>
     <message>
         <source>The company you are working in</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Choose a company…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Choose a company at the top left to see its conversations.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (suspended)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your company's access to Puente has been suspended. The server says: “%1”. Contact whoever runs your Puente; nothing was lost, and you can sign in again once it is resumed.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>puente::ui::MessageDelegate</name>
     <message>
         <source>Waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Played</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Not sent</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This message was deleted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Location: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Contact card: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Template &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>Template "%1"</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Unsupported message (%1): WhatsApp does not let Puente show it; ask the contact to send it another way.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The contact opened the chat for the first time.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>edited</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Sending was interrupted: it is not known whether it arrived. Right-click to send it again or dismiss.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Not delivered: %1. Right-click to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Loading image…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Image not downloaded yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Audio</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Click to open</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Not downloaded yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>puente::ui::PanelStatus</name>
+    <message>
+        <source>No connection to the server. Check the network (or that the server is running) and press Retry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You do not have permission for this. Ask an administrator of your company.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server cannot reach its database right now. Try again in a moment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -579,16 +1025,16 @@
         <translation>Welcome to Puente</translation>
     </message>
     <message>
-        <source>Nobody uses this computer&apos;s Puente yet. How do you want to start?</source>
-        <translation>Nobody uses this computer&apos;s Puente yet. How do you want to start?</translation>
+        <source>Nobody uses this computer's Puente yet. How do you want to start?</source>
+        <translation>Nobody uses this computer's Puente yet. How do you want to start?</translation>
     </message>
     <message>
         <source>Set up my company</source>
         <translation>Set up my company</translation>
     </message>
     <message>
-        <source>Create your company&apos;s account. You will be its administrator and can add your team afterwards.</source>
-        <translation>Create your company&apos;s account. You will be its administrator and can add your team afterwards.</translation>
+        <source>Create your company's account. You will be its administrator and can add your team afterwards.</source>
+        <translation>Create your company's account. You will be its administrator and can add your team afterwards.</translation>
     </message>
     <message>
         <source>for example: Acme Recruiting</source>
@@ -631,8 +1077,8 @@
         <translation>A WhatsApp emulator with sample candidates who write in, so that you can try everything. Nothing is sent to WhatsApp. You can set up your company later.</translation>
     </message>
     <message>
-        <source>Type your company&apos;s name.</source>
-        <translation>Type your company&apos;s name.</translation>
+        <source>Type your company's name.</source>
+        <translation>Type your company's name.</translation>
     </message>
     <message>
         <source>Type your name.</source>
@@ -710,8 +1156,8 @@
         <translation>Password:</translation>
     </message>
     <message>
-        <source>This email has accounts in several companies: type the company&apos;s short name (ask your administrator if you do not know it).</source>
-        <translation>This email has accounts in several companies: type the company&apos;s short name (ask your administrator if you do not know it).</translation>
+        <source>This email has accounts in several companies: type the company's short name (ask your administrator if you do not know it).</source>
+        <translation>This email has accounts in several companies: type the company's short name (ask your administrator if you do not know it).</translation>
     </message>
     <message>
         <source>for example: acme-recruiting</source>
@@ -730,8 +1176,8 @@
         <translation>Sign in</translation>
     </message>
     <message>
-        <source>Type the server&apos;s address, for example https://puente.example.com.</source>
-        <translation>Type the server&apos;s address, for example https://puente.example.com.</translation>
+        <source>Type the server's address, for example https://puente.example.com.</source>
+        <translation>Type the server's address, for example https://puente.example.com.</translation>
     </message>
     <message>
         <source>“%1” is not a server address. Type it like https://puente.example.com.</source>
@@ -742,8 +1188,8 @@
         <translation>Type your email and your password.</translation>
     </message>
     <message>
-        <source>Type the company&apos;s short name.</source>
-        <translation>Type the company&apos;s short name.</translation>
+        <source>Type the company's short name.</source>
+        <translation>Type the company's short name.</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -754,32 +1200,32 @@
         <translation>The server could not be found.</translation>
     </message>
     <message>
-        <source>Signed in. Saving the session in this computer&apos;s keychain…</source>
-        <translation>Signed in. Saving the session in this computer&apos;s keychain…</translation>
+        <source>Signed in. Saving the session in this computer's keychain…</source>
+        <translation>Signed in. Saving the session in this computer's keychain…</translation>
     </message>
     <message>
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <source>You are signed in, but this session will not be remembered: this computer&apos;s keychain is not available (%1). You will have to sign in again next time.</source>
-        <translation>You are signed in, but this session will not be remembered: this computer&apos;s keychain is not available (%1). You will have to sign in again next time.</translation>
+        <source>You are signed in, but this session will not be remembered: this computer's keychain is not available (%1). You will have to sign in again next time.</source>
+        <translation>You are signed in, but this session will not be remembered: this computer's keychain is not available (%1). You will have to sign in again next time.</translation>
     </message>
     <message>
         <source>Wrong email or password. Check both and try again.</source>
         <translation>Wrong email or password. Check both and try again.</translation>
     </message>
     <message>
-        <source>Your company&apos;s access to Puente is suspended. The server says: “%1”. Contact whoever runs your Puente server.</source>
-        <translation>Your company&apos;s access to Puente is suspended. The server says: “%1”. Contact whoever runs your Puente server.</translation>
+        <source>Your company's access to Puente is suspended. The server says: “%1”. Contact whoever runs your Puente server.</source>
+        <translation>Your company's access to Puente is suspended. The server says: “%1”. Contact whoever runs your Puente server.</translation>
     </message>
     <message>
         <source>This account may not sign in here. The server says: “%1”.</source>
         <translation>This account may not sign in here. The server says: “%1”.</translation>
     </message>
     <message>
-        <source>Type the company&apos;s short name and sign in again.</source>
-        <translation>Type the company&apos;s short name and sign in again.</translation>
+        <source>Type the company's short name and sign in again.</source>
+        <translation>Type the company's short name and sign in again.</translation>
     </message>
     <message>
         <source>The server did not accept the sign-in: “%1”. Check what you typed.</source>
@@ -817,393 +1263,598 @@
     <name>puente::ui::TemplatePickerDialog</name>
     <message>
         <source>Send a template</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>WhatsApp only lets you write first to %1 with a template Meta has approved. Once they answer, you can write freely for 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Loading templates…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Send template</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Fill in every field: WhatsApp refuses a template with an empty parameter.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot load the templates: no connection to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot load the templates: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>There is no approved template. An administrator can create one in WhatsApp Manager and sync the templates.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Value for {{%1}}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Header {{%1}}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Text {{%1}}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>puente::ui::TenantDialog</name>
+    <message>
+        <source>up to %1 users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unlimited users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 conversations started per month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unlimited conversations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>campaigns of up to %1 people</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>campaigns of any size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New company</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>As its people call it, e.g. Reclutamiento Andino</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>lower-case letters, digits and hyphens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Names the company in addresses and when signing in; cannot be changed later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First administrator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name@company.com</source>
+        <translation type="unfinished">name@company.com</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pass the password on privately; they can change it after signing in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create company</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another company already uses this short name. Choose a different one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The short name may only have lower-case letters, digits and hyphens (2–63), and not only digits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password is too weak: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That email address does not look right.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>puente::ui::TenantsPage</name>
+    <message>
+        <source>Basic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pro</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New company…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suspend…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last webhook</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages this month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversations started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Webhooks that belong to no company</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meta sent these for a number or business account no company has connected. Connect it to the right company (WhatsApp configuration), then replay them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suspended: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not tested</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is ready. Its administrator can sign in now and connect WhatsApp.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suspend %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Its users are signed out and shown the reason below. Webhooks from Meta are still stored; messages already queued wait, and new ones are refused, until you resume it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason, e.g. unpaid invoice of October</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>puente::ui::UsageBar</name>
+    <message>
+        <source>%1 (no limit)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>puente::ui::WhatsAppConfigDialog</name>
     <message>
-        <source>Not rated yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>High (green)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Medium (yellow)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Low (red)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Meta did not say</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unlimited</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 customers every 24 hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Number:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Verified name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Quality:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Messaging limit:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The Puente server does not answer. Check your connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Your session has ended. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Only administrators can change this.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Too many requests. Wait a moment and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The Puente server could not do this right now. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server refused the request (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>WhatsApp configuration</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>WhatsApp Business API (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connection type</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Access token</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>e.g. 106540352242922</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Phone number ID</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>e.g. 102290129340398</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>WhatsApp Business account ID</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>App secret</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Generate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Webhook verify token</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Webhook URL</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Paste this URL and the verify token into the Webhooks section of your Meta app.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Stored: %1 — leave empty to keep it</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Paste the access token from Meta (required)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Optional: leave empty to use the platform&apos;s app</source>
-        <translation type="unfinished"></translation>
+        <source>Optional: leave empty to use the platform's app</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Leave empty and one is generated when you save</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Could not load the WhatsApp configuration. %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Last successful test: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Not tested yet. Test the connection to see the number Meta reports.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The last test failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Required.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>This is the number&apos;s ID from WhatsApp Manager, not the phone number</source>
-        <translation type="unfinished"></translation>
+        <source>This is the number's ID from WhatsApp Manager, not the phone number</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>This is the account&apos;s ID from WhatsApp Manager: digits only, no + or spaces</source>
-        <translation type="unfinished"></translation>
+        <source>This is the account's ID from WhatsApp Manager: digits only, no + or spaces</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Digits only, at most 32.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Paste the access token from Meta: it is required the first time.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>At least 8 characters (or press Generate).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Asking Meta…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>These values are not saved yet: press Save to keep them.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connected: Meta accepted these values.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The connection failed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The Puente server could not reach Meta. Check that the server has internet access (proxy, firewall) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This number is already connected to another company</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This WhatsApp Business account is already connected to another company</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>puente::ui::WhatsAppPage</name>
     <message>
         <source>WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Configure WhatsApp…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot read the configuration: no connection to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot read the configuration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>&lt;p&gt;WhatsApp is not set up yet. You need, from Meta&apos;s WhatsApp Manager: an access token, the phone number ID and the WhatsApp Business account ID. Then paste this webhook URL into Meta&apos;s app settings:&lt;/p&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;p&gt;WhatsApp is not set up yet. You need, from Meta's WhatsApp Manager: an access token, the phone number ID and the WhatsApp Business account ID. Then paste this webhook URL into Meta's app settings:&lt;/p&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Set up WhatsApp…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connected via Business API</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Failing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Not checked yet: use Test connection in the configuration</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Verified name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Quality</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Messaging limit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Phone number ID</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Business account ID</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Last checked</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Webhook URL</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

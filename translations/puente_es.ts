@@ -2,6 +2,146 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>MetaText</name>
+    <message>
+        <source>Not rated yet</source>
+        <translation>Sin calificar todavía</translation>
+    </message>
+    <message>
+        <source>High (green)</source>
+        <translation>Alta (verde)</translation>
+    </message>
+    <message>
+        <source>Medium (yellow)</source>
+        <translation>Media (amarilla)</translation>
+    </message>
+    <message>
+        <source>Low (red)</source>
+        <translation>Baja (roja)</translation>
+    </message>
+    <message>
+        <source>Meta did not say</source>
+        <translation>Meta no lo indicó</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Ilimitado</translation>
+    </message>
+    <message>
+        <source>%1 customers every 24 hours</source>
+        <translation>%1 clientes cada 24 horas</translation>
+    </message>
+    <message>
+        <source>Meta refused the access token. Paste a new one under WhatsApp → Configure (a System User token does not expire).</source>
+        <translation>Meta rechazó el token de acceso. Pega uno nuevo en WhatsApp → Configurar (un token de usuario del sistema no caduca).</translation>
+    </message>
+    <message>
+        <source>Meta limited how fast this number sends. Puente slows down and retries by itself; if it happens every day, spread campaigns over more time.</source>
+        <translation>Meta limitó la velocidad de envío de este número. Puente frena y reintenta solo; si pasa cada día, reparte las campañas en más tiempo.</translation>
+    </message>
+    <message>
+        <source>Too many messages to the same person in a short time. Wait a few seconds between messages to one contact.</source>
+        <translation>Demasiados mensajes a la misma persona en poco tiempo. Espera unos segundos entre mensajes a un mismo contacto.</translation>
+    </message>
+    <message>
+        <source>Meta is limiting this number because people blocked or reported it. Send fewer unsolicited messages.</source>
+        <translation>Meta está limitando este número porque la gente lo bloqueó o lo denunció. Envía menos mensajes no solicitados.</translation>
+    </message>
+    <message>
+        <source>The number cannot receive WhatsApp messages (not on WhatsApp, an old app, or it has not accepted the new terms). Reach the candidate another way.</source>
+        <translation>El número no puede recibir mensajes de WhatsApp (no usa WhatsApp, tiene una versión antigua o no aceptó los nuevos términos). Contacta al candidato por otra vía.</translation>
+    </message>
+    <message>
+        <source>A test number can only write to the numbers on its allowed list in Meta's app. Add the number there or use the production number.</source>
+        <translation>Un número de prueba solo puede escribir a los números de su lista permitida en la app de Meta. Añade el número allí o usa el número de producción.</translation>
+    </message>
+    <message>
+        <source>More than 24 hours since the candidate last wrote: send an approved template instead of free text.</source>
+        <translation>Han pasado más de 24 horas desde que el candidato escribió: envía una plantilla aprobada en lugar de texto libre.</translation>
+    </message>
+    <message>
+        <source>Meta held back this marketing message to protect the person's experience. Try again after 24 hours, or use a utility template.</source>
+        <translation>Meta retuvo este mensaje de marketing para proteger la experiencia de la persona. Vuelve a intentarlo pasadas 24 horas o usa una plantilla de utilidad.</translation>
+    </message>
+    <message>
+        <source>The person has stopped marketing messages from your company.</source>
+        <translation>La persona ha desactivado los mensajes de marketing de tu empresa.</translation>
+    </message>
+    <message>
+        <source>There is a billing problem with the WhatsApp Business account. Check the payment method in Meta Business Suite.</source>
+        <translation>Hay un problema de facturación en la cuenta de WhatsApp Business. Revisa el método de pago en Meta Business Suite.</translation>
+    </message>
+    <message>
+        <source>Meta has restricted or locked the account for a policy reason. Check Account quality in WhatsApp Manager.</source>
+        <translation>Meta ha restringido o bloqueado la cuenta por incumplir sus políticas. Revisa «Calidad de la cuenta» en el Administrador de WhatsApp.</translation>
+    </message>
+    <message>
+        <source>The file could not be sent. Check its type and size (images up to 5 MB, videos and audio up to 16 MB, documents up to 100 MB).</source>
+        <translation>No se pudo enviar el archivo. Revisa su tipo y tamaño (imágenes hasta 5 MB, vídeos y audios hasta 16 MB, documentos hasta 100 MB).</translation>
+    </message>
+    <message>
+        <source>A temporary problem at Meta. Retry later; if it keeps happening, contact Meta support.</source>
+        <translation>Un problema temporal en Meta. Reinténtalo más tarde; si sigue pasando, contacta con el soporte de Meta.</translation>
+    </message>
+    <message>
+        <source>The template's parameters do not match what Meta approved. Check the template's placeholders and sync templates.</source>
+        <translation>Los parámetros de la plantilla no coinciden con lo que Meta aprobó. Revisa sus variables y sincroniza las plantillas.</translation>
+    </message>
+    <message>
+        <source>The template does not exist in that language or is not approved yet. Sync templates and check its status.</source>
+        <translation>La plantilla no existe en ese idioma o aún no está aprobada. Sincroniza las plantillas y revisa su estado.</translation>
+    </message>
+    <message>
+        <source>The template content breaks WhatsApp's policies. Edit it in WhatsApp Manager.</source>
+        <translation>El contenido de la plantilla incumple las políticas de WhatsApp. Edítala en el Administrador de WhatsApp.</translation>
+    </message>
+    <message>
+        <source>The template is paused or disabled because of low quality. Check it in WhatsApp Manager and use another one.</source>
+        <translation>La plantilla está pausada o desactivada por baja calidad. Revísala en el Administrador de WhatsApp y usa otra.</translation>
+    </message>
+    <message>
+        <source>The phone number is not registered with the Cloud API. Register it in WhatsApp Manager, then test the connection.</source>
+        <translation>El número no está registrado en la Cloud API. Regístralo en el Administrador de WhatsApp y luego prueba la conexión.</translation>
+    </message>
+    <message>
+        <source>Puente could not confirm the send. Check the conversation and retry the message if it did not arrive.</source>
+        <translation>Puente no pudo confirmar el envío. Revisa la conversación y reintenta el mensaje si no llegó.</translation>
+    </message>
+    <message>
+        <source>Look up Meta's error code %1 in the Cloud API documentation, or give the code to whoever set up WhatsApp.</source>
+        <translation>Busca el código de error %1 de Meta en la documentación de la Cloud API o pásaselo a quien configuró WhatsApp.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>hace %n minuto</numerusform>
+            <numerusform>hace %n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>hace %n hora</numerusform>
+            <numerusform>hace %n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>hace %n día</numerusform>
+            <numerusform>hace %n días</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::ChatPanel</name>
     <message>
         <source>Assign</source>
@@ -119,7 +259,7 @@
         <translation>No enviado: WhatsApp aún no está configurado para tu empresa. Pide a un administrador que lo configure.</translation>
     </message>
     <message>
-        <source>Not sent: your company&apos;s account is suspended (%1).</source>
+        <source>Not sent: your company's account is suspended (%1).</source>
         <translation>No enviado: la cuenta de tu empresa está suspendida (%1).</translation>
     </message>
     <message numerus="yes">
@@ -360,6 +500,273 @@
     </message>
 </context>
 <context>
+    <name>puente::ui::DeadLettersWidget</name>
+    <message>
+        <source>Nothing waiting: every webhook Meta sent was processed.</source>
+        <translation>Nada pendiente: se procesaron todos los webhooks que envió Meta.</translation>
+    </message>
+    <message>
+        <source>Nothing waiting: every webhook belonged to a company.</source>
+        <translation>Nada pendiente: todos los webhooks pertenecían a alguna empresa.</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Why it was not processed</source>
+        <translation>Por qué no se procesó</translation>
+    </message>
+    <message>
+        <source>Replays</source>
+        <translation>Reenvíos</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Reprocesar</translation>
+    </message>
+    <message>
+        <source>Process it again, once its cause is fixed (for example after connecting the number).</source>
+        <translation>Procésalo de nuevo cuando su causa esté resuelta (por ejemplo, tras conectar el número).</translation>
+    </message>
+    <message>
+        <source>Show content…</source>
+        <translation>Ver contenido…</translation>
+    </message>
+    <message>
+        <source>Whole webhook</source>
+        <translation>Webhook completo</translation>
+    </message>
+    <message>
+        <source>Replayed %1</source>
+        <translation>Reprocesado %1</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Queued again: Puente processes it within seconds. If it fails again it comes back here with the new reason.</source>
+        <translation>En cola de nuevo: Puente lo procesa en unos segundos. Si vuelve a fallar, aparecerá aquí con el nuevo motivo.</translation>
+    </message>
+    <message>
+        <source>Webhook not processed</source>
+        <translation>Webhook sin procesar</translation>
+    </message>
+    <message>
+        <source>What Meta sent is below (Show Details). It may contain personal data: do not share it outside your company.</source>
+        <translation>Lo que envió Meta está abajo («Mostrar detalles»). Puede contener datos personales: no lo compartas fuera de tu empresa.</translation>
+    </message>
+    <message>
+        <source>No company has the phone number ID %1 connected. Connect it to the right company, then replay.</source>
+        <translation>Ninguna empresa tiene conectado el identificador de número %1. Conéctalo a la empresa correcta y reprocésalo.</translation>
+    </message>
+    <message>
+        <source>No company has the WhatsApp Business account %1 connected. Connect it to the right company, then replay.</source>
+        <translation>Ninguna empresa tiene conectada la cuenta de WhatsApp Business %1. Conéctala a la empresa correcta y reprocésalo.</translation>
+    </message>
+    <message>
+        <source>Signed with another company's app secret, so it was not trusted for %1. Check which Meta app sends it.</source>
+        <translation>Venía firmado con el secreto de la app de otra empresa, así que no se aceptó para %1. Revisa qué app de Meta lo envía.</translation>
+    </message>
+    <message>
+        <source>Storing it failed %1 times (%2). Replay it once the server is healthy.</source>
+        <translation>Guardarlo falló %1 veces (%2). Reprocésalo cuando el servidor esté bien.</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::HealthPage</name>
+    <message>
+        <source>Basic</source>
+        <translation>Básico</translation>
+    </message>
+    <message>
+        <source>Pro</source>
+        <translation>Pro</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Plan and usage this month</source>
+        <translation>Plan y consumo de este mes</translation>
+    </message>
+    <message>
+        <source>Active users</source>
+        <translation>Usuarios activos</translation>
+    </message>
+    <message>
+        <source>Conversations started by your company</source>
+        <translation>Conversaciones iniciadas por tu empresa</translation>
+    </message>
+    <message>
+        <source>Connection with WhatsApp</source>
+        <translation>Conexión con WhatsApp</translation>
+    </message>
+    <message>
+        <source>Open the WhatsApp configuration…</source>
+        <translation>Abrir la configuración de WhatsApp…</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>No message failed to send.</source>
+        <translation>Ningún mensaje falló al enviarse.</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Why they failed</source>
+        <translation>Por qué fallaron</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Qué hacer</translation>
+    </message>
+    <message>
+        <source>Webhooks not processed</source>
+        <translation>Webhooks sin procesar</translation>
+    </message>
+    <message>
+        <source>Changes Meta sent that Puente could not store. Nothing is lost: once the cause is fixed, replay them.</source>
+        <translation>Cambios que envió Meta y que Puente no pudo guardar. No se pierde nada: cuando la causa esté resuelta, reprocésalos.</translation>
+    </message>
+    <message>
+        <source>Plan &lt;b&gt;%1&lt;/b&gt;. The month's counts start again on %2.</source>
+        <translation>Plan &lt;b&gt;%1&lt;/b&gt;. Los contadores del mes se reinician el %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) sent and received this month.</source>
+        <translation>
+            <numerusform>%n mensaje enviado y recibido este mes.</numerusform>
+            <numerusform>%n mensajes enviados y recibidos este mes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Campaigns reach up to %1 people each.</source>
+        <translation>Cada campaña llega a un máximo de %1 personas.</translation>
+    </message>
+    <message>
+        <source>A limit is reached: ask whoever runs your Puente for a bigger plan.</source>
+        <translation>Has alcanzado un límite: pide un plan mayor a quien administra tu Puente.</translation>
+    </message>
+    <message>
+        <source>WhatsApp is not set up.</source>
+        <translation>WhatsApp no está configurado.</translation>
+    </message>
+    <message>
+        <source>Set it up with the access token, phone number ID and business account ID from Meta's WhatsApp Manager.</source>
+        <translation>Configúralo con el token de acceso, el identificador del número y el de la cuenta de empresa del Administrador de WhatsApp de Meta.</translation>
+    </message>
+    <message>
+        <source>Connected via the Business API.</source>
+        <translation>Conectado mediante la Business API.</translation>
+    </message>
+    <message>
+        <source>Connected via the Business API: %1.</source>
+        <translation>Conectado mediante la Business API: %1.</translation>
+    </message>
+    <message>
+        <source>The connection is failing: %1</source>
+        <translation>La conexión está fallando: %1</translation>
+    </message>
+    <message>
+        <source>Open the WhatsApp configuration, fix what it says and press Test connection.</source>
+        <translation>Abre la configuración de WhatsApp, corrige lo que indica y pulsa «Probar conexión».</translation>
+    </message>
+    <message>
+        <source>The connection has not been tested yet.</source>
+        <translation>La conexión aún no se ha probado.</translation>
+    </message>
+    <message>
+        <source>Open the WhatsApp configuration and press Test connection.</source>
+        <translation>Abre la configuración de WhatsApp y pulsa «Probar conexión».</translation>
+    </message>
+    <message>
+        <source>The configuration is switched off: nothing is sent.</source>
+        <translation>La configuración está desactivada: no se envía nada.</translation>
+    </message>
+    <message>
+        <source>Switch it on in the WhatsApp configuration.</source>
+        <translation>Actívala en la configuración de WhatsApp.</translation>
+    </message>
+    <message>
+        <source>Many people blocked or reported your messages. Send fewer templates to people who did not ask for them, or Meta may lower your messaging limit.</source>
+        <translation>Mucha gente bloqueó o denunció tus mensajes. Envía menos plantillas a quien no las pidió o Meta podría bajar tu límite de mensajes.</translation>
+    </message>
+    <message>
+        <source>Quality is dropping: check which templates people block or report.</source>
+        <translation>La calidad está bajando: revisa qué plantillas bloquea o denuncia la gente.</translation>
+    </message>
+    <message>
+        <source>Quality rating:</source>
+        <translation>Calificación de calidad:</translation>
+    </message>
+    <message>
+        <source>Messaging limit:</source>
+        <translation>Límite de mensajes:</translation>
+    </message>
+    <message>
+        <source>No webhook from Meta has arrived yet.</source>
+        <translation>Todavía no ha llegado ningún webhook de Meta.</translation>
+    </message>
+    <message>
+        <source>Until one arrives, candidates' replies and delivery ticks do not reach Puente. Check that the webhook URL and verify token are set in Meta's app and that the 'messages' field is subscribed.</source>
+        <translation>Hasta que llegue uno, las respuestas de los candidatos y las confirmaciones de entrega no llegan a Puente. Comprueba que la URL del webhook y el token de verificación están en la app de Meta y que el campo «messages» está suscrito.</translation>
+    </message>
+    <message>
+        <source>Last webhook from Meta: %1.</source>
+        <translation>Último webhook de Meta: %1.</translation>
+    </message>
+    <message>
+        <source>That is a long time: if candidates have written since, check the webhook subscription in Meta's app.</source>
+        <translation>Es mucho tiempo: si algún candidato ha escrito desde entonces, revisa la suscripción del webhook en la app de Meta.</translation>
+    </message>
+    <message>
+        <source>Meta did not slow down your sends.</source>
+        <translation>Meta no frenó tus envíos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Meta slowed down your sends %n time(s), the last %1.</source>
+        <translation>
+            <numerusform>Meta frenó tus envíos %n vez, la última %1.</numerusform>
+            <numerusform>Meta frenó tus envíos %n veces, la última %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The access token worked.</source>
+        <translation>El token de acceso funcionó.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Meta refused the access token %n time(s), the last %1.</source>
+        <translation>
+            <numerusform>Meta rechazó el token de acceso %n vez, la última %1.</numerusform>
+            <numerusform>Meta rechazó el token de acceso %n veces, la última %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (Meta error %2)</source>
+        <translation>%1 (error %2 de Meta)</translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::MainWindow</name>
     <message>
         <source>Conversations</source>
@@ -472,6 +879,22 @@
         <source>Choose a company at the top left to see its conversations.</source>
         <translation>Elige una empresa arriba a la izquierda para ver sus conversaciones.</translation>
     </message>
+    <message>
+        <source>Health</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Empresas</translation>
+    </message>
+    <message>
+        <source>%1 (suspended)</source>
+        <translation>%1 (suspendida)</translation>
+    </message>
+    <message>
+        <source>Your company's access to Puente has been suspended. The server says: “%1”. Contact whoever runs your Puente; nothing was lost, and you can sign in again once it is resumed.</source>
+        <translation>El acceso de tu empresa a Puente se ha suspendido. El servidor dice: «%1». Contacta con quien administra tu Puente; no se ha perdido nada y podrás volver a entrar cuando se reactive.</translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::MessageDelegate</name>
@@ -520,7 +943,7 @@
         <translation>Contacto: %1</translation>
     </message>
     <message>
-        <source>Template &quot;%1&quot;</source>
+        <source>Template "%1"</source>
         <translation>Plantilla «%1»</translation>
     </message>
     <message>
@@ -573,13 +996,36 @@
     </message>
 </context>
 <context>
+    <name>puente::ui::PanelStatus</name>
+    <message>
+        <source>No connection to the server. Check the network (or that the server is running) and press Retry.</source>
+        <translation>Sin conexión con el servidor. Revisa la red (o que el servidor esté en marcha) y pulsa «Reintentar».</translation>
+    </message>
+    <message>
+        <source>You do not have permission for this. Ask an administrator of your company.</source>
+        <translation>No tienes permiso para esto. Pídeselo a un administrador de tu empresa.</translation>
+    </message>
+    <message>
+        <source>The server cannot reach its database right now. Try again in a moment.</source>
+        <translation>El servidor no puede acceder ahora a su base de datos. Inténtalo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::SetupDialog</name>
     <message>
         <source>Welcome to Puente</source>
         <translation>Te damos la bienvenida a Puente</translation>
     </message>
     <message>
-        <source>Nobody uses this computer&apos;s Puente yet. How do you want to start?</source>
+        <source>Nobody uses this computer's Puente yet. How do you want to start?</source>
         <translation>Todavía nadie usa Puente en este equipo. ¿Cómo quieres empezar?</translation>
     </message>
     <message>
@@ -587,7 +1033,7 @@
         <translation>Configurar mi empresa</translation>
     </message>
     <message>
-        <source>Create your company&apos;s account. You will be its administrator and can add your team afterwards.</source>
+        <source>Create your company's account. You will be its administrator and can add your team afterwards.</source>
         <translation>Crea la cuenta de tu empresa. Serás quien la administre y después podrás añadir a tu equipo.</translation>
     </message>
     <message>
@@ -631,7 +1077,7 @@
         <translation>Un simulador de WhatsApp con candidatos de ejemplo que escriben, para que puedas probarlo todo. No se envía nada a WhatsApp. Puedes configurar tu empresa más tarde.</translation>
     </message>
     <message>
-        <source>Type your company&apos;s name.</source>
+        <source>Type your company's name.</source>
         <translation>Escribe el nombre de tu empresa.</translation>
     </message>
     <message>
@@ -710,7 +1156,7 @@
         <translation>Contraseña:</translation>
     </message>
     <message>
-        <source>This email has accounts in several companies: type the company&apos;s short name (ask your administrator if you do not know it).</source>
+        <source>This email has accounts in several companies: type the company's short name (ask your administrator if you do not know it).</source>
         <translation>Este correo tiene cuentas en varias empresas: escribe el nombre corto de la empresa (si no lo sabes, pregúntalo a quien administra tu cuenta).</translation>
     </message>
     <message>
@@ -730,7 +1176,7 @@
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <source>Type the server&apos;s address, for example https://puente.example.com.</source>
+        <source>Type the server's address, for example https://puente.example.com.</source>
         <translation>Escribe la dirección del servidor, por ejemplo https://puente.example.com.</translation>
     </message>
     <message>
@@ -742,7 +1188,7 @@
         <translation>Escribe tu correo electrónico y tu contraseña.</translation>
     </message>
     <message>
-        <source>Type the company&apos;s short name.</source>
+        <source>Type the company's short name.</source>
         <translation>Escribe el nombre corto de la empresa.</translation>
     </message>
     <message>
@@ -754,7 +1200,7 @@
         <translation>No se encontró el servidor.</translation>
     </message>
     <message>
-        <source>Signed in. Saving the session in this computer&apos;s keychain…</source>
+        <source>Signed in. Saving the session in this computer's keychain…</source>
         <translation>Sesión iniciada. Guardando la sesión en el llavero de este equipo…</translation>
     </message>
     <message>
@@ -762,7 +1208,7 @@
         <translation>Continuar</translation>
     </message>
     <message>
-        <source>You are signed in, but this session will not be remembered: this computer&apos;s keychain is not available (%1). You will have to sign in again next time.</source>
+        <source>You are signed in, but this session will not be remembered: this computer's keychain is not available (%1). You will have to sign in again next time.</source>
         <translation>Has iniciado sesión, pero esta sesión no se recordará: el llavero de este equipo no está disponible (%1). La próxima vez tendrás que volver a iniciar sesión.</translation>
     </message>
     <message>
@@ -770,7 +1216,7 @@
         <translation>Correo electrónico o contraseña incorrectos. Revisa ambos e inténtalo de nuevo.</translation>
     </message>
     <message>
-        <source>Your company&apos;s access to Puente is suspended. The server says: “%1”. Contact whoever runs your Puente server.</source>
+        <source>Your company's access to Puente is suspended. The server says: “%1”. Contact whoever runs your Puente server.</source>
         <translation>El acceso de tu empresa a Puente está suspendido. El servidor indica: «%1». Ponte en contacto con quien gestiona tu servidor de Puente.</translation>
     </message>
     <message>
@@ -778,7 +1224,7 @@
         <translation>Esta cuenta no puede iniciar sesión aquí. El servidor indica: «%1».</translation>
     </message>
     <message>
-        <source>Type the company&apos;s short name and sign in again.</source>
+        <source>Type the company's short name and sign in again.</source>
         <translation>Escribe el nombre corto de la empresa y vuelve a iniciar sesión.</translation>
     </message>
     <message>
@@ -873,35 +1319,252 @@
     </message>
 </context>
 <context>
+    <name>puente::ui::TenantDialog</name>
+    <message>
+        <source>up to %1 users</source>
+        <translation>hasta %1 usuarios</translation>
+    </message>
+    <message>
+        <source>unlimited users</source>
+        <translation>usuarios ilimitados</translation>
+    </message>
+    <message>
+        <source>%1 conversations started per month</source>
+        <translation>%1 conversaciones iniciadas al mes</translation>
+    </message>
+    <message>
+        <source>unlimited conversations</source>
+        <translation>conversaciones ilimitadas</translation>
+    </message>
+    <message>
+        <source>campaigns of up to %1 people</source>
+        <translation>campañas de hasta %1 personas</translation>
+    </message>
+    <message>
+        <source>campaigns of any size</source>
+        <translation>campañas de cualquier tamaño</translation>
+    </message>
+    <message>
+        <source>New company</source>
+        <translation>Nueva empresa</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <source>As its people call it, e.g. Reclutamiento Andino</source>
+        <translation>Como la llama su gente, p. ej. Reclutamiento Andino</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>lower-case letters, digits and hyphens</source>
+        <translation>minúsculas, dígitos y guiones</translation>
+    </message>
+    <message>
+        <source>Names the company in addresses and when signing in; cannot be changed later.</source>
+        <translation>Identifica a la empresa en direcciones y al iniciar sesión; no se puede cambiar después.</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Nombre corto</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>First administrator</source>
+        <translation>Primer administrador</translation>
+    </message>
+    <message>
+        <source>name@company.com</source>
+        <translation>nombre@empresa.com</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generar</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Pass the password on privately; they can change it after signing in.</source>
+        <translation>Comunica la contraseña en privado; podrá cambiarla después de entrar.</translation>
+    </message>
+    <message>
+        <source>Create company</source>
+        <translation>Crear empresa</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Another company already uses this short name. Choose a different one.</source>
+        <translation>Otra empresa ya usa este nombre corto. Elige uno distinto.</translation>
+    </message>
+    <message>
+        <source>The short name may only have lower-case letters, digits and hyphens (2–63), and not only digits.</source>
+        <translation>El nombre corto solo admite minúsculas, dígitos y guiones (de 2 a 63), y no puede tener solo dígitos.</translation>
+    </message>
+    <message>
+        <source>The password is too weak: %1</source>
+        <translation>La contraseña es demasiado débil: %1</translation>
+    </message>
+    <message>
+        <source>That email address does not look right.</source>
+        <translation>Esa dirección de correo no parece correcta.</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::TenantsPage</name>
+    <message>
+        <source>Basic</source>
+        <translation>Básico</translation>
+    </message>
+    <message>
+        <source>Pro</source>
+        <translation>Pro</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Empresas</translation>
+    </message>
+    <message>
+        <source>New company…</source>
+        <translation>Nueva empresa…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Suspend…</source>
+        <translation>Suspender…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reactivar</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Last webhook</source>
+        <translation>Último webhook</translation>
+    </message>
+    <message>
+        <source>Messages this month</source>
+        <translation>Mensajes este mes</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>Conversations started</source>
+        <translation>Conversaciones iniciadas</translation>
+    </message>
+    <message>
+        <source>Webhooks that belong to no company</source>
+        <translation>Webhooks que no pertenecen a ninguna empresa</translation>
+    </message>
+    <message>
+        <source>Meta sent these for a number or business account no company has connected. Connect it to the right company (WhatsApp configuration), then replay them.</source>
+        <translation>Meta los envió para un número o cuenta de empresa que ninguna empresa tiene conectado. Conéctalo a la empresa correcta (configuración de WhatsApp) y reprocésalos.</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendida</translation>
+    </message>
+    <message>
+        <source>Suspended: %1</source>
+        <translation>Suspendida: %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Sin conectar</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>Con fallos</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectada</translation>
+    </message>
+    <message>
+        <source>Not tested</source>
+        <translation>Sin probar</translation>
+    </message>
+    <message>
+        <source>%1 is ready. Its administrator can sign in now and connect WhatsApp.</source>
+        <translation>%1 está lista. Su administrador ya puede entrar y conectar WhatsApp.</translation>
+    </message>
+    <message>
+        <source>Suspend %1</source>
+        <translation>Suspender %1</translation>
+    </message>
+    <message>
+        <source>Its users are signed out and shown the reason below. Webhooks from Meta are still stored; messages already queued wait, and new ones are refused, until you resume it.</source>
+        <translation>Sus usuarios saldrán de la sesión y verán el motivo que escribas abajo. Los webhooks de Meta se siguen guardando; los mensajes ya en cola esperan y los nuevos se rechazan hasta que la reactives.</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. unpaid invoice of October</source>
+        <translation>Motivo, p. ej. factura de octubre sin pagar</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Suspender</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::UsageBar</name>
+    <message>
+        <source>%1 (no limit)</source>
+        <translation>%1 (sin límite)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::WhatsAppConfigDialog</name>
-    <message>
-        <source>Not rated yet</source>
-        <translation>Sin calificar todavía</translation>
-    </message>
-    <message>
-        <source>High (green)</source>
-        <translation>Alta (verde)</translation>
-    </message>
-    <message>
-        <source>Medium (yellow)</source>
-        <translation>Media (amarilla)</translation>
-    </message>
-    <message>
-        <source>Low (red)</source>
-        <translation>Baja (roja)</translation>
-    </message>
-    <message>
-        <source>Meta did not say</source>
-        <translation>Meta no lo indicó</translation>
-    </message>
-    <message>
-        <source>Unlimited</source>
-        <translation>Ilimitado</translation>
-    </message>
-    <message>
-        <source>%1 customers every 24 hours</source>
-        <translation>%1 clientes cada 24 horas</translation>
-    </message>
     <message>
         <source>Number:</source>
         <translation>Número:</translation>
@@ -1035,7 +1698,7 @@
         <translation>Pega el token de acceso de Meta (obligatorio)</translation>
     </message>
     <message>
-        <source>Optional: leave empty to use the platform&apos;s app</source>
+        <source>Optional: leave empty to use the platform's app</source>
         <translation>Opcional: déjalo vacío para usar la aplicación de la plataforma</translation>
     </message>
     <message>
@@ -1063,11 +1726,11 @@
         <translation>Obligatorio.</translation>
     </message>
     <message>
-        <source>This is the number&apos;s ID from WhatsApp Manager, not the phone number</source>
+        <source>This is the number's ID from WhatsApp Manager, not the phone number</source>
         <translation>Es el identificador del número en WhatsApp Manager, no el número de teléfono</translation>
     </message>
     <message>
-        <source>This is the account&apos;s ID from WhatsApp Manager: digits only, no + or spaces</source>
+        <source>This is the account's ID from WhatsApp Manager: digits only, no + or spaces</source>
         <translation>Es el identificador de la cuenta en WhatsApp Manager: solo dígitos, sin + ni espacios</translation>
     </message>
     <message>
@@ -1138,7 +1801,7 @@
         <translation>No se puede leer la configuración: %1</translation>
     </message>
     <message>
-        <source>&lt;p&gt;WhatsApp is not set up yet. You need, from Meta&apos;s WhatsApp Manager: an access token, the phone number ID and the WhatsApp Business account ID. Then paste this webhook URL into Meta&apos;s app settings:&lt;/p&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
+        <source>&lt;p&gt;WhatsApp is not set up yet. You need, from Meta's WhatsApp Manager: an access token, the phone number ID and the WhatsApp Business account ID. Then paste this webhook URL into Meta's app settings:&lt;/p&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;WhatsApp aún no está configurado. Necesitas, desde WhatsApp Manager de Meta: un token de acceso, el identificador del número de teléfono y el identificador de la cuenta de WhatsApp Business. Después pega esta URL del webhook en la configuración de la aplicación de Meta:&lt;/p&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1172,18 +1835,6 @@
     <message>
         <source>Quality</source>
         <translation>Calidad</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>Alta</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>Media</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>Baja</translation>
     </message>
     <message>
         <source>Messaging limit</source>

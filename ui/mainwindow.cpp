@@ -6,6 +6,8 @@
 #include "conversationlistmodel.h"
 #include "conversationspage.h"
 #include "theme.h"
+#include "healthpage.h"
+#include "tenantspage.h"
 #include "whatsapppage.h"
 
 #include <QActionGroup>
@@ -59,20 +61,12 @@ MainWindow::MainWindow(client::ApiClient *api, const QJsonObject &user, QWidget 
         m_tenantChooser->setToolTip(tr("The company you are working in"));
         m_tenantChooser->addItem(tr("Choose a company…"), QString());
         side->addWidget(m_tenantChooser);
-        api->get(QStringLiteral("api/admin/tenants"))->then(this, [this, api](const QJsonObject &answer) {
-            for (const QJsonValue &v : answer.value(QStringLiteral("items")).toArray()) {
-                const QJsonObject t = v.toObject();
-                m_tenantChooser->addItem(t.value(QStringLiteral("name")).toString(), t.value(QStringLiteral("slug")).toString());
-            }
-            const int current = m_tenantChooser->findData(api->actingTenant());
-            m_tenantChooser->setCurrentIndex(std::max(0, current));
-            updateTitle();
-            connect(m_tenantChooser, &QComboBox::activated, this, [this](int index) {
-                const QString slug = m_tenantChooser->itemData(index).toString();
-                if (!slug.isEmpty() && slug != m_api->actingTenant())
-                    Q_EMIT actingTenantChosen(slug);
-            });
-        }, [](const client::ApiError &) {});
+        loadTenantChooser();
+        connect(m_tenantChooser, &QComboBox::activated, this, [this](int index) {
+            const QString slug = m_tenantChooser->itemData(index).toString();
+            if (!slug.isEmpty() && slug != m_api->actingTenant())
+                Q_EMIT actingTenantChosen(slug);
+        });
     }
     side->addWidget(m_nav, 1);
     body->addLayout(side);
@@ -81,14 +75,29 @@ MainWindow::MainWindow(client::ApiClient *api, const QJsonObject &user, QWidget 
     setCentralWidget(central);
     connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
 
+    // Navigation by role: agents see conversations; a company's admins
+    // also its administration; platform admins the companies, and a
+    // company's pages once they have chosen one.
+    const bool inCompany = !isPlatformAdmin() || !api->actingTenant().isEmpty();
     m_conversations = new ConversationsPage(api, user.value(QStringLiteral("id")).toInteger(), this);
     addPage(tr("Conversations"), m_conversations);
-    if (isAdmin()) {
+    if (isAdmin() && inCompany) {
         auto *whatsApp = new WhatsAppPage(api, this);
         addPage(tr("WhatsApp"), whatsApp);
         connect(whatsApp, &WhatsAppPage::configurationChanged, this, &MainWindow::refreshWhatsAppStatus);
+        auto *health = new HealthPage(api, this);
+        addPage(tr("Health"), health);
+        connect(health, &HealthPage::configureWhatsAppRequested, this, [this, whatsApp] {
+            showPage(whatsApp);
+            whatsApp->configure();
+        });
     }
-    m_nav->setCurrentRow(0);
+    if (isPlatformAdmin()) {
+        m_tenants = new TenantsPage(api, this);
+        addPage(tr("Companies"), m_tenants);
+        connect(m_tenants, &TenantsPage::tenantsChanged, this, &MainWindow::loadTenantChooser);
+    }
+    m_nav->setCurrentRow(inCompany ? 0 : m_pages->indexOf(m_tenants));
 
     m_serverStatus = new QLabel(this);
     m_whatsAppStatus = new QLabel(this);
@@ -160,6 +169,38 @@ void MainWindow::addPage(const QString &label, QWidget *page)
 {
     m_nav->addItem(label);
     m_pages->addWidget(page);
+}
+
+void MainWindow::showPage(QWidget *page)
+{
+    if (const int i = m_pages->indexOf(page); i >= 0)
+        m_nav->setCurrentRow(i);
+}
+
+QWidget *MainWindow::page(const QString &label) const
+{
+    for (int i = 0; i < m_nav->count(); ++i)
+        if (m_nav->item(i)->text() == label)
+            return m_pages->widget(i);
+    return nullptr;
+}
+
+void MainWindow::loadTenantChooser()
+{
+    m_api->get(QStringLiteral("api/admin/tenants"))->then(this, [this](const QJsonObject &answer) {
+        while (m_tenantChooser->count() > 1)
+            m_tenantChooser->removeItem(1);
+        for (const QJsonValue &v : answer.value(QStringLiteral("items")).toArray()) {
+            const QJsonObject t = v.toObject();
+            QString name = t.value(QStringLiteral("name")).toString();
+            if (t.value(QStringLiteral("status")).toString() == QLatin1String("suspended"))
+                name = tr("%1 (suspended)").arg(name);
+            m_tenantChooser->addItem(name, t.value(QStringLiteral("slug")).toString());
+        }
+        const int current = m_tenantChooser->findData(m_api->actingTenant());
+        m_tenantChooser->setCurrentIndex(std::max(0, current));
+        updateTitle();
+    }, [](const client::ApiError &) {});
 }
 
 QStringList MainWindow::navigationItems() const

@@ -18,6 +18,7 @@ class EventStream;
 namespace puente::ui {
 
 class ConversationsPage;
+class TenantsPage;
 
 // The console once signed in: navigation by role on the left (Conversations
 // for everyone; WhatsApp for admins), the pages, an offline banner, and a
@@ -37,6 +38,9 @@ public:
     bool isPlatformAdmin() const;
     QComboBox *tenantChooser() const { return m_tenantChooser; }
     QStringList navigationItems() const;
+    // The page a navigation entry shows (by its label); nullptr if absent.
+    QWidget *page(const QString &label) const;
+    void showPage(QWidget *page);
     QString serverStatusText() const;
     QString whatsAppStatusText() const;
     bool offlineBannerVisible() const;
@@ -69,11 +73,13 @@ private:
     void updateTitle();
     void notify(qint64 conversationId, const QString &title, const QString &text);
     void addPage(const QString &label, QWidget *page);
+    void loadTenantChooser();
 
     client::ApiClient *m_api;
     client::EventStream *m_events;
     QJsonObject m_user;
     ConversationsPage *m_conversations = nullptr;
+    TenantsPage *m_tenants = nullptr;
     QListWidget *m_nav = nullptr;
     QComboBox *m_tenantChooser = nullptr;
     QStackedWidget *m_pages = nullptr;

@@ -1,5 +1,7 @@
 #include "whatsappconfigdialog.h"
 
+#include "metatext.h"
+
 #include "client/apiclient.h"
 
 #include <QClipboard>
@@ -42,45 +44,13 @@ QString line(const QString &label, const QString &valueHtml)
     return QStringLiteral("<b>%1</b> %2").arg(label.toHtmlEscaped(), valueHtml);
 }
 
-QString qualityHtml(const QString &rating)
-{
-    QString colour = QStringLiteral("#80868b");
-    QString words = WhatsAppConfigDialog::tr("Not rated yet");
-    if (rating == QLatin1String("GREEN")) {
-        colour = QStringLiteral("#1e8e3e");
-        words = WhatsAppConfigDialog::tr("High (green)");
-    } else if (rating == QLatin1String("YELLOW")) {
-        colour = QStringLiteral("#e37400");
-        words = WhatsAppConfigDialog::tr("Medium (yellow)");
-    } else if (rating == QLatin1String("RED")) {
-        colour = QStringLiteral("#d93025");
-        words = WhatsAppConfigDialog::tr("Low (red)");
-    }
-    return QStringLiteral("<span style=\"color:%1\">&#9679;</span> %2").arg(colour, words.toHtmlEscaped());
-}
-
-// Meta names the tiers TIER_250, TIER_1K, TIER_100K, TIER_UNLIMITED.
-QString messagingLimitText(const QString &tier)
-{
-    if (tier.isEmpty())
-        return WhatsAppConfigDialog::tr("Meta did not say");
-    if (tier == QLatin1String("TIER_UNLIMITED"))
-        return WhatsAppConfigDialog::tr("Unlimited");
-    static const QRegularExpression re(QStringLiteral("^TIER_([0-9]+)(K?)$"));
-    const auto m = re.match(tier);
-    if (!m.hasMatch())
-        return tier;
-    const qint64 count = m.captured(1).toLongLong() * (m.captured(2).isEmpty() ? 1 : 1000);
-    return WhatsAppConfigDialog::tr("%1 customers every 24 hours").arg(QLocale().toString(count));
-}
-
 QString numberDetailsHtml(const QJsonObject &n)
 {
     return QStringList{line(WhatsAppConfigDialog::tr("Number:"), n.value(QStringLiteral("display_phone_number")).toString().toHtmlEscaped()),
                        line(WhatsAppConfigDialog::tr("Verified name:"), n.value(QStringLiteral("verified_name")).toString().toHtmlEscaped()),
-                       line(WhatsAppConfigDialog::tr("Quality:"), qualityHtml(n.value(QStringLiteral("quality_rating")).toString())),
+                       line(WhatsAppConfigDialog::tr("Quality:"), MetaText::qualityHtml(n.value(QStringLiteral("quality_rating")).toString())),
                        line(WhatsAppConfigDialog::tr("Messaging limit:"),
-                            messagingLimitText(n.value(QStringLiteral("messaging_limit")).toString()).toHtmlEscaped())}
+                            MetaText::messagingLimitText(n.value(QStringLiteral("messaging_limit")).toString()).toHtmlEscaped())}
         .join(QStringLiteral("<br>"));
 }
 

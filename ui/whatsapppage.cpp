@@ -1,6 +1,7 @@
 #include "whatsapppage.h"
 
 #include "client/apiclient.h"
+#include "metatext.h"
 #include "theme.h"
 #include "whatsappconfigdialog.h"
 
@@ -52,10 +53,11 @@ void WhatsAppPage::refresh()
 
 void WhatsAppPage::show(const QJsonObject &config)
 {
-    auto row = [](const QString &label, const QString &value) {
+    auto rowHtml = [](const QString &label, const QString &valueHtml) {
         return QStringLiteral("<tr><td style='padding:4px 16px 4px 0; color:%1'>%2</td><td style='padding:4px 0'>%3</td></tr>")
-            .arg(theme::muted().name(), label.toHtmlEscaped(), value.toHtmlEscaped());
+            .arg(theme::muted().name(), label.toHtmlEscaped(), valueHtml);
     };
+    auto row = [&rowHtml](const QString &label, const QString &value) { return rowHtml(label, value.toHtmlEscaped()); };
     if (!config.value(QStringLiteral("configured")).toBool()) {
         m_summary->setText(tr("<p>WhatsApp is not set up yet. You need, from Meta's WhatsApp Manager: an access token, the phone number ID and "
                               "the WhatsApp Business account ID. Then paste this webhook URL into Meta's app settings:</p><p><b>%1</b></p>")
@@ -78,12 +80,10 @@ void WhatsAppPage::show(const QJsonObject &config)
         html += row(tr("Verified name"), verified);
     const QString quality = config.value(QStringLiteral("quality_rating")).toString();
     if (!quality.isEmpty())
-        html += row(tr("Quality"), quality == QLatin1String("GREEN") ? tr("High") : quality == QLatin1String("YELLOW") ? tr("Medium")
-                                                                       : quality == QLatin1String("RED")         ? tr("Low")
-                                                                                                                  : quality);
+        html += rowHtml(tr("Quality"), MetaText::qualityHtml(quality));
     const QString limit = config.value(QStringLiteral("messaging_limit")).toString();
     if (!limit.isEmpty())
-        html += row(tr("Messaging limit"), limit);
+        html += row(tr("Messaging limit"), MetaText::messagingLimitText(limit));
     html += row(tr("Phone number ID"), config.value(QStringLiteral("phone_number_id")).toString());
     html += row(tr("Business account ID"), config.value(QStringLiteral("business_account_id")).toString());
     const qint64 checked = config.value(QStringLiteral("checked_at")).toInteger();

@@ -378,17 +378,19 @@ Result<qint64> DeadLetters::replay(Database &db, qint64 deadLetterId, TenantId o
     return inboxId.value();
 }
 
-Result<QJsonArray> DeadLetters::list(Database &db, TenantId tenant, qint64 beforeId, int limit)
+Result<QJsonArray> DeadLetters::list(Database &db, TenantId tenant, qint64 beforeId, int limit, bool unroutableOnly)
 {
     QString sql = QStringLiteral("SELECT id, tenant_id, reason, field, routing_key, payload, created_at, replayed_at, replay_count "
                                  "FROM dead_letters WHERE 1 = 1");
-    if (tenant.isValid())
+    if (unroutableOnly)
+        sql += QStringLiteral(" AND tenant_id IS NULL");
+    else if (tenant.isValid())
         sql += QStringLiteral(" AND tenant_id = ?");
     if (beforeId > 0)
         sql += QStringLiteral(" AND id < ?");
     sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
     Sql q(db.connection(), sql);
-    if (tenant.isValid())
+    if (tenant.isValid() && !unroutableOnly)
         q.bind(tenant.value);
     if (beforeId > 0)
         q.bind(beforeId);

@@ -62,8 +62,9 @@ namespace DeadLetters {
 // not_found; with an actor, the replay is audited (dead_letter.replayed).
 Result<qint64> replay(Database &db, qint64 deadLetterId, TenantId onlyTenant = {}, const Actor *actor = nullptr);
 // A page of dead letters, newest first (all tenants' and the unroutable
-// ones when `tenant` is invalid), each with its payload.
-Result<QJsonArray> list(Database &db, TenantId tenant, qint64 beforeId, int limit);
+// ones when `tenant` is invalid; only those no tenant owns with
+// `unroutableOnly`), each with its payload.
+Result<QJsonArray> list(Database &db, TenantId tenant, qint64 beforeId, int limit, bool unroutableOnly = false);
 } // namespace DeadLetters
 
 } // namespace puente

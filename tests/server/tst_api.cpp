@@ -1836,6 +1836,10 @@ void TestApi::healthAndDeadLetters()
     r = call("GET", QStringLiteral("/api/dead-letters?limit=1&before=") + r.body.value(QStringLiteral("next_cursor")).toString(), ops);
     QCOMPARE(r.body.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("id")).toInteger(), ours);
     QCOMPARE(call("GET", QStringLiteral("/api/dead-letters?before=x"), ops).status, 400);
+    r = call("GET", QStringLiteral("/api/dead-letters?unroutable=true"), ops, {}, {{"X-Puente-Tenant", "acme"}});
+    QCOMPARE(r.body.value(QStringLiteral("items")).toArray().size(), 1);
+    QCOMPARE(r.body.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("id")).toInteger(), unroutable);
+    QCOMPARE(call("GET", QStringLiteral("/api/dead-letters?unroutable=true"), a.adminToken).status, 403);
 
     // Replaying: the unroutable one is not acme's to touch; its own comes back as a message.
     QCOMPARE(call("POST", QStringLiteral("/api/dead-letters/%1/replay").arg(unroutable), a.adminToken).status, 404);

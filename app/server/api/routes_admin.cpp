@@ -249,9 +249,13 @@ void registerAdminRoutes(Router &router, Environment &env)
                 return Reply::error(400, QStringLiteral("invalid_cursor"), QStringLiteral("before must be the next_cursor of a previous page"),
                                     QStringLiteral("before"));
         }
+        // The ones no tenant owns are the platform operator's to fix.
+        const bool unroutable = r.queryValue(QStringLiteral("unroutable")) == QLatin1String("true");
+        if (unroutable && !r.principal.isPlatformAdmin())
+            return Reply::error(403, QStringLiteral("forbidden"), QStringLiteral("only platform admins see dead letters that belong to no tenant"));
         bool ok = false;
         const int limit = qBound(1, r.queryValue(QStringLiteral("limit")).toInt(&ok), 200);
-        auto items = DeadLetters::list(env.db, r.principal.tenant, before, ok ? limit : 50);
+        auto items = DeadLetters::list(env.db, r.principal.tenant, before, ok ? limit : 50, unroutable);
         if (!items)
             return Reply::fromError(items.error());
         const bool more = items->size() == (ok ? limit : 50);

@@ -1,0 +1,447 @@
+#include "adminwidgets.h"
+#include "client/eventstream.h"
+#include "consolecontroller.h"
+#include "consoleharness.h"
+#include "deadletterswidget.h"
+#include "healthpage.h"
+#include "mainwindow.h"
+#include "storage/database.h"
+#include "storage/health.h"
+#include "storage/tenantrepository.h"
+#include "storage/userrepository.h"
+#include "tenantspage.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QKeyEvent>
+#include <QDir>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTranslator>
+
+using namespace puente;
+
+// The platform admin's companies panel and a company's health panel
+// against a real server with the Sandbox, and who sees which panel.
+class TestAdminPanels : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void navigationFollowsTheRole();
+    void healthSaysWhatIsWrongAndWhatToDo();
+    void deadLetterIsReplayedFromTheHealthPanel();
+    void panelsShowPermissionAndConnectionProblems();
+    void platformAdminCreatesACompany();
+    void suspendingACompanyTellsItsOpenConsoles();
+    void screenshots_data();
+    void screenshots();
+
+private:
+    std::unique_ptr<test::ConsoleHarness> m_h;
+    QJsonObject m_opsUser;
+    std::unique_ptr<client::ApiClient> m_ops;
+
+    void signInPlatformAdmin();
+    Database &db() { return m_h->server.context->database(); }
+    qint64 count(const QString &sql, const QVariantList &binds = {});
+    qint64 insertDeadLetter(bool ours);
+    void saveScreenshot(QWidget &w, const QString &name);
+};
+
+void TestAdminPanels::initTestCase()
+{
+    ui::ConsoleController::applyLanguage(QStringLiteral("en")); // English plurals
+}
+
+// Types like a person, accents included (QTest::keyClicks takes ASCII only).
+static void typeText(QWidget *w, const QString &text)
+{
+    for (QChar c : text) {
+        QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(c));
+        QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, QString(c));
+        QApplication::sendEvent(w, &press);
+        QApplication::sendEvent(w, &release);
+    }
+}
+
+void TestAdminPanels::init()
+{
+    m_h = std::make_unique<test::ConsoleHarness>();
+    const QString error = m_h->start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void TestAdminPanels::cleanup()
+{
+    m_ops.reset();
+    m_h.reset();
+}
+
+void TestAdminPanels::signInPlatformAdmin()
+{
+    UserRepository users(db());
+    QVERIFY(users.create({TenantId(), QStringLiteral("ops@puente.example"), QStringLiteral("Operaciones"), Role::PlatformAdmin,
+                          m_h->accounts.password}, Actor(QStringLiteral("test"))));
+    m_ops = m_h->signIn(QStringLiteral("ops@puente.example"), &m_opsUser);
+    QVERIFY(m_ops);
+}
+
+qint64 TestAdminPanels::count(const QString &sql, const QVariantList &binds)
+{
+    Sql q(db().connection(), sql);
+    for (const QVariant &b : binds)
+        q.bind(b);
+    return q.exec() && q.next() ? q.int64(0) : -1;
+}
+
+// A message for the demo's number that failed processing (ours), or one for
+// a number no company has.
+qint64 TestAdminPanels::insertDeadLetter(bool ours)
+{
+    const QString number = ours ? server::SandboxDemo::phoneNumberId() : QStringLiteral("5550001111");
+    const QJsonObject change{{QStringLiteral("field"), QStringLiteral("messages")},
+                             {QStringLiteral("entry_id"), QStringLiteral("1")},
+                             {QStringLiteral("value"), QJsonObject{
+                                  {QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
+                                  {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("phone_number_id"), number}}},
+                                  {QStringLiteral("contacts"), QJsonArray{QJsonObject{{QStringLiteral("wa_id"), QStringLiteral("34677001122")},
+                                                                                      {QStringLiteral("profile"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Rocío")}}}}}},
+                                  {QStringLiteral("messages"), QJsonArray{QJsonObject{{QStringLiteral("from"), QStringLiteral("34677001122")},
+                                                                                      {QStringLiteral("id"), QStringLiteral("wamid.dead.%1").arg(ours)},
+                                                                                      {QStringLiteral("timestamp"), QString::number(QDateTime::currentSecsSinceEpoch())},
+                                                                                      {QStringLiteral("type"), QStringLiteral("text")},
+                                                                                      {QStringLiteral("text"), QJsonObject{{QStringLiteral("body"), QStringLiteral("¿Me recibieron el CV?")}}}}}}}}};
+    const auto tenant = TenantRepository(db()).findByIdOrSlug(m_h->accounts.tenantSlug);
+    Transaction tx(db());
+    Sql q(tx.connection(), QStringLiteral("INSERT INTO dead_letters (tenant_id, reason, field, routing_key, payload, created_at) "
+                                          "VALUES (?, ?, 'messages', ?, ?, ?) RETURNING id"));
+    q.bind(ours ? QVariant(tenant.value()->id.value) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(ours ? QStringLiteral("processing failed 5 times: database is locked") : QStringLiteral("no tenant owns phone number id %1").arg(number))
+        .bind(number)
+        .bind(QString::fromUtf8(QJsonDocument(change).toJson(QJsonDocument::Compact)))
+        .bind(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec() || !q.next())
+        return 0;
+    const qint64 id = q.int64(0);
+    q.finish();
+    return tx.commit() ? id : 0;
+}
+
+void TestAdminPanels::navigationFollowsTheRole()
+{
+    {
+        ui::MainWindow agent(m_h->agent.get(), m_h->agentUser);
+        QCOMPARE(agent.navigationItems(), QStringList{QStringLiteral("Conversations")});
+    }
+    {
+        ui::MainWindow admin(m_h->admin.get(), m_h->adminUser);
+        const QStringList items = admin.navigationItems();
+        for (const QString &page : {QStringLiteral("Conversations"), QStringLiteral("WhatsApp"), QStringLiteral("Health")})
+            QVERIFY2(items.contains(page), qPrintable(items.join(QLatin1Char(','))));
+        QVERIFY(!items.contains(QStringLiteral("Companies"))); // a tenant admin never sees the companies
+        QVERIFY(qobject_cast<ui::HealthPage *>(admin.page(QStringLiteral("Health"))));
+    }
+    signInPlatformAdmin();
+    {
+        // No company chosen: the companies, nothing of any one company.
+        ui::MainWindow ops(m_ops.get(), m_opsUser);
+        const QStringList items = ops.navigationItems();
+        QVERIFY(items.contains(QStringLiteral("Companies")));
+        QVERIFY(!items.contains(QStringLiteral("Health")) && !items.contains(QStringLiteral("WhatsApp")));
+        QVERIFY(qobject_cast<ui::TenantsPage *>(ops.page(QStringLiteral("Companies")))->isVisibleTo(&ops));
+    }
+    m_ops->setActingTenant(m_h->accounts.tenantSlug);
+    ui::MainWindow inCompany(m_ops.get(), m_opsUser);
+    const QStringList items = inCompany.navigationItems();
+    QVERIFY(items.contains(QStringLiteral("Companies")) && items.contains(QStringLiteral("Health")) && items.contains(QStringLiteral("WhatsApp")));
+}
+
+void TestAdminPanels::healthSaysWhatIsWrongAndWhatToDo()
+{
+    m_h->candidateWrites(QStringLiteral("34611000001"), QStringLiteral("Lucía Pérez"), QStringLiteral("Hola"));
+    const auto tenant = TenantRepository(db()).findByIdOrSlug(m_h->accounts.tenantSlug);
+    const TenantId id = tenant.value()->id;
+    QTRY_VERIFY_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_config WHERE tenant_id = ? AND last_webhook_at IS NOT NULL"),
+                                   {id.value}) == 1, 10000);
+    {
+        Transaction tx(db());
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(Health::record(tx.connection(), id, Health::Kind::RateLimited, 130429, QStringLiteral("Rate limit hit")));
+        QVERIFY(Health::record(tx.connection(), id, Health::Kind::TokenRefused, 190, QStringLiteral("Error validating access token")));
+        Sql failed(tx.connection(), QStringLiteral("INSERT INTO whatsapp_messages (tenant_id, conversation_id, direction, type, content, status, "
+                                                   "timestamp, error_code, error_title, status_at, created_at, updated_at) SELECT tenant_id, id, "
+                                                   "'outbound', 'text', 'hola', 'failed', ?, 131026, 'Message undeliverable', ?, ?, ? "
+                                                   "FROM whatsapp_conversations WHERE tenant_id = ?"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        failed.bind(now).bind(now).bind(now).bind(now).bind(id.value);
+        QVERIFY(failed.exec());
+        QVERIFY(tx.commit());
+    }
+    ui::HealthPage page(m_h->admin.get());
+    page.resize(900, 1000);
+    page.show();
+    QTRY_VERIFY(page.text().contains(QStringLiteral("Last webhook from Meta: just now")));
+    const QString text = page.text();
+    QVERIFY2(text.contains(QStringLiteral("Connected via the Business API")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("Meta slowed down your sends 2 times")));
+    QVERIFY(text.contains(QStringLiteral("Meta refused the access token 1 time")));
+    QVERIFY(text.contains(QStringLiteral("Paste a new one under WhatsApp")));
+    QCOMPARE(page.failures()->rowCount(), 1);
+    QCOMPARE(page.failures()->item(0, 0)->text(), QStringLiteral("1"));
+    QVERIFY(page.failures()->item(0, 1)->text().contains(QStringLiteral("131026")));
+    QVERIFY(page.failures()->item(0, 2)->text().contains(QStringLiteral("cannot receive WhatsApp messages")));
+    // The plan: the demo company is on Pro (25 users), with its admin and agent.
+    QVERIFY2(page.usersBar()->text().contains(QStringLiteral("2 of 25")), qPrintable(page.usersBar()->text()));
+    QVERIFY(!page.usersBar()->atLimit());
+
+    // "Open the WhatsApp configuration" leads there.
+    QSignalSpy configure(&page, &ui::HealthPage::configureWhatsAppRequested);
+    for (QPushButton *b : page.findChildren<QPushButton *>())
+        if (b->text().startsWith(QStringLiteral("Open the WhatsApp configuration")))
+            b->click();
+    QCOMPARE(configure.count(), 1);
+}
+
+void TestAdminPanels::deadLetterIsReplayedFromTheHealthPanel()
+{
+    const qint64 ours = insertDeadLetter(true);
+    const qint64 unroutable = insertDeadLetter(false);
+    QVERIFY(ours > 0 && unroutable > 0);
+    ui::HealthPage page(m_h->admin.get());
+    page.show();
+    ui::DeadLettersWidget *dead = page.deadLetters();
+    QTRY_COMPARE(dead->model()->rowCount(), 1); // only its own
+    QCOMPARE(dead->idAt(0), ours);
+    QCOMPARE(dead->model()->item(0, 2)->text(),
+             QStringLiteral("Storing it failed 5 times (database is locked). Replay it once the server is healthy."));
+    QVERIFY(!dead->replayButton()->isEnabled());
+    dead->table()->selectRow(0);
+    QVERIFY(dead->replayButton()->isEnabled());
+    QSignalSpy replayed(dead, &ui::DeadLettersWidget::replayed);
+    dead->replayButton()->click();
+    QTRY_COMPARE(replayed.count(), 1);
+    QVERIFY(dead->statusText().contains(QStringLiteral("Queued again")));
+    // The candidate's message is in the inbox now, and the row says replayed.
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE provider_message_id = 'wamid.dead.1'")), qint64(1), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(dead->model()->rowCount() == 1 && dead->model()->item(0, 3)->text().startsWith(QStringLiteral("Replayed")), 10000);
+    QVERIFY(!dead->replayButton()->isEnabled() || dead->table()->selectionModel()->selectedRows().isEmpty());
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'dead_letter.replayed'")), qint64(1));
+}
+
+void TestAdminPanels::panelsShowPermissionAndConnectionProblems()
+{
+    // An agent's client (the UI never offers it, but the server decides).
+    ui::HealthPage denied(m_h->agent.get());
+    denied.show();
+    QTRY_VERIFY(denied.status()->text().contains(QStringLiteral("permission")));
+    QVERIFY(!denied.status()->retryButton()->isVisibleTo(&denied));
+    // A tenant admin's client on the companies panel.
+    ui::TenantsPage notOps(m_h->admin.get());
+    QTRY_VERIFY(notOps.status()->text().contains(QStringLiteral("permission")));
+
+    // The server cannot be reached: said, with Retry.
+    client::ApiClient nowhere(QUrl(QStringLiteral("http://127.0.0.1:1/")));
+    nowhere.setToken(QStringLiteral("x"));
+    ui::TenantsPage offline(&nowhere);
+    offline.show();
+    QTRY_VERIFY(offline.status()->text().contains(QStringLiteral("No connection to the server")));
+    QVERIFY(offline.status()->retryButton()->isVisibleTo(&offline));
+    QCOMPARE(offline.model()->rowCount(), 0);
+}
+
+void TestAdminPanels::platformAdminCreatesACompany()
+{
+    signInPlatformAdmin();
+    QVERIFY(insertDeadLetter(true) > 0);
+    QVERIFY(insertDeadLetter(false) > 0);
+    ui::TenantsPage page(m_ops.get());
+    page.show();
+    QTRY_VERIFY(page.rowOf(m_h->accounts.tenantSlug) >= 0);
+    // Below the list: only the webhook no company owns, said in words.
+    QTRY_COMPARE(page.unroutable()->model()->rowCount(), 1);
+    QCOMPARE(page.unroutable()->model()->item(0, 2)->text(),
+             QStringLiteral("No company has the phone number ID 5550001111 connected. Connect it to the right company, then replay."));
+    const int demo = page.rowOf(m_h->accounts.tenantSlug);
+    QCOMPARE(page.model()->item(demo, ui::TenantsPage::Plan)->text(), QStringLiteral("Pro"));
+    QCOMPARE(page.model()->item(demo, ui::TenantsPage::Users)->data(ui::UsageBarDelegate::kUsedRole).toInt(), 2);
+    QCOMPARE(page.model()->item(demo, ui::TenantsPage::Users)->data(ui::UsageBarDelegate::kLimitRole).toInt(), 25);
+    QVERIFY(page.model()->item(demo, ui::TenantsPage::WhatsApp)->text().startsWith(QLatin1Char('+')));
+
+    ui::TenantDialog *dialog = page.createTenant();
+    typeText(dialog->nameEdit(), QStringLiteral("Reclutamiento Ñandú"));
+    QCOMPARE(dialog->slugEdit()->text(), QStringLiteral("reclutamiento-nandu")); // made from the name
+    dialog->adminNameEdit()->setText(QStringLiteral("Marta Díaz"));
+    dialog->adminEmailEdit()->setText(QStringLiteral("marta@"));
+    QVERIFY(dialog->adminPasswordEdit()->text().size() >= 16); // generated
+    dialog->save();
+    QTRY_COMPARE(dialog->errorField(), QStringLiteral("admin.email"));
+    QVERIFY(dialog->errorText().contains(QStringLiteral("email")));
+    // The slug of an existing company.
+    dialog->adminEmailEdit()->setText(QStringLiteral("marta@nandu.example"));
+    dialog->slugEdit()->setText(m_h->accounts.tenantSlug);
+    dialog->save();
+    QTRY_COMPARE(dialog->errorField(), QStringLiteral("slug"));
+    QVERIFY(dialog->errorText().contains(QStringLiteral("already uses")));
+    dialog->slugEdit()->setText(QStringLiteral("nandu"));
+    const QString password = dialog->adminPasswordEdit()->text();
+    QSignalSpy changed(&page, &ui::TenantsPage::tenantsChanged);
+    dialog->save();
+    QTRY_COMPARE(changed.count(), 1);
+    QTRY_VERIFY(page.rowOf(QStringLiteral("nandu")) >= 0);
+    const int row = page.rowOf(QStringLiteral("nandu"));
+    QCOMPARE(page.model()->item(row, ui::TenantsPage::WhatsApp)->text(), QStringLiteral("Not connected"));
+    QCOMPARE(page.model()->item(row, ui::TenantsPage::LastWebhook)->text(), QStringLiteral("never"));
+    QCOMPARE(page.model()->item(row, ui::TenantsPage::Users)->data(ui::UsageBarDelegate::kLimitRole).toInt(), 5); // basic
+    // Its first admin signs in with the generated password.
+    client::ApiClient marta(m_h->baseUrl());
+    const QJsonObject login = test::await(marta.post(QStringLiteral("api/auth/login"), {{QStringLiteral("email"), QStringLiteral("marta@nandu.example")},
+                                                                                       {QStringLiteral("password"), password}}));
+    QCOMPARE(login.value(QStringLiteral("user")).toObject().value(QStringLiteral("role")).toString(), QStringLiteral("tenant_admin"));
+
+    // Edit: a bigger plan.
+    page.table()->selectRow(row);
+    ui::TenantDialog *edit = page.editSelected();
+    QVERIFY(edit && !edit->slugEdit());
+    edit->planCombo()->setCurrentIndex(edit->planCombo()->findData(QStringLiteral("enterprise")));
+    edit->save();
+    QTRY_COMPARE(changed.count(), 2);
+    QTRY_COMPARE(page.model()->item(page.rowOf(QStringLiteral("nandu")), ui::TenantsPage::Plan)->text(), QStringLiteral("Enterprise"));
+    QTRY_VERIFY(page.model()->item(page.rowOf(QStringLiteral("nandu")), ui::TenantsPage::Users)->data(ui::UsageBarDelegate::kLimitRole).isNull()
+                || !page.model()->item(page.rowOf(QStringLiteral("nandu")), ui::TenantsPage::Users)->data(ui::UsageBarDelegate::kLimitRole).isValid());
+}
+
+void TestAdminPanels::suspendingACompanyTellsItsOpenConsoles()
+{
+    signInPlatformAdmin();
+    auto agentWindow = std::make_unique<ui::MainWindow>(m_h->agent.get(), m_h->agentUser);
+    agentWindow->events()->setReconnectDelays(200, 1000);
+    agentWindow->show();
+    QTRY_VERIFY(agentWindow->events()->state() == client::EventStream::State::Connected);
+    QSignalSpy ended(agentWindow.get(), &ui::MainWindow::sessionEnded);
+
+    ui::TenantsPage page(m_ops.get());
+    page.show();
+    QTRY_VERIFY(page.rowOf(m_h->accounts.tenantSlug) >= 0);
+    page.table()->selectRow(page.rowOf(m_h->accounts.tenantSlug));
+    QVERIFY(page.suspendButton()->isEnabled());
+    QDialog *dialog = page.suspendSelected();
+    auto *reason = dialog->findChild<QLineEdit *>(QStringLiteral("reason"));
+    QPushButton *confirm = nullptr;
+    for (QPushButton *b : dialog->findChildren<QPushButton *>())
+        if (b->text() == QStringLiteral("Suspend"))
+            confirm = b;
+    QVERIFY(reason && confirm);
+    QVERIFY(!confirm->isEnabled()); // a reason is required
+    QTest::keyClicks(reason, QStringLiteral("factura de octubre sin pagar"));
+    confirm->click();
+    // The recruiter's open console is told why, at once.
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 10000);
+    QVERIFY2(ended.at(0).at(0).toString().contains(QStringLiteral("factura de octubre sin pagar")), qPrintable(ended.at(0).at(0).toString()));
+    QVERIFY(ended.at(0).at(0).toString().contains(QStringLiteral("suspended")));
+    QTRY_VERIFY(page.model()->item(page.rowOf(m_h->accounts.tenantSlug), ui::TenantsPage::Status)->text().contains(QStringLiteral("factura")));
+    // Its users cannot sign in; resuming lets them back.
+    client::ApiError error;
+    client::ApiClient again(m_h->baseUrl());
+    test::await(again.post(QStringLiteral("api/auth/login"), {{QStringLiteral("email"), m_h->accounts.agentEmail},
+                                                               {QStringLiteral("password"), m_h->accounts.password}}), &error);
+    QCOMPARE(error.code, QStringLiteral("tenant_suspended"));
+    page.table()->selectRow(page.rowOf(m_h->accounts.tenantSlug));
+    page.resumeSelected();
+    QTRY_VERIFY(page.model()->item(page.rowOf(m_h->accounts.tenantSlug), ui::TenantsPage::Status)->text() == QStringLiteral("Active"));
+    const QJsonObject login = test::await(again.post(QStringLiteral("api/auth/login"), {{QStringLiteral("email"), m_h->accounts.agentEmail},
+                                                                                         {QStringLiteral("password"), m_h->accounts.password}}));
+    QVERIFY(login.contains(QStringLiteral("token")));
+}
+
+void TestAdminPanels::saveScreenshot(QWidget &w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("PUENTE_SCREENSHOT_DIR", QStringLiteral(PUENTE_SCREENSHOT_DIR));
+    QDir().mkpath(dir);
+    QVERIFY(w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
+void TestAdminPanels::screenshots_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addRow("es") << QStringLiteral("es");
+    QTest::addRow("en") << QStringLiteral("en");
+}
+
+void TestAdminPanels::screenshots()
+{
+    QFETCH(QString, language);
+    QTranslator translator;
+    if (language == QLatin1String("es")) {
+        QVERIFY(translator.load(QLocale(QLocale::Spanish), QStringLiteral("puente"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+        QCoreApplication::installTranslator(&translator);
+        QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::Spain));
+    } else {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+    // A company that has lived a little: webhooks, a failure, throttling, a dead letter.
+    m_h->candidateWrites(QStringLiteral("34611000002"), QStringLiteral("María José García"), QStringLiteral("Hola"));
+    const TenantId id = TenantRepository(db()).findByIdOrSlug(m_h->accounts.tenantSlug).value()->id;
+    QTRY_VERIFY_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_config WHERE tenant_id = ? AND last_webhook_at IS NOT NULL"),
+                                   {id.value}) == 1, 10000);
+    {
+        Transaction tx(db());
+        QVERIFY(Health::record(tx.connection(), id, Health::Kind::RateLimited, 131056, QStringLiteral("Pair rate limit hit")));
+        Sql failed(tx.connection(), QStringLiteral("INSERT INTO whatsapp_messages (tenant_id, conversation_id, direction, type, content, status, "
+                                                   "timestamp, error_code, error_title, status_at, created_at, updated_at) SELECT tenant_id, id, "
+                                                   "'outbound', 'text', 'hola', 'failed', ?, 131047, 'Re-engagement message', ?, ?, ? "
+                                                   "FROM whatsapp_conversations WHERE tenant_id = ?"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        failed.bind(now).bind(now).bind(now).bind(now).bind(id.value);
+        QVERIFY(failed.exec());
+        QVERIFY(tx.commit());
+    }
+    insertDeadLetter(true);
+    insertDeadLetter(false);
+    signInPlatformAdmin();
+    for (const auto &[slug, name] : {std::pair{QStringLiteral("andina"), QStringLiteral("Reclutamiento Andino")},
+                                     std::pair{QStringLiteral("talento-sur"), QStringLiteral("Talento Sur")}})
+        test::await(m_ops->post(QStringLiteral("api/admin/tenants"), {{QStringLiteral("slug"), slug}, {QStringLiteral("name"), name},
+                                                                        {QStringLiteral("plan"), QStringLiteral("basic")}}));
+    const QJsonObject sur = test::await(m_ops->get(QStringLiteral("api/admin/tenants")));
+    for (const QJsonValue &v : sur.value(QStringLiteral("items")).toArray())
+        if (v.toObject().value(QStringLiteral("slug")).toString() == QLatin1String("talento-sur"))
+            test::await(m_ops->patch(QStringLiteral("api/admin/tenants/%1").arg(v.toObject().value(QStringLiteral("id")).toInteger()),
+                                     {{QStringLiteral("status"), QStringLiteral("suspended")},
+                                      {QStringLiteral("suspended_reason"), language == QLatin1String("es") ? QStringLiteral("factura pendiente")
+                                                                                                           : QStringLiteral("unpaid invoice")}}));
+
+    ui::TenantsPage tenants(m_ops.get());
+    tenants.resize(1180, 720);
+    tenants.show();
+    QTRY_VERIFY(tenants.rowOf(QStringLiteral("talento-sur")) >= 0 && tenants.unroutable()->model()->rowCount() == 1);
+    tenants.table()->selectRow(tenants.rowOf(m_h->accounts.tenantSlug));
+    QTest::qWait(100);
+    saveScreenshot(tenants, QStringLiteral("admin-companies-%1").arg(language));
+    ui::TenantDialog *dialog = tenants.createTenant();
+    typeText(dialog->nameEdit(), QStringLiteral("Reclutamiento Ñandú"));
+    dialog->adminNameEdit()->setText(QStringLiteral("Marta Díaz"));
+    dialog->adminEmailEdit()->setText(QStringLiteral("marta@nandu.example"));
+    dialog->adminPasswordEdit()->setText(QStringLiteral("k7Pq-Zt3m-Wx9b-Hn4c"));
+    dialog->adjustSize();
+    QTest::qWait(100);
+    saveScreenshot(*dialog, QStringLiteral("admin-company-new-%1").arg(language));
+    dialog->reject();
+
+    ui::HealthPage health(m_h->admin.get());
+    health.resize(1000, 760);
+    health.show();
+    QTRY_VERIFY(health.failures()->rowCount() == 1 && health.deadLetters()->model()->rowCount() == 1);
+    QTest::qWait(200);
+    saveScreenshot(health, QStringLiteral("admin-health-%1").arg(language));
+    QCoreApplication::removeTranslator(&translator);
+    QLocale::setDefault(QLocale::system());
+}
+
+QTEST_MAIN(TestAdminPanels)
+#include "tst_adminpanels.moc"

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QStandardItemModel;
+class QTableView;
+
+namespace puente::client {
+class ApiClient;
+}
+
+namespace puente::ui {
+
+class DeadLettersWidget;
+class PanelStatus;
+class UsageBar;
+
+// A tenant's health, for its admins: the plan and this month's usage, how
+// WhatsApp is connected (status, quality rating, messaging limit, last
+// webhook), what went wrong in the last 24 hours (failed sends by reason,
+// rate-limit hits, refused tokens), and webhooks waiting for a replay —
+// each with what to do about it.
+class HealthPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit HealthPage(client::ApiClient *api, QWidget *parent = nullptr);
+
+    // Everything the page says, as plain text (tests, screen readers).
+    QString text() const;
+    QStandardItemModel *failures() const { return m_failures; }
+    DeadLettersWidget *deadLetters() const { return m_deadLetters; }
+    UsageBar *usersBar() const { return m_users; }
+    UsageBar *conversationsBar() const { return m_conversations; }
+    PanelStatus *status() const { return m_status; }
+
+public Q_SLOTS:
+    void refresh();
+
+Q_SIGNALS:
+    // "Open the WhatsApp configuration" was pressed.
+    void configureWhatsAppRequested();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void showUsage(const QJsonObject &usage);
+    void showHealth(const QJsonObject &health);
+
+    client::ApiClient *m_api;
+    PanelStatus *m_status;
+    QLabel *m_plan;
+    UsageBar *m_users;
+    UsageBar *m_conversations;
+    QLabel *m_messages;
+    QLabel *m_connection;
+    QPushButton *m_configure;
+    QLabel *m_incidents;
+    QTableView *m_failuresView;
+    QStandardItemModel *m_failures;
+    QLabel *m_noFailures;
+    DeadLettersWidget *m_deadLetters;
+    QLabel *m_deadLettersTitle;
+};
+
+} // namespace puente::ui

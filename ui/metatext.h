@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+// Words for what Meta and the server report, shared by the WhatsApp
+// configuration, the WhatsApp page and the health panel.
+namespace puente::ui {
+
+class MetaText {
+    Q_DECLARE_TR_FUNCTIONS(MetaText)
+public:
+    // A coloured dot and the rating in words (GREEN, YELLOW, RED, or not rated).
+    static QString qualityHtml(const QString &rating);
+    // TIER_250, TIER_1K, TIER_100K, TIER_UNLIMITED in words.
+    static QString messagingLimitText(const QString &tier);
+    // What a tenant admin can do about a send that failed with Meta's `code`.
+    static QString failureAdvice(int code);
+    // "5 minutes ago", "3 days ago"; "never" for 0.
+    static QString ago(qint64 msSinceEpoch);
+};
+
+} // namespace puente::ui
