@@ -1684,6 +1684,8 @@ void TestApi::planLimitsAndUsage()
     QCOMPARE(r.field(), QStringLiteral("plan"));
     QVERIFY(r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("5 active users")));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM users WHERE tenant_id = ?"), {a.tenant.value}), qint64(5));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND action = 'plan.limit_reached' AND details LIKE '%users%'"),
+                   {a.tenant.value}), qint64(1));
     // A deactivated user frees a seat; taking it back needs one again.
     QCOMPARE(call("DELETE", QStringLiteral("/api/users/%1").arg(third), a.adminToken).status, 200);
     QCOMPARE(newUser(3).status, 201);
@@ -1735,6 +1737,8 @@ void TestApi::planLimitsAndUsage()
     QCOMPARE(r.status, 409);
     QCOMPARE(r.code(), QStringLiteral("plan_limit_reached"));
     QVERIFY(r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("1000 conversations")));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND action = 'plan.limit_reached' "
+                                  "AND details LIKE '%business_conversations%'"), {a.tenant.value}), qint64(1));
     QCOMPARE(call("GET", QStringLiteral("/api/usage"), a.adminToken).body.value(QStringLiteral("usage")).toObject()
                  .value(QStringLiteral("business_conversations")).toInt(), 1000);
     // A template inside the contact's open window costs nothing.

@@ -158,12 +158,30 @@ Reply RestApi::handle(Request &request)
             if (request.principal.isPlatformAdmin() && request.principal.tenant.isValid())
                 auditPlatformAdmin(request);
             reply = route.handler(request);
+            if (reply.status == 409 && reply.body.contains("\"plan_limit_reached\""))
+                auditLimitReached(request, reply);
         }
     }
     m_env->metrics.countRequest(request.routePattern, reply.status);
     if (reply.status >= 500)
         qCWarning(lcHttp).noquote() << methodName(request.method) << request.routePattern << "answered" << reply.status;
     return reply;
+}
+
+// Operators see how often a company runs into its plan (a refusal writes
+// nothing else).
+void RestApi::auditLimitReached(const Request &request, const Reply &reply)
+{
+    const QJsonObject error = QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("error")).toObject();
+    Transaction tx(m_env->db);
+    if (!tx.begun())
+        return;
+    if (AuditLog::append(tx.connection(), request.actor(), request.principal.tenant, QStringLiteral("plan.limit_reached"), QStringLiteral("route"),
+                         methodName(request.method) + QLatin1Char(' ') + request.routePattern,
+                         {{QStringLiteral("limit"), request.routePattern.contains(QLatin1String("messages")) ? QStringLiteral("business_conversations")
+                                                                                                               : QStringLiteral("users")},
+                          {QStringLiteral("message"), error.value(QStringLiteral("message"))}}))
+        (void)tx.commit();
 }
 
 std::optional<Reply> RestApi::authenticate(Request &request, const Router::Route &route)

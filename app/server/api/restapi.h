@@ -57,6 +57,7 @@ public:
     void addExternal(Method method, const QString &pattern) { m_router.addExternal(method, pattern); }
 
 private:
+    void auditLimitReached(const Request &request, const Reply &reply);
     std::optional<Reply> authenticate(Request &request, const Router::Route &route);
     std::optional<Reply> rateLimit(const Request &request);
     void auditPlatformAdmin(const Request &request);
