@@ -63,7 +63,7 @@ void PageState::showError(const client::ApiError &error, const QString &what)
             true, true);
         return;
     case Kind::Forbidden:
-        set(State::Error, tr("You do not have permission to see %1: only your company's administrators can manage them.").arg(what),
+        set(State::Error, tr("You do not have permission to see %1: only your company's administrators have access.").arg(what),
             false, true);
         return;
     case Kind::RateLimited:

@@ -56,7 +56,7 @@ CreateApiKeyDialog::CreateApiKeyDialog(client::ApiClient *api, QWidget *parent) 
         scopesLayout->addWidget(box);
         m_scopes.append(box);
     }
-    form->addRow(tr("May"), scopesBox);
+    form->addRow(tr("Allowed to"), scopesBox);
     layout->addLayout(form);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("error"));

@@ -242,7 +242,7 @@ void UsersPage::resetPassword()
         m_notice->showInfo(tr("%1 has a new password and was signed out everywhere.").arg(nameOf(changed)));
         Q_EMIT userChanged(changed);
         auto *shown = new SecretDialog(tr("New password"),
-                                       tr("Give this password to %1; they sign in with %2 and it.")
+                                       tr("Give this password to %1. They sign in with %2 and this password.")
                                            .arg(nameOf(changed), changed.value(QStringLiteral("email")).toString()),
                                        password, this);
         shown->setAttribute(Qt::WA_DeleteOnClose);
