@@ -83,10 +83,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Revoked %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
@@ -120,6 +116,10 @@
     </message>
     <message>
         <source>Key “%1” revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked · %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -537,6 +537,18 @@
     </message>
     <message>
         <source>Allowed to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

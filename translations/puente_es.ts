@@ -83,10 +83,6 @@
         <translation>Nunca</translation>
     </message>
     <message>
-        <source>Revoked %1</source>
-        <translation>Revocada %1</translation>
-    </message>
-    <message>
         <source>Active</source>
         <translation>Activa</translation>
     </message>
@@ -121,6 +117,10 @@
     <message>
         <source>Key “%1” revoked.</source>
         <translation>Clave “%1” revocada.</translation>
+    </message>
+    <message>
+        <source>Revoked · %1</source>
+        <translation>Revocada · %1</translation>
     </message>
 </context>
 <context>
@@ -538,6 +538,18 @@
     <message>
         <source>Allowed to</source>
         <translation>Puede</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>cambiar</translation>
+    </message>
+    <message>
+        <source>send</source>
+        <translation>enviar</translation>
     </message>
 </context>
 <context>

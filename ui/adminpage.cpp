@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 #include <QHBoxLayout>
+#include <QHeaderView>
+#include <QTableWidget>
 #include <QMessageBox>
 #include <QPushButton>
 
@@ -18,10 +20,11 @@ PageState::PageState(QWidget *parent) : QFrame(parent)
     m_text = new QLabel(this);
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     layout->addWidget(m_text, 1);
     m_retry = new QPushButton(tr("Retry"), this);
     m_retry->setObjectName(QStringLiteral("retry"));
-    layout->addWidget(m_retry, 0, Qt::AlignTop);
+    layout->addWidget(m_retry, 0, Qt::AlignVCenter);
     connect(m_retry, &QPushButton::clicked, this, &PageState::retryRequested);
     clear();
 }
@@ -134,6 +137,23 @@ QString AdminText::when(qint64 msecs, const QString &never)
     if (at.date() == today.addDays(-1))
         return tr("Yesterday %1").arg(time);
     return QLocale().toString(at.date(), QLocale::ShortFormat);
+}
+
+void setUpTable(QTableWidget *table, int stretch)
+{
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide();
+    table->setShowGrid(false);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->setStyleSheet(QStringLiteral("QTableView::item { padding: 0 10px 0 4px; }"));
+    QHeaderView *header = table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(stretch, QHeaderView::Stretch);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setMinimumSectionSize(70);
 }
 
 void confirm(QWidget *parent, const QString &title, const QString &text, const QString &yes, std::function<void()> onYes)

@@ -11,6 +11,7 @@
 #include <functional>
 
 class QPushButton;
+class QTableWidget;
 
 namespace puente::client {
 struct ApiError;
@@ -70,6 +71,10 @@ public:
     // when `msecs` is 0.
     static QString when(qint64 msecs, const QString &never);
 };
+
+// The admin lists' look: whole rows selected, read-only, no grid, columns
+// sized to their contents with room between them; `stretch` takes the rest.
+void setUpTable(QTableWidget *table, int stretch);
 
 // A question on the heap (open(), not exec()), named "confirm" so tests can
 // find it; `onYes` runs only if the user presses `yes`.

@@ -31,6 +31,17 @@ QString CreateApiKeyDialog::scopeText(const QString &scope)
     return scope;
 }
 
+QString CreateApiKeyDialog::scopeShortText(const QString &scope)
+{
+    if (scope == QLatin1String("conversations:read"))
+        return tr("read");
+    if (scope == QLatin1String("conversations:write"))
+        return tr("change");
+    if (scope == QLatin1String("messages:send"))
+        return tr("send");
+    return scope;
+}
+
 CreateApiKeyDialog::CreateApiKeyDialog(client::ApiClient *api, QWidget *parent) : QDialog(parent), m_api(api)
 {
     setObjectName(QStringLiteral("createApiKeyDialog"));

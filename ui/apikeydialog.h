@@ -30,6 +30,8 @@ public:
     // The scopes the server accepts (openapi ApiScope) and their words.
     static QStringList scopes();
     static QString scopeText(const QString &scope);
+    // A few words for the list of keys.
+    static QString scopeShortText(const QString &scope);
 
 public Q_SLOTS:
     void create();

@@ -55,18 +55,10 @@ ApiKeysPage::ApiKeysPage(client::ApiClient *api, QWidget *parent) : QWidget(pare
 
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setHorizontalHeaderLabels({tr("Name"), tr("Prefix"), tr("Permissions"), tr("Created"), tr("Last used"), tr("Status")});
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->setShowGrid(false);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(ScopesColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    setUpTable(m_table, ScopesColumn);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &ApiKeysPage::updateActions);
     layout->addWidget(m_table, 1);
+    layout->addStretch(); // takes the room while the list is hidden (cannot load)
 
     updateActions();
     refresh();
@@ -98,8 +90,11 @@ void ApiKeysPage::showKeys(const QJsonArray &keys)
         const QJsonObject key = keys.at(row).toObject();
         const qint64 revokedAt = key.value(QStringLiteral("revoked_at")).toInteger();
         QStringList scopes;
-        for (const QJsonValue &s : key.value(QStringLiteral("scopes")).toArray())
+        QStringList scopesShort;
+        for (const QJsonValue &s : key.value(QStringLiteral("scopes")).toArray()) {
             scopes.append(CreateApiKeyDialog::scopeText(s.toString()));
+            scopesShort.append(CreateApiKeyDialog::scopeShortText(s.toString()));
+        }
         auto set = [&](int column, const QString &text) {
             auto *item = new QTableWidgetItem(text);
             if (revokedAt > 0)
@@ -109,10 +104,10 @@ void ApiKeysPage::showKeys(const QJsonArray &keys)
         };
         set(NameColumn, key.value(QStringLiteral("name")).toString())->setData(KeyRole, key);
         set(PrefixColumn, key.value(QStringLiteral("prefix")).toString() + QStringLiteral("…"));
-        set(ScopesColumn, scopes.join(QStringLiteral(", ")))->setToolTip(scopes.join(QLatin1Char('\n')));
+        set(ScopesColumn, scopesShort.join(QStringLiteral(", ")))->setToolTip(scopes.join(QLatin1Char('\n')));
         set(CreatedColumn, AdminText::when(key.value(QStringLiteral("created_at")).toInteger(), QString()));
         set(LastUsedColumn, AdminText::when(key.value(QStringLiteral("last_used_at")).toInteger(), tr("Never")));
-        set(StatusColumn, revokedAt > 0 ? tr("Revoked %1").arg(AdminText::when(revokedAt, QString())) : tr("Active"));
+        set(StatusColumn, revokedAt > 0 ? tr("Revoked · %1").arg(AdminText::when(revokedAt, QString())) : tr("Active"));
         if (key.value(QStringLiteral("id")).toInteger() == selected)
             m_table->selectRow(row);
     }

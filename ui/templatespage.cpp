@@ -29,13 +29,6 @@ QColor statusColour(const QString &status)
     return theme::danger();
 }
 
-QString languageText(const QString &code)
-{
-    const QLocale locale(code);
-    if (locale.language() == QLocale::C)
-        return code;
-    return QStringLiteral("%1 (%2)").arg(locale.nativeLanguageName(), code);
-}
 } // namespace
 
 TemplatesPage::TemplatesPage(client::ApiClient *api, QWidget *parent) : QWidget(parent), m_api(api)
@@ -71,16 +64,7 @@ TemplatesPage::TemplatesPage(client::ApiClient *api, QWidget *parent) : QWidget(
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     m_table = new QTableWidget(0, ColumnCount, splitter);
     m_table->setHorizontalHeaderLabels({tr("Name"), tr("Language"), tr("Category"), tr("Status"), tr("Quality")});
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->setShowGrid(false);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    setUpTable(m_table, StatusColumn);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &TemplatesPage::showSelected);
 
     auto *side = new QWidget(splitter);
@@ -102,6 +86,7 @@ TemplatesPage::TemplatesPage(client::ApiClient *api, QWidget *parent) : QWidget(
     sideLayout->addWidget(legend);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({620, 380});
     layout->addWidget(splitter, 1);
 
     showSelected();
@@ -185,9 +170,10 @@ void TemplatesPage::showTemplates(const QJsonArray &templates)
             return item;
         };
         set(NameColumn, t.value(QStringLiteral("name")).toString())->setData(TemplateRole, t);
-        set(LanguageColumn, languageText(t.value(QStringLiteral("language")).toString()));
+        set(LanguageColumn, t.value(QStringLiteral("language")).toString());
         set(CategoryColumn, categoryText(t.value(QStringLiteral("category")).toString()));
         auto *status = set(StatusColumn, statusText(t));
+        status->setToolTip(statusText(t));
         status->setForeground(statusColour(t.value(QStringLiteral("status")).toString()));
         set(QualityColumn, qualityText(t.value(QStringLiteral("quality")).toString()));
         if (t.value(QStringLiteral("name")) == before.value(QStringLiteral("name"))

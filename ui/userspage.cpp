@@ -70,17 +70,10 @@ UsersPage::UsersPage(client::ApiClient *api, qint64 currentUserId, QWidget *pare
 
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setHorizontalHeaderLabels({tr("Name"), tr("Email"), tr("Role"), tr("Status"), tr("Last sign-in")});
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->setShowGrid(false);
-    m_table->setAlternatingRowColors(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(EmailColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    setUpTable(m_table, EmailColumn);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &UsersPage::updateActions);
     layout->addWidget(m_table, 1);
+    layout->addStretch(); // takes the room while the list is hidden (cannot load)
 
     updateActions();
     refresh();
