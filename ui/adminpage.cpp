@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLayout>
 #include <QTableWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -154,6 +155,15 @@ void setUpTable(QTableWidget *table, int stretch)
     header->setSectionResizeMode(stretch, QHeaderView::Stretch);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setMinimumSectionSize(70);
+}
+
+void growToFit(QWidget *dialog)
+{
+    if (dialog->layout())
+        dialog->layout()->activate();
+    const int height = dialog->sizeHint().height();
+    if (dialog->height() < height)
+        dialog->resize(dialog->width(), height);
 }
 
 void confirm(QWidget *parent, const QString &title, const QString &text, const QString &yes, std::function<void()> onYes)

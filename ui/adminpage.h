@@ -76,6 +76,9 @@ public:
 // sized to their contents with room between them; `stretch` takes the rest.
 void setUpTable(QTableWidget *table, int stretch);
 
+// Makes a dialog tall enough again after an error line appeared in it.
+void growToFit(QWidget *dialog);
+
 // A question on the heap (open(), not exec()), named "confirm" so tests can
 // find it; `onYes` runs only if the user presses `yes`.
 void confirm(QWidget *parent, const QString &title, const QString &text, const QString &yes, std::function<void()> onYes);

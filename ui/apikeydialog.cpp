@@ -102,6 +102,7 @@ void CreateApiKeyDialog::create()
     auto fail = [this](const QString &text) {
         m_error->setText(text);
         m_error->show();
+        growToFit(this);
         Q_EMIT failed();
     };
     QJsonArray scopes;

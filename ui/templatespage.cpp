@@ -86,7 +86,7 @@ TemplatesPage::TemplatesPage(client::ApiClient *api, QWidget *parent) : QWidget(
     sideLayout->addWidget(legend);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({620, 380});
+    splitter->setSizes({680, 320});
     layout->addWidget(splitter, 1);
 
     showSelected();

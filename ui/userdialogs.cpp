@@ -145,6 +145,7 @@ void NewUserDialog::setFieldError(QLabel *label, const QString &text)
 {
     label->setText(text);
     label->setVisible(!text.isEmpty());
+    growToFit(this);
 }
 
 void NewUserDialog::clearErrors()
@@ -265,6 +266,7 @@ void ResetPasswordDialog::reset()
             m_set->setEnabled(true);
             m_error->setText(error.code == QLatin1String("weak_password") ? weakPasswordText() : AdminText::actionError(error));
             m_error->show();
+            growToFit(this);
             Q_EMIT failed();
         });
 }

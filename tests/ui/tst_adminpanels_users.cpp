@@ -460,6 +460,9 @@ void TestAdminPanelsUsers::screenshots()
         QCoreApplication::installTranslator(&translator);
         QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::Spain));
     } else {
+        // English plurals ("1 template", "13 templates") come from puente_en.
+        QVERIFY(translator.load(QLocale(QLocale::English), QStringLiteral("puente"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+        QCoreApplication::installTranslator(&translator);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     }
     const QSize size(1040, 600);
