@@ -142,6 +142,128 @@
     </message>
 </context>
 <context>
+    <name>puente::ui::AdminText</name>
+    <message>
+        <source>The server does not answer, so nothing was changed. Try again when it is back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You do not have permission to do this: only your company's administrators can.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Too many requests to the server. Wait a moment and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It no longer exists: someone else may have changed it. The list has been reloaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>puente::ui::ApiKeysPage</name>
+    <message>
+        <source>API keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys let your company's other programs (a CRM, a script) read conversations and send messages through Puente. They send the key as “Authorization: Bearer &lt;key&gt;”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create key…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the API keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No API keys yet. Create one when a program of your company needs to use Puente.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key “%1” created.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your new API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is the key “%1”. Paste it into the program that will use it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revoke API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revoke the key “%1”? It stops working at once: whatever uses it can no longer reach Puente. This cannot be undone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key “%1” revoked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revoked · %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>puente::ui::ChatPanel</name>
     <message>
         <source>Assign</source>
@@ -500,6 +622,77 @@
     </message>
 </context>
 <context>
+    <name>puente::ui::CreateApiKeyDialog</name>
+    <message>
+        <source>Read conversations and messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change conversations (assign, archive, mark read)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An API key lets another program of your company (a CRM, a script) use Puente. It can only do what you tick here, never manage users or settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What uses it, such as “CRM sync”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the key a name, so you know later what uses it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tick at least one thing the key may do.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The name must have 1 to 100 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server does not accept these permissions: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Allowed to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>send</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>puente::ui::DeadLettersWidget</name>
     <message>
         <source>Nothing waiting: every webhook Meta sent was processed.</source>
@@ -575,6 +768,10 @@
     </message>
     <message>
         <source>Storing it failed %1 times (%2). Replay it once the server is healthy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the webhooks not processed</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -765,6 +962,10 @@
         <source>%1 (Meta error %2)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>the health report</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>puente::ui::MainWindow</name>
@@ -895,6 +1096,18 @@
         <source>Your company's access to Puente has been suspended. The server says: “%1”. Contact whoever runs your Puente; nothing was lost, and you can sign in again once it is resumed.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>puente::ui::MessageDelegate</name>
@@ -996,25 +1209,158 @@
     </message>
 </context>
 <context>
-    <name>puente::ui::PanelStatus</name>
+    <name>puente::ui::NewUserDialog</name>
     <message>
-        <source>No connection to the server. Check the network (or that the server is running) and press Retry.</source>
+        <source>Too weak: use at least 10 characters with at least 5 different ones, and not a common password (or press Generate).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>You do not have permission for this. Ask an administrator of your company.</source>
+        <source>New user</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The server cannot reach its database right now. Try again in a moment.</source>
+        <source>First and last name</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name@company.com</source>
+        <translation type="unfinished">name@company.com</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent: answers conversations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Administrator: also manages users, keys and WhatsApp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At least 10 characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the password to the new user yourself; they sign in with their email and this password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is not a valid email address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Someone in your company already uses this email.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write a name of up to 200 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your company's plan allows no more users (%1). Ask your platform operator for a bigger plan.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>puente::ui::PageState</name>
     <message>
         <source>Retry</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot load %1: the server does not answer. Check that it is running and that you are connected, then retry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Too many requests to the server. Wait a moment and retry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot load %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You do not have permission to see %1: only your company's administrators have access.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>puente::ui::ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set a new password for %1 (%2). They are signed out everywhere and sign in again with the new password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>puente::ui::SecretDialog</name>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy it now: it will not be shown again. If it is lost, make a new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copied</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1319,6 +1665,192 @@
     </message>
 </context>
 <context>
+    <name>puente::ui::TemplatesPage</name>
+    <message>
+        <source>Message templates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>WhatsApp only lets you write first, or after 24 hours of silence, with a template Meta has approved. Templates are created in Meta's WhatsApp Manager; sync to bring them here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Marked: the placeholders ({{1}}, {{name}}) filled in for each contact when the template is sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pending review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paused by Meta</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disabled by Meta</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In appeal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>invalid format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>wrong category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>abusive content</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>looks like a scam</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>content does not match the category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>promotional content</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not rated yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Utility</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the templates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No templates yet. Press “Sync now” to read them from Meta.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a template to see it as the contact will.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agents can send it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meta is reviewing it; it can be sent once approved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meta rejected it. Fix it in WhatsApp Manager and submit it again, then sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It cannot be sent now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Synced: Meta has %n template(s) for your number.</source>
+        <translation>
+            <numerusform>Synced: Meta has %n template for your number.</numerusform>
+            <numerusform>Synced: Meta has %n templates for your number.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>WhatsApp is not set up for your company yet. Set it up on the WhatsApp page (access token, phone number ID and business account ID), then sync again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meta refused the access token: %1. Replace the token in the WhatsApp configuration, then sync again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meta could not be reached: %1. Nothing changed; try again in a few minutes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meta is limiting requests: %1. Wait a few minutes, then sync again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meta refused the sync: %1. Nothing changed; check the WhatsApp configuration, then sync again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>puente::ui::TenantDialog</name>
     <message>
         <source>up to %1 users</source>
@@ -1551,6 +2083,10 @@
         <source>Suspend</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>the companies</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>puente::ui::UsageBar</name>
@@ -1560,6 +2096,177 @@
     </message>
     <message>
         <source>%1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>puente::ui::UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The people of your company who use Puente. Agents answer conversations; administrators also manage users, API keys, templates and WhatsApp.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New user…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No users yet. Use “New user…” to add your colleagues.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reactivate…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You cannot deactivate yourself. Another administrator can.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 can now sign in with %2 and the password you gave them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make %1 an agent? They will answer conversations but no longer manage users, API keys, templates or WhatsApp.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make %1 an administrator? They will also manage users, API keys, templates and WhatsApp.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You will lose access to this page yourself.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make administrator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is now an agent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is now an administrator.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deactivate user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deactivate %1? They are signed out at once and cannot sign in until reactivated. Their messages stay in the conversations.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is deactivated.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reactivate user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reactivate %1? They can sign in again with their password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has a new password and was signed out everywhere.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is your company's last active administrator: someone must stay one. Make another user an administrator first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give this password to %1. They sign in with %2 and this password.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -142,6 +142,128 @@
     </message>
 </context>
 <context>
+    <name>puente::ui::AdminText</name>
+    <message>
+        <source>The server does not answer, so nothing was changed. Try again when it is back.</source>
+        <translation>El servidor no responde, así que no se cambió nada. Vuelve a intentarlo cuando esté disponible.</translation>
+    </message>
+    <message>
+        <source>You do not have permission to do this: only your company's administrators can.</source>
+        <translation>No tienes permiso para hacer esto: solo pueden los administradores de tu empresa.</translation>
+    </message>
+    <message>
+        <source>Too many requests to the server. Wait a moment and try again.</source>
+        <translation>Demasiadas peticiones al servidor. Espera un momento y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>It no longer exists: someone else may have changed it. The list has been reloaded.</source>
+        <translation>Ya no existe: puede que otra persona lo haya cambiado. Se ha vuelto a cargar la lista.</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation>Hoy %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>Ayer %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::ApiKeysPage</name>
+    <message>
+        <source>API keys</source>
+        <translation>Claves de API</translation>
+    </message>
+    <message>
+        <source>Keys let your company's other programs (a CRM, a script) read conversations and send messages through Puente. They send the key as “Authorization: Bearer &lt;key&gt;”.</source>
+        <translation>Las claves permiten que otros programas de tu empresa (un CRM, un script) lean conversaciones y envíen mensajes a través de Puente. Envían la clave como “Authorization: Bearer &lt;clave&gt;”.</translation>
+    </message>
+    <message>
+        <source>Create key…</source>
+        <translation>Crear clave…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Revocar…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Prefijo</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Permisos</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Último uso</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>the API keys</source>
+        <translation>las claves de API</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>No API keys yet. Create one when a program of your company needs to use Puente.</source>
+        <translation>Todavía no hay claves de API. Crea una cuando un programa de tu empresa necesite usar Puente.</translation>
+    </message>
+    <message>
+        <source>Key “%1” created.</source>
+        <translation>Clave “%1” creada.</translation>
+    </message>
+    <message>
+        <source>Your new API key</source>
+        <translation>Tu nueva clave de API</translation>
+    </message>
+    <message>
+        <source>This is the key “%1”. Paste it into the program that will use it.</source>
+        <translation>Esta es la clave “%1”. Pégala en el programa que la va a usar.</translation>
+    </message>
+    <message>
+        <source>Revoke API key</source>
+        <translation>Revocar clave de API</translation>
+    </message>
+    <message>
+        <source>Revoke the key “%1”? It stops working at once: whatever uses it can no longer reach Puente. This cannot be undone.</source>
+        <translation>¿Revocar la clave “%1”? Deja de funcionar al instante: lo que la use ya no podrá acceder a Puente. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>Key “%1” revoked.</source>
+        <translation>Clave “%1” revocada.</translation>
+    </message>
+    <message>
+        <source>Revoked · %1</source>
+        <translation>Revocada · %1</translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::ChatPanel</name>
     <message>
         <source>Assign</source>
@@ -500,6 +622,77 @@
     </message>
 </context>
 <context>
+    <name>puente::ui::CreateApiKeyDialog</name>
+    <message>
+        <source>Read conversations and messages</source>
+        <translation>Leer conversaciones y mensajes</translation>
+    </message>
+    <message>
+        <source>Change conversations (assign, archive, mark read)</source>
+        <translation>Cambiar conversaciones (asignar, archivar, marcar como leídas)</translation>
+    </message>
+    <message>
+        <source>Send messages</source>
+        <translation>Enviar mensajes</translation>
+    </message>
+    <message>
+        <source>Create API key</source>
+        <translation>Crear clave de API</translation>
+    </message>
+    <message>
+        <source>An API key lets another program of your company (a CRM, a script) use Puente. It can only do what you tick here, never manage users or settings.</source>
+        <translation>Una clave de API permite que otro programa de tu empresa (un CRM, un script) use Puente. Solo puede hacer lo que marques aquí, nunca gestionar usuarios ni la configuración.</translation>
+    </message>
+    <message>
+        <source>What uses it, such as “CRM sync”</source>
+        <translation>Qué la usa, por ejemplo “Sincronización CRM”</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>Crear clave</translation>
+    </message>
+    <message>
+        <source>Give the key a name, so you know later what uses it.</source>
+        <translation>Ponle un nombre a la clave para saber después qué la usa.</translation>
+    </message>
+    <message>
+        <source>Tick at least one thing the key may do.</source>
+        <translation>Marca al menos una cosa que pueda hacer la clave.</translation>
+    </message>
+    <message>
+        <source>The name must have 1 to 100 characters.</source>
+        <translation>El nombre debe tener de 1 a 100 caracteres.</translation>
+    </message>
+    <message>
+        <source>The server does not accept these permissions: %1</source>
+        <translation>El servidor no acepta estos permisos: %1</translation>
+    </message>
+    <message>
+        <source>Allowed to</source>
+        <translation>Puede</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>cambiar</translation>
+    </message>
+    <message>
+        <source>send</source>
+        <translation>enviar</translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::DeadLettersWidget</name>
     <message>
         <source>Nothing waiting: every webhook Meta sent was processed.</source>
@@ -576,6 +769,10 @@
     <message>
         <source>Storing it failed %1 times (%2). Replay it once the server is healthy.</source>
         <translation>Guardarlo falló %1 veces (%2). Reprocésalo cuando el servidor esté bien.</translation>
+    </message>
+    <message>
+        <source>the webhooks not processed</source>
+        <translation>los webhooks sin procesar</translation>
     </message>
 </context>
 <context>
@@ -765,6 +962,10 @@
         <source>%1 (Meta error %2)</source>
         <translation>%1 (error %2 de Meta)</translation>
     </message>
+    <message>
+        <source>the health report</source>
+        <translation>el informe de estado</translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::MainWindow</name>
@@ -895,6 +1096,18 @@
         <source>Your company's access to Puente has been suspended. The server says: “%1”. Contact whoever runs your Puente; nothing was lost, and you can sign in again once it is resumed.</source>
         <translation>El acceso de tu empresa a Puente se ha suspendido. El servidor dice: «%1». Contacta con quien administra tu Puente; no se ha perdido nada y podrás volver a entrar cuando se reactive.</translation>
     </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>Claves API</translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::MessageDelegate</name>
@@ -996,19 +1209,94 @@
     </message>
 </context>
 <context>
-    <name>puente::ui::PanelStatus</name>
+    <name>puente::ui::NewUserDialog</name>
     <message>
-        <source>No connection to the server. Check the network (or that the server is running) and press Retry.</source>
-        <translation>Sin conexión con el servidor. Revisa la red (o que el servidor esté en marcha) y pulsa «Reintentar».</translation>
+        <source>Too weak: use at least 10 characters with at least 5 different ones, and not a common password (or press Generate).</source>
+        <translation>Demasiado débil: usa al menos 10 caracteres, con al menos 5 distintos, y que no sea una contraseña común (o pulsa Generar).</translation>
     </message>
     <message>
-        <source>You do not have permission for this. Ask an administrator of your company.</source>
-        <translation>No tienes permiso para esto. Pídeselo a un administrador de tu empresa.</translation>
+        <source>New user</source>
+        <translation>Nuevo usuario</translation>
     </message>
     <message>
-        <source>The server cannot reach its database right now. Try again in a moment.</source>
-        <translation>El servidor no puede acceder ahora a su base de datos. Inténtalo de nuevo en un momento.</translation>
+        <source>First and last name</source>
+        <translation>Nombre y apellidos</translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>name@company.com</source>
+        <translation>nombre@empresa.com</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Agent: answers conversations</source>
+        <translation>Agente: responde conversaciones</translation>
+    </message>
+    <message>
+        <source>Administrator: also manages users, keys and WhatsApp</source>
+        <translation>Administrador: además gestiona usuarios, claves y WhatsApp</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>At least 10 characters</source>
+        <translation>Al menos 10 caracteres</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generar</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>Contraseña inicial</translation>
+    </message>
+    <message>
+        <source>Give the password to the new user yourself; they sign in with their email and this password.</source>
+        <translation>Dale tú la contraseña a la persona: entra con su correo y esta contraseña.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Create user</source>
+        <translation>Crear usuario</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Obligatorio.</translation>
+    </message>
+    <message>
+        <source>This is not a valid email address.</source>
+        <translation>No es una dirección de correo válida.</translation>
+    </message>
+    <message>
+        <source>Someone in your company already uses this email.</source>
+        <translation>Alguien de tu empresa ya usa este correo.</translation>
+    </message>
+    <message>
+        <source>Write a name of up to 200 characters.</source>
+        <translation>Escribe un nombre de hasta 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>Your company's plan allows no more users (%1). Ask your platform operator for a bigger plan.</source>
+        <translation>El plan de tu empresa no admite más usuarios (%1). Pide a tu operador de la plataforma un plan mayor.</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::PageState</name>
     <message>
         <source>Retry</source>
         <translation>Reintentar</translation>
@@ -1016,6 +1304,64 @@
     <message>
         <source>Loading…</source>
         <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Cannot load %1: the server does not answer. Check that it is running and that you are connected, then retry.</source>
+        <translation>No se pueden cargar %1: el servidor no responde. Comprueba que está en marcha y que tienes conexión, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Too many requests to the server. Wait a moment and retry.</source>
+        <translation>Demasiadas peticiones al servidor. Espera un momento y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Cannot load %1: %2</source>
+        <translation>No se pueden cargar %1: %2</translation>
+    </message>
+    <message>
+        <source>You do not have permission to see %1: only your company's administrators have access.</source>
+        <translation>No tienes permiso para ver %1: solo tienen acceso los administradores de tu empresa.</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>Restablecer contraseña</translation>
+    </message>
+    <message>
+        <source>Set a new password for %1 (%2). They are signed out everywhere and sign in again with the new password.</source>
+        <translation>Pon una contraseña nueva para %1 (%2). Se cerrarán todas sus sesiones y tendrá que entrar con la contraseña nueva.</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Cambiar contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::SecretDialog</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy it now: it will not be shown again. If it is lost, make a new one.</source>
+        <translation>Cópiala ahora: no se volverá a mostrar. Si se pierde, tendrás que crear otra.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiada</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1665,192 @@
     </message>
 </context>
 <context>
+    <name>puente::ui::TemplatesPage</name>
+    <message>
+        <source>Message templates</source>
+        <translation>Plantillas de mensajes</translation>
+    </message>
+    <message>
+        <source>WhatsApp only lets you write first, or after 24 hours of silence, with a template Meta has approved. Templates are created in Meta's WhatsApp Manager; sync to bring them here.</source>
+        <translation>WhatsApp solo te deja escribir primero, o tras 24 horas sin respuesta, con una plantilla aprobada por Meta. Las plantillas se crean en el WhatsApp Manager de Meta; sincroniza para traerlas aquí.</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Marked: the placeholders ({{1}}, {{name}}) filled in for each contact when the template is sent.</source>
+        <translation>Resaltados: los marcadores ({{1}}, {{nombre}}) que se rellenan para cada contacto al enviar la plantilla.</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobada</translation>
+    </message>
+    <message>
+        <source>Pending review</source>
+        <translation>En revisión</translation>
+    </message>
+    <message>
+        <source>Paused by Meta</source>
+        <translation>Pausada por Meta</translation>
+    </message>
+    <message>
+        <source>Disabled by Meta</source>
+        <translation>Desactivada por Meta</translation>
+    </message>
+    <message>
+        <source>In appeal</source>
+        <translation>En apelación</translation>
+    </message>
+    <message>
+        <source>invalid format</source>
+        <translation>formato no válido</translation>
+    </message>
+    <message>
+        <source>wrong category</source>
+        <translation>categoría incorrecta</translation>
+    </message>
+    <message>
+        <source>abusive content</source>
+        <translation>contenido abusivo</translation>
+    </message>
+    <message>
+        <source>looks like a scam</source>
+        <translation>parece una estafa</translation>
+    </message>
+    <message>
+        <source>content does not match the category</source>
+        <translation>el contenido no corresponde a la categoría</translation>
+    </message>
+    <message>
+        <source>promotional content</source>
+        <translation>contenido promocional</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Rechazada: %1</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <source>Not rated yet</source>
+        <translation>Sin valorar aún</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Utility</source>
+        <translation>Utilidad</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Autenticación</translation>
+    </message>
+    <message>
+        <source>the templates</source>
+        <translation>las plantillas</translation>
+    </message>
+    <message>
+        <source>No templates yet. Press “Sync now” to read them from Meta.</source>
+        <translation>Todavía no hay plantillas. Pulsa “Sincronizar ahora” para traerlas de Meta.</translation>
+    </message>
+    <message>
+        <source>Select a template to see it as the contact will.</source>
+        <translation>Elige una plantilla para verla como la verá el contacto.</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Vista previa de %1</translation>
+    </message>
+    <message>
+        <source>Agents can send it.</source>
+        <translation>Los agentes pueden enviarla.</translation>
+    </message>
+    <message>
+        <source>Meta is reviewing it; it can be sent once approved.</source>
+        <translation>Meta la está revisando; se podrá enviar cuando la apruebe.</translation>
+    </message>
+    <message>
+        <source>Meta rejected it. Fix it in WhatsApp Manager and submit it again, then sync.</source>
+        <translation>Meta la rechazó. Corrígela en WhatsApp Manager, vuelve a enviarla a revisión y sincroniza.</translation>
+    </message>
+    <message>
+        <source>It cannot be sent now.</source>
+        <translation>Ahora no se puede enviar.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced: Meta has %n template(s) for your number.</source>
+        <translation>
+            <numerusform>Sincronizado: Meta tiene %n plantilla para tu número.</numerusform>
+            <numerusform>Sincronizado: Meta tiene %n plantillas para tu número.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>WhatsApp is not set up for your company yet. Set it up on the WhatsApp page (access token, phone number ID and business account ID), then sync again.</source>
+        <translation>WhatsApp todavía no está configurado para tu empresa. Configúralo en la página WhatsApp (token de acceso, ID del número de teléfono e ID de la cuenta de empresa) y vuelve a sincronizar.</translation>
+    </message>
+    <message>
+        <source>Meta refused the access token: %1. Replace the token in the WhatsApp configuration, then sync again.</source>
+        <translation>Meta rechazó el token de acceso: %1. Cambia el token en la configuración de WhatsApp y vuelve a sincronizar.</translation>
+    </message>
+    <message>
+        <source>Meta could not be reached: %1. Nothing changed; try again in a few minutes.</source>
+        <translation>No se pudo contactar con Meta: %1. No cambió nada; vuelve a intentarlo en unos minutos.</translation>
+    </message>
+    <message>
+        <source>Meta is limiting requests: %1. Wait a few minutes, then sync again.</source>
+        <translation>Meta está limitando las peticiones: %1. Espera unos minutos y vuelve a sincronizar.</translation>
+    </message>
+    <message>
+        <source>Meta refused the sync: %1. Nothing changed; check the WhatsApp configuration, then sync again.</source>
+        <translation>Meta rechazó la sincronización: %1. No cambió nada; revisa la configuración de WhatsApp y vuelve a sincronizar.</translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::TenantDialog</name>
     <message>
         <source>up to %1 users</source>
@@ -1551,6 +2083,10 @@
         <source>Suspend</source>
         <translation>Suspender</translation>
     </message>
+    <message>
+        <source>the companies</source>
+        <translation>las empresas</translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::UsageBar</name>
@@ -1561,6 +2097,177 @@
     <message>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>The people of your company who use Puente. Agents answer conversations; administrators also manage users, API keys, templates and WhatsApp.</source>
+        <translation>Las personas de tu empresa que usan Puente. Los agentes responden conversaciones; los administradores además gestionan usuarios, claves de API, plantillas y WhatsApp.</translation>
+    </message>
+    <message>
+        <source>New user…</source>
+        <translation>Nuevo usuario…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Cambiar rol…</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>Desactivar…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Restablecer contraseña…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Último acceso</translation>
+    </message>
+    <message>
+        <source>the users</source>
+        <translation>los usuarios</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (tú)</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>No users yet. Use “New user…” to add your colleagues.</source>
+        <translation>Todavía no hay usuarios. Usa “Nuevo usuario…” para añadir a tus compañeros.</translation>
+    </message>
+    <message>
+        <source>Reactivate…</source>
+        <translation>Reactivar…</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself. Another administrator can.</source>
+        <translation>No puedes desactivarte a ti mismo. Puede hacerlo otro administrador.</translation>
+    </message>
+    <message>
+        <source>%1 can now sign in with %2 and the password you gave them.</source>
+        <translation>%1 ya puede entrar con %2 y la contraseña que le diste.</translation>
+    </message>
+    <message>
+        <source>Make %1 an agent? They will answer conversations but no longer manage users, API keys, templates or WhatsApp.</source>
+        <translation>¿Hacer agente a %1? Responderá conversaciones, pero ya no gestionará usuarios, claves de API, plantillas ni WhatsApp.</translation>
+    </message>
+    <message>
+        <source>Make %1 an administrator? They will also manage users, API keys, templates and WhatsApp.</source>
+        <translation>¿Hacer administrador a %1? Además gestionará usuarios, claves de API, plantillas y WhatsApp.</translation>
+    </message>
+    <message>
+        <source>You will lose access to this page yourself.</source>
+        <translation>Tú mismo perderás el acceso a esta página.</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Cambiar rol</translation>
+    </message>
+    <message>
+        <source>Make agent</source>
+        <translation>Hacer agente</translation>
+    </message>
+    <message>
+        <source>Make administrator</source>
+        <translation>Hacer administrador</translation>
+    </message>
+    <message>
+        <source>%1 is now an agent.</source>
+        <translation>%1 ahora es agente.</translation>
+    </message>
+    <message>
+        <source>%1 is now an administrator.</source>
+        <translation>%1 ahora es administrador.</translation>
+    </message>
+    <message>
+        <source>Deactivate user</source>
+        <translation>Desactivar usuario</translation>
+    </message>
+    <message>
+        <source>Deactivate %1? They are signed out at once and cannot sign in until reactivated. Their messages stay in the conversations.</source>
+        <translation>¿Desactivar a %1? Se cierran sus sesiones al instante y no podrá entrar hasta que lo reactives. Sus mensajes se quedan en las conversaciones.</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>%1 is deactivated.</source>
+        <translation>%1 está desactivado.</translation>
+    </message>
+    <message>
+        <source>Reactivate user</source>
+        <translation>Reactivar usuario</translation>
+    </message>
+    <message>
+        <source>Reactivate %1? They can sign in again with their password.</source>
+        <translation>¿Reactivar a %1? Podrá volver a entrar con su contraseña.</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Reactivar</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 ya puede volver a entrar.</translation>
+    </message>
+    <message>
+        <source>%1 has a new password and was signed out everywhere.</source>
+        <translation>%1 tiene una contraseña nueva y se cerraron todas sus sesiones.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>%1 is your company's last active administrator: someone must stay one. Make another user an administrator first.</source>
+        <translation>%1 es el último administrador activo de tu empresa y alguien tiene que seguir siéndolo. Primero haz administrador a otro usuario.</translation>
+    </message>
+    <message>
+        <source>Give this password to %1. They sign in with %2 and this password.</source>
+        <translation>Dale esta contraseña a %1. Entra con %2 y esta contraseña.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,5 @@
 #include "adminwidgets.h"
 
-#include "client/apiclient.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -9,8 +8,6 @@
 #include <QLocale>
 #include <QPainter>
 #include <QProgressBar>
-#include <QPushButton>
-#include <QRandomGenerator>
 
 namespace puente::ui {
 
@@ -24,70 +21,6 @@ QColor usageColour(qint64 used, qint64 limit)
     return theme::accent();
 }
 } // namespace
-
-QString adminErrorText(const client::ApiError &error)
-{
-    if (error.isConnectionProblem())
-        return PanelStatus::tr("No connection to the server. Check the network (or that the server is running) and press Retry.");
-    if (error.kind == client::ApiError::Kind::Forbidden && error.code != QLatin1String("tenant_suspended"))
-        return PanelStatus::tr("You do not have permission for this. Ask an administrator of your company.");
-    if (error.kind == client::ApiError::Kind::Unavailable)
-        return PanelStatus::tr("The server cannot reach its database right now. Try again in a moment.");
-    return error.message;
-}
-
-QString generatePassword()
-{
-    static const QString alphabet = QStringLiteral("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789");
-    QString out;
-    for (int i = 0; i < 16; ++i) {
-        if (i > 0 && i % 4 == 0)
-            out += QLatin1Char('-');
-        out += alphabet.at(int(QRandomGenerator::system()->bounded(quint32(alphabet.size()))));
-    }
-    return out;
-}
-
-PanelStatus::PanelStatus(QWidget *parent) : QWidget(parent)
-{
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_label = new QLabel(this);
-    m_label->setWordWrap(true);
-    m_label->setTextFormat(Qt::PlainText);
-    m_retry = new QPushButton(tr("Retry"), this);
-    layout->addWidget(m_label, 1);
-    layout->addWidget(m_retry);
-    connect(m_retry, &QPushButton::clicked, this, &PanelStatus::retryRequested);
-    clear();
-}
-
-void PanelStatus::loading()
-{
-    m_label->setStyleSheet({});
-    m_label->setText(tr("Loading…"));
-    m_retry->hide();
-    show();
-}
-
-void PanelStatus::failed(const client::ApiError &error)
-{
-    m_label->setStyleSheet(QStringLiteral("color: %1").arg(theme::danger().name()));
-    m_label->setText(adminErrorText(error));
-    m_retry->setVisible(error.kind != client::ApiError::Kind::Forbidden);
-    show();
-}
-
-void PanelStatus::clear()
-{
-    m_label->clear();
-    hide();
-}
-
-QString PanelStatus::text() const
-{
-    return isVisible() || !m_label->text().isEmpty() ? m_label->text() : QString();
-}
 
 UsageBar::UsageBar(const QString &label, QWidget *parent) : QWidget(parent)
 {

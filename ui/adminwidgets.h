@@ -7,39 +7,8 @@
 
 class QLabel;
 class QProgressBar;
-class QPushButton;
-
-namespace puente::client {
-struct ApiError;
-}
 
 namespace puente::ui {
-
-// What an admin panel says when a call failed: no connection, no
-// permission, or the server's own message.
-QString adminErrorText(const client::ApiError &error);
-
-// A strong password to pass on to a new user (16 characters, no look-alikes).
-QString generatePassword();
-
-// A line above a panel: "Loading…", an error with a Retry button, or nothing.
-class PanelStatus : public QWidget {
-    Q_OBJECT
-public:
-    explicit PanelStatus(QWidget *parent = nullptr);
-    void loading();
-    void failed(const client::ApiError &error);
-    void clear();
-    QString text() const;
-    QPushButton *retryButton() const { return m_retry; }
-
-Q_SIGNALS:
-    void retryRequested();
-
-private:
-    QLabel *m_label;
-    QPushButton *m_retry;
-};
 
 // "3 of 5" with a bar that turns orange near the limit and red at it; a
 // limit of nullopt is "no limit".

@@ -1,6 +1,6 @@
 #include "deadletterswidget.h"
 
-#include "adminwidgets.h"
+#include "adminpage.h"
 #include "client/apiclient.h"
 #include "metatext.h"
 #include "theme.h"
@@ -49,8 +49,8 @@ DeadLettersWidget::DeadLettersWidget(client::ApiClient *api, Scope scope, QWidge
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_status = new PanelStatus(this);
-    connect(m_status, &PanelStatus::retryRequested, this, &DeadLettersWidget::refresh);
+    m_status = new PageState(this);
+    connect(m_status, &PageState::retryRequested, this, &DeadLettersWidget::refresh);
     layout->addWidget(m_status);
     m_empty = new QLabel(scope == Scope::Tenant ? tr("Nothing waiting: every webhook Meta sent was processed.")
                                                 : tr("Nothing waiting: every webhook belonged to a company."), this);
@@ -101,14 +101,14 @@ qint64 DeadLettersWidget::idAt(int row) const
 
 void DeadLettersWidget::refresh()
 {
-    m_status->loading();
+    m_status->showLoading();
     QUrlQuery query{{QStringLiteral("limit"), QStringLiteral("200")}};
     if (m_scope == Scope::Unroutable)
         query.addQueryItem(QStringLiteral("unroutable"), QStringLiteral("true"));
     m_api->get(QStringLiteral("api/dead-letters"), query)->then(this, [this](const QJsonObject &answer) {
         m_status->clear();
         fill(answer.value(QStringLiteral("items")).toArray());
-    }, [this](const client::ApiError &error) { m_status->failed(error); });
+    }, [this](const client::ApiError &error) { m_status->showError(error, tr("the webhooks not processed")); });
 }
 
 void DeadLettersWidget::fill(const QJsonArray &items)
@@ -173,7 +173,7 @@ void DeadLettersWidget::replaySelected()
         QTimer::singleShot(1500, this, &DeadLettersWidget::refresh);
     }, [this](const client::ApiError &error) {
         m_result->setStyleSheet(QStringLiteral("color: %1").arg(theme::danger().name()));
-        m_result->setText(adminErrorText(error));
+        m_result->setText(AdminText::actionError(error));
         updateButtons();
     });
 }

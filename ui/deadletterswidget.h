@@ -15,7 +15,7 @@ class ApiClient;
 
 namespace puente::ui {
 
-class PanelStatus;
+class PageState;
 
 // Webhook changes Puente could not route or process: when, why, and a
 // Replay button (after the cause is fixed, e.g. the number connected).
@@ -53,7 +53,7 @@ private:
     Scope m_scope;
     QTableView *m_table;
     QStandardItemModel *m_model;
-    PanelStatus *m_status;
+    PageState *m_status;
     QLabel *m_empty;
     QLabel *m_result;
     QPushButton *m_replay;

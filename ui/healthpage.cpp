@@ -1,5 +1,6 @@
 #include "healthpage.h"
 
+#include "adminpage.h"
 #include "adminwidgets.h"
 #include "client/apiclient.h"
 #include "deadletterswidget.h"
@@ -86,8 +87,8 @@ HealthPage::HealthPage(client::ApiClient *api, QWidget *parent) : QWidget(parent
     connect(refreshButton, &QPushButton::clicked, this, &HealthPage::refresh);
     header->addWidget(refreshButton);
     layout->addLayout(header);
-    m_status = new PanelStatus(content);
-    connect(m_status, &PanelStatus::retryRequested, this, &HealthPage::refresh);
+    m_status = new PageState(content);
+    connect(m_status, &PageState::retryRequested, this, &HealthPage::refresh);
     layout->addWidget(m_status);
 
     auto *planBox = new QGroupBox(tr("Plan and usage this month"), content);
@@ -159,13 +160,13 @@ void HealthPage::showEvent(QShowEvent *event)
 
 void HealthPage::refresh()
 {
-    m_status->loading();
+    m_status->showLoading();
     m_api->get(QStringLiteral("api/usage"))->then(this, [this](const QJsonObject &usage) { showUsage(usage); },
-                                                [this](const client::ApiError &error) { m_status->failed(error); });
+                                                [this](const client::ApiError &error) { m_status->showError(error, tr("the health report")); });
     m_api->get(QStringLiteral("api/whatsapp/health"))->then(this, [this](const QJsonObject &health) {
         m_status->clear();
         showHealth(health);
-    }, [this](const client::ApiError &error) { m_status->failed(error); });
+    }, [this](const client::ApiError &error) { m_status->showError(error, tr("the health report")); });
     m_deadLetters->refresh();
 }
 

@@ -15,7 +15,7 @@ class ApiClient;
 namespace puente::ui {
 
 class DeadLettersWidget;
-class PanelStatus;
+class PageState;
 class UsageBar;
 
 // A tenant's health, for its admins: the plan and this month's usage, how
@@ -34,7 +34,7 @@ public:
     DeadLettersWidget *deadLetters() const { return m_deadLetters; }
     UsageBar *usersBar() const { return m_users; }
     UsageBar *conversationsBar() const { return m_conversations; }
-    PanelStatus *status() const { return m_status; }
+    PageState *status() const { return m_status; }
 
 public Q_SLOTS:
     void refresh();
@@ -51,7 +51,7 @@ private:
     void showHealth(const QJsonObject &health);
 
     client::ApiClient *m_api;
-    PanelStatus *m_status;
+    PageState *m_status;
     QLabel *m_plan;
     UsageBar *m_users;
     UsageBar *m_conversations;

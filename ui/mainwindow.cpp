@@ -1,13 +1,16 @@
 #include "mainwindow.h"
 
+#include "apikeyspage.h"
 #include "chatpanel.h"
 #include "client/apiclient.h"
 #include "client/eventstream.h"
 #include "conversationlistmodel.h"
 #include "conversationspage.h"
-#include "theme.h"
 #include "healthpage.h"
+#include "templatespage.h"
 #include "tenantspage.h"
+#include "theme.h"
+#include "userspage.h"
 #include "whatsapppage.h"
 
 #include <QActionGroup>
@@ -85,6 +88,9 @@ MainWindow::MainWindow(client::ApiClient *api, const QJsonObject &user, QWidget 
         auto *whatsApp = new WhatsAppPage(api, this);
         addPage(tr("WhatsApp"), whatsApp);
         connect(whatsApp, &WhatsAppPage::configurationChanged, this, &MainWindow::refreshWhatsAppStatus);
+        addPage(tr("Templates"), new TemplatesPage(api, this));
+        addPage(tr("Users"), new UsersPage(api, user.value(QStringLiteral("id")).toInteger(), this));
+        addPage(tr("API keys"), new ApiKeysPage(api, this));
         auto *health = new HealthPage(api, this);
         addPage(tr("Health"), health);
         connect(health, &HealthPage::configureWhatsAppRequested, this, [this, whatsApp] {

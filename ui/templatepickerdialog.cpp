@@ -1,6 +1,7 @@
 #include "templatepickerdialog.h"
 
 #include "client/apiclient.h"
+#include "templatetext.h"
 #include "theme.h"
 
 #include <QComboBox>
@@ -15,31 +16,8 @@
 
 namespace puente::ui {
 
-namespace {
-
-const QRegularExpression kPlaceholder(QStringLiteral("\\{\\{\\s*([A-Za-z0-9_]+)\\s*\\}\\}"));
-
-QJsonObject component(const QJsonObject &tmpl, const QString &type)
-{
-    for (const QJsonValue &v : tmpl.value(QStringLiteral("components")).toArray())
-        if (v.toObject().value(QStringLiteral("type")).toString().compare(type, Qt::CaseInsensitive) == 0)
-            return v.toObject();
-    return {};
-}
-
-QStringList placeholdersIn(const QString &text)
-{
-    QStringList names;
-    auto it = kPlaceholder.globalMatch(text);
-    while (it.hasNext()) {
-        const QString name = it.next().captured(1);
-        if (!names.contains(name))
-            names.append(name);
-    }
-    return names;
-}
-
-} // namespace
+using templatetext::component;
+using templatetext::placeholdersIn;
 
 TemplatePickerDialog::TemplatePickerDialog(client::ApiClient *api, const QString &contactName, QWidget *parent)
     : QDialog(parent), m_api(api)

@@ -1,6 +1,8 @@
 #include "tenantspage.h"
 
+#include "adminpage.h"
 #include "adminwidgets.h"
+#include "userdialogs.h"
 #include "client/apiclient.h"
 #include "deadletterswidget.h"
 #include "metatext.h"
@@ -194,7 +196,7 @@ void TenantDialog::showError(const client::ApiError &error)
     const QHash<QString, QLineEdit *> fields{{QStringLiteral("name"), m_name},          {QStringLiteral("slug"), m_slug},
                                              {QStringLiteral("admin.name"), m_adminName}, {QStringLiteral("admin.email"), m_adminEmail},
                                              {QStringLiteral("admin.password"), m_adminPassword}};
-    QString text = adminErrorText(error);
+    QString text = AdminText::actionError(error);
     if (error.code == QLatin1String("slug_taken"))
         text = tr("Another company already uses this short name. Choose a different one.");
     else if (error.code == QLatin1String("invalid_slug"))
@@ -231,7 +233,7 @@ TenantsPage::TenantsPage(client::ApiClient *api, QWidget *parent) : QWidget(pare
     for (QPushButton *b : {m_create, m_edit, m_suspend, m_resume, refreshButton})
         header->addWidget(b);
     layout->addLayout(header);
-    m_status = new PanelStatus(this);
+    m_status = new PageState(this);
     layout->addWidget(m_status);
     m_result = new QLabel(this);
     m_result->setWordWrap(true);
@@ -264,7 +266,7 @@ TenantsPage::TenantsPage(client::ApiClient *api, QWidget *parent) : QWidget(pare
     unroutableLayout->addWidget(m_unroutable);
     layout->addWidget(unroutableBox, 1);
 
-    connect(m_status, &PanelStatus::retryRequested, this, &TenantsPage::refresh);
+    connect(m_status, &PageState::retryRequested, this, &TenantsPage::refresh);
     connect(refreshButton, &QPushButton::clicked, this, &TenantsPage::refresh);
     connect(m_create, &QPushButton::clicked, this, &TenantsPage::createTenant);
     connect(m_edit, &QPushButton::clicked, this, &TenantsPage::editSelected);
@@ -278,14 +280,14 @@ TenantsPage::TenantsPage(client::ApiClient *api, QWidget *parent) : QWidget(pare
 
 void TenantsPage::refresh()
 {
-    m_status->loading();
+    m_status->showLoading();
     m_api->get(QStringLiteral("api/admin/plans"))->then(this, [this](const QJsonObject &answer) {
         m_plans = answer.value(QStringLiteral("items")).toArray();
     }, [](const client::ApiError &) {});
     m_api->get(QStringLiteral("api/admin/tenants"))->then(this, [this](const QJsonObject &answer) {
         m_status->clear();
         fill(answer.value(QStringLiteral("items")).toArray());
-    }, [this](const client::ApiError &error) { m_status->failed(error); });
+    }, [this](const client::ApiError &error) { m_status->showError(error, tr("the companies")); });
     m_unroutable->refresh();
 }
 
@@ -442,7 +444,7 @@ QDialog *TenantsPage::suspendSelected()
     connect(confirm, &QPushButton::clicked, dialog, [this, dialog, reason, error] {
         patchSelected({{QStringLiteral("status"), QStringLiteral("suspended")}, {QStringLiteral("suspended_reason"), reason->text().trimmed()}},
                       [error](const client::ApiError &e) {
-                          error->setText(adminErrorText(e));
+                          error->setText(AdminText::actionError(e));
                           error->show();
                       });
         // Closed once the server agreed (the list refreshes then).
@@ -460,7 +462,7 @@ void TenantsPage::resumeSelected()
         return;
     m_result->hide();
     patchSelected({{QStringLiteral("status"), QStringLiteral("active")}}, [this](const client::ApiError &e) {
-        m_result->setText(adminErrorText(e));
+        m_result->setText(AdminText::actionError(e));
         m_result->show();
     });
 }

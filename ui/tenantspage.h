@@ -21,7 +21,7 @@ struct ApiError;
 namespace puente::ui {
 
 class DeadLettersWidget;
-class PanelStatus;
+class PageState;
 
 // Create or edit a company: name, slug (made from the name until typed),
 // plan with its limits, and for a new company its first administrator
@@ -80,7 +80,7 @@ public:
 
     QTableView *table() const { return m_table; }
     QStandardItemModel *model() const { return m_model; }
-    PanelStatus *status() const { return m_status; }
+    PageState *status() const { return m_status; }
     DeadLettersWidget *unroutable() const { return m_unroutable; }
     QPushButton *suspendButton() const { return m_suspend; }
     // The row of a company by slug; -1 if not listed.
@@ -106,7 +106,7 @@ private:
     void patchSelected(const QJsonObject &body, const std::function<void(const client::ApiError &)> &failed);
 
     client::ApiClient *m_api;
-    PanelStatus *m_status;
+    PageState *m_status;
     QTableView *m_table;
     QStandardItemModel *m_model;
     QPushButton *m_create;

@@ -1,0 +1,274 @@
+#include "userdialogs.h"
+
+#include "adminpage.h"
+#include "client/apiclient.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QVBoxLayout>
+
+namespace puente::ui {
+
+QString generatePassword()
+{
+    // No 0/O, 1/l/I: the password may be read out or copied by hand.
+    static const QString alphabet = QStringLiteral("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-_.!?#");
+    QString password;
+    do {
+        password.clear();
+        for (int i = 0; i < 16; ++i)
+            password += alphabet.at(int(QRandomGenerator::system()->bounded(quint32(alphabet.size()))));
+    } while (QSet<QChar>(password.cbegin(), password.cend()).size() < 8);
+    return password;
+}
+
+namespace {
+
+QLabel *errorLabel(QWidget *parent, const char *name)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(QLatin1String(name));
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: %1").arg(theme::danger().name()));
+    label->hide();
+    return label;
+}
+
+// A field with its error line under it, as one form row.
+QWidget *withError(QWidget *field, QLabel *error, QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(field);
+    layout->addWidget(error);
+    return box;
+}
+
+QString weakPasswordText()
+{
+    return QCoreApplication::translate("puente::ui::NewUserDialog",
+                                       "Too weak: use at least 10 characters with at least 5 different ones, and not a common password "
+                                       "(or press Generate).");
+}
+
+} // namespace
+
+NewUserDialog::NewUserDialog(client::ApiClient *api, QWidget *parent) : QDialog(parent), m_api(api)
+{
+    setObjectName(QStringLiteral("newUserDialog"));
+    setWindowTitle(tr("New user"));
+    setMinimumWidth(500);
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    m_name = new QLineEdit(this);
+    m_name->setPlaceholderText(tr("First and last name"));
+    m_nameError = errorLabel(this, "nameError");
+    form->addRow(tr("Name"), withError(m_name, m_nameError, this));
+
+    m_email = new QLineEdit(this);
+    m_email->setPlaceholderText(tr("name@company.com"));
+    m_emailError = errorLabel(this, "emailError");
+    form->addRow(tr("Email"), withError(m_email, m_emailError, this));
+
+    m_role = new QComboBox(this);
+    m_role->addItem(tr("Agent: answers conversations"), QStringLiteral("agent"));
+    m_role->addItem(tr("Administrator: also manages users, keys and WhatsApp"), QStringLiteral("tenant_admin"));
+    form->addRow(tr("Role"), m_role);
+
+    m_password = new QLineEdit(this);
+    m_password->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_password->setPlaceholderText(tr("At least 10 characters"));
+    auto *generateButton = new QPushButton(tr("Generate"), this);
+    generateButton->setObjectName(QStringLiteral("generate"));
+    connect(generateButton, &QPushButton::clicked, this, &NewUserDialog::generate);
+    auto *copyButton = new QPushButton(tr("Copy"), this);
+    copyButton->setObjectName(QStringLiteral("copy"));
+    connect(copyButton, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(m_password->text()); });
+    auto *passwordRow = new QWidget(this);
+    auto *row = new QHBoxLayout(passwordRow);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_password, 1);
+    row->addWidget(generateButton);
+    row->addWidget(copyButton);
+    m_passwordError = errorLabel(this, "passwordError");
+    form->addRow(tr("First password"), withError(passwordRow, m_passwordError, this));
+    layout->addLayout(form);
+
+    auto *hint = new QLabel(tr("Give the password to the new user yourself; they sign in with their email and this password."), this);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QStringLiteral("color: %1").arg(theme::muted().name()));
+    layout->addWidget(hint);
+
+    m_error = errorLabel(this, "error");
+    layout->addWidget(m_error);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
+    m_create = buttons->addButton(tr("Create user"), QDialogButtonBox::AcceptRole);
+    m_create->setObjectName(QStringLiteral("create"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &NewUserDialog::create);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+QString NewUserDialog::errorText(const QString &field) const
+{
+    const QLabel *label = field == QLatin1String("name")       ? m_nameError
+                          : field == QLatin1String("email")    ? m_emailError
+                          : field == QLatin1String("password") ? m_passwordError
+                                                               : m_error;
+    return label->isHidden() ? QString() : label->text();
+}
+
+void NewUserDialog::generate()
+{
+    m_password->setText(generatePassword());
+    setFieldError(m_passwordError, QString());
+}
+
+void NewUserDialog::setFieldError(QLabel *label, const QString &text)
+{
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+    growToFit(this);
+}
+
+void NewUserDialog::clearErrors()
+{
+    for (QLabel *l : {m_nameError, m_emailError, m_passwordError, m_error})
+        setFieldError(l, QString());
+}
+
+void NewUserDialog::create()
+{
+    clearErrors();
+    bool missing = false;
+    for (auto [edit, label] : {std::pair{m_name, m_nameError}, std::pair{m_email, m_emailError}, std::pair{m_password, m_passwordError}})
+        if (edit->text().trimmed().isEmpty()) {
+            setFieldError(label, tr("Required."));
+            if (!missing)
+                edit->setFocus();
+            missing = true;
+        }
+    if (missing) {
+        Q_EMIT failed();
+        return;
+    }
+    m_create->setEnabled(false);
+    const QJsonObject body{{QStringLiteral("name"), m_name->text().trimmed()},
+                           {QStringLiteral("email"), m_email->text().trimmed()},
+                           {QStringLiteral("role"), m_role->currentData().toString()},
+                           {QStringLiteral("password"), m_password->text()}};
+    m_api->post(QStringLiteral("api/users"), body)->then(this, [this](const QJsonObject &user) {
+        m_create->setEnabled(true);
+        Q_EMIT created(user);
+        accept();
+    }, [this](const client::ApiError &error) {
+        m_create->setEnabled(true);
+        showError(error);
+        Q_EMIT failed();
+    });
+}
+
+void NewUserDialog::showError(const client::ApiError &error)
+{
+    const QString &code = error.code;
+    if (code == QLatin1String("invalid_email")) {
+        setFieldError(m_emailError, tr("This is not a valid email address."));
+        m_email->setFocus();
+    } else if (code == QLatin1String("email_taken")) {
+        setFieldError(m_emailError, tr("Someone in your company already uses this email."));
+        m_email->setFocus();
+    } else if (code == QLatin1String("weak_password")) {
+        setFieldError(m_passwordError, weakPasswordText());
+        m_password->setFocus();
+    } else if (code == QLatin1String("invalid_name")) {
+        setFieldError(m_nameError, tr("Write a name of up to 200 characters."));
+        m_name->setFocus();
+    } else if (code == QLatin1String("plan_limit_reached")) {
+        setFieldError(m_error, tr("Your company's plan allows no more users (%1). Ask your platform operator for a bigger plan.").arg(error.message));
+    } else {
+        setFieldError(m_error, AdminText::actionError(error));
+    }
+}
+
+ResetPasswordDialog::ResetPasswordDialog(client::ApiClient *api, const QJsonObject &user, QWidget *parent)
+    : QDialog(parent), m_api(api), m_user(user)
+{
+    setObjectName(QStringLiteral("resetPasswordDialog"));
+    setWindowTitle(tr("Reset password"));
+    setMinimumWidth(480);
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("Set a new password for %1 (%2). They are signed out everywhere and sign in again with the new password.")
+                                 .arg(user.value(QStringLiteral("name")).toString(), user.value(QStringLiteral("email")).toString()),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *row = new QHBoxLayout;
+    m_password = new QLineEdit(this);
+    m_password->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    row->addWidget(m_password, 1);
+    auto *generateButton = new QPushButton(tr("Generate"), this);
+    generateButton->setObjectName(QStringLiteral("generate"));
+    connect(generateButton, &QPushButton::clicked, this, &ResetPasswordDialog::generate);
+    row->addWidget(generateButton);
+    layout->addLayout(row);
+    m_error = errorLabel(this, "error");
+    layout->addWidget(m_error);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
+    m_set = buttons->addButton(tr("Set password"), QDialogButtonBox::AcceptRole);
+    m_set->setObjectName(QStringLiteral("set"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &ResetPasswordDialog::reset);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    generate();
+}
+
+QString ResetPasswordDialog::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void ResetPasswordDialog::generate()
+{
+    m_password->setText(generatePassword());
+    m_error->hide();
+}
+
+void ResetPasswordDialog::reset()
+{
+    m_error->hide();
+    m_set->setEnabled(false);
+    const QString password = m_password->text();
+    const qint64 id = m_user.value(QStringLiteral("id")).toInteger();
+    m_api->patch(QStringLiteral("api/users/%1").arg(id), {{QStringLiteral("password"), password}})
+        ->then(this, [this, password](const QJsonObject &user) {
+            m_set->setEnabled(true);
+            Q_EMIT passwordReset(user, password);
+            accept();
+        }, [this](const client::ApiError &error) {
+            m_set->setEnabled(true);
+            m_error->setText(error.code == QLatin1String("weak_password") ? weakPasswordText() : AdminText::actionError(error));
+            m_error->show();
+            growToFit(this);
+            Q_EMIT failed();
+        });
+}
+
+} // namespace puente::ui
