@@ -1291,7 +1291,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Your company's plan allows no more users (%1). Ask your platform operator for a bigger plan.</source>
+        <source>Your company's plan has no room for more active users. Deactivate someone who no longer needs access, or ask your platform operator for a bigger plan.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2267,6 +2267,10 @@
     </message>
     <message>
         <source>Give this password to %1. They sign in with %2 and this password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 cannot be reactivated: your company's plan has no room for more active users. Deactivate someone who no longer needs access, or ask your platform operator for a bigger plan.</source>
         <translation type="unfinished" />
     </message>
 </context>

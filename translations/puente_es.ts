@@ -1291,8 +1291,8 @@
         <translation>Escribe un nombre de hasta 200 caracteres.</translation>
     </message>
     <message>
-        <source>Your company's plan allows no more users (%1). Ask your platform operator for a bigger plan.</source>
-        <translation>El plan de tu empresa no admite más usuarios (%1). Pide a tu operador de la plataforma un plan mayor.</translation>
+        <source>Your company's plan has no room for more active users. Deactivate someone who no longer needs access, or ask your platform operator for a bigger plan.</source>
+        <translation>El plan de tu empresa no admite más usuarios activos. Desactiva a alguien que ya no necesite acceso o pide un plan mayor a quien administra la plataforma.</translation>
     </message>
 </context>
 <context>
@@ -2268,6 +2268,10 @@
     <message>
         <source>Give this password to %1. They sign in with %2 and this password.</source>
         <translation>Dale esta contraseña a %1. Entra con %2 y esta contraseña.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reactivated: your company's plan has no room for more active users. Deactivate someone who no longer needs access, or ask your platform operator for a bigger plan.</source>
+        <translation>No se puede reactivar a %1: el plan de tu empresa no admite más usuarios activos. Desactiva a alguien que ya no necesite acceso o pide un plan mayor a quien administra la plataforma.</translation>
     </message>
 </context>
 <context>

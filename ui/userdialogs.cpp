@@ -201,7 +201,8 @@ void NewUserDialog::showError(const client::ApiError &error)
         setFieldError(m_nameError, tr("Write a name of up to 200 characters."));
         m_name->setFocus();
     } else if (code == QLatin1String("plan_limit_reached")) {
-        setFieldError(m_error, tr("Your company's plan allows no more users (%1). Ask your platform operator for a bigger plan.").arg(error.message));
+        setFieldError(m_error, tr("Your company's plan has no room for more active users. Deactivate someone who no longer needs access, "
+                                  "or ask your platform operator for a bigger plan."));
     } else {
         setFieldError(m_error, AdminText::actionError(error));
     }

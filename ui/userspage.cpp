@@ -260,6 +260,9 @@ void UsersPage::actionFailed(const QJsonObject &user, const client::ApiError &er
     if (error.code == QLatin1String("last_admin"))
         m_notice->showError(tr("%1 is your company's last active administrator: someone must stay one. Make another user an "
                                "administrator first.").arg(nameOf(user)));
+    else if (error.code == QLatin1String("plan_limit_reached"))
+        m_notice->showError(tr("%1 cannot be reactivated: your company's plan has no room for more active users. Deactivate someone who "
+                               "no longer needs access, or ask your platform operator for a bigger plan.").arg(nameOf(user)));
     else
         m_notice->showError(AdminText::actionError(error));
     if (error.kind == client::ApiError::Kind::NotFound)

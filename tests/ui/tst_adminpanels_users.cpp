@@ -38,6 +38,7 @@ private Q_SLOTS:
     void listsTheCompanysUsers();
     void createUserAppearsInTheList();
     void serverRefusalsShownAtTheField();
+    void planLimitIsExplained();
     void changeRoleAndLastAdminRefused();
     void deactivateAndReactivate();
     void resetPasswordThenSignInWithIt();
@@ -203,6 +204,51 @@ void TestAdminPanelsUsers::serverRefusalsShownAtTheField()
     QCOMPARE(dialog->errorText(QStringLiteral("email")), QStringLiteral("Someone in your company already uses this email."));
     QVERIFY(dialog->isVisible());
     QCOMPARE(page.table()->rowCount(), 2);
+}
+
+void TestAdminPanelsUsers::planLimitIsExplained()
+{
+    // The demo company on the basic plan (5 active users) with 3 more users: full.
+    Database &db = m_h->server.context->database();
+    const auto tenant = TenantRepository(db).findByIdOrSlug(m_h->accounts.tenantSlug);
+    QVERIFY(tenant && tenant.value());
+    TenantChanges plan;
+    plan.plan = Plan::Basic;
+    QVERIFY(TenantRepository(db).update(tenant.value()->id, plan, Actor(QStringLiteral("test"))));
+    qint64 lastId = 0;
+    for (int i = 0; i < 3; ++i) {
+        auto u = UserRepository(db).create({tenant.value()->id, QStringLiteral("extra%1@demo.puente").arg(i), QStringLiteral("Extra %1").arg(i),
+                                            Role::Agent, m_h->accounts.password}, Actor(QStringLiteral("test")));
+        QVERIFY(u);
+        lastId = u->id.value;
+    }
+    ui::UsersPage page(m_h->admin.get(), m_h->adminUser.value(QStringLiteral("id")).toInteger());
+    QTRY_COMPARE(page.table()->rowCount(), 5);
+    page.newUser();
+    auto *dialog = page.findChild<ui::NewUserDialog *>();
+    QVERIFY(dialog);
+    QSignalSpy failed(dialog, &ui::NewUserDialog::failed);
+    dialog->nameEdit()->setText(QStringLiteral("Sexta Persona"));
+    dialog->emailEdit()->setText(QStringLiteral("sexta@demo.puente"));
+    dialog->passwordEdit()->setText(QStringLiteral("Fuerte-y-larga-2026"));
+    dialog->findChild<QPushButton *>(QStringLiteral("create"))->click();
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY2(dialog->errorText(QString()).contains(QStringLiteral("plan has no room for more active users")), qPrintable(dialog->errorText(QString())));
+    dialog->reject();
+    // A deactivated user frees the seat; taking it back is refused with the reason.
+    UserChanges off;
+    off.active = false;
+    QVERIFY(UserRepository(db).update(tenant.value()->id, UserId(lastId), off, Actor(QStringLiteral("test"))));
+    QVERIFY(UserRepository(db).create({tenant.value()->id, QStringLiteral("sexta@demo.puente"), QStringLiteral("Sexta"), Role::Agent,
+                                       m_h->accounts.password}, Actor(QStringLiteral("test"))));
+    page.refresh();
+    QTRY_COMPARE(page.table()->rowCount(), 6);
+    QVERIFY(page.selectUser(QStringLiteral("extra2@demo.puente")));
+    page.toggleActive();
+    auto *box = page.findChild<QMessageBox *>(QStringLiteral("confirm"));
+    QVERIFY(box);
+    box->button(QMessageBox::Ok)->click();
+    QTRY_VERIFY(page.notice()->text().contains(QStringLiteral("cannot be reactivated")));
 }
 
 void TestAdminPanelsUsers::changeRoleAndLastAdminRefused()
