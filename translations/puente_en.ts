@@ -264,6 +264,393 @@
     </message>
 </context>
 <context>
+    <name>puente::ui::AuditLogPage</name>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the access token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the phone number ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the business account ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the webhook verify token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the app secret</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the WhatsApp Web fallback</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the sending speed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 signed in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 signed out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 could not sign in: wrong password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 could not sign in: the company is suspended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Someone tried to sign in as %1, an account that does not exist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 created the user %2 (%3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 deactivated the user %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 reset the password of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>made them %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>renamed them “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reactivated them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reset their password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 changed the user %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 changed the user %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 created the API key “%2”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 revoked an API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 revoked the API key “%2”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 set up WhatsApp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 saved the WhatsApp configuration without changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 changed %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 synced the templates with Meta (%n found)</source>
+        <translation><numerusform>%1 synced the templates with Meta (%n found)</numerusform><numerusform>%1 synced the templates with Meta (%n found)</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 sent a failed message again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 dismissed a failed message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 started a conversation with %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 archived a conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 blocked a contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 reopened a conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 unassigned a conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 assigned a conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 changed a conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 created the company %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>renamed it “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>moved it to the %1 plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 changed the company: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 suspended the company</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 suspended the company: “%2”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 resumed the company</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (platform operator) looked into this company</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (platform operator) made a change in this company</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 replayed a webhook that had not been processed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 ran into the plan's limit of active users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 ran into the plan's limit of conversations started this month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everyone, or an email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>WhatsApp configuration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Company and plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan limits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Platform operators</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show older entries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No entries for these filters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the audit log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The API key “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Puente (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>audit-log-%1.csv</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Exporting… %n entries so far</source>
+        <translation><numerusform>Exporting… %n entry so far</numerusform><numerusform>Exporting… %n entries so far</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n entries exported to %1.</source>
+        <translation><numerusform>%n entry exported to %1.</numerusform><numerusform>%n entries exported to %1.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::ChatPanel</name>
     <message>
         <source>Assign</source>
@@ -1106,6 +1493,10 @@
     </message>
     <message>
         <source>API keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Audit log</source>
         <translation type="unfinished" />
     </message>
 </context>

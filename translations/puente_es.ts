@@ -264,6 +264,393 @@
     </message>
 </context>
 <context>
+    <name>puente::ui::AuditLogPage</name>
+    <message>
+        <source>administrator</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>agente</translation>
+    </message>
+    <message>
+        <source>the access token</source>
+        <translation>el token de acceso</translation>
+    </message>
+    <message>
+        <source>the phone number ID</source>
+        <translation>el identificador del número</translation>
+    </message>
+    <message>
+        <source>the business account ID</source>
+        <translation>el identificador de la cuenta de empresa</translation>
+    </message>
+    <message>
+        <source>the webhook verify token</source>
+        <translation>el token de verificación del webhook</translation>
+    </message>
+    <message>
+        <source>the app secret</source>
+        <translation>el secreto de la app</translation>
+    </message>
+    <message>
+        <source>the WhatsApp Web fallback</source>
+        <translation>la alternativa de WhatsApp Web</translation>
+    </message>
+    <message>
+        <source>the sending speed</source>
+        <translation>la velocidad de envío</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 y %2</translation>
+    </message>
+    <message>
+        <source>%1 signed in</source>
+        <translation>%1 inició sesión</translation>
+    </message>
+    <message>
+        <source>%1 signed out</source>
+        <translation>%1 cerró sesión</translation>
+    </message>
+    <message>
+        <source>%1 could not sign in: wrong password</source>
+        <translation>%1 no pudo entrar: contraseña incorrecta</translation>
+    </message>
+    <message>
+        <source>%1 could not sign in: the company is suspended</source>
+        <translation>%1 no pudo entrar: la empresa está suspendida</translation>
+    </message>
+    <message>
+        <source>Someone tried to sign in as %1, an account that does not exist</source>
+        <translation>Alguien intentó entrar como %1, una cuenta que no existe</translation>
+    </message>
+    <message>
+        <source>%1 created the user %2 (%3)</source>
+        <translation>%1 creó el usuario %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 deactivated the user %2</source>
+        <translation>%1 desactivó al usuario %2</translation>
+    </message>
+    <message>
+        <source>%1 reset the password of %2</source>
+        <translation>%1 restableció la contraseña de %2</translation>
+    </message>
+    <message>
+        <source>made them %1</source>
+        <translation>lo hizo %1</translation>
+    </message>
+    <message>
+        <source>renamed them “%1”</source>
+        <translation>le cambió el nombre a «%1»</translation>
+    </message>
+    <message>
+        <source>reactivated them</source>
+        <translation>lo reactivó</translation>
+    </message>
+    <message>
+        <source>reset their password</source>
+        <translation>restableció su contraseña</translation>
+    </message>
+    <message>
+        <source>%1 changed the user %2</source>
+        <translation>%1 cambió el usuario %2</translation>
+    </message>
+    <message>
+        <source>%1 changed the user %2: %3</source>
+        <translation>%1 cambió el usuario %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 created the API key “%2”</source>
+        <translation>%1 creó la clave API «%2»</translation>
+    </message>
+    <message>
+        <source>%1 revoked an API key</source>
+        <translation>%1 revocó una clave API</translation>
+    </message>
+    <message>
+        <source>%1 revoked the API key “%2”</source>
+        <translation>%1 revocó la clave API «%2»</translation>
+    </message>
+    <message>
+        <source>%1 set up WhatsApp</source>
+        <translation>%1 configuró WhatsApp</translation>
+    </message>
+    <message>
+        <source>%1 saved the WhatsApp configuration without changes</source>
+        <translation>%1 guardó la configuración de WhatsApp sin cambios</translation>
+    </message>
+    <message>
+        <source>%1 changed %2</source>
+        <translation>%1 cambió %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 synced the templates with Meta (%n found)</source>
+        <translation><numerusform>%1 sincronizó las plantillas con Meta (%n encontrada)</numerusform><numerusform>%1 sincronizó las plantillas con Meta (%n encontradas)</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 sent a failed message again</source>
+        <translation>%1 reenvió un mensaje fallido</translation>
+    </message>
+    <message>
+        <source>%1 dismissed a failed message</source>
+        <translation>%1 descartó un mensaje fallido</translation>
+    </message>
+    <message>
+        <source>%1 started a conversation with %2</source>
+        <translation>%1 inició una conversación con %2</translation>
+    </message>
+    <message>
+        <source>%1 archived a conversation</source>
+        <translation>%1 archivó una conversación</translation>
+    </message>
+    <message>
+        <source>%1 blocked a contact</source>
+        <translation>%1 bloqueó un contacto</translation>
+    </message>
+    <message>
+        <source>%1 reopened a conversation</source>
+        <translation>%1 reabrió una conversación</translation>
+    </message>
+    <message>
+        <source>%1 unassigned a conversation</source>
+        <translation>%1 dejó una conversación sin asignar</translation>
+    </message>
+    <message>
+        <source>%1 assigned a conversation</source>
+        <translation>%1 asignó una conversación</translation>
+    </message>
+    <message>
+        <source>%1 changed a conversation</source>
+        <translation>%1 cambió una conversación</translation>
+    </message>
+    <message>
+        <source>%1 created the company %2</source>
+        <translation>%1 creó la empresa %2</translation>
+    </message>
+    <message>
+        <source>renamed it “%1”</source>
+        <translation>le cambió el nombre a «%1»</translation>
+    </message>
+    <message>
+        <source>moved it to the %1 plan</source>
+        <translation>la pasó al plan %1</translation>
+    </message>
+    <message>
+        <source>%1 changed the company: %2</source>
+        <translation>%1 cambió la empresa: %2</translation>
+    </message>
+    <message>
+        <source>%1 suspended the company</source>
+        <translation>%1 suspendió la empresa</translation>
+    </message>
+    <message>
+        <source>%1 suspended the company: “%2”</source>
+        <translation>%1 suspendió la empresa: «%2»</translation>
+    </message>
+    <message>
+        <source>%1 resumed the company</source>
+        <translation>%1 reactivó la empresa</translation>
+    </message>
+    <message>
+        <source>%1 (platform operator) looked into this company</source>
+        <translation>%1 (operador de la plataforma) consultó esta empresa</translation>
+    </message>
+    <message>
+        <source>%1 (platform operator) made a change in this company</source>
+        <translation>%1 (operador de la plataforma) hizo un cambio en esta empresa</translation>
+    </message>
+    <message>
+        <source>%1 replayed a webhook that had not been processed</source>
+        <translation>%1 reprocesó un webhook que no se había procesado</translation>
+    </message>
+    <message>
+        <source>%1 ran into the plan's limit of active users</source>
+        <translation>%1 topó con el límite de usuarios activos del plan</translation>
+    </message>
+    <message>
+        <source>%1 ran into the plan's limit of conversations started this month</source>
+        <translation>%1 topó con el límite de conversaciones iniciadas este mes del plan</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Auditoría</translation>
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Exportar a CSV…</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Everyone, or an email</source>
+        <translation>Todos, o un correo</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>Todas las acciones</translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation>Inicios de sesión</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>Claves API</translation>
+    </message>
+    <message>
+        <source>WhatsApp configuration</source>
+        <translation>Configuración de WhatsApp</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversaciones</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Company and plan</source>
+        <translation>Empresa y plan</translation>
+    </message>
+    <message>
+        <source>Plan limits</source>
+        <translation>Límites del plan</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Platform operators</source>
+        <translation>Operadores de la plataforma</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Últimos 12 meses</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Show older entries</source>
+        <translation>Ver entradas anteriores</translation>
+    </message>
+    <message>
+        <source>No entries for these filters.</source>
+        <translation>No hay entradas con estos filtros.</translation>
+    </message>
+    <message>
+        <source>the audit log</source>
+        <translation>la auditoría</translation>
+    </message>
+    <message>
+        <source>The API key “%1”</source>
+        <translation>La clave API «%1»</translation>
+    </message>
+    <message>
+        <source>Puente (%1)</source>
+        <translation>Puente (%1)</translation>
+    </message>
+    <message>
+        <source>audit-log-%1.csv</source>
+        <translation>auditoria-%1.csv</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Exportar la auditoría</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting… %n entries so far</source>
+        <translation><numerusform>Exportando… %n entrada por ahora</numerusform><numerusform>Exportando… %n entradas por ahora</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation>No se exportó nada: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objeto</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries exported to %1.</source>
+        <translation><numerusform>%n entrada exportada a %1.</numerusform><numerusform>%n entradas exportadas a %1.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::ChatPanel</name>
     <message>
         <source>Assign</source>
@@ -1107,6 +1494,10 @@
     <message>
         <source>API keys</source>
         <translation>Claves API</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Auditoría</translation>
     </message>
 </context>
 <context>

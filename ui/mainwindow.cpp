@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "apikeyspage.h"
+#include "auditlogpage.h"
 #include "chatpanel.h"
 #include "client/apiclient.h"
 #include "client/eventstream.h"
@@ -98,6 +99,10 @@ MainWindow::MainWindow(client::ApiClient *api, const QJsonObject &user, QWidget 
             whatsApp->configure();
         });
     }
+    // The audit log: a company's for its admins; everything for a platform
+    // admin who has not chosen a company.
+    if (isAdmin())
+        addPage(tr("Audit log"), new AuditLogPage(api, this));
     if (isPlatformAdmin()) {
         m_tenants = new TenantsPage(api, this);
         addPage(tr("Companies"), m_tenants);

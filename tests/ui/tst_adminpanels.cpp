@@ -1,4 +1,5 @@
 #include "adminpage.h"
+#include "auditlogpage.h"
 #include "adminwidgets.h"
 #include "client/eventstream.h"
 #include "consolecontroller.h"
@@ -22,6 +23,8 @@
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTranslator>
 
 using namespace puente;
@@ -40,6 +43,9 @@ private Q_SLOTS:
     void panelsShowPermissionAndConnectionProblems();
     void platformAdminCreatesACompany();
     void suspendingACompanyTellsItsOpenConsoles();
+    void auditEntriesReadAsSentencesWithoutSecrets();
+    void auditFiltersAndPaging();
+    void auditExportsEveryEntryToCsv();
     void screenshots_data();
     void screenshots();
 
@@ -365,6 +371,223 @@ void TestAdminPanels::suspendingACompanyTellsItsOpenConsoles()
     QVERIFY(login.contains(QStringLiteral("token")));
 }
 
+// An audit entry at a given time (the log itself stamps "now").
+static bool addAudit(QSqlDatabase tx, TenantId tenant, qint64 userId, const QString &label, const QString &action, const QString &targetType,
+                     const QString &targetId, const QJsonObject &details, const QString &address, qint64 at)
+{
+    Sql q(tx, QStringLiteral("INSERT INTO audit_log (tenant_id, actor_user_id, actor_label, action, target_type, target_id, details, client_address, "
+                             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.bind(tenant.value).bind(userId > 0 ? QVariant(userId) : QVariant(QMetaType(QMetaType::LongLong))).bind(label).bind(action)
+        .bind(targetType).bind(targetId).bind(QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))).bind(address).bind(at);
+    return bool(q.exec());
+}
+
+// The sentences of the audit page, top to bottom.
+static QStringList auditRows(ui::AuditLogPage &page)
+{
+    QStringList rows;
+    for (int r = 0; r < page.table()->rowCount(); ++r)
+        rows << page.table()->item(r, 2)->text();
+    return rows;
+}
+
+void TestAdminPanels::auditEntriesReadAsSentencesWithoutSecrets()
+{
+    const QString admin = m_h->adminUser.value(QStringLiteral("name")).toString();
+    const QString agent = m_h->agentUser.value(QStringLiteral("name")).toString();
+    client::ApiClient *api = m_h->admin.get();
+    QVERIFY(!test::await(api->post(QStringLiteral("api/users"), {{QStringLiteral("email"), QStringLiteral("nuevo@demo.puente")},
+                                                                  {QStringLiteral("name"), QStringLiteral("Nuevo")},
+                                                                  {QStringLiteral("role"), QStringLiteral("agent")},
+                                                                  {QStringLiteral("password"), m_h->accounts.password}})).isEmpty());
+    const QJsonObject config = test::await(api->get(QStringLiteral("api/whatsapp/config")));
+    const QString secretToken = QStringLiteral("EAAVerySecretToken1234567890abcdef");
+    QVERIFY(!test::await(api->post(QStringLiteral("api/whatsapp/config"),
+                                   {{QStringLiteral("business_api_token"), secretToken},
+                                    {QStringLiteral("phone_number_id"), config.value(QStringLiteral("phone_number_id")).toString()},
+                                    {QStringLiteral("business_account_id"), config.value(QStringLiteral("business_account_id")).toString()}})).isEmpty());
+    const QJsonObject key = test::await(api->post(QStringLiteral("api/api-keys"), {{QStringLiteral("name"), QStringLiteral("CRM")},
+                                                                                    {QStringLiteral("scopes"), QJsonArray{QStringLiteral("messages:send")}}}));
+    const qint64 keyId = key.value(QStringLiteral("api_key")).toObject().value(QStringLiteral("id")).toInteger();
+    QVERIFY(keyId > 0);
+    test::await(api->remove(QStringLiteral("api/api-keys/%1").arg(keyId)));
+    client::ApiClient stranger(m_h->baseUrl());
+    test::await(stranger.post(QStringLiteral("api/auth/login"), {{QStringLiteral("email"), m_h->accounts.agentEmail},
+                                                                  {QStringLiteral("password"), QStringLiteral("not-the-password")}}));
+
+    ui::AuditLogPage page(api);
+    page.show();
+    QTRY_VERIFY(page.table()->rowCount() >= 5);
+    QTRY_VERIFY(auditRows(page).contains(QStringLiteral("%1 created the user nuevo@demo.puente (agent)").arg(admin)));
+    const QStringList rows = auditRows(page);
+    QVERIFY2(rows.contains(QStringLiteral("%1 changed the access token").arg(admin)), qPrintable(rows.join(QLatin1Char('\n'))));
+    QVERIFY(rows.contains(QStringLiteral("%1 created the API key “CRM”").arg(admin)));
+    QVERIFY(rows.contains(QStringLiteral("%1 revoked the API key “CRM”").arg(admin)));
+    QVERIFY(rows.contains(QStringLiteral("%1 could not sign in: wrong password").arg(agent)));
+    // The token itself is nowhere: not in the sentences, not in the details shown on hover.
+    for (int r = 0; r < page.table()->rowCount(); ++r)
+        for (int c = 0; c < page.table()->columnCount(); ++c) {
+            QVERIFY(!page.table()->item(r, c)->text().contains(QStringLiteral("VerySecret")));
+            QVERIFY(!page.table()->item(r, c)->toolTip().contains(QStringLiteral("VerySecret")));
+        }
+    // Agents are not shown the log.
+    ui::AuditLogPage denied(m_h->agent.get());
+    denied.show();
+    QTRY_VERIFY(denied.pageState()->text().contains(QStringLiteral("permission")));
+    QCOMPARE(denied.table()->rowCount(), 0);
+    // Nor does an unreachable server look like an empty log.
+    client::ApiClient nowhere(QUrl(QStringLiteral("http://127.0.0.1:1/")));
+    nowhere.setToken(QStringLiteral("x"));
+    ui::AuditLogPage offline(&nowhere);
+    offline.show();
+    QTRY_VERIFY(offline.pageState()->text().contains(QStringLiteral("the server does not answer")));
+    QVERIFY(offline.pageState()->retryButton()->isVisibleTo(&offline));
+}
+
+void TestAdminPanels::auditFiltersAndPaging()
+{
+    const TenantId id = TenantRepository(db()).findByIdOrSlug(m_h->accounts.tenantSlug).value()->id;
+    const qint64 agentId = m_h->agentUser.value(QStringLiteral("id")).toInteger();
+    // 150 sign-ins of the agent in the last hours, and one user change 40 days ago.
+    {
+        Transaction tx(db());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < 150; ++i)
+            QVERIFY(addAudit(tx.connection(), id, agentId, m_h->accounts.agentEmail, QStringLiteral("auth.login"), {}, {}, {},
+                             QStringLiteral("10.0.0.%1").arg(i % 250), now - 3'600'000 + i));
+        QVERIFY(addAudit(tx.connection(), id, 0, QStringLiteral("system"), QStringLiteral("user.deactivated"), QStringLiteral("user"),
+                         QStringLiteral("1"), {{QStringLiteral("email"), QStringLiteral("viejo@demo.puente")}}, {}, now - 40LL * 24 * 3'600'000));
+        QVERIFY(tx.commit());
+    }
+    ui::AuditLogPage page(m_h->admin.get());
+    page.show();
+    QTRY_COMPARE(page.table()->rowCount(), 100); // a page
+    QVERIFY(page.olderButton()->isVisible());
+    page.olderButton()->click();
+    QTRY_VERIFY(page.table()->rowCount() > 150);
+    QTRY_VERIFY(!page.olderButton()->isVisible());
+    QVERIFY(!auditRows(page).join(QLatin1Char('\n')).contains(QStringLiteral("viejo@demo.puente"))); // older than 30 days
+
+    // Period: all time shows the old entry.
+    page.periodFilter()->setCurrentIndex(page.periodFilter()->findData(0));
+    Q_EMIT page.periodFilter()->activated(page.periodFilter()->currentIndex());
+    QTRY_VERIFY(page.table()->rowCount() == 100 && page.olderButton()->isVisible());
+    // Action: user changes only.
+    page.actionFilter()->setCurrentIndex(page.actionFilter()->findData(QStringLiteral("user.")));
+    Q_EMIT page.actionFilter()->activated(page.actionFilter()->currentIndex());
+    QTRY_VERIFY(page.table()->rowCount() >= 1 && page.table()->rowCount() < 10);
+    for (int r = 0; r < page.table()->rowCount(); ++r)
+        QVERIFY2(page.table()->item(r, 0)->data(Qt::UserRole + 1).toJsonObject().value(QStringLiteral("action")).toString().startsWith(QStringLiteral("user.")),
+                 qPrintable(page.table()->item(r, 2)->text()));
+    QVERIFY(auditRows(page).contains(QStringLiteral("Puente (system) deactivated the user viejo@demo.puente")));
+    // Person: the agent's entries only (sign-ins), last 24 hours.
+    page.actionFilter()->setCurrentIndex(0);
+    page.periodFilter()->setCurrentIndex(page.periodFilter()->findData(1));
+    QTRY_VERIFY(page.personFilter()->findData(QString::number(agentId)) > 0); // names loaded
+    page.personFilter()->setCurrentIndex(page.personFilter()->findData(QString::number(agentId)));
+    Q_EMIT page.personFilter()->activated(page.personFilter()->currentIndex());
+    QTRY_COMPARE(page.table()->rowCount(), 100);
+    page.olderButton()->click();
+    QTRY_VERIFY(!page.olderButton()->isVisible());
+    QVERIFY(page.table()->rowCount() >= 150);
+    for (int r = 0; r < page.table()->rowCount(); ++r)
+        QCOMPARE(page.table()->item(r, 1)->text(), m_h->agentUser.value(QStringLiteral("name")).toString());
+    // Nothing matches: said so.
+    page.actionFilter()->setCurrentIndex(page.actionFilter()->findData(QStringLiteral("api_key.")));
+    Q_EMIT page.actionFilter()->activated(page.actionFilter()->currentIndex());
+    QTRY_VERIFY(page.pageState()->text().contains(QStringLiteral("No entries")));
+    QCOMPARE(page.table()->rowCount(), 0);
+}
+
+void TestAdminPanels::auditExportsEveryEntryToCsv()
+{
+    // An admin whose name needs quoting (and has accents), and more entries than one page of the export.
+    const QString tricky = QStringLiteral("Pérez, \"Pepe\" Núñez");
+    QVERIFY(!test::await(m_h->admin->patch(QStringLiteral("api/users/%1").arg(m_h->adminUser.value(QStringLiteral("id")).toInteger()),
+                                           {{QStringLiteral("name"), tricky}})).isEmpty());
+    QVERIFY(!test::await(m_h->admin->post(QStringLiteral("api/users"), {{QStringLiteral("email"), QStringLiteral("pepe@demo.puente")},
+                                                                        {QStringLiteral("name"), QStringLiteral("Pepe")},
+                                                                        {QStringLiteral("role"), QStringLiteral("agent")},
+                                                                        {QStringLiteral("password"), m_h->accounts.password}})).isEmpty());
+    const TenantId id = TenantRepository(db()).findByIdOrSlug(m_h->accounts.tenantSlug).value()->id;
+    {
+        Transaction tx(db());
+        for (int i = 0; i < 620; ++i)
+            QVERIFY(addAudit(tx.connection(), id, 0, QStringLiteral("api-key:CRM"), QStringLiteral("conversation.started"), QStringLiteral("conversation"),
+                             QString::number(i), {{QStringLiteral("phone"), QStringLiteral("+3461200%1").arg(i, 4, 10, QLatin1Char('0'))}}, {},
+                             QDateTime::currentMSecsSinceEpoch() - 1000 - i));
+        QVERIFY(tx.commit());
+    }
+    const qint64 expected = [&] {
+        Sql q(db().connection(), QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND created_at >= ?"));
+        q.bind(id.value).bind(QDateTime::currentMSecsSinceEpoch() - 30LL * 24 * 3'600'000);
+        return q.exec() && q.next() ? q.int64(0) : -1;
+    }();
+    QVERIFY(expected > 620);
+
+    ui::AuditLogPage page(m_h->admin.get());
+    page.show();
+    QTRY_VERIFY(page.table()->rowCount() > 0 && page.personFilter()->count() > 3); // entries and names
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("audit.csv"));
+    QSignalSpy exported(&page, &ui::AuditLogPage::exported);
+    page.exportCsv(path);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 20000);
+    QCOMPARE(exported.at(0).at(0).toLongLong(), expected);
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray raw = file.readAll();
+    QVERIFY(raw.startsWith("\xEF\xBB\xBF")); // BOM
+    const QString text = QString::fromUtf8(raw.mid(3));
+    // A small CSV reader: quoted fields may hold commas, quotes and newlines.
+    QList<QStringList> records;
+    QStringList record;
+    QString field;
+    bool quoted = false;
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
+                field += c;
+                ++i;
+            } else if (c == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            record << field;
+            field.clear();
+        } else if (c == QLatin1Char('\r')) {
+        } else if (c == QLatin1Char('\n')) {
+            record << field;
+            records << record;
+            record.clear();
+            field.clear();
+        } else {
+            field += c;
+        }
+    }
+    QCOMPARE(records.first(), (QStringList{QStringLiteral("Time"), QStringLiteral("Person"), QStringLiteral("What happened"), QStringLiteral("Action"),
+                                            QStringLiteral("Target"), QStringLiteral("From"), QStringLiteral("Details")}));
+    QCOMPARE(records.size() - 1, expected);
+    bool sawPepe = false;
+    for (const QStringList &r : records) {
+        QCOMPARE(r.size(), 7);
+        if (r.at(3) == QLatin1String("user.created") && r.at(1) == tricky)
+            sawPepe = r.at(2) == QStringLiteral("%1 created the user pepe@demo.puente (agent)").arg(tricky);
+    }
+    QVERIFY(sawPepe);
+    QVERIFY(text.contains(QStringLiteral("\"Pérez, \"\"Pepe\"\" Núñez\"")));
+    QVERIFY(records.at(1).at(0).contains(QLatin1Char('T'))); // ISO 8601
+    QVERIFY(std::any_of(records.cbegin(), records.cend(), [](const QStringList &r) {
+        return r.at(1) == QStringLiteral("The API key “CRM”") && r.at(2).startsWith(QStringLiteral("The API key “CRM” started a conversation with +3461200"));
+    }));
+}
+
 void TestAdminPanels::saveScreenshot(QWidget &w, const QString &name)
 {
     const QString dir = qEnvironmentVariable("PUENTE_SCREENSHOT_DIR", QStringLiteral(PUENTE_SCREENSHOT_DIR));
@@ -445,6 +668,13 @@ void TestAdminPanels::screenshots()
     QTRY_VERIFY(health.failures()->rowCount() == 1 && health.deadLetters()->model()->rowCount() == 1);
     QTest::qWait(200);
     saveScreenshot(health, QStringLiteral("admin-health-%1").arg(language));
+
+    ui::AuditLogPage audit(m_h->admin.get());
+    audit.resize(1180, 520);
+    audit.show();
+    QTRY_VERIFY(audit.table()->rowCount() > 3 && audit.personFilter()->count() > 1);
+    QTest::qWait(100);
+    saveScreenshot(audit, QStringLiteral("admin-audit-%1").arg(language));
     QCoreApplication::removeTranslator(&translator);
     QLocale::setDefault(QLocale::system());
 }
