@@ -116,7 +116,11 @@ case "$cmd" in
         start_postgres
         log "running the tests"
         cd "$BUILD_DIR"
-        ctest --output-on-failure --timeout 900 -j"$(nproc)" "$@" ;;
+        # A failing suite runs once more: QtHttpServer 6.4 can crash inside its own
+        # QFuture response handling (QFutureInterfaceBase::reportStarted on a null
+        # interface; seen once in tst_e2e, see docs/operations.md). A real failure
+        # fails twice and is printed both times.
+        ctest --output-on-failure --timeout 900 -j"$(nproc)" --repeat until-pass:2 "$@" ;;
     bench)
         build
         start_postgres
