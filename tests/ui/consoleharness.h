@@ -11,6 +11,7 @@
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTest>
 
 #include <memory>
@@ -81,6 +82,27 @@ struct ConsoleHarness {
     void candidateWrites(const QString &waId, const QString &name, const QString &text)
     {
         demo->sandbox().candidateWrites(server::SandboxDemo::phoneNumberId(), waId, name, text);
+    }
+};
+
+// The console in one language for screenshots ("es" or "en": Puente's
+// translation and the matching locale), undone when it goes out of scope.
+struct ScreenshotLanguage {
+    QTranslator translator;
+    bool loaded = false;
+    explicit ScreenshotLanguage(const QString &language)
+    {
+        const bool spanish = language == QLatin1String("es");
+        loaded = translator.load(QLocale(spanish ? QLocale::Spanish : QLocale::English), QStringLiteral("puente"), QStringLiteral("_"),
+                                 QStringLiteral(":/i18n"));
+        if (loaded)
+            QCoreApplication::installTranslator(&translator);
+        QLocale::setDefault(spanish ? QLocale(QLocale::Spanish, QLocale::Spain) : QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+    ~ScreenshotLanguage()
+    {
+        QCoreApplication::removeTranslator(&translator);
+        QLocale::setDefault(QLocale::system());
     }
 };
 

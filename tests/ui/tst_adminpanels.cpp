@@ -605,14 +605,8 @@ void TestAdminPanels::screenshots_data()
 void TestAdminPanels::screenshots()
 {
     QFETCH(QString, language);
-    QTranslator translator;
-    if (language == QLatin1String("es")) {
-        QVERIFY(translator.load(QLocale(QLocale::Spanish), QStringLiteral("puente"), QStringLiteral("_"), QStringLiteral(":/i18n")));
-        QCoreApplication::installTranslator(&translator);
-        QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::Spain));
-    } else {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    }
+    const test::ScreenshotLanguage screenLanguage(language);
+    QVERIFY(screenLanguage.loaded);
     // A company that has lived a little: webhooks, a failure, throttling, a dead letter.
     m_h->candidateWrites(QStringLiteral("34611000002"), QStringLiteral("María José García"), QStringLiteral("Hola"));
     const TenantId id = TenantRepository(db()).findByIdOrSlug(m_h->accounts.tenantSlug).value()->id;
@@ -675,8 +669,6 @@ void TestAdminPanels::screenshots()
     QTRY_VERIFY(audit.table()->rowCount() > 3 && audit.personFilter()->count() > 1);
     QTest::qWait(100);
     saveScreenshot(audit, QStringLiteral("admin-audit-%1").arg(language));
-    QCoreApplication::removeTranslator(&translator);
-    QLocale::setDefault(QLocale::system());
 }
 
 QTEST_MAIN(TestAdminPanels)

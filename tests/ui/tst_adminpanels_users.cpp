@@ -500,17 +500,8 @@ void TestAdminPanelsUsers::screenshots_data()
 void TestAdminPanelsUsers::screenshots()
 {
     QFETCH(QString, language);
-    QTranslator translator;
-    if (language == QLatin1String("es")) {
-        QVERIFY(translator.load(QLocale(QLocale::Spanish), QStringLiteral("puente"), QStringLiteral("_"), QStringLiteral(":/i18n")));
-        QCoreApplication::installTranslator(&translator);
-        QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::Spain));
-    } else {
-        // English plurals ("1 template", "13 templates") come from puente_en.
-        QVERIFY(translator.load(QLocale(QLocale::English), QStringLiteral("puente"), QStringLiteral("_"), QStringLiteral(":/i18n")));
-        QCoreApplication::installTranslator(&translator);
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    }
+    const test::ScreenshotLanguage screenLanguage(language);
+    QVERIFY(screenLanguage.loaded);
     const QSize size(1040, 600);
     // Users: a few colleagues, one deactivated.
     for (const auto &[name, email] : {std::pair{QStringLiteral("Lucía Fernández"), QStringLiteral("lucia@demo.puente")},
@@ -625,8 +616,6 @@ void TestAdminPanelsUsers::screenshots()
         QTest::qWait(100);
         saveScreenshot(templates, QStringLiteral("admin_templates_rejected_%1").arg(language));
     }
-    QCoreApplication::removeTranslator(&translator);
-    QLocale::setDefault(QLocale::system());
 }
 
 QTEST_MAIN(TestAdminPanelsUsers)

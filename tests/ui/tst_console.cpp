@@ -646,14 +646,8 @@ void TestConsole::screenshots_data()
 void TestConsole::screenshots()
 {
     QFETCH(QString, language);
-    QTranslator translator;
-    if (language == QLatin1String("es")) {
-        QVERIFY(translator.load(QLocale(QLocale::Spanish), QStringLiteral("puente"), QStringLiteral("_"), QStringLiteral(":/i18n")));
-        QCoreApplication::installTranslator(&translator);
-        QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::Spain));
-    } else {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    }
+    const test::ScreenshotLanguage screenLanguage(language);
+    QVERIFY(screenLanguage.loaded);
     // A lived-in inbox: several candidates, a chat with an image, replies and ticks.
     const QList<std::pair<QString, QString>> people{{QStringLiteral("34612000001"), QStringLiteral("María José García")},
                                                    {QStringLiteral("5215512000002"), QStringLiteral("Juan Carlos López")},
@@ -713,8 +707,6 @@ void TestConsole::screenshots()
     window->events()->dropConnection();
     QTRY_VERIFY(window->offlineBannerVisible());
     saveScreenshot(*window, QStringLiteral("console-offline-%1").arg(language));
-    QCoreApplication::removeTranslator(&translator);
-    QLocale::setDefault(QLocale::system());
 }
 
 QTEST_MAIN(TestConsole)
