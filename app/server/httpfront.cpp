@@ -4,17 +4,13 @@
 #include "messaging/dispatcher.h"
 #include "servercontext.h"
 #include "storage/migrations.h"
+#include "httpserver.h"
 #include "webhookendpoint.h"
 #include "websockethub.h"
 #include "api/restapi.h"
 
 #include <QFile>
-#include <QHttpServer>
-#include <QHttpServerResponder>
-#include <QHttpServerResponse>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace puente::server {
 
@@ -22,7 +18,7 @@ template<typename Handler>
 void HttpFront::addRoute(QHttpServerRequest::Method method, const QString &path, Handler &&handler)
 {
     m_api->addExternal(method, path);
-    m_http->route(path, method, std::forward<Handler>(handler));
+    m_http->route(method, path, std::forward<Handler>(handler));
 }
 
 QStringList HttpFront::routes() const
@@ -31,14 +27,6 @@ QStringList HttpFront::routes() const
 }
 
 namespace {
-QHttpServerResponse toResponse(api::Reply &&reply)
-{
-    QHttpServerResponse response(reply.contentType, std::move(reply.body), QHttpServerResponse::StatusCode(reply.status));
-    for (auto &[name, value] : reply.headers)
-        response.addHeader(std::move(name), std::move(value));
-    return response;
-}
-
 // The request's parts the API needs, copied: the handler runs on a worker
 // after QtHttpServer has moved on.
 api::Request copyRequest(const QHttpServerRequest &request, bool trustProxy)
@@ -57,17 +45,12 @@ api::Request copyRequest(const QHttpServerRequest &request, bool trustProxy)
         r.clientAddress = QString::fromLatin1(r.headers.value("x-real-ip")).trimmed();
     return r;
 }
-
-QJsonObject errorBody(const QString &code, const QString &message)
-{
-    return {{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
-}
 } // namespace
 
 HttpFront::HttpFront(ServerContext &context, QObject *parent)
     : QObject(parent)
     , m_context(context)
-    , m_http(std::make_unique<QHttpServer>())
+    , m_http(std::make_unique<HttpServer>())
     , m_webhook(std::make_unique<WebhookEndpoint>(context.database(), context.keyring(), context.webhookInbox(), context.metrics(),
                                                   context.settings().value(QStringLiteral("verify_token")),
                                                   context.settings().value(QStringLiteral("app_secret")), &m_pool))
@@ -94,14 +77,15 @@ HttpFront::~HttpFront()
 
 void HttpFront::registerRoutes()
 {
-    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/healthz"), [] {
-        return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+    using api::Reply;
+    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/healthz"), [](const QHttpServerRequest &, Answer answer) {
+        answer.send(Reply::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}));
     });
 
     Database *db = &m_context.database();
     QThreadPool *pool = &m_pool;
-    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/readyz"), [db, pool] {
-        return QtConcurrent::run(pool, [db] {
+    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/readyz"), [db, pool](const QHttpServerRequest &, Answer answer) {
+        pool->start([db, answer] {
             auto version = migrations::currentVersion(*db);
             if (!version || version.value() != migrations::latestVersion()) {
                 const QString why = version ? QStringLiteral("schema version %1, expected %2")
@@ -109,38 +93,38 @@ void HttpFront::registerRoutes()
                                                   .arg(migrations::latestVersion())
                                             : version.error().message;
                 qCWarning(lcHttp).noquote() << "not ready:" << why;
-                return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("unavailable")},
-                                                       {QStringLiteral("database"), why}},
-                                           QHttpServerResponse::StatusCode::ServiceUnavailable);
+                answer.send(Reply::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("unavailable")},
+                                                    {QStringLiteral("database"), why}},
+                                        503));
+                return;
             }
-            return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("ready")},
-                                                   {QStringLiteral("database"), QStringLiteral("ok")},
-                                                   {QStringLiteral("schema_version"), version.value()}});
+            answer.send(Reply::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ready")},
+                                                {QStringLiteral("database"), QStringLiteral("ok")},
+                                                {QStringLiteral("schema_version"), version.value()}}));
         });
     });
 
     WebhookEndpoint *webhook = m_webhook.get();
     addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/api/whatsapp/webhook"),
-                  [webhook](const QHttpServerRequest &request) { return webhook->verify(request); });
+             [webhook](const QHttpServerRequest &request, Answer answer) { webhook->verify(request, std::move(answer)); });
     addRoute(QHttpServerRequest::Method::Post, QStringLiteral("/api/whatsapp/webhook"),
-                  [webhook](const QHttpServerRequest &request) { return webhook->receive(request); });
+             [webhook](const QHttpServerRequest &request, Answer answer) { webhook->receive(request, std::move(answer)); });
 
-    // The WebSocket upgrade: this route must answer nothing, so that
-    // QAbstractHttpServer completes the handshake; WebSocketHub then checks
-    // the token on the new connection.
-    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/api/ws"),
-                  [](const QHttpServerRequest &, QHttpServerResponder &&) {});
+    // The WebSocket upgrade: HttpServer lets QAbstractHttpServer complete the
+    // handshake; WebSocketHub then checks the token on the new connection.
+    m_api->addExternal(QHttpServerRequest::Method::Get, QStringLiteral("/api/ws"));
+    m_http->acceptWebSockets(QStringLiteral("/api/ws"));
 
-    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/api/openapi.yaml"), [] {
+    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/api/openapi.yaml"), [](const QHttpServerRequest &, Answer answer) {
         QFile f(QStringLiteral(":/puente/openapi.yaml"));
         f.open(QIODevice::ReadOnly);
-        return QHttpServerResponse(QByteArrayLiteral("application/yaml"), f.readAll());
+        answer.send(Reply{200, QByteArrayLiteral("application/yaml"), f.readAll(), {}});
     });
 
     Metrics *metrics = &m_context.metrics();
     OutboxDispatcher *dispatcher = m_context.dispatcher();
-    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/metrics"), [metrics, db, pool, dispatcher] {
-        return QtConcurrent::run(pool, [metrics, db, dispatcher] {
+    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/metrics"), [metrics, db, pool, dispatcher](const QHttpServerRequest &, Answer answer) {
+        pool->start([metrics, db, dispatcher, answer] {
             qint64 depth = -1;
             Sql q(db->connection(), QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'in_flight')"));
             if (q.exec() && q.next())
@@ -155,23 +139,16 @@ void HttpFront::registerRoutes()
                                                     std::pair{"rate_limited", c.rateLimited.load()}})
                     text += QByteArray("puente_sends_total{result=\"") + result + "\"} " + QByteArray::number(value) + '\n';
             }
-            return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"), std::move(text));
+            answer.send(Reply{200, QByteArrayLiteral("text/plain; version=0.0.4"), std::move(text), {}});
         });
     });
 
-    // Everything else goes to the REST API's router (QtHttpServer 6.4 route
-    // patterns are regular expressions; this one matches every path). It
-    // answers 404 and 405 itself.
+    // Everything else goes to the REST API's router, which answers 404 and
+    // 405 itself.
     api::RestApi *restApi = m_api.get();
     const bool trustProxy = m_context.settings().value(QStringLiteral("trust_proxy")) == QLatin1String("true");
-    m_http->route(QStringLiteral("/.*"), QHttpServerRequest::Method::AnyKnown, [restApi, pool, trustProxy](const QHttpServerRequest &request) {
-        return QtConcurrent::run(pool, [restApi, r = copyRequest(request, trustProxy)]() mutable { return toResponse(restApi->handle(r)); });
-    });
-
-    m_http->setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        responder.write(QJsonDocument(errorBody(QStringLiteral("not_found"),
-                                                QStringLiteral("no such endpoint: %1").arg(request.url().path()))),
-                        QHttpServerResponder::StatusCode::NotFound);
+    m_http->setFallback([restApi, pool, trustProxy](const QHttpServerRequest &request, Answer answer) {
+        pool->start([restApi, answer, r = copyRequest(request, trustProxy)]() mutable { answer.send(restApi->handle(r)); });
     });
 }
 

@@ -3,7 +3,7 @@
 #include "common/result.h"
 
 #include <QHostAddress>
-#include <QHttpServer>
+#include <QHttpServerRequest>
 #include <QObject>
 #include <QStringList>
 #include <QThreadPool>
@@ -19,10 +19,12 @@ namespace api {
 class RestApi;
 }
 class WebSocketHub;
+class HttpServer;
 
-// The only code that touches QHttpServer (its API changes a lot between 6.4
-// and 6.8). Handlers stay short: anything that waits on the database runs on
-// the thread pool and answers through a QFuture.
+// The server's HTTP routes (with HttpServer the only code that touches
+// QtHttpServer, whose API changes a lot between 6.4 and 6.8). Handlers stay
+// short: anything that waits on the database runs on the thread pool and
+// answers from there.
 class HttpFront : public QObject {
     Q_OBJECT
 public:
@@ -37,8 +39,8 @@ public:
 
 private:
     void registerRoutes();
-    // A route QtHttpServer serves directly (not through the REST API's
-    // router); it is still listed there for 405 answers and the OpenAPI check.
+    // A route served directly (not through the REST API's router); it is
+    // still listed there for 405 answers and the OpenAPI check.
     template<typename Handler>
     void addRoute(QHttpServerRequest::Method method, const QString &path, Handler &&handler);
 
@@ -46,7 +48,7 @@ private:
     // Database work of the routes and the hub runs here, not on the global
     // pool, so that it is finished before the database goes away.
     QThreadPool m_pool;
-    std::unique_ptr<QHttpServer> m_http;
+    std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<WebhookEndpoint> m_webhook;
     std::unique_ptr<WebSocketHub> m_hub;
     std::unique_ptr<api::RestApi> m_api;

@@ -1,6 +1,7 @@
 #include "webhookendpoint.h"
 
 #include "crypto/crypto.h"
+#include "httpserver.h"
 #include "logging/logging.h"
 #include "messaging/webhookinbox.h"
 #include "metrics.h"
@@ -10,33 +11,12 @@
 
 #include <QHttpServerRequest>
 #include <QJsonObject>
-#include <QPromise>
 #include <QSet>
 #include <QUrlQuery>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace puente::server {
 
-using StatusCode = QHttpServerResponse::StatusCode;
-
-namespace {
-// QtFuture::makeReadyFuture copies; responses can only move.
-QFuture<QHttpServerResponse> ready(QHttpServerResponse &&response)
-{
-    QFutureInterface<QHttpServerResponse> f;
-    f.reportStarted();
-    f.reportAndMoveResult(std::move(response));
-    f.reportFinished();
-    return f.future();
-}
-} // namespace
-
-QHttpServerResponse jsonError(const QString &code, const QString &message, StatusCode status)
-{
-    return QHttpServerResponse(
-        QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}},
-        status);
-}
+using api::Reply;
 
 WebhookEndpoint::WebhookEndpoint(Database &db, crypto::KeyringPtr keyring, WebhookInbox &inbox, Metrics &metrics,
                                  QString platformVerifyToken, QString platformAppSecret, QThreadPool *pool)
@@ -48,104 +28,90 @@ WebhookEndpoint::WebhookEndpoint(Database &db, crypto::KeyringPtr keyring, Webho
     , m_platformAppSecret(platformAppSecret.toUtf8())
     , m_pool(pool)
 {
-    // Waiters mostly sleep on a commit; enough of them to fill a group commit.
-    m_waiters.setMaxThreadCount(64);
-    m_waiters.setExpiryTimeout(60000);
 }
 
-WebhookEndpoint::~WebhookEndpoint()
-{
-    m_waiters.waitForDone();
-}
+WebhookEndpoint::~WebhookEndpoint() = default;
 
-QFuture<QHttpServerResponse> WebhookEndpoint::verify(const QHttpServerRequest &request)
+void WebhookEndpoint::verify(const QHttpServerRequest &request, Answer answer)
 {
     const QUrlQuery query(request.url());
     const QString mode = query.queryItemValue(QStringLiteral("hub.mode"), QUrl::FullyDecoded);
     const QString token = query.queryItemValue(QStringLiteral("hub.verify_token"), QUrl::FullyDecoded);
     const QString challenge = query.queryItemValue(QStringLiteral("hub.challenge"), QUrl::FullyDecoded);
-    auto accept = [challenge] {
-        QHttpServerResponse r(QByteArrayLiteral("text/plain"), challenge.toUtf8());
-        return r;
-    };
-    auto refuse = [] {
-        return jsonError(QStringLiteral("verification_failed"),
-                         QStringLiteral("hub.verify_token does not match any configured verify token"), StatusCode::Forbidden);
-    };
+    const Reply accept{200, QByteArrayLiteral("text/plain"), challenge.toUtf8(), {}};
+    const Reply refuse = Reply::error(403, QStringLiteral("verification_failed"),
+                                      QStringLiteral("hub.verify_token does not match any configured verify token"));
     if (mode != QLatin1String("subscribe") || token.isEmpty())
-        return ready(refuse());
+        return answer.send(refuse);
     if (!m_platformVerifyToken.isEmpty() && crypto::constantTimeEquals(token.toUtf8(), m_platformVerifyToken.toUtf8()))
-        return ready(accept());
+        return answer.send(accept);
     Database *db = &m_db;
-    return QtConcurrent::run(m_pool, [db, token, accept, refuse] {
+    m_pool->start([db, token, accept, refuse, answer] {
         Sql q(db->connection(), QStringLiteral("SELECT COUNT(*) FROM whatsapp_config WHERE webhook_verify_token = ?"));
         q.bind(token);
         if (q.exec() && q.next() && q.int64(0) > 0)
-            return accept();
+            return answer.send(accept);
         qCWarning(lcHttp) << "webhook verification refused: unknown verify token";
-        return refuse();
+        answer.send(refuse);
     });
 }
 
-QFuture<QHttpServerResponse> WebhookEndpoint::receive(const QHttpServerRequest &request)
+void WebhookEndpoint::receive(const QHttpServerRequest &request, Answer answer)
 {
     ++m_metrics.webhooksReceived;
     const QByteArray body = request.body();
     if (body.size() > kMaxBody) {
         ++m_metrics.webhooksTooLarge;
-        return ready(jsonError(QStringLiteral("payload_too_large"),
-                                                   QStringLiteral("webhook bodies are limited to 3 MiB"), StatusCode::PayloadTooLarge));
+        return answer.send(Reply::error(413, QStringLiteral("payload_too_large"), QStringLiteral("webhook bodies are limited to 3 MiB")));
     }
     const QByteArray header = request.value(QByteArrayLiteral("X-Hub-Signature-256"));
     const QHostAddress from = request.remoteAddress();
     auto unauthorized = [this, from](const char *why) {
         ++m_metrics.webhooksRejectedSignature;
         qCWarning(lcHttp).noquote() << "security: webhook from" << from.toString() << "refused:" << why;
-        return jsonError(QStringLiteral("invalid_signature"),
-                         QStringLiteral("X-Hub-Signature-256 is missing or does not match the app secret"), StatusCode::Unauthorized);
+        return Reply::error(401, QStringLiteral("invalid_signature"),
+                            QStringLiteral("X-Hub-Signature-256 is missing or does not match the app secret"));
     };
     if (!header.startsWith("sha256="))
-        return ready(unauthorized("no sha256 signature"));
+        return answer.send(unauthorized("no sha256 signature"));
     const QByteArray signature = header.mid(7);
-    const bool platformSigned = !m_platformAppSecret.isEmpty() && crypto::verifyHmacSha256Hex(m_platformAppSecret, body, signature);
-    // The answer waits for the inbox commit on a waiter thread (the commit
-    // itself is grouped with every other pending body by the inbox writer).
-    // Tenants with their own Meta app have their secrets looked up there too.
-    // Why not QFuture::then on the inbox's future: QtHttpServer 6.4 crashes
-    // on continuation futures (reportStarted on a null interface).
-    return QtConcurrent::run(&m_waiters, [this, body, signature, platformSigned, unauthorized] {
-        TenantId signedBy;
-        if (!platformSigned) {
-            signedBy = verifyWithTenantSecrets(body, signature);
-            if (!signedBy.isValid())
-                return unauthorized("signature matches no app secret");
-        }
-        // The global guard counts only signed deliveries, so junk cannot
-        // use up the budget of Meta's real ones.
-        if (const auto d = m_guard.take(QStringLiteral("webhook"), m_guardRate, m_guardBurst, nowMs()); !d.allowed) {
-            ++m_metrics.webhooksThrottled;
-            QHttpServerResponse r = jsonError(QStringLiteral("rate_limited"), QStringLiteral("too many webhook deliveries; retry later"),
-                                              StatusCode::TooManyRequests);
-            r.addHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(std::max<qint64>(1, (d.retryAfterMs + 999) / 1000)));
-            return r;
-        }
-        QFuture<Result<qint64>> stored = m_inbox.submit(body, signedBy);
-        stored.waitForFinished();
-        return toResponse(stored.result());
+    if (!m_platformAppSecret.isEmpty() && crypto::verifyHmacSha256Hex(m_platformAppSecret, body, signature))
+        return store(body, {}, std::move(answer));
+    // Tenants with their own Meta app: their secrets are in the database.
+    m_pool->start([this, body, signature, unauthorized, answer] {
+        const TenantId signedBy = verifyWithTenantSecrets(body, signature);
+        if (!signedBy.isValid())
+            return answer.send(unauthorized("signature matches no app secret"));
+        store(body, signedBy, answer);
     });
 }
 
-QHttpServerResponse WebhookEndpoint::toResponse(const Result<qint64> &stored)
+void WebhookEndpoint::store(const QByteArray &body, TenantId signedBy, Answer answer)
 {
-    if (!stored) {
-        ++m_metrics.webhookStoreFailures;
-        qCWarning(lcHttp).noquote() << "webhook not stored:" << stored.error().message;
-        // Meta retries on anything but 200, for days: nothing is lost.
-        return jsonError(QStringLiteral("unavailable"), QStringLiteral("the webhook could not be stored; retry later"),
-                         StatusCode::ServiceUnavailable);
+    // The global guard counts only signed deliveries, so junk cannot use up
+    // the budget of Meta's real ones.
+    if (const auto d = m_guard.take(QStringLiteral("webhook"), m_guardRate, m_guardBurst, nowMs()); !d.allowed) {
+        ++m_metrics.webhooksThrottled;
+        Reply r = Reply::error(429, QStringLiteral("rate_limited"), QStringLiteral("too many webhook deliveries; retry later"));
+        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(std::max<qint64>(1, (d.retryAfterMs + 999) / 1000))});
+        return answer.send(std::move(r));
     }
-    ++m_metrics.webhooksStored;
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+    // The inbox writer commits this body with every other one queued
+    // meanwhile, then answers from its own thread.
+    // (The endpoint may be gone by then; the metrics live on.)
+    m_inbox.submit(body, signedBy, [metrics = &m_metrics, answer](const Result<qint64> &id) { answer.send(stored(*metrics, id)); });
+}
+
+Reply WebhookEndpoint::stored(Metrics &metrics, const Result<qint64> &id)
+{
+    if (!id) {
+        ++metrics.webhookStoreFailures;
+        qCWarning(lcHttp).noquote() << "webhook not stored:" << id.error().message;
+        // Meta retries on anything but 200, for days: nothing is lost.
+        return Reply::error(503, QStringLiteral("unavailable"), QStringLiteral("the webhook could not be stored; retry later"));
+    }
+    ++metrics.webhooksStored;
+    return Reply::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
 }
 
 TenantId WebhookEndpoint::verifyWithTenantSecrets(const QByteArray &body, const QByteArray &signatureHex)

@@ -4,9 +4,9 @@
 #include "crypto/secretbox.h"
 #include "domain/ids.h"
 
+#include "api/api.h"
+
 #include <QByteArray>
-#include <QFuture>
-#include <QHttpServerResponse>
 #include <QString>
 #include <QThreadPool>
 
@@ -20,6 +20,7 @@ class WebhookInbox;
 namespace puente::server {
 
 struct Metrics;
+class Answer;
 
 // GET/POST /api/whatsapp/webhook: Meta's verification handshake and signed
 // deliveries for every tenant.
@@ -37,19 +38,23 @@ public:
 
     // 200 with hub.challenge when hub.verify_token is the platform's or a
     // tenant's verify token; 403 otherwise.
-    QFuture<QHttpServerResponse> verify(const QHttpServerRequest &request);
+    void verify(const QHttpServerRequest &request, Answer answer);
     // Checks X-Hub-Signature-256 over the raw body (platform app secret, or
     // the app secret of the tenant owning the payload's number or WABA),
     // commits the body to the inbox, then answers 200. 401 for a bad
     // signature, 413 for a body over 3 MiB, 503 if it could not be stored.
-    QFuture<QHttpServerResponse> receive(const QHttpServerRequest &request);
+    // The common case (signed with the platform's secret) never leaves the
+    // HTTP thread but for the commit: the inbox writer answers directly.
+    void receive(const QHttpServerRequest &request, Answer answer);
 
 private:
     // On a worker thread: the tenant named in the body whose own app secret
     // made this signature (invalid if none). Only that tenant's changes are
     // then accepted from the body.
     TenantId verifyWithTenantSecrets(const QByteArray &body, const QByteArray &signatureHex);
-    QHttpServerResponse toResponse(const Result<qint64> &stored);
+    // Past the signature: the global guard, then the inbox.
+    void store(const QByteArray &body, TenantId signedBy, Answer answer);
+    static api::Reply stored(Metrics &metrics, const Result<qint64> &id);
 
     Database &m_db;
     crypto::KeyringPtr m_keyring;
@@ -57,13 +62,10 @@ private:
     Metrics &m_metrics;
     QString m_platformVerifyToken;
     QByteArray m_platformAppSecret;
-    QThreadPool m_waiters;
     QThreadPool *m_pool;
     RateLimiter m_guard;
     double m_guardRate = 10'000;
     double m_guardBurst = 20'000;
 };
-
-QHttpServerResponse jsonError(const QString &code, const QString &message, QHttpServerResponse::StatusCode status);
 
 } // namespace puente::server

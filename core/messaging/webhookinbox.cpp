@@ -2,14 +2,13 @@
 
 #include "storage/database.h"
 
-#include <QPromise>
 
 namespace puente {
 
 struct WebhookInbox::Item {
     QByteArray body;
     TenantId signedBy;
-    QPromise<Result<qint64>> promise;
+    StoredCallback stored;
 };
 
 WebhookInbox::WebhookInbox(Database &db, CommittedCallback onCommitted, bool powerSafe)
@@ -30,23 +29,23 @@ WebhookInbox::~WebhookInbox()
     m_thread.join();
 }
 
-QFuture<Result<qint64>> WebhookInbox::submit(const QByteArray &body, TenantId signedBy)
+void WebhookInbox::submit(const QByteArray &body, TenantId signedBy, StoredCallback stored)
 {
-    auto *item = new Item{body, signedBy, {}};
-    item->promise.start();
-    QFuture<Result<qint64>> future = item->promise.future();
+    bool queued = false;
+    bool wasEmpty = false;
     {
         std::lock_guard lock(m_mutex);
-        if (m_stopping) {
-            item->promise.addResult(Result<qint64>(makeError("shutting_down", QStringLiteral("the server is stopping"))));
-            item->promise.finish();
-            delete item;
-            return future;
+        if (!m_stopping) {
+            wasEmpty = m_queue.isEmpty();
+            m_queue.append(new Item{body, signedBy, std::move(stored)});
+            queued = true;
         }
-        m_queue.append(item);
     }
-    m_wake.notify_one();
-    return future;
+    if (!queued)
+        return stored(Result<qint64>(makeError("shutting_down", QStringLiteral("the server is stopping"))));
+    // The writer only sleeps on an empty queue.
+    if (wasEmpty)
+        m_wake.notify_one();
 }
 
 Result<qint64> WebhookInbox::insert(QSqlDatabase tx, const QByteArray &body, TenantId signedBy)
@@ -98,9 +97,7 @@ void WebhookInbox::run()
         }
         for (int i = 0; i < batch.size(); ++i) {
             Item *item = batch[i];
-            item->promise.addResult(committed ? results.value(i, makeError("storage_error", QStringLiteral("no id")))
-                                              : Result<qint64>(committed.error()));
-            item->promise.finish();
+            item->stored(committed ? results.value(i, makeError("storage_error", QStringLiteral("no id"))) : Result<qint64>(committed.error()));
             delete item;
         }
         if (committed && m_onCommitted)

@@ -4,7 +4,6 @@
 #include "domain/ids.h"
 
 #include <QByteArray>
-#include <QFuture>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -19,12 +18,13 @@ class Database;
 
 // The durable front door for webhook bodies. submit() hands a raw body to
 // one writer thread, which commits everything queued in one transaction
-// (group commit) and then resolves each body's future with its inbox id:
+// (group commit) and then calls each body's callback with its inbox id:
 // the HTTP answer waits for the commit, never for processing, and a crash
 // after the answer loses nothing.
 class WebhookInbox {
 public:
     using CommittedCallback = std::function<void()>;
+    using StoredCallback = std::function<void(const Result<qint64> &id)>;
 
     // `powerSafe`: on SQLite, make every commit survive a power cut too
     // (synchronous=FULL: an fsync per group commit).
@@ -35,8 +35,9 @@ public:
 
     // `signedBy`: the tenant whose own app secret signed the body (invalid
     // when the platform's secret did); the processor then accepts only that
-    // tenant's changes from it.
-    QFuture<Result<qint64>> submit(const QByteArray &body, TenantId signedBy = {});
+    // tenant's changes from it. `stored` runs on the writer thread after the
+    // commit (or with the error); keep it short.
+    void submit(const QByteArray &body, TenantId signedBy, StoredCallback stored);
 
     // Appends one pending body inside the caller's transaction.
     static Result<qint64> insert(QSqlDatabase tx, const QByteArray &body, TenantId signedBy = {});

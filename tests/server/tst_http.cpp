@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QUrlQuery>
 #include <QWebSocket>
 
@@ -47,6 +48,9 @@ private Q_SLOTS:
     void webSocketRefusesBadTokens();
     void suspendedTenantIsToldAndLetGoButItsWebhooksAreKept();
     void webSocketResumeWithoutGapOrDuplicate();
+    void pipelinedRequestsAreAnsweredInOrder();
+    void clientsLeavingBeforeTheirAnswerAreForgotten();
+    void webSocketPathWithoutUpgradeIs426();
 
 private:
     struct Reply {
@@ -68,6 +72,13 @@ private:
     };
     std::unique_ptr<WsClient> connectWs(const QString &token, bool viaHeader = true);
     static QList<qint64> seqs(const QList<QJsonObject> &frames);
+    // Holds every writer off the database (the inbox writer included) while
+    // it lives, so that answers that wait for a commit stay pending.
+    std::unique_ptr<Transaction> blockWriters();
+    // Raw HTTP/1.1 on one connection: the answers read so far, whole.
+    static QByteArray request(const QByteArray &method, const QByteArray &path, const QByteArray &body = {},
+                              const QByteArray &signature = {});
+    static QList<std::pair<int, QByteArray>> answers(QByteArray &buffer);
 
     std::unique_ptr<TestDatabase> m_test;
     std::unique_ptr<ServerContext> m_context;
@@ -337,6 +348,119 @@ void TestHttp::webhookVerification()
         QCOMPARE(r.raw, QByteArray("1158201444"));
         QCOMPARE(r.contentType, QByteArray("text/plain"));
     }
+}
+
+std::unique_ptr<Transaction> TestHttp::blockWriters()
+{
+    auto tx = std::make_unique<Transaction>(m_context->database());
+    if (!tx->begun())
+        return {};
+    // SQLite: the transaction holds the one writer lock. PostgreSQL: inserts
+    // into the inbox wait for this lock.
+    if (m_context->database().dialect() == Dialect::Postgres
+        && !Sql::run(tx->connection(), QStringLiteral("LOCK TABLE webhook_inbox, sessions IN EXCLUSIVE MODE")))
+        return {};
+    return tx;
+}
+
+QByteArray TestHttp::request(const QByteArray &method, const QByteArray &path, const QByteArray &body, const QByteArray &signature)
+{
+    QByteArray r = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    if (!signature.isEmpty())
+        r += "X-Hub-Signature-256: " + signature + "\r\n";
+    if (!body.isEmpty())
+        r += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    return r + "\r\n" + body;
+}
+
+QList<std::pair<int, QByteArray>> TestHttp::answers(QByteArray &buffer)
+{
+    QList<std::pair<int, QByteArray>> out;
+    for (;;) {
+        const qsizetype end = buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return out;
+        const QByteArray head = buffer.left(end);
+        static const QRegularExpression length(QStringLiteral("(?i)content-length:\\s*(\\d+)"));
+        const auto m = length.match(QString::fromLatin1(head));
+        const qsizetype size = m.hasMatch() ? m.captured(1).toLongLong() : 0;
+        if (buffer.size() < end + 4 + size)
+            return out;
+        out.append({head.mid(9, 3).toInt(), buffer.mid(end + 4, size)});
+        buffer.remove(0, end + 4 + size);
+    }
+}
+
+void TestHttp::pipelinedRequestsAreAnsweredInOrder()
+{
+    // A client may send its next request before the first is answered
+    // (HTTP/1.1 pipelining). The answers must come back in the order asked,
+    // even when the second is ready long before the first.
+    QVERIFY(!seedTenant(QStringLiteral("acme"), QStringLiteral("111111")).isEmpty());
+    const QByteArray body = textWebhook(QStringLiteral("111111"), QStringLiteral("wamid.pipe"), QStringLiteral("en orden"));
+    QTcpSocket client;
+    client.connectToHost(QStringLiteral("127.0.0.1"), m_port);
+    QVERIFY(client.waitForConnected(5000));
+    QByteArray received;
+    connect(&client, &QTcpSocket::readyRead, this, [&] { received += client.readAll(); });
+    {
+        auto writers = blockWriters();
+        QVERIFY(writers);
+        client.write(request("POST", "/api/whatsapp/webhook", body, sign(body)) + request("GET", "/nope") + request("GET", "/healthz"));
+        // The 404 and the health check are ready at once; they wait behind
+        // the webhook, which waits for its commit.
+        QTest::qWait(400);
+        QCOMPARE(received, QByteArray());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(received.count("HTTP/1.1 ") == 3, 10000);
+    const auto got = answers(received);
+    QCOMPARE(got.size(), 3);
+    QCOMPARE(got[0].first, 200);
+    QCOMPARE(QJsonDocument::fromJson(got[0].second).object().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    QCOMPARE(got[1].first, 404);
+    QCOMPARE(QJsonDocument::fromJson(got[1].second).object().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+             QStringLiteral("not_found"));
+    QCOMPARE(got[2].first, 200);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox")), qint64(1));
+}
+
+void TestHttp::clientsLeavingBeforeTheirAnswerAreForgotten()
+{
+    // Meta gives up on a slow answer and closes the connection; so does a
+    // console on a bad network. The server must neither crash nor write to
+    // the closed connection, and what it was doing still completes.
+    QVERIFY(!seedTenant(QStringLiteral("acme"), QStringLiteral("111111")).isEmpty());
+    const QByteArray body = textWebhook(QStringLiteral("111111"), QStringLiteral("wamid.gone"), QStringLiteral("me fui"));
+    const QByteArray login = R"({"email":"agent@acme.example","password":"reclutar candidatos 2026"})";
+    {
+        auto writers = blockWriters();
+        QVERIFY(writers);
+        for (int i = 0; i < 2; ++i) {
+            auto *client = new QTcpSocket(this);
+            client->connectToHost(QStringLiteral("127.0.0.1"), m_port);
+            QVERIFY(client->waitForConnected(5000));
+            // A webhook waits for the inbox commit; a sign-in for its session row.
+            client->write(i == 0 ? request("POST", "/api/whatsapp/webhook", body, sign(body)) : request("POST", "/api/auth/login", login));
+            QTest::qWait(300);
+            QCOMPARE(client->bytesAvailable(), qint64(0));
+            client->abort();
+            delete client;
+        }
+        QTest::qWait(200); // the server sees both connections close
+    }
+    // Both pieces of work finish after their clients left...
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE content = 'me fui'")), qint64(1), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM sessions")), qint64(2), 10000);
+    // ...and the server goes on answering.
+    QCOMPARE(get(QStringLiteral("/healthz")).status, 200);
+    QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), body, sign(body)).status, 200);
+}
+
+void TestHttp::webSocketPathWithoutUpgradeIs426()
+{
+    const Reply r = get(QStringLiteral("/api/ws"));
+    QCOMPARE(r.status, 426);
+    QCOMPARE(r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("upgrade_required"));
 }
 
 void TestHttp::signedWebhookIsStoredAndProcessed()
