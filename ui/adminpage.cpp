@@ -140,6 +140,17 @@ QString AdminText::when(qint64 msecs, const QString &never)
     return QLocale().toString(at.date(), QLocale::ShortFormat);
 }
 
+QString AdminText::planName(const QString &plan)
+{
+    if (plan == QLatin1String("basic"))
+        return tr("Basic");
+    if (plan == QLatin1String("pro"))
+        return tr("Pro");
+    if (plan == QLatin1String("enterprise"))
+        return tr("Enterprise");
+    return plan;
+}
+
 void setUpTable(QTableWidget *table, int stretch)
 {
     table->setSelectionBehavior(QAbstractItemView::SelectRows);

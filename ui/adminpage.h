@@ -70,6 +70,8 @@ public:
     // "Today 10:32", "Yesterday 18:05", or the local short date; `never`
     // when `msecs` is 0.
     static QString when(qint64 msecs, const QString &never);
+    // A plan's name ("basic" → "Basic"); an unknown plan as it is.
+    static QString planName(const QString &plan);
 };
 
 // The admin lists' look: whole rows selected, read-only, no grid, columns
