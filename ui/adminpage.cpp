@@ -168,6 +168,16 @@ void setUpTable(QTableWidget *table, int stretch)
     header->setMinimumSectionSize(70);
 }
 
+QLabel *pageTitle(const QString &text, QWidget *parent)
+{
+    auto *title = new QLabel(text, parent);
+    QFont f = title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.4);
+    f.setBold(true);
+    title->setFont(f);
+    return title;
+}
+
 void growToFit(QWidget *dialog)
 {
     if (dialog->layout())

@@ -78,6 +78,9 @@ public:
 // sized to their contents with room between them; `stretch` takes the rest.
 void setUpTable(QTableWidget *table, int stretch);
 
+// A page's title: bold, 1.4 times the parent's font size.
+QLabel *pageTitle(const QString &text, QWidget *parent);
+
 // Makes a dialog tall enough again after an error line appeared in it.
 void growToFit(QWidget *dialog);
 

@@ -65,11 +65,7 @@ HealthPage::HealthPage(client::ApiClient *api, QWidget *parent) : QWidget(parent
     layout->setSpacing(12);
 
     auto *header = new QHBoxLayout;
-    auto *title = new QLabel(tr("Health"), content);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
+    auto *title = pageTitle(tr("Health"), content);
     header->addWidget(title);
     header->addStretch();
     auto *refreshButton = new QPushButton(tr("Refresh"), content);

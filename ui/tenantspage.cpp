@@ -207,11 +207,7 @@ TenantsPage::TenantsPage(client::ApiClient *api, QWidget *parent) : QWidget(pare
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);
     auto *header = new QHBoxLayout;
-    auto *title = new QLabel(tr("Companies"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
+    auto *title = pageTitle(tr("Companies"), this);
     header->addWidget(title);
     header->addStretch();
     m_create = new QPushButton(tr("New company…"), this);
