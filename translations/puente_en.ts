@@ -171,6 +171,18 @@
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Basic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pro</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>puente::ui::ApiKeysPage</name>
@@ -1164,18 +1176,6 @@
 </context>
 <context>
     <name>puente::ui::HealthPage</name>
-    <message>
-        <source>Basic</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Pro</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Enterprise</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <source>Health</source>
         <translation type="unfinished" />
@@ -2350,18 +2350,6 @@
 </context>
 <context>
     <name>puente::ui::TenantsPage</name>
-    <message>
-        <source>Basic</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Pro</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Enterprise</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <source>Companies</source>
         <translation type="unfinished" />

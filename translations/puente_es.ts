@@ -171,6 +171,18 @@
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
+    <message>
+        <source>Basic</source>
+        <translation>Básico</translation>
+    </message>
+    <message>
+        <source>Pro</source>
+        <translation>Pro</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Empresa</translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::ApiKeysPage</name>
@@ -1164,18 +1176,6 @@
 </context>
 <context>
     <name>puente::ui::HealthPage</name>
-    <message>
-        <source>Basic</source>
-        <translation>Básico</translation>
-    </message>
-    <message>
-        <source>Pro</source>
-        <translation>Pro</translation>
-    </message>
-    <message>
-        <source>Enterprise</source>
-        <translation>Empresa</translation>
-    </message>
     <message>
         <source>Health</source>
         <translation>Estado</translation>
@@ -2350,18 +2350,6 @@
 </context>
 <context>
     <name>puente::ui::TenantsPage</name>
-    <message>
-        <source>Basic</source>
-        <translation>Básico</translation>
-    </message>
-    <message>
-        <source>Pro</source>
-        <translation>Pro</translation>
-    </message>
-    <message>
-        <source>Enterprise</source>
-        <translation>Empresa</translation>
-    </message>
     <message>
         <source>Companies</source>
         <translation>Empresas</translation>

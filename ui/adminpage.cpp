@@ -140,6 +140,17 @@ QString AdminText::when(qint64 msecs, const QString &never)
     return QLocale().toString(at.date(), QLocale::ShortFormat);
 }
 
+QString AdminText::planName(const QString &plan)
+{
+    if (plan == QLatin1String("basic"))
+        return tr("Basic");
+    if (plan == QLatin1String("pro"))
+        return tr("Pro");
+    if (plan == QLatin1String("enterprise"))
+        return tr("Enterprise");
+    return plan;
+}
+
 void setUpTable(QTableWidget *table, int stretch)
 {
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -155,6 +166,16 @@ void setUpTable(QTableWidget *table, int stretch)
     header->setSectionResizeMode(stretch, QHeaderView::Stretch);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setMinimumSectionSize(70);
+}
+
+QLabel *pageTitle(const QString &text, QWidget *parent)
+{
+    auto *title = new QLabel(text, parent);
+    QFont f = title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.4);
+    f.setBold(true);
+    title->setFont(f);
+    return title;
 }
 
 void growToFit(QWidget *dialog)

@@ -70,11 +70,16 @@ public:
     // "Today 10:32", "Yesterday 18:05", or the local short date; `never`
     // when `msecs` is 0.
     static QString when(qint64 msecs, const QString &never);
+    // A plan's name ("basic" → "Basic"); an unknown plan as it is.
+    static QString planName(const QString &plan);
 };
 
 // The admin lists' look: whole rows selected, read-only, no grid, columns
 // sized to their contents with room between them; `stretch` takes the rest.
 void setUpTable(QTableWidget *table, int stretch);
+
+// A page's title: bold, 1.4 times the parent's font size.
+QLabel *pageTitle(const QString &text, QWidget *parent);
 
 // Makes a dialog tall enough again after an error line appeared in it.
 void growToFit(QWidget *dialog);

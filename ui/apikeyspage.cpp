@@ -23,11 +23,7 @@ ApiKeysPage::ApiKeysPage(client::ApiClient *api, QWidget *parent) : QWidget(pare
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);
-    auto *title = new QLabel(tr("API keys"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
+    auto *title = pageTitle(tr("API keys"), this);
     layout->addWidget(title);
     auto *intro = new QLabel(tr("Keys let your company's other programs (a CRM, a script) read conversations and send messages through "
                                 "Puente. They send the key as “Authorization: Bearer <key>”."),

@@ -169,11 +169,7 @@ AuditLogPage::AuditLogPage(client::ApiClient *api, QWidget *parent) : QWidget(pa
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);
     auto *header = new QHBoxLayout;
-    auto *title = new QLabel(tr("Audit log"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
+    auto *title = pageTitle(tr("Audit log"), this);
     header->addWidget(title);
     header->addStretch();
     m_export = new QPushButton(tr("Export to CSV…"), this);

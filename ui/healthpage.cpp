@@ -38,17 +38,6 @@ std::optional<qint64> limitOf(const QJsonObject &limits, const QString &key)
     return v.isDouble() ? std::optional<qint64>(v.toInteger()) : std::nullopt;
 }
 
-QString planName(const QString &plan)
-{
-    if (plan == QLatin1String("basic"))
-        return HealthPage::tr("Basic");
-    if (plan == QLatin1String("pro"))
-        return HealthPage::tr("Pro");
-    if (plan == QLatin1String("enterprise"))
-        return HealthPage::tr("Enterprise");
-    return plan;
-}
-
 // One finding: a coloured mark, what is the case, and what to do.
 QString finding(bool ok, const QString &what, const QString &todo = {})
 {
@@ -76,11 +65,7 @@ HealthPage::HealthPage(client::ApiClient *api, QWidget *parent) : QWidget(parent
     layout->setSpacing(12);
 
     auto *header = new QHBoxLayout;
-    auto *title = new QLabel(tr("Health"), content);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
+    auto *title = pageTitle(tr("Health"), content);
     header->addWidget(title);
     header->addStretch();
     auto *refreshButton = new QPushButton(tr("Refresh"), content);
@@ -176,7 +161,7 @@ void HealthPage::showUsage(const QJsonObject &u)
     const QJsonObject usage = u.value(QStringLiteral("usage")).toObject();
     const QDate end = QDateTime::fromMSecsSinceEpoch(u.value(QStringLiteral("period_end")).toInteger()).date();
     m_plan->setText(tr("Plan <b>%1</b>. The month's counts start again on %2.")
-                        .arg(planName(u.value(QStringLiteral("plan")).toString()).toHtmlEscaped(), QLocale().toString(end, QLocale::LongFormat)));
+                        .arg(AdminText::planName(u.value(QStringLiteral("plan")).toString()).toHtmlEscaped(), QLocale().toString(end, QLocale::LongFormat)));
     m_users->setUsage(usage.value(QStringLiteral("users")).toInteger(), limitOf(limits, QStringLiteral("users")));
     m_conversations->setUsage(usage.value(QStringLiteral("business_conversations")).toInteger(),
                               limitOf(limits, QStringLiteral("business_conversations")));

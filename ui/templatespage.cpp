@@ -34,11 +34,7 @@ TemplatesPage::TemplatesPage(client::ApiClient *api, QWidget *parent) : QWidget(
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);
-    auto *title = new QLabel(tr("Message templates"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
+    auto *title = pageTitle(tr("Message templates"), this);
     layout->addWidget(title);
     auto *intro = new QLabel(tr("WhatsApp only lets you write first, or after 24 hours of silence, with a template Meta has approved. "
                                 "Templates are created in Meta's WhatsApp Manager; sync to bring them here."),

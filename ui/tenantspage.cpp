@@ -29,17 +29,6 @@ namespace puente::ui {
 namespace {
 constexpr int kTenantRole = Qt::UserRole + 1;
 
-QString planName(const QString &plan)
-{
-    if (plan == QLatin1String("basic"))
-        return TenantsPage::tr("Basic");
-    if (plan == QLatin1String("pro"))
-        return TenantsPage::tr("Pro");
-    if (plan == QLatin1String("enterprise"))
-        return TenantsPage::tr("Enterprise");
-    return plan;
-}
-
 QString limitsText(const QJsonObject &limits)
 {
     auto part = [&limits](const QString &key, const QString &withLimit, const QString &unlimited) {
@@ -106,12 +95,12 @@ TenantDialog::TenantDialog(client::ApiClient *api, const QJsonObject &tenant, co
     m_plan = new QComboBox(this);
     for (const QJsonValue &v : plans) {
         const QJsonObject p = v.toObject();
-        m_plan->addItem(planName(p.value(QStringLiteral("plan")).toString()), p.value(QStringLiteral("plan")).toString());
+        m_plan->addItem(AdminText::planName(p.value(QStringLiteral("plan")).toString()), p.value(QStringLiteral("plan")).toString());
         m_plan->setItemData(m_plan->count() - 1, limitsText(p.value(QStringLiteral("limits")).toObject()), Qt::ToolTipRole);
     }
     if (m_plan->count() == 0)
         for (const QString &p : {QStringLiteral("basic"), QStringLiteral("pro"), QStringLiteral("enterprise")})
-            m_plan->addItem(planName(p), p);
+            m_plan->addItem(AdminText::planName(p), p);
     m_plan->setCurrentIndex(std::max(0, m_plan->findData(tenant.value(QStringLiteral("plan")).toString(QStringLiteral("basic")))));
     form->addRow(tr("Plan"), m_plan);
     m_planLimits = new QLabel(this);
@@ -218,11 +207,7 @@ TenantsPage::TenantsPage(client::ApiClient *api, QWidget *parent) : QWidget(pare
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);
     auto *header = new QHBoxLayout;
-    auto *title = new QLabel(tr("Companies"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
+    auto *title = pageTitle(tr("Companies"), this);
     header->addWidget(title);
     header->addStretch();
     m_create = new QPushButton(tr("New company…"), this);
@@ -333,7 +318,7 @@ void TenantsPage::fill(const QJsonArray &items)
             i->setToolTip(UsageBarDelegate::usageText(usage.value(key).toInteger(), i->data(UsageBarDelegate::kLimitRole)));
             return i;
         };
-        m_model->appendRow({name, item(planName(t.value(QStringLiteral("plan")).toString())), status, wa, webhook, messages,
+        m_model->appendRow({name, item(AdminText::planName(t.value(QStringLiteral("plan")).toString())), status, wa, webhook, messages,
                             bar(QStringLiteral("users")), bar(QStringLiteral("business_conversations"))});
     }
     for (int c = Plan; c < ColumnCount; ++c)

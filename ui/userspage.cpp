@@ -34,11 +34,7 @@ UsersPage::UsersPage(client::ApiClient *api, qint64 currentUserId, QWidget *pare
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);
-    auto *title = new QLabel(tr("Users"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
+    auto *title = pageTitle(tr("Users"), this);
     layout->addWidget(title);
     auto *intro = new QLabel(tr("The people of your company who use Puente. Agents answer conversations; administrators also manage "
                                 "users, API keys, templates and WhatsApp."),

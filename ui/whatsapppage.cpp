@@ -1,5 +1,6 @@
 #include "whatsapppage.h"
 
+#include "adminpage.h"
 #include "client/apiclient.h"
 #include "metatext.h"
 #include "theme.h"
@@ -16,11 +17,7 @@ WhatsAppPage::WhatsAppPage(client::ApiClient *api, QWidget *parent) : QWidget(pa
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);
-    auto *title = new QLabel(tr("WhatsApp"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
+    auto *title = pageTitle(tr("WhatsApp"), this);
     layout->addWidget(title);
     m_summary = new QLabel(tr("Loading…"), this);
     m_summary->setTextFormat(Qt::RichText);

@@ -77,6 +77,19 @@ static void typeText(QWidget *w, const QString &text)
     }
 }
 
+// A failed outbound text ("hola") in each of the tenant's conversations, with
+// Meta's error code and title.
+static Status insertFailedSend(const QSqlDatabase &connection, TenantId tenant, int errorCode, const QString &errorTitle)
+{
+    Sql failed(connection, QStringLiteral("INSERT INTO whatsapp_messages (tenant_id, conversation_id, direction, type, content, status, "
+                                          "timestamp, error_code, error_title, status_at, created_at, updated_at) SELECT tenant_id, id, "
+                                          "'outbound', 'text', 'hola', 'failed', ?, ?, ?, ?, ?, ? "
+                                          "FROM whatsapp_conversations WHERE tenant_id = ?"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    failed.bind(now).bind(errorCode).bind(errorTitle).bind(now).bind(now).bind(now).bind(tenant.value);
+    return failed.exec();
+}
+
 void TestAdminPanels::init()
 {
     m_h = std::make_unique<test::ConsoleHarness>();
@@ -186,13 +199,7 @@ void TestAdminPanels::healthSaysWhatIsWrongAndWhatToDo()
         for (int i = 0; i < 2; ++i)
             QVERIFY(Health::record(tx.connection(), id, Health::Kind::RateLimited, 130429, QStringLiteral("Rate limit hit")));
         QVERIFY(Health::record(tx.connection(), id, Health::Kind::TokenRefused, 190, QStringLiteral("Error validating access token")));
-        Sql failed(tx.connection(), QStringLiteral("INSERT INTO whatsapp_messages (tenant_id, conversation_id, direction, type, content, status, "
-                                                   "timestamp, error_code, error_title, status_at, created_at, updated_at) SELECT tenant_id, id, "
-                                                   "'outbound', 'text', 'hola', 'failed', ?, 131026, 'Message undeliverable', ?, ?, ? "
-                                                   "FROM whatsapp_conversations WHERE tenant_id = ?"));
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        failed.bind(now).bind(now).bind(now).bind(now).bind(id.value);
-        QVERIFY(failed.exec());
+        QVERIFY(insertFailedSend(tx.connection(), id, 131026, QStringLiteral("Message undeliverable")));
         QVERIFY(tx.commit());
     }
     ui::HealthPage page(m_h->admin.get());
@@ -615,13 +622,7 @@ void TestAdminPanels::screenshots()
     {
         Transaction tx(db());
         QVERIFY(Health::record(tx.connection(), id, Health::Kind::RateLimited, 131056, QStringLiteral("Pair rate limit hit")));
-        Sql failed(tx.connection(), QStringLiteral("INSERT INTO whatsapp_messages (tenant_id, conversation_id, direction, type, content, status, "
-                                                   "timestamp, error_code, error_title, status_at, created_at, updated_at) SELECT tenant_id, id, "
-                                                   "'outbound', 'text', 'hola', 'failed', ?, 131047, 'Re-engagement message', ?, ?, ? "
-                                                   "FROM whatsapp_conversations WHERE tenant_id = ?"));
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        failed.bind(now).bind(now).bind(now).bind(now).bind(id.value);
-        QVERIFY(failed.exec());
+        QVERIFY(insertFailedSend(tx.connection(), id, 131047, QStringLiteral("Re-engagement message")));
         QVERIFY(tx.commit());
     }
     insertDeadLetter(true);
