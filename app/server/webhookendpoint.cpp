@@ -99,14 +99,14 @@ void WebhookEndpoint::store(const QByteArray &body, TenantId signedBy, Answer an
     // The inbox writer commits this body with every other one queued
     // meanwhile, then answers from its own thread.
     // (The endpoint may be gone by then; the metrics live on.)
-    m_inbox.submit(body, signedBy, [metrics = &m_metrics, answer](const Result<qint64> &id) { answer.send(stored(*metrics, id)); });
+    m_inbox.submit(body, signedBy, [metrics = &m_metrics, answer](const Status &s) { answer.send(stored(*metrics, s)); });
 }
 
-Reply WebhookEndpoint::stored(Metrics &metrics, const Result<qint64> &id)
+Reply WebhookEndpoint::stored(Metrics &metrics, const Status &stored)
 {
-    if (!id) {
+    if (!stored) {
         ++metrics.webhookStoreFailures;
-        qCWarning(lcHttp).noquote() << "webhook not stored:" << id.error().message;
+        qCWarning(lcHttp).noquote() << "webhook not stored:" << stored.error().message;
         // Meta retries on anything but 200, for days: nothing is lost.
         return Reply::error(503, QStringLiteral("unavailable"), QStringLiteral("the webhook could not be stored; retry later"));
     }

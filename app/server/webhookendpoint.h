@@ -54,7 +54,7 @@ private:
     TenantId verifyWithTenantSecrets(const QByteArray &body, const QByteArray &signatureHex);
     // Past the signature: the global guard, then the inbox.
     void store(const QByteArray &body, TenantId signedBy, Answer answer);
-    static api::Reply stored(Metrics &metrics, const Result<qint64> &id);
+    static api::Reply stored(Metrics &metrics, const Status &stored);
 
     Database &m_db;
     crypto::KeyringPtr m_keyring;

@@ -18,13 +18,13 @@ class Database;
 
 // The durable front door for webhook bodies. submit() hands a raw body to
 // one writer thread, which commits everything queued in one transaction
-// (group commit) and then calls each body's callback with its inbox id:
+// (group commit) and then calls each body's callback:
 // the HTTP answer waits for the commit, never for processing, and a crash
 // after the answer loses nothing.
 class WebhookInbox {
 public:
     using CommittedCallback = std::function<void()>;
-    using StoredCallback = std::function<void(const Result<qint64> &id)>;
+    using StoredCallback = std::function<void(const Status &stored)>;
 
     // `powerSafe`: on SQLite, make every commit survive a power cut too
     // (synchronous=FULL: an fsync per group commit).
