@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <pthread.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -105,6 +106,7 @@ void InboundProcessor::run()
     // Acknowledging webhooks comes first: during a burst the processor gives
     // way to the HTTP and inbox threads and catches up afterwards.
     ::setpriority(PRIO_PROCESS, pid_t(::syscall(SYS_gettid)), 10);
+    ::pthread_setname_np(::pthread_self(), "inbound");
     // The event log only backs WebSocket resume: keep a week of it.
     constexpr qint64 kEventRetentionMs = 7LL * 24 * 3600 * 1000;
     qint64 lastPrune = 0;
@@ -145,25 +147,42 @@ Result<int> InboundProcessor::processPending(int maxRows)
         qint64 id;
         QByteArray body;
         TenantId signedBy;
+        meta::ParsedWebhook parsed;
     };
     QList<Row> rows;
+    const bool sqlite = m_db.dialect() == Dialect::Sqlite;
+    auto selectPending = [&](QSqlDatabase db) -> Status {
+        // SKIP LOCKED: several nodes share the inbox without waiting on each other.
+        Sql select(db, QStringLiteral("SELECT id, body, signed_by_tenant_id FROM webhook_inbox WHERE status = 'pending' ORDER BY id LIMIT ?")
+                           + (sqlite ? QString() : QStringLiteral(" FOR UPDATE SKIP LOCKED")));
+        select.bind(maxRows);
+        if (auto s = select.exec(); !s)
+            return s;
+        while (select.next())
+            rows.append({select.int64(0), select.value(1).toByteArray(), TenantId(select.isNull(2) ? 0 : select.int64(2)), {}});
+        for (Row &row : rows)
+            row.parsed = meta::parseWebhook(row.body);
+        return {};
+    };
+    // SQLite has one processor (this one): read and parse the rows before
+    // taking the one writer lock, which acknowledgements wait for.
+    if (sqlite) {
+        if (auto s = selectPending(m_db.connection()); !s)
+            return s.error();
+        if (rows.isEmpty())
+            return 0;
+    }
     QList<Event> events;
     {
         Transaction tx(m_db, Transaction::Priority::Background);
         if (!tx.begun())
             return tx.begun().error();
-        // SKIP LOCKED: several nodes share the inbox without waiting on each other.
-        Sql select(tx.connection(), QStringLiteral("SELECT id, body, signed_by_tenant_id FROM webhook_inbox WHERE status = 'pending' ORDER BY id LIMIT ?")
-                                        + (m_db.dialect() == Dialect::Postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString()));
-        select.bind(maxRows);
-        if (auto s = select.exec(); !s)
-            return s.error();
-        while (select.next())
-            rows.append({select.int64(0), select.value(1).toByteArray(), TenantId(select.isNull(2) ? 0 : select.int64(2))});
-        select.finish();
-        if (rows.isEmpty())
-            return 0;
-
+        if (!sqlite) {
+            if (auto s = selectPending(tx.connection()); !s)
+                return s.error();
+            if (rows.isEmpty())
+                return 0;
+        }
         Status batch;
         bool pendingStatuses = true;
         Sql anyPending(tx.connection(), QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM pending_statuses LIMIT 1) p"));
@@ -174,7 +193,7 @@ Result<int> InboundProcessor::processPending(int maxRows)
         anyPending.finish();
         m_touched.clear();
         for (const Row &row : std::as_const(rows)) {
-            batch = processOne(tx.connection(), row.id, row.body, row.signedBy, &events, &pendingStatuses);
+            batch = processParsed(tx.connection(), row.id, row.body, row.parsed, row.signedBy, &events, &pendingStatuses);
             if (!batch)
                 break;
         }
@@ -269,7 +288,12 @@ Status InboundProcessor::touchTenants(QSqlDatabase tx)
 Status InboundProcessor::processOne(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, TenantId signedBy,
                                     QList<Event> *events, bool *pendingStatuses)
 {
-    const meta::ParsedWebhook parsed = meta::parseWebhook(body);
+    return processParsed(tx, inboxId, body, meta::parseWebhook(body), signedBy, events, pendingStatuses);
+}
+
+Status InboundProcessor::processParsed(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, const meta::ParsedWebhook &parsed,
+                                       TenantId signedBy, QList<Event> *events, bool *pendingStatuses)
+{
     if (!parsed.ok) {
         if (auto s = deadLetter(tx, inboxId, {}, parsed.error, {}, {}, QString::fromUtf8(body)); !s)
             return s;

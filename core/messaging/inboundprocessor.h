@@ -13,6 +13,9 @@
 #include <thread>
 
 namespace puente {
+namespace meta {
+struct ParsedWebhook;
+}
 
 class Database;
 
@@ -34,12 +37,15 @@ public:
 
     // Processes up to `maxRows` pending rows on the calling thread; returns
     // how many were handled. Used by the worker and by tests.
-    // Small batches keep the SQLite writer free for the inbox most of the time.
+    // Small batches keep the SQLite writer free for the inbox most of the
+    // time; on SQLite the bodies are read and parsed before the batch takes it.
     Result<int> processPending(int maxRows = 32);
 
 private:
     Status processOne(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, TenantId signedBy, QList<Event> *events,
                       bool *pendingStatuses);
+    Status processParsed(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, const meta::ParsedWebhook &parsed,
+                         TenantId signedBy, QList<Event> *events, bool *pendingStatuses);
     Status recordFailure(qint64 inboxId, const QString &error);
     // Notes the time of the last webhook for the tenants touched since the last call.
     Status touchTenants(QSqlDatabase tx);
