@@ -320,7 +320,7 @@ int main(int argc, char *argv[])
     {
         auto db = Database::open(url);
         auto pending = [&] {
-            Sql q(db.value()->connection(), QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'pending'"));
+            Sql q(db.value()->inbox().connection(), QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'pending'"));
             return q.exec() && q.next() ? q.int64(0) : -1;
         };
         const qint64 backlog = pending();

@@ -167,7 +167,7 @@ Result<int> InboundProcessor::processPending(int maxRows)
     // SQLite has one processor (this one): read and parse the rows before
     // taking the one writer lock, which acknowledgements wait for.
     if (sqlite) {
-        if (auto s = selectPending(m_db.connection()); !s)
+        if (auto s = selectPending(m_db.inbox().connection()); !s)
             return s.error();
         if (rows.isEmpty())
             return 0;
@@ -197,10 +197,19 @@ Result<int> InboundProcessor::processPending(int maxRows)
             if (!batch)
                 break;
         }
+        QList<qint64> ids;
+        for (const Row &row : std::as_const(rows))
+            ids.append(row.id);
         if (batch)
             batch = touchTenants(tx.connection());
+        if (batch && !sqlite)
+            batch = markDone(tx.connection(), ids);
         if (batch)
             batch = tx.commit();
+        // SQLite: the inbox is another file, marked after the main commit
+        // (a crash in between processes the rows again, which stores nothing twice).
+        if (batch && sqlite)
+            batch = markDoneAlone(ids);
         if (batch) {
             if (m_bus)
                 m_bus->publish(events);
@@ -220,8 +229,9 @@ Result<int> InboundProcessor::processPending(int maxRows)
             bool stillPending = false;
             if (s) {
                 // Another node may have taken the row since the batch let go of it.
-                Sql check(tx.connection(), QStringLiteral("SELECT 1 FROM webhook_inbox WHERE id = ? AND status = 'pending'")
-                                               + (m_db.dialect() == Dialect::Postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString()));
+                Sql check(sqlite ? m_db.inbox().connection() : tx.connection(),
+                          QStringLiteral("SELECT 1 FROM webhook_inbox WHERE id = ? AND status = 'pending'")
+                              + (sqlite ? QString() : QStringLiteral(" FOR UPDATE SKIP LOCKED")));
                 check.bind(row.id);
                 s = check.exec();
                 stillPending = s && check.next();
@@ -233,8 +243,12 @@ Result<int> InboundProcessor::processPending(int maxRows)
                 s = processOne(tx.connection(), row.id, row.body, row.signedBy, &rowEvents, nullptr);
             if (s)
                 s = touchTenants(tx.connection());
+            if (s && !sqlite)
+                s = markDone(tx.connection(), {row.id});
             if (s)
                 s = tx.commit();
+            if (s && sqlite)
+                s = markDoneAlone({row.id});
         }
         if (s) {
             ++handled;
@@ -249,26 +263,55 @@ Result<int> InboundProcessor::processPending(int maxRows)
 
 Status InboundProcessor::recordFailure(qint64 inboxId, const QString &error)
 {
+    QString body;
+    {
+        Transaction tx(m_db.inbox());
+        if (!tx.begun())
+            return tx.begun();
+        Sql q(tx.connection(), QStringLiteral("UPDATE webhook_inbox SET attempts = attempts + 1, last_error = ? WHERE id = ? RETURNING attempts, body"));
+        q.bind(error).bind(inboxId);
+        if (auto s = q.exec(); !s)
+            return s;
+        if (q.next() && q.int64(0) >= kMaxAttempts)
+            body = QString::fromUtf8(q.value(1).toByteArray());
+        q.finish();
+        if (auto s = tx.commit(); !s)
+            return s;
+    }
+    if (body.isNull())
+        return {};
+    // Given up on: a dead letter (main database), then the row is done.
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun();
-    Sql q(tx.connection(), QStringLiteral("UPDATE webhook_inbox SET attempts = attempts + 1, last_error = ? WHERE id = ? RETURNING attempts, body"));
-    q.bind(error).bind(inboxId);
-    if (auto s = q.exec(); !s)
+    if (auto s = deadLetter(tx.connection(), inboxId, {}, QStringLiteral("processing failed %1 times: %2").arg(kMaxAttempts).arg(error), {},
+                            {}, body);
+        !s)
         return s;
-    if (q.next() && q.int64(0) >= kMaxAttempts) {
-        const QString body = QString::fromUtf8(q.value(1).toByteArray());
-        q.finish();
-        if (auto s = deadLetter(tx.connection(), inboxId, {}, QStringLiteral("processing failed %1 times: %2").arg(kMaxAttempts).arg(error),
-                                {}, {}, body);
-            !s)
-            return s;
-        Sql done(tx.connection(), QStringLiteral("UPDATE webhook_inbox SET status = 'done', processed_at = ? WHERE id = ?"));
-        done.bind(nowMs()).bind(inboxId);
-        if (auto s = done.exec(); !s)
-            return s;
-    }
-    q.finish();
+    if (auto s = tx.commit(); !s)
+        return s;
+    return markDoneAlone({inboxId});
+}
+
+Status InboundProcessor::markDone(QSqlDatabase tx, const QList<qint64> &ids)
+{
+    QString sql = QStringLiteral("UPDATE webhook_inbox SET status = 'done', processed_at = ?, attempts = attempts + 1 WHERE id IN (");
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        sql += i ? QStringLiteral(", ?") : QStringLiteral("?");
+    Sql done(tx, sql + QLatin1Char(')'));
+    done.bind(nowMs());
+    for (qint64 id : ids)
+        done.bind(id);
+    return done.exec();
+}
+
+Status InboundProcessor::markDoneAlone(const QList<qint64> &ids)
+{
+    Transaction tx(m_db.inbox());
+    if (!tx.begun())
+        return tx.begun();
+    if (auto s = markDone(tx.connection(), ids); !s)
+        return s;
     return tx.commit();
 }
 
@@ -350,9 +393,7 @@ Status InboundProcessor::processParsed(QSqlDatabase tx, qint64 inboxId, const QB
             if (auto s = store.storeAccountEvent(change, inboxId); !s)
                 return s;
     }
-    Sql done(tx, QStringLiteral("UPDATE webhook_inbox SET status = 'done', processed_at = ?, attempts = attempts + 1 WHERE id = ?"));
-    done.bind(nowMs()).bind(inboxId);
-    return done.exec();
+    return {};
 }
 
 Result<qint64> DeadLetters::replay(Database &db, qint64 deadLetterId, TenantId onlyTenant, const Actor *actor)
@@ -385,7 +426,9 @@ Result<qint64> DeadLetters::replay(Database &db, qint64 deadLetterId, TenantId o
                                                                               {QStringLiteral("changes"), QJsonArray{change}}}}}};
         body = QJsonDocument(root).toJson(QJsonDocument::Compact);
     }
-    auto inboxId = WebhookInbox::insert(tx.connection(), body);
+    // SQLite: the inbox is another file; the body is queued (and committed)
+    // first, so that a failure below can only queue it twice, never lose it.
+    auto inboxId = &db.inbox() == &db ? WebhookInbox::insert(tx.connection(), body) : WebhookInbox::insertAlone(db.inbox(), body);
     if (!inboxId)
         return inboxId.error();
     Sql mark(tx.connection(), QStringLiteral("UPDATE dead_letters SET replayed_at = ?, replay_count = replay_count + 1 WHERE id = ?"));

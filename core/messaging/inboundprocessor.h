@@ -47,6 +47,10 @@ private:
     Status processParsed(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, const meta::ParsedWebhook &parsed,
                          TenantId signedBy, QList<Event> *events, bool *pendingStatuses);
     Status recordFailure(qint64 inboxId, const QString &error);
+    // Marks inbox rows processed: inside `tx` when the inbox shares the
+    // database (PostgreSQL), else in a transaction of the inbox's own.
+    static Status markDone(QSqlDatabase tx, const QList<qint64> &ids);
+    Status markDoneAlone(const QList<qint64> &ids);
     // Notes the time of the last webhook for the tenants touched since the last call.
     Status touchTenants(QSqlDatabase tx);
     void run();

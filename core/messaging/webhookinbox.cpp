@@ -14,7 +14,7 @@ struct WebhookInbox::Item {
 };
 
 WebhookInbox::WebhookInbox(Database &db, CommittedCallback onCommitted, bool powerSafe)
-    : m_db(db)
+    : m_db(db.inbox())
     , m_onCommitted(std::move(onCommitted))
     , m_powerSafe(powerSafe)
     , m_thread([this] { run(); })
@@ -59,6 +59,19 @@ Result<qint64> WebhookInbox::insert(QSqlDatabase tx, const QByteArray &body, Ten
     if (!q.next())
         return makeError("storage_error", QStringLiteral("inbox insert returned no row"));
     return q.int64(0);
+}
+
+Result<qint64> WebhookInbox::insertAlone(Database &inbox, const QByteArray &body)
+{
+    Transaction tx(inbox);
+    if (!tx.begun())
+        return tx.begun().error();
+    auto id = insert(tx.connection(), body);
+    if (!id)
+        return id;
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    return id;
 }
 
 namespace {

@@ -28,6 +28,7 @@ public:
 
     // `powerSafe`: on SQLite, make every commit survive a power cut too
     // (synchronous=FULL: an fsync per group commit).
+    // `db`: the main database; bodies go to its inbox (Database::inbox()).
     WebhookInbox(Database &db, CommittedCallback onCommitted, bool powerSafe = false);
     ~WebhookInbox();
     WebhookInbox(const WebhookInbox &) = delete;
@@ -39,8 +40,10 @@ public:
     // commit (or with the error); keep it short.
     void submit(const QByteArray &body, TenantId signedBy, StoredCallback stored);
 
-    // Appends one pending body inside the caller's transaction.
+    // Appends one pending body inside the caller's transaction (of
+    // Database::inbox()), or in a transaction of its own.
     static Result<qint64> insert(QSqlDatabase tx, const QByteArray &body, TenantId signedBy = {});
+    static Result<qint64> insertAlone(Database &inbox, const QByteArray &body);
 
 private:
     struct Item;

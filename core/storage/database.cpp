@@ -133,6 +133,20 @@ Database::~Database()
     t_connections.erase(m_instance);
 }
 
+Database &Database::inbox()
+{
+    if (m_url.dialect != Dialect::Sqlite)
+        return *this;
+    std::call_once(m_inboxOnce, [this] {
+        DatabaseUrl url = m_url;
+        const QFileInfo info(m_url.path);
+        url.path = info.dir().filePath(info.completeBaseName() + QStringLiteral("-inbox")
+                                       + (info.suffix().isEmpty() ? QString() : QLatin1Char('.') + info.suffix()));
+        m_inbox.reset(new Database(url));
+    });
+    return *m_inbox;
+}
+
 Result<std::unique_ptr<Database>> Database::open(const QString &url)
 {
     auto parsed = DatabaseUrl::parse(url);

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 
 namespace puente {
 
@@ -44,6 +45,13 @@ public:
     // A cheap round trip: is the database reachable right now?
     Status ping();
 
+    // Where webhook bodies wait for processing. SQLite: a second file beside
+    // this one ("puente-inbox.db" next to "puente.db") with its own writer
+    // lock, so that acknowledging webhooks never waits for processing and
+    // inbox commits do not empty the processing connection's page cache.
+    // PostgreSQL: this database.
+    Database &inbox();
+
 private:
     friend class Transaction;
     explicit Database(const DatabaseUrl &url);
@@ -55,6 +63,8 @@ private:
     QString m_namePrefix;
     std::shared_ptr<std::atomic<bool>> m_alive;
     std::shared_ptr<WriterLock> m_writerLock; // SQLite only
+    std::once_flag m_inboxOnce;
+    std::unique_ptr<Database> m_inbox; // SQLite only
 };
 
 // A write transaction on this thread's connection. Rolls back unless

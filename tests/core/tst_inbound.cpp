@@ -10,6 +10,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void unparseableAndUnroutableBecomeDeadLetters();
     void eventsHaveGaplessSeqPerTenant();
     void parserSurvivesMangledInput();
+    void inboxOfAnOlderSqliteFileMovesToItsOwnFile();
 
 private:
     qint64 count(const QString &sql, const QVariantList &binds = {});
@@ -102,7 +104,8 @@ void TestInbound::cleanup()
 
 qint64 TestInbound::count(const QString &sql, const QVariantList &binds)
 {
-    Sql q(m_db->connection(), sql);
+    // The inbox is a file of its own on SQLite (Database::inbox()).
+    Sql q(sql.contains(QLatin1String("webhook_inbox")) ? m_db->inbox().connection() : m_db->connection(), sql);
     for (const QVariant &b : binds)
         q.bind(b);
     if (!q.exec() || !q.next())
@@ -112,7 +115,7 @@ qint64 TestInbound::count(const QString &sql, const QVariantList &binds)
 
 void TestInbound::ingest(const QByteArray &body)
 {
-    Sql q(m_db->connection(), QStringLiteral("INSERT INTO webhook_inbox (received_at, body, status) VALUES (?, ?, 'pending')"));
+    Sql q(m_db->inbox().connection(), QStringLiteral("INSERT INTO webhook_inbox (received_at, body, status) VALUES (?, ?, 'pending')"));
     q.bind(nowMs()).bind(body);
     PUENTE_VERIFY_OK(q.exec());
     auto handled = m_processor->processPending();
@@ -478,4 +481,32 @@ void TestInbound::parserSurvivesMangledInput()
 }
 
 QTEST_GUILESS_MAIN(TestInbound)
+void TestInbound::inboxOfAnOlderSqliteFileMovesToItsOwnFile()
+{
+    if (m_db->dialect() != Dialect::Sqlite) {
+        // One database on PostgreSQL: no rows are locked by the inbox that
+        // processing needs, so there is nothing to split.
+        QCOMPARE(&m_db->inbox(), m_db.get());
+        return;
+    }
+    QVERIFY(&m_db->inbox() != m_db.get());
+    QVERIFY(QFileInfo::exists(m_db->inbox().url().path));
+    // Before the split, bodies waited in the main file. One is still pending
+    // when the new version starts: it moves over once and is processed.
+    Sql old(m_db->connection(), QStringLiteral("INSERT INTO webhook_inbox (received_at, body, status) VALUES (?, ?, 'pending')"));
+    old.bind(nowMs()).bind(textMessage(kLuckyPhone, QStringLiteral("wamid.before-split"), QStringLiteral("34600111222"),
+                                       QStringLiteral("Escribí antes de la actualización"), 1750000000));
+    PUENTE_VERIFY_OK(old.exec());
+    PUENTE_VERIFY_OK(migrations::migrate(*m_db));
+    PUENTE_VERIFY_OK(migrations::migrate(*m_db)); // and only once
+    Sql left(m_db->connection(), QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'pending'"));
+    PUENTE_VERIFY_OK(left.exec());
+    QVERIFY(left.next());
+    QCOMPARE(left.int64(0), qint64(0));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'pending'")), qint64(1));
+    PUENTE_VERIFY_OK(m_processor->processPending());
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE provider_message_id = 'wamid.before-split'")), qint64(1));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'done'")), qint64(1));
+}
+
 #include "tst_inbound.moc"

@@ -557,7 +557,8 @@ void TestCli::killDuringBurstLosesNothing()
     auto db = Database::open(m_test->url());
     PUENTE_VERIFY_OK(db);
     auto scalar = [&](const QString &sql) {
-        Sql q(db.value()->connection(), sql);
+        // The inbox is a file of its own on SQLite (Database::inbox()).
+        Sql q(sql.contains(QLatin1String("webhook_inbox")) ? db.value()->inbox().connection() : db.value()->connection(), sql);
         return q.exec() && q.next() ? q.int64(0) : -1;
     };
     QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'pending'")), qint64(0), 30000);

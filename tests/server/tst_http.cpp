@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void pipelinedRequestsAreAnsweredInOrder();
     void clientsLeavingBeforeTheirAnswerAreForgotten();
     void webSocketPathWithoutUpgradeIs426();
+    void acknowledgementsDoNotWaitForProcessing();
 
 private:
     struct Reply {
@@ -74,7 +76,10 @@ private:
     static QList<qint64> seqs(const QList<QJsonObject> &frames);
     // Holds every writer off the database (the inbox writer included) while
     // it lives, so that answers that wait for a commit stay pending.
-    std::unique_ptr<Transaction> blockWriters();
+    struct Writers {
+        std::unique_ptr<Transaction> main, inbox;
+    };
+    std::unique_ptr<Writers> blockWriters();
     // Raw HTTP/1.1 on one connection: the answers read so far, whole.
     static QByteArray request(const QByteArray &method, const QByteArray &path, const QByteArray &body = {},
                               const QByteArray &signature = {});
@@ -180,7 +185,9 @@ QByteArray TestHttp::textWebhook(const QString &phoneNumberId, const QString &wa
 
 qint64 TestHttp::count(const QString &sql)
 {
-    Sql q(m_context->database().connection(), sql);
+    // The inbox is a file of its own on SQLite (Database::inbox()).
+    Database &db = m_context->database();
+    Sql q(sql.contains(QLatin1String("webhook_inbox")) ? db.inbox().connection() : db.connection(), sql);
     if (!q.exec() || !q.next())
         return -1;
     return q.int64(0);
@@ -350,17 +357,19 @@ void TestHttp::webhookVerification()
     }
 }
 
-std::unique_ptr<Transaction> TestHttp::blockWriters()
+std::unique_ptr<TestHttp::Writers> TestHttp::blockWriters()
 {
-    auto tx = std::make_unique<Transaction>(m_context->database());
-    if (!tx->begun())
+    // SQLite: the transactions hold the writer locks of the main file and of
+    // the inbox file. PostgreSQL: inserts into these tables wait for the lock.
+    Database &db = m_context->database();
+    auto held = std::make_unique<Writers>();
+    held->main = std::make_unique<Transaction>(db);
+    if (!held->main->begun())
         return {};
-    // SQLite: the transaction holds the one writer lock. PostgreSQL: inserts
-    // into the inbox wait for this lock.
-    if (m_context->database().dialect() == Dialect::Postgres
-        && !Sql::run(tx->connection(), QStringLiteral("LOCK TABLE webhook_inbox, sessions IN EXCLUSIVE MODE")))
-        return {};
-    return tx;
+    if (db.dialect() == Dialect::Postgres)
+        return Sql::run(held->main->connection(), QStringLiteral("LOCK TABLE webhook_inbox, sessions IN EXCLUSIVE MODE")) ? std::move(held) : nullptr;
+    held->inbox = std::make_unique<Transaction>(db.inbox());
+    return held->inbox->begun() ? std::move(held) : nullptr;
 }
 
 QByteArray TestHttp::request(const QByteArray &method, const QByteArray &path, const QByteArray &body, const QByteArray &signature)
@@ -454,6 +463,25 @@ void TestHttp::clientsLeavingBeforeTheirAnswerAreForgotten()
     // ...and the server goes on answering.
     QCOMPARE(get(QStringLiteral("/healthz")).status, 200);
     QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), body, sign(body)).status, 200);
+}
+
+void TestHttp::acknowledgementsDoNotWaitForProcessing()
+{
+    // Processing writes to the main database; the inbox has its own file on
+    // SQLite (its own rows on PostgreSQL). A long processing transaction
+    // must not hold Meta's acknowledgements back.
+    QVERIFY(!seedTenant(QStringLiteral("acme"), QStringLiteral("111111")).isEmpty());
+    const QByteArray body = textWebhook(QStringLiteral("111111"), QStringLiteral("wamid.busy"), QStringLiteral("¿me oyen?"));
+    {
+        Transaction processing(m_context->database());
+        QVERIFY(processing.begun());
+        QElapsedTimer answered;
+        answered.start();
+        QCOMPARE(post(QStringLiteral("/api/whatsapp/webhook"), body, sign(body)).status, 200);
+        QVERIFY2(answered.elapsed() < 5000, qPrintable(QString::number(answered.elapsed())));
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'pending'")), qint64(1));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE content = '¿me oyen?'")), qint64(1), 10000);
 }
 
 void TestHttp::webSocketPathWithoutUpgradeIs426()
