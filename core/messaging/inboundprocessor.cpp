@@ -206,13 +206,12 @@ Result<int> InboundProcessor::processPending(int maxRows)
             batch = markDone(tx.connection(), ids);
         if (batch)
             batch = tx.commit();
-        // SQLite: the inbox is another file, marked after the main commit
-        // (a crash in between processes the rows again, which stores nothing twice).
-        if (batch && sqlite)
-            batch = markDoneAlone(ids);
         if (batch) {
             if (m_bus)
                 m_bus->publish(events);
+            // SQLite: the inbox is another file, marked after the main commit.
+            if (sqlite)
+                markDoneLater(ids);
             return int(rows.size());
         }
         qCWarning(lcStorage).noquote() << "batch failed, processing its rows one by one:" << batch.error().message;
@@ -248,7 +247,7 @@ Result<int> InboundProcessor::processPending(int maxRows)
             if (s)
                 s = tx.commit();
             if (s && sqlite)
-                s = markDoneAlone({row.id});
+                markDoneLater({row.id});
         }
         if (s) {
             ++handled;
@@ -313,6 +312,15 @@ Status InboundProcessor::markDoneAlone(const QList<qint64> &ids)
     if (auto s = markDone(tx.connection(), ids); !s)
         return s;
     return tx.commit();
+}
+
+void InboundProcessor::markDoneLater(const QList<qint64> &ids)
+{
+    // If this fails (or the process dies first), the rows are processed
+    // again: messages and statuses are not stored twice (an account event
+    // or dead letter can be).
+    if (auto s = markDoneAlone(ids); !s)
+        qCWarning(lcStorage).noquote() << "processed webhooks not marked done; they will be processed again:" << s.error().message;
 }
 
 Status InboundProcessor::touchTenants(QSqlDatabase tx)

@@ -51,6 +51,8 @@ private:
     // database (PostgreSQL), else in a transaction of the inbox's own.
     static Status markDone(QSqlDatabase tx, const QList<qint64> &ids);
     Status markDoneAlone(const QList<qint64> &ids);
+    // After the main commit (SQLite): a failure only means processing again.
+    void markDoneLater(const QList<qint64> &ids);
     // Notes the time of the last webhook for the tenants touched since the last call.
     Status touchTenants(QSqlDatabase tx);
     void run();
