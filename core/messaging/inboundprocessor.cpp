@@ -239,7 +239,7 @@ Result<int> InboundProcessor::processPending(int maxRows)
                 continue;
             m_touched.clear();
             if (s)
-                s = processOne(tx.connection(), row.id, row.body, row.signedBy, &rowEvents, nullptr);
+                s = processParsed(tx.connection(), row.id, row.body, row.parsed, row.signedBy, &rowEvents, nullptr);
             if (s)
                 s = touchTenants(tx.connection());
             if (s && !sqlite)
@@ -334,12 +334,6 @@ Status InboundProcessor::touchTenants(QSqlDatabase tx)
     }
     m_touched.clear();
     return {};
-}
-
-Status InboundProcessor::processOne(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, TenantId signedBy,
-                                    QList<Event> *events, bool *pendingStatuses)
-{
-    return processParsed(tx, inboxId, body, meta::parseWebhook(body), signedBy, events, pendingStatuses);
 }
 
 Status InboundProcessor::processParsed(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, const meta::ParsedWebhook &parsed,

@@ -42,8 +42,6 @@ public:
     Result<int> processPending(int maxRows = 32);
 
 private:
-    Status processOne(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, TenantId signedBy, QList<Event> *events,
-                      bool *pendingStatuses);
     Status processParsed(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, const meta::ParsedWebhook &parsed,
                          TenantId signedBy, QList<Event> *events, bool *pendingStatuses);
     Status recordFailure(qint64 inboxId, const QString &error);
