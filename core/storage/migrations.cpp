@@ -16,6 +16,19 @@ struct Migration {
     QList<const char *> statements;
 };
 
+// The webhook inbox: created by migration 2 in the main database, and on
+// SQLite in the inbox file too (prepareInbox).
+const char *const kInboxTable = R"(CREATE TABLE webhook_inbox (
+    id %PK%,
+    received_at BIGINT NOT NULL,
+    body %BLOB% NOT NULL,
+    signed_by_tenant_id BIGINT,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    processed_at BIGINT))";
+const char *const kInboxIndex = "CREATE INDEX webhook_inbox_pending ON webhook_inbox (status, id)";
+
 // Portable SQL with two placeholders: %PK% (an auto-increment primary key)
 // and timestamps stored as BIGINT Unix milliseconds. TEXT + CHECK stands in
 // for MySQL's ENUM. Later issues append migrations; never edit a released one.
@@ -143,16 +156,8 @@ R"(CREATE TABLE system_settings (
     updated_at BIGINT NOT NULL))",
         }},
         {2, "inbound webhooks, dead letters, events", {
-R"(CREATE TABLE webhook_inbox (
-    id %PK%,
-    received_at BIGINT NOT NULL,
-    body %BLOB% NOT NULL,
-    signed_by_tenant_id BIGINT,
-    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done')),
-    attempts INTEGER NOT NULL DEFAULT 0,
-    last_error TEXT,
-    processed_at BIGINT))",
-"CREATE INDEX webhook_inbox_pending ON webhook_inbox (status, id)",
+kInboxTable,
+kInboxIndex,
 R"(CREATE TABLE dead_letters (
     id %PK%,
     inbox_id BIGINT REFERENCES webhook_inbox(id) ON DELETE SET NULL,
@@ -442,18 +447,15 @@ Status prepareInbox(Database &db)
         Transaction tx(inbox);
         if (!tx.begun())
             return tx.begun();
-        for (const char *sql : {R"(CREATE TABLE IF NOT EXISTS webhook_inbox (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    received_at BIGINT NOT NULL,
-    body BLOB NOT NULL,
-    signed_by_tenant_id BIGINT,
-    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done')),
-    attempts INTEGER NOT NULL DEFAULT 0,
-    last_error TEXT,
-    processed_at BIGINT))",
-                                "CREATE INDEX IF NOT EXISTS webhook_inbox_pending ON webhook_inbox (status, id)"}) {
-            if (auto s = Sql::run(tx.connection(), QString::fromUtf8(sql)); !s)
-                return s;
+        Sql exists(tx.connection(), QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'webhook_inbox'"));
+        if (auto s = exists.exec(); !s)
+            return s;
+        const bool created = exists.next() && exists.int64(0) > 0;
+        exists.finish();
+        if (!created) {
+            for (const char *sql : {kInboxTable, kInboxIndex})
+                if (auto s = Sql::run(tx.connection(), render(QString::fromUtf8(sql), Dialect::Sqlite)); !s)
+                    return s;
         }
         if (auto s = tx.commit(); !s)
             return s;
