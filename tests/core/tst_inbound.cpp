@@ -104,8 +104,7 @@ void TestInbound::cleanup()
 
 qint64 TestInbound::count(const QString &sql, const QVariantList &binds)
 {
-    // The inbox is a file of its own on SQLite (Database::inbox()).
-    Sql q(sql.contains(QLatin1String("webhook_inbox")) ? m_db->inbox().connection() : m_db->connection(), sql);
+    Sql q(connectionFor(*m_db, sql), sql);
     for (const QVariant &b : binds)
         q.bind(b);
     if (!q.exec() || !q.next())

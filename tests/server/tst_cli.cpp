@@ -557,8 +557,7 @@ void TestCli::killDuringBurstLosesNothing()
     auto db = Database::open(m_test->url());
     PUENTE_VERIFY_OK(db);
     auto scalar = [&](const QString &sql) {
-        // The inbox is a file of its own on SQLite (Database::inbox()).
-        Sql q(sql.contains(QLatin1String("webhook_inbox")) ? db.value()->inbox().connection() : db.value()->connection(), sql);
+        Sql q(connectionFor(*db.value(), sql), sql);
         return q.exec() && q.next() ? q.int64(0) : -1;
     };
     QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'pending'")), qint64(0), 30000);

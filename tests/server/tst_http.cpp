@@ -185,9 +185,7 @@ QByteArray TestHttp::textWebhook(const QString &phoneNumberId, const QString &wa
 
 qint64 TestHttp::count(const QString &sql)
 {
-    // The inbox is a file of its own on SQLite (Database::inbox()).
-    Database &db = m_context->database();
-    Sql q(sql.contains(QLatin1String("webhook_inbox")) ? db.inbox().connection() : db.connection(), sql);
+    Sql q(connectionFor(m_context->database(), sql), sql);
     if (!q.exec() || !q.next())
         return -1;
     return q.int64(0);

@@ -27,6 +27,11 @@ QString backendName()
     return backend() == Backend::Postgres ? QStringLiteral("postgres") : QStringLiteral("sqlite");
 }
 
+QSqlDatabase connectionFor(Database &db, const QString &sql)
+{
+    return sql.contains(QLatin1String("webhook_inbox")) ? db.inbox().connection() : db.connection();
+}
+
 bool checkBackendAvailable()
 {
     if (backend() == Backend::Postgres && adminUrl().isEmpty()) {

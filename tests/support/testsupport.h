@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 
+#include <QSqlDatabase>
 #include <QString>
 #include <QTest>
 
@@ -64,5 +65,9 @@ private:
 
 // Fails the current test when PostgreSQL is wanted but not configured.
 bool checkBackendAvailable();
+
+// The connection a test query belongs on: webhook_inbox is a file of its own
+// on SQLite (Database::inbox()), everything else is in the main database.
+QSqlDatabase connectionFor(Database &db, const QString &sql);
 
 } // namespace puente::test
