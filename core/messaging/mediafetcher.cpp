@@ -32,6 +32,19 @@ QString MediaFetcher::pathFor(const QString &root, const QString &sha)
     return root + QLatin1Char('/') + sha.left(2) + QLatin1Char('/') + sha;
 }
 
+QString MediaFetcher::dueQuery()
+{
+    // The conditions match the partial index whatsapp_messages_media_due
+    // (migration 7) word for word, and the order is the index's (new media
+    // first, then the longest overdue): SQLite then reads the index alone
+    // instead of every message (with ORDER BY id it chose a full scan).
+    static_assert(kMaxAttempts == 6, "migration 7's index assumes 6 attempts");
+    return QStringLiteral("SELECT id, tenant_id, media_id, media_sha256, media_attempts FROM whatsapp_messages "
+                          "WHERE media_file IS NULL AND media_id IS NOT NULL AND media_attempts < 6 "
+                          "AND COALESCE(media_next_at, 0) <= ? AND direction = 'inbound' "
+                          "ORDER BY COALESCE(media_next_at, 0), id LIMIT ?");
+}
+
 void MediaFetcher::start()
 {
     if (m_thread)
@@ -106,10 +119,8 @@ Result<int> MediaFetcher::fetchDue(int max)
     QList<Due> due;
     const qint64 now = nowMs();
     {
-        Sql q(m_db.connection(), QStringLiteral("SELECT id, tenant_id, media_id, media_sha256, media_attempts FROM whatsapp_messages "
-                                                "WHERE media_file IS NULL AND media_id IS NOT NULL AND direction = 'inbound' "
-                                                "AND media_attempts < ? AND COALESCE(media_next_at, 0) <= ? ORDER BY id LIMIT ?"));
-        q.bind(kMaxAttempts).bind(now).bind(max);
+        Sql q(m_db.connection(), dueQuery());
+        q.bind(now).bind(max);
         if (auto s = q.exec(); !s)
             return s.error();
         while (q.next())

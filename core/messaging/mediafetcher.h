@@ -42,6 +42,8 @@ public:
     void syncTemplatesDue();
 
     static constexpr int kMaxAttempts = 6;
+    // The query for due media (binds: now, limit), public for EXPLAIN in tests.
+    static QString dueQuery();
     static constexpr qint64 kMaxBytes = 100LL * 1024 * 1024;
     // The stored name of a file: hex SHA-256 (also the path under mediaRoot).
     static QString pathFor(const QString &mediaRoot, const QString &sha256Hex);

@@ -321,6 +321,14 @@ R"(sqlite:CREATE TABLE dead_letters_new (
 "sqlite:ALTER TABLE dead_letters_new RENAME TO dead_letters",
 "sqlite:CREATE INDEX dead_letters_tenant ON dead_letters (tenant_id, created_at)",
         }},
+        // The media fetcher's query could not use the old index (it compares
+        // COALESCE(media_next_at, 0)) and scanned every message each time.
+        // Media given up on (MediaFetcher::kMaxAttempts = 6) leave the index.
+        {7, "due media found through an index", {
+"DROP INDEX whatsapp_messages_media_pending",
+"CREATE INDEX whatsapp_messages_media_due ON whatsapp_messages ((COALESCE(media_next_at, 0))) "
+    "WHERE media_file IS NULL AND media_id IS NOT NULL AND media_attempts < 6",
+        }},
     };
     return list;
 }

@@ -119,6 +119,7 @@ private Q_SLOTS:
     void unconfiguredTenantFailsClearly();
     void anOutcomeThatCannotBeStoredDoesNotBlockTheOthers();
     void mediaIsFetchedCheckedAndStored();
+    void dueMediaIsFoundWithoutReadingEveryMessage();
     void refusedTokenHoldsTheRestOfTheQueue();
     void suspendedTenantsQueueIsHeldUntilResumed();
     void unreadableAcceptanceIsLeftToTheAgent();
@@ -663,6 +664,45 @@ void TestOutbound::mediaIsFetchedCheckedAndStored()
     PUENTE_VERIFY_OK(fetcher.fetchDue());
     QCOMPARE(count(QStringLiteral("SELECT media_attempts FROM whatsapp_messages WHERE id = ?"), {bad}), qint64(1));
     QVERIFY(auth.contains(QStringLiteral("Bearer EAAtoken-acme")));
+}
+
+void TestOutbound::dueMediaIsFoundWithoutReadingEveryMessage()
+{
+    const Tenant t = seedTenant(QStringLiteral("acme"), QStringLiteral("1001"));
+    auto insert = [&](QSqlDatabase tx, const QString &wamid, const QVariant &mediaId, int attempts) {
+        Sql q(tx, QStringLiteral("INSERT INTO whatsapp_messages (tenant_id, conversation_id, provider_message_id, direction, type, status, "
+                                 "timestamp, media_id, media_attempts, created_at, updated_at) VALUES (?, ?, ?, 'inbound', 'image', 'received', ?, ?, ?, ?, ?) RETURNING id"));
+        q.bind(t.id.value).bind(t.conversation).bind(wamid).bind(nowMs()).bind(mediaId).bind(attempts).bind(nowMs()).bind(nowMs());
+        return q.exec() && q.next() ? q.int64(0) : 0;
+    };
+    qint64 due = 0, givenUp = 0;
+    {
+        Transaction tx(*m_db);
+        for (int i = 0; i < 500; ++i)
+            QVERIFY(insert(tx.connection(), QStringLiteral("wamid.text.%1").arg(i), QVariant(QMetaType(QMetaType::QString)), 0));
+        due = insert(tx.connection(), QStringLiteral("wamid.due"), QStringLiteral("media-due"), 2);
+        givenUp = insert(tx.connection(), QStringLiteral("wamid.given-up"), QStringLiteral("media-given-up"), MediaFetcher::kMaxAttempts);
+        QVERIFY(due && givenUp);
+        PUENTE_VERIFY_OK(tx.commit());
+    }
+    Sql q(m_db->connection(), MediaFetcher::dueQuery());
+    q.bind(nowMs()).bind(10);
+    PUENTE_VERIFY_OK(q.exec());
+    QList<qint64> found;
+    while (q.next())
+        found.append(q.int64(0));
+    QCOMPARE(found, QList<qint64>{due});
+    if (m_db->dialect() == Dialect::Sqlite) {
+        // The fetcher asks every two seconds: a scan of every message each
+        // time would grow with the history.
+        Sql plan(m_db->connection(), QStringLiteral("EXPLAIN QUERY PLAN ") + MediaFetcher::dueQuery());
+        plan.bind(nowMs()).bind(10);
+        PUENTE_VERIFY_OK(plan.exec());
+        QStringList steps;
+        while (plan.next())
+            steps.append(plan.text(3));
+        QVERIFY2(steps.join(QLatin1Char('\n')).contains(QStringLiteral("USING INDEX whatsapp_messages_media_due")), qPrintable(steps.join(QLatin1Char('\n'))));
+    }
 }
 
 void TestOutbound::refusedTokenHoldsTheRestOfTheQueue()
