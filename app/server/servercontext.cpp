@@ -86,6 +86,8 @@ Result<std::unique_ptr<ServerContext>> ServerContext::start(const Settings &sett
     InboundProcessor *processor = ctx->m_processor.get();
     const bool powerSafe = settings.value(QStringLiteral("sqlite_inbox_sync"), QStringLiteral("normal")) == QLatin1String("full");
     ctx->m_inbox = std::make_unique<WebhookInbox>(*ctx->m_db, [processor] { processor->wake(); }, powerSafe);
+    if (ctx->m_db->dialect() == Dialect::Sqlite)
+        processor->markThrough(ctx->m_inbox.get());
     ctx->m_processor->start();
     if (settings.value(QStringLiteral("dispatcher"), QStringLiteral("on")) != QLatin1String("off")) {
         DispatcherSettings d;
@@ -102,10 +104,13 @@ Result<std::unique_ptr<ServerContext>> ServerContext::start(const Settings &sett
 
 ServerContext::~ServerContext()
 {
-    // Sends first (outcomes already known are recorded), then the inbox: its
-    // last commits wake the processor, which then stops.
+    // Sends first (outcomes already known are recorded), then the processor
+    // (it hands its last marks to the inbox), then the inbox, which commits
+    // what is queued.
     m_dispatcher.reset();
     m_mediaFetcher.reset();
+    if (m_processor)
+        m_processor->stop();
     m_inbox.reset();
     m_processor.reset();
 }

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 
 #include <pthread.h>
+#include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -59,6 +60,9 @@ bool isMessagesLike(const meta::WebhookChange &c)
             || !c.statuses.isEmpty());
 }
 
+// How often the processor checkpoints the SQLite inbox's WAL (in rows marked done).
+constexpr qint64 kRowsPerCheckpoint = 2048;
+
 } // namespace
 
 InboundProcessor::InboundProcessor(Database &db, EventBus *bus)
@@ -103,9 +107,16 @@ void InboundProcessor::wake()
 
 void InboundProcessor::run()
 {
-    // Acknowledging webhooks comes first: during a burst the processor gives
-    // way to the HTTP and inbox threads and catches up afterwards.
-    ::setpriority(PRIO_PROCESS, pid_t(::syscall(SYS_gettid)), 10);
+    // Acknowledging webhooks comes first. The processor runs in the idle
+    // scheduling class: it gets only the CPU time that the HTTP thread, the
+    // inbox writer and the API leave over, so during a burst it falls behind
+    // and catches up afterwards (the inbox keeps the bodies). Where the idle
+    // class is refused, it runs at nice 10. A batch that holds the main
+    // writer lock gives it up as soon as another writer waits (see
+    // processPending), so that the API's writes do not wait for a starved
+    // processor.
+    if (sched_param p{}; ::sched_setscheduler(0, SCHED_IDLE, &p) != 0)
+        ::setpriority(PRIO_PROCESS, pid_t(::syscall(SYS_gettid)), 10);
     ::pthread_setname_np(::pthread_self(), "inbound");
     // The event log only backs WebSocket resume: keep a week of it.
     constexpr qint64 kEventRetentionMs = 7LL * 24 * 3600 * 1000;
@@ -152,14 +163,22 @@ Result<int> InboundProcessor::processPending(int maxRows)
     QList<Row> rows;
     const bool sqlite = m_db.dialect() == Dialect::Sqlite;
     auto selectPending = [&](QSqlDatabase db) -> Status {
+        QSet<qint64> unmarked;
+        {
+            std::lock_guard lock(m_marksMutex);
+            unmarked = m_unmarked;
+        }
         // SKIP LOCKED: several nodes share the inbox without waiting on each other.
         Sql select(db, QStringLiteral("SELECT id, body, signed_by_tenant_id FROM webhook_inbox WHERE status = 'pending' ORDER BY id LIMIT ?")
                            + (sqlite ? QString() : QStringLiteral(" FOR UPDATE SKIP LOCKED")));
-        select.bind(maxRows);
+        select.bind(maxRows + int(unmarked.size()));
         if (auto s = select.exec(); !s)
             return s;
-        while (select.next())
+        while (select.next() && rows.size() < maxRows) {
+            if (unmarked.contains(select.int64(0)))
+                continue;
             rows.append({select.int64(0), select.value(1).toByteArray(), TenantId(select.isNull(2) ? 0 : select.int64(2)), {}});
+        }
         for (Row &row : rows)
             row.parsed = meta::parseWebhook(row.body);
         return {};
@@ -192,14 +211,17 @@ Result<int> InboundProcessor::processPending(int maxRows)
             pendingStatuses = anyPending.int64(0) > 0;
         anyPending.finish();
         m_touched.clear();
+        QList<qint64> ids;
         for (const Row &row : std::as_const(rows)) {
             batch = processParsed(tx.connection(), row.id, row.body, row.parsed, row.signedBy, &events, &pendingStatuses);
             if (!batch)
                 break;
-        }
-        QList<qint64> ids;
-        for (const Row &row : std::as_const(rows))
             ids.append(row.id);
+            // Another writer (an API request) waits: commit what is done;
+            // the rest of the rows come back in the next batch.
+            if (tx.othersWaiting())
+                break;
+        }
         if (batch)
             batch = touchTenants(tx.connection());
         if (batch && !sqlite)
@@ -212,7 +234,7 @@ Result<int> InboundProcessor::processPending(int maxRows)
             // SQLite: the inbox is another file, marked after the main commit.
             if (sqlite)
                 markDoneLater(ids);
-            return int(rows.size());
+            return int(ids.size());
         }
         qCWarning(lcStorage).noquote() << "batch failed, processing its rows one by one:" << batch.error().message;
     }
@@ -319,8 +341,40 @@ void InboundProcessor::markDoneLater(const QList<qint64> &ids)
     // If this fails (or the process dies first), the rows are processed
     // again: messages and statuses are not stored twice (an account event
     // or dead letter can be).
-    if (auto s = markDoneAlone(ids); !s)
+    auto failed = [](const Status &s) {
         qCWarning(lcStorage).noquote() << "processed webhooks not marked done; they will be processed again:" << s.error().message;
+    };
+    if (!m_inbox) {
+        if (auto s = markDoneAlone(ids); !s)
+            failed(s);
+        return;
+    }
+    bool checkpoint = false;
+    {
+        std::lock_guard lock(m_marksMutex);
+        for (qint64 id : ids)
+            m_unmarked.insert(id);
+        m_markedSinceCheckpoint += ids.size();
+        checkpoint = m_markedSinceCheckpoint >= kRowsPerCheckpoint;
+        if (checkpoint)
+            m_markedSinceCheckpoint = 0;
+    }
+    m_inbox->markDone(ids, [this, ids, failed](const Status &s) {
+        if (!s)
+            failed(s);
+        std::lock_guard lock(m_marksMutex);
+        for (qint64 id : ids)
+            m_unmarked.remove(id);
+    });
+    // The inbox writer never checkpoints (acknowledgements must not wait
+    // for one); the processor copies the inbox's WAL back now and then. A
+    // passive checkpoint waits for no lock: what a reader or the writer
+    // still needs is left for the next one.
+    if (checkpoint) {
+        Sql q(m_db.inbox().connection(), QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+        if (auto s = q.exec(); !s)
+            qCWarning(lcStorage).noquote() << "inbox checkpoint failed:" << s.error().message;
+    }
 }
 
 Status InboundProcessor::touchTenants(QSqlDatabase tx)

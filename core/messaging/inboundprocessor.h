@@ -18,6 +18,7 @@ struct ParsedWebhook;
 }
 
 class Database;
+class WebhookInbox;
 
 // Turns stored webhook bodies into messages, statuses and events, on its own
 // thread, in batches, after the HTTP answer. It starts from whatever is still
@@ -30,6 +31,10 @@ class InboundProcessor {
 public:
     InboundProcessor(Database &db, EventBus *bus);
     ~InboundProcessor();
+
+    // SQLite: rows are marked done by the inbox's writer thread (see
+    // WebhookInbox::markDone) instead of in a transaction of the processor's.
+    void markThrough(WebhookInbox *inbox) { m_inbox = inbox; }
 
     void start();  // the worker thread
     void stop();
@@ -57,6 +62,12 @@ private:
 
     Database &m_db;
     EventBus *m_bus;
+    WebhookInbox *m_inbox = nullptr;
+    // Processed rows whose mark is queued in the inbox writer, not yet
+    // committed: the next batches must not take them again.
+    std::mutex m_marksMutex;
+    QSet<qint64> m_unmarked;
+    qint64 m_markedSinceCheckpoint = 0;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_pending = false;

@@ -50,6 +50,24 @@ void WebhookInbox::submit(const QByteArray &body, TenantId signedBy, StoredCallb
         m_wake.notify_one();
 }
 
+void WebhookInbox::markDone(const QList<qint64> &ids, StoredCallback marked)
+{
+    bool queued = false;
+    bool wasIdle = false;
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_stopping) {
+            wasIdle = m_queue.isEmpty() && m_marks.isEmpty();
+            m_marks.append({ids, std::move(marked)});
+            queued = true;
+        }
+    }
+    if (!queued)
+        return marked(makeError("shutting_down", QStringLiteral("the server is stopping")));
+    if (wasIdle)
+        m_wake.notify_one();
+}
+
 Result<qint64> WebhookInbox::insert(QSqlDatabase tx, const QByteArray &body, TenantId signedBy)
 {
     Sql q(tx, QStringLiteral("INSERT INTO webhook_inbox (received_at, body, signed_by_tenant_id, status) VALUES (?, ?, ?, 'pending') RETURNING id"));
@@ -76,6 +94,25 @@ Result<qint64> WebhookInbox::insertAlone(Database &inbox, const QByteArray &body
 
 namespace {
 // One INSERT of `count` rows (fewer statements to run than bodies).
+// Marks rows done; at most a few hundred ids per statement.
+Status markRows(QSqlDatabase tx, const QList<qint64> &ids, qint64 now)
+{
+    constexpr qsizetype kChunk = 256;
+    for (qsizetype from = 0; from < ids.size(); from += kChunk) {
+        const qsizetype count = std::min(kChunk, ids.size() - from);
+        QString sql = QStringLiteral("UPDATE webhook_inbox SET status = 'done', processed_at = ?, attempts = attempts + 1 WHERE id IN (");
+        for (qsizetype i = 0; i < count; ++i)
+            sql += i ? QStringLiteral(", ?") : QStringLiteral("?");
+        Sql q(tx, sql + QLatin1Char(')'));
+        q.bind(now);
+        for (qsizetype i = 0; i < count; ++i)
+            q.bind(ids[from + i]);
+        if (auto s = q.exec(); !s)
+            return s;
+    }
+    return {};
+}
+
 QString insertRows(int count)
 {
     QString sql = QStringLiteral("INSERT INTO webhook_inbox (received_at, body, signed_by_tenant_id, status) VALUES ");
@@ -105,15 +142,18 @@ void WebhookInbox::run()
     }
     for (;;) {
         QList<Item *> batch;
+        QList<Mark> marks;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_queue.isEmpty(); });
-            if (m_queue.isEmpty() && m_stopping)
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.isEmpty() || !m_marks.isEmpty(); });
+            if (m_queue.isEmpty() && m_marks.isEmpty() && m_stopping)
                 break;
             batch = m_queue.mid(0, kMaxBatch);
             m_queue.remove(0, batch.size());
+            marks.swap(m_marks);
         }
         Status committed;
+        Status marked;
         {
             Transaction tx(m_db, Transaction::Priority::Urgent);
             committed = tx.begun();
@@ -131,6 +171,11 @@ void WebhookInbox::run()
                 committed = q.exec();
                 done += kChunks[shape];
             }
+            // A failed mark is only a statement's failure: the bodies are
+            // still committed, and the rows are processed again later.
+            for (const Mark &mark : std::as_const(marks))
+                if (committed && marked)
+                    marked = markRows(tx.connection(), mark.ids, now);
             if (committed)
                 committed = tx.commit();
         }
@@ -138,7 +183,9 @@ void WebhookInbox::run()
             item->stored(committed);
             delete item;
         }
-        if (committed && m_onCommitted)
+        for (const Mark &mark : std::as_const(marks))
+            mark.marked(committed ? marked : committed);
+        if (committed && !batch.isEmpty() && m_onCommitted)
             m_onCommitted();
     }
 }

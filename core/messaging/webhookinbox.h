@@ -40,6 +40,12 @@ public:
     // commit (or with the error); keep it short.
     void submit(const QByteArray &body, TenantId signedBy, StoredCallback stored);
 
+    // Marks processed rows done in the writer's next transaction, so that
+    // the processor never waits for (or holds) the inbox's writer lock.
+    // `marked` runs on the writer thread after the commit (or with the
+    // error: the rows then stay pending and are processed again).
+    void markDone(const QList<qint64> &ids, StoredCallback marked);
+
     // Appends one pending body inside the caller's transaction (of
     // Database::inbox()), or in a transaction of its own.
     static Result<qint64> insert(QSqlDatabase tx, const QByteArray &body, TenantId signedBy = {});
@@ -47,6 +53,10 @@ public:
 
 private:
     struct Item;
+    struct Mark {
+        QList<qint64> ids;
+        StoredCallback marked;
+    };
     void run();
 
     Database &m_db;
@@ -55,6 +65,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     QList<Item *> m_queue;
+    QList<Mark> m_marks;
     bool m_stopping = false;
     std::thread m_thread;
 };

@@ -254,16 +254,19 @@ Transaction::Transaction(Database &db, Priority priority)
     if (!m_begun)
         return;
     if (m_lock) {
-        if (priority == Priority::Urgent) {
-            ++m_lock->urgentWaiting;
+        if (priority == Priority::Background) {
+            for (int i = 0; i < 2000 && m_lock->urgentWaiting.load() > 0; ++i)
+                QThread::usleep(50);
+        }
+        if (!m_lock->mutex.tryLock()) {
+            const bool urgent = priority == Priority::Urgent;
+            ++m_lock->waiting;
+            if (urgent)
+                ++m_lock->urgentWaiting;
             m_lock->mutex.lock();
-            --m_lock->urgentWaiting;
-        } else {
-            if (priority == Priority::Background) {
-                for (int i = 0; i < 2000 && m_lock->urgentWaiting.load() > 0; ++i)
-                    QThread::usleep(50);
-            }
-            m_lock->mutex.lock();
+            if (urgent)
+                --m_lock->urgentWaiting;
+            --m_lock->waiting;
         }
     }
     const QString begin = db.dialect() == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");

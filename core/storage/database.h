@@ -22,6 +22,7 @@ struct CachedStatement;
 struct WriterLock {
     QMutex mutex;
     std::atomic<int> urgentWaiting{0};
+    std::atomic<int> waiting{0}; // every writer waiting for the mutex
 };
 
 // The connection factory: one QSqlDatabase per thread (a QSqlDatabase belongs
@@ -82,6 +83,9 @@ public:
     const Status &begun() const { return m_begun; }
     QSqlDatabase connection() const { return m_db; }
     Status commit();
+    // Whether another writer waits for this one (SQLite: the writer lock);
+    // long background work commits early then.
+    bool othersWaiting() const { return m_lock && m_lock->waiting.load(std::memory_order_relaxed) > 0; }
     // Ends the transaction now. Also happens when a statement in it fails.
     void rollbackNow();
 
