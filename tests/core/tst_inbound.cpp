@@ -2,6 +2,7 @@
 #include "events/eventlog.h"
 #include "messaging/inboundprocessor.h"
 #include "messaging/inboundstore.h"
+#include "messaging/webhookinbox.h"
 #include "meta/webhookparser.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void eventsHaveGaplessSeqPerTenant();
     void parserSurvivesMangledInput();
     void inboxOfAnOlderSqliteFileMovesToItsOwnFile();
+    void processedRowsAreMarkedByTheInboxWriter();
 
 private:
     qint64 count(const QString &sql, const QVariantList &binds = {});
@@ -506,6 +508,37 @@ void TestInbound::inboxOfAnOlderSqliteFileMovesToItsOwnFile()
     PUENTE_VERIFY_OK(m_processor->processPending());
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE provider_message_id = 'wamid.before-split'")), qint64(1));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'done'")), qint64(1));
+}
+
+void TestInbound::processedRowsAreMarkedByTheInboxWriter()
+{
+    for (int i = 0; i < 3; ++i)
+        PUENTE_VERIFY_OK(WebhookInbox::insertAlone(m_db->inbox(), textMessage(kLuckyPhone, QStringLiteral("wamid.mark.%1").arg(i), QStringLiteral("34600111222"), QStringLiteral("hola"), 1750000000 + i)));
+    if (m_db->dialect() != Dialect::Sqlite) {
+        // One database: the rows are marked in the processing transaction.
+        QCOMPARE(m_processor->processPending().value(), 3);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'done'")), qint64(3));
+        return;
+    }
+    WebhookInbox inbox(*m_db, {});
+    m_processor->markThrough(&inbox);
+    {
+        // The inbox writer is held up (a long commit, say): the processor
+        // neither waits for it nor takes the same rows again meanwhile.
+        Transaction hold(m_db->inbox());
+        PUENTE_VERIFY_OK(hold.begun());
+        QCOMPARE(m_processor->processPending().value(), 3);
+        QCOMPARE(m_processor->processPending().value(), 0);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE provider_message_id LIKE 'wamid.mark.%'")), qint64(3));
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'done'")), qint64(0));
+    }
+    QTRY_COMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'done'")), qint64(3));
+    QCOMPARE(m_processor->processPending().value(), 0);
+    // A new body after the marks: processed as usual.
+    PUENTE_VERIFY_OK(WebhookInbox::insertAlone(m_db->inbox(), textMessage(kLuckyPhone, QStringLiteral("wamid.mark.3"), QStringLiteral("34600111222"),
+                                                                          QStringLiteral("hola"), 1750000003)));
+    QCOMPARE(m_processor->processPending().value(), 1);
+    m_processor->markThrough(nullptr);
 }
 
 #include "tst_inbound.moc"

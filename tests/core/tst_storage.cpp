@@ -32,6 +32,7 @@ private Q_SLOTS:
     void connectionPerThread();
     void sqlitePragmas();
     void concurrentWriters();
+    void transactionSeesAWaitingWriter();
     void unreachablePostgres();
     void reconnectsAfterLostConnection();
     void tenants();
@@ -200,6 +201,29 @@ void TestStorage::sqlitePragmas()
     PUENTE_VERIFY_OK(fk.exec());
     QVERIFY(fk.next());
     QCOMPARE(fk.int64(0), qint64(1));
+}
+
+void TestStorage::transactionSeesAWaitingWriter()
+{
+    PUENTE_VERIFY_OK(migrations::migrate(db()));
+    Transaction tx(db());
+    PUENTE_VERIFY_OK(tx.begun());
+    QVERIFY(!tx.othersWaiting());
+    if (db().dialect() != Dialect::Sqlite)
+        return; // PostgreSQL writers do not queue for one lock
+    std::atomic<bool> wrote{false};
+    std::thread other([&] {
+        Transaction second(db());
+        wrote = second.begun().ok() && second.commit().ok();
+    });
+    // Background work (the inbound processor) commits early on this.
+    QTRY_VERIFY(tx.othersWaiting());
+    QVERIFY(!wrote.load());
+    PUENTE_VERIFY_OK(tx.commit());
+    other.join();
+    QVERIFY(wrote.load());
+    Transaction again(db());
+    QVERIFY(!again.othersWaiting());
 }
 
 void TestStorage::concurrentWriters()
