@@ -1,11 +1,14 @@
 // Webhook load generator: starts puente-server, seeds tenants, and reports in
 // one run, against the same server:
-//   1. ceiling: GET /healthz as fast as C keep-alive connections go;
+//   for each number of keep-alive connections C (default 16, then 64):
+//   1. ceiling: GET /healthz as fast as C connections go;
 //   2. durable ingest: signed webhook POSTs as fast as they are acknowledged
-//      (each 200 means the body is committed);
+//      (each 200 means the body is committed), then the time the processor
+//      takes for the backlog the burst left;
+//   then the ratio of the two per C, and of the best of each (capacity);
 //   3. paced: webhooks at a fixed rate with a WebSocket client connected,
 //      measuring acknowledgement latency and webhook-to-WebSocket latency.
-// Usage: bench_loadgen SERVER_BINARY [DATABASE_URL] [--seconds S] [--connections C] [--rate R] [--tenants T]
+// Usage: bench_loadgen SERVER_BINARY [DATABASE_URL] [--seconds S] [--connections C[,C...]] [--rate R] [--tenants T]
 #include "crypto/crypto.h"
 #include "secrets/masterkeystore.h"
 #include "storage/database.h"
@@ -218,11 +221,21 @@ int main(int argc, char *argv[])
         return v;
     };
     const int seconds = option(QStringLiteral("--seconds"), 10);
-    const int connections = option(QStringLiteral("--connections"), 16);
+    QList<int> sweep;
+    if (const int i = int(args.indexOf(QStringLiteral("--connections"))); i >= 0 && i + 1 < args.size()) {
+        for (const QString &c : args[i + 1].split(QLatin1Char(',')))
+            if (c.toInt() > 0)
+                sweep.append(c.toInt());
+        args.remove(i, 2);
+    }
+    if (sweep.isEmpty())
+        sweep = {16, 64};
+    // The paced phase's connection pool.
+    const int connections = sweep.first();
     const int rate = option(QStringLiteral("--rate"), 1000);
     const int tenants = option(QStringLiteral("--tenants"), 20);
     if (args.isEmpty()) {
-        out << "usage: bench_loadgen SERVER_BINARY [DATABASE_URL] [--seconds S] [--connections C] [--rate R] [--tenants T]" << Qt::endl;
+        out << "usage: bench_loadgen SERVER_BINARY [DATABASE_URL] [--seconds S] [--connections C[,C...]] [--rate R] [--tenants T]" << Qt::endl;
         return 2;
     }
     QTemporaryDir dir;
@@ -280,44 +293,29 @@ int main(int argc, char *argv[])
         out << "server did not start: " << log << Qt::endl;
         return 1;
     }
-    out << QStringLiteral("server on %1, %2 tenants, %3 connections, %4 s per phase").arg(url.section(QLatin1Char(':'), 0, 0)).arg(tenants).arg(connections).arg(seconds) << Qt::endl;
+    QStringList sweepText;
+    for (int c : sweep)
+        sweepText.append(QString::number(c));
+    out << QStringLiteral("server on %1, %2 tenants, %3 connections, %4 s per phase").arg(url.section(QLatin1Char(':'), 0, 0)).arg(tenants).arg(sweepText.join(QLatin1Char('/'))).arg(seconds) << Qt::endl;
 
     const qint64 serverPid = server.processId();
-    auto measured = [&](const char *what, const std::function<Stats()> &phase) {
+    auto measured = [&](const QString &what, const std::function<Stats()> &phase) {
         const auto serverBefore = cpuByThread(serverPid);
         const auto selfBefore = cpuByThread(QCoreApplication::applicationPid());
         const Stats s = phase();
-        report(what, s);
+        report(qPrintable(what), s);
         const double n = std::max(1, s.ok + s.failed);
         out << QStringLiteral("%1 server %2; generator %3")
                    .arg(QString().leftJustified(30))
                    .arg(cpuReport(serverBefore, cpuByThread(serverPid), n))
                    .arg(cpuReport(selfBefore, cpuByThread(QCoreApplication::applicationPid()), n).section(QLatin1Char(' '), 0, 2))
             << Qt::endl;
+        return s;
     };
 
-    // 1. Ceiling.
-    measured("trivial route (GET /healthz)", [&] {
-        return closedLoop(port, connections, seconds, [](qint64) { return QByteArrayLiteral("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"); });
-    });
-    // 2. Durable ingest, spread over all tenants. The requests are built and
-    // signed beforehand (Meta does that on its own machines), so that the
-    // generator costs the shared cores no more per request than in phase 1.
-    QList<QByteArray> requests;
-    requests.reserve(qsizetype(seconds) * 30'000);
-    for (qint64 n = 0; n < requests.capacity(); ++n)
-        requests.append(postRequest(webhookBody(QStringLiteral("7000%1").arg(n % tenants), n, 0)));
-    measured("durable webhooks (POST)", [&] {
-        return closedLoop(port, connections, seconds, [&](qint64 n) {
-            // (Past the prepared ones, Meta re-delivers: stored again, processed once.)
-            return requests[n % requests.size()];
-        });
-    });
-    requests = {};
-
-    // The processor gives way during the burst; let it finish before the
-    // paced phase, and report how fast it worked through the backlog.
-    {
+    auto drainBacklog = [&] {
+        // The processor gives way during a burst; let it finish before the
+        // next phase, and report how fast it worked through the backlog.
         auto db = Database::open(url);
         auto pending = [&] {
             Sql q(db.value()->inbox().connection(), QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'pending'"));
@@ -334,7 +332,47 @@ int main(int argc, char *argv[])
                    .arg(drainClock.elapsed() / 1000.0, 0, 'f', 1)
                    .arg(backlog * 1000.0 / std::max<qint64>(1, drainClock.elapsed()), 0, 'f', 0)
             << Qt::endl;
+    };
+
+    double bestCeiling = 0;
+    double bestDurable = 0;
+    QStringList ratios;
+    for (qsizetype phase = 0; phase < sweep.size(); ++phase) {
+        const int c = sweep[phase];
+        // 1. Ceiling.
+        const Stats ceiling = measured(QStringLiteral("%1 conn: GET /healthz").arg(c), [&] {
+            return closedLoop(port, c, seconds, [](qint64) { return QByteArrayLiteral("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"); });
+        });
+        // 2. Durable ingest, spread over all tenants. The requests are built
+        // and signed beforehand (Meta does that on its own machines), so that
+        // the generator costs the shared cores no more per request than in
+        // phase 1. Every phase sends new message ids.
+        QList<QByteArray> requests;
+        requests.reserve(qsizetype(seconds) * 40'000);
+        const qint64 first = qint64(phase) * requests.capacity();
+        for (qint64 n = first; n < first + requests.capacity(); ++n)
+            requests.append(postRequest(webhookBody(QStringLiteral("7000%1").arg(n % tenants), n, 0)));
+        const Stats durable = measured(QStringLiteral("%1 conn: webhooks (POST)").arg(c), [&] {
+            return closedLoop(port, c, seconds, [&](qint64 n) {
+                // (Past the prepared ones, Meta re-delivers: stored again, processed once.)
+                return requests[n % requests.size()];
+            });
+        });
+        requests = {};
+        drainBacklog();
+        const double ceilingRate = ceiling.ok / ceiling.seconds;
+        const double durableRate = durable.ok / durable.seconds;
+        bestCeiling = std::max(bestCeiling, ceilingRate);
+        bestDurable = std::max(bestDurable, durableRate);
+        ratios.append(QStringLiteral("%1 % at %2 connections").arg(100 * durableRate / std::max(1.0, ceilingRate), 0, 'f', 0).arg(c));
     }
+    out << QStringLiteral("%1 %2; best of each %3 / %4 req/s = %5 %")
+               .arg(QStringLiteral("durable / ceiling").leftJustified(30))
+               .arg(ratios.join(QStringLiteral(", ")))
+               .arg(bestDurable, 0, 'f', 0)
+               .arg(bestCeiling, 0, 'f', 0)
+               .arg(100 * bestDurable / std::max(1.0, bestCeiling), 0, 'f', 0)
+        << Qt::endl;
 
     // 3. Paced, with a WebSocket client of tenant 0 timing delivery.
     QWebSocket ws;
