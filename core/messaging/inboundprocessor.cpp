@@ -12,7 +12,6 @@
 #include <QJsonDocument>
 
 #include <pthread.h>
-#include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -107,16 +106,13 @@ void InboundProcessor::wake()
 
 void InboundProcessor::run()
 {
-    // Acknowledging webhooks comes first. The processor runs in the idle
-    // scheduling class: it gets only the CPU time that the HTTP thread, the
-    // inbox writer and the API leave over, so during a burst it falls behind
-    // and catches up afterwards (the inbox keeps the bodies). Where the idle
-    // class is refused, it runs at nice 10. A batch that holds the main
-    // writer lock gives it up as soon as another writer waits (see
-    // processPending), so that the API's writes do not wait for a starved
-    // processor.
-    if (sched_param p{}; ::sched_setscheduler(0, SCHED_IDLE, &p) != 0)
-        ::setpriority(PRIO_PROCESS, pid_t(::syscall(SYS_gettid)), 10);
+    // Acknowledging webhooks comes first: during a burst the processor gives
+    // way to the HTTP and inbox threads and catches up afterwards. Not the
+    // idle scheduling class: a starved idle-class thread holding the main
+    // writer lock would hold the API's writes for as long as the machine is
+    // busy (performance.md, session 6). A batch commits early when another
+    // writer waits (see processPending).
+    ::setpriority(PRIO_PROCESS, pid_t(::syscall(SYS_gettid)), 10);
     ::pthread_setname_np(::pthread_self(), "inbound");
     // The event log only backs WebSocket resume: keep a week of it.
     constexpr qint64 kEventRetentionMs = 7LL * 24 * 3600 * 1000;
