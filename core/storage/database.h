@@ -66,6 +66,7 @@ private:
     std::shared_ptr<WriterLock> m_writerLock; // SQLite only
     std::once_flag m_inboxOnce;
     std::unique_ptr<Database> m_inbox; // SQLite only
+    bool m_inboxFile = false; // this is the SQLite inbox file (no mmap)
 };
 
 // A write transaction on this thread's connection. Rolls back unless
