@@ -252,6 +252,10 @@ int main(int argc, char *argv[])
         auto ring = secrets::MasterKeyStore::fromFile(dir.path() + QStringLiteral("/master.key")).keyring(true);
         for (int t = 0; t < tenants; ++t) {
             auto tenant = TenantRepository(*db.value()).create(QStringLiteral("bench-%1").arg(t), QStringLiteral("Bench %1").arg(t), Plan::Pro);
+            if (!tenant) {
+                out << "cannot seed " << url << " (it must be an empty database): " << tenant.error().message << Qt::endl;
+                return 1;
+            }
             WhatsAppConfig c;
             c.businessApiToken = QStringLiteral("EAAbench");
             c.phoneNumberId = QStringLiteral("7000%1").arg(t);
