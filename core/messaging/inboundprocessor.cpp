@@ -221,7 +221,7 @@ Result<int> InboundProcessor::processPending(int maxRows)
         if (batch)
             batch = touchTenants(tx.connection());
         if (batch && !sqlite)
-            batch = markDone(tx.connection(), ids);
+            batch = WebhookInbox::markRows(tx.connection(), ids);
         if (batch)
             batch = tx.commit();
         if (batch) {
@@ -261,7 +261,7 @@ Result<int> InboundProcessor::processPending(int maxRows)
             if (s)
                 s = touchTenants(tx.connection());
             if (s && !sqlite)
-                s = markDone(tx.connection(), {row.id});
+                s = WebhookInbox::markRows(tx.connection(), {row.id});
             if (s)
                 s = tx.commit();
             if (s && sqlite)
@@ -310,24 +310,12 @@ Status InboundProcessor::recordFailure(qint64 inboxId, const QString &error)
     return markDoneAlone({inboxId});
 }
 
-Status InboundProcessor::markDone(QSqlDatabase tx, const QList<qint64> &ids)
-{
-    QString sql = QStringLiteral("UPDATE webhook_inbox SET status = 'done', processed_at = ?, attempts = attempts + 1 WHERE id IN (");
-    for (qsizetype i = 0; i < ids.size(); ++i)
-        sql += i ? QStringLiteral(", ?") : QStringLiteral("?");
-    Sql done(tx, sql + QLatin1Char(')'));
-    done.bind(nowMs());
-    for (qint64 id : ids)
-        done.bind(id);
-    return done.exec();
-}
-
 Status InboundProcessor::markDoneAlone(const QList<qint64> &ids)
 {
     Transaction tx(m_db.inbox());
     if (!tx.begun())
         return tx.begun();
-    if (auto s = markDone(tx.connection(), ids); !s)
+    if (auto s = WebhookInbox::markRows(tx.connection(), ids); !s)
         return s;
     return tx.commit();
 }

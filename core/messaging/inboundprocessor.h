@@ -22,9 +22,10 @@ class WebhookInbox;
 
 // Turns stored webhook bodies into messages, statuses and events, on its own
 // thread, in batches, after the HTTP answer. It starts from whatever is still
-// pending (so a restart resumes where the last run stopped) and marks each
-// inbox row done in the same transaction as its effects: every body is
-// applied exactly once. Each change is routed to its tenant by
+// pending (so a restart resumes where the last run stopped). On PostgreSQL each
+// inbox row is marked done in the same transaction as its effects; on SQLite
+// the inbox is another file, marked after the main commit, so a crash in
+// between processes the row again (storing is idempotent). Each change is routed to its tenant by
 // metadata.phone_number_id, or by WABA id for fields without one; what cannot
 // be routed or parsed becomes a dead letter with the reason.
 class InboundProcessor {
@@ -50,9 +51,7 @@ private:
     Status processParsed(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, const meta::ParsedWebhook &parsed,
                          TenantId signedBy, QList<Event> *events, bool *pendingStatuses);
     Status recordFailure(qint64 inboxId, const QString &error);
-    // Marks inbox rows processed: inside `tx` when the inbox shares the
-    // database (PostgreSQL), else in a transaction of the inbox's own.
-    static Status markDone(QSqlDatabase tx, const QList<qint64> &ids);
+    // Marks inbox rows processed in a transaction of the inbox's own.
     Status markDoneAlone(const QList<qint64> &ids);
     // After the main commit (SQLite): a failure only means processing again.
     void markDoneLater(const QList<qint64> &ids);

@@ -92,11 +92,9 @@ Result<qint64> WebhookInbox::insertAlone(Database &inbox, const QByteArray &body
     return id;
 }
 
-namespace {
-// One INSERT of `count` rows (fewer statements to run than bodies).
-// Marks rows done; at most a few hundred ids per statement.
-Status markRows(QSqlDatabase tx, const QList<qint64> &ids, qint64 now)
+Status WebhookInbox::markRows(QSqlDatabase tx, const QList<qint64> &ids)
 {
+    const qint64 now = nowMs();
     constexpr qsizetype kChunk = 256;
     for (qsizetype from = 0; from < ids.size(); from += kChunk) {
         const qsizetype count = std::min(kChunk, ids.size() - from);
@@ -113,6 +111,8 @@ Status markRows(QSqlDatabase tx, const QList<qint64> &ids, qint64 now)
     return {};
 }
 
+namespace {
+// One INSERT of `count` rows (fewer statements to run than bodies).
 QString insertRows(int count)
 {
     QString sql = QStringLiteral("INSERT INTO webhook_inbox (received_at, body, signed_by_tenant_id, status) VALUES ");
@@ -171,11 +171,12 @@ void WebhookInbox::run()
                 committed = q.exec();
                 done += kChunks[shape];
             }
-            // A failed mark is only a statement's failure: the bodies are
-            // still committed, and the rows are processed again later.
+            // A failed mark (an I/O error, say) ends the transaction like
+            // any failed statement: the bodies are answered 503 (Meta
+            // sends them again) and the processed rows stay pending.
             for (const Mark &mark : std::as_const(marks))
                 if (committed && marked)
-                    marked = markRows(tx.connection(), mark.ids, now);
+                    marked = markRows(tx.connection(), mark.ids);
             if (committed)
                 committed = tx.commit();
         }

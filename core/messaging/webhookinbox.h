@@ -50,6 +50,8 @@ public:
     // Database::inbox()), or in a transaction of its own.
     static Result<qint64> insert(QSqlDatabase tx, const QByteArray &body, TenantId signedBy = {});
     static Result<qint64> insertAlone(Database &inbox, const QByteArray &body);
+    // Marks rows processed inside the caller's transaction (of the inbox).
+    static Status markRows(QSqlDatabase tx, const QList<qint64> &ids);
 
 private:
     struct Item;
