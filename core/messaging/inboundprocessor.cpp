@@ -333,15 +333,10 @@ void InboundProcessor::markDoneLater(const QList<qint64> &ids)
             failed(s);
         return;
     }
-    bool checkpoint = false;
     {
         std::lock_guard lock(m_marksMutex);
         for (qint64 id : ids)
             m_unmarked.insert(id);
-        m_markedSinceCheckpoint += ids.size();
-        checkpoint = m_markedSinceCheckpoint >= kRowsPerCheckpoint;
-        if (checkpoint)
-            m_markedSinceCheckpoint = 0;
     }
     m_inbox->markDone(ids, [this, ids, failed](const Status &s) {
         if (!s)
@@ -354,7 +349,9 @@ void InboundProcessor::markDoneLater(const QList<qint64> &ids)
     // for one); the processor copies the inbox's WAL back now and then. A
     // passive checkpoint waits for no lock: what a reader or the writer
     // still needs is left for the next one.
-    if (checkpoint) {
+    m_markedSinceCheckpoint += ids.size();
+    if (m_markedSinceCheckpoint >= kRowsPerCheckpoint) {
+        m_markedSinceCheckpoint = 0;
         Sql q(m_db.inbox().connection(), QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
         if (auto s = q.exec(); !s)
             qCWarning(lcStorage).noquote() << "inbox checkpoint failed:" << s.error().message;

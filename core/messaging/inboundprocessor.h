@@ -22,12 +22,13 @@ class WebhookInbox;
 
 // Turns stored webhook bodies into messages, statuses and events, on its own
 // thread, in batches, after the HTTP answer. It starts from whatever is still
-// pending (so a restart resumes where the last run stopped). On PostgreSQL each
-// inbox row is marked done in the same transaction as its effects; on SQLite
-// the inbox is another file, marked after the main commit, so a crash in
-// between processes the row again (storing is idempotent). Each change is routed to its tenant by
-// metadata.phone_number_id, or by WABA id for fields without one; what cannot
-// be routed or parsed becomes a dead letter with the reason.
+// pending (so a restart resumes where the last run stopped). On PostgreSQL
+// each inbox row is marked done in the same transaction as its effects; on
+// SQLite the inbox is another file, marked after the main commit, so a crash
+// in between processes the row again (storing is idempotent). Each change is
+// routed to its tenant by metadata.phone_number_id, or by WABA id for fields
+// without one; what cannot be routed or parsed becomes a dead letter with the
+// reason.
 class InboundProcessor {
 public:
     InboundProcessor(Database &db, EventBus *bus);
@@ -66,7 +67,7 @@ private:
     // committed: the next batches must not take them again.
     std::mutex m_marksMutex;
     QSet<qint64> m_unmarked;
-    qint64 m_markedSinceCheckpoint = 0;
+    qint64 m_markedSinceCheckpoint = 0; // the processor's thread only
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_pending = false;
