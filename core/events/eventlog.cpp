@@ -4,6 +4,8 @@
 
 #include <QJsonDocument>
 
+#include <map>
+
 namespace puente {
 
 QJsonObject Event::toFrame() const
@@ -87,4 +89,50 @@ Result<int> prune(Database &db, qint64 maxAgeMs)
 }
 
 } // namespace EventLog
+
+void EventBatch::append(TenantId tenant, const QString &type, const QJsonObject &data)
+{
+    m_events.append(Event{tenant, 0, type, data, nowMs()});
+}
+
+Status EventBatch::write()
+{
+    if (m_written == m_events.size())
+        return {};
+    std::map<qint64, qint64> firstSeq; // tenant -> its events' count, then their first seq
+    for (qsizetype i = m_written; i < m_events.size(); ++i)
+        ++firstSeq[m_events[i].tenantId.value];
+    for (auto &[tenant, next] : firstSeq) {
+        Sql counter(m_tx, QStringLiteral("INSERT INTO tenant_event_counters (tenant_id, last_seq) VALUES (?, ?) "
+                                         "ON CONFLICT (tenant_id) DO UPDATE SET last_seq = tenant_event_counters.last_seq + excluded.last_seq "
+                                         "RETURNING last_seq"));
+        counter.bind(tenant).bind(next);
+        if (auto s = counter.exec(); !s)
+            return s;
+        if (!counter.next())
+            return makeError("storage_error", QStringLiteral("event counter returned no row"));
+        next = counter.int64(0) - next + 1;
+    }
+    for (qsizetype i = m_written; i < m_events.size(); ++i)
+        m_events[i].seq = firstSeq[m_events[i].tenantId.value]++;
+    // Up to 32 rows per statement: one prepared statement per row count.
+    constexpr qsizetype kRowsPerInsert = 32;
+    while (m_written < m_events.size()) {
+        const qsizetype n = std::min(kRowsPerInsert, m_events.size() - m_written);
+        QString sql = QStringLiteral("INSERT INTO events (tenant_id, seq, type, data, created_at) VALUES (?, ?, ?, ?, ?)");
+        for (qsizetype i = 1; i < n; ++i)
+            sql += QStringLiteral(", (?, ?, ?, ?, ?)");
+        Sql insert(m_tx, sql);
+        for (qsizetype i = m_written; i < m_written + n; ++i) {
+            const Event &e = m_events[i];
+            insert.bind(e.tenantId.value).bind(e.seq).bind(e.type)
+                .bind(QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact))).bind(e.createdAt);
+        }
+        if (auto s = insert.exec(); !s)
+            return s;
+        m_written += n;
+    }
+    return {};
+}
+
 } // namespace puente

@@ -532,27 +532,25 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
     outbox.bind(tenant.value).bind(messageId).bind(json(request)).bind(now).bind(now).bind(now);
     if (auto s = outbox.exec(); !s)
         return s.error();
-    QList<Event> events;
-    auto created = EventLog::append(tx.connection(), tenant, QStringLiteral("message.created"), message);
-    if (!created)
-        return created.error();
-    events.append(created.value());
+    // The events' counter is locked last, after the conversation row, as
+    // the inbound processor does (no lock-order deadlock on PostgreSQL).
+    EventBatch events(tx.connection());
+    events.append(tenant, QStringLiteral("message.created"), message);
     if (r.type != QLatin1String("reaction")) {
         Sql touch(tx.connection(), QStringLiteral("UPDATE whatsapp_conversations SET last_message_at = ?, last_message_preview = ?, updated_at = ? "
                                                   "WHERE id = ? RETURNING ") + kConversationColumns);
         touch.bind(now).bind(preview.simplified().left(200)).bind(now).bind(conversationId);
         if (auto s = touch.exec(); !s)
             return s.error();
-        if (touch.next()) {
-            auto e = rows::recordEvent(tx.connection(), tenant, QStringLiteral("conversation.updated"), touch, rows::conversationJson);
-            if (!e)
-                return e.error();
-            events.append(e.value());
-        }
+        if (touch.next())
+            events.append(tenant, QStringLiteral("conversation.updated"), rows::conversationJson(touch));
+        touch.finish();
     }
+    if (auto s = events.write(); !s)
+        return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
-    (void)publish(events);
+    (void)publish(events.events());
     return Queued{message};
 }
 

@@ -469,8 +469,10 @@ private:
             if (!ob.exec())
                 return false;
             // Statuses Meta sent before we stored the wamid.
-            if (!InboundStore(tx, job.tenant, events).applyPendingStatuses(o.sent.wamid))
+            EventBatch pending(tx);
+            if (!InboundStore(tx, job.tenant, pending).applyPendingStatuses(o.sent.wamid) || !pending.write())
                 return false;
+            events->append(pending.events());
             ++counts.accepted;
             return true;
         }
@@ -550,15 +552,15 @@ private:
         }
         if (found.isEmpty())
             return;
-        QList<Event> events;
         Transaction tx(m_owner.m_db, Transaction::Priority::Background);
         if (!tx.begun())
             return;
+        EventBatch events(tx.connection());
         for (const auto &[tenant, wamid] : std::as_const(found))
-            if (!InboundStore(tx.connection(), TenantId(tenant), &events).applyPendingStatuses(wamid))
+            if (!InboundStore(tx.connection(), TenantId(tenant), events).applyPendingStatuses(wamid))
                 return;
-        if (tx.commit() && m_owner.m_bus)
-            m_owner.m_bus->publish(events);
+        if (events.write() && tx.commit() && m_owner.m_bus)
+            m_owner.m_bus->publish(events.events());
     }
 
     OutboxDispatcher &m_owner;

@@ -59,6 +59,9 @@ bool isMessagesLike(const meta::WebhookChange &c)
             || !c.statuses.isEmpty());
 }
 
+// How often a tenant's last_webhook_at is written, at most.
+constexpr qint64 kNoteWebhookEveryMs = 10'000;
+
 // How often the processor checkpoints the SQLite inbox's WAL (in rows marked done).
 constexpr qint64 kRowsPerCheckpoint = 2048;
 
@@ -187,11 +190,11 @@ Result<int> InboundProcessor::processPending(int maxRows)
         if (rows.isEmpty())
             return 0;
     }
-    QList<Event> events;
     {
         Transaction tx(m_db, Transaction::Priority::Background);
         if (!tx.begun())
             return tx.begun().error();
+        EventBatch events(tx.connection());
         if (!sqlite) {
             if (auto s = selectPending(tx.connection()); !s)
                 return s.error();
@@ -209,7 +212,7 @@ Result<int> InboundProcessor::processPending(int maxRows)
         m_touched.clear();
         QList<qint64> ids;
         for (const Row &row : std::as_const(rows)) {
-            batch = processParsed(tx.connection(), row.id, row.body, row.parsed, row.signedBy, &events, &pendingStatuses);
+            batch = processParsed(tx.connection(), row.id, row.body, row.parsed, row.signedBy, events, &pendingStatuses);
             if (!batch)
                 break;
             ids.append(row.id);
@@ -219,14 +222,17 @@ Result<int> InboundProcessor::processPending(int maxRows)
                 break;
         }
         if (batch)
+            batch = events.write();
+        if (batch)
             batch = touchTenants(tx.connection());
         if (batch && !sqlite)
             batch = WebhookInbox::markRows(tx.connection(), ids);
         if (batch)
             batch = tx.commit();
         if (batch) {
+            committed();
             if (m_bus)
-                m_bus->publish(events);
+                m_bus->publish(events.events());
             // SQLite: the inbox is another file, marked after the main commit.
             if (sqlite)
                 markDoneLater(ids);
@@ -242,6 +248,7 @@ Result<int> InboundProcessor::processPending(int maxRows)
         Status s;
         {
             Transaction tx(m_db);
+            EventBatch events(tx.connection());
             s = tx.begun();
             bool stillPending = false;
             if (s) {
@@ -257,15 +264,21 @@ Result<int> InboundProcessor::processPending(int maxRows)
                 continue;
             m_touched.clear();
             if (s)
-                s = processParsed(tx.connection(), row.id, row.body, row.parsed, row.signedBy, &rowEvents, nullptr);
+                s = processParsed(tx.connection(), row.id, row.body, row.parsed, row.signedBy, events, nullptr);
+            if (s)
+                s = events.write();
             if (s)
                 s = touchTenants(tx.connection());
             if (s && !sqlite)
                 s = WebhookInbox::markRows(tx.connection(), {row.id});
             if (s)
                 s = tx.commit();
+            if (s)
+                committed();
             if (s && sqlite)
                 markDoneLater({row.id});
+            if (s)
+                rowEvents = events.events();
         }
         if (s) {
             ++handled;
@@ -360,19 +373,31 @@ void InboundProcessor::markDoneLater(const QList<qint64> &ids)
 
 Status InboundProcessor::touchTenants(QSqlDatabase tx)
 {
+    // At most once per tenant every kNoteWebhookEveryMs: admins read it as
+    // "last webhook: a minute ago", and the row is one more page to write.
     const qint64 now = nowMs();
+    m_noting.clear();
     for (qint64 tenant : std::as_const(m_touched)) {
+        if (now - m_noted.value(tenant, 0) < kNoteWebhookEveryMs)
+            continue;
         Sql q(tx, QStringLiteral("UPDATE whatsapp_config SET last_webhook_at = ? WHERE tenant_id = ? AND api_type = 'business_api'"));
         q.bind(now).bind(tenant);
         if (auto s = q.exec(); !s)
             return s;
+        m_noting.insert(tenant, now);
     }
     m_touched.clear();
     return {};
 }
 
+void InboundProcessor::committed()
+{
+    m_noted.insert(m_noting);
+    m_noting.clear();
+}
+
 Status InboundProcessor::processParsed(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, const meta::ParsedWebhook &parsed,
-                                       TenantId signedBy, QList<Event> *events, bool *pendingStatuses)
+                                       TenantId signedBy, EventBatch &events, bool *pendingStatuses)
 {
     if (!parsed.ok) {
         if (auto s = deadLetter(tx, inboxId, {}, parsed.error, {}, {}, QString::fromUtf8(body)); !s)

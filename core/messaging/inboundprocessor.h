@@ -5,6 +5,7 @@
 #include "storage/auditlog.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QSet>
 #include <QSqlDatabase>
 
@@ -50,14 +51,17 @@ public:
 
 private:
     Status processParsed(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, const meta::ParsedWebhook &parsed,
-                         TenantId signedBy, QList<Event> *events, bool *pendingStatuses);
+                         TenantId signedBy, EventBatch &events, bool *pendingStatuses);
     Status recordFailure(qint64 inboxId, const QString &error);
     // Marks inbox rows processed in a transaction of the inbox's own.
     Status markDoneAlone(const QList<qint64> &ids);
     // After the main commit (SQLite): a failure only means processing again.
     void markDoneLater(const QList<qint64> &ids);
-    // Notes the time of the last webhook for the tenants touched since the last call.
+    // Notes the time of the last webhook for the tenants touched since the
+    // last call (unless noted in the last few seconds).
     Status touchTenants(QSqlDatabase tx);
+    void committed(); // after a commit: what touchTenants wrote is noted
+
     void run();
 
     Database &m_db;
@@ -74,6 +78,8 @@ private:
     bool m_stopping = false;
     std::thread m_thread;
     QSet<qint64> m_touched; // tenants whose changes the current transaction stored
+    QHash<qint64, qint64> m_noted;  // tenant -> when its last_webhook_at was written
+    QHash<qint64, qint64> m_noting; // ... by the current transaction
 };
 
 namespace DeadLetters {

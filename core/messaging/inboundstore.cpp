@@ -45,78 +45,56 @@ int InboundStore::statusRank(const QString &status)
     return ranks.value(status, -1);
 }
 
-Status InboundStore::record(const QString &type, const QJsonObject &data)
-{
-    auto e = EventLog::append(m_tx, m_tenant, type, data);
-    if (!e)
-        return e.error();
-    if (m_events)
-        m_events->append(e.value());
-    return {};
-}
-
 // Statements that change a message or conversation return the row
 // (RETURNING), and the event is built from it: no second read.
-Status InboundStore::recordMessage(const char *type, Sql &returned)
+void InboundStore::recordMessage(const char *type, Sql &returned)
 {
-    auto e = rows::recordEvent(m_tx, m_tenant, QString::fromLatin1(type), returned, messageJson);
-    if (!e)
-        return e.error();
-    if (m_events)
-        m_events->append(e.value());
-    return {};
+    m_events.append(m_tenant, QString::fromLatin1(type), messageJson(returned));
+    returned.finish();
 }
 
-Status InboundStore::recordConversation(Sql &returned)
+void InboundStore::recordConversation(Sql &returned)
 {
-    auto e = rows::recordEvent(m_tx, m_tenant, QStringLiteral("conversation.updated"), returned, conversationJson);
-    if (!e)
-        return e.error();
-    if (m_events)
-        m_events->append(e.value());
-    return {};
+    m_events.append(m_tenant, QStringLiteral("conversation.updated"), conversationJson(returned));
+    returned.finish();
 }
 
-Result<qint64> InboundStore::upsertConversation(const meta::WebhookContact &contact, const meta::InboundMessage &m)
+Result<InboundStore::Conversation> InboundStore::findOrCreateConversation(const meta::WebhookContact &contact, const meta::InboundMessage &m)
 {
     const QString waId = !contact.waId.isEmpty() ? contact.waId : m.from;
     const QString userId = !contact.userId.isEmpty() ? contact.userId : m.fromUserId;
     // By business-scoped user id first (stable across number changes), then
     // by wa_id: two indexed lookups.
-    qint64 found = 0;
-    QString knownWaId = waId;
     for (const auto &[column, value] : {std::pair{QStringLiteral("contact_user_id"), userId}, std::pair{QStringLiteral("contact_wa_id"), waId}}) {
-        if (value.isEmpty() || found)
+        if (value.isEmpty())
             continue;
-        Sql find(m_tx, QStringLiteral("SELECT id, contact_wa_id FROM whatsapp_conversations WHERE tenant_id = ? AND %1 = ? ORDER BY id LIMIT 1").arg(column));
+        Sql find(m_tx, QStringLiteral("SELECT id, contact_wa_id, contact_user_id, contact_phone, contact_name, search_text "
+                                      "FROM whatsapp_conversations WHERE tenant_id = ? AND %1 = ? ORDER BY id LIMIT 1").arg(column));
         find.bind(m_tenant.value).bind(value);
         if (auto s = find.exec(); !s)
             return s.error();
         if (find.next()) {
-            found = find.int64(0);
-            if (knownWaId.isEmpty())
-                knownWaId = find.text(1);
+            // What the webhook says of the contact now, for the touch to
+            // store; nothing when it says what is stored already (then the
+            // touch leaves the contact columns, and their indexes, alone).
+            const QString knownWaId = !waId.isEmpty() ? waId : find.text(1);
+            Conversation c{find.int64(0), {waId, userId, phoneFromWaId(waId), contact.name,
+                                           contact.name.isEmpty() ? QString() : rows::searchText(contact.name, knownWaId)}};
+            const QString *given[] = {&c.contact.waId, &c.contact.userId, &c.contact.phone, &c.contact.name, &c.contact.searchText};
+            bool changes = false;
+            for (int i = 0; i < 5; ++i)
+                changes = changes || (!given[i]->isEmpty() && *given[i] != find.text(i + 1));
+            if (!changes)
+                c.contact = {};
+            return c;
         }
-    }
-    const qint64 now = nowMs();
-    if (found) {
-        const qint64 id = found;
-        Sql update(m_tx, QStringLiteral("UPDATE whatsapp_conversations SET "
-                                        "contact_wa_id = COALESCE(?, contact_wa_id), contact_user_id = COALESCE(?, contact_user_id), "
-                                        "contact_phone = COALESCE(?, contact_phone), contact_name = COALESCE(?, contact_name), "
-                                        "search_text = COALESCE(?, search_text), updated_at = ? WHERE id = ?"));
-        update.bind(nullIfEmpty(waId)).bind(nullIfEmpty(userId)).bind(nullIfEmpty(phoneFromWaId(waId)))
-            .bind(nullIfEmpty(contact.name)).bind(contact.name.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(rows::searchText(contact.name, knownWaId)))
-            .bind(now).bind(id);
-        if (auto s = update.exec(); !s)
-            return s.error();
-        return id;
     }
     // A new contact: keyed by the business-scoped user id when there is one
     // (stable across number changes), else by wa_id.
     QString key = !userId.isEmpty() ? userId : waId;
     if (key.isEmpty())
         key = QStringLiteral("unknown:") + m.id;
+    const qint64 now = nowMs();
     Sql insert(m_tx, QStringLiteral("INSERT INTO whatsapp_conversations (tenant_id, conversation_id, contact_wa_id, contact_user_id, "
                                     "contact_phone, contact_name, search_text, status, unread_count, created_at, updated_at) "
                                     "VALUES (?, ?, ?, ?, ?, ?, ?, 'active', 0, ?, ?) RETURNING id"));
@@ -128,24 +106,39 @@ Result<qint64> InboundStore::upsertConversation(const meta::WebhookContact &cont
         return makeError("storage_error", QStringLiteral("conversation insert returned no row"));
     const qint64 id = insert.int64(0);
     insert.finish();
-    return id;
+    return Conversation{id, {}};
 }
 
-Status InboundStore::touchConversation(qint64 conversationId, const meta::InboundMessage &m, bool inbound, bool countsAsUnread)
+Status InboundStore::touchConversation(const Conversation &c, const meta::InboundMessage &m, bool inbound, bool countsAsUnread)
 {
     QString preview = m.text.isEmpty() ? QLatin1Char('[') + m.type + QLatin1Char(']') : m.text;
     preview = preview.simplified().left(200);
-    Sql q(m_tx, QStringLiteral("UPDATE whatsapp_conversations SET "
-                               "last_message_preview = CASE WHEN COALESCE(last_message_at, 0) <= ? THEN ? ELSE last_message_preview END, "
-                               "last_message_at = CASE WHEN COALESCE(last_message_at, 0) < ? THEN ? ELSE last_message_at END, "
-                               "last_inbound_at = CASE WHEN ? = 1 AND COALESCE(last_inbound_at, 0) < ? THEN ? ELSE last_inbound_at END, "
-                               "unread_count = unread_count + ?, updated_at = ? WHERE id = ? RETURNING ") + kConversationColumns);
+    // One statement: the contact's details as this webhook gives them (a
+    // field the webhook leaves out keeps its value) when they changed, and
+    // the activity.
+    const bool contactChanged = !c.contact.waId.isEmpty() || !c.contact.userId.isEmpty() || !c.contact.phone.isEmpty()
+        || !c.contact.name.isEmpty() || !c.contact.searchText.isEmpty();
+    static const QString kActivity = QStringLiteral(
+        "last_message_preview = CASE WHEN COALESCE(last_message_at, 0) <= ? THEN ? ELSE last_message_preview END, "
+        "last_message_at = CASE WHEN COALESCE(last_message_at, 0) < ? THEN ? ELSE last_message_at END, "
+        "last_inbound_at = CASE WHEN ? = 1 AND COALESCE(last_inbound_at, 0) < ? THEN ? ELSE last_inbound_at END, "
+        "unread_count = unread_count + ?, updated_at = ? WHERE id = ? RETURNING ") + kConversationColumns;
+    static const QString kTouch = QStringLiteral("UPDATE whatsapp_conversations SET ") + kActivity;
+    static const QString kTouchWithContact = QStringLiteral(
+        "UPDATE whatsapp_conversations SET contact_wa_id = COALESCE(?, contact_wa_id), contact_user_id = COALESCE(?, contact_user_id), "
+        "contact_phone = COALESCE(?, contact_phone), contact_name = COALESCE(?, contact_name), search_text = COALESCE(?, search_text), ") + kActivity;
+    Sql q(m_tx, contactChanged ? kTouchWithContact : kTouch);
+    if (contactChanged)
+        q.bind(nullIfEmpty(c.contact.waId)).bind(nullIfEmpty(c.contact.userId)).bind(nullIfEmpty(c.contact.phone))
+            .bind(nullIfEmpty(c.contact.name)).bind(nullIfEmpty(c.contact.searchText));
     q.bind(m.timestampMs).bind(preview).bind(m.timestampMs).bind(m.timestampMs)
         .bind(inbound ? 1 : 0).bind(m.timestampMs).bind(m.timestampMs)
-        .bind(countsAsUnread ? 1 : 0).bind(nowMs()).bind(conversationId);
+        .bind(countsAsUnread ? 1 : 0).bind(nowMs()).bind(c.id);
     if (auto s = q.exec(); !s)
         return s;
-    return q.next() ? recordConversation(q) : Status();
+    if (q.next())
+        recordConversation(q);
+    return {};
 }
 
 Result<qint64> InboundStore::messageIdFor(const QString &providerMessageId)
@@ -169,9 +162,10 @@ Status InboundStore::storeMessage(const meta::WebhookChange &change, const meta:
     meta::WebhookContact contact = meta::contactFor(change, m);
     if (echo) // the business wrote it: the contact is the recipient
         contact = {m.raw.value(QStringLiteral("to")).toString(), m.raw.value(QStringLiteral("to_user_id")).toString(), {}, {}, {}};
-    auto conversation = upsertConversation(contact, m);
-    if (!conversation)
-        return conversation.error();
+    auto found = findOrCreateConversation(contact, m);
+    if (!found)
+        return found.error();
+    Conversation conversation = found.value();
 
     const meta::MetaError firstError = m.errors.value(0);
     Sql insert(m_tx, QStringLiteral(
@@ -181,7 +175,7 @@ Status InboundStore::storeMessage(const meta::WebhookChange &change, const meta:
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (tenant_id, provider_message_id) DO NOTHING RETURNING ") + kMessageColumns);
     const qint64 now = nowMs();
-    insert.bind(m_tenant.value).bind(conversation.value()).bind(m.id)
+    insert.bind(m_tenant.value).bind(conversation.id).bind(m.id)
         .bind(echo ? QStringLiteral("outbound") : QStringLiteral("inbound"))
         .bind(m.type.isEmpty() ? QStringLiteral("unknown") : m.type)
         .bind(nullIfEmpty(m.text)).bind(nullIfEmpty(m.mediaUrl))
@@ -200,9 +194,8 @@ Status InboundStore::storeMessage(const meta::WebhookChange &change, const meta:
     if (auto s = insert.exec(); !s)
         return s;
     if (!insert.next())
-        return {}; // stored already: Meta re-delivered it (the conversation upsert above changed nothing that matters)
-    if (auto s = recordMessage("message.created", insert); !s)
-        return s;
+        return {}; // stored already: Meta re-delivered it
+    recordMessage("message.created", insert);
 
     // Reactions, edits and revokes change their target message.
     const QString target = !m.reactionTo.isEmpty() ? m.reactionTo : m.targetId;
@@ -222,22 +215,23 @@ Status InboundStore::storeMessage(const meta::WebhookChange &change, const meta:
             if (auto s = update.exec(); !s)
                 return s;
             if (update.next())
-                if (auto s = recordMessage("message.updated", update); !s)
-                    return s;
+                recordMessage("message.updated", update);
         }
     }
 
     // System notices: a contact's new number.
     if (m.systemType == QLatin1String("user_changed_number") && !m.newWaId.isEmpty()) {
         Sql update(m_tx, QStringLiteral("UPDATE whatsapp_conversations SET contact_wa_id = ?, contact_phone = ?, updated_at = ? WHERE id = ?"));
-        update.bind(m.newWaId).bind(nullIfEmpty(phoneFromWaId(m.newWaId))).bind(now).bind(conversation.value());
+        update.bind(m.newWaId).bind(nullIfEmpty(phoneFromWaId(m.newWaId))).bind(now).bind(conversation.id);
         if (auto s = update.exec(); !s)
             return s;
+        conversation.contact.waId.clear(); // the old number the webhook names must not come back
+        conversation.contact.phone.clear();
     }
 
     const bool sideEffectOnly = m.type == QLatin1String("reaction") || m.type == QLatin1String("edit")
         || m.type == QLatin1String("revoke") || m.type == QLatin1String("system");
-    if (auto s = touchConversation(conversation.value(), m, !echo, !echo && !sideEffectOnly); !s)
+    if (auto s = touchConversation(conversation, m, !echo, !echo && !sideEffectOnly); !s)
         return s;
     if (m_pendingStatuses && !*m_pendingStatuses)
         return {};
@@ -282,8 +276,7 @@ Status InboundStore::applyStatus(const meta::StatusUpdate &input)
     if (auto s = update.exec(); !s)
         return s;
     if (update.next())
-        if (auto s = recordMessage("message.updated", update); !s)
-            return s;
+        recordMessage("message.updated", update);
     // Pricing and conversation objects ride on sent and delivered/read; keep the latest seen.
     if (!st.pricing.isEmpty() || !st.conversation.isEmpty()) {
         Sql extra(m_tx, QStringLiteral("UPDATE whatsapp_messages SET pricing = COALESCE(?, pricing), "
@@ -327,7 +320,8 @@ Status InboundStore::storeAccountEvent(const meta::WebhookChange &change, qint64
         return s;
     if (auto s = TemplateService::applyWebhook(m_tx, m_tenant, change.field, change.value); !s)
         return s;
-    return record(QStringLiteral("account.event"), {{QStringLiteral("field"), change.field}, {QStringLiteral("value"), change.value}});
+    m_events.append(m_tenant, QStringLiteral("account.event"), {{QStringLiteral("field"), change.field}, {QStringLiteral("value"), change.value}});
+    return {};
 }
 
 } // namespace puente

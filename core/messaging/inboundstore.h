@@ -25,7 +25,8 @@ public:
     // `pendingStatuses` (optional) tells whether pending_statuses may hold
     // rows: when false, storing a message skips looking for its early
     // statuses. The store sets it when it parks one.
-    InboundStore(QSqlDatabase tx, TenantId tenant, QList<Event> *events, bool *pendingStatuses = nullptr)
+    // The events go to `events`, written by the caller before its commit.
+    InboundStore(QSqlDatabase tx, TenantId tenant, EventBatch &events, bool *pendingStatuses = nullptr)
         : m_tx(tx), m_tenant(tenant), m_events(events), m_pendingStatuses(pendingStatuses) {}
 
     Status storeMessage(const meta::WebhookChange &change, const meta::InboundMessage &message);
@@ -39,16 +40,23 @@ public:
     static int statusRank(const QString &status);
 
 private:
-    Result<qint64> upsertConversation(const meta::WebhookContact &contact, const meta::InboundMessage &m);
-    Status touchConversation(qint64 conversationId, const meta::InboundMessage &m, bool inbound, bool countsAsUnread);
-    Status recordMessage(const char *type, class Sql &returned);
-    Status recordConversation(class Sql &returned);
-    Status record(const QString &type, const QJsonObject &data);
+    struct Conversation {
+        qint64 id = 0;
+        // For a conversation found: the contact as the webhook gives it,
+        // stored by the touch (empty fields keep what is stored).
+        struct {
+            QString waId, userId, phone, name, searchText;
+        } contact;
+    };
+    Result<Conversation> findOrCreateConversation(const meta::WebhookContact &contact, const meta::InboundMessage &m);
+    Status touchConversation(const Conversation &c, const meta::InboundMessage &m, bool inbound, bool countsAsUnread);
+    void recordMessage(const char *type, class Sql &returned);
+    void recordConversation(class Sql &returned);
     Result<qint64> messageIdFor(const QString &providerMessageId);
 
     QSqlDatabase m_tx;
     TenantId m_tenant;
-    QList<Event> *m_events;
+    EventBatch &m_events;
     bool *m_pendingStatuses;
 };
 

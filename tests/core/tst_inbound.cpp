@@ -315,9 +315,13 @@ void TestInbound::statusBeforeMessageWaits()
     Transaction tx(*m_db);
     PUENTE_VERIFY_OK(tx.begun());
     QVERIFY(insertOutbound(m_lucky, QStringLiteral("wamid.early")) > 0);
-    InboundStore store(tx.connection(), m_lucky, nullptr);
+    EventBatch events(tx.connection());
+    InboundStore store(tx.connection(), m_lucky, events);
     PUENTE_VERIFY_OK(store.applyPendingStatuses(QStringLiteral("wamid.early")));
+    PUENTE_VERIFY_OK(events.write());
     PUENTE_VERIFY_OK(tx.commit());
+    QCOMPARE(events.events().size(), 1);
+    QCOMPARE(events.events().first().type, QStringLiteral("message.updated"));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM pending_statuses")), qint64(0));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE provider_message_id = 'wamid.early' AND status = 'delivered'")), qint64(1));
 }

@@ -380,13 +380,14 @@ void TestOutbound::sendRecordsWamidAndEarlyStatuses()
     // Meta's "delivered" can arrive before the answer to the send is stored.
     {
         Transaction tx(*m_db);
-        QList<Event> events;
+        EventBatch events(tx.connection());
         meta::StatusUpdate s;
         s.id = QStringLiteral("wamid.early");
         s.status = QStringLiteral("delivered");
         s.timestampMs = nowMs();
         s.raw = obj(R"({"id":"wamid.early","status":"delivered","timestamp":"1750000000","recipient_id":"34600111222"})");
-        PUENTE_VERIFY_OK(InboundStore(tx.connection(), t.id, &events).applyStatus(s));
+        PUENTE_VERIFY_OK(InboundStore(tx.connection(), t.id, events).applyStatus(s));
+        PUENTE_VERIFY_OK(events.write());
         PUENTE_VERIFY_OK(tx.commit());
     }
     startDispatcher([](const ScriptedTransport::Call &, int) { return accepted(QStringLiteral("wamid.early")); });
