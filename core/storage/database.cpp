@@ -12,6 +12,8 @@
 #include <QSqlError>
 #include <QThread>
 
+#include <sqlite3.h>
+
 #include <atomic>
 #include <unordered_map>
 
@@ -47,14 +49,38 @@ Error classify(const QSqlError &e, const QString &what)
         return makeError("foreign_key_violation", text);
     return makeError("storage_error", QStringLiteral("%1: %2").arg(what, text.trimmed()));
 }
+
+// The same classes for an error of SQLite's own API.
+Error classifySqlite(sqlite3 *db, const QString &what)
+{
+    const int code = sqlite3_extended_errcode(db);
+    const QString text = QString::fromUtf8(sqlite3_errmsg(db));
+    if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+        return makeError("unique_violation", text);
+    if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+        return makeError("foreign_key_violation", text);
+    return makeError("storage_error", QStringLiteral("%1: %2").arg(what, text));
+}
+
+// The sqlite3 handle of an open QSQLITE connection, else null.
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
 } // namespace
 
-// Prepared SQLite statements of this thread, per connection name.
+// Prepared statements of this thread, per connection name: a QSqlQuery on
+// PostgreSQL, SQLite's own statement on SQLite.
 struct CachedStatement {
     QSqlQuery query;
     QString statement;
+    sqlite3_stmt *stmt = nullptr;
     bool inUse = false;
     bool stale = false; // its connection was lost: delete when released
+    ~CachedStatement() { sqlite3_finalize(stmt); }
 };
 namespace {
 thread_local QHash<QString, QHash<QString, CachedStatement *>> t_statements;
@@ -211,6 +237,7 @@ Status Database::openConnection(QSqlDatabase &db)
         for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
                                    "PRAGMA cache_size=-16000", "PRAGMA mmap_size=268435456", "PRAGMA temp_store=MEMORY"}) {
             if (auto s = Sql::run(db, QString::fromLatin1(pragma)); !s) {
+                dropStatements(db.connectionName());
                 db.close();
                 return s;
             }
@@ -221,6 +248,7 @@ Status Database::openConnection(QSqlDatabase &db)
         // was 12 % of the processor's time at 1,000 webhooks/s.
         if (m_inboxFile) {
             if (auto s = Sql::run(db, QStringLiteral("PRAGMA mmap_size=0")); !s) {
+                dropStatements(db.connectionName());
                 db.close();
                 return s;
             }
@@ -331,27 +359,50 @@ Sql::Sql(QSqlDatabase db, const QString &statement)
     : m_statement(statement)
     , m_connectionName(db.connectionName())
 {
-    if (db.isOpen()) {
-        auto &cache = t_statements[m_connectionName];
-        CachedStatement *&cached = cache[statement];
-        if (!cached) {
-            cached = new CachedStatement{QSqlQuery(db), statement};
-            if (!cached->query.prepare(statement)) {
-                m_prepareError = classify(cached->query.lastError(), QStringLiteral("prepare"));
-                delete cached;
-                cache.remove(statement);
+    if (!db.isOpen()) {
+        m_own = std::make_unique<QSqlQuery>(db);
+        m_query = m_own.get();
+        m_prepareError = makeError("storage_error", QStringLiteral("prepare: the database connection is not open"));
+        return;
+    }
+    m_sqlite = sqliteHandle(db);
+    auto &cache = t_statements[m_connectionName];
+    CachedStatement *&cached = cache[statement];
+    if (!cached) {
+        auto fresh = std::make_unique<CachedStatement>();
+        fresh->statement = statement;
+        if (!m_sqlite)
+            fresh->query = QSqlQuery(db);
+        const bool prepared = m_sqlite
+            ? sqlite3_prepare_v3(m_sqlite, statement.toUtf8().constData(), -1, SQLITE_PREPARE_PERSISTENT, &fresh->stmt, nullptr) == SQLITE_OK
+            : fresh->query.prepare(statement);
+        if (!prepared) {
+            m_prepareError = m_sqlite ? classifySqlite(m_sqlite, QStringLiteral("prepare"))
+                                      : classify(fresh->query.lastError(), QStringLiteral("prepare"));
+            cache.remove(statement);
+            if (!m_sqlite) {
                 m_own = std::make_unique<QSqlQuery>(db);
                 m_query = m_own.get();
-                return;
             }
-        }
-        if (!cached->inUse) {
-            cached->inUse = true;
-            m_cached = cached;
-            m_query = &cached->query;
-            m_prepared = true;
             return;
         }
+        cached = fresh.release();
+    }
+    if (!cached->inUse) {
+        cached->inUse = true;
+        m_cached = cached;
+        m_query = &cached->query;
+        m_stmt = cached->stmt;
+        m_prepared = true;
+        return;
+    }
+    // In use higher up the stack: a statement of its own.
+    if (m_sqlite) {
+        m_prepared = sqlite3_prepare_v2(m_sqlite, statement.toUtf8().constData(), -1, &m_stmt, nullptr) == SQLITE_OK;
+        m_ownStmt = true;
+        if (!m_prepared)
+            m_prepareError = classifySqlite(m_sqlite, QStringLiteral("prepare"));
+        return;
     }
     m_own = std::make_unique<QSqlQuery>(db);
     m_query = m_own.get();
@@ -362,8 +413,10 @@ Sql::Sql(QSqlDatabase db, const QString &statement)
 
 Sql::~Sql()
 {
+    if (m_ownStmt)
+        sqlite3_finalize(m_stmt);
     if (m_cached) {
-        m_query->finish(); // reset: a live statement would block COMMIT
+        finish(); // reset: a live statement would block COMMIT
         m_cached->inUse = false;
         if (m_cached->stale)
             delete m_cached;
@@ -375,32 +428,179 @@ Sql::~Sql()
 
 Sql &Sql::bind(const QVariant &value)
 {
-    m_query->addBindValue(value);
+    if (!m_sqlite) {
+        m_query->addBindValue(value);
+        return *this;
+    }
+    if (!m_prepared)
+        return *this;
+    const int i = ++m_bound;
+    if (value.isNull()) {
+        sqlite3_bind_null(m_stmt, i);
+        return *this;
+    }
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::Long:
+    case QMetaType::ULong:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+        sqlite3_bind_int64(m_stmt, i, value.toLongLong());
+        break;
+    case QMetaType::Double:
+    case QMetaType::Float:
+        sqlite3_bind_double(m_stmt, i, value.toDouble());
+        break;
+    case QMetaType::QByteArray: {
+        const QByteArray bytes = value.toByteArray();
+        sqlite3_bind_blob64(m_stmt, i, bytes.constData(), sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
+        break;
+    }
+    default: {
+        const QByteArray text = value.toString().toUtf8();
+        sqlite3_bind_text64(m_stmt, i, text.constData(), sqlite3_uint64(text.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+        break;
+    }
+    }
     return *this;
+}
+
+Status Sql::failed(const Error &error)
+{
+    // A failed statement ends its transaction at once: PostgreSQL has
+    // aborted it anyway, and statements released later (QPSQL deallocates
+    // on destruction) must not run inside an aborted transaction.
+    if (Transaction *tx = s_activeTransactions.value(m_connectionName))
+        tx->rollbackNow();
+    qCDebug(lcStorage).noquote() << "statement failed:" << m_statement.simplified() << "--" << error.message;
+    return error;
 }
 
 Status Sql::exec()
 {
     if (!m_prepared)
         return m_prepareError;
+    if (m_sqlite) {
+        if (m_bound != sqlite3_bind_parameter_count(m_stmt))
+            return failed(makeError("storage_error", QStringLiteral("query failed: %1 values bound for %2 parameters")
+                                                         .arg(m_bound).arg(sqlite3_bind_parameter_count(m_stmt))));
+        const int rc = sqlite3_step(m_stmt);
+        if (rc == SQLITE_ROW) {
+            m_row = Row::Pending;
+            return {};
+        }
+        if (rc == SQLITE_DONE) {
+            sqlite3_reset(m_stmt); // as Qt does: no longer active
+            m_row = Row::Done;
+            return {};
+        }
+        const Error error = classifySqlite(m_sqlite, QStringLiteral("query failed"));
+        sqlite3_reset(m_stmt);
+        m_row = Row::Done;
+        return failed(error);
+    }
     if (!m_query->exec()) {
         const QSqlError e = m_query->lastError();
-        // A failed statement ends its transaction at once: PostgreSQL has
-        // aborted it anyway, and statements released later (QPSQL deallocates
-        // on destruction) must not run inside an aborted transaction.
-        if (Transaction *tx = s_activeTransactions.value(m_connectionName))
-            tx->rollbackNow();
         // A lost PostgreSQL connection still looks open to Qt: if even a
         // trivial query fails now, reconnect on the next use.
+        const Error error = classify(e, QStringLiteral("query failed"));
+        Status s = failed(error);
         m_reconnect = postgresConnectionLost(QSqlDatabase::database(m_connectionName, false));
-        qCDebug(lcStorage).noquote() << "statement failed:" << m_statement.simplified() << "--" << e.text();
-        return classify(e, QStringLiteral("query failed"));
+        return s;
     }
     return {};
 }
 
+bool Sql::next()
+{
+    if (!m_sqlite)
+        return m_query->next();
+    switch (m_row) {
+    case Row::Pending:
+        m_row = Row::On;
+        return true;
+    case Row::On:
+        if (sqlite3_step(m_stmt) == SQLITE_ROW)
+            return true;
+        sqlite3_reset(m_stmt);
+        m_row = Row::Done;
+        return false;
+    default:
+        return false;
+    }
+}
+
+QVariant Sql::value(int i) const
+{
+    if (!m_sqlite)
+        return m_query->value(i);
+    if (m_row != Row::On)
+        return {};
+    switch (sqlite3_column_type(m_stmt, i)) {
+    case SQLITE_INTEGER:
+        return qint64(sqlite3_column_int64(m_stmt, i));
+    case SQLITE_FLOAT:
+        return sqlite3_column_double(m_stmt, i);
+    case SQLITE_BLOB:
+        return QByteArray(static_cast<const char *>(sqlite3_column_blob(m_stmt, i)), sqlite3_column_bytes(m_stmt, i));
+    case SQLITE_NULL:
+        return {};
+    default:
+        return text(i);
+    }
+}
+
+qint64 Sql::int64(int i) const
+{
+    if (!m_sqlite)
+        return m_query->value(i).toLongLong();
+    return m_row == Row::On ? sqlite3_column_int64(m_stmt, i) : 0;
+}
+
+QString Sql::text(int i) const
+{
+    if (!m_sqlite)
+        return m_query->value(i).toString();
+    if (m_row != Row::On)
+        return {};
+    const auto *utf8 = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, i));
+    return utf8 ? QString::fromUtf8(utf8, sqlite3_column_bytes(m_stmt, i)) : QString();
+}
+
+bool Sql::isNull(int i) const
+{
+    if (!m_sqlite)
+        return m_query->isNull(i);
+    return m_row != Row::On || sqlite3_column_type(m_stmt, i) == SQLITE_NULL;
+}
+
+int Sql::rowsAffected() const
+{
+    return m_sqlite ? sqlite3_changes(m_sqlite) : m_query->numRowsAffected();
+}
+
+void Sql::finish()
+{
+    if (!m_sqlite) {
+        m_query->finish();
+        return;
+    }
+    if (m_stmt)
+        sqlite3_reset(m_stmt);
+    m_row = Row::None;
+}
+
 Status Sql::run(QSqlDatabase db, const QString &statement)
 {
+    if (sqlite3 *handle = db.isOpen() ? sqliteHandle(db) : nullptr) {
+        if (sqlite3_exec(handle, statement.toUtf8().constData(), nullptr, nullptr, nullptr) != SQLITE_OK)
+            return classifySqlite(handle, QStringLiteral("query failed"));
+        return {};
+    }
     QSqlQuery q(db);
     if (!q.exec(statement))
         return classify(q.lastError(), QStringLiteral("query failed"));

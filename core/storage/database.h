@@ -12,6 +12,9 @@
 #include <memory>
 #include <mutex>
 
+struct sqlite3;
+struct sqlite3_stmt;
+
 namespace puente {
 
 struct CachedStatement;
@@ -100,6 +103,10 @@ private:
 // One prepared statement with positional `?` parameters. Failures come back
 // as an Error whose code is "unique_violation", "foreign_key_violation" or
 // "storage_error"; bound values never appear in messages.
+// On SQLite the statement runs through SQLite's own API on the connection
+// Qt opened: Qt's driver rebuilds a record of every result column and a
+// cache of QVariants on each exec, a quarter of the inbound processor's
+// time (performance.md, session 7).
 class Sql {
 public:
     Sql(QSqlDatabase db, const QString &statement);
@@ -109,27 +116,34 @@ public:
 
     Sql &bind(const QVariant &value);
     Status exec();
-    bool next() { return m_query->next(); }
-    QVariant value(int i) const { return m_query->value(i); }
-    qint64 int64(int i) const { return m_query->value(i).toLongLong(); }
-    QString text(int i) const { return m_query->value(i).toString(); }
-    bool isNull(int i) const { return m_query->isNull(i); }
-    int rowsAffected() const { return m_query->numRowsAffected(); }
+    bool next();
+    QVariant value(int i) const;
+    qint64 int64(int i) const;
+    QString text(int i) const;
+    bool isNull(int i) const;
+    int rowsAffected() const;
     // Releases the statement's result set. SQLite cannot COMMIT while a
     // statement (such as INSERT ... RETURNING) is still being read.
-    void finish() { m_query->finish(); }
+    void finish();
 
     // Run a statement with no parameters and no result.
     static Status run(QSqlDatabase db, const QString &statement);
 
 private:
+    Status failed(const Error &error);
+
     // Statements are prepared once per connection and reused (a statement
     // cache: a PostgreSQL prepare costs two extra round trips); a statement
     // already in use higher up the stack gets its own query. PostgreSQL keeps
     // prepared statements across ROLLBACK.
-    QSqlQuery *m_query = nullptr;
+    QSqlQuery *m_query = nullptr; // PostgreSQL
     std::unique_ptr<QSqlQuery> m_own;
     CachedStatement *m_cached = nullptr;
+    sqlite3 *m_sqlite = nullptr; // SQLite
+    sqlite3_stmt *m_stmt = nullptr;
+    bool m_ownStmt = false;
+    int m_bound = 0;
+    enum class Row { None, Pending, On, Done } m_row = Row::None;
     bool m_reconnect = false;
     QString m_statement;
     QString m_connectionName;
