@@ -12,7 +12,11 @@
 #include <QSqlError>
 #include <QThread>
 
+#include <pthread.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <unordered_map>
@@ -114,12 +118,36 @@ bool postgresConnectionLost(QSqlDatabase db)
 }
 } // namespace
 
+namespace {
+// Past this many pages in the WAL, a checkpoint is due (32 MiB of 4 KiB
+// pages): a page changed many times in between is copied back once.
+constexpr int kWalCheckpointPages = 8000;
+
+// After every commit on the main SQLite file (SQLite's wal hook, which
+// replaces its automatic checkpoint).
+int walCommitted(void *data, sqlite3 *db, const char *, int pages)
+{
+    if (pages < kWalCheckpointPages)
+        return SQLITE_OK;
+    auto *checkpoints = static_cast<WalCheckpoints *>(data);
+    if (!checkpoints->due.exchange(true)) {
+        std::lock_guard lock(checkpoints->mutex);
+        checkpoints->wake.notify_one();
+    }
+    // The checkpointer fell far behind (a starved machine): as SQLite would.
+    if (pages >= 8 * kWalCheckpointPages)
+        sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return SQLITE_OK;
+}
+} // namespace
+
 // This thread's connections, by Database instance id (ids are never reused,
 // unlike QThreadStorage's). Entries close and remove their connection when
 // the thread ends, or on the thread's next use after their Database died.
 struct ThreadConnection {
     QString name;
     std::shared_ptr<std::atomic<bool>> alive;
+    std::shared_ptr<WalCheckpoints> checkpoints; // its wal hook's: alive while the connection is
     ThreadConnection() = default;
     ThreadConnection(const ThreadConnection &) = delete;
     ThreadConnection &operator=(const ThreadConnection &) = delete;
@@ -154,6 +182,14 @@ Database::Database(const DatabaseUrl &url)
 
 Database::~Database()
 {
+    if (m_checkpointer.joinable()) {
+        {
+            std::lock_guard lock(m_checkpoints->mutex);
+            m_checkpoints->stopping = true;
+        }
+        m_checkpoints->wake.notify_one();
+        m_checkpointer.join();
+    }
     // Other threads close theirs when they end or next touch the database.
     m_alive->store(false);
     t_connections.erase(m_instance);
@@ -191,6 +227,10 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url)
                              QStringLiteral("cannot create folder %1 for the SQLite database").arg(info.absolutePath()));
     }
     std::unique_ptr<Database> db(new Database(url));
+    if (url.dialect == Dialect::Sqlite) {
+        db->m_checkpoints = std::make_shared<WalCheckpoints>();
+        db->m_checkpointer = std::thread([d = db.get()] { d->runCheckpoints(); });
+    }
     Status opened;
     db->connection(&opened);
     if (!opened)
@@ -201,6 +241,32 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url)
 QSqlDatabase Database::connection()
 {
     return connection(nullptr);
+}
+
+void Database::runCheckpoints()
+{
+    // The processor's priority: this copies back what it wrote.
+    ::setpriority(PRIO_PROCESS, pid_t(::syscall(SYS_gettid)), 10);
+    ::pthread_setname_np(::pthread_self(), "wal-checkpoint");
+    WalCheckpoints &c = *m_checkpoints;
+    for (;;) {
+        {
+            std::unique_lock lock(c.mutex);
+            c.wake.wait(lock, [&] { return c.stopping || c.due.load(); });
+            if (c.stopping)
+                return;
+        }
+        c.due = false;
+        // Passive: waits for no lock; pages a reader still needs are left
+        // for the next one.
+        if (auto s = Sql::run(connection(), QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")); !s)
+            qCWarning(lcStorage).noquote() << "checkpoint failed:" << s.error().message;
+        // Readers can keep a checkpoint from finishing: do not spin.
+        std::unique_lock lock(c.mutex);
+        c.wake.wait_for(lock, std::chrono::milliseconds(100), [&] { return c.stopping; });
+        if (c.stopping)
+            return;
+    }
 }
 
 QSqlDatabase Database::connection(Status *openStatus)
@@ -214,6 +280,7 @@ QSqlDatabase Database::connection(Status *openStatus)
         auto conn = std::make_unique<ThreadConnection>();
         conn->name = connName;
         conn->alive = m_alive;
+        conn->checkpoints = m_checkpoints;
         it = t_connections.emplace(m_instance, std::move(conn)).first;
     }
     QSqlDatabase db = QSqlDatabase::database(it->second->name, false);
@@ -246,6 +313,9 @@ Status Database::openConnection(QSqlDatabase &db)
         // WAL mode a connection that finds the file changed by another one
         // unmaps all of it at its next read (a TLB flush on every core): that
         // was 12 % of the processor's time at 1,000 webhooks/s.
+        if (m_checkpoints)
+            if (sqlite3 *handle = sqliteHandle(db))
+                sqlite3_wal_hook(handle, walCommitted, m_checkpoints.get());
         if (m_inboxFile) {
             if (auto s = Sql::run(db, QStringLiteral("PRAGMA mmap_size=0")); !s) {
                 dropStatements(db.connectionName());

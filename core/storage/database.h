@@ -9,8 +9,10 @@
 #include <QVariant>
 
 #include <atomic>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -26,6 +28,18 @@ struct WriterLock {
     QMutex mutex;
     std::atomic<int> urgentWaiting{0};
     std::atomic<int> waiting{0}; // every writer waiting for the mutex
+};
+
+// Checkpoints of a SQLite file's write-ahead log, on a thread of their own
+// (Database runs it): a commit only notes that one is due. SQLite's own
+// automatic checkpoint runs inside the COMMIT that crosses 1,000 pages,
+// which stalled the inbound processor (and the events it publishes) and
+// copied hot pages back to the file over and over (performance.md, session 7).
+struct WalCheckpoints {
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::atomic<bool> due{false};
+    bool stopping = false;
 };
 
 // The connection factory: one QSqlDatabase per thread (a QSqlDatabase belongs
@@ -70,6 +84,9 @@ private:
     std::once_flag m_inboxOnce;
     std::unique_ptr<Database> m_inbox; // SQLite only
     bool m_inboxFile = false; // this is the SQLite inbox file (no mmap)
+    std::shared_ptr<WalCheckpoints> m_checkpoints; // SQLite main file only
+    std::thread m_checkpointer;
+    void runCheckpoints();
 };
 
 // A write transaction on this thread's connection. Rolls back unless
