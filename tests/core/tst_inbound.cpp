@@ -44,6 +44,8 @@ private Q_SLOTS:
     void conversationWindowAndUnread();
     void unparseableAndUnroutableBecomeDeadLetters();
     void eventsHaveGaplessSeqPerTenant();
+    void aBatchWritesItsEventsInOrder();
+    void contactDetailsFollowTheLatestWebhook();
     void parserSurvivesMangledInput();
     void inboxOfAnOlderSqliteFileMovesToItsOwnFile();
     void processedRowsAreMarkedByTheInboxWriter();
@@ -445,6 +447,89 @@ void TestInbound::eventsHaveGaplessSeqPerTenant()
         QCOMPARE(tail->size(), 3);
         QCOMPARE(tail->first().seq, qint64(8));
     }
+}
+
+void TestInbound::aBatchWritesItsEventsInOrder()
+{
+    // 20 webhooks for two tenants in one batch: 40 events, written by
+    // multi-row inserts of up to 32, with one counter update per tenant.
+    for (int i = 0; i < 20; ++i) {
+        Sql q(m_db->inbox().connection(), QStringLiteral("INSERT INTO webhook_inbox (received_at, body, status) VALUES (?, ?, 'pending')"));
+        q.bind(nowMs()).bind(textMessage(i % 2 ? kOtherPhone : kLuckyPhone, QStringLiteral("wamid.batch%1").arg(i),
+                                         QStringLiteral("34600%1").arg(i % 3), QStringLiteral("mensaje %1").arg(i)));
+        PUENTE_VERIFY_OK(q.exec());
+    }
+    auto handled = m_processor->processPending(32);
+    PUENTE_VERIFY_OK(handled);
+    QCOMPARE(handled.value(), 20);
+    QCOMPARE(m_published.size(), 40);
+    // What was published is what the log holds, in the same order, with
+    // seqs 1, 2, 3 ... per tenant.
+    for (TenantId t : {m_lucky, m_other}) {
+        QList<Event> published;
+        for (const Event &e : std::as_const(m_published))
+            if (e.tenantId == t)
+                published.append(e);
+        auto logged = EventLog::since(*m_db, t, 0, 1000);
+        PUENTE_VERIFY_OK(logged);
+        QCOMPARE(logged->size(), 20);
+        QCOMPARE(published.size(), 20);
+        for (int i = 0; i < 20; ++i) {
+            QCOMPARE(published[i].seq, qint64(i + 1));
+            QCOMPARE(logged->at(i).seq, published[i].seq);
+            QCOMPARE(logged->at(i).type, published[i].type);
+            QCOMPARE(logged->at(i).data, published[i].data);
+            QCOMPARE(published[i].type, i % 2 ? QStringLiteral("conversation.updated") : QStringLiteral("message.created"));
+        }
+        QCOMPARE(EventLog::lastSeq(*m_db, t).value(), qint64(20));
+    }
+    // A single event written by itself in the same transaction as a batch
+    // takes the next seq on either side of it.
+    Transaction tx(*m_db);
+    PUENTE_VERIFY_OK(tx.begun());
+    auto before = EventLog::append(tx.connection(), m_lucky, QStringLiteral("test.before"), {});
+    PUENTE_VERIFY_OK(before);
+    QCOMPARE(before->seq, qint64(21));
+    EventBatch batch(tx.connection());
+    batch.append(m_lucky, QStringLiteral("test.batch"), {{QStringLiteral("n"), 1}});
+    batch.append(m_other, QStringLiteral("test.batch"), {{QStringLiteral("n"), 2}});
+    batch.append(m_lucky, QStringLiteral("test.batch"), {{QStringLiteral("n"), 3}});
+    PUENTE_VERIFY_OK(batch.write());
+    QCOMPARE(batch.events().size(), 3);
+    QCOMPARE(batch.events()[0].seq, qint64(22));
+    QCOMPARE(batch.events()[1].seq, qint64(21));
+    QCOMPARE(batch.events()[2].seq, qint64(23));
+    auto after = EventLog::append(tx.connection(), m_lucky, QStringLiteral("test.after"), {});
+    QCOMPARE(after->seq, qint64(24));
+    PUENTE_VERIFY_OK(tx.commit());
+    auto tail = EventLog::since(*m_db, m_lucky, 20, 10);
+    QCOMPARE(tail->size(), 4);
+    QCOMPARE(tail->at(2).data.value(QStringLiteral("n")).toInt(), 3);
+}
+
+void TestInbound::contactDetailsFollowTheLatestWebhook()
+{
+    ingest(textMessage(kLuckyPhone, QStringLiteral("wamid.c1"), QStringLiteral("34600111222"), QStringLiteral("hola")));
+    const QString find = QStringLiteral("SELECT COUNT(*) FROM whatsapp_conversations WHERE contact_wa_id = '34600111222' AND contact_name = ?");
+    QCOMPARE(count(find, {QStringLiteral("Ana Candidata")}), qint64(1));
+    // The same name again changes nothing but the activity; a new profile
+    // name is stored, and the conversation is found by it in search.
+    ingest(textMessage(kLuckyPhone, QStringLiteral("wamid.c2"), QStringLiteral("34600111222"), QStringLiteral("otra vez")));
+    QCOMPARE(count(find, {QStringLiteral("Ana Candidata")}), qint64(1));
+    QJsonObject body = QJsonDocument::fromJson(textMessage(kLuckyPhone, QStringLiteral("wamid.c3"), QStringLiteral("34600111222"),
+                                                           QStringLiteral("ya con mi nombre"))).object();
+    QByteArray renamed = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    renamed.replace("Ana Candidata", "\u00c1ngela Ruiz");
+    ingest(renamed);
+    QCOMPARE(count(find, {QStringLiteral("Ángela Ruiz")}), qint64(1));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_conversations WHERE search_text = 'angela ruiz 34600111222'")), qint64(1));
+    QCOMPARE(count(QStringLiteral("SELECT unread_count FROM whatsapp_conversations WHERE contact_wa_id = '34600111222'")), qint64(3));
+    // The last conversation.updated event carries the new name.
+    QString lastName;
+    for (const Event &e : std::as_const(m_published))
+        if (e.type == QLatin1String("conversation.updated"))
+            lastName = e.data.value(QStringLiteral("name")).toString();
+    QCOMPARE(lastName, QStringLiteral("Ángela Ruiz"));
 }
 
 void TestInbound::parserSurvivesMangledInput()

@@ -7,6 +7,7 @@
 #include "storage/whatsappconfigrepository.h"
 #include "testsupport.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QThread>
@@ -31,6 +32,8 @@ private Q_SLOTS:
     void transactionRollsBackUnlessCommitted();
     void connectionPerThread();
     void sqlitePragmas();
+    void valuesRoundTrip();
+    void walIsCheckpointedOffTheCommittingThread();
     void concurrentWriters();
     void transactionSeesAWaitingWriter();
     void unreachablePostgres();
@@ -208,6 +211,78 @@ void TestStorage::sqlitePragmas()
     };
     QVERIFY(mmapSize(db()) > 0);
     QCOMPARE(mmapSize(db().inbox()), qint64(0));
+}
+
+void TestStorage::valuesRoundTrip()
+{
+    // What Sql binds comes back the same, on SQLite through SQLite's own API.
+    PUENTE_VERIFY_OK(Sql::run(db().connection(), QStringLiteral("CREATE TABLE round_trip (i BIGINT, d DOUBLE PRECISION, t TEXT, b %1, n TEXT)")
+                                                     .arg(backend() == Backend::Sqlite ? QStringLiteral("BLOB") : QStringLiteral("BYTEA"))));
+    const QString text = QStringLiteral("¿Sigue abierta la vacante? 👍 \"comillas\" y 'apóstrofos'");
+    const QByteArray blob("\x00\x01\xff binary\x00", 12);
+    {
+        Sql insert(db().connection(), QStringLiteral("INSERT INTO round_trip (i, d, t, b, n) VALUES (?, ?, ?, ?, ?)"));
+        insert.bind(qint64(9007199254740993)).bind(2.5).bind(text).bind(blob).bind(nullIfEmpty(QString()));
+        PUENTE_VERIFY_OK(insert.exec());
+        QCOMPARE(insert.rowsAffected(), 1);
+    }
+    Sql q(db().connection(), QStringLiteral("SELECT i, d, t, b, n FROM round_trip WHERE i = ? AND t = ?"));
+    q.bind(qint64(9007199254740993)).bind(text);
+    PUENTE_VERIFY_OK(q.exec());
+    QVERIFY(q.next());
+    QCOMPARE(q.int64(0), qint64(9007199254740993));
+    QCOMPARE(q.value(1).toDouble(), 2.5);
+    QCOMPARE(q.text(2), text);
+    QCOMPARE(q.value(3).toByteArray(), blob);
+    QVERIFY(q.isNull(4));
+    QVERIFY(!q.isNull(0));
+    QVERIFY(!q.next());
+    q.finish();
+    // Too few values bound is an error, not a stale value from the last use.
+    Sql few(db().connection(), QStringLiteral("SELECT i FROM round_trip WHERE i = ? AND t = ?"));
+    few.bind(qint64(1));
+    PUENTE_VERIFY_ERROR(few.exec(), "storage_error");
+    // Constraint failures keep their classes.
+    PUENTE_VERIFY_OK(Sql::run(db().connection(), QStringLiteral("CREATE UNIQUE INDEX round_trip_i ON round_trip (i)")));
+    Sql again(db().connection(), QStringLiteral("INSERT INTO round_trip (i) VALUES (?)"));
+    again.bind(qint64(9007199254740993));
+    PUENTE_VERIFY_ERROR(again.exec(), "unique_violation");
+    // A statement in use higher up the stack: the same text again gets its own.
+    Sql outer(db().connection(), QStringLiteral("SELECT t FROM round_trip"));
+    PUENTE_VERIFY_OK(outer.exec());
+    QVERIFY(outer.next());
+    Sql inner(db().connection(), QStringLiteral("SELECT t FROM round_trip"));
+    PUENTE_VERIFY_OK(inner.exec());
+    QVERIFY(inner.next());
+    QCOMPARE(inner.text(0), outer.text(0));
+}
+
+void TestStorage::walIsCheckpointedOffTheCommittingThread()
+{
+    if (backend() != Backend::Sqlite)
+        return; // SQLite's write-ahead log only
+    // SQLite's automatic checkpoint would copy the WAL back into the file
+    // inside the COMMIT that crosses 1,000 pages. Here commits only write
+    // the WAL; past 8,000 pages the checkpoint thread copies it back.
+    PUENTE_VERIFY_OK(Sql::run(db().connection(), QStringLiteral("CREATE TABLE filler (b BLOB)")));
+    const QString path = db().url().path;
+    auto fill = [&](int pages) {
+        const QByteArray page(3900, 'x');
+        for (int done = 0; done < pages; done += 500) {
+            Transaction tx(db());
+            PUENTE_VERIFY_OK(tx.begun());
+            for (int i = 0; i < 500; ++i) {
+                Sql q(tx.connection(), QStringLiteral("INSERT INTO filler (b) VALUES (?)"));
+                q.bind(page);
+                PUENTE_VERIFY_OK(q.exec());
+            }
+            PUENTE_VERIFY_OK(tx.commit());
+        }
+    };
+    fill(6000);
+    QVERIFY2(QFileInfo(path).size() < 4 * 1024 * 1024, qPrintable(QString::number(QFileInfo(path).size())));
+    fill(3000);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > 32 * 1024 * 1024, 20000);
 }
 
 void TestStorage::transactionSeesAWaitingWriter()
