@@ -271,6 +271,11 @@ void Database::runCheckpoints()
 
 QSqlDatabase Database::connection(Status *openStatus)
 {
+    // Thread-local objects die in the reverse order of their construction
+    // (GCC builds a file's together, in order; the standard does not say):
+    // the statement cache must outlive this thread's connections, which
+    // drop their statements when they close.
+    (void)t_statements.isEmpty();
     auto it = t_connections.find(m_instance);
     if (it == t_connections.end()) {
         std::erase_if(t_connections, [](const auto &entry) { return !entry.second->alive->load(); });

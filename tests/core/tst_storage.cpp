@@ -7,7 +7,9 @@
 #include "storage/whatsappconfigrepository.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QThread>
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void sqlitePragmas();
     void valuesRoundTrip();
     void walIsCheckpointedOffTheCommittingThread();
+    void threadConnectionsCloseCleanly();
     void concurrentWriters();
     void transactionSeesAWaitingWriter();
     void unreachablePostgres();
@@ -283,6 +286,34 @@ void TestStorage::walIsCheckpointedOffTheCommittingThread()
     QVERIFY2(QFileInfo(path).size() < 4 * 1024 * 1024, qPrintable(QString::number(QFileInfo(path).size())));
     fill(3000);
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > 32 * 1024 * 1024, 20000);
+}
+
+void TestStorage::threadConnectionsCloseCleanly()
+{
+    if (backend() != Backend::Sqlite)
+        return; // the WAL file tells whether every SQLite connection closed
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("threads.db"));
+    auto opened = Database::open(QStringLiteral("sqlite://") + path);
+    PUENTE_VERIFY_OK(opened);
+    std::unique_ptr<Database> d = std::move(opened).value();
+    PUENTE_VERIFY_OK(Sql::run(d->connection(), QStringLiteral("CREATE TABLE t (x INTEGER)")));
+    std::thread worker([&] {
+        // A cached statement, still prepared when the thread ends.
+        Sql q(d->connection(), QStringLiteral("SELECT COUNT(*) FROM t"));
+        if (q.exec())
+            q.next();
+    });
+    worker.join();
+    {
+        Sql q(d->connection(), QStringLiteral("SELECT COUNT(*) FROM t"));
+        PUENTE_VERIFY_OK(q.exec());
+    }
+    QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+    d.reset();
+    // The last connection to close removes the WAL: none was left open
+    // with a statement SQLite would not let it close with.
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
 }
 
 void TestStorage::transactionSeesAWaitingWriter()
