@@ -28,8 +28,30 @@ struct WebSocketHub::Client {
     TenantId tenant;       // invalid until authenticated
     bool authenticating = false;
     bool resuming = false;
-    qint64 lastSent = -1;  // highest seq sent
-    QSet<qint64> sentLive; // seqs sent live before a resume: not to be replayed twice
+    // Every seq up to sentThrough was sent (or came before the client's
+    // "ready"); sentAbove holds those sent beyond it. Events of one tenant
+    // can reach the hub out of seq order (two threads commit one after the
+    // other and publish the other way round): the older one must still go.
+    qint64 sentThrough = -1;
+    QSet<qint64> sentAbove;
+    qint64 readySeq = -1; // the last seq when it was told "ready": none up to it went live
+    bool wasSent(qint64 seq) const { return seq <= sentThrough || sentAbove.contains(seq); }
+    void markSent(qint64 seq)
+    {
+        sentAbove.insert(seq);
+        settle();
+    }
+    void settle()
+    {
+        sentAbove.removeIf([this](qint64 s) { return s <= sentThrough; });
+        while (sentAbove.remove(sentThrough + 1))
+            ++sentThrough;
+        if (sentAbove.size() > kMaxReplay) { // a hole that never fills: give it up
+            for (qint64 s : std::as_const(sentAbove))
+                sentThrough = std::max(sentThrough, s);
+            sentAbove.clear();
+        }
+    }
     QList<Event> heldBack; // live events that arrived during a resume
     qint64 lastHeard = 0;
     bool platformAdmin = false; // follows a tenant; stays when it is suspended
@@ -181,6 +203,8 @@ void WebSocketHub::authenticate(Client *client, const QString &token, const QStr
                 return;
             }
             c->tenant = session.value()->tenantId;
+            c->sentThrough = lookup.lastSeq;
+            c->readySeq = lookup.lastSeq;
             c->platformAdmin = session.value()->role == Role::PlatformAdmin;
             sendJson(c, {{QStringLiteral("type"), QStringLiteral("ready")}, {QStringLiteral("last_seq"), lookup.lastSeq}});
         });
@@ -228,16 +252,18 @@ void WebSocketHub::resume(Client *client, qint64 afterSeq)
             // Too far behind (or the log was pruned past it): start over.
             const bool gap = missed && (missed->isEmpty() ? replay.lastSeq > afterSeq : missed->first().seq != afterSeq + 1);
             if (!missed || missed->size() > kMaxReplay || gap) {
-                c->lastSent = std::max(c->lastSent, replay.lastSeq);
+                c->sentThrough = std::max(c->sentThrough, replay.lastSeq);
+                c->settle();
                 sendJson(c, {{QStringLiteral("type"), QStringLiteral("resync")}, {QStringLiteral("last_seq"), replay.lastSeq}});
             } else {
+                // What the client lacks, except what it got live meanwhile
+                // (seqs past "ready" that are counted as sent).
                 for (const Event &e : missed.value())
-                    if (!c->sentLive.contains(e.seq))
+                    if (!(e.seq > c->readySeq && c->wasSent(e.seq))) {
                         sendJson(c, e.toFrame());
-                if (!missed->isEmpty())
-                    c->lastSent = std::max(c->lastSent, missed->last().seq);
+                        c->markSent(e.seq);
+                    }
             }
-            c->sentLive.clear();
             const QList<Event> held = std::exchange(c->heldBack, {});
             for (const Event &e : held)
                 send(c, e);
@@ -272,11 +298,9 @@ void WebSocketHub::deliver(const QList<Event> &events)
 
 void WebSocketHub::send(Client *client, const Event &event)
 {
-    if (event.seq <= client->lastSent)
+    if (client->wasSent(event.seq))
         return; // already sent (replayed and live at once)
-    client->lastSent = event.seq;
-    if (client->sentLive.size() < kMaxReplay)
-        client->sentLive.insert(event.seq);
+    client->markSent(event.seq);
     sendJson(client, event.toFrame());
 }
 

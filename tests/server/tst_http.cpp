@@ -49,6 +49,7 @@ private Q_SLOTS:
     void webSocketRefusesBadTokens();
     void suspendedTenantIsToldAndLetGoButItsWebhooksAreKept();
     void webSocketResumeWithoutGapOrDuplicate();
+    void webSocketDeliversEventsPublishedOutOfOrder();
     void pipelinedRequestsAreAnsweredInOrder();
     void clientsLeavingBeforeTheirAnswerAreForgotten();
     void webSocketPathWithoutUpgradeIs426();
@@ -713,6 +714,27 @@ void TestHttp::webSocketResumeWithoutGapOrDuplicate()
     third->socket->sendTextMessage(QStringLiteral(R"({"type":"resume","after_seq":1})"));
     QTRY_VERIFY_WITH_TIMEOUT(third->frames.size() >= 2, 10000);
     QCOMPARE(third->frames.at(1).value(QStringLiteral("type")).toString(), QStringLiteral("resync"));
+}
+
+void TestHttp::webSocketDeliversEventsPublishedOutOfOrder()
+{
+    // Two threads commit events of one tenant one after the other and
+    // publish them the other way round: the client gets both.
+    const QString token = seedTenant(QStringLiteral("acme"), QStringLiteral("111111"));
+    auto client = connectWs(token);
+    QVERIFY(client);
+    QTRY_VERIFY(!client->frames.isEmpty());
+    const qint64 ready = qint64(client->frames.first().value(QStringLiteral("last_seq")).toDouble());
+    const auto acme = TenantRepository(m_context->database()).findByIdOrSlug(QStringLiteral("acme"));
+    QVERIFY(acme && acme.value());
+    const TenantId tenant = acme.value()->id;
+    auto event = [&](qint64 seq) { return Event{tenant, seq, QStringLiteral("test.event"), {{QStringLiteral("n"), seq}}, nowMs()}; };
+    m_context->eventBus().publish({event(ready + 2)});
+    m_context->eventBus().publish({event(ready + 1)});
+    m_context->eventBus().publish({event(ready + 3), event(ready + 2)}); // the second one again
+    QTRY_COMPARE_WITH_TIMEOUT(seqs(client->frames).size(), 3, 10000);
+    QTest::qWait(200);
+    QCOMPARE(seqs(client->frames), (QList<qint64>{ready + 2, ready + 1, ready + 3}));
 }
 
 QTEST_GUILESS_MAIN(TestHttp)
