@@ -11,14 +11,13 @@
 //   parsed and its message inserted into a bare table, batched the same way.
 // Reports the processor's thread CPU per webhook and the ratio to the baseline.
 // Usage: bench_inbound [DATABASE_URL] [--history H] [--webhooks N]
+#include "benchseed.h"
 #include "messaging/inboundprocessor.h"
 #include "messaging/webhookinbox.h"
 #include "meta/webhookparser.h"
 #include "secrets/masterkeystore.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
-#include "storage/tenantrepository.h"
-#include "storage/whatsappconfigrepository.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>
@@ -132,20 +131,10 @@ int main(int argc, char *argv[])
     }
     Database &db = *opened.value();
     auto ring = secrets::MasterKeyStore::fromFile(dir.path() + QStringLiteral("/master.key")).keyring(true);
-    for (int t = 0; t < kTenants; ++t) {
-        auto tenant = TenantRepository(db).create(QStringLiteral("bench-%1").arg(t), QStringLiteral("Bench %1").arg(t), Plan::Pro);
-        if (!tenant) {
-            out << "cannot seed " << url << " (it must be an empty database): " << tenant.error().message << Qt::endl;
-            return 1;
-        }
-        WhatsAppConfig c;
-        c.businessApiToken = QStringLiteral("EAAbench");
-        c.phoneNumberId = QStringLiteral("7000%1").arg(t);
-        c.businessAccountId = QStringLiteral("47000%1").arg(t);
-        if (!WhatsAppConfigRepository(db, ring.value()).save(tenant->id, c, QStringLiteral("bench"))) {
-            out << "cannot seed the WhatsApp configuration" << Qt::endl;
-            return 1;
-        }
+    auto seeded = ring ? bench::seedTenants(db, ring.value(), kTenants) : Result<QList<TenantId>>(ring.error());
+    if (!seeded) {
+        out << "cannot seed " << url << ": " << seeded.error().message << Qt::endl;
+        return 1;
     }
     if (!Sql::run(db.connection(), QStringLiteral("CREATE TABLE bench_bare (id %1, wamid TEXT NOT NULL, sender TEXT, content TEXT, raw_json TEXT)")
                                        .arg(db.dialect() == Dialect::Sqlite ? QStringLiteral("INTEGER PRIMARY KEY") : QStringLiteral("BIGSERIAL PRIMARY KEY")))) {

@@ -9,6 +9,7 @@
 //   3. paced: webhooks at a fixed rate with a WebSocket client connected,
 //      measuring acknowledgement latency and webhook-to-WebSocket latency.
 // Usage: bench_loadgen SERVER_BINARY [DATABASE_URL] [--seconds S] [--connections C[,C...]] [--rate R] [--tenants T]
+#include "benchseed.h"
 #include "crypto/crypto.h"
 #include "secrets/masterkeystore.h"
 #include "storage/database.h"
@@ -250,23 +251,14 @@ int main(int argc, char *argv[])
             return 1;
         }
         auto ring = secrets::MasterKeyStore::fromFile(dir.path() + QStringLiteral("/master.key")).keyring(true);
-        for (int t = 0; t < tenants; ++t) {
-            auto tenant = TenantRepository(*db.value()).create(QStringLiteral("bench-%1").arg(t), QStringLiteral("Bench %1").arg(t), Plan::Pro);
-            if (!tenant) {
-                out << "cannot seed " << url << " (it must be an empty database): " << tenant.error().message << Qt::endl;
-                return 1;
-            }
-            WhatsAppConfig c;
-            c.businessApiToken = QStringLiteral("EAAbench");
-            c.phoneNumberId = QStringLiteral("7000%1").arg(t);
-            c.businessAccountId = QStringLiteral("47000%1").arg(t);
-            (void)WhatsAppConfigRepository(*db.value(), ring.value()).save(tenant->id, c, QStringLiteral("bench"));
-            if (t == 0) {
-                auto user = UserRepository(*db.value(), {10, 8, 1}).create({tenant->id, QStringLiteral("agent@bench.example"), QStringLiteral("Agent"),
-                                                                            Role::Agent, QStringLiteral("bench password 123")}, QStringLiteral("bench"));
-                token = SessionRepository(*db.value()).create(user->id, 3600000).value().token;
-            }
+        auto seeded = ring ? bench::seedTenants(*db.value(), ring.value(), tenants) : Result<QList<TenantId>>(ring.error());
+        if (!seeded) {
+            out << "cannot seed " << url << ": " << seeded.error().message << Qt::endl;
+            return 1;
         }
+        auto user = UserRepository(*db.value(), {10, 8, 1}).create({seeded->first(), QStringLiteral("agent@bench.example"), QStringLiteral("Agent"),
+                                                                    Role::Agent, QStringLiteral("bench password 123")}, QStringLiteral("bench"));
+        token = SessionRepository(*db.value()).create(user->id, 3600000).value().token;
     }
 
     QProcess server;

@@ -15,6 +15,8 @@
 #include <QWebSocket>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace puente::server {
 
 namespace {
@@ -38,19 +40,20 @@ struct WebSocketHub::Client {
     bool wasSent(qint64 seq) const { return seq <= sentThrough || sentAbove.contains(seq); }
     void markSent(qint64 seq)
     {
+        if (seq <= sentThrough)
+            return;
         sentAbove.insert(seq);
-        settle();
+        while (sentAbove.remove(sentThrough + 1))
+            ++sentThrough;
+        if (sentAbove.size() > kMaxReplay) // a hole that never fills: give it up
+            markAllSentThrough(*std::max_element(sentAbove.cbegin(), sentAbove.cend()));
     }
-    void settle()
+    void markAllSentThrough(qint64 seq)
     {
+        sentThrough = std::max(sentThrough, seq);
         sentAbove.removeIf([this](qint64 s) { return s <= sentThrough; });
         while (sentAbove.remove(sentThrough + 1))
             ++sentThrough;
-        if (sentAbove.size() > kMaxReplay) { // a hole that never fills: give it up
-            for (qint64 s : std::as_const(sentAbove))
-                sentThrough = std::max(sentThrough, s);
-            sentAbove.clear();
-        }
     }
     QList<Event> heldBack; // live events that arrived during a resume
     qint64 lastHeard = 0;
@@ -252,8 +255,7 @@ void WebSocketHub::resume(Client *client, qint64 afterSeq)
             // Too far behind (or the log was pruned past it): start over.
             const bool gap = missed && (missed->isEmpty() ? replay.lastSeq > afterSeq : missed->first().seq != afterSeq + 1);
             if (!missed || missed->size() > kMaxReplay || gap) {
-                c->sentThrough = std::max(c->sentThrough, replay.lastSeq);
-                c->settle();
+                c->markAllSentThrough(replay.lastSeq);
                 sendJson(c, {{QStringLiteral("type"), QStringLiteral("resync")}, {QStringLiteral("last_seq"), replay.lastSeq}});
             } else {
                 // What the client lacks, except what it got live meanwhile
