@@ -19,10 +19,10 @@ Result<Event> append(QSqlDatabase tx, TenantId tenant, const QString &type, cons
 {
     // The counter row serialises writers of one tenant (a row lock on
     // PostgreSQL, the single writer on SQLite): seqs never repeat or skip.
-    const QString data = QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
-    const qint64 now = nowMs();
     if (tx.driverName() == QLatin1String("QPSQL")) {
-        // One round trip instead of two.
+        // One round trip instead of EventBatch's two.
+        const QString data = QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+        const qint64 now = nowMs();
         Sql q(tx, QStringLiteral("WITH c AS (INSERT INTO tenant_event_counters (tenant_id, last_seq) VALUES (?, 1) "
                                  "ON CONFLICT (tenant_id) DO UPDATE SET last_seq = tenant_event_counters.last_seq + 1 "
                                  "RETURNING last_seq) "
@@ -34,21 +34,11 @@ Result<Event> append(QSqlDatabase tx, TenantId tenant, const QString &type, cons
             return makeError("storage_error", QStringLiteral("event insert returned no row"));
         return Event{tenant, q.int64(0), type, payload, now};
     }
-    Sql counter(tx, QStringLiteral("INSERT INTO tenant_event_counters (tenant_id, last_seq) VALUES (?, 1) "
-                                   "ON CONFLICT (tenant_id) DO UPDATE SET last_seq = tenant_event_counters.last_seq + 1 "
-                                   "RETURNING last_seq"));
-    counter.bind(tenant.value);
-    if (auto s = counter.exec(); !s)
+    EventBatch batch(tx);
+    batch.append(tenant, type, payload);
+    if (auto s = batch.write(); !s)
         return s.error();
-    if (!counter.next())
-        return makeError("storage_error", QStringLiteral("event counter returned no row"));
-    Event e{tenant, counter.int64(0), type, payload, now};
-    counter.finish();
-    Sql insert(tx, QStringLiteral("INSERT INTO events (tenant_id, seq, type, data, created_at) VALUES (?, ?, ?, ?, ?)"));
-    insert.bind(tenant.value).bind(e.seq).bind(type).bind(data).bind(now);
-    if (auto s = insert.exec(); !s)
-        return s.error();
-    return e;
+    return batch.events().first();
 }
 
 Result<QList<Event>> since(Database &db, TenantId tenant, qint64 afterSeq, int limit)

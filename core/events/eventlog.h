@@ -52,7 +52,6 @@ public:
     // Before the commit; may be called again for events appended since.
     Status write();
     const QList<Event> &events() const { return m_events; }
-    bool isEmpty() const { return m_events.isEmpty(); }
 
 private:
     QSqlDatabase m_tx;
