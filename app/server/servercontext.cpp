@@ -86,6 +86,7 @@ Result<std::unique_ptr<ServerContext>> ServerContext::start(const Settings &sett
     InboundProcessor *processor = ctx->m_processor.get();
     const bool powerSafe = settings.value(QStringLiteral("sqlite_inbox_sync"), QStringLiteral("normal")) == QLatin1String("full");
     ctx->m_inbox = std::make_unique<WebhookInbox>(*ctx->m_db, [processor] { processor->wake(); }, powerSafe);
+    processor->watchArrivals(ctx->m_inbox.get());
     if (ctx->m_db->dialect() == Dialect::Sqlite)
         processor->markThrough(ctx->m_inbox.get());
     ctx->m_processor->start();

@@ -111,7 +111,8 @@ Reply WebhookEndpoint::stored(Metrics &metrics, const Status &stored)
         return Reply::error(503, QStringLiteral("unavailable"), QStringLiteral("the webhook could not be stored; retry later"));
     }
     ++metrics.webhooksStored;
-    return Reply::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+    static const Reply ok = Reply::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+    return ok;
 }
 
 TenantId WebhookEndpoint::verifyWithTenantSecrets(const QByteArray &body, const QByteArray &signatureHex)

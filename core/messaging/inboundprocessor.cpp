@@ -2,12 +2,14 @@
 
 #include "events/eventlog.h"
 #include "logging/logging.h"
+#include "messaging/burstgate.h"
 #include "messaging/inboundstore.h"
 #include "messaging/webhookinbox.h"
 #include "meta/webhookparser.h"
 #include "storage/database.h"
 #include "storage/health.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -120,6 +122,7 @@ void InboundProcessor::run()
     // The event log only backs WebSocket resume: keep a week of it.
     constexpr qint64 kEventRetentionMs = 7LL * 24 * 3600 * 1000;
     qint64 lastPrune = 0;
+    BurstGate gate;
     for (;;) {
         if (nowMs() - lastPrune > 3600 * 1000) {
             lastPrune = nowMs();
@@ -137,13 +140,22 @@ void InboundProcessor::run()
             m_pending = false;
         }
         for (;;) {
-            auto handled = processPending();
+            QElapsedTimer took;
+            took.start();
+            auto handled = processPending(kBatchRows);
             if (!handled) {
                 qCWarning(lcStorage).noquote() << "inbound processing failed, retrying:" << handled.error().message;
                 break;
             }
             if (handled.value() == 0)
                 break;
+            // A full batch means a backlog: is it a burst to give way to?
+            if (m_arrivals && handled.value() == kBatchRows) {
+                gate.batch(kBatchRows, took.nsecsElapsed() / 1000);
+                gate.arrivals(nowMs(), m_arrivals->storedBodies());
+                if (deferDuringBurst(gate))
+                    return;
+            }
             std::lock_guard lock(m_mutex);
             if (m_stopping)
                 return;
@@ -151,10 +163,34 @@ void InboundProcessor::run()
     }
 }
 
+bool InboundProcessor::deferDuringBurst(BurstGate &gate)
+{
+    if (!gate.shouldDefer(nowMs() - m_lastReceivedAt))
+        return false;
+    qCInfo(lcStorage).noquote() << QStringLiteral("webhooks arrive at %1/s, faster than they are processed (%2/s): "
+                                                  "processing waits for the burst to pass")
+                                       .arg(qRound(gate.arrivalsPerSecond()))
+                                       .arg(qRound(gate.processedPerSecond()));
+    QElapsedTimer waited;
+    waited.start();
+    do {
+        std::unique_lock lock(m_mutex);
+        if (m_wake.wait_for(lock, std::chrono::milliseconds(50), [this] { return m_stopping; }))
+            return true;
+        lock.unlock();
+        gate.arrivals(nowMs(), m_arrivals->storedBodies());
+    } while (gate.shouldDefer(nowMs() - m_lastReceivedAt));
+    qCInfo(lcStorage).noquote() << QStringLiteral("processing resumes after %1 ms (arrivals now %2/s)")
+                                       .arg(waited.elapsed())
+                                       .arg(qRound(gate.arrivalsPerSecond()));
+    return false;
+}
+
 Result<int> InboundProcessor::processPending(int maxRows)
 {
     struct Row {
         qint64 id;
+        qint64 receivedAt;
         QByteArray body;
         TenantId signedBy;
         meta::ParsedWebhook parsed;
@@ -168,7 +204,7 @@ Result<int> InboundProcessor::processPending(int maxRows)
             unmarked = m_unmarked;
         }
         // SKIP LOCKED: several nodes share the inbox without waiting on each other.
-        Sql select(db, QStringLiteral("SELECT id, body, signed_by_tenant_id FROM webhook_inbox WHERE status = 'pending' ORDER BY id LIMIT ?")
+        Sql select(db, QStringLiteral("SELECT id, received_at, body, signed_by_tenant_id FROM webhook_inbox WHERE status = 'pending' ORDER BY id LIMIT ?")
                            + (sqlite ? QString() : QStringLiteral(" FOR UPDATE SKIP LOCKED")));
         select.bind(maxRows + int(unmarked.size()));
         if (auto s = select.exec(); !s)
@@ -176,7 +212,7 @@ Result<int> InboundProcessor::processPending(int maxRows)
         while (select.next() && rows.size() < maxRows) {
             if (unmarked.contains(select.int64(0)))
                 continue;
-            rows.append({select.int64(0), select.value(1).toByteArray(), TenantId(select.isNull(2) ? 0 : select.int64(2)), {}});
+            rows.append({select.int64(0), select.int64(1), select.value(2).toByteArray(), TenantId(select.isNull(3) ? 0 : select.int64(3)), {}});
         }
         for (Row &row : rows)
             row.parsed = meta::parseWebhook(row.body);
@@ -231,6 +267,8 @@ Result<int> InboundProcessor::processPending(int maxRows)
             batch = tx.commit();
         if (batch) {
             committed();
+            if (!ids.isEmpty())
+                m_lastReceivedAt = rows[ids.size() - 1].receivedAt;
             if (m_bus)
                 m_bus->publish(events.events());
             // SQLite: the inbox is another file, marked after the main commit.

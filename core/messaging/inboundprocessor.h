@@ -18,6 +18,7 @@ namespace meta {
 struct ParsedWebhook;
 }
 
+class BurstGate;
 class Database;
 class WebhookInbox;
 
@@ -39,6 +40,10 @@ public:
     // WebhookInbox::markDone) instead of in a transaction of the processor's.
     void markThrough(WebhookInbox *inbox) { m_inbox = inbox; }
 
+    // The worker pauses while webhooks arrive at `inbox` faster than it
+    // processes them (see BurstGate).
+    void watchArrivals(const WebhookInbox *inbox) { m_arrivals = inbox; }
+
     void start();  // the worker thread
     void stop();
     void wake();   // new rows are waiting (thread-safe)
@@ -47,7 +52,8 @@ public:
     // how many were handled. Used by the worker and by tests.
     // Small batches keep the SQLite writer free for the inbox most of the
     // time; on SQLite the bodies are read and parsed before the batch takes it.
-    Result<int> processPending(int maxRows = 32);
+    static constexpr int kBatchRows = 32;
+    Result<int> processPending(int maxRows = kBatchRows);
 
 private:
     Status processParsed(QSqlDatabase tx, qint64 inboxId, const QByteArray &body, const meta::ParsedWebhook &parsed,
@@ -63,10 +69,14 @@ private:
     void committed(); // after a commit: what touchTenants wrote is noted
 
     void run();
+    // Pauses while the gate says a burst is on; true if stopping meanwhile.
+    bool deferDuringBurst(BurstGate &gate);
 
     Database &m_db;
     EventBus *m_bus;
     WebhookInbox *m_inbox = nullptr;
+    const WebhookInbox *m_arrivals = nullptr;
+    qint64 m_lastReceivedAt = 0; // of the last row processed (the worker's thread)
     // Processed rows whose mark is queued in the inbox writer, not yet
     // committed: the next batches must not take them again.
     std::mutex m_marksMutex;

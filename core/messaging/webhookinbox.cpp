@@ -180,6 +180,8 @@ void WebhookInbox::run()
             if (committed)
                 committed = tx.commit();
         }
+        if (committed)
+            m_stored.fetch_add(batch.size(), std::memory_order_relaxed);
         for (Item *item : std::as_const(batch)) {
             item->stored(committed);
             delete item;

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QSqlDatabase>
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -40,6 +41,10 @@ public:
     // commit (or with the error); keep it short.
     void submit(const QByteArray &body, TenantId signedBy, StoredCallback stored);
 
+    // How many bodies this inbox has committed since it started (any
+    // thread): the arrival rate the processor compares its pace with.
+    qint64 storedBodies() const { return m_stored.load(std::memory_order_relaxed); }
+
     // Marks processed rows done in the writer's next transaction, so that
     // the processor never waits for (or holds) the inbox's writer lock.
     // `marked` runs on the writer thread after the commit (or with the
@@ -69,6 +74,7 @@ private:
     QList<Item *> m_queue;
     QList<Mark> m_marks;
     bool m_stopping = false;
+    std::atomic<qint64> m_stored{0};
     std::thread m_thread;
 };
 

@@ -361,6 +361,17 @@ Status Database::ping()
     return s;
 }
 
+namespace {
+// BEGIN, COMMIT and ROLLBACK: SQLite runs them as statements prepared once
+// per connection (sqlite3_exec would parse each one every time).
+Status control(QSqlDatabase db, const QString &statement)
+{
+    if (db.driverName() == QLatin1String("QSQLITE"))
+        return Sql(db, statement).exec();
+    return Sql::run(db, statement);
+}
+} // namespace
+
 Transaction::Transaction(Database &db, Priority priority)
     : m_db(db.connection(&m_begun))
     , m_lock(db.m_writerLock)
@@ -384,12 +395,12 @@ Transaction::Transaction(Database &db, Priority priority)
         }
     }
     const QString begin = db.dialect() == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
-    m_begun = Sql::run(m_db, begin);
+    m_begun = control(m_db, begin);
     if (!m_begun && postgresConnectionLost(m_db)) {
         markConnectionBroken(m_db.connectionName());
         m_db = db.connection(&m_begun);
         if (m_begun)
-            m_begun = Sql::run(m_db, begin);
+            m_begun = control(m_db, begin);
     }
     m_open = m_begun.ok();
     if (!m_open && m_lock)
@@ -409,7 +420,7 @@ void Transaction::rollbackNow()
         return;
     m_open = false;
     s_activeTransactions.remove(m_db.connectionName());
-    (void)Sql::run(m_db, QStringLiteral("ROLLBACK"));
+    (void)control(m_db, QStringLiteral("ROLLBACK"));
     if (m_lock)
         m_lock->mutex.unlock();
 }
@@ -418,7 +429,7 @@ Status Transaction::commit()
 {
     if (!m_open)
         return m_begun.ok() ? makeError("storage_error", QStringLiteral("transaction already finished")) : m_begun;
-    Status s = Sql::run(m_db, QStringLiteral("COMMIT"));
+    Status s = control(m_db, QStringLiteral("COMMIT"));
     if (!s) {
         rollbackNow();
         return s;

@@ -1,5 +1,6 @@
 #include "crypto/crypto.h"
 #include "events/eventlog.h"
+#include "messaging/burstgate.h"
 #include "messaging/inboundprocessor.h"
 #include "messaging/inboundstore.h"
 #include "messaging/webhookinbox.h"
@@ -11,13 +12,16 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QThread>
 
 #include <algorithm>
+#include <atomic>
 
 using namespace puente;
 using namespace puente::test;
@@ -49,6 +53,9 @@ private Q_SLOTS:
     void parserSurvivesMangledInput();
     void inboxOfAnOlderSqliteFileMovesToItsOwnFile();
     void processedRowsAreMarkedByTheInboxWriter();
+    void burstGateDefersOnlyWhileArrivalsOutpaceProcessing();
+    void burstGateIgnoresLumpyArrivalsAtASteadyRate();
+    void processingCatchesUpAfterABurst();
 
 private:
     qint64 count(const QString &sql, const QVariantList &binds = {});
@@ -628,6 +635,101 @@ void TestInbound::processedRowsAreMarkedByTheInboxWriter()
                                                                           QStringLiteral("hola"), 1750000003)));
     QCOMPARE(m_processor->processPending().value(), 1);
     m_processor->markThrough(nullptr);
+}
+
+void TestInbound::burstGateDefersOnlyWhileArrivalsOutpaceProcessing()
+{
+    BurstGate gate;
+    QVERIFY(!gate.shouldDefer(0)); // nothing known yet
+    gate.batch(32, 6400);          // 5,000 rows/s
+    qint64 stored = 0;
+    qint64 t = 0;
+    gate.arrivals(t, stored);
+    QVERIFY(!gate.shouldDefer(0)); // one sample is no rate yet
+    // A burst: 15,000/s, three times the processor's pace.
+    for (; t < 1000; t += 50) {
+        gate.arrivals(t, stored);
+        stored += 750;
+    }
+    gate.arrivals(t, stored);
+    QVERIFY(gate.arrivalsPerSecond() > 14'000);
+    QVERIFY(gate.shouldDefer(100));
+    QVERIFY(gate.shouldDefer(BurstGate::kMaxLagMs - 1));
+    QVERIFY(!gate.shouldDefer(BurstGate::kMaxLagMs)); // never more than kMaxLagMs behind
+    // The burst ends: within a window the processor goes back to work.
+    t += 50;
+    gate.arrivals(t, stored);
+    QVERIFY(gate.shouldDefer(100)); // still inside the window
+    t += BurstGate::kWindowMs;
+    gate.arrivals(t, stored);
+    QCOMPARE(gate.arrivalsPerSecond(), 0.0);
+    QVERIFY(!gate.shouldDefer(100));
+    // Arrivals slower than the pace never defer, however deep the backlog.
+    for (int i = 0; i < 20; ++i) {
+        t += 50;
+        stored += 200; // 4,000/s
+        gate.arrivals(t, stored);
+        QVERIFY(!gate.shouldDefer(5000));
+    }
+    // A slower pace (the processor now shares the cores) counts too.
+    for (int i = 0; i < 10; ++i)
+        gate.batch(32, 16'000); // 2,000/s
+    QVERIFY(gate.processedPerSecond() < 2'500);
+    QVERIFY(gate.shouldDefer(100));
+}
+
+void TestInbound::burstGateIgnoresLumpyArrivalsAtASteadyRate()
+{
+    // 1,000/s, but committed in lumps: a commit that stalls 150 ms lets 150
+    // bodies through at once. The processor (batches at 10,000/s) must not
+    // take that for a burst (performance.md, session 7: a gate on group
+    // sizes did, and the WebSocket p99 at 1,000/s went from 45 to 97 ms).
+    BurstGate gate;
+    gate.batch(32, 3200);
+    qint64 stored = 0;
+    for (qint64 t = 0; t < 5000; t += 10) {
+        if (t % 400 < 150) {
+            if (t % 400 == 140)
+                stored += 150; // the stalled commit lands
+        } else {
+            stored += 10;
+        }
+        gate.arrivals(t, stored);
+        QVERIFY2(!gate.shouldDefer(200), qPrintable(QStringLiteral("t=%1 ms, %2/s").arg(t).arg(gate.arrivalsPerSecond())));
+    }
+    QVERIFY(gate.arrivalsPerSecond() > 500 && gate.arrivalsPerSecond() < 2000);
+}
+
+void TestInbound::processingCatchesUpAfterABurst()
+{
+    // The worker with its gate, fed through the inbox as fast as the writer
+    // commits: whether or not it paused meanwhile, it works the backlog off
+    // as soon as the bodies stop coming (long before kMaxLagMs).
+    m_processor.reset(); // the worker needs its own, started after the inbox
+    InboundProcessor processor(*m_db, &m_bus);
+    WebhookInbox inbox(*m_db, [&processor] { processor.wake(); });
+    processor.watchArrivals(&inbox);
+    if (m_db->dialect() == Dialect::Sqlite)
+        processor.markThrough(&inbox);
+    processor.start();
+    constexpr int kBodies = 6000;
+    QList<QByteArray> bodies;
+    for (int i = 0; i < kBodies; ++i)
+        bodies.append(textMessage(kLuckyPhone, QStringLiteral("wamid.burst.%1").arg(i), QStringLiteral("3460%1").arg(i % 50),
+                                  QStringLiteral("hola %1").arg(i), 1750000000 + i));
+    std::atomic<int> stored = 0;
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < kBodies; ++i) {
+        inbox.submit(bodies[i], {}, [&stored](const Status &s) { if (s) ++stored; });
+        if (i % 500 == 499)
+            QThread::msleep(40); // spread over a few of the gate's windows
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(stored.load(), kBodies, 30'000);
+    const qint64 burstMs = clock.elapsed();
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages")), qint64(kBodies), 20'000);
+    qInfo() << "burst of" << kBodies << "stored in" << burstMs << "ms, all processed after" << clock.elapsed() << "ms";
+    processor.stop();
 }
 
 #include "tst_inbound.moc"
