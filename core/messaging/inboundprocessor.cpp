@@ -96,6 +96,7 @@ void InboundProcessor::stop()
         m_stopping = true;
     }
     m_wake.notify_one();
+    m_stop.notify_one();
     if (m_thread.joinable())
         m_thread.join();
 }
@@ -174,8 +175,11 @@ bool InboundProcessor::deferDuringBurst(BurstGate &gate)
     QElapsedTimer waited;
     waited.start();
     do {
+        // Not m_wake: each group commit wakes the processor (wake()), which
+        // would only cost the inbox writer a syscall and this thread a
+        // context switch per commit for nothing.
         std::unique_lock lock(m_mutex);
-        if (m_wake.wait_for(lock, std::chrono::milliseconds(50), [this] { return m_stopping; }))
+        if (m_stop.wait_for(lock, std::chrono::milliseconds(50), [this] { return m_stopping; }))
             return true;
         lock.unlock();
         gate.arrivals(nowMs(), m_arrivals->storedBodies());

@@ -84,6 +84,7 @@ private:
     qint64 m_markedSinceCheckpoint = 0; // the processor's thread only
     std::mutex m_mutex;
     std::condition_variable m_wake;
+    std::condition_variable m_stop; // only stop() notifies it
     bool m_pending = false;
     bool m_stopping = false;
     std::thread m_thread;

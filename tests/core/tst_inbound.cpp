@@ -588,6 +588,20 @@ void TestInbound::inboxOfAnOlderSqliteFileMovesToItsOwnFile()
     }
     QVERIFY(&m_db->inbox() != m_db.get());
     QVERIFY(QFileInfo::exists(m_db->inbox().url().path));
+    {
+        // The file's table has no AUTOINCREMENT (a commit writes no
+        // sqlite_sequence page), and pending rows are found by the index.
+        Sql seq(m_db->inbox().connection(), QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_sequence'"));
+        PUENTE_VERIFY_OK(seq.exec());
+        QVERIFY(seq.next());
+        QCOMPARE(seq.int64(0), qint64(0));
+        Sql plan(m_db->inbox().connection(),
+                 QStringLiteral("EXPLAIN QUERY PLAN SELECT id, received_at, body, signed_by_tenant_id FROM webhook_inbox "
+                                "WHERE status = 'pending' ORDER BY id LIMIT 32"));
+        PUENTE_VERIFY_OK(plan.exec());
+        QVERIFY(plan.next());
+        QVERIFY2(plan.text(3).contains(QLatin1String("USING INDEX webhook_inbox_pending")), qPrintable(plan.text(3)));
+    }
     // Before the split, bodies waited in the main file. One is still pending
     // when the new version starts: it moves over once and is processed.
     Sql old(m_db->connection(), QStringLiteral("INSERT INTO webhook_inbox (received_at, body, status) VALUES (?, ?, 'pending')"));
