@@ -1,6 +1,8 @@
 // Webhook load generator: starts puente-server, seeds tenants, and reports in
 // one run, against the same server:
-//   for each number of keep-alive connections C (default 16, then 64):
+//   for each number of keep-alive connections C (default 16, then 64), in
+//   N rounds (default 4) that alternate 1 and 2, so that both see the same
+//   machine (S seconds of each in all):
 //   1. ceiling: GET /healthz as fast as C connections go;
 //   2. durable ingest: signed webhook POSTs as fast as they are acknowledged
 //      (each 200 means the body is committed), then the time the processor
@@ -8,7 +10,7 @@
 //   then the ratio of the two per C, and of the best of each (capacity);
 //   3. paced: webhooks at a fixed rate with a WebSocket client connected,
 //      measuring acknowledgement latency and webhook-to-WebSocket latency.
-// Usage: bench_loadgen SERVER_BINARY [DATABASE_URL] [--seconds S] [--connections C[,C...]] [--rate R] [--tenants T]
+// Usage: bench_loadgen SERVER_BINARY [DATABASE_URL] [--seconds S] [--connections C[,C...]] [--rate R] [--tenants T] [--rounds N]
 #include "benchseed.h"
 #include "crypto/crypto.h"
 #include "secrets/masterkeystore.h"
@@ -234,9 +236,10 @@ int main(int argc, char *argv[])
     // The paced phase's connection pool.
     const int connections = sweep.first();
     const int rate = option(QStringLiteral("--rate"), 1000);
+    const int roundsOption = option(QStringLiteral("--rounds"), 4);
     const int tenants = option(QStringLiteral("--tenants"), 20);
     if (args.isEmpty()) {
-        out << "usage: bench_loadgen SERVER_BINARY [DATABASE_URL] [--seconds S] [--connections C[,C...]] [--rate R] [--tenants T]" << Qt::endl;
+        out << "usage: bench_loadgen SERVER_BINARY [DATABASE_URL] [--seconds S] [--connections C[,C...]] [--rate R] [--tenants T] [--rounds N]" << Qt::endl;
         return 2;
     }
     QTemporaryDir dir;
@@ -295,23 +298,66 @@ int main(int argc, char *argv[])
     out << QStringLiteral("server on %1, %2 tenants, %3 connections, %4 s per phase").arg(url.section(QLatin1Char(':'), 0, 0)).arg(tenants).arg(sweepText.join(QLatin1Char('/'))).arg(seconds) << Qt::endl;
 
     const qint64 serverPid = server.processId();
-    auto measured = [&](const QString &what, const std::function<Stats()> &phase) {
+    // A phase's totals over its slices: requests, and CPU by thread.
+    struct Phase {
+        Stats stats;
+        QMap<QString, double> serverCpu;
+        QMap<QString, double> selfCpu;
+        void add(const Stats &s, const QMap<QString, double> &serverUsed, const QMap<QString, double> &selfUsed)
+        {
+            stats.ok += s.ok;
+            stats.failed += s.failed;
+            stats.latenciesMs += s.latenciesMs;
+            stats.seconds += s.seconds;
+            for (auto it = serverUsed.cbegin(); it != serverUsed.cend(); ++it)
+                serverCpu[it.key()] += it.value();
+            for (auto it = selfUsed.cbegin(); it != selfUsed.cend(); ++it)
+                selfCpu[it.key()] += it.value();
+        }
+        void print(const QString &what) const
+        {
+            report(qPrintable(what), stats);
+            const double n = std::max(1, stats.ok + stats.failed);
+            out << QStringLiteral("%1 server %2; generator %3")
+                       .arg(QString().leftJustified(30))
+                       .arg(cpuReport({}, serverCpu, n))
+                       .arg(cpuReport({}, selfCpu, n).section(QLatin1Char(' '), 0, 2))
+                << Qt::endl;
+        }
+    };
+    auto used = [](const QMap<QString, double> &before, const QMap<QString, double> &after) {
+        QMap<QString, double> d;
+        for (auto it = after.cbegin(); it != after.cend(); ++it)
+            d[it.key()] = it.value() - before.value(it.key());
+        return d;
+    };
+    auto measure = [&](Phase &into, const std::function<Stats()> &slice) {
         const auto serverBefore = cpuByThread(serverPid);
         const auto selfBefore = cpuByThread(QCoreApplication::applicationPid());
-        const Stats s = phase();
-        report(qPrintable(what), s);
-        const double n = std::max(1, s.ok + s.failed);
-        out << QStringLiteral("%1 server %2; generator %3")
-                   .arg(QString().leftJustified(30))
-                   .arg(cpuReport(serverBefore, cpuByThread(serverPid), n))
-                   .arg(cpuReport(selfBefore, cpuByThread(QCoreApplication::applicationPid()), n).section(QLatin1Char(' '), 0, 2))
-            << Qt::endl;
-        return s;
+        const Stats s = slice();
+        into.add(s, used(serverBefore, cpuByThread(serverPid)), used(selfBefore, cpuByThread(QCoreApplication::applicationPid())));
+    };
+    // Until the server has been idle for a moment (below 3 % of a core):
+    // work left from the last slice (a checkpoint, say) must not slow the next.
+    auto waitQuiet = [&] {
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < 30000) {
+            const auto before = cpuByThread(serverPid);
+            QThread::msleep(200);
+            double total = 0;
+            for (double v : used(before, cpuByThread(serverPid)))
+                total += v;
+            if (total < 0.03 * 200'000)
+                return;
+        }
     };
 
+    qint64 backlogTotal = 0;
+    qint64 drainMsTotal = 0;
     auto drainBacklog = [&] {
         // The processor gives way during a burst; let it finish before the
-        // next phase, and report how fast it worked through the backlog.
+        // next slice, and note how fast it worked through the backlog.
         auto db = Database::open(url);
         auto pending = [&] {
             Sql q(db.value()->inbox().connection(), QStringLiteral("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'pending'"));
@@ -322,42 +368,62 @@ int main(int argc, char *argv[])
         drainClock.start();
         while (pending() > 0 && drainClock.elapsed() < 300000)
             QThread::msleep(100);
-        out << QStringLiteral("%1 %2 webhooks left after the burst, processed in %3 s (%4 /s)")
-                   .arg(QStringLiteral("backlog").leftJustified(30))
-                   .arg(backlog)
-                   .arg(drainClock.elapsed() / 1000.0, 0, 'f', 1)
-                   .arg(backlog * 1000.0 / std::max<qint64>(1, drainClock.elapsed()), 0, 'f', 0)
-            << Qt::endl;
+        backlogTotal += backlog;
+        drainMsTotal += drainClock.elapsed();
     };
 
+    // The machine's speed drifts (other guests on the host): a ceiling
+    // measured at one moment and the durable rate at another can differ
+    // by 1.5x for no reason of ours. So the two alternate, in `rounds`
+    // slices each, and each total is compared with the other.
+    const int rounds = std::max(1, std::min(seconds, roundsOption));
+    const int sliceSeconds = std::max(1, seconds / rounds);
     double bestCeiling = 0;
     double bestDurable = 0;
     QStringList ratios;
     for (qsizetype phase = 0; phase < sweep.size(); ++phase) {
         const int c = sweep[phase];
-        // 1. Ceiling.
-        const Stats ceiling = measured(QStringLiteral("%1 conn: GET /healthz").arg(c), [&] {
-            return closedLoop(port, c, seconds, [](qint64) { return QByteArrayLiteral("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"); });
-        });
-        // 2. Durable ingest, spread over all tenants. The requests are built
+        // Durable ingest, spread over all tenants. The requests are built
         // and signed beforehand (Meta does that on its own machines), so that
-        // the generator costs the shared cores no more per request than in
-        // phase 1. Every phase sends new message ids.
+        // the generator costs the shared cores no more per request than for
+        // the ceiling. Every request carries a new message id.
         QList<QByteArray> requests;
         requests.reserve(qsizetype(seconds) * 40'000);
         const qint64 first = qint64(phase) * requests.capacity();
         for (qint64 n = first; n < first + requests.capacity(); ++n)
             requests.append(postRequest(webhookBody(QStringLiteral("7000%1").arg(n % tenants), n, 0)));
-        const Stats durable = measured(QStringLiteral("%1 conn: webhooks (POST)").arg(c), [&] {
-            return closedLoop(port, c, seconds, [&](qint64 n) {
-                // (Past the prepared ones, Meta re-delivers: stored again, processed once.)
-                return requests[n % requests.size()];
+        qint64 sent = 0;
+        Phase ceiling;
+        Phase durable;
+        backlogTotal = 0;
+        drainMsTotal = 0;
+        for (int round = 0; round < rounds; ++round) {
+            waitQuiet();
+            // 1. Ceiling: a trivial route of the same server.
+            measure(ceiling, [&] {
+                return closedLoop(port, c, sliceSeconds, [](qint64) { return QByteArrayLiteral("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"); });
             });
-        });
+            waitQuiet();
+            // 2. Signed webhooks as fast as they are acknowledged.
+            measure(durable, [&] {
+                return closedLoop(port, c, sliceSeconds, [&](qint64) {
+                    // (Past the prepared ones, Meta re-delivers: stored again, processed once.)
+                    return requests[sent++ % requests.size()];
+                });
+            });
+            drainBacklog();
+        }
         requests = {};
-        drainBacklog();
-        const double ceilingRate = ceiling.ok / ceiling.seconds;
-        const double durableRate = durable.ok / durable.seconds;
+        ceiling.print(QStringLiteral("%1 conn: GET /healthz").arg(c));
+        durable.print(QStringLiteral("%1 conn: webhooks (POST)").arg(c));
+        out << QStringLiteral("%1 %2 webhooks left after the bursts, processed in %3 s (%4 /s)")
+                   .arg(QStringLiteral("backlog").leftJustified(30))
+                   .arg(backlogTotal)
+                   .arg(drainMsTotal / 1000.0, 0, 'f', 1)
+                   .arg(backlogTotal * 1000.0 / std::max<qint64>(1, drainMsTotal), 0, 'f', 0)
+            << Qt::endl;
+        const double ceilingRate = ceiling.stats.ok / ceiling.stats.seconds;
+        const double durableRate = durable.stats.ok / durable.stats.seconds;
         bestCeiling = std::max(bestCeiling, ceilingRate);
         bestDurable = std::max(bestDurable, durableRate);
         ratios.append(QStringLiteral("%1 % at %2 connections").arg(100 * durableRate / std::max(1.0, ceilingRate), 0, 'f', 0).arg(c));

@@ -7,10 +7,12 @@
 #include "api/api.h"
 
 #include <QByteArray>
+#include <QMetaObject>
 #include <QString>
 #include <QThreadPool>
 
 class QHttpServerRequest;
+class QThread;
 
 namespace puente {
 class Database;
@@ -66,6 +68,11 @@ private:
     RateLimiter m_guard;
     double m_guardRate = 10'000;
     double m_guardBurst = 20'000;
+    // Bodies read on this thread wake the inbox writer once per event-loop
+    // pass (see the constructor); m_wakePending says one is owed.
+    QThread *m_thread = nullptr;
+    QMetaObject::Connection m_passDone;
+    bool m_wakePending = false;
 };
 
 } // namespace puente::server

@@ -31,7 +31,7 @@ WebhookInbox::~WebhookInbox()
     m_thread.join();
 }
 
-void WebhookInbox::submit(const QByteArray &body, TenantId signedBy, StoredCallback stored)
+void WebhookInbox::submit(const QByteArray &body, TenantId signedBy, StoredCallback stored, bool wakeNow)
 {
     bool queued = false;
     bool wasEmpty = false;
@@ -46,7 +46,7 @@ void WebhookInbox::submit(const QByteArray &body, TenantId signedBy, StoredCallb
     if (!queued)
         return stored(makeError("shutting_down", QStringLiteral("the server is stopping")));
     // The writer only sleeps on an empty queue.
-    if (wasEmpty)
+    if (wasEmpty && wakeNow)
         m_wake.notify_one();
 }
 

@@ -39,7 +39,11 @@ public:
     // when the platform's secret did); the processor then accepts only that
     // tenant's changes from it. `stored` runs on the writer thread after the
     // commit (or with the error); keep it short.
-    void submit(const QByteArray &body, TenantId signedBy, StoredCallback stored);
+    // With `wakeNow` false the writer is not woken: the caller calls wake()
+    // soon (the HTTP thread, once per event-loop pass: one wake-up for all
+    // the bodies it read, and one group commit for them).
+    void submit(const QByteArray &body, TenantId signedBy, StoredCallback stored, bool wakeNow = true);
+    void wake() { m_wake.notify_one(); }
 
     // How many bodies this inbox has committed since it started (any
     // thread): the arrival rate the processor compares its pace with.

@@ -726,7 +726,9 @@ void TestInbound::processingCatchesUpAfterABurst()
     if (m_db->dialect() == Dialect::Sqlite)
         processor.markThrough(&inbox);
     processor.start();
-    constexpr int kBodies = 6000;
+    // Enough to outpace the processor for a few of the gate's windows
+    // (PostgreSQL processes about a sixth as fast as SQLite here).
+    const int kBodies = m_db->dialect() == Dialect::Sqlite ? 6000 : 2000;
     QList<QByteArray> bodies;
     for (int i = 0; i < kBodies; ++i)
         bodies.append(textMessage(kLuckyPhone, QStringLiteral("wamid.burst.%1").arg(i), QStringLiteral("3460%1").arg(i % 50),
@@ -741,7 +743,9 @@ void TestInbound::processingCatchesUpAfterABurst()
     }
     QTRY_COMPARE_WITH_TIMEOUT(stored.load(), kBodies, 30'000);
     const qint64 burstMs = clock.elapsed();
-    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages")), qint64(kBodies), 20'000);
+    // (Well within kMaxLagMs: a gate that missed the end of the burst
+    // would hold the backlog until then.)
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages")), qint64(kBodies), 25'000);
     qInfo() << "burst of" << kBodies << "stored in" << burstMs << "ms, all processed after" << clock.elapsed() << "ms";
     processor.stop();
 }
