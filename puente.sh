@@ -130,13 +130,24 @@ case "$cmd" in
         "$BUILD_DIR/bench/bench_storage" "$PUENTE_TEST_PG_URL"
         log "webhook load, SQLite"
         "$BUILD_DIR/bench/bench_loadgen" "$BUILD_DIR/app/server/puente-server" --seconds "$seconds" 2>&1 | grep -v '^{'
+        # Each PostgreSQL benchmark starts from an empty database of its own.
+        fresh_bench_db() {
+            pg_as "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U puente -d postgres -qc 'DROP DATABASE IF EXISTS puente_bench' \
+                -c 'CREATE DATABASE puente_bench' >/dev/null
+        }
         log "webhook load, PostgreSQL"
-        pg_as "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U puente -d postgres -qc 'CREATE DATABASE puente_bench' >/dev/null 2>&1 || true
+        fresh_bench_db
         "$BUILD_DIR/bench/bench_loadgen" "$BUILD_DIR/app/server/puente-server" "${PUENTE_TEST_PG_URL%/postgres}/puente_bench" \
             --seconds "$seconds" 2>&1 | grep -v '^{'
+        log "inbound processor alone, SQLite"
+        "$BUILD_DIR/bench/bench_inbound" 2>&1 | grep -v ' info \| warning '
+        log "inbound processor alone, PostgreSQL"
+        fresh_bench_db
+        "$BUILD_DIR/bench/bench_inbound" "${PUENTE_TEST_PG_URL%/postgres}/puente_bench" 2>&1 | grep -v ' info \| warning '
         log "outbox dispatcher against the Sandbox, SQLite"
         "$BUILD_DIR/bench/bench_dispatch" 2>&1 | grep -v ' info \| warning '
         log "outbox dispatcher against the Sandbox, PostgreSQL"
+        fresh_bench_db
         "$BUILD_DIR/bench/bench_dispatch" "${PUENTE_TEST_PG_URL%/postgres}/puente_bench" 2>&1 | grep -v ' info \| warning '
         log "console: first paint, scrolling, memory (10,000 conversations, a chat of 100,000 messages)"
         "$BUILD_DIR/bench/bench_console" "$BUILD_DIR/app/server/puente-server" 2>&1 | grep -v propagateSizeHints ;;
