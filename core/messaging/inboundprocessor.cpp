@@ -131,6 +131,10 @@ void InboundProcessor::run()
                 qCWarning(lcStorage).noquote() << "event log pruning failed:" << pruned.error().message;
             if (auto pruned = Health::prune(m_db, kEventRetentionMs); !pruned)
                 qCWarning(lcStorage).noquote() << "health event pruning failed:" << pruned.error().message;
+            // Processed bodies: dead letters keep their own copy of what
+            // failed, so a week is for looking into a delivery.
+            if (auto pruned = WebhookInbox::prune(m_db.inbox(), kEventRetentionMs); !pruned)
+                qCWarning(lcStorage).noquote() << "webhook inbox pruning failed:" << pruned.error().message;
         }
         {
             std::unique_lock lock(m_mutex);

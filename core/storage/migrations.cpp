@@ -31,9 +31,9 @@ const char *const kInboxIndex = "CREATE INDEX webhook_inbox_pending ON webhook_i
 // The SQLite inbox file's table: the same, keyed by a plain rowid. Without
 // AUTOINCREMENT a commit writes no sqlite_sequence page: one WAL frame of
 // the three or four each group commit writes (performance.md, session 8).
-// Ids still only grow, as long as the newest row is never deleted (nothing
-// deletes inbox rows; a future pruning must keep it), so dead letters'
-// inbox_id never points at a later body. Older inbox files keep
+// Ids still only grow, as long as the newest row is never deleted
+// (WebhookInbox::prune keeps it), so dead letters' inbox_id never points at
+// a later body. Older inbox files keep
 // AUTOINCREMENT; both work alike.
 const char *const kInboxFileTable = R"(CREATE TABLE webhook_inbox (
     id INTEGER PRIMARY KEY,

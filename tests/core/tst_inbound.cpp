@@ -56,6 +56,7 @@ private Q_SLOTS:
     void burstGateDefersOnlyWhileArrivalsOutpaceProcessing();
     void burstGateIgnoresLumpyArrivalsAtASteadyRate();
     void processingCatchesUpAfterABurst();
+    void processedBodiesArePrunedAfterAWeek();
 
 private:
     qint64 count(const QString &sql, const QVariantList &binds = {});
@@ -748,6 +749,50 @@ void TestInbound::processingCatchesUpAfterABurst()
     QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages")), qint64(kBodies), 25'000);
     qInfo() << "burst of" << kBodies << "stored in" << burstMs << "ms, all processed after" << clock.elapsed() << "ms";
     processor.stop();
+}
+
+void TestInbound::processedBodiesArePrunedAfterAWeek()
+{
+    // 1,200 processed bodies of eight days ago (more than one of prune's
+    // transactions), one of them still pending, one processed today, and
+    // the newest row, old and processed.
+    constexpr int kOld = 1200;
+    const qint64 eightDaysAgo = nowMs() - 8LL * 24 * 3600 * 1000;
+    QList<qint64> ids;
+    {
+        Transaction tx(m_db->inbox());
+        PUENTE_VERIFY_OK(tx.begun());
+        for (int i = 0; i < kOld + 3; ++i) {
+            auto id = WebhookInbox::insert(tx.connection(), QByteArray("{\"object\":\"whatsapp_business_account\",\"entry\":[]}"));
+            PUENTE_VERIFY_OK(id);
+            ids.append(id.value());
+        }
+        PUENTE_VERIFY_OK(tx.commit());
+    }
+    const qint64 pendingOld = ids[10];
+    const qint64 doneToday = ids[kOld + 1];
+    const qint64 newest = ids.last();
+    auto run = [this](const QString &sql, const QVariantList &binds) {
+        Sql q(m_db->inbox().connection(), sql);
+        for (const QVariant &b : binds)
+            q.bind(b);
+        PUENTE_VERIFY_OK(q.exec());
+    };
+    run(QStringLiteral("UPDATE webhook_inbox SET status = 'done', received_at = ?"), {eightDaysAgo});
+    run(QStringLiteral("UPDATE webhook_inbox SET status = 'pending' WHERE id = ?"), {pendingOld});
+    run(QStringLiteral("UPDATE webhook_inbox SET received_at = ? WHERE id = ?"), {nowMs(), doneToday});
+
+    auto pruned = WebhookInbox::prune(m_db->inbox(), 7LL * 24 * 3600 * 1000);
+    PUENTE_VERIFY_OK(pruned);
+    QCOMPARE(pruned.value(), qint64(kOld)); // all but the pending one, today's and the newest
+    Sql left(m_db->inbox().connection(), QStringLiteral("SELECT id FROM webhook_inbox ORDER BY id"));
+    PUENTE_VERIFY_OK(left.exec());
+    QList<qint64> kept;
+    while (left.next())
+        kept.append(left.int64(0));
+    QCOMPARE(kept, (QList<qint64>{pendingOld, doneToday, newest}));
+    // Nothing left to prune: a second pass deletes nothing.
+    QCOMPARE(WebhookInbox::prune(m_db->inbox(), 7LL * 24 * 3600 * 1000).value(), qint64(0));
 }
 
 #include "tst_inbound.moc"
