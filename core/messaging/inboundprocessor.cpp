@@ -123,6 +123,7 @@ void InboundProcessor::run()
     // The event log only backs WebSocket resume: keep a week of it.
     constexpr qint64 kEventRetentionMs = 7LL * 24 * 3600 * 1000;
     qint64 lastPrune = 0;
+    qint64 nextInboxPrune = 0;
     BurstGate gate;
     for (;;) {
         if (nowMs() - lastPrune > 3600 * 1000) {
@@ -131,10 +132,18 @@ void InboundProcessor::run()
                 qCWarning(lcStorage).noquote() << "event log pruning failed:" << pruned.error().message;
             if (auto pruned = Health::prune(m_db, kEventRetentionMs); !pruned)
                 qCWarning(lcStorage).noquote() << "health event pruning failed:" << pruned.error().message;
+        }
+        if (nowMs() >= nextInboxPrune) {
             // Processed bodies: dead letters keep their own copy of what
-            // failed, so a week is for looking into a delivery.
-            if (auto pruned = WebhookInbox::prune(m_db.inbox(), kEventRetentionMs); !pruned)
+            // failed, so a week is for looking into a delivery. At most
+            // 10,000 rows a pass, so that processing goes on in between:
+            // while there is more, the next pass is due a second later.
+            constexpr int kChunks = 20;
+            auto pruned = WebhookInbox::prune(m_db.inbox(), kEventRetentionMs, kChunks);
+            if (!pruned)
                 qCWarning(lcStorage).noquote() << "webhook inbox pruning failed:" << pruned.error().message;
+            const bool more = pruned && pruned.value() == qint64(kChunks) * WebhookInbox::kPruneChunk;
+            nextInboxPrune = nowMs() + (more ? 1000 : 3600 * 1000);
         }
         {
             std::unique_lock lock(m_mutex);

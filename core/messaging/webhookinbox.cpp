@@ -111,12 +111,12 @@ Status WebhookInbox::markRows(QSqlDatabase tx, const QList<qint64> &ids)
     return {};
 }
 
-Result<qint64> WebhookInbox::prune(Database &inbox, qint64 maxAgeMs)
+Result<qint64> WebhookInbox::prune(Database &inbox, qint64 maxAgeMs, int maxChunks)
 {
-    constexpr int kChunk = 500;
+    constexpr int kChunk = kPruneChunk;
     const qint64 cutoff = nowMs() - maxAgeMs;
     qint64 deleted = 0;
-    for (;;) {
+    for (int chunk = 0; chunk < maxChunks; ++chunk) {
         Transaction tx(inbox, Transaction::Priority::Background);
         if (!tx.begun())
             return tx.begun().error();
@@ -133,8 +133,9 @@ Result<qint64> WebhookInbox::prune(Database &inbox, qint64 maxAgeMs)
             return s.error();
         deleted += n;
         if (n < kChunk)
-            return deleted;
+            break;
     }
+    return deleted;
 }
 
 namespace {

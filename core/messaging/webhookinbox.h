@@ -10,6 +10,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <limits>
 #include <mutex>
 #include <thread>
 
@@ -64,8 +65,10 @@ public:
     // Deletes processed rows received more than `maxAgeMs` ago, a few
     // hundred per transaction (acknowledgements wait for one at most), and
     // never the newest row: on SQLite it keeps ids from being handed out
-    // again. Pending rows stay whatever their age. Returns how many went.
-    static Result<qint64> prune(Database &inbox, qint64 maxAgeMs);
+    // again. Pending rows stay whatever their age. Stops after `maxChunks`
+    // transactions. Returns how many went.
+    static constexpr int kPruneChunk = 500;
+    static Result<qint64> prune(Database &inbox, qint64 maxAgeMs, int maxChunks = std::numeric_limits<int>::max());
 
 private:
     struct Item;
