@@ -32,25 +32,30 @@ WebhookEndpoint::WebhookEndpoint(Database &db, crypto::KeyringPtr keyring, Webho
     , m_thread(QThread::currentThread())
 {
     // Qt's own dispatcher (puente-server's) emits awake() at the start of
-    // each event-loop pass, after the last pass's sockets were read: the
-    // moment to wake the writer once for every body read meanwhile, instead
-    // of once per body (a futex call on this thread each, and smaller group
-    // commits). GLib's dispatcher does not emit it then: bodies read under
-    // it wake the writer at once, as bodies from other threads do.
+    // each event-loop pass, after the last pass's sockets were read, and
+    // aboutToBlock() before it waits (after the pass's posted events, which
+    // may carry a request too): the moments to wake the writer once for
+    // every body read meanwhile, instead of once per body (a futex call on
+    // this thread each, and smaller group commits). GLib's dispatcher does
+    // not emit them at those points: bodies read under it wake the writer at
+    // once, as bodies from other threads do.
     QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
     if (dispatcher && qstrcmp(dispatcher->metaObject()->className(), "QEventDispatcherUNIX") == 0) {
-        m_passDone = QObject::connect(dispatcher, &QAbstractEventDispatcher::awake, [this] {
+        auto flush = [this] {
             if (m_wakePending) {
                 m_wakePending = false;
                 m_inbox.wake();
             }
-        });
+        };
+        m_passDone = QObject::connect(dispatcher, &QAbstractEventDispatcher::awake, flush);
+        m_beforeWait = QObject::connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, flush);
     }
 }
 
 WebhookEndpoint::~WebhookEndpoint()
 {
     QObject::disconnect(m_passDone);
+    QObject::disconnect(m_beforeWait);
     if (m_wakePending)
         m_inbox.wake();
 }

@@ -72,6 +72,7 @@ private:
     // pass (see the constructor); m_wakePending says one is owed.
     QThread *m_thread = nullptr;
     QMetaObject::Connection m_passDone;
+    QMetaObject::Connection m_beforeWait;
     bool m_wakePending = false;
 };
 

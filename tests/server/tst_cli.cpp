@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSet>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 
 using namespace puente;
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void rotateMasterKey();
     void deadLetters();
     void killDuringBurstLosesNothing();
+    void pipelinedWebhooksAreAnswered();
 
 private:
     // Starts `serve` on a free port; returns the port (0 on failure).
@@ -571,6 +573,46 @@ void TestCli::killDuringBurstLosesNothing()
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages")), scalar(QStringLiteral("SELECT COUNT(*) FROM webhook_inbox")));
     again.terminate();
     QVERIFY(again.waitForFinished(30000));
+}
+
+void TestCli::pipelinedWebhooksAreAnswered()
+{
+    // The binary runs Qt's own event dispatcher, where the HTTP thread wakes
+    // the inbox writer once per event-loop pass. Three webhooks in one write
+    // on one connection (a client that pipelines): each is stored and
+    // answered, none waits for another event to come along.
+    QProcessEnvironment secret;
+    secret.insert(QStringLiteral("PUENTE_APP_SECRET"), QStringLiteral("pipeline-secret"));
+    QProcess server;
+    const int port = startServer(server, secret);
+    QVERIFY(port > 0);
+    QByteArray requests;
+    for (int i = 0; i < 3; ++i) {
+        const QByteArray body = QStringLiteral(R"({"object":"whatsapp_business_account","entry":[{"id":"1","changes":[]}],"n":%1})").arg(i).toUtf8();
+        requests += "POST /api/whatsapp/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    "X-Hub-Signature-256: sha256=" + crypto::hmacSha256("pipeline-secret", body).toHex()
+            + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    }
+    QTcpSocket socket;
+    socket.connectToHost(QStringLiteral("127.0.0.1"), quint16(port));
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write(requests);
+    QByteArray answers;
+    QElapsedTimer clock;
+    clock.start();
+    while (answers.count("HTTP/1.1 200") < 3 && clock.elapsed() < 5000) {
+        socket.waitForReadyRead(100);
+        answers += socket.readAll();
+    }
+    QCOMPARE(answers.count("HTTP/1.1 200"), qsizetype(3));
+    auto db = Database::open(m_test->url());
+    PUENTE_VERIFY_OK(db);
+    Sql q(db.value()->inbox().connection(), QStringLiteral("SELECT COUNT(*) FROM webhook_inbox"));
+    PUENTE_VERIFY_OK(q.exec());
+    QVERIFY(q.next());
+    QCOMPARE(q.int64(0), qint64(3));
+    server.terminate();
+    QVERIFY(server.waitForFinished(30000));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
