@@ -63,19 +63,9 @@ Result<qint64> lastSeq(Database &db, TenantId tenant)
     return q.next() ? q.int64(0) : 0;
 }
 
-Result<int> prune(Database &db, qint64 maxAgeMs)
+Result<qint64> prune(Database &db, qint64 maxAgeMs, int maxChunks)
 {
-    Transaction tx(db);
-    if (!tx.begun())
-        return tx.begun().error();
-    Sql q(tx.connection(), QStringLiteral("DELETE FROM events WHERE created_at < ?"));
-    q.bind(nowMs() - maxAgeMs);
-    if (auto s = q.exec(); !s)
-        return s.error();
-    const int n = q.rowsAffected();
-    if (auto s = tx.commit(); !s)
-        return s.error();
-    return n;
+    return deleteOlderThan(db, QStringLiteral("events"), QStringLiteral("created_at"), nowMs() - maxAgeMs, {}, maxChunks);
 }
 
 } // namespace EventLog

@@ -35,8 +35,9 @@ Result<Event> append(QSqlDatabase tx, TenantId tenant, const QString &type, cons
 Result<QList<Event>> since(Database &db, TenantId tenant, qint64 afterSeq, int limit);
 // The last seq handed out for the tenant (0 if none).
 Result<qint64> lastSeq(Database &db, TenantId tenant);
-// Deletes events older than `maxAgeMs`; clients further behind get a resync.
-Result<int> prune(Database &db, qint64 maxAgeMs);
+// Deletes events older than `maxAgeMs` (see deleteOlderThan); clients
+// further behind get a resync.
+Result<qint64> prune(Database &db, qint64 maxAgeMs, int maxChunks = std::numeric_limits<int>::max());
 } // namespace EventLog
 
 // Events of one transaction, written together just before it commits:

@@ -120,30 +120,30 @@ void InboundProcessor::run()
     // writer waits (see processPending).
     ::setpriority(PRIO_PROCESS, pid_t(::syscall(SYS_gettid)), 10);
     ::pthread_setname_np(::pthread_self(), "inbound");
-    // The event log only backs WebSocket resume: keep a week of it.
-    constexpr qint64 kEventRetentionMs = 7LL * 24 * 3600 * 1000;
-    qint64 lastPrune = 0;
-    qint64 nextInboxPrune = 0;
+    // The event log only backs WebSocket resume, health events a week's
+    // report: a week of each.
+    constexpr qint64 kRetentionMs = 7LL * 24 * 3600 * 1000;
+    qint64 nextPrune = 0;
     BurstGate gate;
     for (;;) {
-        if (nowMs() - lastPrune > 3600 * 1000) {
-            lastPrune = nowMs();
-            if (auto pruned = EventLog::prune(m_db, kEventRetentionMs); !pruned)
-                qCWarning(lcStorage).noquote() << "event log pruning failed:" << pruned.error().message;
-            if (auto pruned = Health::prune(m_db, kEventRetentionMs); !pruned)
-                qCWarning(lcStorage).noquote() << "health event pruning failed:" << pruned.error().message;
-        }
-        if (nowMs() >= nextInboxPrune) {
-            // Processed bodies: dead letters keep their own copy of what
-            // failed, so a week is for looking into a delivery. At most
-            // 10,000 rows a pass, so that processing goes on in between:
-            // while there is more, the next pass is due a second later.
+        if (nowMs() >= nextPrune) {
+            // The event log, health events and processed webhook bodies
+            // (dead letters keep their own copy of what failed) are kept a
+            // week. At most 10,000 rows of each a pass, so that processing
+            // goes on in between: while one has more, the next pass is due
+            // a second later, else in an hour.
             constexpr int kChunks = 20;
-            auto pruned = WebhookInbox::prune(m_db.inbox(), kEventRetentionMs, kChunks);
-            if (!pruned)
-                qCWarning(lcStorage).noquote() << "webhook inbox pruning failed:" << pruned.error().message;
-            const bool more = pruned && pruned.value() == qint64(kChunks) * WebhookInbox::kPruneChunk;
-            nextInboxPrune = nowMs() + (more ? 1000 : 3600 * 1000);
+            bool more = false;
+            auto check = [&more](const char *what, const Result<qint64> &pruned) {
+                if (!pruned)
+                    qCWarning(lcStorage).noquote() << what << "pruning failed:" << pruned.error().message;
+                else if (pruned.value() == qint64(kChunks) * kDeleteChunk)
+                    more = true;
+            };
+            check("event log", EventLog::prune(m_db, kRetentionMs, kChunks));
+            check("health event", Health::prune(m_db, kRetentionMs, kChunks));
+            check("webhook inbox", WebhookInbox::prune(m_db.inbox(), kRetentionMs, kChunks));
+            nextPrune = nowMs() + (more ? 1000 : 3600 * 1000);
         }
         {
             std::unique_lock lock(m_mutex);

@@ -113,29 +113,8 @@ Status WebhookInbox::markRows(QSqlDatabase tx, const QList<qint64> &ids)
 
 Result<qint64> WebhookInbox::prune(Database &inbox, qint64 maxAgeMs, int maxChunks)
 {
-    constexpr int kChunk = kPruneChunk;
-    const qint64 cutoff = nowMs() - maxAgeMs;
-    qint64 deleted = 0;
-    for (int chunk = 0; chunk < maxChunks; ++chunk) {
-        Transaction tx(inbox, Transaction::Priority::Background);
-        if (!tx.begun())
-            return tx.begun().error();
-        // Oldest first, through the (status, id) index: done rows are in id
-        // order, and ids grow with received_at.
-        Sql q(tx.connection(), QStringLiteral("DELETE FROM webhook_inbox WHERE id IN (SELECT id FROM webhook_inbox "
-                                              "WHERE status = 'done' AND received_at < ? "
-                                              "AND id < (SELECT MAX(id) FROM webhook_inbox) ORDER BY id LIMIT ?)"));
-        q.bind(cutoff).bind(kChunk);
-        if (auto s = q.exec(); !s)
-            return s.error();
-        const int n = q.rowsAffected();
-        if (auto s = tx.commit(); !s)
-            return s.error();
-        deleted += n;
-        if (n < kChunk)
-            break;
-    }
-    return deleted;
+    return deleteOlderThan(inbox, QStringLiteral("webhook_inbox"), QStringLiteral("received_at"), nowMs() - maxAgeMs,
+                           QStringLiteral("status = 'done'"), maxChunks);
 }
 
 namespace {

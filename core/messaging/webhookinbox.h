@@ -62,12 +62,10 @@ public:
     static Result<qint64> insertAlone(Database &inbox, const QByteArray &body);
     // Marks rows processed inside the caller's transaction (of the inbox).
     static Status markRows(QSqlDatabase tx, const QList<qint64> &ids);
-    // Deletes processed rows received more than `maxAgeMs` ago, a few
-    // hundred per transaction (acknowledgements wait for one at most), and
-    // never the newest row: on SQLite it keeps ids from being handed out
-    // again. Pending rows stay whatever their age. Stops after `maxChunks`
-    // transactions. Returns how many went.
-    static constexpr int kPruneChunk = 500;
+    // Deletes processed rows received more than `maxAgeMs` ago (see
+    // deleteOlderThan: a few hundred per transaction, at most `maxChunks`
+    // transactions, never the newest row, which on SQLite keeps ids from
+    // being handed out again). Pending rows stay whatever their age.
     static Result<qint64> prune(Database &inbox, qint64 maxAgeMs, int maxChunks = std::numeric_limits<int>::max());
 
 private:

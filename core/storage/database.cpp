@@ -703,4 +703,41 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+Result<qint64> deleteOlderThan(Database &db, const QString &table, const QString &timeColumn, qint64 cutoffMs,
+                               const QString &condition, int maxChunks)
+{
+    qint64 below = 0;
+    {
+        // The first row young enough to stay (reading only the old ones
+        // before it), else the newest row.
+        Sql first(db.connection(), QStringLiteral("SELECT COALESCE((SELECT id FROM %1 WHERE %2 >= ? ORDER BY id LIMIT 1), "
+                                                  "(SELECT MAX(id) FROM %1), 0)")
+                                       .arg(table, timeColumn));
+        first.bind(cutoffMs);
+        if (auto s = first.exec(); !s)
+            return s.error();
+        if (first.next())
+            below = first.int64(0);
+    }
+    const QString sql = QStringLiteral("DELETE FROM %1 WHERE id IN (SELECT id FROM %1 WHERE id < ?%2 ORDER BY id LIMIT ?)")
+                            .arg(table, condition.isEmpty() ? QString() : QStringLiteral(" AND ") + condition);
+    qint64 deleted = 0;
+    for (int chunk = 0; chunk < maxChunks; ++chunk) {
+        Transaction tx(db, Transaction::Priority::Background);
+        if (!tx.begun())
+            return tx.begun().error();
+        Sql q(tx.connection(), sql);
+        q.bind(below).bind(kDeleteChunk);
+        if (auto s = q.exec(); !s)
+            return s.error();
+        const int n = q.rowsAffected();
+        if (auto s = tx.commit(); !s)
+            return s.error();
+        deleted += n;
+        if (n < kDeleteChunk)
+            break;
+    }
+    return deleted;
+}
+
 } // namespace puente

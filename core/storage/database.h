@@ -1,5 +1,7 @@
 #pragma once
 
+#include <limits>
+
 #include "common/result.h"
 #include "storage/databaseurl.h"
 
@@ -172,5 +174,17 @@ private:
 QVariant nullIfEmpty(const QString &s);
 // Current time as Unix milliseconds (all timestamps are stored this way).
 qint64 nowMs();
+
+// Deletes the rows of `table` whose `timeColumn` (Unix ms) is before
+// `cutoffMs`, and that `condition` (SQL, may be empty) selects: oldest
+// first, kDeleteChunk rows per transaction at background priority (other
+// writers wait for one chunk at most), at most `maxChunks` transactions.
+// Ids must grow with time: the first row at or after the cutoff bounds the
+// deletion, so the rows kept are never read. The newest row is always kept
+// (a table without AUTOINCREMENT hands out its id again otherwise).
+// Returns how many rows went.
+constexpr int kDeleteChunk = 500;
+Result<qint64> deleteOlderThan(Database &db, const QString &table, const QString &timeColumn, qint64 cutoffMs,
+                               const QString &condition = {}, int maxChunks = std::numeric_limits<int>::max());
 
 } // namespace puente

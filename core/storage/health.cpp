@@ -51,19 +51,9 @@ Status record(QSqlDatabase tx, TenantId tenant, Kind kind, int code, const QStri
     return q.exec();
 }
 
-Result<int> prune(Database &db, qint64 maxAgeMs)
+Result<qint64> prune(Database &db, qint64 maxAgeMs, int maxChunks)
 {
-    Transaction tx(db, Transaction::Priority::Background);
-    if (!tx.begun())
-        return tx.begun().error();
-    Sql q(tx.connection(), QStringLiteral("DELETE FROM health_events WHERE created_at < ?"));
-    q.bind(nowMs() - maxAgeMs);
-    if (auto s = q.exec(); !s)
-        return s.error();
-    const int n = q.rowsAffected();
-    if (auto s = tx.commit(); !s)
-        return s.error();
-    return n;
+    return deleteOlderThan(db, QStringLiteral("health_events"), QStringLiteral("created_at"), nowMs() - maxAgeMs, {}, maxChunks);
 }
 
 Result<QJsonObject> report(QSqlDatabase c, TenantId tenant, qint64 nowMs, int hours)

@@ -18,7 +18,8 @@ enum class Kind { RateLimited, TokenRefused };
 
 // Inside the caller's transaction.
 Status record(QSqlDatabase tx, TenantId tenant, Kind kind, int code, const QString &detail);
-Result<int> prune(Database &db, qint64 maxAgeMs);
+// Deletes events older than `maxAgeMs` (see deleteOlderThan).
+Result<qint64> prune(Database &db, qint64 maxAgeMs, int maxChunks = std::numeric_limits<int>::max());
 
 // The tenant's health over the last `hours` (GET /api/whatsapp/health):
 // WhatsApp connection (status, quality, messaging limit, last webhook),

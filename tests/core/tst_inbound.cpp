@@ -58,6 +58,7 @@ private Q_SLOTS:
     void burstGateIgnoresLumpyArrivalsAtASteadyRate();
     void processingCatchesUpAfterABurst();
     void processedBodiesArePrunedAfterAWeek();
+    void eventsOlderThanAWeekArePruned();
 
 private:
     qint64 count(const QString &sql, const QVariantList &binds = {});
@@ -788,7 +789,7 @@ void TestInbound::processedBodiesArePrunedAfterAWeek()
     // One transaction's worth when asked for one, then the rest.
     auto first = WebhookInbox::prune(m_db->inbox(), 7LL * 24 * 3600 * 1000, 1);
     PUENTE_VERIFY_OK(first);
-    QCOMPARE(first.value(), qint64(WebhookInbox::kPruneChunk));
+    QCOMPARE(first.value(), qint64(kDeleteChunk));
     auto pruned = WebhookInbox::prune(m_db->inbox(), 7LL * 24 * 3600 * 1000);
     PUENTE_VERIFY_OK(pruned);
     // All but the pending one, today's and the newest.
@@ -801,6 +802,33 @@ void TestInbound::processedBodiesArePrunedAfterAWeek()
     QCOMPARE(kept, (QList<qint64>{pendingOld, doneToday, newest}));
     // Nothing left to prune: a second pass deletes nothing.
     QCOMPARE(WebhookInbox::prune(m_db->inbox(), 7LL * 24 * 3600 * 1000).value(), qint64(0));
+}
+
+void TestInbound::eventsOlderThanAWeekArePruned()
+{
+    // 1,100 events of eight days ago, then 3 of today: the old ones go (in
+    // three of deleteOlderThan's transactions), the recent ones stay and
+    // resume still finds them; a second pass deletes nothing.
+    {
+        Transaction tx(*m_db);
+        PUENTE_VERIFY_OK(tx.begun());
+        EventBatch batch(tx.connection());
+        for (int i = 0; i < 1103; ++i)
+            batch.append(m_lucky, QStringLiteral("test.event"), QJsonObject{{QStringLiteral("n"), i}});
+        PUENTE_VERIFY_OK(batch.write());
+        PUENTE_VERIFY_OK(tx.commit());
+    }
+    Sql age(m_db->connection(), QStringLiteral("UPDATE events SET created_at = ? WHERE tenant_id = ? AND seq <= 1100"));
+    age.bind(nowMs() - 8LL * 24 * 3600 * 1000).bind(m_lucky.value);
+    PUENTE_VERIFY_OK(age.exec());
+    auto pruned = EventLog::prune(*m_db, 7LL * 24 * 3600 * 1000);
+    PUENTE_VERIFY_OK(pruned);
+    QCOMPARE(pruned.value(), qint64(1100));
+    auto left = EventLog::since(*m_db, m_lucky, 0, 100);
+    PUENTE_VERIFY_OK(left);
+    QCOMPARE(left->size(), 3);
+    QCOMPARE(left->first().seq, qint64(1101));
+    QCOMPARE(EventLog::prune(*m_db, 7LL * 24 * 3600 * 1000).value(), qint64(0));
 }
 
 #include "tst_inbound.moc"
