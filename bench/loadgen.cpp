@@ -39,6 +39,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <numeric>
 
 #include <unistd.h>
 
@@ -311,19 +312,8 @@ int main(int argc, char *argv[])
     // A phase's totals over its slices: requests, and CPU by thread.
     struct Phase {
         Stats stats;
-        QMap<QString, double> serverCpu;
+        QMap<QString, double> serverCpu; // µs used per thread name
         QMap<QString, double> selfCpu;
-        void add(const Stats &s, const QMap<QString, double> &serverUsed, const QMap<QString, double> &selfUsed)
-        {
-            stats.ok += s.ok;
-            stats.failed += s.failed;
-            stats.latenciesMs += s.latenciesMs;
-            stats.seconds += s.seconds;
-            for (auto it = serverUsed.cbegin(); it != serverUsed.cend(); ++it)
-                serverCpu[it.key()] += it.value();
-            for (auto it = selfUsed.cbegin(); it != selfUsed.cend(); ++it)
-                selfCpu[it.key()] += it.value();
-        }
         void print(const QString &what) const
         {
             report(qPrintable(what), stats);
@@ -335,17 +325,21 @@ int main(int argc, char *argv[])
                 << Qt::endl;
         }
     };
-    auto used = [](const QMap<QString, double> &before, const QMap<QString, double> &after) {
-        QMap<QString, double> d;
+    // Adds what each thread used between two readings of cpuByThread.
+    auto addUsed = [](QMap<QString, double> &total, const QMap<QString, double> &before, const QMap<QString, double> &after) {
         for (auto it = after.cbegin(); it != after.cend(); ++it)
-            d[it.key()] = it.value() - before.value(it.key());
-        return d;
+            total[it.key()] += it.value() - before.value(it.key());
     };
     auto measure = [&](Phase &into, const std::function<Stats()> &slice) {
         const auto serverBefore = cpuByThread(serverPid);
         const auto selfBefore = cpuByThread(QCoreApplication::applicationPid());
         const Stats s = slice();
-        into.add(s, used(serverBefore, cpuByThread(serverPid)), used(selfBefore, cpuByThread(QCoreApplication::applicationPid())));
+        addUsed(into.serverCpu, serverBefore, cpuByThread(serverPid));
+        addUsed(into.selfCpu, selfBefore, cpuByThread(QCoreApplication::applicationPid()));
+        into.stats.ok += s.ok;
+        into.stats.failed += s.failed;
+        into.stats.latenciesMs += s.latenciesMs;
+        into.stats.seconds += s.seconds;
     };
     // Until the server has been idle for a moment (below 3 % of a core):
     // work left from the last slice (a checkpoint, say) must not slow the next.
@@ -355,10 +349,9 @@ int main(int argc, char *argv[])
         while (waited.elapsed() < 30000) {
             const auto before = cpuByThread(serverPid);
             QThread::msleep(200);
-            double total = 0;
-            for (double v : used(before, cpuByThread(serverPid)))
-                total += v;
-            if (total < 0.03 * 200'000)
+            QMap<QString, double> used;
+            addUsed(used, before, cpuByThread(serverPid));
+            if (std::accumulate(used.cbegin(), used.cend(), 0.0) < 0.03 * 200'000)
                 return;
         }
     };

@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QSqlDatabase>
 
+#include <limits>
+
 namespace puente {
 
 class Database;

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QSqlDatabase>
 
+#include <limits>
+
 namespace puente {
 
 class Database;
