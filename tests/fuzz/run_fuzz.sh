@@ -12,10 +12,10 @@ command -v clang++ >/dev/null || { echo "clang++ is missing: ./puente.sh deps in
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build "$build" >/dev/null
 corpus="$build/corpus"
-fixtures="$here/../../../shared/fixtures"
+fixtures="$here/../fixtures"
 # No leak detection for Qt's process-wide caches; everything else aborts.
 rm -rf "$corpus" && mkdir -p "$corpus"
-[ -d "$fixtures" ] && cp "$fixtures"/meta-webhooks/*.json* "$fixtures"/graph-responses/*.json "$corpus"/ 2>/dev/null || true
+cp "$fixtures"/meta-webhooks/*.json* "$fixtures"/graph-responses/*.json "$corpus"/
 ASAN_OPTIONS=detect_leaks=0 "$build/fuzz_webhookparser" -runs="$runs" -seed="$seed" -max_len=65536 -timeout=10 \
     -artifact_prefix="$build/" -print_final_stats=1 "$corpus" 2>&1 | tail -n 15
 exit "${PIPESTATUS[0]}"
