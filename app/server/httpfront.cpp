@@ -1,21 +1,24 @@
 #include "httpfront.h"
 
+#include "crypto/crypto.h"
 #include "logging/logging.h"
+#include "platform/platform.h"
 #include "messaging/dispatcher.h"
 #include "servercontext.h"
 #include "storage/migrations.h"
-#include "httpserver.h"
+#include "http/server.h"
 #include "webhookendpoint.h"
 #include "websockethub.h"
 #include "api/restapi.h"
 
 #include <QFile>
 #include <QJsonObject>
+#include <QWebSocket>
 
 namespace puente::server {
 
 template<typename Handler>
-void HttpFront::addRoute(QHttpServerRequest::Method method, const QString &path, Handler &&handler)
+void HttpFront::addRoute(http::Method method, const QString &path, Handler &&handler)
 {
     m_api->addExternal(method, path);
     m_http->route(method, path, std::forward<Handler>(handler));
@@ -26,48 +29,68 @@ QStringList HttpFront::routes() const
     return m_api->router().routes();
 }
 
+
 namespace {
-// The request's parts the API needs, copied: the handler runs on a worker
-// after QtHttpServer has moved on.
-api::Request copyRequest(const QHttpServerRequest &request, bool trustProxy)
+double seconds(const Settings &s, const char *key, double fallback)
 {
-    api::Request r;
-    r.method = request.method();
-    r.path = request.url().path();
-    r.query = request.query();
-    for (const auto &[name, value] : request.headers())
-        r.headers.insert(name.toLower(), value);
-    r.body = request.body();
-    r.clientAddress = request.remoteAddress().toString();
-    // Behind the bundled nginx (on this host, trust_proxy=true) the client
-    // is in X-Real-IP; without that setting the header is ignored.
-    if (trustProxy && request.remoteAddress().isLoopback() && r.headers.contains("x-real-ip"))
-        r.clientAddress = QString::fromLatin1(r.headers.value("x-real-ip")).trimmed();
-    return r;
+    bool ok = false;
+    const double v = s.value(QString::fromLatin1(key)).toDouble(&ok);
+    return ok && v > 0 ? v : fallback;
+}
+
+http::ServerLimits serverLimits(const Settings &s)
+{
+    http::ServerLimits l;
+    l.headerTimeoutMs = int(seconds(s, "http_header_timeout_seconds", 30) * 1000);
+    l.bodyTimeoutMs = int(seconds(s, "http_body_timeout_seconds", 30) * 1000);
+    l.idleTimeoutMs = int(seconds(s, "http_idle_timeout_seconds", 60) * 1000);
+    l.writeTimeoutMs = int(seconds(s, "http_write_timeout_seconds", 60) * 1000);
+    // Each connection holds a file descriptor; leave room for the database,
+    // media files and outgoing connections.
+    const int fds = platform::raiseFileLimit();
+    const int fallback = std::clamp(fds - 256, 64, 10'000);
+    l.maxConnections = std::min(int(seconds(s, "http_max_connections", fallback)), std::max(fds - 64, 16));
+    return l;
 }
 } // namespace
 
 HttpFront::HttpFront(ServerContext &context, QObject *parent)
     : QObject(parent)
     , m_context(context)
-    , m_http(std::make_unique<HttpServer>())
+    , m_http(std::make_unique<http::Server>())
     , m_webhook(std::make_unique<WebhookEndpoint>(context.database(), context.keyring(), context.webhookInbox(), context.metrics(),
                                                   context.settings().value(QStringLiteral("verify_token")),
                                                   context.settings().value(QStringLiteral("app_secret")), &m_pool))
     , m_hub(std::make_unique<WebSocketHub>(context.database(), context.eventBus(), context.metrics(), &m_pool))
     , m_api(std::make_unique<api::RestApi>(context))
 {
+    const Settings &settings = context.settings();
     bool rateOk = false, burstOk = false;
-    const double rate = context.settings().value(QStringLiteral("webhook_rate_limit_per_second")).toDouble(&rateOk);
-    const double burst = context.settings().value(QStringLiteral("webhook_rate_limit_burst")).toDouble(&burstOk);
+    const double rate = settings.value(QStringLiteral("webhook_rate_limit_per_second")).toDouble(&rateOk);
+    const double burst = settings.value(QStringLiteral("webhook_rate_limit_burst")).toDouble(&burstOk);
     m_webhook->setGuard(rateOk ? rate : 10'000, burstOk ? burst : 20'000);
     // API handlers may wait on scrypt or a Graph call: more threads than cores.
     m_pool.setMaxThreadCount(16);
-    registerRoutes();
-    connect(m_http.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
-        while (m_http->hasPendingWebSocketConnections())
-            m_hub->addConnection(m_http->nextPendingWebSocketConnection());
+    m_metricsToken = settings.value(QStringLiteral("metrics_token")).toUtf8();
+    m_http->setLimits(serverLimits(settings));
+    m_http->setTrustProxy(settings.value(QStringLiteral("trust_proxy")) == QLatin1String("true"));
+    api::RestApi *restApi = m_api.get();
+    Metrics *metrics = &context.metrics();
+    m_http->setBodyPolicy([restApi, metrics](http::Method method, const QString &path) {
+        if (path == QLatin1String("/api/whatsapp/webhook") && method == http::Method::Post) {
+            ++metrics->webhooksReceived;
+            return http::BodyPolicy{WebhookEndpoint::kMaxBody, {}, [metrics](qint64) {
+                                        ++metrics->webhooksTooLarge;
+                                        return api::Reply::error(413, QStringLiteral("payload_too_large"),
+                                                                 QStringLiteral("webhook bodies are limited to 3 MiB"));
+                                    }};
+        }
+        return restApi->bodyPolicy(method, path);
     });
+    m_http->setRefusalObserver([metrics](int, const QString &code) { metrics->countRefusal(code); });
+    registerRoutes();
+    connect(m_http.get(), &http::Server::webSocketConnected, this,
+            [this](QWebSocket *socket) { m_hub->addConnection(std::unique_ptr<QWebSocket>(socket)); });
 }
 
 HttpFront::~HttpFront()
@@ -75,16 +98,76 @@ HttpFront::~HttpFront()
     m_pool.waitForDone();
 }
 
+bool HttpFront::mayReadOperations(const http::Request &request, bool ownListener) const
+{
+    if (!m_metricsToken.isEmpty()) {
+        const QByteArray authorization = request.header("authorization");
+        return authorization.startsWith("Bearer ") && crypto::constantTimeEquals(authorization.mid(7).trimmed(), m_metricsToken);
+    }
+    if (ownListener)
+        return true;
+    if (m_metricsServer)
+        return false; // served on the operations address only
+    // Without a token or an address of their own: only a client on this
+    // host, directly (a proxy on this host passes forwarded headers).
+    return request.peerIsLoopback && request.header("x-forwarded-for").isEmpty() && request.header("x-real-ip").isEmpty()
+           && request.header("forwarded").isEmpty();
+}
+
 void HttpFront::registerRoutes()
 {
     using api::Reply;
-    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/healthz"), [](const QHttpServerRequest &, Answer answer) {
+    addRoute(http::Method::Get, QStringLiteral("/healthz"), [](http::Request, http::Answer answer) {
         answer.send(Reply::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}));
     });
+    m_api->addExternal(http::Method::Get, QStringLiteral("/readyz"));
+    m_api->addExternal(http::Method::Get, QStringLiteral("/metrics"));
+    addOperationRoutes(*m_http, false);
 
+    WebhookEndpoint *webhook = m_webhook.get();
+    addRoute(http::Method::Get, QStringLiteral("/api/whatsapp/webhook"),
+             [webhook](http::Request request, http::Answer answer) { webhook->verify(request, std::move(answer)); });
+    addRoute(http::Method::Post, QStringLiteral("/api/whatsapp/webhook"),
+             [webhook](http::Request request, http::Answer answer) { webhook->receive(request, std::move(answer)); });
+
+    // The WebSocket upgrade: http::Server hands the socket to Qt's WebSocket
+    // handshake; WebSocketHub then checks the token on the new connection.
+    m_api->addExternal(http::Method::Get, QStringLiteral("/api/ws"));
+    m_http->acceptWebSockets(QStringLiteral("/api/ws"));
+
+    addRoute(http::Method::Get, QStringLiteral("/api/openapi.yaml"), [](http::Request, http::Answer answer) {
+        QFile f(QStringLiteral(":/puente/openapi.yaml"));
+        f.open(QIODevice::ReadOnly);
+        answer.send(Reply{200, QByteArrayLiteral("application/yaml"), f.readAll(), {}});
+    });
+
+    // Everything else goes to the REST API's router, which answers 404 and
+    // 405 itself.
+    api::RestApi *restApi = m_api.get();
+    QThreadPool *pool = &m_pool;
+    m_http->setFallback([restApi, pool](http::Request request, http::Answer answer) {
+        pool->start([restApi, answer, r = api::Request(std::move(request))]() mutable {
+            http::Reply reply = restApi->handle(r);
+            // Nothing the API answers belongs in a shared cache (tokens,
+            // messages); media files say for themselves.
+            if (std::none_of(reply.headers.cbegin(), reply.headers.cend(),
+                             [](const auto &h) { return h.first.compare("Cache-Control", Qt::CaseInsensitive) == 0; }))
+                reply.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+            answer.send(std::move(reply));
+        });
+    });
+}
+
+// /readyz and /metrics: on the main listener, or on an address of their own.
+void HttpFront::addOperationRoutes(http::Server &server, bool ownListener)
+{
+    using api::Reply;
     Database *db = &m_context.database();
     QThreadPool *pool = &m_pool;
-    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/readyz"), [db, pool](const QHttpServerRequest &, Answer answer) {
+    const auto hidden = [] { return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint")); };
+    server.route(http::Method::Get, QStringLiteral("/readyz"), [this, db, pool, ownListener, hidden](http::Request request, http::Answer answer) {
+        if (!mayReadOperations(request, ownListener))
+            return answer.send(hidden());
         pool->start([db, answer] {
             auto version = migrations::currentVersion(*db);
             if (!version || version.value() != migrations::latestVersion()) {
@@ -104,32 +187,23 @@ void HttpFront::registerRoutes()
         });
     });
 
-    WebhookEndpoint *webhook = m_webhook.get();
-    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/api/whatsapp/webhook"),
-             [webhook](const QHttpServerRequest &request, Answer answer) { webhook->verify(request, std::move(answer)); });
-    addRoute(QHttpServerRequest::Method::Post, QStringLiteral("/api/whatsapp/webhook"),
-             [webhook](const QHttpServerRequest &request, Answer answer) { webhook->receive(request, std::move(answer)); });
-
-    // The WebSocket upgrade: HttpServer lets QAbstractHttpServer complete the
-    // handshake; WebSocketHub then checks the token on the new connection.
-    m_api->addExternal(QHttpServerRequest::Method::Get, QStringLiteral("/api/ws"));
-    m_http->acceptWebSockets(QStringLiteral("/api/ws"));
-
-    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/api/openapi.yaml"), [](const QHttpServerRequest &, Answer answer) {
-        QFile f(QStringLiteral(":/puente/openapi.yaml"));
-        f.open(QIODevice::ReadOnly);
-        answer.send(Reply{200, QByteArrayLiteral("application/yaml"), f.readAll(), {}});
-    });
-
     Metrics *metrics = &m_context.metrics();
     OutboxDispatcher *dispatcher = m_context.dispatcher();
-    addRoute(QHttpServerRequest::Method::Get, QStringLiteral("/metrics"), [metrics, db, pool, dispatcher](const QHttpServerRequest &, Answer answer) {
-        pool->start([metrics, db, dispatcher, answer] {
+    http::Server *front = m_http.get();
+    server.route(http::Method::Get, QStringLiteral("/metrics"),
+                 [this, metrics, db, pool, dispatcher, front, ownListener, hidden](http::Request request, http::Answer answer) {
+        if (!mayReadOperations(request, ownListener))
+            return answer.send(hidden());
+        const int connections = front->connectionCount();
+        pool->start([metrics, db, dispatcher, answer, connections] {
             qint64 depth = -1;
             Sql q(db->connection(), QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'in_flight')"));
             if (q.exec() && q.next())
                 depth = q.int64(0);
             QByteArray text = metrics->toPrometheus(depth);
+            text += "# HELP puente_http_connections Open client connections (WebSockets included).\n"
+                    "# TYPE puente_http_connections gauge\npuente_http_connections "
+                    + QByteArray::number(connections) + '\n';
             if (dispatcher) {
                 const OutboxDispatcher::Counters &c = dispatcher->counters();
                 text += "# HELP puente_sends_total Send attempts by result (accepted by Meta, failed for good, retried later, "
@@ -142,24 +216,24 @@ void HttpFront::registerRoutes()
             answer.send(Reply{200, QByteArrayLiteral("text/plain; version=0.0.4"), std::move(text), {}});
         });
     });
-
-    // Everything else goes to the REST API's router, which answers 404 and
-    // 405 itself.
-    api::RestApi *restApi = m_api.get();
-    const bool trustProxy = m_context.settings().value(QStringLiteral("trust_proxy")) == QLatin1String("true");
-    m_http->setFallback([restApi, pool, trustProxy](const QHttpServerRequest &request, Answer answer) {
-        pool->start([restApi, answer, r = copyRequest(request, trustProxy)]() mutable { answer.send(restApi->handle(r)); });
-    });
 }
 
 Result<quint16> HttpFront::listen(const QHostAddress &address, quint16 port)
 {
-    const quint16 bound = m_http->listen(address, port);
-    if (bound == 0)
-        return makeError("listen_failed", QStringLiteral("cannot listen on %1:%2 (in use, or not allowed)")
-                                              .arg(address.toString())
-                                              .arg(port));
-    return bound;
+    return m_http->listen(address, port);
+}
+
+Result<quint16> HttpFront::listenOperations(const QHostAddress &address, quint16 port)
+{
+    if (!m_metricsServer) {
+        m_metricsServer = std::make_unique<http::Server>();
+        m_metricsServer->setLimits(m_http->limits());
+        m_metricsServer->route(http::Method::Get, QStringLiteral("/healthz"), [](http::Request, http::Answer answer) {
+            answer.send(api::Reply::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}));
+        });
+        addOperationRoutes(*m_metricsServer, true);
+    }
+    return m_metricsServer->listen(address, port);
 }
 
 Result<std::pair<QHostAddress, quint16>> parseListenAddress(const QString &text)

@@ -8,6 +8,12 @@ void Metrics::countRequest(const QString &route, int status)
     ++m_requests[{route, status}];
 }
 
+void Metrics::countRefusal(const QString &code)
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_refusals[code];
+}
+
 QByteArray Metrics::toPrometheus(qint64 outboxDepth) const
 {
     QByteArray out;
@@ -37,6 +43,10 @@ QByteArray Metrics::toPrometheus(qint64 outboxDepth) const
         out += "puente_http_requests_total{route=\"" + route + "\",status=\"" + QByteArray::number(it.key().second) + "\"} "
             + QByteArray::number(it.value()) + '\n';
     }
+    out += "# HELP puente_http_refused_total Requests the HTTP server refused before routing (malformed, too large, too slow, "
+           "too many connections), by code.\n# TYPE puente_http_refused_total counter\n";
+    for (auto it = m_refusals.constBegin(); it != m_refusals.constEnd(); ++it)
+        out += "puente_http_refused_total{code=\"" + it.key().toUtf8() + "\"} " + QByteArray::number(it.value()) + '\n';
     return out;
 }
 

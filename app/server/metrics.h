@@ -23,6 +23,9 @@ struct Metrics {
 
     // API requests by route pattern and status.
     void countRequest(const QString &route, int status);
+    // Requests the HTTP server refused before any route saw them, by code
+    // (bad_request, too_large, request_timeout, ...).
+    void countRefusal(const QString &code);
 
     // `outboxDepth`: messages waiting to be sent (read from the database by
     // the /metrics handler; -1 when unknown).
@@ -31,6 +34,7 @@ struct Metrics {
 private:
     mutable QMutex m_mutex;
     QHash<std::pair<QString, int>, quint64> m_requests;
+    QHash<QString, quint64> m_refusals;
 };
 
 } // namespace puente::server

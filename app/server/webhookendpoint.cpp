@@ -1,7 +1,6 @@
 #include "webhookendpoint.h"
 
 #include "crypto/crypto.h"
-#include "httpserver.h"
 #include "logging/logging.h"
 #include "messaging/webhookinbox.h"
 #include "metrics.h"
@@ -10,7 +9,6 @@
 #include "storage/database.h"
 
 #include <QAbstractEventDispatcher>
-#include <QHttpServerRequest>
 #include <QThread>
 #include <QJsonObject>
 #include <QSet>
@@ -60,9 +58,9 @@ WebhookEndpoint::~WebhookEndpoint()
         m_inbox.wake();
 }
 
-void WebhookEndpoint::verify(const QHttpServerRequest &request, Answer answer)
+void WebhookEndpoint::verify(const http::Request &request, http::Answer answer)
 {
-    const QUrlQuery query(request.url());
+    const QUrlQuery &query = request.query;
     const QString mode = query.queryItemValue(QStringLiteral("hub.mode"), QUrl::FullyDecoded);
     const QString token = query.queryItemValue(QStringLiteral("hub.verify_token"), QUrl::FullyDecoded);
     const QString challenge = query.queryItemValue(QStringLiteral("hub.challenge"), QUrl::FullyDecoded);
@@ -84,19 +82,20 @@ void WebhookEndpoint::verify(const QHttpServerRequest &request, Answer answer)
     });
 }
 
-void WebhookEndpoint::receive(const QHttpServerRequest &request, Answer answer)
+void WebhookEndpoint::receive(const http::Request &request, http::Answer answer)
 {
-    ++m_metrics.webhooksReceived;
-    const QByteArray body = request.body();
+    // Counted as received (and refused when too large) by the HTTP front,
+    // before the body was read.
+    const QByteArray body = request.body;
     if (body.size() > kMaxBody) {
         ++m_metrics.webhooksTooLarge;
         return answer.send(Reply::error(413, QStringLiteral("payload_too_large"), QStringLiteral("webhook bodies are limited to 3 MiB")));
     }
-    const QByteArray header = request.value(QByteArrayLiteral("X-Hub-Signature-256"));
-    const QHostAddress from = request.remoteAddress();
+    const QByteArray header = request.header("x-hub-signature-256");
+    const QString from = request.clientAddress;
     auto unauthorized = [this, from](const char *why) {
         ++m_metrics.webhooksRejectedSignature;
-        qCWarning(lcHttp).noquote() << "security: webhook from" << from.toString() << "refused:" << why;
+        qCWarning(lcHttp).noquote() << "security: webhook from" << from << "refused:" << why;
         return Reply::error(401, QStringLiteral("invalid_signature"),
                             QStringLiteral("X-Hub-Signature-256 is missing or does not match the app secret"));
     };
@@ -114,7 +113,7 @@ void WebhookEndpoint::receive(const QHttpServerRequest &request, Answer answer)
     });
 }
 
-void WebhookEndpoint::store(const QByteArray &body, TenantId signedBy, Answer answer)
+void WebhookEndpoint::store(const QByteArray &body, TenantId signedBy, http::Answer answer)
 {
     // The global guard counts only signed deliveries, so junk cannot use up
     // the budget of Meta's real ones.

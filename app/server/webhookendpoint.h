@@ -5,13 +5,13 @@
 #include "domain/ids.h"
 
 #include "api/api.h"
+#include "http/server.h"
 
 #include <QByteArray>
 #include <QMetaObject>
 #include <QString>
 #include <QThreadPool>
 
-class QHttpServerRequest;
 class QThread;
 
 namespace puente {
@@ -22,7 +22,6 @@ class WebhookInbox;
 namespace puente::server {
 
 struct Metrics;
-class Answer;
 
 // GET/POST /api/whatsapp/webhook: Meta's verification handshake and signed
 // deliveries for every tenant.
@@ -40,14 +39,14 @@ public:
 
     // 200 with hub.challenge when hub.verify_token is the platform's or a
     // tenant's verify token; 403 otherwise.
-    void verify(const QHttpServerRequest &request, Answer answer);
+    void verify(const http::Request &request, http::Answer answer);
     // Checks X-Hub-Signature-256 over the raw body (platform app secret, or
     // the app secret of the tenant owning the payload's number or WABA),
     // commits the body to the inbox, then answers 200. 401 for a bad
     // signature, 413 for a body over 3 MiB, 503 if it could not be stored.
     // The common case (signed with the platform's secret) never leaves the
     // HTTP thread but for the commit: the inbox writer answers directly.
-    void receive(const QHttpServerRequest &request, Answer answer);
+    void receive(const http::Request &request, http::Answer answer);
 
 private:
     // On a worker thread: the tenant named in the body whose own app secret
@@ -55,7 +54,7 @@ private:
     // then accepted from the body.
     TenantId verifyWithTenantSecrets(const QByteArray &body, const QByteArray &signatureHex);
     // Past the signature: the global guard, then the inbox.
-    void store(const QByteArray &body, TenantId signedBy, Answer answer);
+    void store(const QByteArray &body, TenantId signedBy, http::Answer answer);
     static api::Reply stored(Metrics &metrics, const Status &stored);
 
     Database &m_db;

@@ -90,6 +90,10 @@ void WebSocketHub::addConnection(std::unique_ptr<QWebSocket> socket)
     client->socket = std::move(socket);
     client->lastHeard = QDateTime::currentMSecsSinceEpoch();
     QWebSocket *ws = client->socket.get();
+    // Consoles send only small control frames (auth, resume, ping): anything
+    // bigger is refused by Qt before it is buffered, signed in or not.
+    ws->setMaxAllowedIncomingFrameSize(kMaxFrameBytes);
+    ws->setMaxAllowedIncomingMessageSize(kMaxFrameBytes);
     m_clients.insert(ws, client);
     ++m_metrics.websocketClients;
 
@@ -129,6 +133,16 @@ void WebSocketHub::addConnection(std::unique_ptr<QWebSocket> socket)
 
 void WebSocketHub::authenticate(Client *client, const QString &token, const QString &namedTenant)
 {
+    if (token.startsWith(QLatin1String("pk_"))) {
+        // A CRM's API key: it reads through the REST API; the event stream
+        // belongs to people signed in.
+        ++m_metrics.websocketAuthFailures;
+        sendJson(client, {{QStringLiteral("type"), QStringLiteral("error")},
+                          {QStringLiteral("code"), QStringLiteral("api_key_not_accepted")},
+                          {QStringLiteral("message"), QStringLiteral("API keys cannot open the event stream; sign in as a user and use the session token")}});
+        client->socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("api_key_not_accepted"));
+        return;
+    }
     client->authenticating = true;
     // A QPointer, not the raw address: if this socket goes away meanwhile, a
     // new one may be allocated at the same address and must not inherit

@@ -32,6 +32,8 @@ struct Metrics;
 class WebSocketHub : public QObject {
     Q_OBJECT
 public:
+    // The largest frame or message a client may send (JSON control frames).
+    static constexpr qint64 kMaxFrameBytes = 16 * 1024;
     static constexpr int kMaxReplay = 1000;
 
     // Database lookups run on `pool`, which must outlive the hub's use of it.

@@ -2,6 +2,7 @@
 
 #include "events/eventlog.h"
 #include "logging/logging.h"
+#include "platform/platform.h"
 #include "messaging/burstgate.h"
 #include "messaging/inboundstore.h"
 #include "messaging/webhookinbox.h"
@@ -13,10 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include <pthread.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 namespace puente {
 
@@ -118,8 +115,8 @@ void InboundProcessor::run()
     // writer lock would hold the API's writes for as long as the machine is
     // busy (performance.md, session 6). A batch commits early when another
     // writer waits (see processPending).
-    ::setpriority(PRIO_PROCESS, pid_t(::syscall(SYS_gettid)), 10);
-    ::pthread_setname_np(::pthread_self(), "inbound");
+    platform::lowerCurrentThreadPriority(10);
+    platform::nameCurrentThread("inbound");
     // The event log only backs WebSocket resume, health events a week's
     // report: a week of each.
     constexpr qint64 kRetentionMs = 7LL * 24 * 3600 * 1000;

@@ -1,9 +1,7 @@
 #include "messaging/webhookinbox.h"
 
+#include "platform/platform.h"
 #include "storage/database.h"
-
-#include <pthread.h>
-
 
 namespace puente {
 
@@ -130,7 +128,7 @@ QString insertRows(int count)
 
 void WebhookInbox::run()
 {
-    ::pthread_setname_np(::pthread_self(), "inbox-writer");
+    platform::nameCurrentThread("inbox-writer");
     constexpr int kMaxBatch = 512;
     // Statement shapes: a batch is written as chunks of these many rows.
     static const int kChunks[] = {64, 16, 4, 1};

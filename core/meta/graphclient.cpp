@@ -1,6 +1,7 @@
 #include "meta/graphclient.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QHttpMultiPart>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -213,7 +214,7 @@ std::variant<bool, GraphError> GraphClient::markRead(const QString &phoneNumberI
     return std::get<QJsonObject>(r).value(QStringLiteral("success")).toBool();
 }
 
-std::variant<QString, GraphError> GraphClient::uploadMedia(const QString &phoneNumberId, const QByteArray &bytes, const QString &mimeType,
+std::variant<QString, GraphError> GraphClient::uploadMedia(const QString &phoneNumberId, const QString &filePath, const QString &mimeType,
                                                            const QString &filename, const QString &token) const
 {
     auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
@@ -229,7 +230,15 @@ std::variant<QString, GraphError> GraphClient::uploadMedia(const QString &phoneN
     file.setHeader(QNetworkRequest::ContentDispositionHeader,
                    QByteArray("form-data; name=\"file\"; filename=\"") + (safeName.isEmpty() ? QByteArrayLiteral("file") : safeName.toUtf8()) + '"');
     file.setHeader(QNetworkRequest::ContentTypeHeader, mimeType.toUtf8());
-    file.setBody(bytes);
+    auto *device = new QFile(filePath, multipart);
+    if (!device->open(QIODevice::ReadOnly)) {
+        delete multipart;
+        GraphError e;
+        e.kind = GraphError::Kind::Network;
+        e.message = QStringLiteral("the file to upload cannot be read: %1").arg(device->errorString());
+        return e;
+    }
+    file.setBodyDevice(device);
     multipart->append(product);
     multipart->append(type);
     multipart->append(file);

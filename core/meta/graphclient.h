@@ -126,8 +126,8 @@ public:
     std::variant<PhoneNumberInfo, GraphError> phoneNumber(const QString &phoneNumberId, const QString &token) const;
     std::variant<SendAccepted, GraphError> sendMessage(const QString &phoneNumberId, const QJsonObject &body, const QString &token) const;
     std::variant<bool, GraphError> markRead(const QString &phoneNumberId, const QString &wamid, const QString &token) const;
-    // Multipart upload; returns the media id.
-    std::variant<QString, GraphError> uploadMedia(const QString &phoneNumberId, const QByteArray &bytes, const QString &mimeType,
+    // Multipart upload of the file at filePath (streamed); returns the media id.
+    std::variant<QString, GraphError> uploadMedia(const QString &phoneNumberId, const QString &filePath, const QString &mimeType,
                                                   const QString &filename, const QString &token) const;
     std::variant<MediaInfo, GraphError> mediaInfo(const QString &mediaId, const QString &token) const;
     // The bytes behind a media URL (sent with the bearer token), at most maxBytes.

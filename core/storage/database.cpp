@@ -1,6 +1,7 @@
 #include "storage/database.h"
 
 #include "logging/logging.h"
+#include "platform/platform.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -12,11 +13,7 @@
 #include <QSqlError>
 #include <QThread>
 
-#include <pthread.h>
 #include <sqlite3.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <unordered_map>
@@ -246,8 +243,8 @@ QSqlDatabase Database::connection()
 void Database::runCheckpoints()
 {
     // The processor's priority: this copies back what it wrote.
-    ::setpriority(PRIO_PROCESS, pid_t(::syscall(SYS_gettid)), 10);
-    ::pthread_setname_np(::pthread_self(), "wal-checkpoint");
+    platform::lowerCurrentThreadPriority(10);
+    platform::nameCurrentThread("wal-checkpoint");
     WalCheckpoints &c = *m_checkpoints;
     for (;;) {
         {

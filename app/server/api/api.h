@@ -1,12 +1,12 @@
 #pragma once
 
 #include "common/result.h"
+#include "http/message.h"
 #include "domain/user.h"
 #include "storage/auditlog.h"
 
 #include <QByteArray>
 #include <QHash>
-#include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -18,7 +18,9 @@
 
 namespace puente::server::api {
 
-using Method = QHttpServerRequest::Method;
+using Method = http::Method;
+using Reply = http::Reply;
+using http::methodName;
 
 // Who is calling. A session belongs to a user; an API key to a tenant.
 struct Principal {
@@ -42,14 +44,11 @@ struct Principal {
     Actor actor(const QString &clientAddress) const;
 };
 
-// One HTTP request, copied off the HTTP thread (the handler runs on a worker).
-struct Request {
-    Method method = Method::Unknown;
-    QString path;
-    QUrlQuery query;
-    QHash<QByteArray, QByteArray> headers; // names lower-case
-    QByteArray body;
-    QString clientAddress;
+// One HTTP request as the API sees it: what the HTTP front read, and what
+// dispatching found out about it.
+struct Request : http::Request {
+    Request() = default;
+    explicit Request(http::Request &&r) : http::Request(std::move(r)) {}
 
     // Filled while dispatching:
     QStringList params;   // path parameters, in order ("{id}" segments)
@@ -57,28 +56,14 @@ struct Request {
     Principal principal;
     QJsonObject json;     // the body, for requests that carry JSON
 
-    QString queryValue(const QString &name) const { return query.queryItemValue(name, QUrl::FullyDecoded); }
     // The i-th path parameter as a positive id; nullopt (→ 404) otherwise.
     std::optional<qint64> id(int i = 0) const;
-    QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
     Actor actor() const { return principal.actor(clientAddress); }
 };
 
-struct Reply {
-    int status = 200;
-    QByteArray contentType = "application/json";
-    QByteArray body;
-    QList<std::pair<QByteArray, QByteArray>> headers;
-
-    static Reply json(const QJsonObject &object, int status = 200);
-    static Reply json(const QJsonArray &array, int status = 200);
-    static Reply noContent() { return Reply{204, {}, {}, {}}; }
-    // {"error":{"code","message","field"?}}
-    static Reply error(int status, const QString &code, const QString &message, const QString &field = {});
-    // A repository error with the status its code implies (not_found → 404,
-    // *_taken → 409, invalid_* → 422, storage → 503, ...).
-    static Reply fromError(const Error &error, const QString &field = {});
-};
+// A repository error with the status its code implies (not_found → 404,
+// *_taken → 409, invalid_* → 422, storage → 503, ...).
+Reply fromError(const Error &error, const QString &field = {});
 
 using Handler = std::function<Reply(Request &)>;
 
@@ -95,7 +80,7 @@ struct Access {
     Tenant tenant = Tenant::Required;
     bool allowSuspended = false; // reachable while the tenant is suspended
     qint64 maxBody = 0;          // 0: the API's default (1 MiB)
-    bool rawBody = false;        // the body is a file, not JSON
+    bool rawBody = false;        // the body is a file, not JSON: it is streamed to disk (Request::bodyFile)
 
     static Access publicRoute() { return {true, {}, {}, Tenant::None, true}; }
     static Access agents(const QString &scope = {}) { return {false, {Role::Agent, Role::TenantAdmin}, scope, Tenant::Required, false}; }
@@ -135,7 +120,6 @@ private:
     QList<Route> m_routes;
 };
 
-QString methodName(Method method);
 
 // Reading request bodies: each returns an error reply (422 with the field)
 // when the value has the wrong type.

@@ -77,6 +77,7 @@ RestApi::RestApi(ServerContext &context)
     m_callerRate = number(s, "rate_limit_user_per_second", 10);
     m_callerBurst = number(s, "rate_limit_user_burst", 60);
     m_maxBody = qint64(number(s, "api_max_body_bytes", 1 << 20));
+    m_uploadDir = m_env->mediaRoot + QStringLiteral("/.incoming");
     registerAccountRoutes(m_router, *m_env);
     registerWhatsAppRoutes(m_router, *m_env);
     registerConversationRoutes(m_router, *m_env);
@@ -84,6 +85,20 @@ RestApi::RestApi(ServerContext &context)
 }
 
 RestApi::~RestApi() = default;
+
+http::BodyPolicy RestApi::bodyPolicy(Method method, const QString &path) const
+{
+    const auto match = m_router.match(method, path);
+    http::BodyPolicy policy;
+    policy.maxBytes = m_maxBody;
+    if (match.route && !match.route->external) {
+        if (match.route->access.maxBody > 0)
+            policy.maxBytes = match.route->access.maxBody;
+        if (match.route->access.rawBody)
+            policy.fileDir = m_uploadDir;
+    }
+    return policy;
+}
 
 Reply RestApi::handle(Request &request)
 {
@@ -116,7 +131,7 @@ Reply RestApi::handle(Request &request)
         std::optional<Reply> refused;
         if (hasBody(request.method)) {
             const qint64 maxBody = route.access.maxBody > 0 ? route.access.maxBody : m_maxBody;
-            if (request.body.size() > maxBody) {
+            if (request.bodySize > maxBody) {
                 refused = Reply::error(413, QStringLiteral("too_large"), QStringLiteral("the request body is larger than %1 bytes").arg(maxBody));
             } else if (!route.access.rawBody && !request.body.trimmed().isEmpty()) {
                 const QByteArray type = request.header("content-type").split(';').first().trimmed().toLower();
@@ -163,6 +178,10 @@ Reply RestApi::handle(Request &request)
         }
     }
     m_env->metrics.countRequest(request.routePattern, reply.status);
+    // Every refusal counts, whichever limit made it (callers, tenants, bad
+    // tokens, sign-in throttling).
+    if (reply.status == 429)
+        m_env->metrics.rateLimited.fetch_add(1, std::memory_order_relaxed);
     if (reply.status >= 500)
         qCWarning(lcHttp).noquote() << methodName(request.method) << request.routePattern << "answered" << reply.status;
     return reply;
@@ -202,7 +221,7 @@ std::optional<Reply> RestApi::authenticate(Request &request, const Router::Route
     if (apiKeyShape.match(token).hasMatch()) {
         auto key = ApiKeyRepository(m_env->db).authenticate(token);
         if (!key)
-            return Reply::fromError(key.error());
+            return fromError(key.error());
         if (!key.value())
             return Reply::error(401, QStringLiteral("invalid_token"), QStringLiteral("this API key is unknown or has been revoked"));
         p.kind = Principal::Kind::ApiKey;
@@ -217,7 +236,7 @@ std::optional<Reply> RestApi::authenticate(Request &request, const Router::Route
     } else {
         auto session = SessionRepository(m_env->db).findByToken(token, m_auth->policy().sessionIdleMs);
         if (!session)
-            return Reply::fromError(session.error());
+            return fromError(session.error());
         if (!session.value())
             return Reply::error(401, QStringLiteral("invalid_token"), QStringLiteral("your session has expired or you signed out; sign in again"));
         const Session &s = *session.value();
@@ -231,7 +250,7 @@ std::optional<Reply> RestApi::authenticate(Request &request, const Router::Route
         Sql user(m_env->db.connection(), QStringLiteral("SELECT email, name FROM users WHERE id = ?"));
         user.bind(s.userId.value);
         if (auto st = user.exec(); !st)
-            return Reply::fromError(st.error());
+            return fromError(st.error());
         if (user.next()) {
             p.email = user.text(0);
             p.name = user.text(1);
@@ -248,7 +267,7 @@ std::optional<Reply> RestApi::authenticate(Request &request, const Router::Route
             if (!named.isEmpty()) {
                 auto t = TenantRepository(m_env->db).findByIdOrSlug(named);
                 if (!t)
-                    return Reply::fromError(t.error());
+                    return fromError(t.error());
                 if (!t.value())
                     return Reply::error(404, QStringLiteral("tenant_not_found"), QStringLiteral("no tenant %1").arg(named));
                 p.tenant = t.value()->id;
@@ -260,7 +279,7 @@ std::optional<Reply> RestApi::authenticate(Request &request, const Router::Route
     if (p.tenant.isValid() && !p.isPlatformAdmin() && !access.allowSuspended) {
         auto t = TenantRepository(m_env->db).find(p.tenant);
         if (!t)
-            return Reply::fromError(t.error());
+            return fromError(t.error());
         if (t.value() && t.value()->status == TenantStatus::Suspended)
             return Reply::error(403, QStringLiteral("tenant_suspended"),
                                 t.value()->suspendedReason.isEmpty()
@@ -286,7 +305,6 @@ std::optional<Reply> RestApi::rateLimit(const Request &request)
     for (const auto &[key, rate, burst] : buckets) {
         const auto d = m_limiter.take(key, rate, burst, now);
         if (!d.allowed) {
-            m_env->metrics.rateLimited.fetch_add(1, std::memory_order_relaxed);
             const qint64 seconds = std::max<qint64>(1, (d.retryAfterMs + 999) / 1000);
             Reply r = Reply::error(429, QStringLiteral("rate_limited"),
                                    key.startsWith(QLatin1String("tenant:"))

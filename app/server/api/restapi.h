@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "api.h"
+#include "http/server.h"
 #include "common/ratelimiter.h"
 #include "crypto/secretbox.h"
 #include "domain/tenant.h"
@@ -52,6 +53,9 @@ public:
     ~RestApi();
 
     Reply handle(Request &request);
+    // How the HTTP front reads a request's body, from its method and path:
+    // the route's limit, and raw bodies (uploads) into a file.
+    http::BodyPolicy bodyPolicy(Method method, const QString &path) const;
     const Router &router() const { return m_router; }
     // Routes served elsewhere, listed for 405 answers and the OpenAPI check.
     void addExternal(Method method, const QString &pattern) { m_router.addExternal(method, pattern); }
@@ -68,6 +72,7 @@ private:
     Router m_router;
     double m_tenantRate, m_tenantBurst, m_callerRate, m_callerBurst;
     qint64 m_maxBody;
+    QString m_uploadDir;
     QMutex m_enteredMutex;
     QSet<QString> m_entered; // session:tenant pairs already audited
 };

@@ -23,25 +23,7 @@ std::optional<qint64> Request::id(int i) const
     return ok && v > 0 ? std::optional<qint64>(v) : std::nullopt;
 }
 
-Reply Reply::json(const QJsonObject &object, int status)
-{
-    return Reply{status, "application/json", QJsonDocument(object).toJson(QJsonDocument::Compact), {}};
-}
-
-Reply Reply::json(const QJsonArray &array, int status)
-{
-    return Reply{status, "application/json", QJsonDocument(array).toJson(QJsonDocument::Compact), {}};
-}
-
-Reply Reply::error(int status, const QString &code, const QString &message, const QString &field)
-{
-    QJsonObject e{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
-    if (!field.isEmpty())
-        e.insert(QStringLiteral("field"), field);
-    return json(QJsonObject{{QStringLiteral("error"), e}}, status);
-}
-
-Reply Reply::fromError(const Error &error, const QString &fieldHint)
+Reply fromError(const Error &error, const QString &fieldHint)
 {
     static const QHash<QString, std::pair<int, QString>> known = {
         {QStringLiteral("not_found"), {404, {}}},
@@ -85,22 +67,6 @@ Reply Reply::fromError(const Error &error, const QString &fieldHint)
     return Reply::error(500, QStringLiteral("internal_error"), QStringLiteral("something went wrong on the server; it has been logged"));
 }
 
-QString methodName(Method method)
-{
-    switch (method) {
-    case Method::Get: return QStringLiteral("GET");
-    case Method::Put: return QStringLiteral("PUT");
-    case Method::Delete: return QStringLiteral("DELETE");
-    case Method::Post: return QStringLiteral("POST");
-    case Method::Head: return QStringLiteral("HEAD");
-    case Method::Options: return QStringLiteral("OPTIONS");
-    case Method::Patch: return QStringLiteral("PATCH");
-    case Method::Connect: return QStringLiteral("CONNECT");
-    case Method::Trace: return QStringLiteral("TRACE");
-    default: break;
-    }
-    return QStringLiteral("UNKNOWN");
-}
 
 void Router::add(Method method, const QString &pattern, Access access, Handler handler)
 {

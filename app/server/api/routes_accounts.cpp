@@ -43,7 +43,7 @@ void registerAccountRoutes(Router &router, Environment &env)
                                       QString::fromUtf8(r.header("user-agent"))},
                                      &retryAfter);
         if (!result) {
-            Reply reply = Reply::fromError(result.error());
+            Reply reply = fromError(result.error());
             if (retryAfter > 0)
                 reply.headers.append({"Retry-After", QByteArray::number((retryAfter + 999) / 1000)});
             return reply;
@@ -59,7 +59,7 @@ void registerAccountRoutes(Router &router, Environment &env)
 
     router.add(Method::Post, QStringLiteral("/api/auth/logout"), Access::anyUser(), [&env](Request &r) {
         if (auto s = SessionRepository(env.db).revoke(r.principal.token); !s)
-            return Reply::fromError(s.error());
+            return fromError(s.error());
         Transaction tx(env.db);
         if (tx.begun() && AuditLog::append(tx.connection(), r.actor(), r.principal.homeTenant, QStringLiteral("auth.logout"),
                                            QStringLiteral("user"), QString::number(r.principal.userId.value)))
@@ -81,7 +81,7 @@ void registerAccountRoutes(Router &router, Environment &env)
         if (p.homeTenant.isValid()) {
             auto t = TenantRepository(env.db).find(p.homeTenant);
             if (!t)
-                return Reply::fromError(t.error());
+                return fromError(t.error());
             if (t.value()) {
                 user.insert(QStringLiteral("tenant"), tenantJson(*t.value()));
             }
@@ -92,7 +92,7 @@ void registerAccountRoutes(Router &router, Environment &env)
     router.add(Method::Get, QStringLiteral("/api/api-keys"), Access::tenantAdmins(), [&env](Request &r) {
         auto keys = ApiKeyRepository(env.db).list(r.principal.tenant);
         if (!keys)
-            return Reply::fromError(keys.error());
+            return fromError(keys.error());
         QJsonArray items;
         for (const ApiKey &k : keys.value())
             items.append(keyJson(k));
@@ -114,7 +114,7 @@ void registerAccountRoutes(Router &router, Environment &env)
         }
         auto created = ApiKeyRepository(env.db).create(r.principal.tenant, *name, scopes, r.actor());
         if (!created)
-            return Reply::fromError(created.error());
+            return fromError(created.error());
         return Reply::json(QJsonObject{{QStringLiteral("key"), created->key}, {QStringLiteral("api_key"), keyJson(created->apiKey)}}, 201);
     });
 
@@ -123,7 +123,7 @@ void registerAccountRoutes(Router &router, Environment &env)
         if (!id)
             return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such API key"));
         if (auto s = ApiKeyRepository(env.db).revoke(r.principal.tenant, *id, r.actor()); !s)
-            return Reply::fromError(s.error());
+            return fromError(s.error());
         return Reply::noContent();
     });
 }

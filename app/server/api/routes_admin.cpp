@@ -42,7 +42,7 @@ void registerAdminRoutes(Router &router, Environment &env)
     router.add(Method::Get, QStringLiteral("/api/users"), Access::tenantAdmins(), [&env](Request &r) {
         auto users = UserRepository(env.db).list(r.principal.tenant);
         if (!users)
-            return Reply::fromError(users.error());
+            return fromError(users.error());
         QJsonArray items;
         for (const User &u : users.value())
             items.append(userJson(u));
@@ -63,7 +63,7 @@ void registerAdminRoutes(Router &router, Environment &env)
         auto created = UserRepository(env.db, env.auth.policy().scrypt)
                            .create({r.principal.tenant, *email, *name, *parsedRole, *password}, r.actor());
         if (!created)
-            return Reply::fromError(created.error());
+            return fromError(created.error());
         return Reply::json(userJson(created.value()), 201);
     });
 
@@ -86,7 +86,7 @@ void registerAdminRoutes(Router &router, Environment &env)
         }
         auto updated = UserRepository(env.db, env.auth.policy().scrypt).update(r.principal.tenant, UserId(*id), c, r.actor());
         if (!updated)
-            return Reply::fromError(updated.error());
+            return fromError(updated.error());
         return Reply::json(userJson(updated.value()));
     });
 
@@ -100,7 +100,7 @@ void registerAdminRoutes(Router &router, Environment &env)
         c.active = false;
         auto updated = UserRepository(env.db).update(r.principal.tenant, UserId(*id), c, r.actor());
         if (!updated)
-            return Reply::fromError(updated.error());
+            return fromError(updated.error());
         return Reply::json(userJson(updated.value()));
     });
 
@@ -108,14 +108,14 @@ void registerAdminRoutes(Router &router, Environment &env)
     router.add(Method::Get, QStringLiteral("/api/admin/tenants"), Access::platformAdmins(), [&env](Request &) {
         auto tenants = TenantRepository(env.db).list();
         if (!tenants)
-            return Reply::fromError(tenants.error());
+            return fromError(tenants.error());
         // One query for the WhatsApp figures the list shows, then each
         // tenant's usage of its plan this month.
         Sql stats(env.db.connection(), QStringLiteral(
             "SELECT t.id, w.phone_number_id, w.connection_status, w.display_phone_number, w.last_webhook_at, w.quality_rating "
             "FROM tenants t LEFT JOIN whatsapp_config w ON w.tenant_id = t.id AND w.api_type = 'business_api'"));
         if (auto s = stats.exec(); !s)
-            return Reply::fromError(s.error());
+            return fromError(s.error());
         QHash<qint64, QJsonObject> extra;
         const auto text = [&stats](int i) { return stats.isNull(i) ? QJsonValue() : QJsonValue(stats.text(i)); };
         while (stats.next())
@@ -134,7 +134,7 @@ void registerAdminRoutes(Router &router, Environment &env)
                 o.insert(it.key(), it.value());
             auto usage = PlanUsageQuery::of(env.db.connection(), t.id, now);
             if (!usage)
-                return Reply::fromError(usage.error());
+                return fromError(usage.error());
             const QJsonObject u = usage->toJson();
             o.insert(QStringLiteral("limits"), u.value(QStringLiteral("limits")));
             o.insert(QStringLiteral("usage"), u.value(QStringLiteral("usage")));
@@ -163,22 +163,22 @@ void registerAdminRoutes(Router &router, Environment &env)
             admin = NewUser{TenantId(), a.value(QStringLiteral("email")).toString(), a.value(QStringLiteral("name")).toString(), Role::TenantAdmin,
                             a.value(QStringLiteral("password")).toString()};
             if (auto e = normalizeEmail(admin->email); !e)
-                return Reply::fromError(e.error(), QStringLiteral("admin.email"));
+                return fromError(e.error(), QStringLiteral("admin.email"));
             if (admin->name.trimmed().isEmpty() || admin->name.trimmed().size() > 200)
                 return Reply::error(422, QStringLiteral("invalid_name"), QStringLiteral("the first admin needs a name of 1-200 characters"),
                                     QStringLiteral("admin.name"));
             if (auto s = checkPasswordPolicy(admin->password); !s)
-                return Reply::fromError(s.error(), QStringLiteral("admin.password"));
+                return fromError(s.error(), QStringLiteral("admin.password"));
         }
         auto tenant = TenantRepository(env.db).create(*slug, *name, *plan, r.actor());
         if (!tenant)
-            return Reply::fromError(tenant.error());
+            return fromError(tenant.error());
         QJsonObject out{{QStringLiteral("tenant"), tenantJson(tenant.value())}};
         if (admin) {
             admin->tenantId = tenant->id;
             auto user = UserRepository(env.db, env.auth.policy().scrypt).create(*admin, r.actor());
             if (!user)
-                return Reply::fromError(user.error(), QStringLiteral("admin.email"));
+                return fromError(user.error(), QStringLiteral("admin.email"));
             out.insert(QStringLiteral("admin"), userJson(user.value()));
         }
         return Reply::json(out, 201);
@@ -209,7 +209,7 @@ void registerAdminRoutes(Router &router, Environment &env)
         QList<Event> events;
         auto updated = TenantRepository(env.db).update(TenantId(*id), c, r.actor(), &events);
         if (!updated)
-            return Reply::fromError(updated.error());
+            return fromError(updated.error());
         env.bus.publish(events);
         return Reply::json(tenantJson(updated.value()));
     });
@@ -225,7 +225,7 @@ void registerAdminRoutes(Router &router, Environment &env)
     router.add(Method::Get, QStringLiteral("/api/usage"), Access::tenantAdmins(), [&env](Request &r) {
         auto usage = PlanUsageQuery::of(env.db.connection(), r.principal.tenant, nowMs());
         if (!usage)
-            return Reply::fromError(usage.error());
+            return fromError(usage.error());
         return Reply::json(usage->toJson());
     });
 
@@ -233,7 +233,7 @@ void registerAdminRoutes(Router &router, Environment &env)
     router.add(Method::Get, QStringLiteral("/api/whatsapp/health"), Access::tenantAdmins(), [&env](Request &r) {
         auto report = Health::report(env.db.connection(), r.principal.tenant, nowMs());
         if (!report)
-            return Reply::fromError(report.error());
+            return fromError(report.error());
         return Reply::json(report.value());
     });
 
@@ -257,7 +257,7 @@ void registerAdminRoutes(Router &router, Environment &env)
         const int limit = qBound(1, r.queryValue(QStringLiteral("limit")).toInt(&ok), 200);
         auto items = DeadLetters::list(env.db, r.principal.tenant, before, ok ? limit : 50, unroutable);
         if (!items)
-            return Reply::fromError(items.error());
+            return fromError(items.error());
         const bool more = items->size() == (ok ? limit : 50);
         return Reply::json(QJsonObject{
             {QStringLiteral("items"), items.value()},
@@ -272,7 +272,7 @@ void registerAdminRoutes(Router &router, Environment &env)
         const Actor actor = r.actor();
         auto inboxId = DeadLetters::replay(env.db, *id, r.principal.tenant, &actor);
         if (!inboxId)
-            return Reply::fromError(inboxId.error());
+            return fromError(inboxId.error());
         if (env.wakeInbound)
             env.wakeInbound();
         return Reply::json(QJsonObject{{QStringLiteral("id"), *id}, {QStringLiteral("inbox_id"), inboxId.value()}}, 202);
@@ -313,7 +313,7 @@ void registerAdminRoutes(Router &router, Environment &env)
         q.limit = ok ? qBound(1, limit, 500) : 50;
         auto entries = AuditLog::query(env.db, q);
         if (!entries)
-            return Reply::fromError(entries.error());
+            return fromError(entries.error());
         QJsonArray items;
         for (const AuditRecord &e : entries.value())
             items.append(QJsonObject{{QStringLiteral("id"), e.id},

@@ -10,6 +10,7 @@
 #include "restapi.h"
 
 #include <QFile>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -95,14 +96,14 @@ void registerConversationRoutes(Router &router, Environment &env)
         ConversationService service(env.db, &env.bus);
         auto page = service.list(r.principal.tenant, f);
         if (!page)
-            return Reply::fromError(page.error());
+            return fromError(page.error());
         QJsonObject answer{{QStringLiteral("items"), page->items},
                            {QStringLiteral("next_cursor"), page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}};
         // The first page also tells the console its unread total.
         if (f.cursor.isEmpty()) {
             auto unread = service.unreadTotal(r.principal.tenant);
             if (!unread)
-                return Reply::fromError(unread.error());
+                return fromError(unread.error());
             answer.insert(QStringLiteral("unread_total"), unread.value());
         }
         return Reply::json(answer);
@@ -116,10 +117,10 @@ void registerConversationRoutes(Router &router, Environment &env)
             return *body.error;
         auto e164 = normalizePhoneNumber(*phone, env.defaultRegion);
         if (!e164)
-            return Reply::fromError(e164.error());
+            return fromError(e164.error());
         auto started = ConversationService(env.db, &env.bus).start(r.principal.tenant, e164.value(), name.value_or(QString()), r.actor());
         if (!started)
-            return Reply::fromError(started.error());
+            return fromError(started.error());
         return Reply::json(started->conversation, started->created ? 201 : 200);
     });
 
@@ -129,7 +130,7 @@ void registerConversationRoutes(Router &router, Environment &env)
             return notFound(QStringLiteral("conversation"));
         auto c = ConversationService(env.db, &env.bus).find(r.principal.tenant, *id);
         if (!c)
-            return Reply::fromError(c.error());
+            return fromError(c.error());
         return c.value() ? Reply::json(*c.value()) : notFound(QStringLiteral("conversation"));
     });
 
@@ -153,7 +154,7 @@ void registerConversationRoutes(Router &router, Environment &env)
             return Reply::error(422, QStringLiteral("missing_field"), QStringLiteral("send status and/or assigned_user_id"));
         auto updated = ConversationService(env.db, &env.bus).update(r.principal.tenant, *id, changes, r.actor());
         if (!updated)
-            return Reply::fromError(updated.error());
+            return fromError(updated.error());
         return Reply::json(updated.value());
     });
 
@@ -163,7 +164,7 @@ void registerConversationRoutes(Router &router, Environment &env)
             return notFound(QStringLiteral("conversation"));
         auto updated = ConversationService(env.db, &env.bus).markRead(r.principal.tenant, *id);
         if (!updated)
-            return Reply::fromError(updated.error());
+            return fromError(updated.error());
         // The contact sees blue ticks: Meta's mark-read on the newest inbound
         // message (it covers the earlier ones). Best effort: the unread count
         // is Puente's and is already cleared.
@@ -196,7 +197,7 @@ void registerConversationRoutes(Router &router, Environment &env)
         }
         auto page = ConversationService(env.db, &env.bus).messages(r.principal.tenant, *id, before, limitParam(r, 50));
         if (!page)
-            return Reply::fromError(page.error());
+            return fromError(page.error());
         return Reply::json(QJsonObject{{QStringLiteral("items"), page->items},
                                        {QStringLiteral("next_cursor"), page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}});
     });
@@ -230,7 +231,7 @@ void registerConversationRoutes(Router &router, Environment &env)
         QString field;
         auto queued = ConversationService(env.db, &env.bus).enqueue(r.principal.tenant, *id, o, r.principal.userId, &field);
         if (!queued)
-            return Reply::fromError(queued.error(), field);
+            return fromError(queued.error(), field);
         return Reply::json(queued->message, 202);
     });
 
@@ -243,41 +244,46 @@ void registerConversationRoutes(Router &router, Environment &env)
     router.add(Method::Post, QStringLiteral("/api/whatsapp/media"), upload, [&env](Request &r) {
         const QString mime = QString::fromLatin1(r.header("content-type").split(';').first().trimmed().toLower());
         QString filename = r.queryValue(QStringLiteral("filename")).left(255);
-        auto kind = mediaKindFor(mime, r.body.size());
+        auto kind = mediaKindFor(mime, r.bodySize);
         if (!kind)
             return Reply::error(kind.error().code == QLatin1String("too_large") ? 413 : 415, kind.error().code, kind.error().message);
-        if (r.body.isEmpty())
+        if (r.bodySize == 0 || !r.bodyFile)
             return Reply::error(422, QStringLiteral("missing_field"), QStringLiteral("the body is empty: send the file's bytes"));
         auto config = WhatsAppConfigRepository(env.db, env.keyring).find(r.principal.tenant, ApiType::BusinessApi);
         if (!config)
-            return Reply::fromError(config.error());
+            return fromError(config.error());
         if (!config.value() || config.value()->businessApiToken.isEmpty())
             return Reply::error(409, QStringLiteral("whatsapp_not_configured"), QStringLiteral("WhatsApp is not connected for this company yet"));
-        const auto uploaded = meta::GraphClient(env.graph).uploadMedia(config.value()->phoneNumberId, r.body, mime, filename,
+        QString sha;
+        {
+            QFile in(r.bodyFile->path());
+            QCryptographicHash hash(QCryptographicHash::Sha256);
+            if (!in.open(QIODevice::ReadOnly) || !hash.addData(&in))
+                return fromError(makeError("storage_error", QStringLiteral("cannot read the upload: %1").arg(in.errorString())));
+            sha = QString::fromLatin1(hash.result().toHex());
+        }
+        const auto uploaded = meta::GraphClient(env.graph).uploadMedia(config.value()->phoneNumberId, r.bodyFile->path(), mime, filename,
                                                                        config.value()->businessApiToken);
         if (const auto *e = std::get_if<meta::GraphError>(&uploaded))
             return Reply::error(502, QStringLiteral("graph_") + e->kindName(), e->explain());
         const QString mediaId = std::get<QString>(uploaded);
-        const QString sha = QString::fromLatin1(crypto::sha256(r.body).toHex());
         const QString path = MediaFetcher::pathFor(env.mediaRoot, sha);
         QDir().mkpath(QFileInfo(path).absolutePath());
-        if (!QFile::exists(path)) {
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(r.body) != r.body.size() || !file.commit())
-                return Reply::fromError(makeError("storage_error", QStringLiteral("cannot store the file: %1").arg(file.errorString())));
-        }
+        // The upload already lies beside the store: moved, not copied.
+        if (!QFile::exists(path) && !QFile::rename(r.bodyFile->path(), path) && !QFile::copy(r.bodyFile->path(), path))
+            return fromError(makeError("storage_error", QStringLiteral("cannot store the file under %1").arg(path)));
         Transaction tx(env.db);
         if (!tx.begun())
-            return Reply::fromError(tx.begun().error());
+            return fromError(tx.begun().error());
         Sql q(tx.connection(), QStringLiteral("INSERT INTO media_uploads (tenant_id, media_id, sha256, mime_type, size, filename, created_at) "
                                               "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        q.bind(r.principal.tenant.value).bind(mediaId).bind(sha).bind(mime).bind(qint64(r.body.size())).bind(nullIfEmpty(filename)).bind(nowMs());
+        q.bind(r.principal.tenant.value).bind(mediaId).bind(sha).bind(mime).bind(r.bodySize).bind(nullIfEmpty(filename)).bind(nowMs());
         if (auto s = q.exec(); !s)
-            return Reply::fromError(s.error());
+            return fromError(s.error());
         if (auto s = tx.commit(); !s)
-            return Reply::fromError(s.error());
+            return fromError(s.error());
         return Reply::json(QJsonObject{{QStringLiteral("media_id"), mediaId}, {QStringLiteral("type"), kind.value()},
-                                       {QStringLiteral("mime_type"), mime}, {QStringLiteral("size"), qint64(r.body.size())},
+                                       {QStringLiteral("mime_type"), mime}, {QStringLiteral("size"), r.bodySize},
                                        {QStringLiteral("sha256"), sha}}, 201);
     });
 
@@ -287,7 +293,7 @@ void registerConversationRoutes(Router &router, Environment &env)
             return notFound(QStringLiteral("message"));
         auto message = ConversationService(env.db, &env.bus).retry(r.principal.tenant, *id, r.actor());
         if (!message)
-            return Reply::fromError(message.error());
+            return fromError(message.error());
         return Reply::json(message.value(), 202);
     });
 
@@ -297,7 +303,7 @@ void registerConversationRoutes(Router &router, Environment &env)
             return notFound(QStringLiteral("message"));
         auto message = ConversationService(env.db, &env.bus).dismiss(r.principal.tenant, *id, r.actor());
         if (!message)
-            return Reply::fromError(message.error());
+            return fromError(message.error());
         return Reply::json(message.value());
     });
 
@@ -307,7 +313,7 @@ void registerConversationRoutes(Router &router, Environment &env)
             return notFound(QStringLiteral("media"));
         auto media = ConversationService(env.db, &env.bus).media(r.principal.tenant, *id, env.mediaRoot);
         if (!media)
-            return Reply::fromError(media.error());
+            return fromError(media.error());
         QFile f(media->path);
         if (!f.open(QIODevice::ReadOnly))
             return Reply::error(409, QStringLiteral("media_not_available"), QStringLiteral("the file cannot be read on the server"));
@@ -325,7 +331,6 @@ void registerConversationRoutes(Router &router, Environment &env)
             disposition += "; filename*=UTF-8''" + QUrl::toPercentEncoding(filename);
         reply.headers.append({QByteArray("Content-Disposition"), disposition});
         reply.headers.append({QByteArray("Content-Security-Policy"), QByteArray("sandbox")});
-        reply.headers.append({QByteArray("X-Content-Type-Options"), QByteArray("nosniff")});
         reply.headers.append({QByteArray("Cache-Control"), QByteArray("private, max-age=86400")});
         return reply;
     });

@@ -68,7 +68,7 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
     router.add(Method::Get, QStringLiteral("/api/whatsapp/config"), Access::agents(), [&env](Request &r) {
         auto config = WhatsAppConfigRepository(env.db, env.keyring).find(r.principal.tenant, ApiType::BusinessApi);
         if (!config)
-            return Reply::fromError(config.error());
+            return fromError(config.error());
         const bool admin = r.principal.role != Role::Agent;
         QJsonObject out = config.value() ? configJson(*config.value(), admin)
                                          : QJsonObject{{QStringLiteral("configured"), false}, {QStringLiteral("connection_status"), QStringLiteral("not_configured")}};
@@ -113,7 +113,7 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         WhatsAppConfigRepository repo(env.db, env.keyring);
         auto previous = repo.find(r.principal.tenant, ApiType::BusinessApi);
         if (!previous)
-            return Reply::fromError(previous.error());
+            return fromError(previous.error());
         WhatsAppConfig c = previous.value().value_or(WhatsAppConfig());
         // Secrets left out keep their stored value (the console shows them
         // masked and sends them only when changed).
@@ -136,7 +136,7 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         c.active = true;
         auto saved = repo.save(r.principal.tenant, c, r.actor());
         if (!saved)
-            return Reply::fromError(saved.error());
+            return fromError(saved.error());
         QJsonObject out = configJson(saved.value(), true);
         out.insert(QStringLiteral("webhook_url"), webhookUrl(env, r));
         return Reply::json(out, previous.value() ? 200 : 201);
@@ -151,7 +151,7 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         WhatsAppConfigRepository repo(env.db, env.keyring);
         auto saved = repo.find(r.principal.tenant, ApiType::BusinessApi);
         if (!saved)
-            return Reply::fromError(saved.error());
+            return fromError(saved.error());
         // Values from the body test what the admin typed before saving it.
         QString useToken = token ? token->trimmed() : QString();
         QString useNumber = phoneNumberId ? phoneNumberId->trimmed() : QString();
@@ -201,7 +201,7 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
     router.add(Method::Get, QStringLiteral("/api/whatsapp/templates"), Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
         auto list = TemplateService(env.db, env.keyring).list(r.principal.tenant);
         if (!list)
-            return Reply::fromError(list.error());
+            return fromError(list.error());
         return Reply::json(QJsonObject{{QStringLiteral("items"), list.value()}});
     });
 
@@ -211,11 +211,11 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         if (!synced) {
             if (synced.error().code.startsWith(QLatin1String("graph_")))
                 return Reply::error(502, synced.error().code, synced.error().message);
-            return Reply::fromError(synced.error());
+            return fromError(synced.error());
         }
         auto list = templates.list(r.principal.tenant);
         if (!list)
-            return Reply::fromError(list.error());
+            return fromError(list.error());
         Transaction tx(env.db);
         if (tx.begun() && AuditLog::append(tx.connection(), r.actor(), r.principal.tenant, QStringLiteral("templates.synced"),
                                            QStringLiteral("templates"), {}, {{QStringLiteral("count"), synced.value()}}))
