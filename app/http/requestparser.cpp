@@ -311,12 +311,13 @@ bool RequestParser::checkFields()
             hasEncoding = true;
             if (!http11)
                 return fail(400, "bad_request", QStringLiteral("Transfer-Encoding is not allowed in HTTP/1.0"));
-            if (value.compare("chunked", Qt::CaseInsensitive) == 0)
-                h.chunked = true;
-            else if (listHas(value, "chunked"))
-                return fail(501, "not_implemented", QStringLiteral("only the chunked transfer coding is supported"));
-            else
+            const qsizetype comma = value.lastIndexOf(',');
+            const QByteArrayView last = trimBlanks(QByteArrayView(value).sliced(comma + 1));
+            if (last.compare("chunked", Qt::CaseInsensitive) != 0)
                 return fail(400, "bad_request", QStringLiteral("a request's transfer coding must end with chunked"));
+            if (comma >= 0)
+                return fail(501, "not_implemented", QStringLiteral("only the chunked transfer coding is supported"));
+            h.chunked = true;
         } else if (name == "connection") {
             connection = value;
         } else if (name == "expect") {

@@ -18,6 +18,8 @@
 #include <QTimeZone>
 #include <QTextStream>
 
+#include <optional>
+
 namespace puente::server {
 
 namespace {
@@ -201,6 +203,13 @@ int Command::serve()
                                          : m_settings.value(QStringLiteral("listen"), QStringLiteral("127.0.0.1:8080")));
     if (!listen)
         return usage(listen.error().message);
+    std::optional<std::pair<QHostAddress, quint16>> operations;
+    if (const QString ops = m_settings.value(QStringLiteral("metrics_listen")); !ops.isEmpty()) {
+        auto parsed = parseListenAddress(ops);
+        if (!parsed)
+            return usage(QStringLiteral("metrics_listen: ") + parsed.error().message);
+        operations = parsed.value();
+    }
     std::unique_ptr<SandboxDemo> demo;
     if (m_parser.isSet(QStringLiteral("sandbox"))) {
         auto prepared = SandboxDemo::prepare(m_settings);
@@ -215,6 +224,12 @@ int Command::serve()
     auto port = front.listen(listen->first, listen->second);
     if (!port)
         return fail(port.error());
+    if (operations) {
+        auto opsPort = front.listenOperations(operations->first, operations->second);
+        if (!opsPort)
+            return fail(opsPort.error());
+        qCInfo(lcHttp).noquote() << QStringLiteral("/metrics and /readyz on http://%1:%2").arg(operations->first.toString()).arg(opsPort.value());
+    }
     if (demo) {
         auto accounts = demo->attach(*context.value(), port.value());
         if (!accounts)

@@ -9,6 +9,8 @@
 #include "storage/migrations.h"
 
 #include <QDir>
+#include <QHostAddress>
+#include <QUrl>
 #include <QStandardPaths>
 
 namespace puente::server {
@@ -45,6 +47,17 @@ meta::GraphSettings graphSettings(const Settings &settings)
     const int timeout = settings.value(QStringLiteral("graph_timeout_ms")).toInt(&ok);
     if (ok && timeout > 0)
         graph.timeoutMs = timeout;
+    // Graph pointed at an emulator on this machine (the Sandbox): its media
+    // comes from that same address, and only from there.
+    const QUrl base(graph.baseUrl);
+    QHostAddress baseAddress;
+    const bool localGraph = base.host() == QLatin1String("localhost") || (baseAddress.setAddress(base.host()) && baseAddress.isLoopback());
+    if (const QString hosts = settings.value(QStringLiteral("media_download_hosts")); !hosts.isEmpty())
+        graph.mediaHosts = hosts.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    else if (localGraph)
+        graph.mediaHosts = {QStringLiteral("%1:%2").arg(base.host()).arg(base.port(base.scheme() == QLatin1String("https") ? 443 : 80))};
+    graph.mediaPrivateNetwork = settings.value(QStringLiteral("media_download_private_network"), localGraph ? QStringLiteral("true") : QString())
+                                == QLatin1String("true");
     return graph;
 }
 

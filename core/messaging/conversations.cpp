@@ -1,6 +1,7 @@
 #include "messaging/conversations.h"
 
 #include "crypto/crypto.h"
+#include "messaging/mediafetcher.h"
 #include "messaging/rows.h"
 #include "messaging/templates.h"
 #include "storage/planusage.h"
@@ -556,15 +557,22 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
 
 Result<ConversationService::MediaFile> ConversationService::media(TenantId tenant, qint64 messageId, const QString &mediaRoot)
 {
-    Sql q(m_db.connection(), QStringLiteral("SELECT media_id, media_file, media_mime_type, media_filename FROM whatsapp_messages "
-                                            "WHERE tenant_id = ? AND id = ?"));
+    Sql q(m_db.connection(), QStringLiteral("SELECT media_id, media_file, media_mime_type, media_filename, direction, media_attempts, media_error "
+                                            "FROM whatsapp_messages WHERE tenant_id = ? AND id = ?"));
     q.bind(tenant.value).bind(messageId);
     if (auto s = q.exec(); !s)
         return s.error();
     if (!q.next() || (q.isNull(0) && q.isNull(1)))
         return makeError("not_found", QStringLiteral("no such media"));
-    if (q.isNull(1))
+    if (q.isNull(1)) {
+        // Only inbound media is fetched from WhatsApp, and only so often:
+        // "try again" is for a file that may still come.
+        if (q.text(4) != QLatin1String("inbound"))
+            return makeError("not_found", QStringLiteral("this file was not uploaded through Puente, so there is nothing to show"));
+        if (q.int64(5) >= MediaFetcher::kMaxAttempts)
+            return makeError("not_found", QStringLiteral("this file could not be downloaded from WhatsApp: %1").arg(q.text(6)));
         return makeError("media_not_available", QStringLiteral("this file has not been downloaded from WhatsApp yet; try again in a minute"));
+    }
     // Files are content-addressed (a sha256 name) under the media folder:
     // a stored name with a path in it is refused.
     const QString name = q.text(1);

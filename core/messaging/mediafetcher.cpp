@@ -131,6 +131,7 @@ Result<int> MediaFetcher::fetchDue(int max)
         if (m_stopRequested.load())
             break;
         QString error;
+        bool giveUp = false; // retrying cannot help
         QString sha;
         qint64 size = 0;
         QString mime;
@@ -147,25 +148,36 @@ Result<int> MediaFetcher::fetchDue(int max)
             }
         }
         const meta::GraphClient client(m_graph);
-        if (token.isEmpty()) {
+        if (!meta::isMetaMediaId(d.mediaId)) {
+            // A webhook may carry anything here (a URL, a path): only Meta's
+            // own ids are looked up, and nothing else is requested.
+            error = QStringLiteral("the webhook's media id is not a Meta media id; nothing was downloaded");
+            giveUp = true;
+            qCWarning(lcHttp).noquote() << "security: message" << d.id << "of tenant" << d.tenant.value << "carries a media id that is not Meta's";
+        } else if (token.isEmpty()) {
             error = QStringLiteral("WhatsApp is not connected for this company");
         } else if (const auto info = client.mediaInfo(d.mediaId, token); const auto *e = std::get_if<meta::GraphError>(&info)) {
             error = e->explain();
         } else {
             const meta::MediaInfo &mi = std::get<meta::MediaInfo>(info);
             mime = mi.mimeType;
-            const auto bytes = client.download(mi.url, token, kMaxBytes);
-            if (const auto *de = std::get_if<meta::GraphError>(&bytes)) {
+            // Webhooks give base64, Graph gives hex: either must match, and
+            // a file nobody vouches for is not kept.
+            const QString expected = !d.sha256.isEmpty() ? d.sha256 : mi.sha256;
+            if (const Status allowed = meta::checkMediaUrl(QUrl(mi.url), m_graph); !allowed) {
+                error = allowed.error().message;
+                giveUp = true;
+                qCWarning(lcHttp).noquote() << "security: media of message" << d.id << "not downloaded:" << error;
+            } else if (expected.isEmpty()) {
+                error = QStringLiteral("Meta gave no sha256 for this file, so it cannot be checked; it was not kept");
+            } else if (const auto bytes = client.download(mi.url, token, kMaxBytes); const auto *de = std::get_if<meta::GraphError>(&bytes)) {
                 error = de->explain();
             } else {
                 const QByteArray &data = std::get<QByteArray>(bytes);
                 const QByteArray digest = crypto::sha256(data);
                 sha = QString::fromLatin1(digest.toHex());
                 size = data.size();
-                // Webhooks give base64, Graph gives hex: either must match.
-                const QString expected = !d.sha256.isEmpty() ? d.sha256 : mi.sha256;
-                const bool matches = expected.isEmpty() || expected.compare(sha, Qt::CaseInsensitive) == 0
-                                     || expected == QString::fromLatin1(digest.toBase64());
+                const bool matches = expected.compare(sha, Qt::CaseInsensitive) == 0 || expected == QString::fromLatin1(digest.toBase64());
                 if (!matches) {
                     error = QStringLiteral("the downloaded file does not match Meta's sha256 (damaged on the way); it will be fetched again");
                 } else {
@@ -199,9 +211,9 @@ Result<int> MediaFetcher::fetchDue(int max)
             ++stored;
         } else {
             static const qint64 delays[] = {30'000, 120'000, 600'000, 1'800'000, 3'600'000, 3'600'000};
-            Sql up(tx.connection(), QStringLiteral("UPDATE whatsapp_messages SET media_attempts = media_attempts + 1, media_next_at = ?, "
+            Sql up(tx.connection(), QStringLiteral("UPDATE whatsapp_messages SET media_attempts = ?, media_next_at = ?, "
                                                    "media_error = ? WHERE id = ?"));
-            up.bind(nowMs() + delays[std::min(d.attempts, 5)]).bind(error).bind(d.id);
+            up.bind(giveUp ? kMaxAttempts : d.attempts + 1).bind(nowMs() + delays[std::min(d.attempts, 5)]).bind(error).bind(d.id);
             if (auto s = up.exec(); !s)
                 return s.error();
             qCInfo(lcHttp).noquote() << "media of message" << d.id << "not fetched (attempt" << d.attempts + 1 << "):" << error;

@@ -2,6 +2,8 @@
 
 #include <QEventLoop>
 #include <QFile>
+#include <QHostAddress>
+#include <QHostInfo>
 #include <QHttpMultiPart>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,6 +11,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QUrl>
+
+#include <memory>
 
 namespace puente::meta {
 
@@ -109,16 +113,120 @@ QString GraphError::explain() const
     return message;
 }
 
+bool isMetaMediaId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 32)
+        return false;
+    return std::all_of(id.cbegin(), id.cend(), [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
+}
+
+bool isGraphPath(const QString &path)
+{
+    if (path.isEmpty() || path.size() > 512)
+        return false;
+    for (const QStringView segment : QStringView(path).split(QLatin1Char('/'))) {
+        if (segment.isEmpty() || segment == QLatin1String(".") || segment == QLatin1String(".."))
+            return false;
+        for (QChar c : segment) {
+            const bool ok = (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+                            || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_') || c == QLatin1Char('-')
+                            || c == QLatin1Char('.');
+            if (!ok)
+                return false;
+        }
+    }
+    return true;
+}
+
+namespace {
+bool isPublicAddress(const QHostAddress &a)
+{
+    if (a.isLoopback() || a.isLinkLocal() || a.isSiteLocal() || a.isUniqueLocalUnicast() || a.isMulticast() || a.isBroadcast()
+        || a.isNull() || a == QHostAddress::AnyIPv4 || a == QHostAddress::AnyIPv6)
+        return false;
+    bool v4 = false;
+    const quint32 ip = a.toIPv4Address(&v4); // also IPv4-mapped IPv6
+    if (v4) {
+        const auto in = [ip](quint32 net, int bits) { return (ip >> (32 - bits)) == (net >> (32 - bits)); };
+        // 0/8, 10/8, 100.64/10 (carrier NAT), 127/8, 169.254/16, 172.16/12,
+        // 192.0.0/24, 192.168/16, 198.18/15 (benchmarks), 240/4.
+        if (in(0x00000000, 8) || in(0x0A000000, 8) || in(0x64400000, 10) || in(0x7F000000, 8) || in(0xA9FE0000, 16)
+            || in(0xAC100000, 12) || in(0xC0000000, 24) || in(0xC0A80000, 16) || in(0xC6120000, 15) || in(0xF0000000, 4))
+            return false;
+    }
+    return true;
+}
+
+bool hostAllowed(const QUrl &url, const QStringList &patterns)
+{
+    const QString host = url.host().toLower();
+    const int port = url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
+    for (const QString &raw : patterns) {
+        QString p = raw.trimmed().toLower();
+        int wantPort = -1;
+        if (const int colon = p.lastIndexOf(QLatin1Char(':')); colon > 0 && !p.endsWith(QLatin1Char(']'))) {
+            wantPort = p.mid(colon + 1).toInt();
+            p = p.left(colon);
+        }
+        if (wantPort >= 0 && wantPort != port)
+            continue;
+        if (p.startsWith(QLatin1String("*."))) {
+            const QString domain = p.mid(2);
+            if (host == domain || host.endsWith(QLatin1Char('.') + domain))
+                return true;
+        } else if (host == p) {
+            return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
+Status checkMediaUrl(const QUrl &url, const GraphSettings &settings)
+{
+    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty())
+        return makeError("media_url_refused", QStringLiteral("Meta's media URL is not a valid URL"));
+    const bool https = url.scheme() == QLatin1String("https");
+    if (!https && !(url.scheme() == QLatin1String("http") && settings.mediaPrivateNetwork))
+        return makeError("media_url_refused", QStringLiteral("media is only downloaded over https (got %1)").arg(url.scheme()));
+    if (!hostAllowed(url, settings.mediaHosts))
+        return makeError("media_url_refused", QStringLiteral("%1 is not one of Meta's media hosts; not downloaded (media_download_hosts)")
+                                                  .arg(url.host()));
+    if (settings.mediaPrivateNetwork)
+        return {};
+    QList<QHostAddress> addresses;
+    QHostAddress literal;
+    if (literal.setAddress(url.host())) {
+        addresses.append(literal);
+    } else {
+        const QHostInfo info = QHostInfo::fromName(url.host());
+        if (info.error() != QHostInfo::NoError)
+            return makeError("media_url_refused", QStringLiteral("cannot resolve %1: %2").arg(url.host(), info.errorString()));
+        addresses = info.addresses();
+    }
+    if (addresses.isEmpty())
+        return makeError("media_url_refused", QStringLiteral("%1 has no address").arg(url.host()));
+    for (const QHostAddress &a : std::as_const(addresses))
+        if (!isPublicAddress(a))
+            return makeError("media_url_refused", QStringLiteral("%1 resolves to a private address (%2); not downloaded").arg(url.host(), a.toString()));
+    return {};
+}
+
 QNetworkRequest GraphClient::request(const QString &path, const QString &token, const QUrlQuery &query) const
 {
-    QUrl url(path.startsWith(QLatin1String("http://")) || path.startsWith(QLatin1String("https://"))
-                 ? path
-                 : m_settings.baseUrl + QLatin1Char('/') + m_settings.version + QLatin1Char('/') + path);
-    if (!query.isEmpty())
-        url.setQuery(query);
+    // Only ever a path under the configured Graph API: an id taken from a
+    // webhook or a client must not turn into a request elsewhere, carrying a
+    // tenant's token.
+    QUrl url;
+    if (isGraphPath(path)) {
+        url = QUrl(m_settings.baseUrl + QLatin1Char('/') + m_settings.version + QLatin1Char('/') + path);
+        if (!query.isEmpty())
+            url.setQuery(query);
+    }
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     request.setTransferTimeout(m_settings.timeoutMs);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     return request;
 }
 
@@ -264,6 +372,12 @@ std::variant<QString, GraphError> GraphClient::uploadMedia(const QString &phoneN
 
 std::variant<MediaInfo, GraphError> GraphClient::mediaInfo(const QString &mediaId, const QString &token) const
 {
+    if (!isMetaMediaId(mediaId)) {
+        GraphError e;
+        e.kind = GraphError::Kind::InvalidParameter;
+        e.message = QStringLiteral("\"%1\" is not a Meta media id (digits only); nothing was requested").arg(mediaId.left(80));
+        return e;
+    }
     const GraphResult r = get(mediaId, {}, token);
     if (const auto *e = std::get_if<GraphError>(&r))
         return *e;
@@ -286,37 +400,54 @@ std::variant<MediaInfo, GraphError> GraphClient::mediaInfo(const QString &mediaI
 
 std::variant<QByteArray, GraphError> GraphClient::download(const QString &url, const QString &token, qint64 maxBytes) const
 {
-    QNetworkAccessManager manager;
-    QNetworkReply *reply = runBlocking(manager, [&](QNetworkAccessManager &m) {
-        QNetworkReply *rep = m.get(request(url, token));
-        // Abort as soon as the size says it is too big.
-        QObject::connect(rep, &QNetworkReply::downloadProgress, rep, [rep, maxBytes](qint64 received, qint64 total) {
-            if (received > maxBytes || total > maxBytes)
-                rep->abort();
-        });
-        return rep;
-    });
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status >= 200 && status < 300 && reply->error() == QNetworkReply::NoError) {
-        QByteArray bytes = reply->readAll();
-        delete reply;
-        return bytes;
-    }
-    GraphResult r = readReply(reply);
-    const bool tooBig = reply->error() == QNetworkReply::OperationCanceledError && status >= 200 && status < 300;
-    delete reply;
-    if (tooBig) {
+    const auto refused = [](const QString &why) {
         GraphError e;
         e.kind = GraphError::Kind::InvalidParameter;
-        e.message = QStringLiteral("the file is larger than %1 bytes").arg(maxBytes);
+        e.message = why;
+        return e;
+    };
+    QUrl target(url);
+    QNetworkAccessManager manager;
+    // Redirects are followed by hand, at most three, each one checked like
+    // the first URL: the token goes only to Meta's media hosts.
+    for (int hop = 0; hop <= 3; ++hop) {
+        if (const Status allowed = checkMediaUrl(target, m_settings); !allowed)
+            return refused(allowed.error().message);
+        QNetworkRequest request(target);
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        request.setTransferTimeout(m_settings.timeoutMs);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        std::unique_ptr<QNetworkReply> reply(runBlocking(manager, [&](QNetworkAccessManager &m) {
+            QNetworkReply *rep = m.get(request);
+            // Abort as soon as the size says it is too big.
+            QObject::connect(rep, &QNetworkReply::downloadProgress, rep, [rep, maxBytes](qint64 received, qint64 total) {
+                if (received > maxBytes || total > maxBytes)
+                    rep->abort();
+            });
+            return rep;
+        }));
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status >= 300 && status < 400) {
+            const QUrl next = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+            if (!next.isValid())
+                return refused(QStringLiteral("Meta's media URL redirected nowhere (HTTP %1)").arg(status));
+            target = target.resolved(next);
+            continue;
+        }
+        if (status >= 200 && status < 300 && reply->error() == QNetworkReply::NoError)
+            return reply->readAll();
+        const bool tooBig = reply->error() == QNetworkReply::OperationCanceledError && status >= 200 && status < 300;
+        if (tooBig)
+            return refused(QStringLiteral("the file is larger than %1 bytes").arg(maxBytes));
+        GraphResult r = readReply(reply.get());
+        if (const auto *e = std::get_if<GraphError>(&r))
+            return *e;
+        GraphError e;
+        e.httpStatus = status;
+        e.message = QStringLiteral("the download failed");
         return e;
     }
-    if (const auto *e = std::get_if<GraphError>(&r))
-        return *e;
-    GraphError e;
-    e.httpStatus = status;
-    e.message = QStringLiteral("the download failed");
-    return e;
+    return refused(QStringLiteral("Meta's media URL redirected more than three times"));
 }
 
 std::variant<QList<Template>, GraphError> GraphClient::templates(const QString &wabaId, const QString &token) const

@@ -2,6 +2,9 @@
 
 #include "common/result.h"
 
+#include <QStringList>
+#include <QUrl>
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -20,7 +23,26 @@ struct GraphSettings {
     QString baseUrl = QStringLiteral("https://graph.facebook.com");
     QString version = QStringLiteral("v23.0");
     int timeoutMs = 15'000;
+    // Where media files may be downloaded from (with the tenant's token):
+    // host names, "*.domain" for its subdomains, or "host:port". Meta's
+    // media hosts by default.
+    QStringList mediaHosts = {QStringLiteral("*.fbsbx.com"), QStringLiteral("*.fbcdn.net"), QStringLiteral("*.whatsapp.net")};
+    // Downloads to loopback, private, link-local and other non-public
+    // addresses are refused unless the installation allows them (an
+    // emulator on this machine).
+    bool mediaPrivateNetwork = false;
 };
+
+// A media id as Meta hands them out: digits only. Anything else (a URL, a
+// path) is refused before any request is made.
+bool isMetaMediaId(const QString &id);
+// A Graph path relative to the base URL and version ("123/messages"):
+// letters, digits, '_', '-', '.', separated by '/'; never a URL or "..".
+bool isGraphPath(const QString &path);
+// Whether a download URL may be fetched with a tenant's token: http(s), on
+// one of settings.mediaHosts, resolving only to public addresses (unless
+// mediaPrivateNetwork). Blocks for the DNS lookup. The error says why not.
+Status checkMediaUrl(const QUrl &url, const GraphSettings &settings);
 
 // A failed Graph call, classified from Meta's error body
 // ({"error":{"message","type","code","error_subcode","error_data":{"details"},"fbtrace_id"}}).

@@ -119,6 +119,9 @@ private Q_SLOTS:
     void unconfiguredTenantFailsClearly();
     void anOutcomeThatCannotBeStoredDoesNotBlockTheOthers();
     void mediaIsFetchedCheckedAndStored();
+    void mediaRequestsGoOnlyToMeta();
+    void mediaUrlPolicy_data();
+    void mediaUrlPolicy();
     void dueMediaIsFoundWithoutReadingEveryMessage();
     void refusedTokenHoldsTheRestOfTheQueue();
     void suspendedTenantsQueueIsHeldUntilResumed();
@@ -635,19 +638,21 @@ void TestOutbound::mediaIsFetchedCheckedAndStored()
     qint64 good = 0, bad = 0;
     {
         Transaction tx(*m_db);
-        for (const auto &[id, sha] : {std::pair{QStringLiteral("m1"), QString::fromLatin1(crypto::sha256(bytes).toBase64())},
-                                      std::pair{QStringLiteral("m2"), QString::fromLatin1(crypto::sha256("something else").toBase64())}}) {
+        for (const auto &[id, sha] : {std::pair{QStringLiteral("1001001"), QString::fromLatin1(crypto::sha256(bytes).toBase64())},
+                                      std::pair{QStringLiteral("1001002"), QString::fromLatin1(crypto::sha256("something else").toBase64())}}) {
             Sql q(tx.connection(), QStringLiteral("INSERT INTO whatsapp_messages (tenant_id, conversation_id, provider_message_id, direction, type, status, "
                                                   "timestamp, media_id, media_sha256, created_at, updated_at) VALUES (?, ?, ?, 'inbound', 'document', 'received', ?, ?, ?, ?, ?) RETURNING id"));
             q.bind(t.id.value).bind(t.conversation).bind(QStringLiteral("wamid.") + id).bind(nowMs()).bind(id).bind(sha).bind(nowMs()).bind(nowMs());
             PUENTE_VERIFY_OK(q.exec());
             QVERIFY(q.next());
-            (id == QLatin1String("m1") ? good : bad) = q.int64(0);
+            (id == QLatin1String("1001001") ? good : bad) = q.int64(0);
         }
         PUENTE_VERIFY_OK(tx.commit());
     }
     meta::GraphSettings settings;
     settings.baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    settings.mediaHosts = {QStringLiteral("127.0.0.1:%1").arg(port)};
+    settings.mediaPrivateNetwork = true;
     MediaFetcher fetcher(*m_db, m_ring, &m_bus, settings, m_test->dir() + QStringLiteral("/media"));
     auto fetched = fetcher.fetchDue();
     PUENTE_VERIFY_OK(fetched);
@@ -665,6 +670,140 @@ void TestOutbound::mediaIsFetchedCheckedAndStored()
     PUENTE_VERIFY_OK(fetcher.fetchDue());
     QCOMPARE(count(QStringLiteral("SELECT media_attempts FROM whatsapp_messages WHERE id = ?"), {bad}), qint64(1));
     QVERIFY(auth.contains(QStringLiteral("Bearer EAAtoken-acme")));
+}
+
+void TestOutbound::mediaRequestsGoOnlyToMeta()
+{
+    // The attack (issue 26): a tenant admin signs a webhook whose media id
+    // is a URL, or whose Graph answer points the download somewhere inside.
+    // An "internal" server records every request that reaches it.
+    QHttpServer internal;
+    QStringList internalHits;
+    internal.route(QStringLiteral("/<arg>"), [&](const QString &path, const QHttpServerRequest &request) {
+        internalHits.append(path + QLatin1Char(' ') + QString::fromUtf8(request.value("Authorization")));
+        return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("puente_http_requests_total 42"));
+    });
+    const quint16 internalPort = internal.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(internalPort);
+    const QString internalUrl = QStringLiteral("http://127.0.0.1:%1/metrics").arg(internalPort);
+
+    // Graph: media 2002002 points inside, 2002003 redirects inside, 2002004
+    // has no checksum anywhere.
+    QHttpServer graph;
+    QStringList graphHits;
+    quint16 graphPort = 0;
+    graph.route(QStringLiteral("/v23.0/<arg>"), [&](const QString &id, const QHttpServerRequest &) {
+        graphHits.append(id);
+        QString url = QStringLiteral("http://127.0.0.1:%1/download/%2").arg(graphPort).arg(id);
+        if (id == QLatin1String("2002002"))
+            url = internalUrl;
+        QJsonObject o{{QStringLiteral("url"), url}, {QStringLiteral("mime_type"), QStringLiteral("image/jpeg")}, {QStringLiteral("id"), id}};
+        if (id != QLatin1String("2002004"))
+            o.insert(QStringLiteral("sha256"), QString::fromLatin1(crypto::sha256("x").toHex()));
+        return QHttpServerResponse(o);
+    });
+    QStringList downloads;
+    graph.route(QStringLiteral("/download/<arg>"), [&](const QString &id, const QHttpServerRequest &) {
+        downloads.append(id);
+        if (id == QLatin1String("2002003")) {
+            QHttpServerResponse r(QHttpServerResponse::StatusCode::Found);
+            r.setHeader(QByteArrayLiteral("Location"), internalUrl.toUtf8());
+            return r;
+        }
+        return QHttpServerResponse(QByteArrayLiteral("image/jpeg"), QByteArrayLiteral("x"));
+    });
+    graphPort = graph.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(graphPort);
+
+    const Tenant t = seedTenant(QStringLiteral("acme"), QStringLiteral("1001"));
+    QHash<QString, qint64> ids;
+    {
+        Transaction tx(*m_db);
+        int n = 0;
+        for (const QString &mediaId : {internalUrl, QStringLiteral("../../v23.0/me"), QStringLiteral("2002002"), QStringLiteral("2002003"),
+                                       QStringLiteral("2002004")}) {
+            Sql q(tx.connection(), QStringLiteral("INSERT INTO whatsapp_messages (tenant_id, conversation_id, provider_message_id, direction, type, status, "
+                                                  "timestamp, media_id, created_at, updated_at) VALUES (?, ?, ?, 'inbound', 'image', 'received', ?, ?, ?, ?) RETURNING id"));
+            q.bind(t.id.value).bind(t.conversation).bind(QStringLiteral("wamid.ssrf%1").arg(++n)).bind(nowMs()).bind(mediaId).bind(nowMs()).bind(nowMs());
+            PUENTE_VERIFY_OK(q.exec());
+            QVERIFY(q.next());
+            ids.insert(mediaId, q.int64(0));
+        }
+        PUENTE_VERIFY_OK(tx.commit());
+    }
+    meta::GraphSettings settings;
+    settings.baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(graphPort);
+    settings.mediaHosts = {QStringLiteral("127.0.0.1:%1").arg(graphPort)}; // the emulator, not the rest of this host
+    settings.mediaPrivateNetwork = true;
+    MediaFetcher fetcher(*m_db, m_ring, &m_bus, settings, m_test->dir() + QStringLiteral("/media"));
+    auto fetched = fetcher.fetchDue();
+    PUENTE_VERIFY_OK(fetched);
+    QCOMPARE(fetched.value(), 0);
+
+    // Nothing (and no token) ever reached the internal server.
+    QVERIFY2(internalHits.isEmpty(), qPrintable(internalHits.join(QLatin1Char(';'))));
+    // Ids that are not Meta's were never looked up, and are given up at once.
+    QCOMPARE(graphHits.size(), 3);
+    QVERIFY(!graphHits.contains(internalUrl));
+    for (const QString &bad : {internalUrl, QStringLiteral("../../v23.0/me"), QStringLiteral("2002002")}) {
+        QCOMPARE(count(QStringLiteral("SELECT media_attempts FROM whatsapp_messages WHERE id = ?"), {ids.value(bad)}), qint64(MediaFetcher::kMaxAttempts));
+        QVERIFY(text(QStringLiteral("SELECT media_file FROM whatsapp_messages WHERE id = ?"), {ids.value(bad)}).isEmpty());
+    }
+    QVERIFY(text(QStringLiteral("SELECT media_error FROM whatsapp_messages WHERE id = ?"), {ids.value(internalUrl)}).contains(QStringLiteral("not a Meta media id")));
+    QVERIFY(text(QStringLiteral("SELECT media_error FROM whatsapp_messages WHERE id = ?"), {ids.value(QStringLiteral("2002002"))})
+                .contains(QStringLiteral("not one of Meta's media hosts")));
+    // The redirect was not followed; the file without a checksum not kept.
+    QCOMPARE(downloads, QStringList{QStringLiteral("2002003")});
+    QVERIFY(text(QStringLiteral("SELECT media_error FROM whatsapp_messages WHERE id = ?"), {ids.value(QStringLiteral("2002004"))})
+                .contains(QStringLiteral("no sha256")));
+    // A console asking for those files hears that they will not come.
+    auto gone = ConversationService(*m_db, &m_bus).media(t.id, ids.value(internalUrl), m_test->dir() + QStringLiteral("/media"));
+    PUENTE_VERIFY_ERROR(gone, "not_found");
+}
+
+void TestOutbound::mediaUrlPolicy_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("allowed");
+    // Meta's hosts only, over https, resolving to public addresses.
+    QTest::addRow("lookaside") << QStringLiteral("https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1") << true;
+    QTest::addRow("plain http") << QStringLiteral("http://lookaside.fbsbx.com/x") << false;
+    QTest::addRow("look-alike host") << QStringLiteral("https://lookaside.fbsbx.com.evil.example/x") << false;
+    QTest::addRow("other host") << QStringLiteral("https://evil.example/x") << false;
+    QTest::addRow("user info") << QStringLiteral("https://user@lookaside.fbsbx.com/x") << false;
+    QTest::addRow("file") << QStringLiteral("file:///etc/passwd") << false;
+}
+
+void TestOutbound::mediaUrlPolicy()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, allowed);
+    meta::GraphSettings meta;
+    // The host check comes first; for the allowed case resolve nothing: an
+    // address literal in the list stands for Meta's host.
+    const Status s = meta::checkMediaUrl(QUrl(url), meta);
+    if (allowed)
+        QVERIFY(s.ok() || s.error().message.contains(QStringLiteral("resolve"))); // no DNS in the sandbox
+    else
+        QVERIFY(!s.ok());
+
+    // Private, loopback and link-local addresses are refused even when the
+    // host is listed, unless the installation allows them.
+    meta::GraphSettings listed;
+    for (const QString &host : {QStringLiteral("127.0.0.1"), QStringLiteral("10.1.2.3"), QStringLiteral("169.254.169.254"),
+                                QStringLiteral("192.168.1.10"), QStringLiteral("172.20.0.1"), QStringLiteral("100.64.0.1"), QStringLiteral("[::1]"),
+                                QStringLiteral("[fd00::1]"), QStringLiteral("[fe80::1]"), QStringLiteral("[::ffff:127.0.0.1]"), QStringLiteral("0.0.0.0")}) {
+        listed.mediaHosts = {QString(host).remove(QLatin1Char('[')).remove(QLatin1Char(']'))};
+        QVERIFY2(!meta::checkMediaUrl(QUrl(QStringLiteral("https://%1/x").arg(host)), listed).ok(), qPrintable(host));
+    }
+    listed.mediaHosts = {QStringLiteral("8.8.8.8")};
+    QVERIFY(meta::checkMediaUrl(QUrl(QStringLiteral("https://8.8.8.8/x")), listed).ok());
+    QVERIFY(meta::isMetaMediaId(QStringLiteral("1234567890123456")));
+    for (const QString &id : {QString(), QStringLiteral("http://127.0.0.1/x"), QStringLiteral("12/34"), QStringLiteral("12?a"), QStringLiteral("١٢٣")})
+        QVERIFY2(!meta::isMetaMediaId(id), qPrintable(id));
+    QVERIFY(!meta::isGraphPath(QStringLiteral("http://127.0.0.1:1/x")));
+    QVERIFY(!meta::isGraphPath(QStringLiteral("../me")));
+    QVERIFY(meta::isGraphPath(QStringLiteral("106540352242922/messages")));
 }
 
 void TestOutbound::dueMediaIsFoundWithoutReadingEveryMessage()
