@@ -52,7 +52,7 @@
         <translation>El número no puede recibir mensajes de WhatsApp (no usa WhatsApp, tiene una versión antigua o no aceptó los nuevos términos). Contacta al candidato por otra vía.</translation>
     </message>
     <message>
-        <source>A test number can only write to the numbers on its allowed list in Meta's app. Add the number there or use the production number.</source>
+        <source>A test number can only write to the numbers on its allowed list in Meta&apos;s app. Add the number there or use the production number.</source>
         <translation>Un número de prueba solo puede escribir a los números de su lista permitida en la app de Meta. Añade el número allí o usa el número de producción.</translation>
     </message>
     <message>
@@ -60,7 +60,7 @@
         <translation>Han pasado más de 24 horas desde que el candidato escribió: envía una plantilla aprobada en lugar de texto libre.</translation>
     </message>
     <message>
-        <source>Meta held back this marketing message to protect the person's experience. Try again after 24 hours, or use a utility template.</source>
+        <source>Meta held back this marketing message to protect the person&apos;s experience. Try again after 24 hours, or use a utility template.</source>
         <translation>Meta retuvo este mensaje de marketing para proteger la experiencia de la persona. Vuelve a intentarlo pasadas 24 horas o usa una plantilla de utilidad.</translation>
     </message>
     <message>
@@ -84,7 +84,7 @@
         <translation>Un problema temporal en Meta. Reinténtalo más tarde; si sigue pasando, contacta con el soporte de Meta.</translation>
     </message>
     <message>
-        <source>The template's parameters do not match what Meta approved. Check the template's placeholders and sync templates.</source>
+        <source>The template&apos;s parameters do not match what Meta approved. Check the template&apos;s placeholders and sync templates.</source>
         <translation>Los parámetros de la plantilla no coinciden con lo que Meta aprobó. Revisa sus variables y sincroniza las plantillas.</translation>
     </message>
     <message>
@@ -92,7 +92,7 @@
         <translation>La plantilla no existe en ese idioma o aún no está aprobada. Sincroniza las plantillas y revisa su estado.</translation>
     </message>
     <message>
-        <source>The template content breaks WhatsApp's policies. Edit it in WhatsApp Manager.</source>
+        <source>The template content breaks WhatsApp&apos;s policies. Edit it in WhatsApp Manager.</source>
         <translation>El contenido de la plantilla incumple las políticas de WhatsApp. Edítala en el Administrador de WhatsApp.</translation>
     </message>
     <message>
@@ -108,7 +108,7 @@
         <translation>Puente no pudo confirmar el envío. Revisa la conversación y reintenta el mensaje si no llegó.</translation>
     </message>
     <message>
-        <source>Look up Meta's error code %1 in the Cloud API documentation, or give the code to whoever set up WhatsApp.</source>
+        <source>Look up Meta&apos;s error code %1 in the Cloud API documentation, or give the code to whoever set up WhatsApp.</source>
         <translation>Busca el código de error %1 de Meta en la documentación de la Cloud API o pásaselo a quien configuró WhatsApp.</translation>
     </message>
     <message>
@@ -148,7 +148,7 @@
         <translation>El servidor no responde, así que no se cambió nada. Vuelve a intentarlo cuando esté disponible.</translation>
     </message>
     <message>
-        <source>You do not have permission to do this: only your company's administrators can.</source>
+        <source>You do not have permission to do this: only your company&apos;s administrators can.</source>
         <translation>No tienes permiso para hacer esto: solo pueden los administradores de tu empresa.</translation>
     </message>
     <message>
@@ -191,7 +191,7 @@
         <translation>Claves de API</translation>
     </message>
     <message>
-        <source>Keys let your company's other programs (a CRM, a script) read conversations and send messages through Puente. They send the key as “Authorization: Bearer &lt;key&gt;”.</source>
+        <source>Keys let your company&apos;s other programs (a CRM, a script) read conversations and send messages through Puente. They send the key as “Authorization: Bearer &lt;key&gt;”.</source>
         <translation>Las claves permiten que otros programas de tu empresa (un CRM, un script) lean conversaciones y envíen mensajes a través de Puente. Envían la clave como “Authorization: Bearer &lt;clave&gt;”.</translation>
     </message>
     <message>
@@ -399,7 +399,10 @@
     </message>
     <message numerus="yes">
         <source>%1 synced the templates with Meta (%n found)</source>
-        <translation><numerusform>%1 sincronizó las plantillas con Meta (%n encontrada)</numerusform><numerusform>%1 sincronizó las plantillas con Meta (%n encontradas)</numerusform></translation>
+        <translation>
+            <numerusform>%1 sincronizó las plantillas con Meta (%n encontrada)</numerusform>
+            <numerusform>%1 sincronizó las plantillas con Meta (%n encontradas)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 sent a failed message again</source>
@@ -478,11 +481,11 @@
         <translation>%1 reprocesó un webhook que no se había procesado</translation>
     </message>
     <message>
-        <source>%1 ran into the plan's limit of active users</source>
+        <source>%1 ran into the plan&apos;s limit of active users</source>
         <translation>%1 topó con el límite de usuarios activos del plan</translation>
     </message>
     <message>
-        <source>%1 ran into the plan's limit of conversations started this month</source>
+        <source>%1 ran into the plan&apos;s limit of conversations started this month</source>
         <translation>%1 topó con el límite de conversaciones iniciadas este mes del plan</translation>
     </message>
     <message>
@@ -635,7 +638,10 @@
     </message>
     <message numerus="yes">
         <source>Exporting… %n entries so far</source>
-        <translation><numerusform>Exportando… %n entrada por ahora</numerusform><numerusform>Exportando… %n entradas por ahora</numerusform></translation>
+        <translation>
+            <numerusform>Exportando… %n entrada por ahora</numerusform>
+            <numerusform>Exportando… %n entradas por ahora</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing was exported: %1</source>
@@ -659,7 +665,10 @@
     </message>
     <message numerus="yes">
         <source>%n entries exported to %1.</source>
-        <translation><numerusform>%n entrada exportada a %1.</numerusform><numerusform>%n entradas exportadas a %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n entrada exportada a %1.</numerusform>
+            <numerusform>%n entradas exportadas a %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -780,7 +789,7 @@
         <translation>No enviado: WhatsApp aún no está configurado para tu empresa. Pide a un administrador que lo configure.</translation>
     </message>
     <message>
-        <source>Not sent: your company's account is suspended (%1).</source>
+        <source>Not sent: your company&apos;s account is suspended (%1).</source>
         <translation>No enviado: la cuenta de tu empresa está suspendida (%1).</translation>
     </message>
     <message numerus="yes">
@@ -1162,16 +1171,20 @@
         <translation>Ninguna empresa tiene conectada la cuenta de WhatsApp Business %1. Conéctala a la empresa correcta y reprocésalo.</translation>
     </message>
     <message>
-        <source>Signed with another company's app secret, so it was not trusted for %1. Check which Meta app sends it.</source>
-        <translation>Venía firmado con el secreto de la app de otra empresa, así que no se aceptó para %1. Revisa qué app de Meta lo envía.</translation>
-    </message>
-    <message>
         <source>Storing it failed %1 times (%2). Replay it once the server is healthy.</source>
         <translation>Guardarlo falló %1 veces (%2). Reprocésalo cuando el servidor esté bien.</translation>
     </message>
     <message>
         <source>the webhooks not processed</source>
         <translation>los webhooks sin procesar</translation>
+    </message>
+    <message>
+        <source>Signed with another company&apos;s app secret, so it was not trusted for %1 and can never be replayed. Check which Meta app sends it.</source>
+        <translation>Firmado con el secreto de la app de otra empresa, así que no se confió en él para %1 y nunca podrá reprocesarse. Revisa qué app de Meta lo envía.</translation>
+    </message>
+    <message>
+        <source>Cannot be replayed</source>
+        <translation>No se puede reprocesar</translation>
     </message>
 </context>
 <context>
@@ -1233,7 +1246,7 @@
         <translation>Cambios que envió Meta y que Puente no pudo guardar. No se pierde nada: cuando la causa esté resuelta, reprocésalos.</translation>
     </message>
     <message>
-        <source>Plan &lt;b&gt;%1&lt;/b&gt;. The month's counts start again on %2.</source>
+        <source>Plan &lt;b&gt;%1&lt;/b&gt;. The month&apos;s counts start again on %2.</source>
         <translation>Plan &lt;b&gt;%1&lt;/b&gt;. Los contadores del mes se reinician el %2.</translation>
     </message>
     <message numerus="yes">
@@ -1256,7 +1269,7 @@
         <translation>WhatsApp no está configurado.</translation>
     </message>
     <message>
-        <source>Set it up with the access token, phone number ID and business account ID from Meta's WhatsApp Manager.</source>
+        <source>Set it up with the access token, phone number ID and business account ID from Meta&apos;s WhatsApp Manager.</source>
         <translation>Configúralo con el token de acceso, el identificador del número y el de la cuenta de empresa del Administrador de WhatsApp de Meta.</translation>
     </message>
     <message>
@@ -1312,7 +1325,7 @@
         <translation>Todavía no ha llegado ningún webhook de Meta.</translation>
     </message>
     <message>
-        <source>Until one arrives, candidates' replies and delivery ticks do not reach Puente. Check that the webhook URL and verify token are set in Meta's app and that the 'messages' field is subscribed.</source>
+        <source>Until one arrives, candidates&apos; replies and delivery ticks do not reach Puente. Check that the webhook URL and verify token are set in Meta&apos;s app and that the &apos;messages&apos; field is subscribed.</source>
         <translation>Hasta que llegue uno, las respuestas de los candidatos y las confirmaciones de entrega no llegan a Puente. Comprueba que la URL del webhook y el token de verificación están en la app de Meta y que el campo «messages» está suscrito.</translation>
     </message>
     <message>
@@ -1320,7 +1333,7 @@
         <translation>Último webhook de Meta: %1.</translation>
     </message>
     <message>
-        <source>That is a long time: if candidates have written since, check the webhook subscription in Meta's app.</source>
+        <source>That is a long time: if candidates have written since, check the webhook subscription in Meta&apos;s app.</source>
         <translation>Es mucho tiempo: si algún candidato ha escrito desde entonces, revisa la suscripción del webhook en la app de Meta.</translation>
     </message>
     <message>
@@ -1480,7 +1493,7 @@
         <translation>%1 (suspendida)</translation>
     </message>
     <message>
-        <source>Your company's access to Puente has been suspended. The server says: “%1”. Contact whoever runs your Puente; nothing was lost, and you can sign in again once it is resumed.</source>
+        <source>Your company&apos;s access to Puente has been suspended. The server says: “%1”. Contact whoever runs your Puente; nothing was lost, and you can sign in again once it is resumed.</source>
         <translation>El acceso de tu empresa a Puente se ha suspendido. El servidor dice: «%1». Contacta con quien administra tu Puente; no se ha perdido nada y podrás volver a entrar cuando se reactive.</translation>
     </message>
     <message>
@@ -1547,7 +1560,7 @@
         <translation>Contacto: %1</translation>
     </message>
     <message>
-        <source>Template "%1"</source>
+        <source>Template &quot;%1&quot;</source>
         <translation>Plantilla «%1»</translation>
     </message>
     <message>
@@ -1682,7 +1695,7 @@
         <translation>Escribe un nombre de hasta 200 caracteres.</translation>
     </message>
     <message>
-        <source>Your company's plan has no room for more active users. Deactivate someone who no longer needs access, or ask your platform operator for a bigger plan.</source>
+        <source>Your company&apos;s plan has no room for more active users. Deactivate someone who no longer needs access, or ask your platform operator for a bigger plan.</source>
         <translation>El plan de tu empresa no admite más usuarios activos. Desactiva a alguien que ya no necesite acceso o pide un plan mayor a quien administra la plataforma.</translation>
     </message>
 </context>
@@ -1709,7 +1722,7 @@
         <translation>No se pueden cargar %1: %2</translation>
     </message>
     <message>
-        <source>You do not have permission to see %1: only your company's administrators have access.</source>
+        <source>You do not have permission to see %1: only your company&apos;s administrators have access.</source>
         <translation>No tienes permiso para ver %1: solo tienen acceso los administradores de tu empresa.</translation>
     </message>
 </context>
@@ -1762,7 +1775,7 @@
         <translation>Te damos la bienvenida a Puente</translation>
     </message>
     <message>
-        <source>Nobody uses this computer's Puente yet. How do you want to start?</source>
+        <source>Nobody uses this computer&apos;s Puente yet. How do you want to start?</source>
         <translation>Todavía nadie usa Puente en este equipo. ¿Cómo quieres empezar?</translation>
     </message>
     <message>
@@ -1770,7 +1783,7 @@
         <translation>Configurar mi empresa</translation>
     </message>
     <message>
-        <source>Create your company's account. You will be its administrator and can add your team afterwards.</source>
+        <source>Create your company&apos;s account. You will be its administrator and can add your team afterwards.</source>
         <translation>Crea la cuenta de tu empresa. Serás quien la administre y después podrás añadir a tu equipo.</translation>
     </message>
     <message>
@@ -1814,7 +1827,7 @@
         <translation>Un simulador de WhatsApp con candidatos de ejemplo que escriben, para que puedas probarlo todo. No se envía nada a WhatsApp. Puedes configurar tu empresa más tarde.</translation>
     </message>
     <message>
-        <source>Type your company's name.</source>
+        <source>Type your company&apos;s name.</source>
         <translation>Escribe el nombre de tu empresa.</translation>
     </message>
     <message>
@@ -1893,7 +1906,7 @@
         <translation>Contraseña:</translation>
     </message>
     <message>
-        <source>This email has accounts in several companies: type the company's short name (ask your administrator if you do not know it).</source>
+        <source>This email has accounts in several companies: type the company&apos;s short name (ask your administrator if you do not know it).</source>
         <translation>Este correo tiene cuentas en varias empresas: escribe el nombre corto de la empresa (si no lo sabes, pregúntalo a quien administra tu cuenta).</translation>
     </message>
     <message>
@@ -1913,7 +1926,7 @@
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <source>Type the server's address, for example https://puente.example.com.</source>
+        <source>Type the server&apos;s address, for example https://puente.example.com.</source>
         <translation>Escribe la dirección del servidor, por ejemplo https://puente.example.com.</translation>
     </message>
     <message>
@@ -1925,7 +1938,7 @@
         <translation>Escribe tu correo electrónico y tu contraseña.</translation>
     </message>
     <message>
-        <source>Type the company's short name.</source>
+        <source>Type the company&apos;s short name.</source>
         <translation>Escribe el nombre corto de la empresa.</translation>
     </message>
     <message>
@@ -1937,7 +1950,7 @@
         <translation>No se encontró el servidor.</translation>
     </message>
     <message>
-        <source>Signed in. Saving the session in this computer's keychain…</source>
+        <source>Signed in. Saving the session in this computer&apos;s keychain…</source>
         <translation>Sesión iniciada. Guardando la sesión en el llavero de este equipo…</translation>
     </message>
     <message>
@@ -1945,7 +1958,7 @@
         <translation>Continuar</translation>
     </message>
     <message>
-        <source>You are signed in, but this session will not be remembered: this computer's keychain is not available (%1). You will have to sign in again next time.</source>
+        <source>You are signed in, but this session will not be remembered: this computer&apos;s keychain is not available (%1). You will have to sign in again next time.</source>
         <translation>Has iniciado sesión, pero esta sesión no se recordará: el llavero de este equipo no está disponible (%1). La próxima vez tendrás que volver a iniciar sesión.</translation>
     </message>
     <message>
@@ -1953,7 +1966,7 @@
         <translation>Correo electrónico o contraseña incorrectos. Revisa ambos e inténtalo de nuevo.</translation>
     </message>
     <message>
-        <source>Your company's access to Puente is suspended. The server says: “%1”. Contact whoever runs your Puente server.</source>
+        <source>Your company&apos;s access to Puente is suspended. The server says: “%1”. Contact whoever runs your Puente server.</source>
         <translation>El acceso de tu empresa a Puente está suspendido. El servidor indica: «%1». Ponte en contacto con quien gestiona tu servidor de Puente.</translation>
     </message>
     <message>
@@ -1961,7 +1974,7 @@
         <translation>Esta cuenta no puede iniciar sesión aquí. El servidor indica: «%1».</translation>
     </message>
     <message>
-        <source>Type the company's short name and sign in again.</source>
+        <source>Type the company&apos;s short name and sign in again.</source>
         <translation>Escribe el nombre corto de la empresa y vuelve a iniciar sesión.</translation>
     </message>
     <message>
@@ -2062,7 +2075,7 @@
         <translation>Plantillas de mensajes</translation>
     </message>
     <message>
-        <source>WhatsApp only lets you write first, or after 24 hours of silence, with a template Meta has approved. Templates are created in Meta's WhatsApp Manager; sync to bring them here.</source>
+        <source>WhatsApp only lets you write first, or after 24 hours of silence, with a template Meta has approved. Templates are created in Meta&apos;s WhatsApp Manager; sync to bring them here.</source>
         <translation>WhatsApp solo te deja escribir primero, o tras 24 horas sin respuesta, con una plantilla aprobada por Meta. Las plantillas se crean en el WhatsApp Manager de Meta; sincroniza para traerlas aquí.</translation>
     </message>
     <message>
@@ -2641,7 +2654,7 @@
         <translation>Contraseña nueva</translation>
     </message>
     <message>
-        <source>%1 is your company's last active administrator: someone must stay one. Make another user an administrator first.</source>
+        <source>%1 is your company&apos;s last active administrator: someone must stay one. Make another user an administrator first.</source>
         <translation>%1 es el último administrador activo de tu empresa y alguien tiene que seguir siéndolo. Primero haz administrador a otro usuario.</translation>
     </message>
     <message>
@@ -2649,7 +2662,7 @@
         <translation>Dale esta contraseña a %1. Entra con %2 y esta contraseña.</translation>
     </message>
     <message>
-        <source>%1 cannot be reactivated: your company's plan has no room for more active users. Deactivate someone who no longer needs access, or ask your platform operator for a bigger plan.</source>
+        <source>%1 cannot be reactivated: your company&apos;s plan has no room for more active users. Deactivate someone who no longer needs access, or ask your platform operator for a bigger plan.</source>
         <translation>No se puede reactivar a %1: el plan de tu empresa no admite más usuarios activos. Desactiva a alguien que ya no necesite acceso o pide un plan mayor a quien administra la plataforma.</translation>
     </message>
 </context>
@@ -2788,7 +2801,7 @@
         <translation>Pega el token de acceso de Meta (obligatorio)</translation>
     </message>
     <message>
-        <source>Optional: leave empty to use the platform's app</source>
+        <source>Optional: leave empty to use the platform&apos;s app</source>
         <translation>Opcional: déjalo vacío para usar la aplicación de la plataforma</translation>
     </message>
     <message>
@@ -2816,11 +2829,11 @@
         <translation>Obligatorio.</translation>
     </message>
     <message>
-        <source>This is the number's ID from WhatsApp Manager, not the phone number</source>
+        <source>This is the number&apos;s ID from WhatsApp Manager, not the phone number</source>
         <translation>Es el identificador del número en WhatsApp Manager, no el número de teléfono</translation>
     </message>
     <message>
-        <source>This is the account's ID from WhatsApp Manager: digits only, no + or spaces</source>
+        <source>This is the account&apos;s ID from WhatsApp Manager: digits only, no + or spaces</source>
         <translation>Es el identificador de la cuenta en WhatsApp Manager: solo dígitos, sin + ni espacios</translation>
     </message>
     <message>
@@ -2891,7 +2904,7 @@
         <translation>No se puede leer la configuración: %1</translation>
     </message>
     <message>
-        <source>&lt;p&gt;WhatsApp is not set up yet. You need, from Meta's WhatsApp Manager: an access token, the phone number ID and the WhatsApp Business account ID. Then paste this webhook URL into Meta's app settings:&lt;/p&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
+        <source>&lt;p&gt;WhatsApp is not set up yet. You need, from Meta&apos;s WhatsApp Manager: an access token, the phone number ID and the WhatsApp Business account ID. Then paste this webhook URL into Meta&apos;s app settings:&lt;/p&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;WhatsApp aún no está configurado. Necesitas, desde WhatsApp Manager de Meta: un token de acceso, el identificador del número de teléfono y el identificador de la cuenta de WhatsApp Business. Después pega esta URL del webhook en la configuración de la aplicación de Meta:&lt;/p&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>

@@ -38,7 +38,8 @@ QString DeadLettersWidget::readableReason(const QString &reason)
     if (const auto m = noAccount.match(reason); m.hasMatch())
         return tr("No company has the WhatsApp Business account %1 connected. Connect it to the right company, then replay.").arg(m.captured(1));
     if (const auto m = foreign.match(reason); m.hasMatch())
-        return tr("Signed with another company's app secret, so it was not trusted for %1. Check which Meta app sends it.").arg(m.captured(1));
+        return tr("Signed with another company's app secret, so it was not trusted for %1 and can never be replayed. Check which Meta app sends it.")
+            .arg(m.captured(1));
     if (const auto m = failed.match(reason); m.hasMatch())
         return tr("Storing it failed %1 times (%2). Replay it once the server is healthy.").arg(m.captured(1), m.captured(2));
     return reason;
@@ -121,7 +122,8 @@ void DeadLettersWidget::fill(const QJsonArray &items)
         const qint64 id = d.value(QStringLiteral("id")).toInteger();
         m_rows.insert(id, d);
         const bool replayed = !d.value(QStringLiteral("replayed_at")).isNull();
-        waiting += replayed ? 0 : 1;
+        const bool replayable = d.value(QStringLiteral("replayable")).toBool(true);
+        waiting += replayed || !replayable ? 0 : 1;
         auto *when = new QStandardItem(QLocale().toString(QDateTime::fromMSecsSinceEpoch(d.value(QStringLiteral("created_at")).toInteger()),
                                                           QLocale::ShortFormat));
         when->setData(id, kIdRole);
@@ -131,9 +133,11 @@ void DeadLettersWidget::fill(const QJsonArray &items)
         auto *reason = new QStandardItem(why);
         reason->setToolTip(why);
         const int count = d.value(QStringLiteral("replay_count")).toInt();
-        auto *replays = new QStandardItem(replayed ? tr("Replayed %1").arg(MetaText::ago(d.value(QStringLiteral("replayed_at")).toInteger()))
-                                                   : count == 0 ? tr("Waiting") : QLocale().toString(count));
-        if (replayed)
+        auto *replays = new QStandardItem(!replayable ? tr("Cannot be replayed")
+                                          : replayed  ? tr("Replayed %1").arg(MetaText::ago(d.value(QStringLiteral("replayed_at")).toInteger()))
+                                          : count == 0 ? tr("Waiting")
+                                                       : QLocale().toString(count));
+        if (replayed || !replayable)
             for (QStandardItem *i : {when, kind, reason, replays})
                 i->setForeground(theme::muted());
         m_model->appendRow({when, kind, reason, replays});
@@ -153,7 +157,7 @@ void DeadLettersWidget::updateButtons()
     const bool selected = !rows.isEmpty();
     m_details->setEnabled(selected);
     const QJsonObject d = selected ? m_rows.value(idAt(rows.first().row())) : QJsonObject();
-    m_replay->setEnabled(selected && d.value(QStringLiteral("replayed_at")).isNull());
+    m_replay->setEnabled(selected && d.value(QStringLiteral("replayed_at")).isNull() && d.value(QStringLiteral("replayable")).toBool(true));
     m_replay->setVisible(!m_rows.isEmpty());
     m_details->setVisible(!m_rows.isEmpty());
 }

@@ -71,8 +71,8 @@ bool isSingleton(QByteArrayView lowerName)
     return false;
 }
 
-// A Host value: a reg-name or IP literal and an optional port, nothing else
-// (no path, no user info, no blanks).
+} // namespace
+
 bool isValidHost(QByteArrayView host)
 {
     if (host.isEmpty() || host.size() > 255)
@@ -85,8 +85,6 @@ bool isValidHost(QByteArrayView host)
     }
     return true;
 }
-
-} // namespace
 
 QByteArray RequestHead::field(QByteArrayView lowerName) const
 {

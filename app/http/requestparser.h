@@ -36,6 +36,10 @@ struct RequestHead {
     QByteArray field(QByteArrayView lowerName) const;
 };
 
+// A Host (or X-Forwarded-Host) value: a host name or IP literal and an
+// optional port, nothing else (no path, user info or blanks).
+bool isValidHost(QByteArrayView host);
+
 // Why a request was refused: the status to answer with (the connection is
 // then closed: after a malformed request nobody knows where the next begins).
 struct ParseError {

@@ -27,55 +27,65 @@ AuthService::AuthService(Database &db, AuthPolicy policy)
 {
 }
 
-Result<qint64> AuthService::throttleWait(const QString &key, int slowAfter, int lockAfter, qint64 now)
+Result<qint64> AuthService::admit(const QString &key, int slowAfter, int lockAfter, qint64 now)
 {
-    Sql q(m_db.connection(), QStringLiteral("SELECT failures, first_failure_at, last_failure_at, locked_until FROM login_throttle WHERE throttle_key = ?"));
+    // The attempt is counted as a failure before its password is checked,
+    // in a transaction holding the key's row: parallel attempts queue here,
+    // and past the limit none of them reaches scrypt. A success gives the
+    // count back (release, clearFailures).
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    Sql ensure(tx.connection(), QStringLiteral("INSERT INTO login_throttle (throttle_key, failures, first_failure_at, last_failure_at, locked_until) "
+                                               "VALUES (?, 0, ?, 0, 0) ON CONFLICT (throttle_key) DO NOTHING"));
+    ensure.bind(key).bind(now);
+    if (auto s = ensure.exec(); !s)
+        return s.error();
+    Sql q(tx.connection(), QStringLiteral("SELECT failures, first_failure_at, last_failure_at, locked_until FROM login_throttle WHERE throttle_key = ?")
+                               + (m_db.dialect() == Dialect::Postgres ? QStringLiteral(" FOR UPDATE") : QString()));
     q.bind(key);
     if (auto s = q.exec(); !s)
         return s.error();
     if (!q.next())
-        return qint64(0);
-    const qint64 failures = q.int64(0), first = q.int64(1), last = q.int64(2), lockedUntil = q.int64(3);
+        return makeError("storage_error", QStringLiteral("the sign-in throttle row is missing"));
+    qint64 failures = q.int64(0), first = q.int64(1);
+    const qint64 last = q.int64(2), lockedUntil = q.int64(3);
+    q.finish();
     if (lockedUntil > now)
         return lockedUntil - now;
-    if (now - first > m_policy.windowMs || failures < slowAfter)
-        return qint64(0);
-    Q_UNUSED(lockAfter);
-    const qint64 delay = 1000LL << std::min<qint64>(failures - slowAfter, 10);
-    return std::max<qint64>(0, last + delay - now);
+    if (now - first > m_policy.windowMs) {
+        failures = 0;
+        first = now;
+    }
+    if (failures >= slowAfter) {
+        const qint64 delay = 1000LL << std::min<qint64>(failures - slowAfter, 10);
+        if (last + delay > now)
+            return last + delay - now;
+    }
+    ++failures;
+    Sql up(tx.connection(), QStringLiteral("UPDATE login_throttle SET failures = ?, first_failure_at = ?, last_failure_at = ?, locked_until = ? "
+                                           "WHERE throttle_key = ?"));
+    up.bind(failures).bind(first).bind(now).bind(failures >= lockAfter ? now + m_policy.lockMs : qint64(0)).bind(key);
+    if (auto s = up.exec(); !s)
+        return s.error();
+    // Old rows tell nothing: keep the table small.
+    Sql prune(tx.connection(), QStringLiteral("DELETE FROM login_throttle WHERE last_failure_at < ? AND locked_until < ? AND throttle_key <> ?"));
+    prune.bind(now - 2 * m_policy.windowMs).bind(now).bind(key);
+    if (auto s = prune.exec(); !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    return qint64(0);
 }
 
-Status AuthService::recordFailure(const QString &key, int lockAfter, qint64 now)
+Status AuthService::release(const QString &key)
 {
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun();
-    // One atomic upsert, so that parallel failures all count and none lifts
-    // a lock: while locked nothing changes; after the window (or a lock)
-    // the count starts again.
-    const QString fresh = QStringLiteral("(login_throttle.first_failure_at < ?)");
-    const QString counted = QStringLiteral("(CASE WHEN %1 THEN 1 ELSE login_throttle.failures + 1 END)").arg(fresh);
-    Sql up(tx.connection(), QStringLiteral(
-        "INSERT INTO login_throttle (throttle_key, failures, first_failure_at, last_failure_at, locked_until) VALUES (?, 1, ?, ?, ?) "
-        "ON CONFLICT (throttle_key) DO UPDATE SET "
-        "failures = CASE WHEN login_throttle.locked_until > ? THEN login_throttle.failures ELSE %2 END, "
-        "first_failure_at = CASE WHEN login_throttle.locked_until > ? THEN login_throttle.first_failure_at "
-        "                        WHEN %1 THEN ? ELSE login_throttle.first_failure_at END, "
-        "last_failure_at = ?, "
-        "locked_until = CASE WHEN login_throttle.locked_until > ? THEN login_throttle.locked_until "
-        "                    WHEN %2 >= ? THEN ? ELSE 0 END").arg(fresh, counted));
-    const qint64 windowStart = now - m_policy.windowMs;
-    up.bind(key).bind(now).bind(now).bind(lockAfter <= 1 ? now + m_policy.lockMs : 0) // insert
-        .bind(now).bind(windowStart)                                                    // failures
-        .bind(now).bind(windowStart).bind(now)                                          // first_failure_at
-        .bind(now)                                                                      // last_failure_at
-        .bind(now).bind(windowStart).bind(qint64(lockAfter)).bind(now + m_policy.lockMs); // locked_until
-    if (auto s = up.exec(); !s)
-        return s;
-    // Old rows tell nothing: keep the table small.
-    Sql prune(tx.connection(), QStringLiteral("DELETE FROM login_throttle WHERE last_failure_at < ? AND locked_until < ?"));
-    prune.bind(now - 2 * m_policy.windowMs).bind(now);
-    if (auto s = prune.exec(); !s)
+    Sql q(tx.connection(), QStringLiteral("UPDATE login_throttle SET failures = failures - 1 WHERE throttle_key = ? AND failures > 0"));
+    q.bind(key);
+    if (auto s = q.exec(); !s)
         return s;
     return tx.commit();
 }
@@ -94,24 +104,41 @@ Status AuthService::clearFailures(const QString &key)
 
 Result<LoginResult> AuthService::login(const LoginRequest &r, qint64 *retryAfterMs)
 {
-    const QString email = r.email.trimmed().toLower();
-    if (email.isEmpty() || r.password.isEmpty() || email.size() > 254 || r.password.size() > 1024)
+    // Checked before it is used anywhere (throttle keys, the log, the audit
+    // log): an "email" with a line break or an escape sequence in it could
+    // forge a log line.
+    const auto normalized = normalizeEmail(r.email);
+    if (!normalized)
+        return normalized.error();
+    const QString email = normalized.value();
+    if (r.password.isEmpty() || r.password.size() > 1024)
         return invalidCredentials();
     const qint64 now = nowMs();
     const QString emailKey = QStringLiteral("email:") + email;
     const QString addressKey = QStringLiteral("address:") + r.clientAddress;
 
     qint64 wait = 0;
+    QList<QString> counted; // keys this attempt was counted against
     for (const auto &[key, slow, lock] : {std::tuple{emailKey, m_policy.emailSlowAfter, m_policy.emailLockAfter},
                                           std::tuple{addressKey, m_policy.addressSlowAfter, m_policy.addressLockAfter}}) {
         if (key == addressKey && r.clientAddress.isEmpty())
             continue;
-        auto w = throttleWait(key, slow, lock, now);
+        auto w = admit(key, slow, lock, now);
         if (!w)
             return w.error();
-        wait = std::max(wait, w.value());
+        if (w.value() > 0) {
+            wait = std::max(wait, w.value());
+            break;
+        }
+        counted.append(key);
     }
+    // Not a failed password: the counts taken for this attempt go back.
+    const auto giveBack = [this, &counted] {
+        for (const QString &key : std::as_const(counted))
+            (void)release(key);
+    };
     if (wait > 0) {
+        giveBack();
         qCInfo(lcAuth).noquote() << "sign-in throttled for" << email << "from" << r.clientAddress;
         if (retryAfterMs)
             *retryAfterMs = wait;
@@ -154,13 +181,7 @@ Result<LoginResult> AuthService::login(const LoginRequest &r, qint64 *retryAfter
     };
 
     if (matches.isEmpty()) {
-        for (const auto &[key, lock] : {std::pair{emailKey, m_policy.emailLockAfter}, std::pair{addressKey, m_policy.addressLockAfter}}) {
-            if (key == addressKey && r.clientAddress.isEmpty())
-                continue;
-            if (auto s = recordFailure(key, lock, now); !s)
-                return s.error();
-        }
-        // Into the log of each tenant where the email exists (its admins
+        // Already counted (admit). Into the log of each tenant where the email exists (its admins
         // should see attacks on their people), else platform-wide.
         bool logged = false;
         for (const auto &c : candidates.value()) {
@@ -175,6 +196,7 @@ Result<LoginResult> AuthService::login(const LoginRequest &r, qint64 *retryAfter
         qCInfo(lcAuth).noquote() << "sign-in failed for" << email << "from" << r.clientAddress;
         return invalidCredentials();
     }
+    giveBack();
     if (matches.size() > 1)
         return makeError("tenant_required", QStringLiteral("this email has accounts in several companies; choose the company"));
 

@@ -59,8 +59,11 @@ public:
     const AuthPolicy &policy() const { return m_policy; }
 
 private:
-    Result<qint64> throttleWait(const QString &key, int slowAfter, int lockAfter, qint64 now);
-    Status recordFailure(const QString &key, int lockAfter, qint64 now);
+    // Counts an attempt against `key` unless it must wait; returns the wait
+    // (0: admitted and counted).
+    Result<qint64> admit(const QString &key, int slowAfter, int lockAfter, qint64 now);
+    // Takes back one counted attempt (it was not a wrong password).
+    Status release(const QString &key);
     Status clearFailures(const QString &key);
 
     Database &m_db;

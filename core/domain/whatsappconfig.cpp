@@ -1,5 +1,7 @@
 #include "domain/whatsappconfig.h"
 
+#include <algorithm>
+
 namespace puente {
 
 QString toString(ApiType type)
@@ -20,9 +22,12 @@ QString maskSecret(const QString &secret)
 {
     if (secret.isEmpty())
         return {};
-    if (secret.size() < 12)
+    // At most a sixth of the secret shows at each end (four characters
+    // at most): enough to tell two tokens apart, never enough to guess one.
+    const qsizetype shown = std::min<qsizetype>(4, secret.size() / 6);
+    if (shown == 0)
         return QStringLiteral("…");
-    return secret.left(4) + QChar(0x2026) + secret.right(4);
+    return secret.left(shown) + QChar(0x2026) + secret.right(shown);
 }
 
 } // namespace puente

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 
@@ -35,15 +36,17 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
 {
     const QString ts = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     const QString category = QString::fromLatin1(context.category ? context.category : "default");
-    const QString text = redactSecrets(message);
     QByteArray line;
     if (s_format.load() == Format::Json) {
+        // JSON escapes control characters itself.
+        const QString text = redactSecrets(message);
         QJsonObject o{{QStringLiteral("ts"), ts},
                       {QStringLiteral("level"), QString::fromLatin1(levelName(type))},
                       {QStringLiteral("category"), category},
                       {QStringLiteral("msg"), text}};
         line = QJsonDocument(o).toJson(QJsonDocument::Compact);
     } else {
+        const QString text = escapeControls(redactSecrets(message));
         line = QStringLiteral("%1 %2 %3: %4")
                    .arg(ts, QString::fromLatin1(levelName(type)).leftJustified(7), category, text)
                    .toUtf8();
@@ -58,6 +61,35 @@ void install(Format format)
 {
     s_format = format;
     qInstallMessageHandler(handler);
+}
+
+QString escapeControls(const QString &text)
+{
+    const auto isControl = [](QChar c) {
+        const char16_t u = c.unicode();
+        // C0, DEL, C1, and the bidirectional overrides and isolates that
+        // reorder what a terminal shows.
+        return u < 0x20 || (u >= 0x7f && u < 0xa0) || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e
+               || u == 0x200f || u == 0x061c;
+    };
+    if (std::none_of(text.cbegin(), text.cend(), isControl))
+        return text;
+    QString out;
+    out.reserve(text.size() + 16);
+    for (QChar c : text) {
+        if (!isControl(c)) {
+            out += c;
+        } else if (c == QLatin1Char('\n')) {
+            out += QLatin1String("\\n");
+        } else if (c == QLatin1Char('\r')) {
+            out += QLatin1String("\\r");
+        } else if (c == QLatin1Char('\t')) {
+            out += QLatin1String("\\t");
+        } else {
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        }
+    }
+    return out;
 }
 
 QString redactSecrets(const QString &message)

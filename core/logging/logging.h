@@ -21,6 +21,10 @@ void install(Format format);
 
 // The masking the handler applies; exposed for tests.
 QString redactSecrets(const QString &message);
+// Control characters (line breaks, ANSI escapes, bidi overrides) written as
+// \n, \u001b...: a value from a request can never start a log line of its
+// own or recolour the terminal. The human format applies it to every line.
+QString escapeControls(const QString &text);
 
 std::optional<Format> parseFormat(const QString &name);
 

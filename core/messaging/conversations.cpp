@@ -1,6 +1,7 @@
 #include "messaging/conversations.h"
 
 #include "crypto/crypto.h"
+#include "domain/text.h"
 #include "messaging/mediafetcher.h"
 #include "messaging/rows.h"
 #include "messaging/templates.h"
@@ -12,6 +13,8 @@
 #include <QSet>
 #include <QJsonDocument>
 #include <QUrl>
+
+#include <string_view>
 
 namespace puente {
 
@@ -326,7 +329,7 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
     QJsonObject request{{QStringLiteral("type"), r.type}};
     QString content, preview, templateName;
     if (r.type == QLatin1String("text")) {
-        const QString text = r.text.trimmed();
+        const QString text = text::normalizeNewlines(r.text).trimmed();
         if (text.isEmpty())
             return invalid("message", QStringLiteral("the message is empty"));
         if (text.size() > 4096)
@@ -370,19 +373,32 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
         request.insert(QStringLiteral("emoji"), r.emoji);
         preview = r.emoji;
     } else if (r.type == QLatin1String("location")) {
+        // Numbers as JSON numbers: "0x10" or " 5 " are not coordinates.
         const QJsonValue lat = r.location.value(QStringLiteral("latitude")), lon = r.location.value(QStringLiteral("longitude"));
-        const double la = lat.isString() ? lat.toString().toDouble() : lat.toDouble(999), lo = lon.isString() ? lon.toString().toDouble() : lon.toDouble(999);
-        if (la < -90 || la > 90 || lo < -180 || lo > 180 || (lat.isString() && lat.toString().isEmpty()))
-            return invalid("location", QStringLiteral("a location needs latitude (-90..90) and longitude (-180..180)"));
-        request.insert(QStringLiteral("location"), r.location);
-        content = r.location.value(QStringLiteral("name")).toString();
-        preview = QStringLiteral("📍 ") + (content.isEmpty() ? r.location.value(QStringLiteral("address")).toString() : content);
+        if (!lat.isDouble() || !lon.isDouble() || lat.toDouble() < -90 || lat.toDouble() > 90 || lon.toDouble() < -180 || lon.toDouble() > 180)
+            return invalid("location", QStringLiteral("a location needs latitude (-90..90) and longitude (-180..180) as numbers"));
+        for (const char *field : {"name", "address"}) {
+            const QJsonValue v = r.location.value(QLatin1String(field));
+            if (!v.isUndefined() && !v.isNull() && (!v.isString() || v.toString().size() > 1000 || !text::problem(v.toString(), text::Kind::Line).isEmpty()))
+                return invalid(field == std::string_view("name") ? "location.name" : "location.address",
+                               QStringLiteral("location.%1 must be one line of at most 1000 characters").arg(QLatin1String(field)));
+        }
+        QJsonObject location{{QStringLiteral("latitude"), lat.toDouble()}, {QStringLiteral("longitude"), lon.toDouble()}};
+        for (const char *field : {"name", "address"})
+            if (const QString v = r.location.value(QLatin1String(field)).toString(); !v.isEmpty())
+                location.insert(QLatin1String(field), v);
+        request.insert(QStringLiteral("location"), location);
+        content = location.value(QStringLiteral("name")).toString();
+        preview = QStringLiteral("📍 ") + (content.isEmpty() ? location.value(QStringLiteral("address")).toString() : content);
     } else if (r.type == QLatin1String("contacts")) {
         if (r.contacts.isEmpty() || r.contacts.size() > 257)
             return invalid("contacts", QStringLiteral("send 1 to 257 contact cards"));
-        for (const QJsonValue &c : r.contacts)
+        for (const QJsonValue &c : r.contacts) {
             if (c.toObject().value(QStringLiteral("name")).toObject().value(QStringLiteral("formatted_name")).toString().isEmpty())
                 return invalid("contacts", QStringLiteral("every contact card needs name.formatted_name"));
+            if (QJsonDocument(c.toObject()).toJson(QJsonDocument::Compact).size() > 4096)
+                return invalid("contacts", QStringLiteral("a contact card holds at most 4 KB of names, phones, emails and addresses"));
+        }
         request.insert(QStringLiteral("contacts"), r.contacts);
         preview = QStringLiteral("👤 ") + r.contacts.first().toObject().value(QStringLiteral("name")).toObject().value(QStringLiteral("formatted_name")).toString();
     } else if (r.type == QLatin1String("interactive")) {
@@ -393,6 +409,32 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
         const QJsonObject action = r.interactive.value(QStringLiteral("action")).toObject();
         if (body.trimmed().isEmpty() || body.size() > 1024)
             return invalid("interactive.body", QStringLiteral("an interactive message needs body.text of 1-1024 characters"));
+        // Header: text of at most 60 characters, or a picture, video or
+        // document; footer: at most 60 characters.
+        if (const QJsonValue h = r.interactive.value(QStringLiteral("header")); !h.isUndefined() && !h.isNull()) {
+            const QJsonObject header = h.toObject();
+            const QString type = header.value(QStringLiteral("type")).toString();
+            if (type == QLatin1String("text")) {
+                const QString t = header.value(QStringLiteral("text")).toString();
+                if (t.trimmed().isEmpty() || t.size() > 60 || !text::problem(t, text::Kind::Line).isEmpty())
+                    return invalid("interactive.header", QStringLiteral("a text header is one line of 1-60 characters"));
+            } else if (type == QLatin1String("image") || type == QLatin1String("video") || type == QLatin1String("document")) {
+                const QJsonObject media = header.value(type).toObject();
+                const QString id = media.value(QStringLiteral("id")).toString(), link = media.value(QStringLiteral("link")).toString();
+                if (id.isEmpty() == link.isEmpty() || id.size() > 200 || link.size() > 2000
+                    || (!link.isEmpty() && QUrl(link).scheme() != QLatin1String("https")))
+                    return invalid("interactive.header", QStringLiteral("a %1 header needs an uploaded media id or an https link").arg(type));
+            } else {
+                return invalid("interactive.header", QStringLiteral("the header type must be text, image, video or document"));
+            }
+            if (header.size() > 2)
+                return invalid("interactive.header", QStringLiteral("the header holds only its type and its content"));
+        }
+        if (const QJsonValue f = r.interactive.value(QStringLiteral("footer")); !f.isUndefined() && !f.isNull()) {
+            const QString t = f.toObject().value(QStringLiteral("text")).toString();
+            if (t.trimmed().isEmpty() || t.size() > 60)
+                return invalid("interactive.footer", QStringLiteral("a footer holds 1-60 characters"));
+        }
         if (kind == QLatin1String("button")) {
             const QJsonArray buttons = action.value(QStringLiteral("buttons")).toArray();
             QSet<QString> ids;
@@ -401,7 +443,7 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
             for (const QJsonValue &b : buttons) {
                 const QJsonObject reply = b.toObject().value(QStringLiteral("reply")).toObject();
                 const QString id = reply.value(QStringLiteral("id")).toString(), title = reply.value(QStringLiteral("title")).toString();
-                if (id.isEmpty() || ids.contains(id) || title.isEmpty() || title.size() > 20)
+                if (id.isEmpty() || id.size() > 256 || ids.contains(id) || title.isEmpty() || title.size() > 20)
                     return invalid("interactive.action", QStringLiteral("each button needs a unique id and a title of 1-20 characters"));
                 ids.insert(id);
             }
@@ -412,8 +454,10 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
                 for (const QJsonValue &row : section.toObject().value(QStringLiteral("rows")).toArray()) {
                     ++rows;
                     const QString title = row.toObject().value(QStringLiteral("title")).toString();
-                    if (row.toObject().value(QStringLiteral("id")).toString().isEmpty() || title.isEmpty() || title.size() > 24)
-                        return invalid("interactive.action", QStringLiteral("each row needs an id and a title of 1-24 characters"));
+                    const QString rowId = row.toObject().value(QStringLiteral("id")).toString();
+                    if (rowId.isEmpty() || rowId.size() > 200 || title.isEmpty() || title.size() > 24
+                        || row.toObject().value(QStringLiteral("description")).toString().size() > 72)
+                        return invalid("interactive.action", QStringLiteral("each row needs an id (≤200), a title of 1-24 characters and at most 72 of description"));
                 }
             if (button.isEmpty() || button.size() > 20 || rows == 0 || rows > 10)
                 return invalid("interactive.action", QStringLiteral("a list needs a button label of 1-20 characters and 1-10 rows"));

@@ -27,13 +27,21 @@ QString changeJson(const meta::WebhookChange &c)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-Status deadLetter(QSqlDatabase tx, qint64 inboxId, TenantId tenant, const QString &reason, const QString &field,
-                  const QString &routingKey, const QString &payload)
+QVariant nullableId(TenantId id)
+{
+    return id.isValid() ? QVariant(id.value) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+// `kind`: unparseable, unroutable, foreign_signature, unknown_status,
+// failed_repeatedly. `signedBy`: the tenant whose own app secret signed the
+// body (none: the platform's).
+Status deadLetter(QSqlDatabase tx, qint64 inboxId, TenantId tenant, const char *kind, TenantId signedBy, const QString &reason,
+                  const QString &field, const QString &routingKey, const QString &payload)
 {
     qCWarning(lcStorage).noquote() << "dead letter:" << reason;
-    Sql q(tx, QStringLiteral("INSERT INTO dead_letters (inbox_id, tenant_id, reason, field, routing_key, payload, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.bind(inboxId).bind(tenant.isValid() ? QVariant(tenant.value) : QVariant(QMetaType(QMetaType::LongLong)))
+    Sql q(tx, QStringLiteral("INSERT INTO dead_letters (inbox_id, tenant_id, kind, signed_by_tenant_id, reason, field, routing_key, payload, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.bind(inboxId).bind(nullableId(tenant)).bind(QString::fromLatin1(kind)).bind(nullableId(signedBy))
         .bind(reason).bind(nullIfEmpty(field)).bind(nullIfEmpty(routingKey)).bind(payload).bind(nowMs());
     return q.exec();
 }
@@ -346,16 +354,20 @@ Result<int> InboundProcessor::processPending(int maxRows)
 Status InboundProcessor::recordFailure(qint64 inboxId, const QString &error)
 {
     QString body;
+    TenantId signedBy;
     {
         Transaction tx(m_db.inbox());
         if (!tx.begun())
             return tx.begun();
-        Sql q(tx.connection(), QStringLiteral("UPDATE webhook_inbox SET attempts = attempts + 1, last_error = ? WHERE id = ? RETURNING attempts, body"));
+        Sql q(tx.connection(), QStringLiteral("UPDATE webhook_inbox SET attempts = attempts + 1, last_error = ? WHERE id = ? "
+                                              "RETURNING attempts, body, signed_by_tenant_id"));
         q.bind(error).bind(inboxId);
         if (auto s = q.exec(); !s)
             return s;
-        if (q.next() && q.int64(0) >= kMaxAttempts)
+        if (q.next() && q.int64(0) >= kMaxAttempts) {
             body = QString::fromUtf8(q.value(1).toByteArray());
+            signedBy = TenantId(q.isNull(2) ? 0 : q.int64(2));
+        }
         q.finish();
         if (auto s = tx.commit(); !s)
             return s;
@@ -366,8 +378,8 @@ Status InboundProcessor::recordFailure(qint64 inboxId, const QString &error)
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun();
-    if (auto s = deadLetter(tx.connection(), inboxId, {}, QStringLiteral("processing failed %1 times: %2").arg(kMaxAttempts).arg(error), {},
-                            {}, body);
+    if (auto s = deadLetter(tx.connection(), inboxId, {}, "failed_repeatedly", signedBy,
+                            QStringLiteral("processing failed %1 times: %2").arg(kMaxAttempts).arg(error), {}, {}, body);
         !s)
         return s;
     if (auto s = tx.commit(); !s)
@@ -452,7 +464,7 @@ Status InboundProcessor::processParsed(QSqlDatabase tx, qint64 inboxId, const QB
                                        TenantId signedBy, EventBatch &events, bool *pendingStatuses)
 {
     if (!parsed.ok) {
-        if (auto s = deadLetter(tx, inboxId, {}, parsed.error, {}, {}, QString::fromUtf8(body)); !s)
+        if (auto s = deadLetter(tx, inboxId, {}, "unparseable", signedBy, parsed.error, {}, {}, QString::fromUtf8(body)); !s)
             return s;
     }
     for (const meta::WebhookChange &change : parsed.changes) {
@@ -467,14 +479,17 @@ Status InboundProcessor::processParsed(QSqlDatabase tx, qint64 inboxId, const QB
         if (!owner)
             return owner.error();
         QString refusal;
-        if (!owner.value().isValid())
+        const char *kind = "unroutable";
+        if (!owner.value().isValid()) {
             refusal = QStringLiteral("no tenant owns %1 %2").arg(what, key);
-        else if (signedBy.isValid() && owner.value() != signedBy)
+        } else if (signedBy.isValid() && owner.value() != signedBy) {
             // Signed with one tenant's own app secret, but about another
             // tenant: never delivered to that other tenant.
             refusal = QStringLiteral("change for %1 %2 was signed by another tenant's app secret").arg(what, key);
+            kind = "foreign_signature";
+        }
         if (!refusal.isEmpty()) {
-            if (auto s = deadLetter(tx, inboxId, {}, refusal, change.field, key, changeJson(change)); !s)
+            if (auto s = deadLetter(tx, inboxId, {}, kind, signedBy, refusal, change.field, key, changeJson(change)); !s)
                 return s;
             continue;
         }
@@ -497,7 +512,7 @@ Status InboundProcessor::processParsed(QSqlDatabase tx, qint64 inboxId, const QB
                 value.remove(QStringLiteral("messages"));
                 value.insert(QStringLiteral("statuses"), QJsonArray{st.raw});
                 only.value = value;
-                s = deadLetter(tx, inboxId, owner.value(), s.error().message, change.field, key, changeJson(only));
+                s = deadLetter(tx, inboxId, owner.value(), "unknown_status", signedBy, s.error().message, change.field, key, changeJson(only));
             }
             if (!s)
                 return s;
@@ -515,7 +530,7 @@ Result<qint64> DeadLetters::replay(Database &db, qint64 deadLetterId, TenantId o
     Transaction tx(db);
     if (!tx.begun())
         return tx.begun().error();
-    Sql q(tx.connection(), QStringLiteral("SELECT payload, tenant_id, reason FROM dead_letters WHERE id = ?")
+    Sql q(tx.connection(), QStringLiteral("SELECT payload, tenant_id, reason, kind, signed_by_tenant_id FROM dead_letters WHERE id = ?")
                                + (onlyTenant.isValid() ? QStringLiteral(" AND tenant_id = ?") : QString()));
     q.bind(deadLetterId);
     if (onlyTenant.isValid())
@@ -527,7 +542,16 @@ Result<qint64> DeadLetters::replay(Database &db, qint64 deadLetterId, TenantId o
     const QString payloadText = q.text(0);
     const TenantId owner(q.isNull(1) ? 0 : q.int64(1));
     const QString reason = q.text(2);
+    const QString kind = q.text(3);
+    const TenantId signedBy(q.isNull(4) ? 0 : q.int64(4));
     q.finish();
+    // A change signed with one tenant's app secret about another tenant's
+    // number is a forgery (or a misconfigured secret): no replay can make
+    // it valid, and replaying it as the platform would deliver it.
+    if (kind == QLatin1String("foreign_signature"))
+        return makeError("not_replayable", QStringLiteral("dead letter %1 was signed with another company's app secret; it can never be "
+                                                          "delivered (a forgery, or a company using the wrong app secret)")
+                                               .arg(deadLetterId));
     const QJsonObject payload = QJsonDocument::fromJson(payloadText.toUtf8()).object();
     // A single change is wrapped back into a webhook body; a whole body
     // (unparseable, or failed repeatedly) goes back as it was.
@@ -542,7 +566,10 @@ Result<qint64> DeadLetters::replay(Database &db, qint64 deadLetterId, TenantId o
     }
     // SQLite: the inbox is another file; the body is queued (and committed)
     // first, so that a failure below can only queue it twice, never lose it.
-    auto inboxId = &db.inbox() == &db ? WebhookInbox::insert(tx.connection(), body) : WebhookInbox::insertAlone(db.inbox(), body);
+    // Requeued with the signer it came with: a change vouched for only by a
+    // tenant's own secret is again delivered only to that tenant.
+    auto inboxId = &db.inbox() == &db ? WebhookInbox::insert(tx.connection(), body, signedBy)
+                                      : WebhookInbox::insertAlone(db.inbox(), body, signedBy);
     if (!inboxId)
         return inboxId.error();
     Sql mark(tx.connection(), QStringLiteral("UPDATE dead_letters SET replayed_at = ?, replay_count = replay_count + 1 WHERE id = ?"));
@@ -561,7 +588,7 @@ Result<qint64> DeadLetters::replay(Database &db, qint64 deadLetterId, TenantId o
 
 Result<QJsonArray> DeadLetters::list(Database &db, TenantId tenant, qint64 beforeId, int limit, bool unroutableOnly)
 {
-    QString sql = QStringLiteral("SELECT id, tenant_id, reason, field, routing_key, payload, created_at, replayed_at, replay_count "
+    QString sql = QStringLiteral("SELECT id, tenant_id, reason, field, routing_key, payload, created_at, replayed_at, replay_count, kind "
                                  "FROM dead_letters WHERE 1 = 1");
     if (unroutableOnly)
         sql += QStringLiteral(" AND tenant_id IS NULL");
@@ -588,7 +615,9 @@ Result<QJsonArray> DeadLetters::list(Database &db, TenantId tenant, qint64 befor
                                {QStringLiteral("payload"), q.text(5)},
                                {QStringLiteral("created_at"), q.int64(6)},
                                {QStringLiteral("replayed_at"), q.isNull(7) ? QJsonValue() : QJsonValue(q.int64(7))},
-                               {QStringLiteral("replay_count"), q.int64(8)}});
+                               {QStringLiteral("replay_count"), q.int64(8)},
+                               {QStringLiteral("kind"), q.text(9)},
+                               {QStringLiteral("replayable"), q.text(9) != QLatin1String("foreign_signature")}});
     return out;
 }
 

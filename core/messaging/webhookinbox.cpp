@@ -77,12 +77,12 @@ Result<qint64> WebhookInbox::insert(QSqlDatabase tx, const QByteArray &body, Ten
     return q.int64(0);
 }
 
-Result<qint64> WebhookInbox::insertAlone(Database &inbox, const QByteArray &body)
+Result<qint64> WebhookInbox::insertAlone(Database &inbox, const QByteArray &body, TenantId signedBy)
 {
     Transaction tx(inbox);
     if (!tx.begun())
         return tx.begun().error();
-    auto id = insert(tx.connection(), body);
+    auto id = insert(tx.connection(), body, signedBy);
     if (!id)
         return id;
     if (auto s = tx.commit(); !s)

@@ -59,7 +59,7 @@ public:
     // Appends one pending body inside the caller's transaction (of
     // Database::inbox()), or in a transaction of its own.
     static Result<qint64> insert(QSqlDatabase tx, const QByteArray &body, TenantId signedBy = {});
-    static Result<qint64> insertAlone(Database &inbox, const QByteArray &body);
+    static Result<qint64> insertAlone(Database &inbox, const QByteArray &body, TenantId signedBy = {});
     // Marks rows processed inside the caller's transaction (of the inbox).
     static Status markRows(QSqlDatabase tx, const QList<qint64> &ids);
     // Deletes processed rows received more than `maxAgeMs` ago (see

@@ -352,6 +352,16 @@ R"(sqlite:CREATE TABLE dead_letters_new (
         {8, "one unused message index less", {
 "DROP INDEX whatsapp_messages_tenant_provider",
         }},
+        // A dead letter says what kind it is (a change signed with another
+        // tenant's app secret can never be replayed) and whose app secret
+        // vouched for it: a replay is held to the same ownership check.
+        {9, "dead letters keep their kind and signer", {
+"ALTER TABLE dead_letters ADD COLUMN kind TEXT NOT NULL DEFAULT 'other'",
+"ALTER TABLE dead_letters ADD COLUMN signed_by_tenant_id BIGINT",
+"UPDATE dead_letters SET kind = 'foreign_signature' WHERE reason LIKE '%signed by another tenant%'",
+"UPDATE dead_letters SET kind = 'unroutable' WHERE reason LIKE 'no tenant owns %'",
+"UPDATE dead_letters SET kind = 'failed_repeatedly' WHERE reason LIKE 'processing failed %'",
+        }},
     };
     return list;
 }

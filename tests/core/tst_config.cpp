@@ -155,6 +155,10 @@ void TestConfig::masking()
 {
     QCOMPARE(maskSecret(QStringLiteral("EAABsbCS1iHgBAKZCZB3Xw0x9Qz")), QStringLiteral("EAAB…x9Qz"));
     QCOMPARE(maskSecret(QStringLiteral("short")), QStringLiteral("…"));
+    // Short secrets show less: never more than a sixth at each end.
+    QCOMPARE(maskSecret(QStringLiteral("abcdefghijk")), QStringLiteral("a…k"));
+    QCOMPARE(maskSecret(QStringLiteral("abcdefghijkl")), QStringLiteral("ab…kl"));
+    QCOMPARE(maskSecret(QStringLiteral("abcdefghijklmnopqrstuvwx")), QStringLiteral("abcd…uvwx"));
     QCOMPARE(maskSecret(QString()), QString());
 }
 

@@ -127,7 +127,8 @@ struct BodyReader {
     const QJsonObject &json;
     std::optional<Reply> error;
 
-    std::optional<QString> string(const QString &field, bool required = false, int maxLength = 10'000);
+    // One line (no breaks, tabs or control characters) unless multiline.
+    std::optional<QString> string(const QString &field, bool required = false, int maxLength = 10'000, bool multiline = false);
     std::optional<bool> boolean(const QString &field);
     std::optional<qint64> integer(const QString &field);
     bool has(const QString &field) const { return json.contains(field); }

@@ -2,7 +2,9 @@
 
 #include "accounts/apikeys.h"
 #include "accounts/authservice.h"
+#include "common/jsonscan.h"
 #include "config/settings.h"
+#include "domain/text.h"
 #include "logging/logging.h"
 #include "metrics.h"
 #include "servercontext.h"
@@ -39,6 +41,32 @@ bool hasBody(Method m)
 {
     return m == Method::Post || m == Method::Patch || m == Method::Put;
 }
+
+// The first string (or key) anywhere in a body that holds what no text
+// from a client may: NUL, control characters but line breaks and tabs,
+// direction overrides. (field path, what is wrong)
+std::optional<std::pair<QString, QString>> badText(const QJsonValue &value, const QString &path)
+{
+    if (value.isString()) {
+        if (const QString p = text::problem(value.toString(), text::Kind::Multiline); !p.isEmpty())
+            return std::pair{path.isEmpty() ? QStringLiteral("body") : path, p};
+    } else if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const QString at = path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key();
+            if (const QString p = text::problem(it.key(), text::Kind::Line); !p.isEmpty())
+                return std::pair{QStringLiteral("a key in %1").arg(path.isEmpty() ? QStringLiteral("the body") : path), p};
+            if (auto bad = badText(it.value(), at))
+                return bad;
+        }
+    } else if (value.isArray()) {
+        const QJsonArray a = value.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i)
+            if (auto bad = badText(a.at(i), QStringLiteral("%1[%2]").arg(path).arg(i)))
+                return bad;
+    }
+    return std::nullopt;
+}
 } // namespace
 
 QJsonObject userJson(const User &u)
@@ -72,6 +100,7 @@ RestApi::RestApi(ServerContext &context)
                                 graph, mediaRoot(s), s.value(QStringLiteral("public_url")),
                                 s.value(QStringLiteral("default_phone_region")), m_limiter});
     m_env->wakeInbound = [&context] { context.wakeInbound(); };
+    m_env->trustProxy = s.value(QStringLiteral("trust_proxy")) == QLatin1String("true");
     m_tenantRate = number(s, "rate_limit_tenant_per_second", 50);
     m_tenantBurst = number(s, "rate_limit_tenant_burst", 200);
     m_callerRate = number(s, "rate_limit_user_per_second", 10);
@@ -129,7 +158,16 @@ Reply RestApi::handle(Request &request)
         request.params = match.params;
         request.routePattern = route.pattern;
         std::optional<Reply> refused;
-        if (hasBody(request.method)) {
+        for (const auto &[name, value] : request.query.queryItems(QUrl::FullyDecoded)) {
+            const QString nameProblem = text::problem(name, text::Kind::Line);
+            const QString problem = nameProblem.isEmpty() ? text::problem(value, text::Kind::Line) : nameProblem;
+            if (!problem.isEmpty()) {
+                const QString which = nameProblem.isEmpty() ? name : QStringLiteral("name");
+                refused = Reply::error(400, QStringLiteral("invalid_parameter"), QStringLiteral("the parameter %1 %2").arg(which, problem), which);
+                break;
+            }
+        }
+        if (!refused && hasBody(request.method)) {
             const qint64 maxBody = route.access.maxBody > 0 ? route.access.maxBody : m_maxBody;
             if (request.bodySize > maxBody) {
                 refused = Reply::error(413, QStringLiteral("too_large"), QStringLiteral("the request body is larger than %1 bytes").arg(maxBody));
@@ -146,6 +184,12 @@ Reply RestApi::handle(Request &request)
                                                QStringLiteral("the body is not valid JSON: %1 at byte %2").arg(error.errorString()).arg(error.offset));
                     else if (!doc.isObject())
                         refused = Reply::error(400, QStringLiteral("malformed_json"), QStringLiteral("the body must be a JSON object"));
+                    else if (const auto twice = json::duplicateKey(request.body))
+                        refused = Reply::error(400, QStringLiteral("malformed_json"),
+                                               QStringLiteral("the key %1 appears twice in one object").arg(*twice), *twice);
+                    else if (const auto bad = badText(doc.object(), {}))
+                        refused = Reply::error(422, QStringLiteral("invalid_field"), QStringLiteral("%1 %2").arg(bad->first, bad->second),
+                                               bad->first);
                     else
                         request.json = doc.object();
                 }

@@ -42,6 +42,7 @@ struct Environment {
     QString defaultRegion; // for phone numbers written without a country code
     RateLimiter &limiter;
     std::function<void()> wakeInbound = {}; // replayed dead letters wait in the inbox
+    bool trustProxy = false;                // X-Forwarded-* from a proxy on this host are believed
 };
 
 // The REST API: routing, authentication, roles and scopes, tenant selection,

@@ -1,5 +1,6 @@
 #include "api.h"
 
+#include "domain/text.h"
 #include "logging/logging.h"
 
 #include <QJsonDocument>
@@ -36,6 +37,7 @@ Reply fromError(const Error &error, const QString &fieldHint)
         {QStringLiteral("whatsapp_not_configured"), {409, {}}},
         {QStringLiteral("media_not_available"), {409, {}}},
         {QStringLiteral("not_retryable"), {409, {}}},
+        {QStringLiteral("not_replayable"), {409, {}}},
         {QStringLiteral("invalid_email"), {422, QStringLiteral("email")}},
         {QStringLiteral("invalid_name"), {422, QStringLiteral("name")}},
         {QStringLiteral("weak_password"), {422, QStringLiteral("password")}},
@@ -116,7 +118,7 @@ QStringList Router::routes() const
     return out;
 }
 
-std::optional<QString> BodyReader::string(const QString &field, bool required, int maxLength)
+std::optional<QString> BodyReader::string(const QString &field, bool required, int maxLength, bool multiline)
 {
     const QJsonValue v = json.value(field);
     if (v.isUndefined() || v.isNull()) {
@@ -132,6 +134,11 @@ std::optional<QString> BodyReader::string(const QString &field, bool required, i
     if (v.toString().size() > maxLength) {
         if (!error)
             error = Reply::error(422, QStringLiteral("invalid_field"), QStringLiteral("%1 is longer than %2 characters").arg(field).arg(maxLength), field);
+        return std::nullopt;
+    }
+    if (const QString problem = text::problem(v.toString(), multiline ? text::Kind::Multiline : text::Kind::Line); !problem.isEmpty()) {
+        if (!error)
+            error = Reply::error(422, QStringLiteral("invalid_field"), QStringLiteral("%1 %2").arg(field, problem), field);
         return std::nullopt;
     }
     if (required && v.toString().trimmed().isEmpty()) {

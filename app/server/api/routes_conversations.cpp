@@ -209,13 +209,16 @@ void registerConversationRoutes(Router &router, Environment &env)
         BodyReader body{r.json, {}};
         OutboundRequest o;
         o.type = body.string(QStringLiteral("type"), false, 20).value_or(QStringLiteral("text"));
-        o.text = body.string(QStringLiteral("message"), false, 5000).value_or(QString());
+        o.text = body.string(QStringLiteral("message"), false, 5000, true).value_or(QString());
         o.previewUrl = body.boolean(QStringLiteral("preview_url")).value_or(false);
         o.replyTo = body.integer(QStringLiteral("reply_to")).value_or(0);
+        if (body.has(QStringLiteral("reply_to")) && !r.json.value(QStringLiteral("reply_to")).isNull() && o.replyTo <= 0 && !body.error)
+            return Reply::error(422, QStringLiteral("invalid_field"), QStringLiteral("reply_to must be the id of a message in this conversation"),
+                                QStringLiteral("reply_to"));
         o.emoji = body.string(QStringLiteral("emoji"), false, 32).value_or(QString());
         o.mediaId = body.string(QStringLiteral("media_id"), false, 200).value_or(QString());
         o.mediaLink = body.string(QStringLiteral("link"), false, 2000).value_or(QString());
-        o.caption = body.string(QStringLiteral("caption"), false, 2000).value_or(QString());
+        o.caption = body.string(QStringLiteral("caption"), false, 2000, true).value_or(QString());
         o.filename = body.string(QStringLiteral("filename"), false, 255).value_or(QString());
         if (body.has(QStringLiteral("template"))) {
             const QJsonObject t = r.json.value(QStringLiteral("template")).toObject();

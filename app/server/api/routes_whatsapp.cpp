@@ -3,6 +3,7 @@
 #include "crypto/crypto.h"
 #include "messaging/templates.h"
 #include "domain/phonenumber.h"
+#include "http/requestparser.h"
 #include "restapi.h"
 #include "storage/database.h"
 #include "storage/whatsappconfigrepository.h"
@@ -12,13 +13,24 @@
 namespace puente::server::api {
 
 namespace {
+// The URL admins paste into Meta's app settings. public_url when the
+// installation sets it; otherwise the Host the request came to (validated
+// by the HTTP front), or what a trusted proxy on this host forwards.
 QString webhookUrl(const Environment &env, const Request &r)
 {
     QString base = env.publicUrl;
     if (base.isEmpty()) {
-        const QString host = QString::fromUtf8(r.header("x-forwarded-host").isEmpty() ? r.header("host") : r.header("x-forwarded-host"));
-        const QString scheme = r.header("x-forwarded-proto").isEmpty() ? QStringLiteral("http") : QString::fromUtf8(r.header("x-forwarded-proto"));
-        base = scheme + QStringLiteral("://") + (host.isEmpty() ? QStringLiteral("localhost") : host);
+        QByteArray host = r.header("host");
+        QByteArray scheme = "http";
+        if (env.trustProxy && r.peerIsLoopback) {
+            if (const QByteArray forwarded = r.header("x-forwarded-host"); http::isValidHost(forwarded))
+                host = forwarded;
+            if (const QByteArray proto = r.header("x-forwarded-proto").toLower(); proto == "https" || proto == "http")
+                scheme = proto;
+        }
+        if (!http::isValidHost(host))
+            host = "localhost";
+        base = QString::fromLatin1(scheme + "://" + host);
     }
     while (base.endsWith(QLatin1Char('/')))
         base.chop(1);
