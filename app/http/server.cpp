@@ -7,7 +7,10 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPointer>
+#include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryFile>
@@ -187,6 +190,8 @@ public:
             m_server->m_refused(reply.status, code);
         if (m_socket->isTransactionStarted())
             m_socket->commitTransaction();
+        closeFile();
+        m_bodyFile.reset();
         m_phase = Phase::Closing;
         auto slot = std::make_shared<Slot>();
         slot->connection = this;
@@ -367,7 +372,13 @@ private:
             }
             m_socket->commitTransaction();
         }
-        BodyPolicy policy = m_server->m_policy ? m_server->m_policy(head.method, head.path) : BodyPolicy{};
+        BodyPolicy policy = m_server->m_policy ? m_server->m_policy(head) : BodyPolicy{};
+        if (policy.refuse) {
+            const QString code = QJsonDocument::fromJson(policy.refuse->body).object().value(QStringLiteral("error")).toObject()
+                                     .value(QStringLiteral("code")).toString();
+            refuse(*policy.refuse, code.isEmpty() ? QStringLiteral("refused") : code);
+            return false;
+        }
         m_tooLarge = policy.tooLarge;
         m_maxBody = policy.maxBytes;
         if (!m_parser.beginBody(policy.maxBytes)) {
@@ -378,6 +389,10 @@ private:
         m_bodyFile.reset();
         if (m_parser.state() == RequestParser::State::Body) {
             if (!policy.fileDir.isEmpty()) {
+                if (m_server->m_streaming >= m_server->limits().maxStreamedBodies) {
+                    refuse(503, QStringLiteral("unavailable"), QStringLiteral("too many uploads at once; try again in a moment"));
+                    return false;
+                }
                 QDir().mkpath(policy.fileDir);
                 QTemporaryFile temp(policy.fileDir + QStringLiteral("/upload-XXXXXX"));
                 temp.setAutoRemove(false);
@@ -389,9 +404,11 @@ private:
                 temp.close();
                 m_file = std::make_unique<QFile>(m_bodyFile->path());
                 if (!m_file->open(QIODevice::WriteOnly)) {
+                    m_file.reset();
                     refuse(503, QStringLiteral("unavailable"), QStringLiteral("the server cannot store uploads right now"));
                     return false;
                 }
+                ++m_server->m_streaming;
             } else if (!head.chunked) {
                 m_body.reserve(qsizetype(head.contentLength));
             }
@@ -429,8 +446,7 @@ private:
         }
         request.bodySize = m_parser.bodyReceived();
         if (m_file) {
-            m_file->close();
-            m_file.reset();
+            closeFile();
             request.bodyFile = std::move(m_bodyFile);
         } else {
             request.body = std::move(m_body);
@@ -499,11 +515,23 @@ private:
         m_socket->write(out);
     }
 
+    // The upload's file is complete (or abandoned).
+    void closeFile()
+    {
+        if (!m_file)
+            return;
+        m_file->close();
+        m_file.reset();
+        --m_server->m_streaming;
+    }
+
     void closed()
     {
         if (m_gone)
             return;
         m_gone = true;
+        closeFile();
+        m_bodyFile.reset();
         m_phase = Phase::Closing;
         for (const auto &slot : m_waiting)
             slot->connection = nullptr;
@@ -553,8 +581,6 @@ Server::Server(QObject *parent)
 {
     m_mailbox->server = this;
     m_mailbox->thread = thread();
-    connect(m_listener.get(), &QTcpServer::newConnection, this, &Server::accept);
-    connect(m_listener.get(), &QTcpServer::acceptError, this, &Server::acceptFailed);
     connect(m_sweep.get(), &QTimer::timeout, this, &Server::sweep);
     setLimits(m_limits);
 }
@@ -565,6 +591,7 @@ Server::~Server()
         std::lock_guard lock(m_mailbox->mutex);
         m_mailbox->server = nullptr;
     }
+    m_acceptNotifier.reset();
     m_listener->close();
     // Connections are children: they go with the server, quietly.
     for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it)
@@ -607,6 +634,11 @@ Result<quint16> Server::listen(const QHostAddress &address, quint16 port)
                                               .arg(address.toString())
                                               .arg(port)
                                               .arg(m_listener->errorString()));
+    // QTcpServer binds and listens; this server accepts (see
+    // platform::acceptConnection for why).
+    m_listener->pauseAccepting();
+    m_acceptNotifier = std::make_unique<QSocketNotifier>(m_listener->socketDescriptor(), QSocketNotifier::Read);
+    connect(m_acceptNotifier.get(), &QSocketNotifier::activated, this, &Server::accept);
     return m_listener->serverPort();
 }
 
@@ -617,6 +649,7 @@ quint16 Server::port() const
 
 void Server::close()
 {
+    m_acceptNotifier.reset();
     m_listener->close();
 }
 
@@ -627,8 +660,21 @@ int Server::connectionCount() const
 
 void Server::accept()
 {
-    m_acceptBackoffMs = 0;
-    while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
+    while (true) {
+        const platform::Accepted accepted = platform::acceptConnection(m_listener->socketDescriptor());
+        if (accepted.error == platform::Accepted::Error::WouldBlock)
+            break;
+        if (accepted.error != platform::Accepted::Error::None) {
+            acceptFailed(accepted.error == platform::Accepted::Error::OutOfDescriptors);
+            return;
+        }
+        m_acceptBackoffMs = 0;
+        auto *socket = new QTcpSocket;
+        if (!socket->setSocketDescriptor(qintptr(accepted.descriptor))) {
+            platform::closeDescriptor(accepted.descriptor);
+            delete socket;
+            continue;
+        }
         if (connectionCount() >= m_limits.maxConnections && !evictIdle()) {
             qCWarning(lcHttp) << "refusing a connection: all" << m_limits.maxConnections << "are busy";
             socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: 82\r\n"
@@ -645,15 +691,27 @@ void Server::accept()
     }
 }
 
-void Server::acceptFailed()
+void Server::acceptFailed(bool outOfDescriptors)
 {
-    // Out of file descriptors (EMFILE/ENFILE): Qt would report the same
-    // error at once again, forever. Free what can be freed, then wait.
-    m_listener->pauseAccepting();
+    // Out of file descriptors: accept() would fail again at once, forever.
+    // Stop listening for a moment, free what can be freed, then try again.
+    m_acceptNotifier->setEnabled(false);
     m_acceptBackoffMs = std::clamp(m_acceptBackoffMs * 2, 50, 1000);
-    qCWarning(lcHttp).noquote() << "cannot accept connections:" << m_listener->errorString() << "; retrying in" << m_acceptBackoffMs << "ms";
+    // Said once every ten seconds, however often it happens meanwhile.
+    ++m_acceptFailures;
+    if (const qint64 now = monotonicMs(); now - m_acceptFailureLoggedAt > 10'000) {
+        qCWarning(lcHttp).noquote() << (outOfDescriptors ? "cannot accept connections: out of file descriptors"
+                                                         : "cannot accept connections")
+                                    << "(" << m_acceptFailures << "times); closing idle connections and retrying; raise the open-file "
+                                       "limit (LimitNOFILE) or lower http_max_connections";
+        m_acceptFailureLoggedAt = now;
+        m_acceptFailures = 0;
+    }
     evictIdle();
-    QTimer::singleShot(m_acceptBackoffMs, this, [this] { m_listener->resumeAccepting(); });
+    QTimer::singleShot(m_acceptBackoffMs, this, [this] {
+        if (m_acceptNotifier)
+            m_acceptNotifier->setEnabled(true);
+    });
 }
 
 bool Server::evictIdle()

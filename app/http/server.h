@@ -11,9 +11,11 @@
 #include <QString>
 
 #include <deque>
+#include <optional>
 #include <functional>
 #include <memory>
 
+class QSocketNotifier;
 class QTcpServer;
 class QTimer;
 class QWebSocket;
@@ -53,6 +55,7 @@ struct ServerLimits {
     int writeTimeoutMs = 60'000;  // an answer the client does not read
     int maxConnections = 4096;    // beyond it the oldest idle connection is closed, or the new one refused
     int maxPipelined = 32;        // requests read ahead of their answers; then reading pauses
+    int maxStreamedBodies = 8;    // bodies being written to disk at once (uploads); 503 beyond
 };
 
 // What the server does with a request's body, decided from its head before
@@ -61,6 +64,7 @@ struct BodyPolicy {
     qint64 maxBytes = 1 << 20; // larger: 413 before the body is read (or as a chunked one grows)
     QString fileDir;           // not empty: stream the body into a file there (Request::bodyFile)
     std::function<Reply(qint64 maxBytes)> tooLarge; // the 413 answer, when the route has its own
+    std::optional<Reply> refuse;                     // answer this at once, without reading the body (then close)
 };
 
 // HTTP/1.1 on QTcpServer, written for a server on the internet (behind a
@@ -75,7 +79,7 @@ class Server final : public QObject {
     Q_OBJECT
 public:
     using Handler = std::function<void(Request request, Answer answer)>;
-    using Policy = std::function<BodyPolicy(Method method, const QString &path)>;
+    using Policy = std::function<BodyPolicy(const RequestHead &head)>;
 
     explicit Server(QObject *parent = nullptr);
     ~Server() override;
@@ -114,7 +118,7 @@ private:
     friend class detail::Connection;
 
     void accept();
-    void acceptFailed();
+    void acceptFailed(bool outOfDescriptors);
     void sweep();
     // The connection is full: make room by closing the oldest idle one.
     bool evictIdle();
@@ -132,11 +136,15 @@ private:
     Handler m_fallback;
     QString m_webSocketPath;
     std::unique_ptr<QTcpServer> m_listener;
+    std::unique_ptr<QSocketNotifier> m_acceptNotifier;
     std::unique_ptr<QWebSocketServer> m_webSockets;
     std::unique_ptr<QTimer> m_sweep;
     QHash<detail::Connection *, qint64> m_connections; // → accepted at
     int m_upgraded = 0;                                 // WebSockets still open
+    int m_streaming = 0;                                // bodies being written to files
     int m_acceptBackoffMs = 0;
+    int m_acceptFailures = 0;
+    qint64 m_acceptFailureLoggedAt = -1'000'000;
     std::shared_ptr<detail::Mailbox> m_mailbox;
 };
 

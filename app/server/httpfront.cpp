@@ -45,11 +45,11 @@ http::ServerLimits serverLimits(const Settings &s)
     l.bodyTimeoutMs = int(seconds(s, "http_body_timeout_seconds", 30) * 1000);
     l.idleTimeoutMs = int(seconds(s, "http_idle_timeout_seconds", 60) * 1000);
     l.writeTimeoutMs = int(seconds(s, "http_write_timeout_seconds", 60) * 1000);
-    // Each connection holds a file descriptor; leave room for the database,
-    // media files and outgoing connections.
+    // Each connection holds a file descriptor: by default the cap leaves
+    // room for the database, media files and outgoing connections. A cap the
+    // installation sets is taken as it is.
     const int fds = platform::raiseFileLimit();
-    const int fallback = std::clamp(fds - 256, 64, 10'000);
-    l.maxConnections = std::min(int(seconds(s, "http_max_connections", fallback)), std::max(fds - 64, 16));
+    l.maxConnections = int(seconds(s, "http_max_connections", std::clamp(fds - 256, 64, 10'000)));
     return l;
 }
 } // namespace
@@ -76,16 +76,16 @@ HttpFront::HttpFront(ServerContext &context, QObject *parent)
     m_http->setTrustProxy(settings.value(QStringLiteral("trust_proxy")) == QLatin1String("true"));
     api::RestApi *restApi = m_api.get();
     Metrics *metrics = &context.metrics();
-    m_http->setBodyPolicy([restApi, metrics](http::Method method, const QString &path) {
-        if (path == QLatin1String("/api/whatsapp/webhook") && method == http::Method::Post) {
+    m_http->setBodyPolicy([restApi, metrics](const http::RequestHead &head) {
+        if (head.path == QLatin1String("/api/whatsapp/webhook") && head.method == http::Method::Post) {
             ++metrics->webhooksReceived;
             return http::BodyPolicy{WebhookEndpoint::kMaxBody, {}, [metrics](qint64) {
                                         ++metrics->webhooksTooLarge;
                                         return api::Reply::error(413, QStringLiteral("payload_too_large"),
                                                                  QStringLiteral("webhook bodies are limited to 3 MiB"));
-                                    }};
+                                    }, std::nullopt};
         }
-        return restApi->bodyPolicy(method, path);
+        return restApi->bodyPolicy(head);
     });
     m_http->setRefusalObserver([metrics](int, const QString &code) { metrics->countRefusal(code); });
     registerRoutes();

@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <cerrno>
 #include <sys/syscall.h>
 #include <unistd.h>
 #define PUENTE_LINUX 1
@@ -59,6 +60,43 @@ bool shutdownWrite(long long socketDescriptor)
 #else
     (void)socketDescriptor;
     return false;
+#endif
+}
+
+Accepted acceptConnection(long long listeningDescriptor)
+{
+#ifdef PUENTE_LINUX
+    while (true) {
+        const int fd = ::accept4(int(listeningDescriptor), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd >= 0)
+            return {fd, Accepted::Error::None};
+        switch (errno) {
+        case EINTR:
+        case ECONNABORTED: // the client left before it was accepted
+            continue;
+        case EAGAIN:
+            return {-1, Accepted::Error::WouldBlock};
+        case EMFILE:
+        case ENFILE:
+        case ENOBUFS:
+        case ENOMEM:
+            return {-1, Accepted::Error::OutOfDescriptors};
+        default:
+            return {-1, Accepted::Error::Other};
+        }
+    }
+#else
+    (void)listeningDescriptor;
+    return {-1, Accepted::Error::Other};
+#endif
+}
+
+void closeDescriptor(long long descriptor)
+{
+#ifdef PUENTE_LINUX
+    ::close(int(descriptor));
+#else
+    (void)descriptor;
 #endif
 }
 

@@ -18,4 +18,16 @@ int raiseFileLimit();
 // reset. Returns false where that is not possible.
 bool shutdownWrite(long long socketDescriptor);
 
+// One connection from a listening socket (non-blocking, close-on-exec).
+// QTcpServer cannot be trusted with this: once it has seen "try again" it
+// reports every later error the same way, so at the descriptor limit it
+// polls and fails to accept in a loop (a core at 100 %).
+struct Accepted {
+    enum class Error { None, WouldBlock, OutOfDescriptors, Other };
+    long long descriptor = -1;
+    Error error = Error::None;
+};
+Accepted acceptConnection(long long listeningDescriptor);
+void closeDescriptor(long long descriptor);
+
 } // namespace puente::platform

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QSqlDriver>
@@ -192,6 +193,23 @@ Database::~Database()
     t_connections.erase(m_instance);
 }
 
+namespace {
+// Messages, contacts and sealed secrets live in these files: readable by the
+// server's user only. SQLite gives its -wal and -shm files the main file's
+// mode, so the main file is created 0600 before SQLite first opens it.
+void restrictSqliteFiles(const QString &path)
+{
+    if (!QFileInfo::exists(path)) {
+        QFile create(path);
+        if (create.open(QIODevice::WriteOnly))
+            create.close();
+    }
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        if (QFileInfo::exists(path + suffix))
+            QFile::setPermissions(path + suffix, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+} // namespace
+
 Database &Database::inbox()
 {
     if (m_url.dialect != Dialect::Sqlite)
@@ -201,6 +219,7 @@ Database &Database::inbox()
         const QFileInfo info(m_url.path);
         url.path = info.dir().filePath(info.completeBaseName() + QStringLiteral("-inbox")
                                        + (info.suffix().isEmpty() ? QString() : QLatin1Char('.') + info.suffix()));
+        restrictSqliteFiles(url.path);
         m_inbox.reset(new Database(url));
         m_inbox->m_inboxFile = true;
     });
@@ -222,6 +241,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url)
         if (!QDir().mkpath(info.absolutePath()))
             return makeError("database_unavailable",
                              QStringLiteral("cannot create folder %1 for the SQLite database").arg(info.absolutePath()));
+        restrictSqliteFiles(url.path);
     }
     std::unique_ptr<Database> db(new Database(url));
     if (url.dialect == Dialect::Sqlite) {

@@ -12,11 +12,14 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSet>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+
+#include <unistd.h>
 
 using namespace puente;
 using namespace puente::test;
@@ -47,10 +50,12 @@ private Q_SLOTS:
     void deadLetters();
     void killDuringBurstLosesNothing();
     void pipelinedWebhooksAreAnswered();
+    void acceptBacksOffWhenDescriptorsRunOut();
 
 private:
     // Starts `serve` on a free port; returns the port (0 on failure).
-    int startServer(QProcess &server, const QProcessEnvironment &extraEnv = {});
+    // `wrapper`: a command the server runs under (prlimit ... --).
+    int startServer(QProcess &server, const QProcessEnvironment &extraEnv = {}, const QStringList &wrapper = {});
     struct Run {
         int exitCode = -1;
         QString out;
@@ -452,14 +457,16 @@ void TestCli::rotateMasterKey()
     QVERIFY2(none.err.contains(QLatin1String("no master key")), qPrintable(none.err));
 }
 
-int TestCli::startServer(QProcess &server, const QProcessEnvironment &extraEnv)
+int TestCli::startServer(QProcess &server, const QProcessEnvironment &extraEnv, const QStringList &wrapper)
 {
     QProcessEnvironment env = baseEnv();
     const QStringList keys = extraEnv.keys();
     for (const QString &k : keys)
         env.insert(k, extraEnv.value(k));
     server.setProcessEnvironment(env);
-    server.start(QStringLiteral(PUENTE_SERVER_BINARY), {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    const QStringList serve{QStringLiteral(PUENTE_SERVER_BINARY), QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
+    const QStringList command = wrapper + serve;
+    server.start(command.first(), command.mid(1));
     if (!server.waitForStarted(10000))
         return 0;
     static const QRegularExpression listening(QStringLiteral(R"(listening on http://127\.0\.0\.1:(\d+))"));
@@ -611,6 +618,66 @@ void TestCli::pipelinedWebhooksAreAnswered()
     PUENTE_VERIFY_OK(q.exec());
     QVERIFY(q.next());
     QCOMPARE(q.int64(0), qint64(3));
+    server.terminate();
+    QVERIFY(server.waitForFinished(30000));
+}
+
+namespace {
+// CPU time the process has used (user + system), in milliseconds.
+qint64 cpuMs(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    // Fields after the command name (which may hold blanks) in parentheses.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    const long ticks = sysconf(_SC_CLK_TCK);
+    return (fields.value(11).toLongLong() + fields.value(12).toLongLong()) * 1000 / ticks;
+}
+} // namespace
+
+void TestCli::acceptBacksOffWhenDescriptorsRunOut()
+{
+    // The probe (issue 26): at the descriptor limit the server stopped
+    // answering and spun a core at 100 %. Here it runs with 160 descriptors
+    // and no connection cap of its own, and 300 clients connect and stay.
+    if (QStandardPaths::findExecutable(QStringLiteral("prlimit")).isEmpty())
+        QFAIL("prlimit (util-linux) is needed");
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("PUENTE_HTTP_MAX_CONNECTIONS"), QStringLiteral("100000"));
+    QProcess server;
+    const int port = startServer(server, env, {QStringLiteral("prlimit"), QStringLiteral("--nofile=160:160"), QStringLiteral("--")});
+    QVERIFY(port > 0);
+    std::vector<std::unique_ptr<QTcpSocket>> held;
+    for (int i = 0; i < 300; ++i) {
+        held.push_back(std::make_unique<QTcpSocket>());
+        held.back()->connectToHost(QStringLiteral("127.0.0.1"), quint16(port));
+    }
+    QTest::qWait(1500); // connecting (those beyond the backlog keep trying)
+    const qint64 before = cpuMs(server.processId());
+    QTest::qWait(2000);
+    const qint64 used = cpuMs(server.processId()) - before;
+    QVERIFY2(used >= 0 && used < 1000, qPrintable(QStringLiteral("%1 ms of CPU in 2 s").arg(used)));
+    // It still answers: idle connections make room for a new one.
+    const auto health = [port] {
+        QTcpSocket c;
+        c.connectToHost(QStringLiteral("127.0.0.1"), quint16(port));
+        if (!c.waitForConnected(5000))
+            return QByteArray();
+        c.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+        QByteArray in;
+        QElapsedTimer t;
+        t.start();
+        while (!in.contains("\r\n\r\n") && t.elapsed() < 10000) {
+            c.waitForReadyRead(100);
+            in += c.readAll();
+        }
+        return in;
+    };
+    QVERIFY(health().startsWith("HTTP/1.1 200"));
+    held.clear();
+    QVERIFY(health().startsWith("HTTP/1.1 200"));
     server.terminate();
     QVERIFY(server.waitForFinished(30000));
 }

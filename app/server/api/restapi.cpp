@@ -115,16 +115,21 @@ RestApi::RestApi(ServerContext &context)
 
 RestApi::~RestApi() = default;
 
-http::BodyPolicy RestApi::bodyPolicy(Method method, const QString &path) const
+http::BodyPolicy RestApi::bodyPolicy(const http::RequestHead &head) const
 {
-    const auto match = m_router.match(method, path);
+    const auto match = m_router.match(head.method, head.path);
     http::BodyPolicy policy;
     policy.maxBytes = m_maxBody;
     if (match.route && !match.route->external) {
         if (match.route->access.maxBody > 0)
             policy.maxBytes = match.route->access.maxBody;
-        if (match.route->access.rawBody)
+        if (match.route->access.rawBody) {
             policy.fileDir = m_uploadDir;
+            // Up to 100 MB go to disk before the handler checks the token:
+            // without one at all, nothing is read.
+            if (!match.route->access.anonymous && !head.field("authorization").startsWith("Bearer "))
+                policy.refuse = Reply::error(401, QStringLiteral("unauthenticated"), QStringLiteral("sign in first (send Authorization: Bearer <token>)"));
+        }
     }
     return policy;
 }

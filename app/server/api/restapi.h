@@ -56,7 +56,8 @@ public:
     Reply handle(Request &request);
     // How the HTTP front reads a request's body, from its method and path:
     // the route's limit, and raw bodies (uploads) into a file.
-    http::BodyPolicy bodyPolicy(Method method, const QString &path) const;
+    // Uploads without a bearer token are refused before their body is read.
+    http::BodyPolicy bodyPolicy(const http::RequestHead &head) const;
     const Router &router() const { return m_router; }
     // Routes served elsewhere, listed for 405 answers and the OpenAPI check.
     void addExternal(Method method, const QString &pattern) { m_router.addExternal(method, pattern); }
