@@ -116,11 +116,7 @@ case "$cmd" in
         start_postgres
         log "running the tests"
         cd "$BUILD_DIR"
-        # A failing suite runs once more: QtHttpServer 6.4 can crash inside its own
-        # QFuture response handling (QFutureInterfaceBase::reportStarted on a null
-        # interface; seen once in tst_e2e, see docs/operations.md). A real failure
-        # fails twice and is printed both times.
-        ctest --output-on-failure --timeout 900 -j"$(nproc)" --repeat until-pass:2 "$@" ;;
+        ctest --output-on-failure --timeout 900 -j"$(nproc)" "$@" ;;
     bench)
         build
         start_postgres
