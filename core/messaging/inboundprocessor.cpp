@@ -2,7 +2,6 @@
 
 #include "events/eventlog.h"
 #include "logging/logging.h"
-#include "platform/platform.h"
 #include "messaging/burstgate.h"
 #include "messaging/inboundstore.h"
 #include "messaging/webhookinbox.h"
@@ -87,44 +86,22 @@ InboundProcessor::~InboundProcessor()
 
 void InboundProcessor::start()
 {
-    if (m_thread.joinable())
-        return;
-    m_stopping = false;
-    m_pending = true; // resume whatever a previous run left
-    m_thread = std::thread([this] { run(); });
+    // Woken at once: whatever a previous run left is resumed.
+    m_worker.start([this] { run(); });
 }
 
 void InboundProcessor::stop()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_one();
-    m_stop.notify_one();
-    if (m_thread.joinable())
-        m_thread.join();
+    m_worker.stop();
 }
 
 void InboundProcessor::wake()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_pending = true;
-    }
-    m_wake.notify_one();
+    m_worker.wake();
 }
 
 void InboundProcessor::run()
 {
-    // Acknowledging webhooks comes first: during a burst the processor gives
-    // way to the HTTP and inbox threads and catches up afterwards. Not the
-    // idle scheduling class: a starved idle-class thread holding the main
-    // writer lock would hold the API's writes for as long as the machine is
-    // busy (performance.md, session 6). A batch commits early when another
-    // writer waits (see processPending).
-    platform::lowerCurrentThreadPriority(10);
-    platform::nameCurrentThread("inbound");
     // The event log only backs WebSocket resume, health events a week's
     // report: a week of each.
     constexpr qint64 kRetentionMs = 7LL * 24 * 3600 * 1000;
@@ -150,14 +127,9 @@ void InboundProcessor::run()
             check("webhook inbox", WebhookInbox::prune(m_db.inbox(), kRetentionMs, kChunks));
             nextPrune = nowMs() + (more ? 1000 : 3600 * 1000);
         }
-        {
-            std::unique_lock lock(m_mutex);
-            // Also poll now and then: another node may have written rows.
-            m_wake.wait_for(lock, std::chrono::seconds(2), [this] { return m_stopping || m_pending; });
-            if (m_stopping)
-                return;
-            m_pending = false;
-        }
+        // Also poll now and then: another node may have written rows.
+        if (!m_worker.waitForWork(std::chrono::seconds(2)))
+            return;
         for (;;) {
             QElapsedTimer took;
             took.start();
@@ -175,8 +147,7 @@ void InboundProcessor::run()
                 if (deferDuringBurst(gate))
                     return;
             }
-            std::lock_guard lock(m_mutex);
-            if (m_stopping)
+            if (m_worker.stopping())
                 return;
         }
     }
@@ -193,13 +164,10 @@ bool InboundProcessor::deferDuringBurst(BurstGate &gate)
     QElapsedTimer waited;
     waited.start();
     do {
-        // Not m_wake: each group commit wakes the processor (wake()), which
-        // would only cost the inbox writer a syscall and this thread a
-        // context switch per commit for nothing.
-        std::unique_lock lock(m_mutex);
-        if (m_stop.wait_for(lock, std::chrono::milliseconds(50), [this] { return m_stopping; }))
+        // A sleep, not waitForWork: each group commit wakes the processor,
+        // which would only cost this thread a context switch per commit.
+        if (!m_worker.sleepFor(std::chrono::milliseconds(50)))
             return true;
-        lock.unlock();
         gate.arrivals(nowMs(), m_arrivals->storedBodies());
     } while (gate.shouldDefer(nowMs() - m_lastReceivedAt));
     qCInfo(lcStorage).noquote() << QStringLiteral("processing resumes after %1 ms (arrivals now %2/s)")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "common/workerthread.h"
 #include "events/eventlog.h"
 #include "storage/auditlog.h"
 
@@ -9,9 +10,7 @@
 #include <QSet>
 #include <QSqlDatabase>
 
-#include <condition_variable>
 #include <mutex>
-#include <thread>
 
 namespace puente {
 namespace meta {
@@ -82,12 +81,13 @@ private:
     std::mutex m_marksMutex;
     QSet<qint64> m_unmarked;
     qint64 m_markedSinceCheckpoint = 0; // the processor's thread only
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::condition_variable m_stop; // only stop() notifies it
-    bool m_pending = false;
-    bool m_stopping = false;
-    std::thread m_thread;
+    // Acknowledging webhooks comes first: during a burst the processor gives
+    // way to the HTTP and inbox threads and catches up afterwards. Not the
+    // idle scheduling class: a starved idle-class thread holding the main
+    // writer lock would hold the API's writes for as long as the machine is
+    // busy (performance.md, session 6). A batch commits early when another
+    // writer waits (see processPending).
+    WorkerThread m_worker{{"inbound", 10}};
     QSet<qint64> m_touched; // tenants whose changes the current transaction stored
     QHash<qint64, qint64> m_noted;  // tenant -> when its last_webhook_at was written
     QHash<qint64, qint64> m_noting; // ... by the current transaction

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
+#include <QThread>
 
 namespace puente {
 
@@ -47,33 +48,21 @@ QString MediaFetcher::dueQuery()
 
 void MediaFetcher::start()
 {
-    if (m_thread)
+    if (m_worker.running())
         return;
-    m_thread.reset(QThread::create([this] {
-        while (true) {
-            {
-                std::unique_lock lock(m_mutex);
-                m_wake.wait_for(lock, std::chrono::seconds(2), [this] { return m_pending || m_stopping; });
-                if (m_stopping)
-                    return;
-                m_pending = false;
-            }
+    m_worker.start([this] {
+        while (m_worker.waitForWork(std::chrono::seconds(2))) {
             if (nowMs() - m_templatesCheckedAt > 60'000)
                 syncTemplatesDue();
-            while (true) {
+            while (!m_worker.stopping()) {
                 auto fetched = fetchDue();
                 if (!fetched || fetched.value() == 0)
                     break;
-                std::lock_guard lock(m_mutex);
-                if (m_stopping)
-                    return;
             }
         }
-    }));
-    m_thread->setObjectName(QStringLiteral("media-fetcher"));
-    m_thread->start();
+    });
     if (m_bus)
-        QObject::connect(m_bus, &EventBus::published, m_thread.get(), [this](const QList<Event> &events) {
+        QObject::connect(m_bus, &EventBus::published, m_worker.thread(), [this](const QList<Event> &events) {
             for (const Event &e : events)
                 if (e.type == QLatin1String("message.created") && e.data.contains(QStringLiteral("media"))) {
                     wake();
@@ -84,27 +73,16 @@ void MediaFetcher::start()
 
 void MediaFetcher::stop()
 {
-    if (!m_thread)
+    if (!m_worker.running())
         return;
     if (m_bus)
-        QObject::disconnect(m_bus, nullptr, m_thread.get(), nullptr);
-    m_stopRequested = true;
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
-    m_thread->wait();
-    m_thread.reset();
+        QObject::disconnect(m_bus, nullptr, m_worker.thread(), nullptr);
+    m_worker.stop();
 }
 
 void MediaFetcher::wake()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_pending = true;
-    }
-    m_wake.notify_all();
+    m_worker.wake();
 }
 
 Result<int> MediaFetcher::fetchDue(int max)
@@ -128,7 +106,7 @@ Result<int> MediaFetcher::fetchDue(int max)
     }
     int stored = 0;
     for (const Due &d : std::as_const(due)) {
-        if (m_stopRequested.load())
+        if (m_worker.stopping())
             break;
         QString error;
         bool giveUp = false; // retrying cannot help
@@ -246,14 +224,13 @@ void MediaFetcher::syncTemplatesDue()
         }
     }
     for (qint64 tenant : std::as_const(due)) {
-        if (m_stopRequested.load())
+        if (m_worker.stopping())
             return;
         m_templatesTriedAt.insert(tenant, now);
         auto synced = TemplateService(m_db, m_keyring).sync(TenantId(tenant), m_graph);
         if (!synced)
             qCInfo(lcHttp).noquote() << "templates of tenant" << tenant << "not synced:" << synced.error().message;
-        std::lock_guard lock(m_mutex);
-        if (m_stopping)
+        if (m_worker.stopping())
             return;
     }
 }

@@ -1,17 +1,14 @@
 #pragma once
 
 #include "common/result.h"
+#include "common/workerthread.h"
 #include "crypto/secretbox.h"
 #include "events/eventlog.h"
 #include "meta/graphclient.h"
 
 #include <QHash>
-#include <QThread>
 
-#include <atomic>
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 
 namespace puente {
 
@@ -54,12 +51,7 @@ private:
     EventBus *m_bus;
     meta::GraphSettings m_graph;
     QString m_root;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_pending = false;
-    bool m_stopping = false;
-    std::atomic<bool> m_stopRequested{false}; // checked between files and template pages
-    std::unique_ptr<QThread> m_thread;
+    WorkerThread m_worker{{"media-fetcher"}};
     QHash<qint64, qint64> m_templatesTriedAt; // tenant → last attempt (worker thread only)
     qint64 m_templatesCheckedAt = 0;
 };

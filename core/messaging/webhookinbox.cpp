@@ -1,6 +1,5 @@
 #include "messaging/webhookinbox.h"
 
-#include "platform/platform.h"
 #include "storage/database.h"
 
 namespace puente {
@@ -15,18 +14,17 @@ WebhookInbox::WebhookInbox(Database &db, CommittedCallback onCommitted, bool pow
     : m_db(db.inbox())
     , m_onCommitted(std::move(onCommitted))
     , m_powerSafe(powerSafe)
-    , m_thread([this] { run(); })
 {
+    m_worker.start([this] { run(); });
 }
 
 WebhookInbox::~WebhookInbox()
 {
     {
         std::lock_guard lock(m_mutex);
-        m_stopping = true;
+        m_stopping = true; // nothing more is queued; what is queued is written
     }
-    m_wake.notify_one();
-    m_thread.join();
+    m_worker.stop();
 }
 
 void WebhookInbox::submit(const QByteArray &body, TenantId signedBy, StoredCallback stored, bool wakeNow)
@@ -45,7 +43,7 @@ void WebhookInbox::submit(const QByteArray &body, TenantId signedBy, StoredCallb
         return stored(makeError("shutting_down", QStringLiteral("the server is stopping")));
     // The writer only sleeps on an empty queue.
     if (wasEmpty && wakeNow)
-        m_wake.notify_one();
+        m_worker.wake();
 }
 
 void WebhookInbox::markDone(const QList<qint64> &ids, StoredCallback marked)
@@ -63,7 +61,7 @@ void WebhookInbox::markDone(const QList<qint64> &ids, StoredCallback marked)
     if (!queued)
         return marked(makeError("shutting_down", QStringLiteral("the server is stopping")));
     if (wasIdle)
-        m_wake.notify_one();
+        m_worker.wake();
 }
 
 Result<qint64> WebhookInbox::insert(QSqlDatabase tx, const QByteArray &body, TenantId signedBy)
@@ -128,7 +126,6 @@ QString insertRows(int count)
 
 void WebhookInbox::run()
 {
-    platform::nameCurrentThread("inbox-writer");
     constexpr int kMaxBatch = 512;
     // Statement shapes: a batch is written as chunks of these many rows.
     static const int kChunks[] = {64, 16, 4, 1};
@@ -148,13 +145,16 @@ void WebhookInbox::run()
         QList<Item *> batch;
         QList<Mark> marks;
         {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_queue.isEmpty() || !m_marks.isEmpty(); });
-            if (m_queue.isEmpty() && m_marks.isEmpty() && m_stopping)
-                break;
+            std::lock_guard lock(m_mutex);
             batch = m_queue.mid(0, kMaxBatch);
             m_queue.remove(0, batch.size());
             marks.swap(m_marks);
+        }
+        if (batch.isEmpty() && marks.isEmpty()) {
+            // Stopping: what was queued before has been written.
+            if (!m_worker.waitForWork())
+                break;
+            continue;
         }
         Status committed;
         Status marked;

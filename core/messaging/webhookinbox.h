@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "common/workerthread.h"
 #include "domain/ids.h"
 
 #include <QByteArray>
@@ -8,11 +9,9 @@
 #include <QSqlDatabase>
 
 #include <atomic>
-#include <condition_variable>
 #include <functional>
 #include <limits>
 #include <mutex>
-#include <thread>
 
 namespace puente {
 
@@ -44,7 +43,7 @@ public:
     // soon (the HTTP thread, once per event-loop pass: one wake-up for all
     // the bodies it read, and one group commit for them).
     void submit(const QByteArray &body, TenantId signedBy, StoredCallback stored, bool wakeNow = true);
-    void wake() { m_wake.notify_one(); }
+    void wake() { m_worker.wake(); }
 
     // How many bodies this inbox has committed since it started (any
     // thread): the arrival rate the processor compares its pace with.
@@ -79,13 +78,12 @@ private:
     Database &m_db;
     CommittedCallback m_onCommitted;
     bool m_powerSafe;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
+    std::mutex m_mutex; // the queues and m_stopping
     QList<Item *> m_queue;
     QList<Mark> m_marks;
     bool m_stopping = false;
     std::atomic<qint64> m_stored{0};
-    std::thread m_thread;
+    WorkerThread m_worker{{"inbox-writer"}};
 };
 
 } // namespace puente

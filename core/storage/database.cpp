@@ -1,7 +1,6 @@
 #include "storage/database.h"
 
 #include "logging/logging.h"
-#include "platform/platform.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -128,10 +127,8 @@ int walCommitted(void *data, sqlite3 *db, const char *, int pages)
     if (pages < kWalCheckpointPages)
         return SQLITE_OK;
     auto *checkpoints = static_cast<WalCheckpoints *>(data);
-    if (!checkpoints->due.exchange(true)) {
-        std::lock_guard lock(checkpoints->mutex);
-        checkpoints->wake.notify_one();
-    }
+    if (!checkpoints->due.exchange(true))
+        checkpoints->worker.wake();
     // The checkpointer fell far behind (a starved machine): as SQLite would.
     if (pages >= 8 * kWalCheckpointPages)
         sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
@@ -180,14 +177,8 @@ Database::Database(const DatabaseUrl &url)
 
 Database::~Database()
 {
-    if (m_checkpointer.joinable()) {
-        {
-            std::lock_guard lock(m_checkpoints->mutex);
-            m_checkpoints->stopping = true;
-        }
-        m_checkpoints->wake.notify_one();
-        m_checkpointer.join();
-    }
+    if (m_checkpoints)
+        m_checkpoints->worker.stop();
     // Other threads close theirs when they end or next touch the database.
     m_alive->store(false);
     t_connections.erase(m_instance);
@@ -246,7 +237,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url)
     std::unique_ptr<Database> db(new Database(url));
     if (url.dialect == Dialect::Sqlite) {
         db->m_checkpoints = std::make_shared<WalCheckpoints>();
-        db->m_checkpointer = std::thread([d = db.get()] { d->runCheckpoints(); });
+        db->m_checkpoints->worker.start([d = db.get()] { d->runCheckpoints(); });
     }
     Status opened;
     db->connection(&opened);
@@ -262,26 +253,16 @@ QSqlDatabase Database::connection()
 
 void Database::runCheckpoints()
 {
-    // The processor's priority: this copies back what it wrote.
-    platform::lowerCurrentThreadPriority(10);
-    platform::nameCurrentThread("wal-checkpoint");
     WalCheckpoints &c = *m_checkpoints;
-    for (;;) {
-        {
-            std::unique_lock lock(c.mutex);
-            c.wake.wait(lock, [&] { return c.stopping || c.due.load(); });
-            if (c.stopping)
-                return;
-        }
-        c.due = false;
+    while (c.worker.waitForWork()) {
+        if (!c.due.exchange(false))
+            continue;
         // Passive: waits for no lock; pages a reader still needs are left
         // for the next one.
         if (auto s = Sql::run(connection(), QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")); !s)
             qCWarning(lcStorage).noquote() << "checkpoint failed:" << s.error().message;
         // Readers can keep a checkpoint from finishing: do not spin.
-        std::unique_lock lock(c.mutex);
-        c.wake.wait_for(lock, std::chrono::milliseconds(100), [&] { return c.stopping; });
-        if (c.stopping)
+        if (!c.worker.sleepFor(std::chrono::milliseconds(100)))
             return;
     }
 }

@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "common/result.h"
+#include "common/workerthread.h"
 #include "storage/databaseurl.h"
 
 #include <QMutex>
@@ -11,10 +12,8 @@
 #include <QVariant>
 
 #include <atomic>
-#include <condition_variable>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -38,10 +37,9 @@ struct WriterLock {
 // which stalled the inbound processor (and the events it publishes) and
 // copied hot pages back to the file over and over (performance.md, session 7).
 struct WalCheckpoints {
-    std::mutex mutex;
-    std::condition_variable wake;
     std::atomic<bool> due{false};
-    bool stopping = false;
+    // The processor's priority: it copies back what the processor wrote.
+    WorkerThread worker{{"wal-checkpoint", 10}};
 };
 
 // The connection factory: one QSqlDatabase per thread (a QSqlDatabase belongs
@@ -87,7 +85,6 @@ private:
     std::unique_ptr<Database> m_inbox; // SQLite only
     bool m_inboxFile = false; // this is the SQLite inbox file (no mmap)
     std::shared_ptr<WalCheckpoints> m_checkpoints; // SQLite main file only
-    std::thread m_checkpointer;
     void runCheckpoints();
 };
 
