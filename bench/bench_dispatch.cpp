@@ -8,7 +8,7 @@
 //   bench_dispatch [DATABASE_URL] [--tenants N] [--per-tenant N] [--rate N] [--in-flight N]
 #include "crypto/crypto.h"
 #include "messaging/dispatcher.h"
-#include "sandbox.h"
+#include "sandbox/sandbox.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/tenantrepository.h"
@@ -27,7 +27,7 @@
 #include <cstdio>
 
 using namespace puente;
-using namespace puente::server;
+using namespace puente::sandbox;
 
 namespace {
 QTextStream out(stdout);

@@ -54,6 +54,9 @@ struct Reply {
     QByteArray contentType = "application/json";
     QByteArray body;
     QList<std::pair<QByteArray, QByteArray>> headers;
+    // Close the connection instead of answering (an emulator playing a
+    // server that hangs up; status and body are ignored).
+    bool dropConnection = false;
 
     static Reply json(const QJsonObject &object, int status = 200);
     static Reply json(const QJsonArray &array, int status = 200);

@@ -220,6 +220,10 @@ public:
         while (!m_waiting.empty() && m_waiting.front()->reply) {
             const std::shared_ptr<Slot> slot = std::move(m_waiting.front());
             m_waiting.pop_front();
+            if (slot->reply->dropConnection) {
+                abort();
+                return;
+            }
             write(*slot);
             if (!slot->keepAlive) {
                 m_phase = Phase::Closing;

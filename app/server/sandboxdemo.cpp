@@ -3,7 +3,7 @@
 #include "crypto/crypto.h"
 #include "domain/phonenumber.h"
 #include "logging/logging.h"
-#include "sandbox.h"
+#include "sandbox/sandbox.h"
 #include "servercontext.h"
 #include "storage/database.h"
 #include "storage/tenantrepository.h"
@@ -29,7 +29,7 @@ QString SandboxDemo::phoneNumberId()
 Result<std::unique_ptr<SandboxDemo>> SandboxDemo::prepare(Settings &settings, bool candidates, double delayScale)
 {
     std::unique_ptr<SandboxDemo> demo(new SandboxDemo);
-    SandboxOptions options;
+    sandbox::SandboxOptions options;
     options.graphVersion = settings.value(QStringLiteral("graph_version"), options.graphVersion);
     QString secret = settings.value(QStringLiteral("app_secret"));
     if (secret.isEmpty()) {

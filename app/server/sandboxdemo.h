@@ -7,10 +7,14 @@
 
 #include <memory>
 
+namespace puente::sandbox {
+class Sandbox;
+}
+
 namespace puente::server {
 
-class Sandbox;
 class ServerContext;
+using sandbox::Sandbox;
 
 // The out-of-the-box demo: the Sandbox (a Cloud API emulator) beside the
 // server, a demo tenant with an admin and an agent, its WhatsApp

@@ -8,11 +8,10 @@
 #include "storage/database.h"
 #include "storage/tenantrepository.h"
 #include "storage/whatsappconfigrepository.h"
+#include "fakeserver.h"
 #include "testsupport.h"
 
 #include <QFile>
-#include <QHttpServer>
-#include <QHttpServerResponse>
 #include <QTcpServer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -614,23 +613,23 @@ void TestOutbound::mediaIsFetchedCheckedAndStored()
 {
     // A stand-in for Graph's media endpoints.
     const QByteArray bytes = "%PDF-1.4 curriculum " + QByteArray(3000, 'c');
-    QHttpServer graph;
+    FakeServer graph;
     QStringList auth;
-    graph.route(QStringLiteral("/v23.0/<arg>"), [&](const QString &id, const QHttpServerRequest &request) {
-        auth.append(QString::fromUtf8(request.value("Authorization")));
-        return QHttpServerResponse(QJsonObject{{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
-                                               {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1/download/%2").arg(graph.servers().first()->serverPort()).arg(id)},
-                                               {QStringLiteral("mime_type"), QStringLiteral("application/pdf")},
-                                               {QStringLiteral("sha256"), QString::fromLatin1(crypto::sha256(bytes).toHex())},
-                                               {QStringLiteral("file_size"), bytes.size()},
-                                               {QStringLiteral("id"), id}});
+    graph.route(QStringLiteral("/v23.0/"), [&](const QString &id, const http::Request &request) {
+        auth.append(QString::fromUtf8(request.header("authorization")));
+        return http::Reply::json(QJsonObject{{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
+                                             {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1/download/%2").arg(graph.port()).arg(id)},
+                                             {QStringLiteral("mime_type"), QStringLiteral("application/pdf")},
+                                             {QStringLiteral("sha256"), QString::fromLatin1(crypto::sha256(bytes).toHex())},
+                                             {QStringLiteral("file_size"), bytes.size()},
+                                             {QStringLiteral("id"), id}});
     });
-    graph.route(QStringLiteral("/download/<arg>"), [&](const QString &, const QHttpServerRequest &request) {
-        if (request.value("Authorization") != "Bearer EAAtoken-acme")
-            return QHttpServerResponse(QHttpServerResponse::StatusCode::Unauthorized);
-        return QHttpServerResponse(QByteArrayLiteral("application/pdf"), bytes);
+    graph.route(QStringLiteral("/download/"), [&](const QString &, const http::Request &request) {
+        if (request.header("authorization") != "Bearer EAAtoken-acme")
+            return http::Reply::error(401, QStringLiteral("unauthorized"), QStringLiteral("no"));
+        return http::Reply{200, "application/pdf", bytes, {}};
     });
-    const quint16 port = graph.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = graph.listen();
     QVERIFY(port);
     const Tenant t = seedTenant(QStringLiteral("acme"), QStringLiteral("1001"));
     // Two inbound documents: one whose webhook sha256 (base64, as Meta sends
@@ -677,22 +676,22 @@ void TestOutbound::mediaRequestsGoOnlyToMeta()
     // The attack (issue 26): a tenant admin signs a webhook whose media id
     // is a URL, or whose Graph answer points the download somewhere inside.
     // An "internal" server records every request that reaches it.
-    QHttpServer internal;
+    FakeServer internal;
     QStringList internalHits;
-    internal.route(QStringLiteral("/<arg>"), [&](const QString &path, const QHttpServerRequest &request) {
-        internalHits.append(path + QLatin1Char(' ') + QString::fromUtf8(request.value("Authorization")));
-        return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("puente_http_requests_total 42"));
+    internal.route(QStringLiteral("/"), [&](const QString &path, const http::Request &request) {
+        internalHits.append(path + QLatin1Char(' ') + QString::fromUtf8(request.header("authorization")));
+        return http::Reply{200, "text/plain", QByteArrayLiteral("puente_http_requests_total 42"), {}};
     });
-    const quint16 internalPort = internal.listen(QHostAddress::LocalHost, 0);
+    const quint16 internalPort = internal.listen();
     QVERIFY(internalPort);
     const QString internalUrl = QStringLiteral("http://127.0.0.1:%1/metrics").arg(internalPort);
 
     // Graph: media 2002002 points inside, 2002003 redirects inside, 2002004
     // has no checksum anywhere.
-    QHttpServer graph;
+    FakeServer graph;
     QStringList graphHits;
     quint16 graphPort = 0;
-    graph.route(QStringLiteral("/v23.0/<arg>"), [&](const QString &id, const QHttpServerRequest &) {
+    graph.route(QStringLiteral("/v23.0/"), [&](const QString &id, const http::Request &) {
         graphHits.append(id);
         QString url = QStringLiteral("http://127.0.0.1:%1/download/%2").arg(graphPort).arg(id);
         if (id == QLatin1String("2002002"))
@@ -700,19 +699,16 @@ void TestOutbound::mediaRequestsGoOnlyToMeta()
         QJsonObject o{{QStringLiteral("url"), url}, {QStringLiteral("mime_type"), QStringLiteral("image/jpeg")}, {QStringLiteral("id"), id}};
         if (id != QLatin1String("2002004"))
             o.insert(QStringLiteral("sha256"), QString::fromLatin1(crypto::sha256("x").toHex()));
-        return QHttpServerResponse(o);
+        return http::Reply::json(o);
     });
     QStringList downloads;
-    graph.route(QStringLiteral("/download/<arg>"), [&](const QString &id, const QHttpServerRequest &) {
+    graph.route(QStringLiteral("/download/"), [&](const QString &id, const http::Request &) {
         downloads.append(id);
-        if (id == QLatin1String("2002003")) {
-            QHttpServerResponse r(QHttpServerResponse::StatusCode::Found);
-            r.setHeader(QByteArrayLiteral("Location"), internalUrl.toUtf8());
-            return r;
-        }
-        return QHttpServerResponse(QByteArrayLiteral("image/jpeg"), QByteArrayLiteral("x"));
+        if (id == QLatin1String("2002003"))
+            return http::Reply{302, {}, {}, {{QByteArrayLiteral("Location"), internalUrl.toUtf8()}}};
+        return http::Reply{200, "image/jpeg", QByteArrayLiteral("x"), {}};
     });
-    graphPort = graph.listen(QHostAddress::LocalHost, 0);
+    graphPort = graph.listen();
     QVERIFY(graphPort);
 
     const Tenant t = seedTenant(QStringLiteral("acme"), QStringLiteral("1001"));

@@ -12,14 +12,13 @@
 #include "storage/tenantrepository.h"
 #include "storage/userrepository.h"
 #include "storage/whatsappconfigrepository.h"
+#include "fakeserver.h"
 #include "runningserver.h"
 #include "testsupport.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
-#include <QHttpServer>
-#include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -908,27 +907,26 @@ void TestApi::whatsappConfig()
 void TestApi::testConnectionAgainstGraph()
 {
     // A stand-in for graph.facebook.com serving Meta's documented bodies.
-    QHttpServer graph;
+    auto graph = std::make_unique<FakeServer>();
     QStringList seenAuth;
     bool goodTokenExpired = false;
-    graph.route(QStringLiteral("/v23.0/<arg>"), [&](const QString &id, const QHttpServerRequest &request) {
-        const QString auth = QString::fromUtf8(request.value("Authorization"));
+    graph->route(QStringLiteral("/v23.0/"), [&](const QString &id, const http::Request &request) {
+        const QString auth = QString::fromUtf8(request.header("authorization"));
         seenAuth.append(auth);
         if (auth != QLatin1String("Bearer good-token") || goodTokenExpired)
-            return QHttpServerResponse(readFixture(QStringLiteral("error-190-463-session-expired__issue-chatwoot-9708.json")),
-                                       QHttpServerResponse::StatusCode::Unauthorized);
+            return http::Reply::json(readFixture(QStringLiteral("error-190-463-session-expired__issue-chatwoot-9708.json")), 401);
         if (id != QLatin1String("106540352242922"))
-            return QHttpServerResponse(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), QStringLiteral("Unsupported get request.")},
-                                                                                        {QStringLiteral("code"), 100}, {QStringLiteral("error_subcode"), 33}}}},
-                                       QHttpServerResponse::StatusCode::BadRequest);
-        const QString fields = request.query().queryItemValue(QStringLiteral("fields"));
+            return http::Reply::json(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), QStringLiteral("Unsupported get request.")},
+                                                                                      {QStringLiteral("code"), 100}, {QStringLiteral("error_subcode"), 33}}}},
+                                     400);
+        const QString fields = request.queryValue(QStringLiteral("fields"));
         if (fields == QLatin1String("whatsapp_business_manager_messaging_limit"))
-            return QHttpServerResponse(readFixture(QStringLiteral("phone-number-messaging-limit__200__metadocs.json")));
+            return http::Reply::json(readFixture(QStringLiteral("phone-number-messaging-limit__200__metadocs.json")));
         QJsonObject body = readFixture(QStringLiteral("phone-number-get__200__metadocs.json"));
         body.insert(QStringLiteral("status"), readFixture(QStringLiteral("phone-number-status__200__metadocs.json")).value(QStringLiteral("status")));
-        return QHttpServerResponse(body);
+        return http::Reply::json(body);
     });
-    const quint16 graphPort = graph.listen(QHostAddress::LocalHost, 0);
+    const quint16 graphPort = graph->listen();
     QVERIFY(graphPort);
     startServer({{QStringLiteral("graph_base_url"), QStringLiteral("http://127.0.0.1:%1").arg(graphPort)}});
     const Seeded a = seed(QStringLiteral("acme"), QStringLiteral("106540352242922"));
@@ -1022,7 +1020,7 @@ void TestApi::testConnectionAgainstGraph()
     QVERIFY(r.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("explanation")).toString().contains(QStringLiteral("phone number ID")));
 
     // Meta unreachable: a network error, explained.
-    graph.disconnect();
+    graph.reset();
     startServer({{QStringLiteral("graph_base_url"), QStringLiteral("http://127.0.0.1:1")}});
     const QString token = login(QStringLiteral("admin@acme.example"));
     r = call("POST", QStringLiteral("/api/whatsapp/test-connection"), token);

@@ -3,7 +3,7 @@
 // posts signed status webhooks back, the inbound path applies them.
 #include "httpfront.h"
 #include "messaging/dispatcher.h"
-#include "sandbox.h"
+#include "sandbox/sandbox.h"
 #include "sandboxdemo.h"
 #include "servercontext.h"
 #include "storage/database.h"
@@ -19,6 +19,7 @@
 
 using namespace puente;
 using namespace puente::server;
+using namespace puente::sandbox;
 using namespace puente::test;
 
 class TestEndToEnd : public QObject {

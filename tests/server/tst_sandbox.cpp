@@ -3,14 +3,12 @@
 // endpoint and records every signed delivery.
 #include "crypto/crypto.h"
 #include "meta/webhookparser.h"
-#include "sandbox.h"
+#include "fakeserver.h"
+#include "sandbox/sandbox.h"
 #include "testsupport.h"
 
 #include <QFile>
 #include <QHttpMultiPart>
-#include <QHttpServer>
-#include <QHttpServerRequest>
-#include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,7 +20,7 @@
 #include <QtEndian>
 
 using namespace puente;
-using namespace puente::server;
+using namespace puente::sandbox;
 
 namespace {
 
@@ -195,7 +193,7 @@ private:
     void verifySignature(const Hook &hook);
     void startSandbox(SandboxOptions options);
 
-    QHttpServer m_hookServer;
+    test::FakeServer m_hookServer;
     quint16 m_hookPort = 0;
     int m_generation = 0;
     QList<Hook> m_hooks;
@@ -207,14 +205,12 @@ void TestSandbox::initTestCase()
 {
     // Each Sandbox posts to its own /webhook/<generation>: deliveries still
     // in flight from an earlier test's Sandbox are not this test's.
-    m_hookServer.route(QStringLiteral("/webhook/<arg>"), QHttpServerRequest::Method::Post,
-                       [this](int generation, const QHttpServerRequest &request) {
-                           if (generation == m_generation)
-                               m_hooks.append({request.body(), request.value(QByteArrayLiteral("X-Hub-Signature-256")),
-                                               QJsonDocument::fromJson(request.body()).object()});
-                           return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
-                       });
-    m_hookPort = m_hookServer.listen(QHostAddress::LocalHost, 0);
+    m_hookServer.route(QStringLiteral("/webhook/"), [this](const QString &generation, const http::Request &request) {
+        if (request.method == http::Method::Post && generation.toInt() == m_generation)
+            m_hooks.append({request.body, request.header("x-hub-signature-256"), QJsonDocument::fromJson(request.body).object()});
+        return http::Reply::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+    });
+    m_hookPort = m_hookServer.listen();
     QVERIFY(m_hookPort != 0);
 }
 

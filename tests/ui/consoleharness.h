@@ -6,7 +6,7 @@
 
 #include "../server/runningserver.h"
 #include "client/apiclient.h"
-#include "sandbox.h"
+#include "sandbox/sandbox.h"
 #include "sandboxdemo.h"
 
 #include <QSignalSpy>

@@ -669,7 +669,7 @@ void TestConsole::screenshots()
     chat->sendText();
     QTRY_COMPARE(chat->model()->rowCount(), 2);
     m_h->demo->sandbox().candidateSendsImage(server::SandboxDemo::phoneNumberId(), people[0].first, people[0].second,
-                                              server::sandboxscript::cvImagePng(), QStringLiteral("image/png"), QStringLiteral("Mi CV"));
+                                              sandbox::sandboxscript::cvImagePng(), QStringLiteral("image/png"), QStringLiteral("Mi CV"));
     m_h->candidateWrites(people[0].first, people[0].second, QStringLiteral("Sí, trabajé dos años en un centro de distribución: recepción de mercancía e inventarios."));
     QTRY_COMPARE_WITH_TIMEOUT(chat->model()->rowCount(), 4, 10000);
     // The image is downloaded by the server, then shown.

@@ -1,4 +1,5 @@
 #include "client/apiclient.h"
+#include "fakeserver.h"
 #include "localserver.h"
 #include "translations.h"
 #include "whatsappconfigdialog.h"
@@ -9,9 +10,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QHttpServer>
 #include <QJsonDocument>
-#include <QHttpServerResponse>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -256,17 +255,17 @@ void TestWhatsAppConfigDialog::missingTokenWhenNoneStored()
 {
     // A tenant with no configuration yet, served by a stand-in that counts
     // what the dialog sends.
-    QHttpServer fake;
+    test::FakeServer fake;
     int saves = 0;
-    fake.route(QStringLiteral("/api/whatsapp/<arg>"), [&](const QString &what, const QHttpServerRequest &request) {
-        if (what == QLatin1String("config") && request.method() == QHttpServerRequest::Method::Get)
-            return QHttpServerResponse(QJsonObject{{QStringLiteral("configured"), false},
-                                                   {QStringLiteral("connection_status"), QStringLiteral("not_configured")},
-                                                   {QStringLiteral("webhook_url"), QStringLiteral("https://puente.example.com/api/whatsapp/webhook")}});
+    fake.route(QStringLiteral("/api/whatsapp/"), [&](const QString &what, const http::Request &request) {
+        if (what == QLatin1String("config") && request.method == http::Method::Get)
+            return http::Reply::json(QJsonObject{{QStringLiteral("configured"), false},
+                                                 {QStringLiteral("connection_status"), QStringLiteral("not_configured")},
+                                                 {QStringLiteral("webhook_url"), QStringLiteral("https://puente.example.com/api/whatsapp/webhook")}});
         ++saves;
-        return QHttpServerResponse(QHttpServerResponse::StatusCode::InternalServerError);
+        return http::Reply::error(500, QStringLiteral("internal_error"), QStringLiteral("no"));
     });
-    const quint16 port = fake.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = fake.listen();
     QVERIFY(port);
     client::ApiClient api(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
     ui::WhatsAppConfigDialog dialog(&api);
@@ -398,12 +397,12 @@ void TestWhatsAppConfigDialog::serverRefusalsByTheField()
 {
     // Refusals the demo server cannot produce (another company's number, a
     // non-admin) from a stand-in.
-    QHttpServer fake;
+    test::FakeServer fake;
     int posts = 0;
     QString answer;
-    fake.route(QStringLiteral("/api/whatsapp/<arg>"), [&](const QString &, const QHttpServerRequest &request) {
-        if (request.method() == QHttpServerRequest::Method::Get)
-            return QHttpServerResponse(QJsonObject{{QStringLiteral("configured"), true},
+    fake.route(QStringLiteral("/api/whatsapp/"), [&](const QString &, const http::Request &request) {
+        if (request.method == http::Method::Get)
+            return http::Reply::json(QJsonObject{{QStringLiteral("configured"), true},
                                                    {QStringLiteral("has_token"), true},
                                                    {QStringLiteral("business_api_token"), QStringLiteral("EAAG…x9Zk")},
                                                    {QStringLiteral("phone_number_id"), QStringLiteral("100000000000001")},
@@ -411,23 +410,23 @@ void TestWhatsAppConfigDialog::serverRefusalsByTheField()
                                                    {QStringLiteral("webhook_url"), QStringLiteral("https://puente.example.com/api/whatsapp/webhook")}});
         ++posts;
         if (answer == QLatin1String("taken"))
-            return QHttpServerResponse(
+            return http::Reply::json(
                 QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("phone_number_taken")},
                                                                   {QStringLiteral("message"), QStringLiteral("phone number ID is already connected to another tenant")},
                                                                   {QStringLiteral("field"), QStringLiteral("phone_number_id")}}}},
-                QHttpServerResponse::StatusCode::Conflict);
+                409);
         if (answer == QLatin1String("invalid"))
-            return QHttpServerResponse(
+            return http::Reply::json(
                 QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("invalid_field")},
                                                                   {QStringLiteral("message"), QStringLiteral("the verify token is not acceptable")},
                                                                   {QStringLiteral("field"), QStringLiteral("webhook_verify_token")}}}},
-                QHttpServerResponse::StatusCode::UnprocessableEntity);
-        return QHttpServerResponse(
+                422);
+        return http::Reply::json(
             QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("forbidden")},
                                                               {QStringLiteral("message"), QStringLiteral("tenant admins only")}}}},
-            QHttpServerResponse::StatusCode::Forbidden);
+            403);
     });
-    const quint16 port = fake.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = fake.listen();
     QVERIFY(port);
     client::ApiClient api(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
     api.setToken(QStringLiteral("any"));

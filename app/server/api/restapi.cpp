@@ -148,7 +148,7 @@ Reply RestApi::handle(Request &request)
             reply = Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint: %1").arg(request.path));
         }
     } else if (match.route->external) {
-        // Served by its own QtHttpServer route; reaching here means the
+        // Served by its own HTTP front route; reaching here means the
         // method matched nothing there (HEAD, say).
         request.routePattern = match.route->pattern;
         QStringList allowed;

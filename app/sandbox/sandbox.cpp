@@ -1,12 +1,13 @@
-#include "sandbox.h"
+#include "sandbox/sandbox.h"
 
 #include "crypto/crypto.h"
+#include "http/server.h"
+#include "sandbox/metaerrors.h"
+#include "sandbox/multipart.h"
+#include "sandbox/sendvalidation.h"
+#include "sandbox/wamid.h"
 
 #include <QDateTime>
-#include <QHttpServer>
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
-#include <QHttpServerResponse>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -18,13 +19,12 @@
 #include <QTimer>
 #include <QUrlQuery>
 #include <algorithm>
-#include <cstdio>
 
 Q_LOGGING_CATEGORY(lcSandbox, "puente.sandbox", QtInfoMsg)
 
-namespace puente::server {
+namespace puente::sandbox {
 
-using StatusCode = QHttpServerResponse::StatusCode;
+using http::Reply;
 
 // One outgoing message's status webhooks, posted one after the other:
 // the next is scheduled only once Puente has answered the previous, so
@@ -42,196 +42,15 @@ namespace {
 
 constexpr qint64 kMaxUploadBytes = 100LL * 1024 * 1024;
 constexpr qint64 kServiceWindowMs = 24LL * 3600 * 1000;
-constexpr int kMaxTextLength = 4096;
 constexpr int kSentMs = 300;
 constexpr int kDeliveredMs = 1200;
 constexpr int kReadMs = 4000;
 constexpr int kCandidateAnswerMs = 3000;
 constexpr int kWebhookTimeoutMs = 10000;
 
-const QString kErrorHref = QStringLiteral("https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/");
-
-QString str(const char *latin1)
-{
-    return QString::fromLatin1(latin1);
-}
-
-// Meta's texts for the codes the Sandbox produces or tests inject.
-struct ErrorText {
-    int code;
-    const char *title;
-    const char *details;
-};
-constexpr ErrorText kErrorTexts[] = {
-    {1, "An unknown error occurred", "An unknown error occurred"},
-    {2, "Service temporarily unavailable", "Temporary issue due to downtime or overload."},
-    {4, "Application request limit reached", "The app has reached its API call rate limit."},
-    {100, "Invalid parameter", "Invalid parameter"},
-    {80007, "Rate limit issues", "The WhatsApp Business Account has reached its rate limit."},
-    {130429, "Rate limit hit", "Cloud API message throughput has been reached."},
-    {131000, "Something went wrong", "Message failed to send due to an unknown error."},
-    {131005, "Access denied", "Permission is either not granted or has been removed."},
-    {131008, "Required parameter is missing", "A required parameter is missing."},
-    {131009, "Parameter value is not valid", "One or more parameter values are invalid."},
-    {131016, "Service unavailable", "A service is temporarily unavailable."},
-    {131021, "Recipient cannot be sender", "Sender and recipient phone number is the same."},
-    {131026, "Message undeliverable", "Unable to deliver message."},
-    {131031, "Business Account locked", "The WhatsApp Business Account is restricted or disabled."},
-    {131042, "Business eligibility payment issue", "There was an error related to your payment method."},
-    {131047, "Re-engagement message",
-     "Message failed to send because more than 24 hours have passed since the customer last replied to this number."},
-    {131048, "Spam rate limit hit",
-     "Message failed to send because there are restrictions on how many messages can be sent from this phone number."},
-    {131049, "This message was not delivered to maintain healthy ecosystem engagement.",
-     "In order to maintain a healthy ecosystem engagement, the message failed to be delivered."},
-    {131053, "Media upload error", "Unable to upload the media used in the message."},
-    {131056, "(Business Account, Consumer Account) pair rate limit hit",
-     "Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period "
-     "of time."},
-    {132001, "Template name does not exist in the translation", "The template does not exist in this language."},
-    {133010, "Account not registered", "The phone number is not registered on the WhatsApp Business Platform."},
-};
-
-const ErrorText *errorText(int code)
-{
-    for (const ErrorText &t : kErrorTexts)
-        if (t.code == code)
-            return &t;
-    return nullptr;
-}
-
-QString errorTitle(int code)
-{
-    const ErrorText *t = errorText(code);
-    return t ? str(t->title) : QStringLiteral("Error %1").arg(code);
-}
-
-// The HTTP status Meta answers with for a Graph error code.
-StatusCode httpStatusFor(int code)
-{
-    switch (code) {
-    case 190:
-        return StatusCode::Unauthorized;
-    case 4:
-    case 80007:
-    case 130429:
-    case 131056:
-        return StatusCode::TooManyRequests;
-    case 1:
-    case 2:
-    case 131000:
-        return StatusCode::InternalServerError;
-    case 131016:
-        return StatusCode::ServiceUnavailable;
-    default:
-        return StatusCode::BadRequest;
-    }
-}
-
-// {"error":{message, type, code, error_data?, error_subcode?, is_transient?, fbtrace_id}}
-QHttpServerResponse graphError(int code, const QString &details = {}, const QString &message = {}, int subcode = 0,
-                               const QString &type = QStringLiteral("OAuthException"))
-{
-    QJsonObject error{{QStringLiteral("message"), message.isEmpty() ? QStringLiteral("(#%1) %2").arg(code).arg(errorTitle(code)) : message},
-                      {QStringLiteral("type"), type},
-                      {QStringLiteral("code"), code}};
-    if (!details.isEmpty())
-        error.insert(QStringLiteral("error_data"),
-                     QJsonObject{{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")}, {QStringLiteral("details"), details}});
-    if (subcode)
-        error.insert(QStringLiteral("error_subcode"), subcode);
-    if (code == 1 || code == 2)
-        error.insert(QStringLiteral("is_transient"), true);
-    error.insert(QStringLiteral("fbtrace_id"), crypto::randomToken(17)); // 23 characters, like Meta's
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("error"), error}}, httpStatusFor(code));
-}
-
-QHttpServerResponse invalidToken()
-{
-    return graphError(190, {}, QStringLiteral("Invalid OAuth access token."));
-}
-
-QHttpServerResponse unknownObject(const QString &id, const QHttpServerRequest &request)
-{
-    const QString method = request.method() == QHttpServerRequest::Method::Get ? QStringLiteral("get") : QStringLiteral("post");
-    return graphError(
-        100, {},
-        QStringLiteral(
-            "Unsupported %1 request. Object with ID '%2' does not exist, cannot be loaded due to missing permissions, or does not support "
-            "this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api")
-            .arg(method, id),
-        33, QStringLiteral("GraphMethodException"));
-}
-
-QHttpServerResponse invalidParameter(const QString &details)
-{
-    return graphError(100, details);
-}
-
-// The webhook form of an error: {code, title, message, error_data{details}, href}.
-QJsonObject webhookError(int code, const QString &details)
-{
-    const ErrorText *t = errorText(code);
-    const QString title = errorTitle(code);
-    return {{QStringLiteral("code"), code},
-            {QStringLiteral("title"), title},
-            {QStringLiteral("message"), title},
-            {QStringLiteral("error_data"),
-             QJsonObject{{QStringLiteral("details"),
-                          !details.isEmpty() ? details
-                              : t            ? str(t->details)
-                                             : title}}},
-            {QStringLiteral("href"), kErrorHref}};
-}
-
-// Meta posts JSON with every non-ASCII character and '/' escaped
-// ("\u00e9", "\/") and signs exactly those bytes: the receiver must verify
-// the raw body, not a re-serialisation.
-QByteArray metaJson(const QJsonObject &object)
-{
-    const QString text = QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-    QByteArray out;
-    out.reserve(text.size() + text.size() / 8);
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u == u'/') {
-            out += "\\/";
-        } else if (u < 0x80) {
-            out += char(u);
-        } else {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", unsigned(u));
-            out += escaped;
-        }
-    }
-    return out;
-}
-
 QString unixSeconds(qint64 ms)
 {
     return QString::number(ms / 1000);
-}
-
-bool isBsuid(const QString &id)
-{
-    static const QRegularExpression re(QStringLiteral("^[A-Z]{2}\\.[A-Za-z0-9]+$"));
-    return re.match(id).hasMatch();
-}
-
-// The wa_id Meta answers for a `to`: the digits of a phone number, or the
-// user id itself for a business-scoped user id. Empty when neither.
-QString recipientFor(const QString &to)
-{
-    if (isBsuid(to))
-        return to;
-    static const QRegularExpression phone(QStringLiteral("^\\+?[0-9][0-9 ()\\-.]{5,24}$"));
-    if (!phone.match(to).hasMatch())
-        return {};
-    QString digits;
-    for (const QChar c : to)
-        if (c.isDigit())
-            digits += c;
-    return digits;
 }
 
 QString formatDisplayNumber(const QString &digits)
@@ -277,74 +96,6 @@ const QStringList &supportedMediaTypes()
     return list;
 }
 
-struct FormPart {
-    QString name;
-    QString filename;
-    QString contentType;
-    QByteArray body;
-};
-
-// multipart/form-data (RFC 7578), enough for what HTTP clients send.
-QList<FormPart> parseMultipart(const QByteArray &contentType, const QByteArray &body)
-{
-    QByteArray boundary;
-    for (QByteArray param : contentType.split(';')) {
-        param = param.trimmed();
-        if (param.toLower().startsWith("boundary=")) {
-            boundary = param.mid(9);
-            if (boundary.size() >= 2 && boundary.startsWith('"') && boundary.endsWith('"'))
-                boundary = boundary.mid(1, boundary.size() - 2);
-        }
-    }
-    QList<FormPart> parts;
-    if (boundary.isEmpty())
-        return parts;
-    const QByteArray delimiter = "--" + boundary;
-    qsizetype pos = body.indexOf(delimiter);
-    while (pos >= 0) {
-        pos += delimiter.size();
-        if (body.mid(pos, 2) != "\r\n")
-            break; // "--": the closing delimiter
-        pos += 2;
-        const qsizetype headersEnd = body.indexOf("\r\n\r\n", pos);
-        if (headersEnd < 0)
-            break;
-        const qsizetype next = body.indexOf("\r\n" + delimiter, headersEnd + 4);
-        if (next < 0)
-            break;
-        FormPart part;
-        for (const QByteArray &line : body.mid(pos, headersEnd - pos).split('\n')) {
-            const qsizetype colon = line.indexOf(':');
-            if (colon < 0)
-                continue;
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (name == "content-type") {
-                part.contentType = QString::fromUtf8(value);
-            } else if (name == "content-disposition") {
-                for (QByteArray param : value.split(';')) {
-                    param = param.trimmed();
-                    const qsizetype eq = param.indexOf('=');
-                    if (eq < 0)
-                        continue;
-                    QByteArray v = param.mid(eq + 1).trimmed();
-                    if (v.size() >= 2 && v.startsWith('"') && v.endsWith('"'))
-                        v = v.mid(1, v.size() - 2);
-                    const QByteArray key = param.left(eq).trimmed().toLower();
-                    if (key == "name")
-                        part.name = QString::fromUtf8(v);
-                    else if (key == "filename")
-                        part.filename = QString::fromUtf8(v);
-                }
-            }
-        }
-        part.body = body.mid(headersEnd + 4, next - headersEnd - 4);
-        parts.append(std::move(part));
-        pos = next + 2;
-    }
-    return parts;
-}
-
 QString cursorFor(qsizetype index)
 {
     return QString::fromLatin1(crypto::base64Url("sandbox-cursor:" + QByteArray::number(index)));
@@ -378,7 +129,7 @@ QJsonObject onlyFields(const QJsonObject &object, const QString &fields)
 Sandbox::Sandbox(SandboxOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_http(std::make_unique<QHttpServer>())
+    , m_http(std::make_unique<http::Server>())
     , m_network(new QNetworkAccessManager(this))
     , m_candidateTimer(new QTimer(this))
 {
@@ -393,10 +144,11 @@ Sandbox::~Sandbox() = default;
 
 Result<quint16> Sandbox::listen(const QHostAddress &address, quint16 port)
 {
-    const quint16 bound = m_http->listen(address, port);
-    if (bound == 0)
+    auto listened = m_http->listen(address, port);
+    if (!listened)
         return makeError("listen_failed",
                          QStringLiteral("the sandbox cannot listen on %1:%2 (in use, or not allowed)").arg(address.toString()).arg(port));
+    const quint16 bound = listened.value();
     m_port = bound;
     const bool anyOrLoopback
         = address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6 || address.isLoopback();
@@ -421,31 +173,36 @@ QUrl Sandbox::baseUrl() const
 
 void Sandbox::registerRoutes()
 {
-    using Method = QHttpServerRequest::Method;
-    const QString version = QLatin1Char('/') + QRegularExpression::escape(m_options.graphVersion);
+    // Uploads up to Meta's 100 MB, in memory: an emulator for tests and demos.
+    m_http->setBodyPolicy([](const http::RequestHead &) { return http::BodyPolicy{kMaxUploadBytes + (1 << 20), {}, {}, {}}; });
+    m_http->setFallback([this](http::Request request, http::Answer answer) { route(request, answer); });
+}
 
-    m_http->route(version + QStringLiteral("/<arg>/messages"), Method::Post,
-                  [this](const QString &id, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                      handleSend(id, request, std::move(responder));
-                  });
-    m_http->route(version + QStringLiteral("/<arg>/media"), Method::Post,
-                  [this](const QString &id, const QHttpServerRequest &request) { return handleUpload(id, request); });
-    m_http->route(version + QStringLiteral("/<arg>/message_templates"), Method::Get,
-                  [this](const QString &id, const QHttpServerRequest &request) { return handleTemplates(id, request); });
-    m_http->route(version + QStringLiteral("/<arg>"), Method::Get,
-                  [this](const QString &id, const QHttpServerRequest &request) { return handleNode(id, request); });
-    m_http->route(QStringLiteral("/media-download/<arg>"), Method::Get,
-                  [this](const QString &token, const QHttpServerRequest &request) { return handleDownload(token, request); });
-    m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        handleUnknown(request).write(std::move(responder));
-    });
+void Sandbox::route(const http::Request &request, const http::Answer &answer)
+{
+    // "/v23.0/<id>", "/v23.0/<id>/<edge>", "/media-download/<token>"
+    const QStringList parts = request.path.split(QLatin1Char('/'));
+    const bool graph = parts.size() >= 3 && parts.value(1) == m_options.graphVersion && !parts.value(2).isEmpty();
+    const QString id = graph ? parts.value(2) : QString();
+    const QString edge = parts.size() == 4 ? parts.value(3) : QString();
+    if (graph && parts.size() == 4 && edge == QLatin1String("messages") && request.method == http::Method::Post)
+        return handleSend(id, request, answer);
+    if (graph && parts.size() == 4 && edge == QLatin1String("media") && request.method == http::Method::Post)
+        return answer.send(handleUpload(id, request));
+    if (graph && parts.size() == 4 && edge == QLatin1String("message_templates") && request.method == http::Method::Get)
+        return answer.send(handleTemplates(id, request));
+    if (graph && parts.size() == 3 && request.method == http::Method::Get)
+        return answer.send(handleNode(id, request));
+    if (parts.size() == 3 && parts.value(1) == QLatin1String("media-download") && request.method == http::Method::Get)
+        return answer.send(handleDownload(parts.value(2), request));
+    answer.send(handleUnknown(request));
 }
 
 // --- Graph endpoints -------------------------------------------------------
 
-void Sandbox::handleSend(const QString &phoneNumberId, const QHttpServerRequest &request, QHttpServerResponder &&responder)
+void Sandbox::handleSend(const QString &phoneNumberId, const http::Request &request, const http::Answer &responder)
 {
-    const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
     if (!body.isEmpty())
         m_lastBody.insert(phoneNumberId, body);
     const bool markRead = body.value(QStringLiteral("status")).toString() == QLatin1String("read");
@@ -454,10 +211,10 @@ void Sandbox::handleSend(const QString &phoneNumberId, const QHttpServerRequest 
     if (type.isEmpty() && !markRead && !body.contains(QStringLiteral("type")))
         type = QStringLiteral("text"); // Meta's default
     qint64 acceptedAt = -1;
-    auto answer = [&](QHttpServerResponse &&response, const QString &wamid = {}) {
+    auto answer = [&](Reply &&response, const QString &wamid = {}) {
         m_log.append({phoneNumberId, to, markRead ? QStringLiteral("mark_read") : type, wamid, acceptedAt >= 0 ? acceptedAt : nowMs(),
-                      int(response.statusCode())});
-        response.write(std::move(responder));
+                      response.status});
+        responder.send(std::move(response));
     };
 
     const QString token = bearer(request);
@@ -465,7 +222,7 @@ void Sandbox::handleSend(const QString &phoneNumberId, const QHttpServerRequest 
     if (!knownToken(token))
         return answer(invalidToken());
     if (!from || from->accessToken != token)
-        return answer(unknownObject(phoneNumberId, request));
+        return answer(unknownObject(phoneNumberId, request.method));
 
     if (markRead) {
         const QString messageId = body.value(QStringLiteral("message_id")).toString();
@@ -473,7 +230,7 @@ void Sandbox::handleSend(const QString &phoneNumberId, const QHttpServerRequest 
             return answer(invalidParameter(QStringLiteral("The parameter messaging_product is required and must be \"whatsapp\".")));
         if (messageId.isEmpty())
             return answer(invalidParameter(QStringLiteral("The parameter message_id is required.")));
-        return answer(QHttpServerResponse(QJsonObject{{QStringLiteral("success"), true}}));
+        return answer(Reply::json(QJsonObject{{QStringLiteral("success"), true}}));
     }
 
     QList<Injection> &injected = m_injections[phoneNumberId];
@@ -483,14 +240,17 @@ void Sandbox::handleSend(const QString &phoneNumberId, const QHttpServerRequest 
             injected.removeFirst();
         if (code == -1 || code == -2) {
             m_log.append({phoneNumberId, to, type, {}, nowMs(), 0});
-            if (code == -1)
-                responder.socket()->abort();
-            // -2: the responder goes out of scope unanswered; the client times out.
+            if (code == -1) {
+                Reply hangUp;
+                hangUp.dropConnection = true;
+                responder.send(std::move(hangUp));
+            }
+            // -2: never answered; the client times out.
             return;
         }
         if (code == 190)
             return answer(invalidToken());
-        return answer(graphError(code, errorText(code) ? str(errorText(code)->details) : QStringLiteral("Sandbox: injected failure")));
+        return answer(graphError(code, !errorDetails(code).isEmpty() ? errorDetails(code) : QStringLiteral("Sandbox: injected failure")));
     }
 
     int code = 100;
@@ -500,10 +260,10 @@ void Sandbox::handleSend(const QString &phoneNumberId, const QHttpServerRequest 
 
     acceptedAt = takeThroughput(phoneNumberId, from->throughputPerSecond);
     if (acceptedAt < 0)
-        return answer(graphError(130429, str(errorText(130429)->details)));
+        return answer(graphError(130429, errorDetails(130429)));
 
     const QString recipient = recipientFor(to);
-    const QString wamid = newWamid(recipient, false);
+    const QString wamid = uniqueWamid(recipient, false);
     QJsonObject message{{QStringLiteral("id"), wamid}};
     if (type == QLatin1String("template"))
         message.insert(QStringLiteral("message_status"), QStringLiteral("accepted"));
@@ -515,138 +275,8 @@ void Sandbox::handleSend(const QString &phoneNumberId, const QHttpServerRequest 
                                {QStringLiteral("messages"), QJsonArray{message}}};
     const Outcome outcome = outcomeFor(phoneNumberId, recipient, body);
     const SandboxNumber sender = *from;
-    answer(QHttpServerResponse(response), wamid);
+    answer(Reply::json(response), wamid);
     scheduleStatuses(sender, wamid, recipient, outcome, body.value(QStringLiteral("biz_opaque_callback_data")).toString());
-}
-
-QString Sandbox::validateSend(const QJsonObject &body, int *code) const
-{
-    *code = 100;
-    if (body.value(QStringLiteral("messaging_product")).toString() != QLatin1String("whatsapp"))
-        return QStringLiteral("The parameter messaging_product is required and must be \"whatsapp\".");
-    const QString recipientType = body.value(QStringLiteral("recipient_type")).toString(QStringLiteral("individual"));
-    if (recipientType != QLatin1String("individual") && recipientType != QLatin1String("group"))
-        return QStringLiteral("Param recipient_type must be one of {individual, group}.");
-    const QString to = body.value(QStringLiteral("to")).toString();
-    if (to.isEmpty())
-        return QStringLiteral("The parameter to is required.");
-    if (recipientFor(to).isEmpty())
-        return QStringLiteral("Param to must be a phone number with its country code or a business-scoped user id.");
-    const QString type = body.value(QStringLiteral("type")).toString(QStringLiteral("text"));
-    static const QStringList types
-        = {QStringLiteral("text"),        QStringLiteral("image"),    QStringLiteral("video"),    QStringLiteral("audio"),
-           QStringLiteral("document"),    QStringLiteral("sticker"),  QStringLiteral("location"), QStringLiteral("contacts"),
-           QStringLiteral("interactive"), QStringLiteral("reaction"), QStringLiteral("template")};
-    if (!types.contains(type))
-        return QStringLiteral("Param type must be one of {%1}; got \"%2\".").arg(types.join(QStringLiteral(", ")), type);
-    const QJsonValue objectValue = body.value(type);
-    if (type == QLatin1String("contacts") ? !objectValue.isArray() : !objectValue.isObject())
-        return QStringLiteral("The parameter %1 is required for messages of type %1.").arg(type);
-    const QJsonObject object = objectValue.toObject();
-    if (body.contains(QStringLiteral("context"))
-        && body.value(QStringLiteral("context")).toObject().value(QStringLiteral("message_id")).toString().isEmpty())
-        return QStringLiteral("Param context['message_id'] is required.");
-
-    if (type == QLatin1String("text")) {
-        const QString text = object.value(QStringLiteral("body")).toString();
-        if (text.trimmed().isEmpty())
-            return QStringLiteral("Param text['body'] is required and must not be empty.");
-        if (text.size() > kMaxTextLength)
-            return QStringLiteral("Param text['body'] must be at most %1 characters long; got %2.").arg(kMaxTextLength).arg(text.size());
-    } else if (type == QLatin1String("image") || type == QLatin1String("video") || type == QLatin1String("audio")
-               || type == QLatin1String("document") || type == QLatin1String("sticker")) {
-        const bool hasId = !object.value(QStringLiteral("id")).toString().isEmpty();
-        const QString link = object.value(QStringLiteral("link")).toString();
-        if (hasId == !link.isEmpty())
-            return QStringLiteral("Param %1 must have exactly one of 'id' or 'link'.").arg(type);
-        if (!link.isEmpty()) {
-            const QUrl url(link);
-            if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) || url.host().isEmpty())
-                return QStringLiteral("Param %1['link'] must be an http or https URL.").arg(type);
-        }
-        if (object.value(QStringLiteral("caption")).toString().size() > 1024)
-            return QStringLiteral("Param %1['caption'] must be at most 1024 characters long.").arg(type);
-    } else if (type == QLatin1String("location")) {
-        for (const QString &key : {QStringLiteral("latitude"), QStringLiteral("longitude")}) {
-            const QJsonValue v = object.value(key);
-            bool ok = v.isDouble();
-            if (v.isString())
-                v.toString().toDouble(&ok);
-            if (!ok)
-                return QStringLiteral("Param location['%1'] is required and must be a number.").arg(key);
-        }
-    } else if (type == QLatin1String("contacts")) {
-        const QJsonArray contacts = objectValue.toArray();
-        if (contacts.isEmpty())
-            return QStringLiteral("Param contacts must contain at least one contact.");
-        for (qsizetype i = 0; i < contacts.size(); ++i)
-            if (contacts.at(i)
-                    .toObject()
-                    .value(QStringLiteral("name"))
-                    .toObject()
-                    .value(QStringLiteral("formatted_name"))
-                    .toString()
-                    .isEmpty())
-                return QStringLiteral("Param contacts[%1]['name']['formatted_name'] is required.").arg(i);
-    } else if (type == QLatin1String("interactive")) {
-        const QString kind = object.value(QStringLiteral("type")).toString();
-        static const QStringList kinds = {QStringLiteral("button"),
-                                          QStringLiteral("list"),
-                                          QStringLiteral("cta_url"),
-                                          QStringLiteral("flow"),
-                                          QStringLiteral("product"),
-                                          QStringLiteral("product_list"),
-                                          QStringLiteral("location_request_message"),
-                                          QStringLiteral("address_message"),
-                                          QStringLiteral("call_permission_request")};
-        if (!kinds.contains(kind))
-            return QStringLiteral("Param interactive['type'] must be one of {%1}.").arg(kinds.join(QStringLiteral(", ")));
-        if (!object.value(QStringLiteral("action")).isObject() && kind != QLatin1String("location_request_message"))
-            return QStringLiteral("The parameter interactive['action'] is required.");
-        const QJsonObject action = object.value(QStringLiteral("action")).toObject();
-        if ((kind == QLatin1String("button") || kind == QLatin1String("list"))
-            && object.value(QStringLiteral("body")).toObject().value(QStringLiteral("text")).toString().isEmpty())
-            return QStringLiteral("The parameter interactive['body']['text'] is required.");
-        if (kind == QLatin1String("button")) {
-            const QJsonArray buttons = action.value(QStringLiteral("buttons")).toArray();
-            if (buttons.isEmpty() || buttons.size() > 3)
-                return QStringLiteral("Param interactive['action']['buttons'] must have 1 to 3 buttons.");
-            QSet<QString> ids;
-            for (const QJsonValue &b : buttons) {
-                const QJsonObject reply = b.toObject().value(QStringLiteral("reply")).toObject();
-                const QString id = reply.value(QStringLiteral("id")).toString();
-                const QString title = reply.value(QStringLiteral("title")).toString();
-                if (id.isEmpty() || title.isEmpty())
-                    return QStringLiteral("Each button needs reply['id'] and reply['title'].");
-                if (title.size() > 20)
-                    return QStringLiteral("Button title length invalid. Should be at most 20 characters: \"%1\".").arg(title);
-                if (ids.contains(id)) {
-                    *code = 131009;
-                    return QStringLiteral("Duplicate button id");
-                }
-                ids.insert(id);
-            }
-        } else if (kind == QLatin1String("list")) {
-            const QString button = action.value(QStringLiteral("button")).toString();
-            if (button.isEmpty() || button.size() > 20)
-                return QStringLiteral("Param interactive['action']['button'] is required and must be at most 20 characters long.");
-            const QJsonArray sections = action.value(QStringLiteral("sections")).toArray();
-            qsizetype rows = 0;
-            for (const QJsonValue &s : sections)
-                rows += s.toObject().value(QStringLiteral("rows")).toArray().size();
-            if (sections.isEmpty() || sections.size() > 10 || rows == 0 || rows > 10)
-                return QStringLiteral("Param interactive['action']['sections'] must have 1 to 10 sections and 1 to 10 rows in total.");
-        }
-    } else if (type == QLatin1String("reaction")) {
-        if (object.value(QStringLiteral("message_id")).toString().isEmpty())
-            return QStringLiteral("Param reaction['message_id'] is required.");
-    } else if (type == QLatin1String("template")) {
-        if (object.value(QStringLiteral("name")).toString().isEmpty())
-            return QStringLiteral("Param template['name'] is required.");
-        if (object.value(QStringLiteral("language")).toObject().value(QStringLiteral("code")).toString().isEmpty())
-            return QStringLiteral("Param template['language']['code'] is required.");
-    }
-    return {};
 }
 
 Sandbox::Outcome Sandbox::outcomeFor(const QString &phoneNumberId, const QString &waId, const QJsonObject &body) const
@@ -708,19 +338,19 @@ qint64 Sandbox::takeThroughput(const QString &phoneNumberId, int limit)
     return now;
 }
 
-QHttpServerResponse Sandbox::handleUpload(const QString &phoneNumberId, const QHttpServerRequest &request)
+Reply Sandbox::handleUpload(const QString &phoneNumberId, const http::Request &request)
 {
     const QString token = bearer(request);
     const SandboxNumber *owner = number(phoneNumberId);
     if (!knownToken(token))
         return invalidToken();
     if (!owner || owner->accessToken != token)
-        return unknownObject(phoneNumberId, request);
-    const QByteArray contentType = request.value(QByteArrayLiteral("Content-Type"));
+        return unknownObject(phoneNumberId, request.method);
+    const QByteArray contentType = request.header("content-type");
     if (!contentType.toLower().startsWith("multipart/form-data"))
         return invalidParameter(
             QStringLiteral("The request must be multipart/form-data with the fields file, type and messaging_product."));
-    const QList<FormPart> parts = parseMultipart(contentType, request.body());
+    const QList<FormPart> parts = parseMultipart(contentType, request.body);
     QString product, declaredType;
     const FormPart *file = nullptr;
     for (const FormPart &p : parts) {
@@ -744,10 +374,10 @@ QHttpServerResponse Sandbox::handleUpload(const QString &phoneNumberId, const QH
         return invalidParameter(QStringLiteral("Param file must be a file with one of the following types: %1. Received file of type '%2'.")
                                     .arg(supportedMediaTypes().join(QStringLiteral(", ")), mime));
     const QString id = storeMedia(phoneNumberId, file->body, !declaredType.isEmpty() ? declaredType : file->contentType, file->filename);
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("id"), id}});
+    return Reply::json(QJsonObject{{QStringLiteral("id"), id}});
 }
 
-QHttpServerResponse Sandbox::handleTemplates(const QString &wabaId, const QHttpServerRequest &request)
+Reply Sandbox::handleTemplates(const QString &wabaId, const http::Request &request)
 {
     const QString token = bearer(request);
     if (!knownToken(token))
@@ -756,9 +386,9 @@ QHttpServerResponse Sandbox::handleTemplates(const QString &wabaId, const QHttpS
     for (const SandboxNumber &n : m_options.numbers)
         allowed = allowed || (n.wabaId == wabaId && n.accessToken == token);
     if (!allowed)
-        return unknownObject(wabaId, request);
+        return unknownObject(wabaId, request.method);
 
-    const QUrlQuery query = request.query();
+    const QUrlQuery query = request.query;
     auto param = [&query](const char *name) { return query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded); };
     bool limitOk = false;
     qsizetype limit = param("limit").toInt(&limitOk);
@@ -803,7 +433,7 @@ QHttpServerResponse Sandbox::handleTemplates(const QString &wabaId, const QHttpS
             q.removeAllQueryItems(QStringLiteral("access_token"));
             q.addQueryItem(QLatin1String(key), cursor);
             QUrl url = baseUrl();
-            url.setPath(request.url().path());
+            url.setPath(request.path);
             url.setQuery(q);
             return url.toString(QUrl::FullyEncoded);
         };
@@ -815,7 +445,7 @@ QHttpServerResponse Sandbox::handleTemplates(const QString &wabaId, const QHttpS
             paging.insert(QStringLiteral("previous"), pageUrl("before", cursorFor(start)));
         answer.insert(QStringLiteral("paging"), paging);
     }
-    return QHttpServerResponse(answer);
+    return Reply::json(answer);
 }
 
 QJsonObject Sandbox::phoneNumberNode(const QString &phoneNumberId) const
@@ -845,73 +475,72 @@ QJsonObject Sandbox::phoneNumberNode(const QString &phoneNumberId) const
     };
 }
 
-QHttpServerResponse Sandbox::handleNode(const QString &id, const QHttpServerRequest &request)
+Reply Sandbox::handleNode(const QString &id, const http::Request &request)
 {
     const QString token = bearer(request);
     if (!knownToken(token))
         return invalidToken();
-    const QString fields = request.query().queryItemValue(QStringLiteral("fields"), QUrl::FullyDecoded);
+    const QString fields = request.queryValue(QStringLiteral("fields"));
 
     if (const SandboxNumber *n = number(id)) {
         if (n->accessToken != token)
-            return unknownObject(id, request);
+            return unknownObject(id, request.method);
         const QJsonObject all = phoneNumberNode(id);
         if (fields.isEmpty()) {
             QJsonObject answer;
             for (const char *key : {"id", "verified_name", "code_verification_status", "display_phone_number", "quality_rating",
                                     "platform_type", "throughput", "webhook_configuration", "status"})
                 answer.insert(QLatin1String(key), all.value(QLatin1String(key)));
-            return QHttpServerResponse(answer);
+            return Reply::json(answer);
         }
         for (const QString &f : fields.split(QLatin1Char(','), Qt::SkipEmptyParts))
             if (!all.contains(f.trimmed()))
                 return graphError(100, {},
                                   QStringLiteral("(#100) Tried accessing nonexisting field (%1) on node type (WhatsAppBusinessPhoneNumber)")
                                       .arg(f.trimmed()));
-        return QHttpServerResponse(onlyFields(all, fields));
+        return Reply::json(onlyFields(all, fields));
     }
 
     if (m_media.contains(id)) {
         const Media &media = m_media[id];
         const SandboxNumber *owner = number(media.phoneNumberId);
         if (!owner || owner->accessToken != token)
-            return unknownObject(id, request);
-        const QString onlyFor = request.query().queryItemValue(QStringLiteral("phone_number_id"));
+            return unknownObject(id, request.method);
+        const QString onlyFor = request.queryValue(QStringLiteral("phone_number_id"));
         if (!onlyFor.isEmpty() && onlyFor != media.phoneNumberId)
             return invalidParameter(QStringLiteral("Param phone_number_id does not match the phone number the media belongs to."));
         QUrl url = baseUrl();
         url.setPath(QStringLiteral("/media-download/") + media.downloadToken);
-        return QHttpServerResponse(QJsonObject{{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
+        return Reply::json(QJsonObject{{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
                                                {QStringLiteral("url"), url.toString()},
                                                {QStringLiteral("mime_type"), media.mimeType},
                                                {QStringLiteral("sha256"), QString::fromLatin1(crypto::sha256(media.bytes).toHex())},
                                                {QStringLiteral("file_size"), qint64(media.bytes.size())},
                                                {QStringLiteral("id"), media.id}});
     }
-    return unknownObject(id, request);
+    return unknownObject(id, request.method);
 }
 
-QHttpServerResponse Sandbox::handleDownload(const QString &token, const QHttpServerRequest &request)
+Reply Sandbox::handleDownload(const QString &token, const http::Request &request)
 {
     const auto it = m_mediaByToken.constFind(token);
     if (it == m_mediaByToken.constEnd() || !m_media.contains(*it))
-        return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("URL signature mismatch or expired"),
-                                   StatusCode::NotFound);
+        return Reply{404, "text/plain", QByteArrayLiteral("URL signature mismatch or expired"), {}};
     const Media &media = m_media[*it];
     const SandboxNumber *owner = number(media.phoneNumberId);
     if (!owner || bearer(request) != owner->accessToken)
         return invalidToken();
-    return QHttpServerResponse(media.mimeType.toUtf8(), media.bytes);
+    return Reply{200, media.mimeType.toUtf8(), media.bytes, {}};
 }
 
-QHttpServerResponse Sandbox::handleUnknown(const QHttpServerRequest &request)
+Reply Sandbox::handleUnknown(const http::Request &request)
 {
-    const QString path = request.url().path();
+    const QString &path = request.path;
     const QString prefix = QLatin1Char('/') + m_options.graphVersion + QLatin1Char('/');
     if (path.startsWith(prefix)) {
         if (!knownToken(bearer(request)))
             return invalidToken();
-        return unknownObject(path.mid(prefix.size()).section(QLatin1Char('/'), 0, 0), request);
+        return unknownObject(path.mid(prefix.size()).section(QLatin1Char('/'), 0, 0), request.method);
     }
     return graphError(2500, {}, QStringLiteral("Unknown path components: %1").arg(path));
 }
@@ -933,7 +562,7 @@ void Sandbox::candidateWrites(const QString &phoneNumberId, const QString &waId,
     }
     m_lastInboundMs.insert(pairKey(phoneNumberId, waId), nowMs());
     const QJsonObject message{{QStringLiteral("from"), waId},
-                              {QStringLiteral("id"), newWamid(waId, true)},
+                              {QStringLiteral("id"), uniqueWamid(waId, true)},
                               {QStringLiteral("timestamp"), unixSeconds(nowMs())},
                               {QStringLiteral("text"), QJsonObject{{QStringLiteral("body"), text}}},
                               {QStringLiteral("type"), QStringLiteral("text")}};
@@ -959,7 +588,7 @@ void Sandbox::candidateSendsImage(const QString &phoneNumberId, const QString &w
     if (!caption.isEmpty())
         image.insert(QStringLiteral("caption"), caption);
     const QJsonObject message{{QStringLiteral("from"), waId},
-                              {QStringLiteral("id"), newWamid(waId, true)},
+                              {QStringLiteral("id"), uniqueWamid(waId, true)},
                               {QStringLiteral("timestamp"), unixSeconds(nowMs())},
                               {QStringLiteral("type"), QStringLiteral("image")},
                               {QStringLiteral("image"), image}};
@@ -1170,12 +799,12 @@ bool Sandbox::knownToken(const QString &token) const
     return false;
 }
 
-QString Sandbox::bearer(const QHttpServerRequest &request)
+QString Sandbox::bearer(const http::Request &request)
 {
-    const QByteArray header = request.value(QByteArrayLiteral("Authorization")).trimmed();
+    const QByteArray header = request.header("authorization").trimmed();
     if (header.size() > 7 && header.left(7).toLower() == "bearer ")
         return QString::fromUtf8(header.mid(7).trimmed());
-    return request.query().queryItemValue(QStringLiteral("access_token"), QUrl::FullyDecoded);
+    return request.queryValue(QStringLiteral("access_token"));
 }
 
 Sandbox::Conversation Sandbox::conversation(const QString &phoneNumberId, const QString &waId, const QString &category)
@@ -1201,35 +830,13 @@ QString Sandbox::storeMedia(const QString &phoneNumberId, const QByteArray &byte
     return id;
 }
 
-// Meta's wamids are base64 of a small binary record holding the user's
-// number and a message key; the Sandbox builds them the same way.
-QString Sandbox::newWamid(const QString &waId, bool inbound)
+// Wamids are never handed out twice (nor equal to a media id).
+QString Sandbox::uniqueWamid(const QString &waId, bool inbound)
 {
     QString wamid;
-    do {
-        const QByteArray user = waId.toLatin1().left(120);
-        QByteArray raw;
-        raw += char(0x1C);
-        raw += char(0x18);
-        raw += char(user.size());
-        raw += user;
-        raw += char(0x15);
-        raw += char(0x02);
-        raw += char(0x00);
-        if (inbound) {
-            raw += char(0x12);
-            raw += char(0x18);
-            raw += char(0x14);
-            raw += "3A" + crypto::randomBytes(9).toHex().toUpper();
-        } else {
-            raw += char(0x11);
-            raw += char(0x18);
-            raw += char(0x12);
-            raw += crypto::randomBytes(9).toHex().toUpper();
-        }
-        raw += char(0x00);
-        wamid = QStringLiteral("wamid.") + QString::fromLatin1(raw.toBase64());
-    } while (m_ids.contains(wamid));
+    do
+        wamid = newWamid(waId, inbound);
+    while (m_ids.contains(wamid));
     m_ids.insert(wamid);
     return wamid;
 }
@@ -1252,4 +859,4 @@ QString Sandbox::pairKey(const QString &phoneNumberId, const QString &waId)
     return phoneNumberId + QLatin1Char('|') + waId;
 }
 
-} // namespace puente::server
+} // namespace puente::sandbox

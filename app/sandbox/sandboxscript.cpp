@@ -1,13 +1,13 @@
 // The Sandbox's scripted world: who writes in, what they say, the sample CV
 // image they send, and the WABA's template catalogue.
-#include "sandbox.h"
+#include "sandbox/sandbox.h"
 
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QtEndian>
 #include <array>
 
-namespace puente::server::sandboxscript {
+namespace puente::sandbox::sandboxscript {
 
 namespace {
 
@@ -280,4 +280,4 @@ const QJsonArray &templates()
     return list;
 }
 
-} // namespace puente::server::sandboxscript
+} // namespace puente::sandbox::sandboxscript

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "http/message.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -16,14 +17,17 @@
 #include <functional>
 #include <memory>
 
-class QHttpServer;
-class QHttpServerRequest;
-class QHttpServerResponse;
-class QHttpServerResponder;
 class QNetworkAccessManager;
 class QTimer;
 
-namespace puente::server {
+namespace puente::http {
+class Answer;
+class Server;
+struct Reply;
+struct Request;
+} // namespace puente::http
+
+namespace puente::sandbox {
 
 // One business number the Sandbox serves.
 struct SandboxNumber {
@@ -45,11 +49,13 @@ struct SandboxOptions {
     int candidateIntervalMs = 20000;
 };
 
-// A Cloud API emulator: a real HTTP server speaking the Graph endpoints
-// Puente uses with Meta's response shapes, and posting signed webhooks
-// (inbound messages, statuses) back to Puente the way Meta does, 24-hour
-// window and throughput limit included. Lives on the thread that creates it;
-// every handler answers synchronously on that thread.
+// A Cloud API emulator: a real HTTP server (the project's own, app/http)
+// speaking the Graph endpoints Puente uses with Meta's response shapes, and
+// posting signed webhooks (inbound messages, statuses) back to Puente the
+// way Meta does, 24-hour window and throughput limit included. Lives on the
+// thread that creates it; every handler answers on that thread. Meta's error
+// catalogue is in metaerrors.h, the send checks in sendvalidation.h, wamids
+// in wamid.h, the demo's candidates in sandboxscript.cpp.
 class Sandbox : public QObject {
     Q_OBJECT
 public:
@@ -132,17 +138,19 @@ private:
     };
 
     void registerRoutes();
-    void handleSend(const QString &phoneNumberId, const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    QHttpServerResponse handleUpload(const QString &phoneNumberId, const QHttpServerRequest &request);
-    QHttpServerResponse handleTemplates(const QString &wabaId, const QHttpServerRequest &request);
-    QHttpServerResponse handleNode(const QString &id, const QHttpServerRequest &request);
-    QHttpServerResponse handleDownload(const QString &token, const QHttpServerRequest &request);
-    QHttpServerResponse handleUnknown(const QHttpServerRequest &request);
+    // Routes "/<version>/<id>[/messages|/media|/message_templates]" and
+    // "/media-download/<token>".
+    void route(const http::Request &request, const http::Answer &answer);
+    void handleSend(const QString &phoneNumberId, const http::Request &request, const http::Answer &answer);
+    http::Reply handleUpload(const QString &phoneNumberId, const http::Request &request);
+    http::Reply handleTemplates(const QString &wabaId, const http::Request &request);
+    http::Reply handleNode(const QString &id, const http::Request &request);
+    http::Reply handleDownload(const QString &token, const http::Request &request);
+    http::Reply handleUnknown(const http::Request &request);
 
     const SandboxNumber *number(const QString &phoneNumberId) const;
     bool knownToken(const QString &token) const;
-    static QString bearer(const QHttpServerRequest &request);
-    QString validateSend(const QJsonObject &body, int *code) const;
+    static QString bearer(const http::Request &request);
     Outcome outcomeFor(const QString &phoneNumberId, const QString &waId, const QJsonObject &body) const;
     qint64 takeThroughput(const QString &phoneNumberId, int limit); // the acceptance time, or -1 when over the limit
 
@@ -154,7 +162,7 @@ private:
     QJsonObject envelope(const SandboxNumber &number, const QJsonObject &value) const;
     Conversation conversation(const QString &phoneNumberId, const QString &waId, const QString &category);
     QString storeMedia(const QString &phoneNumberId, const QByteArray &bytes, const QString &mimeType, const QString &filename);
-    QString newWamid(const QString &waId, bool inbound);
+    QString uniqueWamid(const QString &waId, bool inbound);
     qint64 nowMs() const;
     int delayMs(int baseMs) const;
     static QString pairKey(const QString &phoneNumberId, const QString &waId);
@@ -163,7 +171,7 @@ private:
     void candidateAnswers(const QString &phoneNumberId, const QString &waId);
 
     SandboxOptions m_options;
-    std::unique_ptr<QHttpServer> m_http;
+    std::unique_ptr<http::Server> m_http;
     QNetworkAccessManager *m_network = nullptr;
     QTimer *m_candidateTimer = nullptr;
     quint16 m_port = 0;
@@ -205,4 +213,4 @@ const QJsonArray &templates();
 
 } // namespace sandboxscript
 
-} // namespace puente::server
+} // namespace puente::sandbox
