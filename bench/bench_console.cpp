@@ -25,7 +25,7 @@
 #include "crypto/crypto.h"
 #include "messagemodel.h"
 #include "messaging/rows.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 #include "storage/migrations.h"
 #include "storage/tenantrepository.h"
 #include "storage/userrepository.h"

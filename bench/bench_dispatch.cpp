@@ -9,7 +9,7 @@
 #include "crypto/crypto.h"
 #include "messaging/dispatcher.h"
 #include "sandbox/sandbox.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 #include "storage/migrations.h"
 #include "storage/tenantrepository.h"
 #include "storage/whatsappconfigrepository.h"

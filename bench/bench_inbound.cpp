@@ -16,7 +16,7 @@
 #include "messaging/webhookinbox.h"
 #include "meta/webhookparser.h"
 #include "secrets/masterkeystore.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 #include "storage/migrations.h"
 
 #include <QCoreApplication>

@@ -7,7 +7,7 @@
 #include "crypto/crypto.h"
 #include "crypto/passwordhash.h"
 #include "crypto/secretbox.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 #include "storage/migrations.h"
 #include "storage/tenantrepository.h"
 

@@ -14,7 +14,7 @@
 #include "benchseed.h"
 #include "crypto/crypto.h"
 #include "secrets/masterkeystore.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 #include "storage/migrations.h"
 #include "storage/sessionrepository.h"
 #include "storage/tenantrepository.h"

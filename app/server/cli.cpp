@@ -7,12 +7,15 @@
 #include "secrets/keyrotation.h"
 #include "sandboxdemo.h"
 #include "servercontext.h"
+#include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/tenantrepository.h"
 #include "storage/userrepository.h"
 #include "unixsignals.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QTimeZone>
@@ -387,21 +390,39 @@ int Command::deadLettersList()
     auto db = openMigrated();
     if (!db)
         return fail(db.error());
-    Sql q(db.value()->connection(), QStringLiteral("SELECT d.id, d.created_at, COALESCE(t.slug, '-'), COALESCE(d.field, '-'), d.replay_count, d.reason "
-                                                   "FROM dead_letters d LEFT JOIN tenants t ON t.id = d.tenant_id ORDER BY d.id"));
-    if (auto s = q.exec(); !s)
-        return fail(s.error());
+    auto tenants = TenantRepository(*db.value()).list();
+    if (!tenants)
+        return fail(tenants.error());
+    QHash<qint64, QString> slugs;
+    for (const Tenant &t : tenants.value())
+        slugs.insert(t.id.value, t.slug);
+    // Oldest first, read newest-first a page at a time.
+    QList<QJsonObject> all;
+    for (qint64 before = 0;;) {
+        auto page = DeadLetters::list(*db.value(), {}, before, 500);
+        if (!page)
+            return fail(page.error());
+        for (const QJsonValue &v : page.value())
+            all.prepend(v.toObject());
+        if (page->size() < 500)
+            break;
+        before = page->last().toObject().value(QStringLiteral("id")).toInteger();
+    }
     m_out << QStringLiteral("%1  %2  %3  %4  %5  %6")
                  .arg(QStringLiteral("ID").leftJustified(6), QStringLiteral("RECEIVED (UTC)").leftJustified(20),
                       QStringLiteral("TENANT").leftJustified(16), QStringLiteral("FIELD").leftJustified(24),
                       QStringLiteral("REPLAYS"), QStringLiteral("REASON"))
           << Qt::endl;
-    while (q.next()) {
+    for (const QJsonObject &d : std::as_const(all)) {
+        const QJsonValue tenant = d.value(QStringLiteral("tenant_id"));
+        const QString field = d.value(QStringLiteral("field")).toString();
         m_out << QStringLiteral("%1  %2  %3  %4  %5  %6")
-                     .arg(QString::number(q.int64(0)).leftJustified(6),
-                          QDateTime::fromMSecsSinceEpoch(q.int64(1), Qt::UTC).toString(Qt::ISODate).leftJustified(20),
-                          q.text(2).leftJustified(16), q.text(3).leftJustified(24), QString::number(q.int64(4)).leftJustified(7),
-                          q.text(5))
+                     .arg(QString::number(d.value(QStringLiteral("id")).toInteger()).leftJustified(6),
+                          QDateTime::fromMSecsSinceEpoch(d.value(QStringLiteral("created_at")).toInteger(), Qt::UTC).toString(Qt::ISODate).leftJustified(20),
+                          (tenant.isNull() ? QStringLiteral("-") : slugs.value(tenant.toInteger(), QStringLiteral("-"))).leftJustified(16),
+                          (field.isEmpty() ? QStringLiteral("-") : field).leftJustified(24),
+                          QString::number(d.value(QStringLiteral("replay_count")).toInteger()).leftJustified(7),
+                          logging::escapeControls(d.value(QStringLiteral("reason")).toString()))
               << Qt::endl;
     }
     return ExitOk;

@@ -196,10 +196,7 @@ void HttpFront::addOperationRoutes(http::Server &server, bool ownListener)
             return answer.send(hidden());
         const int connections = front->connectionCount();
         pool->start([metrics, db, dispatcher, answer, connections] {
-            qint64 depth = -1;
-            Sql q(db->connection(), QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'in_flight')"));
-            if (q.exec() && q.next())
-                depth = q.int64(0);
+            const qint64 depth = OutboxDispatcher::waiting(*db).valueOr(-1);
             QByteArray text = metrics->toPrometheus(depth);
             text += "# HELP puente_http_connections Open client connections (WebSockets included).\n"
                     "# TYPE puente_http_connections gauge\npuente_http_connections "

@@ -4,6 +4,7 @@
 #include "logging/logging.h"
 #include "sandboxdemo.h"
 #include "servercontext.h"
+#include "storage/database.h"
 #include "storage/tenantrepository.h"
 #include "storage/userrepository.h"
 
@@ -76,13 +77,12 @@ LocalServer::~LocalServer()
 
 bool LocalServer::needsSetup() const
 {
-    Sql q(m_context->database().connection(),
-          QStringLiteral("SELECT (SELECT COUNT(*) FROM tenants) + (SELECT COUNT(*) FROM users)"));
-    if (auto s = q.exec(); !s || !q.next()) {
-        qCWarning(lcStorage).noquote() << "cannot tell whether the database is empty:" << (s ? QString() : s.error().message);
+    const auto empty = TenantRepository(m_context->database()).installationIsEmpty();
+    if (!empty) {
+        qCWarning(lcStorage).noquote() << "cannot tell whether the database is empty:" << empty.error().message;
         return false;
     }
-    return q.int64(0) == 0;
+    return empty.value();
 }
 
 Result<void> LocalServer::createFirstTenant(const QString &company, const QString &adminName, const QString &email, const QString &password)

@@ -5,7 +5,6 @@
 #include "logging/logging.h"
 #include "sandbox/sandbox.h"
 #include "servercontext.h"
-#include "storage/database.h"
 #include "storage/tenantrepository.h"
 #include "storage/userrepository.h"
 #include "storage/whatsappconfigrepository.h"
@@ -55,15 +54,13 @@ Result<SandboxDemo::Accounts> SandboxDemo::attach(ServerContext &context, quint1
     // Nothing but the demo may be configured: the Sandbox answers every
     // Graph call of this server.
     {
-        Sql q(db.connection(), QStringLiteral("SELECT t.slug FROM whatsapp_config w JOIN tenants t ON t.id = w.tenant_id "
-                                              "WHERE t.slug <> ? OR w.phone_number_id <> ?"));
-        q.bind(kSlug).bind(kPhoneNumberId);
-        if (auto s = q.exec(); !s)
-            return s.error();
-        if (q.next())
+        auto others = WhatsAppConfigRepository(db, context.keyring()).otherConfigurations(kSlug, kPhoneNumberId);
+        if (!others)
+            return others.error();
+        if (!others->isEmpty())
             return makeError("not_a_demo_database",
                              QStringLiteral("tenant \"%1\" has a real WhatsApp configuration in this database; the Sandbox would receive its "
-                                            "messages. Start the demo with its own data folder (--data-dir).").arg(q.text(0)));
+                                            "messages. Start the demo with its own data folder (--data-dir).").arg(others->first()));
     }
     Accounts accounts{kSlug, QStringLiteral("admin@demo.puente"), QStringLiteral("agente@demo.puente"), QStringLiteral("demo-puente-2026")};
     TenantRepository tenants(db);

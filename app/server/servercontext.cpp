@@ -6,6 +6,7 @@
 #include "messaging/mediafetcher.h"
 #include "messaging/webhookinbox.h"
 #include "secrets/keyrotation.h"
+#include "storage/database.h"
 #include "storage/migrations.h"
 
 #include <QDir>

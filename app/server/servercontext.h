@@ -7,11 +7,11 @@
 #include "events/eventlog.h"
 #include "meta/graphclient.h"
 #include "metrics.h"
-#include "storage/database.h"
 
 #include <memory>
 
 namespace puente {
+class Database;
 class InboundProcessor;
 class MediaFetcher;
 class OutboxDispatcher;
@@ -30,6 +30,8 @@ public:
     static Result<std::unique_ptr<ServerContext>> start(const Settings &settings);
 
     ~ServerContext();
+    ServerContext(const ServerContext &) = delete;
+    ServerContext &operator=(const ServerContext &) = delete;
 
     const Settings &settings() const { return m_settings; }
     Database &database() { return *m_db; }

@@ -1,12 +1,12 @@
 #include "webhookendpoint.h"
 
+#include "common/clock.h"
 #include "crypto/crypto.h"
 #include "logging/logging.h"
 #include "messaging/webhookinbox.h"
 #include "metrics.h"
 #include "meta/webhookparser.h"
-#include "secrets/sealedcolumns.h"
-#include "storage/database.h"
+#include "storage/whatsappconfigrepository.h"
 
 #include <QAbstractEventDispatcher>
 #include <QThread>
@@ -72,10 +72,9 @@ void WebhookEndpoint::verify(const http::Request &request, http::Answer answer)
     if (!m_platformVerifyToken.isEmpty() && crypto::constantTimeEquals(token.toUtf8(), m_platformVerifyToken.toUtf8()))
         return answer.send(accept);
     Database *db = &m_db;
-    m_pool->start([db, token, accept, refuse, answer] {
-        Sql q(db->connection(), QStringLiteral("SELECT COUNT(*) FROM whatsapp_config WHERE webhook_verify_token = ?"));
-        q.bind(token);
-        if (q.exec() && q.next() && q.int64(0) > 0)
+    crypto::KeyringPtr keyring = m_keyring;
+    m_pool->start([db, keyring, token, accept, refuse, answer] {
+        if (const auto known = WhatsAppConfigRepository(*db, keyring).isVerifyToken(token); known && known.value())
             return answer.send(accept);
         qCWarning(lcHttp) << "webhook verification refused: unknown verify token";
         answer.send(refuse);
@@ -156,21 +155,10 @@ TenantId WebhookEndpoint::verifyWithTenantSecrets(const QByteArray &body, const 
         if (!c.wabaId.isEmpty())
             wabas.insert(c.wabaId);
     }
-    if (phones.isEmpty() && wabas.isEmpty())
-        return {};
-    Sql q(m_db.connection(), QStringLiteral("SELECT tenant_id, app_secret, phone_number_id, business_account_id FROM whatsapp_config "
-                                            "WHERE app_secret IS NOT NULL"));
-    if (!q.exec())
-        return {};
-    while (q.next()) {
-        if (!phones.contains(q.text(2)) && !wabas.contains(q.text(3)))
-            continue;
-        auto secret = m_keyring->open(q.text(1), secrets::sealingContext(QStringLiteral("whatsapp_config"), q.text(0),
-                                                                         QStringLiteral("app_secret")));
-        if (secret && crypto::verifyHmacSha256Hex(secret.value(), body, signatureHex))
-            return TenantId(q.int64(0));
-    }
-    return {};
+    const auto signer = WhatsAppConfigRepository(m_db, m_keyring).tenantSignedWith(phones, wabas, [&](const QByteArray &secret) {
+        return crypto::verifyHmacSha256Hex(secret, body, signatureHex);
+    });
+    return signer && signer.value() ? *signer.value() : TenantId();
 }
 
 } // namespace puente::server

@@ -2,7 +2,6 @@
 
 #include "logging/logging.h"
 #include "metrics.h"
-#include "storage/database.h"
 #include "storage/auditlog.h"
 #include "storage/sessionrepository.h"
 #include "storage/tenantrepository.h"
@@ -163,18 +162,11 @@ void WebSocketHub::authenticate(Client *client, const QString &token, const QStr
             l.session.value()->tenantId = t && t.value() ? t.value()->id : TenantId();
             // Following a tenant's events reads its messages: audited like
             // the REST API's first read (here once per connection).
-            if (l.session.value()->tenantId.isValid()) {
-                Transaction tx(*db);
-                Sql who(tx.connection(), QStringLiteral("SELECT email FROM users WHERE id = ?"));
-                who.bind(l.session.value()->userId.value);
-                const QString email = who.exec() && who.next() ? who.text(0) : QString();
-                who.finish();
-                if (AuditLog::append(tx.connection(), Actor(l.session.value()->userId, email), l.session.value()->tenantId,
-                                     QStringLiteral("platform_admin.entered_tenant"), QStringLiteral("tenant"),
-                                     QString::number(l.session.value()->tenantId.value),
-                                     {{QStringLiteral("method"), QStringLiteral("GET")}, {QStringLiteral("route"), QStringLiteral("/api/ws")}}))
-                    (void)tx.commit();
-            }
+            if (l.session.value()->tenantId.isValid())
+                (void)AuditLog::record(*db, Actor(l.session.value()->userId, l.session.value()->email), l.session.value()->tenantId,
+                                       QStringLiteral("platform_admin.entered_tenant"), QStringLiteral("tenant"),
+                                       QString::number(l.session.value()->tenantId.value),
+                                       {{QStringLiteral("method"), QStringLiteral("GET")}, {QStringLiteral("route"), QStringLiteral("/api/ws")}});
         }
         if (l.session && l.session.value() && l.session.value()->tenantId.isValid() && l.session.value()->role != Role::PlatformAdmin) {
             auto t = TenantRepository(*db).findByIdOrSlug(QString::number(l.session.value()->tenantId.value));

@@ -1,7 +1,7 @@
 #include "accounts/apikeys.h"
 
 #include "crypto/crypto.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -3,7 +3,7 @@
 #include "crypto/passwordhash.h"
 #include "logging/logging.h"
 #include "storage/auditlog.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 #include "storage/tenantrepository.h"
 #include "storage/userrepository.h"
 

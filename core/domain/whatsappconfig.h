@@ -43,4 +43,14 @@ struct WhatsAppConfig {
 // "EAAB…x9Qz": enough to recognise a token, never enough to use it.
 QString maskSecret(const QString &secret);
 
+// A tenant's Cloud API channel as senders and Graph callers need it: its
+// number, its account and its access token (opened).
+struct Channel {
+    TenantId tenant;
+    QString phoneNumberId;
+    QString wabaId;
+    QString token;
+    int throughputPerSecond = 80;
+};
+
 } // namespace puente

@@ -1,6 +1,6 @@
 #include "events/eventlog.h"
 
-#include "storage/database.h"
+#include "storage/sql.h"
 
 #include <QJsonDocument>
 

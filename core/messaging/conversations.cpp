@@ -6,7 +6,7 @@
 #include "messaging/rows.h"
 #include "messaging/templates.h"
 #include "storage/planusage.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -311,6 +311,31 @@ Result<QJsonObject> ConversationService::markRead(TenantId tenant, qint64 id)
     auto event = rows::recordEvent(tx.connection(), tenant, QStringLiteral("conversation.updated"), q, rows::conversationJson);
     if (!event)
         return event.error();
+    // The contact sees blue ticks: a read receipt for the newest inbound
+    // message (it covers the earlier ones), sent by the dispatcher like any
+    // message, once per message however often the chat is opened.
+    Sql last(tx.connection(), QStringLiteral("SELECT id, provider_message_id FROM whatsapp_messages WHERE tenant_id = ? AND conversation_id = ? "
+                                             "AND direction = 'inbound' AND provider_message_id LIKE 'wamid.%' "
+                                             "ORDER BY timestamp DESC, id DESC LIMIT 1"));
+    last.bind(tenant.value).bind(id);
+    if (auto s = last.exec(); !s)
+        return s.error();
+    if (last.next()) {
+        const qint64 messageId = last.int64(0);
+        const QString wamid = last.text(1);
+        last.finish();
+        const qint64 now = nowMs();
+        Sql receipt(tx.connection(), QStringLiteral(
+            "INSERT INTO outbox (tenant_id, message_id, request, state, attempts, next_attempt_at, created_at, updated_at) "
+            "SELECT ?, ?, ?, 'pending', 0, ?, ?, ? WHERE EXISTS (SELECT 1 FROM whatsapp_config WHERE tenant_id = ? "
+            "AND api_type = 'business_api' AND is_active = 1) ON CONFLICT (message_id) DO NOTHING"));
+        receipt.bind(tenant.value).bind(messageId)
+            .bind(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("mark_read")},
+                                                               {QStringLiteral("message_id"), wamid}}).toJson(QJsonDocument::Compact)))
+            .bind(now).bind(now).bind(now).bind(tenant.value);
+        if (auto s = receipt.exec(); !s)
+            return s.error();
+    }
     if (auto s = tx.commit(); !s)
         return s.error();
     (void)publish({event.value()});
@@ -627,6 +652,20 @@ Result<ConversationService::MediaFile> ConversationService::media(TenantId tenan
     if (!QFileInfo::exists(path))
         return makeError("media_not_available", QStringLiteral("the file is missing from the media folder"));
     return MediaFile{path, q.text(2).isEmpty() ? QStringLiteral("application/octet-stream") : q.text(2), q.text(3)};
+}
+
+Status ConversationService::recordUpload(TenantId tenant, const QString &mediaId, const QString &sha256, const QString &mimeType, qint64 size,
+                                         const QString &filename)
+{
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    Sql q(tx.connection(), QStringLiteral("INSERT INTO media_uploads (tenant_id, media_id, sha256, mime_type, size, filename, created_at) "
+                                          "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.bind(tenant.value).bind(mediaId).bind(sha256).bind(mimeType).bind(size).bind(nullIfEmpty(filename)).bind(nowMs());
+    if (auto s = q.exec(); !s)
+        return s;
+    return tx.commit();
 }
 
 Result<QJsonObject> ConversationService::retry(TenantId tenant, qint64 messageId, const Actor &actor)

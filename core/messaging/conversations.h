@@ -103,6 +103,10 @@ public:
     // media (or another tenant's); media_not_available when it is not
     // downloaded (yet).
     Result<MediaFile> media(TenantId tenant, qint64 messageId, const QString &mediaRoot);
+    // A file an agent uploaded to Meta (POST /api/whatsapp/media), kept under
+    // its sha256: a message sent with its media id shows the stored copy.
+    Status recordUpload(TenantId tenant, const QString &mediaId, const QString &sha256, const QString &mimeType, qint64 size,
+                        const QString &filename);
 
 private:
     Status publish(QList<Event> events);

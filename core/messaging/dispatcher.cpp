@@ -4,7 +4,8 @@
 #include "messaging/inboundstore.h"
 #include "messaging/rows.h"
 #include "secrets/sealedcolumns.h"
-#include "storage/database.h"
+#include "storage/sql.h"
+#include "storage/whatsappconfigrepository.h"
 #include "storage/health.h"
 
 #include <QHash>
@@ -96,23 +97,13 @@ private:
     bool loadChannels(qint64 now)
     {
         QHash<qint64, Channel> fresh;
-        Sql q(m_owner.m_db.connection(), QStringLiteral("SELECT tenant_id, phone_number_id, business_api_token, throughput_per_second "
-                                                        "FROM whatsapp_config WHERE api_type = 'business_api' AND is_active = 1"));
-        if (!q.exec()) {
+        auto channels = WhatsAppConfigRepository(m_owner.m_db, m_owner.m_keyring).activeChannels();
+        if (!channels) {
             m_channelsAt = now - 9'000; // try again in a second
             m_channelsRead = false;
             return false;
         }
-        while (q.next()) {
-            Channel c;
-            c.tenant = TenantId(q.int64(0));
-            c.phoneNumberId = q.text(1);
-            auto token = m_owner.m_keyring->open(q.text(2), secrets::sealingContext(QStringLiteral("whatsapp_config"), q.text(0),
-                                                                                     QStringLiteral("business_api_token")));
-            if (!token || c.phoneNumberId.isEmpty())
-                continue;
-            c.token = QString::fromUtf8(token.value());
-            c.throughputPerSecond = std::clamp(int(q.int64(3)), 1, 1000);
+        for (const Channel &c : std::as_const(channels.value())) {
             // A new token lifts the pause that a refused one put on the tenant.
             const auto old = m_channels.constFind(c.tenant.value);
             if (old != m_channels.constEnd() && old->token != c.token)
@@ -425,6 +416,11 @@ private:
         Transaction tx(m_owner.m_db, Transaction::Priority::Background);
         if (!tx.begun())
             return false;
+        if (isReceipt(d.job)) {
+            Sql q(tx.connection(), QStringLiteral("UPDATE outbox SET state = 'failed', updated_at = ? WHERE id = ?"));
+            q.bind(nowMs()).bind(d.job.outboxId);
+            return q.exec() && tx.commit();
+        }
         Sql q(tx.connection(), QStringLiteral("UPDATE outbox SET state = 'needs_attention', last_error = ?, updated_at = ? WHERE id = ?"));
         q.bind(QStringLiteral("the outcome of the send could not be stored")).bind(nowMs()).bind(d.job.outboxId);
         if (!q.exec())
@@ -454,10 +450,34 @@ private:
         return true;
     }
 
+    // A read receipt: its row ends done or failed, and the inbound message
+    // it names is never touched (it is the contact's).
+    static bool isReceipt(const Job &job) { return job.request.value(QStringLiteral("type")).toString() == QLatin1String("mark_read"); }
+
+    bool recordReceipt(QSqlDatabase tx, const Done &d, qint64 now, Counters &counts)
+    {
+        const Job &job = d.job;
+        const Transport::Outcome &o = d.outcome;
+        const meta::GraphError &e = o.error;
+        const bool retry = !o.accepted && !o.unconfirmed && isRetryable(e) && job.attempts < m_owner.m_settings.maxAttempts;
+        Sql ob(tx, QStringLiteral("UPDATE outbox SET state = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?"));
+        ob.bind(o.accepted || o.unconfirmed ? QStringLiteral("done") : retry ? QStringLiteral("pending") : QStringLiteral("failed"))
+            .bind(retry ? now + backoff(m_owner.m_settings, job.attempts, e) : now)
+            .bind(o.accepted ? QVariant(QMetaType(QMetaType::QString)) : QVariant(e.kindName() + QStringLiteral(": ") + e.message))
+            .bind(now)
+            .bind(job.outboxId);
+        if (!ob.exec())
+            return false;
+        o.accepted ? ++counts.accepted : retry ? ++counts.retried : ++counts.failed;
+        return true;
+    }
+
     bool record(QSqlDatabase tx, const Done &d, qint64 now, QList<Event> *events, QSet<qint64> *unauthorized, Counters &counts)
     {
         const Job &job = d.job;
         const Transport::Outcome &o = d.outcome;
+        if (isReceipt(job))
+            return recordReceipt(tx, d, now, counts);
         if (o.accepted) {
             Sql m(tx, QStringLiteral("UPDATE whatsapp_messages SET provider_message_id = ?, status = CASE WHEN status = 'queued' THEN 'sent' "
                                      "ELSE status END, status_at = ?, updated_at = ? WHERE id = ? RETURNING ") + rows::kMessageColumns);
@@ -683,6 +703,14 @@ Result<int> OutboxDispatcher::flagInterrupted(Database &db, EventBus *bus, qint6
     if (!stale.isEmpty())
         qCWarning(lcHttp).noquote() << stale.size() << "send(s) interrupted by a stop were flagged for the agents to retry or dismiss";
     return int(stale.size());
+}
+
+Result<qint64> OutboxDispatcher::waiting(Database &db)
+{
+    Sql q(db.connection(), QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'in_flight')"));
+    if (auto s = q.exec(); !s)
+        return s.error();
+    return q.next() ? q.int64(0) : qint64(0);
 }
 
 } // namespace puente

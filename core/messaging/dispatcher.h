@@ -66,6 +66,8 @@ public:
     // Flags attempts in flight for longer than `leaseMs` (see above). The
     // dispatcher runs it at start and every minute; exposed for tests.
     static Result<int> flagInterrupted(Database &db, EventBus *bus, qint64 leaseMs);
+    // Messages (and read receipts) waiting to be sent: pending or in flight.
+    static Result<qint64> waiting(Database &db);
 
 private:
     class Worker;

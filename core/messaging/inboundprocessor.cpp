@@ -6,7 +6,7 @@
 #include "messaging/inboundstore.h"
 #include "messaging/webhookinbox.h"
 #include "meta/webhookparser.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 #include "storage/health.h"
 
 #include <QElapsedTimer>

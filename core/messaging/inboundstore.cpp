@@ -2,7 +2,7 @@
 
 #include "messaging/rows.h"
 #include "messaging/templates.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

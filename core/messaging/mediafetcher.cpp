@@ -5,7 +5,8 @@
 #include "messaging/rows.h"
 #include "messaging/templates.h"
 #include "secrets/sealedcolumns.h"
-#include "storage/database.h"
+#include "storage/sql.h"
+#include "storage/whatsappconfigrepository.h"
 
 #include <QDir>
 #include <QFile>
@@ -115,16 +116,8 @@ Result<int> MediaFetcher::fetchDue(int max)
         QString mime;
         // The tenant's token.
         QString token;
-        {
-            Sql c(m_db.connection(), QStringLiteral("SELECT business_api_token FROM whatsapp_config WHERE tenant_id = ? AND api_type = 'business_api'"));
-            c.bind(d.tenant.value);
-            if (c.exec() && c.next()) {
-                auto opened = m_keyring->open(c.text(0), secrets::sealingContext(QStringLiteral("whatsapp_config"), QString::number(d.tenant.value),
-                                                                                  QStringLiteral("business_api_token")));
-                if (opened)
-                    token = QString::fromUtf8(opened.value());
-            }
-        }
+        if (auto channel = WhatsAppConfigRepository(m_db, m_keyring).channel(d.tenant); channel && channel.value())
+            token = channel.value()->token;
         const meta::GraphClient client(m_graph);
         if (!meta::isMetaMediaId(d.mediaId)) {
             // A webhook may carry anything here (a URL, a path): only Meta's

@@ -1,7 +1,7 @@
 #include "messaging/rows.h"
 
 #include "domain/phonenumber.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 
 namespace puente::rows {
 

@@ -1,7 +1,8 @@
 #include "messaging/templates.h"
 
 #include "secrets/sealedcolumns.h"
-#include "storage/database.h"
+#include "storage/sql.h"
+#include "storage/whatsappconfigrepository.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -49,22 +50,13 @@ int TemplateService::placeholders(const QString &text)
 
 Result<int> TemplateService::sync(TenantId tenant, const meta::GraphSettings &graph)
 {
-    QString waba, token;
-    {
-        Sql q(m_db.connection(), QStringLiteral("SELECT business_account_id, business_api_token FROM whatsapp_config "
-                                                "WHERE tenant_id = ? AND api_type = 'business_api' AND is_active = 1"));
-        q.bind(tenant.value);
-        if (auto s = q.exec(); !s)
-            return s.error();
-        if (!q.next() || q.text(0).isEmpty())
-            return makeError("whatsapp_not_configured", QStringLiteral("WhatsApp is not connected for this company yet"));
-        waba = q.text(0);
-        auto opened = m_keyring->open(q.text(1), secrets::sealingContext(QStringLiteral("whatsapp_config"), QString::number(tenant.value),
-                                                                          QStringLiteral("business_api_token")));
-        if (!opened)
-            return opened.error();
-        token = QString::fromUtf8(opened.value());
-    }
+    auto channel = WhatsAppConfigRepository(m_db, m_keyring).channel(tenant);
+    if (!channel)
+        return channel.error();
+    if (!channel.value() || channel.value()->wabaId.isEmpty())
+        return makeError("whatsapp_not_configured", QStringLiteral("WhatsApp is not connected for this company yet"));
+    const QString waba = channel.value()->wabaId;
+    const QString token = channel.value()->token;
     const auto result = meta::GraphClient(graph).templates(waba, token);
     if (const auto *e = std::get_if<meta::GraphError>(&result))
         return Error{QStringLiteral("graph_") + e->kindName(), e->explain()};

@@ -10,13 +10,19 @@ void CloudApiTransport::send(const Channel &channel, const QJsonObject &body, st
     QNetworkRequest request = m_client.request(channel.phoneNumberId + QStringLiteral("/messages"), channel.token);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, done = std::move(done)] {
+    const bool receipt = body.value(QStringLiteral("status")).toString() == QLatin1String("read");
+    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, receipt, done = std::move(done)] {
         const meta::GraphResult r = meta::GraphClient::readReply(reply);
         reply->deleteLater();
         Outcome o;
         if (const auto *e = std::get_if<meta::GraphError>(&r)) {
             o.error = *e;
             o.unconfirmed = e->httpStatus >= 200 && e->httpStatus < 300; // 2xx that was not JSON
+        } else if (receipt) {
+            // {"success": true}: nothing else to keep.
+            o.accepted = std::get<QJsonObject>(r).value(QStringLiteral("success")).toBool();
+            if (!o.accepted)
+                o.error.message = QStringLiteral("Meta did not confirm the read receipt");
         } else {
             o.sent = meta::parseSendAccepted(std::get<QJsonObject>(r));
             o.accepted = !o.sent.wamid.isEmpty();

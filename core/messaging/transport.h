@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/ids.h"
+#include "domain/whatsappconfig.h"
 #include "meta/graphclient.h"
 
 #include <QNetworkAccessManager>
@@ -10,13 +11,6 @@
 namespace puente {
 
 // One tenant channel as a transport sees it (secrets opened, in memory only).
-struct Channel {
-    TenantId tenant;
-    QString phoneNumberId;
-    QString token;
-    int throughputPerSecond = 80;
-};
-
 // A way to deliver a message. The dispatcher calls send() on its own thread
 // and gets `done` there.
 class Transport {

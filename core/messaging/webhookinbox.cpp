@@ -1,6 +1,6 @@
 #include "messaging/webhookinbox.h"
 
-#include "storage/database.h"
+#include "storage/sql.h"
 
 namespace puente {
 

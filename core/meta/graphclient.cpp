@@ -496,6 +496,13 @@ QJsonObject buildMarkReadBody(const QString &wamid)
 Result<QJsonObject> buildMessageBody(const QJsonObject &r)
 {
     const QString type = r.value(QStringLiteral("type")).toString();
+    // A read receipt (the blue ticks) for an inbound message.
+    if (type == QLatin1String("mark_read")) {
+        const QString wamid = r.value(QStringLiteral("message_id")).toString();
+        if (wamid.isEmpty())
+            return makeError("invalid_message", QStringLiteral("a read receipt needs the message's WhatsApp id"));
+        return buildMarkReadBody(wamid);
+    }
     QString to = r.value(QStringLiteral("to")).toString();
     const QString toUserId = r.value(QStringLiteral("to_user_id")).toString();
     QJsonObject body{{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")}, {QStringLiteral("recipient_type"), QStringLiteral("individual")}};

@@ -99,7 +99,8 @@ struct SendAccepted {
 };
 SendAccepted parseSendAccepted(const QJsonObject &body);
 
-// Puente's outbox request (what ConversationService::enqueue stores:
+// Puente's outbox request (what ConversationService::enqueue stores, or a
+// read receipt {"type":"mark_read","message_id":wamid}:
 // {"type","to","to_user_id","text","preview_url","context_message_id",
 // "media_id","link","caption","filename","emoji","template":{...},
 // "location":{...},"contacts":[...],"interactive":{...}}) → the body of

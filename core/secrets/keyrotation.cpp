@@ -4,7 +4,7 @@
 #include "logging/logging.h"
 #include "secrets/masterkeystore.h"
 #include "secrets/sealedcolumns.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 
 #include <QThread>
 

@@ -1,6 +1,6 @@
 #include "storage/auditlog.h"
 
-#include "storage/database.h"
+#include "storage/sql.h"
 
 #include <QJsonDocument>
 
@@ -30,6 +30,17 @@ Status AuditLog::append(QSqlDatabase connection, const Actor &actor, TenantId te
                         const QString &targetType, const QString &targetId, const QJsonObject &details)
 {
     return append(connection, AuditEntry{tenant, actor.userId, actor.label, action, targetType, targetId, details, actor.clientAddress});
+}
+
+Status AuditLog::record(Database &db, const Actor &actor, TenantId tenant, const QString &action, const QString &targetType,
+                        const QString &targetId, const QJsonObject &details)
+{
+    Transaction tx(db);
+    if (!tx.begun())
+        return tx.begun();
+    if (auto s = append(tx.connection(), actor, tenant, action, targetType, targetId, details); !s)
+        return s;
+    return tx.commit();
 }
 
 Result<QList<AuditRecord>> AuditLog::query(Database &db, const AuditQuery &aq)

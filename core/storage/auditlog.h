@@ -68,6 +68,10 @@ Status append(QSqlDatabase connection, const AuditEntry &entry);
 // The same, with the actor's id, label and address filled from `actor`.
 Status append(QSqlDatabase connection, const Actor &actor, TenantId tenant, const QString &action,
               const QString &targetType, const QString &targetId, const QJsonObject &details = {});
+// The same in a transaction of its own: for actions that change nothing
+// else (a sign-out, a read by a platform admin, a refusal).
+Status record(Database &db, const Actor &actor, TenantId tenant, const QString &action, const QString &targetType,
+              const QString &targetId, const QJsonObject &details = {});
 // Newest first.
 Result<QList<AuditRecord>> query(Database &db, const AuditQuery &query);
 } // namespace AuditLog

@@ -1,4 +1,4 @@
-#include "storage/database.h"
+#include "storage/sql.h"
 
 #include "logging/logging.h"
 
@@ -694,11 +694,6 @@ Status Sql::run(QSqlDatabase db, const QString &statement)
 QVariant nullIfEmpty(const QString &s)
 {
     return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
-}
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
 }
 
 Result<qint64> deleteOlderThan(Database &db, const QString &table, const QString &timeColumn, qint64 cutoffMs,

@@ -1,6 +1,6 @@
 #include "storage/health.h"
 
-#include "storage/database.h"
+#include "storage/sql.h"
 
 #include <QJsonArray>
 
@@ -120,6 +120,11 @@ Result<QJsonObject> report(QSqlDatabase c, TenantId tenant, qint64 nowMs, int ho
                        {QStringLiteral("rate_limit_hits"), rateLimited.value()},
                        {QStringLiteral("token_problems"), token.value()},
                        {QStringLiteral("dead_letters"), deadLetters}};
+}
+
+Result<QJsonObject> report(Database &db, TenantId tenant, qint64 nowMs, int hours)
+{
+    return report(db.connection(), tenant, nowMs, hours);
 }
 
 } // namespace puente::Health

@@ -28,6 +28,7 @@ Result<qint64> prune(Database &db, qint64 maxAgeMs, int maxChunks = std::numeric
 // failed sends grouped by Meta's error code, rate-limit hits, token
 // problems, and the dead letters waiting for a replay.
 Result<QJsonObject> report(QSqlDatabase c, TenantId tenant, qint64 nowMs, int hours = 24);
+Result<QJsonObject> report(Database &db, TenantId tenant, qint64 nowMs, int hours = 24);
 } // namespace Health
 
 } // namespace puente

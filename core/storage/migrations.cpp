@@ -1,7 +1,7 @@
 #include "storage/migrations.h"
 
 #include "logging/logging.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 
 #include <QList>
 #include <QStringList>

@@ -1,6 +1,6 @@
 #include "storage/planusage.h"
 
-#include "storage/database.h"
+#include "storage/sql.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -139,6 +139,11 @@ Status checkBusinessConversation(QSqlDatabase tx, bool postgres, TenantId tenant
                          .arg(toString(plan.value()))
                          .arg(*limit)
                          .arg(QDateTime::fromMSecsSinceEpoch(end, QTimeZone::utc()).toString(Qt::ISODate)));
+}
+
+Result<PlanUsage> of(Database &db, TenantId tenant, qint64 nowMs)
+{
+    return of(db.connection(), tenant, nowMs);
 }
 
 } // namespace PlanUsageQuery

@@ -39,6 +39,7 @@ namespace PlanUsageQuery {
 // The first millisecond of `nowMs`'s month and of the next one (UTC).
 std::pair<qint64, qint64> monthOf(qint64 nowMs);
 Result<PlanUsage> of(QSqlDatabase c, TenantId tenant, qint64 nowMs);
+Result<PlanUsage> of(Database &db, TenantId tenant, qint64 nowMs);
 
 // Inside the caller's write transaction (locks the tenant row on
 // PostgreSQL so concurrent callers cannot both take the last unit):

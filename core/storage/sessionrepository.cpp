@@ -1,7 +1,7 @@
 #include "storage/sessionrepository.h"
 
 #include "crypto/crypto.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 
 #include <algorithm>
 
@@ -33,7 +33,7 @@ Result<SessionRepository::Created> SessionRepository::create(UserId user, qint64
     if (!q.next())
         return makeError("not_found", QStringLiteral("no active user with id %1").arg(user.value));
     Created c{token, {q.int64(0), user, TenantId(q.isNull(1) ? 0 : q.int64(1)), roleFromString(q.text(2)).value_or(Role::Agent),
-                      expires, absolute, now}};
+                      expires, absolute, now, {}, {}}};
     q.finish();
     if (auto s = tx.commit(); !s)
         return s.error();
@@ -48,7 +48,7 @@ Result<std::optional<Session>> SessionRepository::findByToken(const QString &tok
     Session found;
     {
         Sql q(m_db.connection(), QStringLiteral("SELECT s.id, s.user_id, s.tenant_id, u.role, s.expires_at, s.absolute_expires_at, "
-                                                "s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? "
+                                                "s.last_seen_at, u.email, u.name FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? "
                                                 "AND s.revoked_at IS NULL AND s.expires_at > ? AND s.absolute_expires_at > ? AND u.active = 1"));
         q.bind(hashToken(token)).bind(now).bind(now);
         if (auto s = q.exec(); !s)
@@ -56,7 +56,7 @@ Result<std::optional<Session>> SessionRepository::findByToken(const QString &tok
         if (!q.next())
             return std::optional<Session>();
         found = Session{q.int64(0), UserId(q.int64(1)), TenantId(q.isNull(2) ? 0 : q.int64(2)),
-                        roleFromString(q.text(3)).value_or(Role::Agent), q.int64(4), q.int64(5), q.int64(6)};
+                        roleFromString(q.text(3)).value_or(Role::Agent), q.int64(4), q.int64(5), q.int64(6), q.text(7), q.text(8)};
     }
     if (slideIdleMs > 0 && now - found.lastSeenAt >= 60'000) {
         const qint64 expires = std::min(now + slideIdleMs, found.absoluteExpiresAt);

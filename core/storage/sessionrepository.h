@@ -17,6 +17,8 @@ struct Session {
     qint64 expiresAt = 0;         // idle expiry: moves forward while the session is used
     qint64 absoluteExpiresAt = 0; // never moves
     qint64 lastSeenAt = 0;
+    QString email; // the user's (findByToken)
+    QString name;
 };
 
 // Console sessions. The token is random and shown once; only its SHA-256 is

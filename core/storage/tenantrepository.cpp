@@ -1,7 +1,7 @@
 #include "storage/tenantrepository.h"
 
 #include "storage/auditlog.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 
 #include <QJsonObject>
 
@@ -170,6 +170,14 @@ Result<Tenant> TenantRepository::update(TenantId id, const TenantChanges &c, con
     if (auto s = tx.commit(); !s)
         return s.error();
     return after;
+}
+
+Result<bool> TenantRepository::installationIsEmpty()
+{
+    Sql q(m_db.connection(), QStringLiteral("SELECT (SELECT COUNT(*) FROM tenants) + (SELECT COUNT(*) FROM users)"));
+    if (auto s = q.exec(); !s)
+        return s.error();
+    return q.next() && q.int64(0) == 0;
 }
 
 } // namespace puente

@@ -31,6 +31,8 @@ public:
     // As X-Puente-Tenant names a tenant: all digits is an id, else a slug.
     Result<std::optional<Tenant>> findByIdOrSlug(const QString &named);
     Result<QList<Tenant>> list();
+    // A new installation: no tenant and no user yet (the console's first start).
+    Result<bool> installationIsEmpty();
     Status setStatus(TenantId id, TenantStatus status, const QString &reason = {});
     // Errors: not_found, invalid_name. Audited: tenant.updated (name, plan),
     // tenant.suspended / tenant.resumed (with the reason).

@@ -1,7 +1,7 @@
 #include "storage/userrepository.h"
 
 #include "storage/auditlog.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 #include "storage/planusage.h"
 
 #include <QJsonObject>

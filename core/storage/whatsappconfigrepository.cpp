@@ -4,7 +4,7 @@
 
 #include "secrets/sealedcolumns.h"
 #include "storage/auditlog.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -181,6 +181,93 @@ Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const Wha
     if (!saved.value())
         return makeError("storage_error", QStringLiteral("saved configuration vanished"));
     return *saved.value();
+}
+
+Result<std::optional<Channel>> WhatsAppConfigRepository::channel(TenantId tenant)
+{
+    Sql q(m_db.connection(), QStringLiteral("SELECT phone_number_id, business_account_id, business_api_token, throughput_per_second "
+                                            "FROM whatsapp_config WHERE tenant_id = ? AND api_type = 'business_api' AND is_active = 1"));
+    q.bind(tenant.value);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    if (!q.next() || q.isNull(2))
+        return std::optional<Channel>();
+    auto token = m_keyring->open(q.text(2), context(tenant, "business_api_token"));
+    if (!token)
+        return token.error();
+    return std::optional<Channel>(Channel{tenant, q.text(0), q.text(1), QString::fromUtf8(token.value()), std::clamp(int(q.int64(3)), 1, 1000)});
+}
+
+Result<QList<Channel>> WhatsAppConfigRepository::activeChannels()
+{
+    Sql q(m_db.connection(), QStringLiteral("SELECT tenant_id, phone_number_id, business_account_id, business_api_token, throughput_per_second "
+                                            "FROM whatsapp_config WHERE api_type = 'business_api' AND is_active = 1 "
+                                            "AND business_api_token IS NOT NULL"));
+    if (auto s = q.exec(); !s)
+        return s.error();
+    QList<Channel> out;
+    while (q.next()) {
+        const TenantId tenant(q.int64(0));
+        auto token = m_keyring->open(q.text(3), context(tenant, "business_api_token"));
+        if (!token || q.text(1).isEmpty())
+            continue;
+        out.append({tenant, q.text(1), q.text(2), QString::fromUtf8(token.value()), std::clamp(int(q.int64(4)), 1, 1000)});
+    }
+    return out;
+}
+
+Result<bool> WhatsAppConfigRepository::isVerifyToken(const QString &token)
+{
+    Sql q(m_db.connection(), QStringLiteral("SELECT COUNT(*) FROM whatsapp_config WHERE webhook_verify_token = ?"));
+    q.bind(token);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    return q.next() && q.int64(0) > 0;
+}
+
+Result<std::optional<TenantId>> WhatsAppConfigRepository::tenantSignedWith(const QSet<QString> &phoneNumberIds, const QSet<QString> &wabaIds,
+                                                                          const std::function<bool(const QByteArray &)> &verifies)
+{
+    if (phoneNumberIds.isEmpty() && wabaIds.isEmpty())
+        return std::optional<TenantId>();
+    Sql q(m_db.connection(), QStringLiteral("SELECT tenant_id, app_secret, phone_number_id, business_account_id FROM whatsapp_config "
+                                            "WHERE app_secret IS NOT NULL"));
+    if (auto s = q.exec(); !s)
+        return s.error();
+    while (q.next()) {
+        if (!phoneNumberIds.contains(q.text(2)) && !wabaIds.contains(q.text(3)))
+            continue;
+        const TenantId tenant(q.int64(0));
+        auto secret = m_keyring->open(q.text(1), context(tenant, "app_secret"));
+        if (secret && verifies(secret.value()))
+            return std::optional<TenantId>(tenant);
+    }
+    return std::optional<TenantId>();
+}
+
+Result<QHash<qint64, ChannelSummary>> WhatsAppConfigRepository::summaries()
+{
+    Sql q(m_db.connection(), QStringLiteral("SELECT tenant_id, phone_number_id, connection_status, display_phone_number, last_webhook_at, "
+                                            "quality_rating FROM whatsapp_config WHERE api_type = 'business_api'"));
+    if (auto s = q.exec(); !s)
+        return s.error();
+    QHash<qint64, ChannelSummary> out;
+    while (q.next())
+        out.insert(q.int64(0), {q.text(1), q.isNull(2) ? QStringLiteral("unknown") : q.text(2), q.text(3), q.isNull(4) ? 0 : q.int64(4), q.text(5)});
+    return out;
+}
+
+Result<QStringList> WhatsAppConfigRepository::otherConfigurations(const QString &slug, const QString &phoneNumberId)
+{
+    Sql q(m_db.connection(), QStringLiteral("SELECT t.slug FROM whatsapp_config w JOIN tenants t ON t.id = w.tenant_id "
+                                            "WHERE t.slug <> ? OR w.phone_number_id <> ?"));
+    q.bind(slug).bind(phoneNumberId);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    QStringList out;
+    while (q.next())
+        out.append(q.text(0));
+    return out;
 }
 
 Result<std::optional<TenantId>> WhatsAppConfigRepository::tenantForPhoneNumberId(const QString &phoneNumberId)

@@ -5,7 +5,12 @@
 #include "domain/whatsappconfig.h"
 #include "storage/auditlog.h"
 
+#include <QHash>
 #include <QList>
+#include <QSet>
+#include <QStringList>
+
+#include <functional>
 
 #include <optional>
 
@@ -21,8 +26,18 @@ struct ConnectionCheck {
     QString messagingLimit;
 };
 
+// What the companies list shows of a tenant's channel.
+struct ChannelSummary {
+    QString phoneNumberId;
+    QString connectionStatus; // not_configured, unknown, connected, failing
+    QString displayPhoneNumber;
+    qint64 lastWebhookAt = 0; // 0: never
+    QString qualityRating;
+};
+
 // The tenant's WhatsApp channels. Tokens and app secrets are sealed with the
-// master keyring before they reach the database and opened on read.
+// master keyring before they reach the database and opened on read, here
+// and nowhere else.
 class WhatsAppConfigRepository {
 public:
     WhatsAppConfigRepository(Database &db, crypto::KeyringPtr keyring) : m_db(db), m_keyring(std::move(keyring)) {}
@@ -40,6 +55,24 @@ public:
     // Changes nothing when `phoneNumberId` is no longer the stored one.
     Status recordSuccessfulTest(TenantId tenant, ApiType type, const QString &phoneNumberId, const ConnectionCheck &found);
     Result<std::optional<WhatsAppConfig>> find(TenantId tenant, ApiType type);
+
+    // The tenant's active Cloud API channel with a token (nullopt otherwise).
+    Result<std::optional<Channel>> channel(TenantId tenant);
+    // Every active Cloud API channel with a token: the dispatcher's round.
+    // A token that cannot be opened leaves its channel out.
+    Result<QList<Channel>> activeChannels();
+    // Whether `token` is any tenant's webhook verify token (Meta's GET handshake).
+    Result<bool> isVerifyToken(const QString &token);
+    // The tenant owning one of these numbers or accounts whose own app
+    // secret `verifies` accepts (a webhook signed with a tenant's own Meta
+    // app); nullopt when none does.
+    Result<std::optional<TenantId>> tenantSignedWith(const QSet<QString> &phoneNumberIds, const QSet<QString> &wabaIds,
+                                                    const std::function<bool(const QByteArray &secret)> &verifies);
+    // Every tenant's Cloud API channel, by tenant id (for the companies list).
+    Result<QHash<qint64, ChannelSummary>> summaries();
+    // Slugs of tenants with a configuration other than (slug, phoneNumberId):
+    // the demo refuses a database that has any.
+    Result<QStringList> otherConfigurations(const QString &slug, const QString &phoneNumberId);
 
     // Routing lookups (the only cross-tenant reads): which tenant owns this
     // Cloud API phone number id / WhatsApp Business Account id.

@@ -5,7 +5,7 @@
 #include "messaging/inboundstore.h"
 #include "messaging/webhookinbox.h"
 #include "meta/webhookparser.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 #include "storage/migrations.h"
 #include "storage/tenantrepository.h"
 #include "storage/whatsappconfigrepository.h"

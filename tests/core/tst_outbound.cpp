@@ -5,7 +5,7 @@
 #include "messaging/dispatcher.h"
 #include "messaging/inboundstore.h"
 #include "messaging/mediafetcher.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 #include "storage/tenantrepository.h"
 #include "storage/whatsappconfigrepository.h"
 #include "fakeserver.h"

@@ -1,7 +1,7 @@
 #include "crypto/crypto.h"
 #include "secrets/keyrotation.h"
 #include "secrets/masterkeystore.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 #include "storage/migrations.h"
 #include "storage/tenantrepository.h"
 #include "storage/whatsappconfigrepository.h"

@@ -1,6 +1,6 @@
 #include "crypto/passwordhash.h"
 #include "crypto/crypto.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 #include "storage/migrations.h"
 #include "storage/tenantrepository.h"
 #include "storage/userrepository.h"

@@ -6,7 +6,7 @@
 #include "httpfront.h"
 #include "messaging/rows.h"
 #include "servercontext.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 #include "storage/health.h"
 #include "storage/sessionrepository.h"
 #include "storage/tenantrepository.h"

@@ -11,7 +11,7 @@
 #include "messaging/inboundprocessor.h"
 #include "runningserver.h"
 #include "servercontext.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 #include "storage/sessionrepository.h"
 #include "storage/tenantrepository.h"
 #include "storage/userrepository.h"

@@ -5,7 +5,7 @@
 #include "storage/userrepository.h"
 #include "storage/whatsappconfigrepository.h"
 #include "servercontext.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 #include "runningserver.h"
 #include "testsupport.h"
 

@@ -1,7 +1,7 @@
 #include "testsupport.h"
 
 #include "crypto/crypto.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 #include "storage/migrations.h"
 
 #include <QProcessEnvironment>

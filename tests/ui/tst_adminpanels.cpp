@@ -7,7 +7,7 @@
 #include "deadletterswidget.h"
 #include "healthpage.h"
 #include "mainwindow.h"
-#include "storage/database.h"
+#include "storage/sql.h"
 #include "storage/health.h"
 #include "storage/tenantrepository.h"
 #include "storage/userrepository.h"

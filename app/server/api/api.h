@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/clock.h"
 #include "common/result.h"
 #include "http/message.h"
 #include "domain/user.h"

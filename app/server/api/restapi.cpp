@@ -8,7 +8,7 @@
 #include "logging/logging.h"
 #include "metrics.h"
 #include "servercontext.h"
-#include "storage/database.h"
+#include "storage/auditlog.h"
 #include "storage/sessionrepository.h"
 #include "storage/tenantrepository.h"
 #include "storage/userrepository.h"
@@ -241,15 +241,11 @@ Reply RestApi::handle(Request &request)
 void RestApi::auditLimitReached(const Request &request, const Reply &reply)
 {
     const QJsonObject error = QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("error")).toObject();
-    Transaction tx(m_env->db);
-    if (!tx.begun())
-        return;
-    if (AuditLog::append(tx.connection(), request.actor(), request.principal.tenant, QStringLiteral("plan.limit_reached"), QStringLiteral("route"),
-                         methodName(request.method) + QLatin1Char(' ') + request.routePattern,
-                         {{QStringLiteral("limit"), request.routePattern.contains(QLatin1String("messages")) ? QStringLiteral("business_conversations")
-                                                                                                               : QStringLiteral("users")},
-                          {QStringLiteral("message"), error.value(QStringLiteral("message"))}}))
-        (void)tx.commit();
+    (void)AuditLog::record(m_env->db, request.actor(), request.principal.tenant, QStringLiteral("plan.limit_reached"), QStringLiteral("route"),
+                           methodName(request.method) + QLatin1Char(' ') + request.routePattern,
+                           {{QStringLiteral("limit"), request.routePattern.contains(QLatin1String("messages")) ? QStringLiteral("business_conversations")
+                                                                                                                 : QStringLiteral("users")},
+                            {QStringLiteral("message"), error.value(QStringLiteral("message"))}});
 }
 
 std::optional<Reply> RestApi::authenticate(Request &request, const Router::Route &route)
@@ -296,14 +292,8 @@ std::optional<Reply> RestApi::authenticate(Request &request, const Router::Route
         p.expiresAt = s.expiresAt;
         p.homeTenant = s.tenantId;
         p.tenant = s.tenantId;
-        Sql user(m_env->db.connection(), QStringLiteral("SELECT email, name FROM users WHERE id = ?"));
-        user.bind(s.userId.value);
-        if (auto st = user.exec(); !st)
-            return fromError(st.error());
-        if (user.next()) {
-            p.email = user.text(0);
-            p.name = user.text(1);
-        }
+        p.email = s.email;
+        p.name = s.name;
         const bool roleAllowed = access.roles.contains(p.role)
                                  || (p.role == Role::PlatformAdmin && access.tenant == Access::Tenant::Required);
         if (!roleAllowed)
@@ -378,15 +368,11 @@ void RestApi::auditPlatformAdmin(const Request &request)
         if (m_entered.contains(key))
             return;
     }
-    Transaction tx(m_env->db);
-    if (!tx.begun())
-        return;
-    if (!AuditLog::append(tx.connection(), request.actor(), p.tenant,
+    if (!AuditLog::record(m_env->db, request.actor(), p.tenant,
                           reads ? QStringLiteral("platform_admin.entered_tenant") : QStringLiteral("platform_admin.acted_in_tenant"),
                           QStringLiteral("tenant"), QString::number(p.tenant.value),
-                          {{QStringLiteral("method"), methodName(request.method)}, {QStringLiteral("route"), request.routePattern}}))
-        return;
-    if (!tx.commit() || !reads)
+                          {{QStringLiteral("method"), methodName(request.method)}, {QStringLiteral("route"), request.routePattern}})
+        || !reads)
         return;
     QMutexLocker lock(&m_enteredMutex);
     if (m_entered.size() > 10'000)

@@ -2,7 +2,6 @@
 #include "accounts/apikeys.h"
 #include "accounts/authservice.h"
 #include "restapi.h"
-#include "storage/database.h"
 #include "storage/sessionrepository.h"
 #include "storage/tenantrepository.h"
 
@@ -60,10 +59,8 @@ void registerAccountRoutes(Router &router, Environment &env)
     router.add(Method::Post, QStringLiteral("/api/auth/logout"), Access::anyUser(), [&env](Request &r) {
         if (auto s = SessionRepository(env.db).revoke(r.principal.token); !s)
             return fromError(s.error());
-        Transaction tx(env.db);
-        if (tx.begun() && AuditLog::append(tx.connection(), r.actor(), r.principal.homeTenant, QStringLiteral("auth.logout"),
-                                           QStringLiteral("user"), QString::number(r.principal.userId.value)))
-            (void)tx.commit();
+        (void)AuditLog::record(env.db, r.actor(), r.principal.homeTenant, QStringLiteral("auth.logout"), QStringLiteral("user"),
+                               QString::number(r.principal.userId.value));
         return Reply::noContent();
     });
 

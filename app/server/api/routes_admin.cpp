@@ -2,7 +2,8 @@
 #include "accounts/authservice.h"
 #include "restapi.h"
 #include "messaging/inboundprocessor.h"
-#include "storage/database.h"
+#include "common/clock.h"
+#include "storage/whatsappconfigrepository.h"
 #include "storage/health.h"
 #include "storage/planusage.h"
 #include "storage/tenantrepository.h"
@@ -111,28 +112,29 @@ void registerAdminRoutes(Router &router, Environment &env)
             return fromError(tenants.error());
         // One query for the WhatsApp figures the list shows, then each
         // tenant's usage of its plan this month.
-        Sql stats(env.db.connection(), QStringLiteral(
-            "SELECT t.id, w.phone_number_id, w.connection_status, w.display_phone_number, w.last_webhook_at, w.quality_rating "
-            "FROM tenants t LEFT JOIN whatsapp_config w ON w.tenant_id = t.id AND w.api_type = 'business_api'"));
-        if (auto s = stats.exec(); !s)
-            return fromError(s.error());
+        auto channels = WhatsAppConfigRepository(env.db, env.keyring).summaries();
+        if (!channels)
+            return fromError(channels.error());
         QHash<qint64, QJsonObject> extra;
-        const auto text = [&stats](int i) { return stats.isNull(i) ? QJsonValue() : QJsonValue(stats.text(i)); };
-        while (stats.next())
-            extra.insert(stats.int64(0), {{QStringLiteral("phone_number_id"), text(1)},
-                                          {QStringLiteral("connection_status"), stats.isNull(2) ? QStringLiteral("not_configured") : stats.text(2)},
-                                          {QStringLiteral("display_phone_number"), text(3)},
-                                          {QStringLiteral("last_webhook_at"), stats.isNull(4) ? QJsonValue() : QJsonValue(stats.int64(4))},
-                                          {QStringLiteral("quality_rating"), text(5)}});
-        stats.finish();
+        const auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+        for (auto it = channels->cbegin(); it != channels->cend(); ++it)
+            extra.insert(it.key(), {{QStringLiteral("phone_number_id"), orNull(it->phoneNumberId)},
+                                    {QStringLiteral("connection_status"), it->connectionStatus},
+                                    {QStringLiteral("display_phone_number"), orNull(it->displayPhoneNumber)},
+                                    {QStringLiteral("last_webhook_at"), it->lastWebhookAt ? QJsonValue(it->lastWebhookAt) : QJsonValue()},
+                                    {QStringLiteral("quality_rating"), orNull(it->qualityRating)}});
         const qint64 now = nowMs();
         QJsonArray items;
         for (const Tenant &t : tenants.value()) {
             QJsonObject o = tenantJson(t);
-            const QJsonObject e = extra.value(t.id.value);
+            const QJsonObject e = extra.value(t.id.value, QJsonObject{{QStringLiteral("phone_number_id"), QJsonValue()},
+                                                                     {QStringLiteral("connection_status"), QStringLiteral("not_configured")},
+                                                                     {QStringLiteral("display_phone_number"), QJsonValue()},
+                                                                     {QStringLiteral("last_webhook_at"), QJsonValue()},
+                                                                     {QStringLiteral("quality_rating"), QJsonValue()}});
             for (auto it = e.begin(); it != e.end(); ++it)
                 o.insert(it.key(), it.value());
-            auto usage = PlanUsageQuery::of(env.db.connection(), t.id, now);
+            auto usage = PlanUsageQuery::of(env.db, t.id, now);
             if (!usage)
                 return fromError(usage.error());
             const QJsonObject u = usage->toJson();
@@ -223,7 +225,7 @@ void registerAdminRoutes(Router &router, Environment &env)
     });
 
     router.add(Method::Get, QStringLiteral("/api/usage"), Access::tenantAdmins(), [&env](Request &r) {
-        auto usage = PlanUsageQuery::of(env.db.connection(), r.principal.tenant, nowMs());
+        auto usage = PlanUsageQuery::of(env.db, r.principal.tenant, nowMs());
         if (!usage)
             return fromError(usage.error());
         return Reply::json(usage->toJson());
@@ -231,7 +233,7 @@ void registerAdminRoutes(Router &router, Environment &env)
 
     // --- health ---
     router.add(Method::Get, QStringLiteral("/api/whatsapp/health"), Access::tenantAdmins(), [&env](Request &r) {
-        auto report = Health::report(env.db.connection(), r.principal.tenant, nowMs());
+        auto report = Health::report(env.db, r.principal.tenant, nowMs());
         if (!report)
             return fromError(report.error());
         return Reply::json(report.value());

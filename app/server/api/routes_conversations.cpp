@@ -5,7 +5,6 @@
 #include "logging/logging.h"
 #include "messaging/conversations.h"
 #include "messaging/mediafetcher.h"
-#include "storage/database.h"
 #include "storage/whatsappconfigrepository.h"
 #include "restapi.h"
 
@@ -165,22 +164,8 @@ void registerConversationRoutes(Router &router, Environment &env)
         auto updated = ConversationService(env.db, &env.bus).markRead(r.principal.tenant, *id);
         if (!updated)
             return fromError(updated.error());
-        // The contact sees blue ticks: Meta's mark-read on the newest inbound
-        // message (it covers the earlier ones). Best effort: the unread count
-        // is Puente's and is already cleared.
-        Sql last(env.db.connection(), QStringLiteral("SELECT provider_message_id FROM whatsapp_messages WHERE tenant_id = ? AND conversation_id = ? "
-                                                     "AND direction = 'inbound' AND provider_message_id LIKE 'wamid.%' ORDER BY timestamp DESC, id DESC LIMIT 1"));
-        last.bind(r.principal.tenant.value).bind(*id);
-        if (last.exec() && last.next()) {
-            const QString wamid = last.text(0);
-            last.finish();
-            auto config = WhatsAppConfigRepository(env.db, env.keyring).find(r.principal.tenant, ApiType::BusinessApi);
-            if (config && config.value() && !config.value()->businessApiToken.isEmpty()) {
-                const auto receipt = meta::GraphClient(env.graph).markRead(config.value()->phoneNumberId, wamid, config.value()->businessApiToken);
-                if (const auto *e = std::get_if<meta::GraphError>(&receipt))
-                    qCInfo(lcHttp).noquote() << "read receipt not sent:" << e->kindName() << e->message;
-            }
-        }
+        // The read receipt (blue ticks) is queued with it and sent by the
+        // dispatcher: no REST thread waits for Meta.
         return Reply::json(updated.value());
     });
 
@@ -275,15 +260,7 @@ void registerConversationRoutes(Router &router, Environment &env)
         // The upload already lies beside the store: moved, not copied.
         if (!QFile::exists(path) && !QFile::rename(r.bodyFile->path(), path) && !QFile::copy(r.bodyFile->path(), path))
             return fromError(makeError("storage_error", QStringLiteral("cannot store the file under %1").arg(path)));
-        Transaction tx(env.db);
-        if (!tx.begun())
-            return fromError(tx.begun().error());
-        Sql q(tx.connection(), QStringLiteral("INSERT INTO media_uploads (tenant_id, media_id, sha256, mime_type, size, filename, created_at) "
-                                              "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        q.bind(r.principal.tenant.value).bind(mediaId).bind(sha).bind(mime).bind(r.bodySize).bind(nullIfEmpty(filename)).bind(nowMs());
-        if (auto s = q.exec(); !s)
-            return fromError(s.error());
-        if (auto s = tx.commit(); !s)
+        if (auto s = ConversationService(env.db, &env.bus).recordUpload(r.principal.tenant, mediaId, sha, mime, r.bodySize, filename); !s)
             return fromError(s.error());
         return Reply::json(QJsonObject{{QStringLiteral("media_id"), mediaId}, {QStringLiteral("type"), kind.value()},
                                        {QStringLiteral("mime_type"), mime}, {QStringLiteral("size"), r.bodySize},

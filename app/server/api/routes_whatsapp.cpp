@@ -5,7 +5,6 @@
 #include "domain/phonenumber.h"
 #include "http/requestparser.h"
 #include "restapi.h"
-#include "storage/database.h"
 #include "storage/whatsappconfigrepository.h"
 
 #include <QRegularExpression>
@@ -228,10 +227,8 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         auto list = templates.list(r.principal.tenant);
         if (!list)
             return fromError(list.error());
-        Transaction tx(env.db);
-        if (tx.begun() && AuditLog::append(tx.connection(), r.actor(), r.principal.tenant, QStringLiteral("templates.synced"),
-                                           QStringLiteral("templates"), {}, {{QStringLiteral("count"), synced.value()}}))
-            (void)tx.commit();
+        (void)AuditLog::record(env.db, r.actor(), r.principal.tenant, QStringLiteral("templates.synced"), QStringLiteral("templates"), {},
+                               {{QStringLiteral("count"), synced.value()}});
         return Reply::json(QJsonObject{{QStringLiteral("synced"), synced.value()}, {QStringLiteral("items"), list.value()}});
     });
 }

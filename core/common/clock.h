@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QDateTime>
+
+namespace puente {
+
+// Current time as Unix milliseconds (all timestamps are stored this way).
+inline qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace puente
