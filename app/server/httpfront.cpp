@@ -62,7 +62,7 @@ HttpFront::HttpFront(ServerContext &context, QObject *parent)
                                                   context.settings().value(QStringLiteral("verify_token")),
                                                   context.settings().value(QStringLiteral("app_secret")), &m_pool))
     , m_hub(std::make_unique<WebSocketHub>(context.database(), context.eventBus(), context.metrics(), &m_pool))
-    , m_api(std::make_unique<api::RestApi>(context))
+    , m_api(std::make_unique<api::RestApi>(context, &m_pool))
 {
     const Settings &settings = context.settings();
     bool rateOk = false, burstOk = false;
@@ -147,13 +147,14 @@ void HttpFront::registerRoutes()
     QThreadPool *pool = &m_pool;
     m_http->setFallback([restApi, pool](http::Request request, http::Answer answer) {
         pool->start([restApi, answer, r = api::Request(std::move(request))]() mutable {
-            http::Reply reply = restApi->handle(r);
-            // Nothing the API answers belongs in a shared cache (tokens,
-            // messages); media files say for themselves.
-            if (std::none_of(reply.headers.cbegin(), reply.headers.cend(),
-                             [](const auto &h) { return h.first.compare("Cache-Control", Qt::CaseInsensitive) == 0; }))
-                reply.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
-            answer.send(std::move(reply));
+            restApi->handle(std::move(r)).then(QtFuture::Launch::Sync, [answer](http::Reply reply) {
+                // Nothing the API answers belongs in a shared cache (tokens,
+                // messages); media files say for themselves.
+                if (std::none_of(reply.headers.cbegin(), reply.headers.cend(),
+                                 [](const auto &h) { return h.first.compare("Cache-Control", Qt::CaseInsensitive) == 0; }))
+                    reply.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+                answer.send(std::move(reply));
+            });
         });
     });
 }

@@ -96,6 +96,7 @@ Result<std::unique_ptr<ServerContext>> ServerContext::start(const Settings &sett
     qCInfo(lcStorage).noquote() << "database" << ctx->m_db->url().redacted() << "at schema version"
                                 << migrations::latestVersion();
 
+    ctx->m_graph = std::make_unique<meta::GraphClient>(graphSettings(settings));
     ctx->m_processor = std::make_unique<InboundProcessor>(*ctx->m_db, &ctx->m_bus);
     InboundProcessor *processor = ctx->m_processor.get();
     const bool powerSafe = settings.value(QStringLiteral("sqlite_inbox_sync"), QStringLiteral("normal")) == QLatin1String("full");
@@ -111,7 +112,7 @@ Result<std::unique_ptr<ServerContext>> ServerContext::start(const Settings &sett
         ctx->m_dispatcher->start();
     }
     if (settings.value(QStringLiteral("media_fetcher"), QStringLiteral("on")) != QLatin1String("off")) {
-        ctx->m_mediaFetcher = std::make_unique<MediaFetcher>(*ctx->m_db, ctx->m_keyring, &ctx->m_bus, graphSettings(settings), mediaRoot(settings));
+        ctx->m_mediaFetcher = std::make_unique<MediaFetcher>(*ctx->m_db, ctx->m_keyring, &ctx->m_bus, *ctx->m_graph, mediaRoot(settings));
         ctx->m_mediaFetcher->start();
     }
     return ctx;
@@ -128,6 +129,7 @@ ServerContext::~ServerContext()
         m_processor->stop();
     m_inbox.reset();
     m_processor.reset();
+    m_graph.reset();
 }
 
 void ServerContext::wakeInbound()

@@ -42,6 +42,8 @@ public:
     // Tells the inbound processor (once started) that rows are waiting.
     void wakeInbound();
     Metrics &metrics() { return m_metrics; }
+    // The process's Graph API client (its own thread, asynchronous calls).
+    meta::GraphClient &graph() { return *m_graph; }
     // Null when the settings turn it off (dispatcher=off: tests that look at
     // queued messages).
     OutboxDispatcher *dispatcher() { return m_dispatcher.get(); }
@@ -53,6 +55,7 @@ private:
     crypto::KeyringPtr m_keyring;
     EventBus m_bus;
     Metrics m_metrics;
+    std::unique_ptr<meta::GraphClient> m_graph;
     std::unique_ptr<InboundProcessor> m_processor;
     std::unique_ptr<WebhookInbox> m_inbox;
     std::unique_ptr<OutboxDispatcher> m_dispatcher;

@@ -15,11 +15,11 @@
 
 namespace puente {
 
-MediaFetcher::MediaFetcher(Database &db, crypto::KeyringPtr keyring, EventBus *bus, meta::GraphSettings graph, QString mediaRoot)
+MediaFetcher::MediaFetcher(Database &db, crypto::KeyringPtr keyring, EventBus *bus, meta::GraphClient &graph, QString mediaRoot)
     : m_db(db)
     , m_keyring(std::move(keyring))
     , m_bus(bus)
-    , m_graph(std::move(graph))
+    , m_graph(graph)
     , m_root(std::move(mediaRoot))
 {
 }
@@ -118,7 +118,6 @@ Result<int> MediaFetcher::fetchDue(int max)
         QString token;
         if (auto channel = WhatsAppConfigRepository(m_db, m_keyring).channel(d.tenant); channel && channel.value())
             token = channel.value()->token;
-        const meta::GraphClient client(m_graph);
         if (!meta::isMetaMediaId(d.mediaId)) {
             // A webhook may carry anything here (a URL, a path): only Meta's
             // own ids are looked up, and nothing else is requested.
@@ -127,7 +126,7 @@ Result<int> MediaFetcher::fetchDue(int max)
             qCWarning(lcHttp).noquote() << "security: message" << d.id << "of tenant" << d.tenant.value << "carries a media id that is not Meta's";
         } else if (token.isEmpty()) {
             error = QStringLiteral("WhatsApp is not connected for this company");
-        } else if (const auto info = client.mediaInfo(d.mediaId, token); const auto *e = std::get_if<meta::GraphError>(&info)) {
+        } else if (const auto info = m_graph.mediaInfo(d.mediaId, token).result(); const auto *e = std::get_if<meta::GraphError>(&info)) {
             error = e->explain();
         } else {
             const meta::MediaInfo &mi = std::get<meta::MediaInfo>(info);
@@ -135,13 +134,13 @@ Result<int> MediaFetcher::fetchDue(int max)
             // Webhooks give base64, Graph gives hex: either must match, and
             // a file nobody vouches for is not kept.
             const QString expected = !d.sha256.isEmpty() ? d.sha256 : mi.sha256;
-            if (const Status allowed = meta::checkMediaUrl(QUrl(mi.url), m_graph); !allowed) {
+            if (const Status allowed = meta::checkMediaUrl(QUrl(mi.url), m_graph.settings()); !allowed) {
                 error = allowed.error().message;
                 giveUp = true;
                 qCWarning(lcHttp).noquote() << "security: media of message" << d.id << "not downloaded:" << error;
             } else if (expected.isEmpty()) {
                 error = QStringLiteral("Meta gave no sha256 for this file, so it cannot be checked; it was not kept");
-            } else if (const auto bytes = client.download(mi.url, token, kMaxBytes); const auto *de = std::get_if<meta::GraphError>(&bytes)) {
+            } else if (const auto bytes = m_graph.download(mi.url, token, kMaxBytes).result(); const auto *de = std::get_if<meta::GraphError>(&bytes)) {
                 error = de->explain();
             } else {
                 const QByteArray &data = std::get<QByteArray>(bytes);

@@ -20,11 +20,12 @@ class Database;
 // stored file it asks Graph for the URL, downloads with the tenant's token,
 // checks the bytes against Meta's sha256, and stores them content-addressed
 // under <mediaRoot>/ab/<sha256>. Failures are retried with growing delays
-// (30 s, 2 min, 10 min...), six times. A worker thread of its own: Graph
-// calls block here, never on the dispatcher.
+// (30 s, 2 min, 10 min...), six times. A worker thread of its own, which
+// waits for the process's Graph client (never the dispatcher or a REST thread).
 class MediaFetcher {
 public:
-    MediaFetcher(Database &db, crypto::KeyringPtr keyring, EventBus *bus, meta::GraphSettings graph, QString mediaRoot);
+    // `graph`: the process's Graph client (outlives the fetcher).
+    MediaFetcher(Database &db, crypto::KeyringPtr keyring, EventBus *bus, meta::GraphClient &graph, QString mediaRoot);
     ~MediaFetcher();
 
     void start();
@@ -49,7 +50,7 @@ private:
     Database &m_db;
     crypto::KeyringPtr m_keyring;
     EventBus *m_bus;
-    meta::GraphSettings m_graph;
+    meta::GraphClient &m_graph;
     QString m_root;
     WorkerThread m_worker{{"media-fetcher"}};
     QHash<qint64, qint64> m_templatesTriedAt; // tenant → last attempt (worker thread only)

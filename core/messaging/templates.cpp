@@ -48,19 +48,21 @@ int TemplateService::placeholders(const QString &text)
     return int(names.size());
 }
 
-Result<int> TemplateService::sync(TenantId tenant, const meta::GraphSettings &graph)
+Result<int> TemplateService::sync(TenantId tenant, meta::GraphClient &graph)
 {
     auto channel = WhatsAppConfigRepository(m_db, m_keyring).channel(tenant);
     if (!channel)
         return channel.error();
     if (!channel.value() || channel.value()->wabaId.isEmpty())
         return makeError("whatsapp_not_configured", QStringLiteral("WhatsApp is not connected for this company yet"));
-    const QString waba = channel.value()->wabaId;
-    const QString token = channel.value()->token;
-    const auto result = meta::GraphClient(graph).templates(waba, token);
-    if (const auto *e = std::get_if<meta::GraphError>(&result))
+    return store(tenant, channel.value()->wabaId, graph.templates(channel.value()->wabaId, channel.value()->token).result());
+}
+
+Result<int> TemplateService::store(TenantId tenant, const QString &waba, const std::variant<QList<meta::Template>, meta::GraphError> &listed)
+{
+    if (const auto *e = std::get_if<meta::GraphError>(&listed))
         return Error{QStringLiteral("graph_") + e->kindName(), e->explain()};
-    const QList<meta::Template> &templates = std::get<QList<meta::Template>>(result);
+    const QList<meta::Template> &templates = std::get<QList<meta::Template>>(listed);
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun().error();

@@ -19,10 +19,14 @@ class TemplateService {
 public:
     TemplateService(Database &db, crypto::KeyringPtr keyring) : m_db(db), m_keyring(std::move(keyring)) {}
 
-    // Reads every template of the tenant's WABA and replaces the stored list.
-    // Errors: whatsapp_not_configured, or the Graph error (code "graph_<kind>"
-    // with Meta's explanation).
-    Result<int> sync(TenantId tenant, const meta::GraphSettings &graph);
+    // Reads every template of the tenant's WABA and replaces the stored list,
+    // waiting for Meta: for background workers only. Errors:
+    // whatsapp_not_configured, or the Graph error (code "graph_<kind>" with
+    // Meta's explanation).
+    Result<int> sync(TenantId tenant, meta::GraphClient &graph);
+    // Stores what Meta listed for the tenant's WABA (the second half of a
+    // sync, for callers that asked Meta asynchronously).
+    Result<int> store(TenantId tenant, const QString &wabaId, const std::variant<QList<meta::Template>, meta::GraphError> &listed);
     // {name, language, category, status, rejected_reason, quality, components,
     //  parameters: {header: n, body: n, buttons: [n...]}, synced_at}, by name.
     Result<QJsonArray> list(TenantId tenant);

@@ -7,7 +7,7 @@ namespace puente {
 
 void CloudApiTransport::send(const Channel &channel, const QJsonObject &body, std::function<void(Outcome)> done)
 {
-    QNetworkRequest request = m_client.request(channel.phoneNumberId + QStringLiteral("/messages"), channel.token);
+    QNetworkRequest request = meta::GraphClient::request(m_settings, channel.phoneNumberId + QStringLiteral("/messages"), channel.token);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     const bool receipt = body.value(QStringLiteral("status")).toString() == QLatin1String("read");

@@ -29,15 +29,17 @@ public:
 };
 
 // The official WhatsApp Cloud API (or the Sandbox), asynchronously: many
-// requests in flight on one thread.
+// requests in flight on the dispatcher's thread. Its own network manager,
+// apart from the process's GraphClient: sends keep their connections to
+// Meta (and their throughput) whatever uploads and downloads are doing.
 class CloudApiTransport : public Transport {
 public:
-    explicit CloudApiTransport(meta::GraphSettings settings) : m_client(std::move(settings)) {}
+    explicit CloudApiTransport(meta::GraphSettings settings) : m_settings(std::move(settings)) {}
     QString name() const override { return QStringLiteral("cloud_api"); }
     void send(const Channel &channel, const QJsonObject &body, std::function<void(Outcome)> done) override;
 
 private:
-    meta::GraphClient m_client;
+    meta::GraphSettings m_settings;
     QNetworkAccessManager m_network;
 };
 

@@ -1,6 +1,5 @@
 #include "meta/graphclient.h"
 
-#include <QEventLoop>
 #include <QFile>
 #include <QHostAddress>
 #include <QHostInfo>
@@ -8,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QPromise>
+#include <QThread>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QUrl>
@@ -182,7 +183,7 @@ bool hostAllowed(const QUrl &url, const QStringList &patterns)
 }
 } // namespace
 
-Status checkMediaUrl(const QUrl &url, const GraphSettings &settings)
+Status checkMediaUrl(const QUrl &url, const GraphSettings &settings, const QList<QHostAddress> *resolved)
 {
     if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty())
         return makeError("media_url_refused", QStringLiteral("Meta's media URL is not a valid URL"));
@@ -196,14 +197,12 @@ Status checkMediaUrl(const QUrl &url, const GraphSettings &settings)
         return {};
     QList<QHostAddress> addresses;
     QHostAddress literal;
-    if (literal.setAddress(url.host())) {
+    if (literal.setAddress(url.host()))
         addresses.append(literal);
-    } else {
-        const QHostInfo info = QHostInfo::fromName(url.host());
-        if (info.error() != QHostInfo::NoError)
-            return makeError("media_url_refused", QStringLiteral("cannot resolve %1: %2").arg(url.host(), info.errorString()));
-        addresses = info.addresses();
-    }
+    else if (resolved)
+        addresses = *resolved;
+    else
+        return {}; // a name: checked again once resolved
     if (addresses.isEmpty())
         return makeError("media_url_refused", QStringLiteral("%1 has no address").arg(url.host()));
     for (const QHostAddress &a : std::as_const(addresses))
@@ -212,20 +211,20 @@ Status checkMediaUrl(const QUrl &url, const GraphSettings &settings)
     return {};
 }
 
-QNetworkRequest GraphClient::request(const QString &path, const QString &token, const QUrlQuery &query) const
+QNetworkRequest GraphClient::request(const GraphSettings &settings, const QString &path, const QString &token, const QUrlQuery &query)
 {
     // Only ever a path under the configured Graph API: an id taken from a
     // webhook or a client must not turn into a request elsewhere, carrying a
     // tenant's token.
     QUrl url;
     if (isGraphPath(path)) {
-        url = QUrl(m_settings.baseUrl + QLatin1Char('/') + m_settings.version + QLatin1Char('/') + path);
+        url = QUrl(settings.baseUrl + QLatin1Char('/') + settings.version + QLatin1Char('/') + path);
         if (!query.isEmpty())
             url.setQuery(query);
     }
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
-    request.setTransferTimeout(m_settings.timeoutMs);
+    request.setTransferTimeout(settings.timeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     return request;
 }
@@ -254,41 +253,6 @@ GraphResult GraphClient::readReply(QNetworkReply *reply)
     return doc.object();
 }
 
-namespace {
-// Runs one request to completion on this thread.
-template<typename Start>
-QNetworkReply *runBlocking(QNetworkAccessManager &manager, Start &&start)
-{
-    QNetworkReply *reply = start(manager);
-    if (!reply->isFinished()) {
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return reply;
-}
-} // namespace
-
-GraphResult GraphClient::get(const QString &path, const QUrlQuery &query, const QString &token) const
-{
-    QNetworkAccessManager manager;
-    QNetworkReply *reply = runBlocking(manager, [&](QNetworkAccessManager &m) { return m.get(request(path, token, query)); });
-    GraphResult r = readReply(reply);
-    delete reply;
-    return r;
-}
-
-GraphResult GraphClient::postJson(const QString &path, const QJsonObject &body, const QString &token) const
-{
-    QNetworkAccessManager manager;
-    QNetworkRequest req = request(path, token);
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = runBlocking(manager, [&](QNetworkAccessManager &m) { return m.post(req, QJsonDocument(body).toJson(QJsonDocument::Compact)); });
-    GraphResult r = readReply(reply);
-    delete reply;
-    return r;
-}
-
 SendAccepted parseSendAccepted(const QJsonObject &body)
 {
     SendAccepted a;
@@ -297,194 +261,6 @@ SendAccepted parseSendAccepted(const QJsonObject &body)
     a.messageStatus = message.value(QStringLiteral("message_status")).toString();
     a.waId = body.value(QStringLiteral("contacts")).toArray().first().toObject().value(QStringLiteral("wa_id")).toString();
     return a;
-}
-
-std::variant<SendAccepted, GraphError> GraphClient::sendMessage(const QString &phoneNumberId, const QJsonObject &body, const QString &token) const
-{
-    const GraphResult r = postJson(phoneNumberId + QStringLiteral("/messages"), body, token);
-    if (const auto *e = std::get_if<GraphError>(&r))
-        return *e;
-    SendAccepted a = parseSendAccepted(std::get<QJsonObject>(r));
-    if (a.wamid.isEmpty()) {
-        GraphError e;
-        e.httpStatus = 200;
-        e.message = QStringLiteral("Meta accepted the message but returned no message id");
-        return e;
-    }
-    return a;
-}
-
-std::variant<bool, GraphError> GraphClient::markRead(const QString &phoneNumberId, const QString &wamid, const QString &token) const
-{
-    const GraphResult r = postJson(phoneNumberId + QStringLiteral("/messages"), buildMarkReadBody(wamid), token);
-    if (const auto *e = std::get_if<GraphError>(&r))
-        return *e;
-    return std::get<QJsonObject>(r).value(QStringLiteral("success")).toBool();
-}
-
-std::variant<QString, GraphError> GraphClient::uploadMedia(const QString &phoneNumberId, const QString &filePath, const QString &mimeType,
-                                                           const QString &filename, const QString &token) const
-{
-    auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-    QHttpPart product;
-    product.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArrayLiteral("form-data; name=\"messaging_product\""));
-    product.setBody(QByteArrayLiteral("whatsapp"));
-    QHttpPart type;
-    type.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArrayLiteral("form-data; name=\"type\""));
-    type.setBody(mimeType.toUtf8());
-    QHttpPart file;
-    QString safeName = filename;
-    safeName.remove(QLatin1Char('"')).remove(QLatin1Char('\r')).remove(QLatin1Char('\n'));
-    file.setHeader(QNetworkRequest::ContentDispositionHeader,
-                   QByteArray("form-data; name=\"file\"; filename=\"") + (safeName.isEmpty() ? QByteArrayLiteral("file") : safeName.toUtf8()) + '"');
-    file.setHeader(QNetworkRequest::ContentTypeHeader, mimeType.toUtf8());
-    auto *device = new QFile(filePath, multipart);
-    if (!device->open(QIODevice::ReadOnly)) {
-        delete multipart;
-        GraphError e;
-        e.kind = GraphError::Kind::Network;
-        e.message = QStringLiteral("the file to upload cannot be read: %1").arg(device->errorString());
-        return e;
-    }
-    file.setBodyDevice(device);
-    multipart->append(product);
-    multipart->append(type);
-    multipart->append(file);
-    QNetworkAccessManager manager;
-    QNetworkReply *reply = runBlocking(manager, [&](QNetworkAccessManager &m) {
-        QNetworkReply *rep = m.post(request(phoneNumberId + QStringLiteral("/media"), token), multipart);
-        multipart->setParent(rep);
-        return rep;
-    });
-    GraphResult r = readReply(reply);
-    delete reply;
-    if (const auto *e = std::get_if<GraphError>(&r))
-        return *e;
-    const QString id = std::get<QJsonObject>(r).value(QStringLiteral("id")).toString();
-    if (id.isEmpty()) {
-        GraphError e;
-        e.httpStatus = 200;
-        e.message = QStringLiteral("Meta stored the file but returned no media id");
-        return e;
-    }
-    return id;
-}
-
-std::variant<MediaInfo, GraphError> GraphClient::mediaInfo(const QString &mediaId, const QString &token) const
-{
-    if (!isMetaMediaId(mediaId)) {
-        GraphError e;
-        e.kind = GraphError::Kind::InvalidParameter;
-        e.message = QStringLiteral("\"%1\" is not a Meta media id (digits only); nothing was requested").arg(mediaId.left(80));
-        return e;
-    }
-    const GraphResult r = get(mediaId, {}, token);
-    if (const auto *e = std::get_if<GraphError>(&r))
-        return *e;
-    const QJsonObject o = std::get<QJsonObject>(r);
-    MediaInfo info;
-    info.url = o.value(QStringLiteral("url")).toString();
-    info.mimeType = o.value(QStringLiteral("mime_type")).toString();
-    info.sha256 = o.value(QStringLiteral("sha256")).toString();
-    const QJsonValue size = o.value(QStringLiteral("file_size"));
-    info.fileSize = size.isString() ? size.toString().toLongLong() : (size.isDouble() ? size.toInteger() : -1);
-    info.id = o.value(QStringLiteral("id")).toString(mediaId);
-    if (info.url.isEmpty()) {
-        GraphError e;
-        e.httpStatus = 200;
-        e.message = QStringLiteral("Meta returned no URL for media %1").arg(mediaId);
-        return e;
-    }
-    return info;
-}
-
-std::variant<QByteArray, GraphError> GraphClient::download(const QString &url, const QString &token, qint64 maxBytes) const
-{
-    const auto refused = [](const QString &why) {
-        GraphError e;
-        e.kind = GraphError::Kind::InvalidParameter;
-        e.message = why;
-        return e;
-    };
-    QUrl target(url);
-    QNetworkAccessManager manager;
-    // Redirects are followed by hand, at most three, each one checked like
-    // the first URL: the token goes only to Meta's media hosts.
-    for (int hop = 0; hop <= 3; ++hop) {
-        if (const Status allowed = checkMediaUrl(target, m_settings); !allowed)
-            return refused(allowed.error().message);
-        QNetworkRequest request(target);
-        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
-        request.setTransferTimeout(m_settings.timeoutMs);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-        std::unique_ptr<QNetworkReply> reply(runBlocking(manager, [&](QNetworkAccessManager &m) {
-            QNetworkReply *rep = m.get(request);
-            // Abort as soon as the size says it is too big.
-            QObject::connect(rep, &QNetworkReply::downloadProgress, rep, [rep, maxBytes](qint64 received, qint64 total) {
-                if (received > maxBytes || total > maxBytes)
-                    rep->abort();
-            });
-            return rep;
-        }));
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status >= 300 && status < 400) {
-            const QUrl next = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
-            if (!next.isValid())
-                return refused(QStringLiteral("Meta's media URL redirected nowhere (HTTP %1)").arg(status));
-            target = target.resolved(next);
-            continue;
-        }
-        if (status >= 200 && status < 300 && reply->error() == QNetworkReply::NoError)
-            return reply->readAll();
-        const bool tooBig = reply->error() == QNetworkReply::OperationCanceledError && status >= 200 && status < 300;
-        if (tooBig)
-            return refused(QStringLiteral("the file is larger than %1 bytes").arg(maxBytes));
-        GraphResult r = readReply(reply.get());
-        if (const auto *e = std::get_if<GraphError>(&r))
-            return *e;
-        GraphError e;
-        e.httpStatus = status;
-        e.message = QStringLiteral("the download failed");
-        return e;
-    }
-    return refused(QStringLiteral("Meta's media URL redirected more than three times"));
-}
-
-std::variant<QList<Template>, GraphError> GraphClient::templates(const QString &wabaId, const QString &token) const
-{
-    QList<Template> out;
-    QString after;
-    for (int page = 0; page < 200; ++page) { // 200 pages × 100: far beyond any WABA
-        QUrlQuery query{{QStringLiteral("limit"), QStringLiteral("100")},
-                        {QStringLiteral("fields"), QStringLiteral("id,name,language,category,status,rejected_reason,quality_score,components")}};
-        if (!after.isEmpty())
-            query.addQueryItem(QStringLiteral("after"), after);
-        const GraphResult r = get(wabaId + QStringLiteral("/message_templates"), query, token);
-        if (const auto *e = std::get_if<GraphError>(&r))
-            return *e;
-        const QJsonObject o = std::get<QJsonObject>(r);
-        for (const QJsonValue &v : o.value(QStringLiteral("data")).toArray()) {
-            const QJsonObject t = v.toObject();
-            Template tpl;
-            tpl.id = t.value(QStringLiteral("id")).toVariant().toString();
-            tpl.name = t.value(QStringLiteral("name")).toString();
-            tpl.language = t.value(QStringLiteral("language")).toString();
-            tpl.category = t.value(QStringLiteral("category")).toString();
-            tpl.status = t.value(QStringLiteral("status")).toString();
-            tpl.rejectedReason = t.value(QStringLiteral("rejected_reason")).toString();
-            const QJsonValue quality = t.value(QStringLiteral("quality_score"));
-            tpl.qualityScore = quality.isObject() ? quality.toObject().value(QStringLiteral("score")).toString() : quality.toString();
-            tpl.components = t.value(QStringLiteral("components")).toArray();
-            tpl.raw = t;
-            if (!tpl.name.isEmpty())
-                out.append(tpl);
-        }
-        const QJsonObject paging = o.value(QStringLiteral("paging")).toObject();
-        after = paging.value(QStringLiteral("cursors")).toObject().value(QStringLiteral("after")).toString();
-        if (!paging.contains(QStringLiteral("next")) || after.isEmpty())
-            break;
-    }
-    return out;
 }
 
 QJsonObject buildMarkReadBody(const QString &wamid)
@@ -569,15 +345,28 @@ Result<QJsonObject> buildMessageBody(const QJsonObject &r)
     return body;
 }
 
-std::variant<PhoneNumberInfo, GraphError> GraphClient::phoneNumber(const QString &phoneNumberId, const QString &token) const
+// --- The asynchronous client --------------------------------------------
+
+namespace {
+
+GraphError networkError(const QString &message)
 {
-    const auto result = get(phoneNumberId,
-                            QUrlQuery{{QStringLiteral("fields"), QStringLiteral("display_phone_number,verified_name,quality_rating,"
-                                                                                "code_verification_status,platform_type,throughput,status")}},
-                            token);
-    if (const auto *e = std::get_if<GraphError>(&result))
-        return *e;
-    const QJsonObject o = std::get<QJsonObject>(result);
+    GraphError e;
+    e.kind = GraphError::Kind::Network;
+    e.message = message;
+    return e;
+}
+
+GraphError refused(const QString &why)
+{
+    GraphError e;
+    e.kind = GraphError::Kind::InvalidParameter;
+    e.message = why;
+    return e;
+}
+
+PhoneNumberInfo phoneNumberFrom(const QJsonObject &o, const QString &phoneNumberId)
+{
     PhoneNumberInfo info;
     info.id = o.value(QStringLiteral("id")).toString(phoneNumberId);
     info.displayPhoneNumber = o.value(QStringLiteral("display_phone_number")).toString();
@@ -586,15 +375,342 @@ std::variant<PhoneNumberInfo, GraphError> GraphClient::phoneNumber(const QString
     info.status = o.value(QStringLiteral("status")).toString();
     info.throughputLevel = o.value(QStringLiteral("throughput")).toObject().value(QStringLiteral("level")).toString();
     info.codeVerificationStatus = o.value(QStringLiteral("code_verification_status")).toString();
-    // The tier moved between Graph versions; ask for the new name, then the old.
-    for (const QString &field : {QStringLiteral("whatsapp_business_manager_messaging_limit"), QStringLiteral("messaging_limit_tier")}) {
-        const auto tier = get(phoneNumberId, QUrlQuery{{QStringLiteral("fields"), field}}, token);
-        if (const auto *t = std::get_if<QJsonObject>(&tier); t && t->contains(field)) {
-            info.messagingLimit = t->value(field).toString();
-            break;
-        }
-    }
     return info;
+}
+
+Template templateFrom(const QJsonObject &t)
+{
+    Template tpl;
+    tpl.id = t.value(QStringLiteral("id")).toVariant().toString();
+    tpl.name = t.value(QStringLiteral("name")).toString();
+    tpl.language = t.value(QStringLiteral("language")).toString();
+    tpl.category = t.value(QStringLiteral("category")).toString();
+    tpl.status = t.value(QStringLiteral("status")).toString();
+    tpl.rejectedReason = t.value(QStringLiteral("rejected_reason")).toString();
+    const QJsonValue quality = t.value(QStringLiteral("quality_score"));
+    tpl.qualityScore = quality.isObject() ? quality.toObject().value(QStringLiteral("score")).toString() : quality.toString();
+    tpl.components = t.value(QStringLiteral("components")).toArray();
+    tpl.raw = t;
+    return tpl;
+}
+
+// A promise fulfilled once, from the Graph thread.
+template<typename T>
+struct Pending {
+    std::shared_ptr<QPromise<T>> promise = std::make_shared<QPromise<T>>();
+    Pending() { promise->start(); }
+    void operator()(T value) const
+    {
+        promise->addResult(std::move(value));
+        promise->finish();
+    }
+};
+
+} // namespace
+
+// Lives on the Graph thread; every method runs there.
+class GraphClient::Worker : public QObject {
+public:
+    explicit Worker(GraphSettings settings) : m_settings(std::move(settings)) {}
+
+    // Ends every call still running (their callbacks see the abort).
+    void shutDown()
+    {
+        m_stopping = true;
+        if (!m_network)
+            return;
+        const auto replies = m_network->findChildren<QNetworkReply *>();
+        for (QNetworkReply *reply : replies)
+            reply->abort();
+        delete m_network;
+        m_network = nullptr;
+    }
+
+    // Sends one request; `done` gets the finished reply (deleted after), or
+    // null when the client is shutting down. Returns the reply (null then).
+    QNetworkReply *send(const QNetworkRequest &request, const QByteArray &verb, const QByteArray &body, QHttpMultiPart *multipart,
+                        std::function<void(QNetworkReply *)> done)
+    {
+        if (m_stopping) {
+            delete multipart;
+            done(nullptr);
+            return nullptr;
+        }
+        if (!m_network)
+            m_network = new QNetworkAccessManager(this);
+        QNetworkReply *reply = multipart ? m_network->post(request, multipart)
+                               : verb == "POST" ? m_network->post(request, body)
+                                                : m_network->get(request);
+        if (multipart)
+            multipart->setParent(reply);
+        connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+            done(reply);
+            reply->deleteLater();
+        });
+        return reply;
+    }
+
+    void get(const QString &path, const QUrlQuery &query, const QString &token, std::function<void(GraphResult)> done)
+    {
+        send(GraphClient::request(m_settings, path, token, query), "GET", {}, nullptr, [done = std::move(done)](QNetworkReply *reply) {
+            done(reply ? GraphClient::readReply(reply) : GraphResult(networkError(QStringLiteral("the server is shutting down"))));
+        });
+    }
+
+    void templatesFrom(const QString &wabaId, const QString &token, QList<Template> found, const QString &after, int page,
+                       std::function<void(std::variant<QList<Template>, GraphError>)> done)
+    {
+        QUrlQuery query{{QStringLiteral("limit"), QStringLiteral("100")},
+                        {QStringLiteral("fields"), QStringLiteral("id,name,language,category,status,rejected_reason,quality_score,components")}};
+        if (!after.isEmpty())
+            query.addQueryItem(QStringLiteral("after"), after);
+        get(wabaId + QStringLiteral("/message_templates"), query, token,
+            [this, wabaId, token, found = std::move(found), page, done = std::move(done)](GraphResult r) mutable {
+                if (const auto *e = std::get_if<GraphError>(&r))
+                    return done(*e);
+                const QJsonObject o = std::get<QJsonObject>(r);
+                for (const QJsonValue &v : o.value(QStringLiteral("data")).toArray())
+                    if (Template t = templateFrom(v.toObject()); !t.name.isEmpty())
+                        found.append(std::move(t));
+                const QJsonObject paging = o.value(QStringLiteral("paging")).toObject();
+                const QString next = paging.value(QStringLiteral("cursors")).toObject().value(QStringLiteral("after")).toString();
+                // 200 pages of 100: far beyond any WABA.
+                if (!paging.contains(QStringLiteral("next")) || next.isEmpty() || page >= 199)
+                    return done(std::move(found));
+                templatesFrom(wabaId, token, std::move(found), next, page + 1, std::move(done));
+            });
+    }
+
+    void phoneNumber(const QString &id, const QString &token, std::function<void(std::variant<PhoneNumberInfo, GraphError>)> done)
+    {
+        const QUrlQuery fields{{QStringLiteral("fields"), QStringLiteral("display_phone_number,verified_name,quality_rating,"
+                                                                         "code_verification_status,platform_type,throughput,status")}};
+        get(id, fields, token, [this, id, token, done = std::move(done)](GraphResult r) mutable {
+            if (const auto *e = std::get_if<GraphError>(&r))
+                return done(*e);
+            tierOf(id, token, phoneNumberFrom(std::get<QJsonObject>(r), id), 0, std::move(done));
+        });
+    }
+
+    // The tier moved between Graph versions: the new field, then the old.
+    void tierOf(const QString &id, const QString &token, PhoneNumberInfo info, int which,
+                std::function<void(std::variant<PhoneNumberInfo, GraphError>)> done)
+    {
+        static const QString fields[] = {QStringLiteral("whatsapp_business_manager_messaging_limit"), QStringLiteral("messaging_limit_tier")};
+        if (which >= 2)
+            return done(std::move(info));
+        const QString field = fields[which];
+        get(id, QUrlQuery{{QStringLiteral("fields"), field}}, token,
+            [this, id, token, info = std::move(info), which, field, done = std::move(done)](GraphResult r) mutable {
+                if (const auto *o = std::get_if<QJsonObject>(&r); o && o->contains(field)) {
+                    info.messagingLimit = o->value(field).toString();
+                    return done(std::move(info));
+                }
+                tierOf(id, token, std::move(info), which + 1, std::move(done));
+            });
+    }
+
+    void upload(const QString &phoneNumberId, const QString &filePath, const QString &mimeType, const QString &filename, const QString &token,
+                std::function<void(std::variant<QString, GraphError>)> done)
+    {
+        auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+        auto *device = new QFile(filePath, multipart);
+        if (!device->open(QIODevice::ReadOnly)) {
+            const QString why = device->errorString();
+            delete multipart;
+            return done(networkError(QStringLiteral("the file to upload cannot be read: %1").arg(why)));
+        }
+        QHttpPart product;
+        product.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArrayLiteral("form-data; name=\"messaging_product\""));
+        product.setBody(QByteArrayLiteral("whatsapp"));
+        QHttpPart type;
+        type.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArrayLiteral("form-data; name=\"type\""));
+        type.setBody(mimeType.toUtf8());
+        QHttpPart file;
+        QString safeName = filename;
+        safeName.remove(QLatin1Char('"')).remove(QLatin1Char('\r')).remove(QLatin1Char('\n'));
+        file.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArray("form-data; name=\"file\"; filename=\"")
+                                                                       + (safeName.isEmpty() ? QByteArrayLiteral("file") : safeName.toUtf8()) + '"');
+        file.setHeader(QNetworkRequest::ContentTypeHeader, mimeType.toUtf8());
+        file.setBodyDevice(device);
+        multipart->append(product);
+        multipart->append(type);
+        multipart->append(file);
+        send(GraphClient::request(m_settings, phoneNumberId + QStringLiteral("/media"), token), "POST", {}, multipart,
+             [done = std::move(done)](QNetworkReply *reply) {
+                 if (!reply)
+                     return done(networkError(QStringLiteral("the server is shutting down")));
+                 const GraphResult r = GraphClient::readReply(reply);
+                 if (const auto *e = std::get_if<GraphError>(&r))
+                     return done(*e);
+                 const QString id = std::get<QJsonObject>(r).value(QStringLiteral("id")).toString();
+                 if (id.isEmpty()) {
+                     GraphError e;
+                     e.httpStatus = 200;
+                     e.message = QStringLiteral("Meta stored the file but returned no media id");
+                     return done(e);
+                 }
+                 done(id);
+             });
+    }
+
+    void mediaInfo(const QString &mediaId, const QString &token, std::function<void(std::variant<MediaInfo, GraphError>)> done)
+    {
+        if (!isMetaMediaId(mediaId))
+            return done(refused(QStringLiteral("\"%1\" is not a Meta media id (digits only); nothing was requested").arg(mediaId.left(80))));
+        get(mediaId, {}, token, [mediaId, done = std::move(done)](GraphResult r) {
+            if (const auto *e = std::get_if<GraphError>(&r))
+                return done(*e);
+            const QJsonObject o = std::get<QJsonObject>(r);
+            MediaInfo info;
+            info.url = o.value(QStringLiteral("url")).toString();
+            info.mimeType = o.value(QStringLiteral("mime_type")).toString();
+            info.sha256 = o.value(QStringLiteral("sha256")).toString();
+            const QJsonValue size = o.value(QStringLiteral("file_size"));
+            info.fileSize = size.isString() ? size.toString().toLongLong() : (size.isDouble() ? size.toInteger() : -1);
+            info.id = o.value(QStringLiteral("id")).toString(mediaId);
+            if (info.url.isEmpty()) {
+                GraphError e;
+                e.httpStatus = 200;
+                e.message = QStringLiteral("Meta returned no URL for media %1").arg(mediaId);
+                return done(e);
+            }
+            done(info);
+        });
+    }
+
+    // Redirects are followed by hand, at most three, each one checked like
+    // the first URL (its name resolved, asynchronously): the token goes only
+    // to Meta's media hosts.
+    void download(const QUrl &url, const QString &token, qint64 maxBytes, int hop, std::function<void(std::variant<QByteArray, GraphError>)> done)
+    {
+        if (hop > 3)
+            return done(refused(QStringLiteral("Meta's media URL redirected more than three times")));
+        if (const Status allowed = checkMediaUrl(url, m_settings); !allowed)
+            return done(refused(allowed.error().message));
+        QHostAddress literal;
+        if (m_settings.mediaPrivateNetwork || literal.setAddress(url.host()))
+            return fetch(url, token, maxBytes, hop, std::move(done));
+        QHostInfo::lookupHost(url.host(), this, [this, url, token, maxBytes, hop, done = std::move(done)](const QHostInfo &info) mutable {
+            if (info.error() != QHostInfo::NoError)
+                return done(refused(QStringLiteral("cannot resolve %1: %2").arg(url.host(), info.errorString())));
+            const QList<QHostAddress> addresses = info.addresses();
+            if (const Status allowed = checkMediaUrl(url, m_settings, &addresses); !allowed)
+                return done(refused(allowed.error().message));
+            fetch(url, token, maxBytes, hop, std::move(done));
+        });
+    }
+
+    void fetch(const QUrl &url, const QString &token, qint64 maxBytes, int hop, std::function<void(std::variant<QByteArray, GraphError>)> done)
+    {
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        request.setTransferTimeout(m_settings.timeoutMs);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        auto tooBig = std::make_shared<bool>(false);
+        QNetworkReply *started = send(request, "GET", {}, nullptr, [this, url, token, maxBytes, hop, tooBig, done = std::move(done)](QNetworkReply *reply) mutable {
+            if (!reply)
+                return done(networkError(QStringLiteral("the server is shutting down")));
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status >= 300 && status < 400) {
+                const QUrl next = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+                if (!next.isValid())
+                    return done(refused(QStringLiteral("Meta's media URL redirected nowhere (HTTP %1)").arg(status)));
+                return download(url.resolved(next), token, maxBytes, hop + 1, std::move(done));
+            }
+            if (*tooBig)
+                return done(refused(QStringLiteral("the file is larger than %1 bytes").arg(maxBytes)));
+            if (status >= 200 && status < 300 && reply->error() == QNetworkReply::NoError)
+                return done(reply->readAll());
+            const GraphResult r = GraphClient::readReply(reply);
+            if (const auto *e = std::get_if<GraphError>(&r))
+                return done(*e);
+            GraphError e;
+            e.httpStatus = status;
+            e.message = QStringLiteral("the download failed");
+            done(e);
+        });
+        // Abort as soon as the size says it is too big.
+        if (started)
+            connect(started, &QNetworkReply::downloadProgress, started, [started, maxBytes, tooBig](qint64 received, qint64 total) {
+                if (received > maxBytes || total > maxBytes) {
+                    *tooBig = true;
+                    started->abort();
+                }
+            });
+    }
+
+private:
+    GraphSettings m_settings;
+    QNetworkAccessManager *m_network = nullptr; // created on the Graph thread
+    bool m_stopping = false;
+};
+
+GraphClient::GraphClient(GraphSettings settings)
+    : m_settings(std::move(settings))
+    , m_thread(std::make_unique<QThread>())
+    , m_worker(new Worker(m_settings))
+{
+    m_thread->setObjectName(QStringLiteral("graph"));
+    m_worker->moveToThread(m_thread.get());
+    m_thread->start();
+}
+
+GraphClient::~GraphClient()
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->shutDown(); }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_worker;
+}
+
+namespace {
+// Runs `start` on the Graph thread with a callback that fulfils the future.
+template<typename T, typename Start>
+QFuture<T> onGraphThread(GraphClient::Worker *worker, Start &&start)
+{
+    Pending<T> pending;
+    QFuture<T> future = pending.promise->future();
+    QMetaObject::invokeMethod(worker, [worker, pending, start = std::forward<Start>(start)]() mutable { start(*worker, pending); },
+                              Qt::QueuedConnection);
+    return future;
+}
+} // namespace
+
+QFuture<GraphResult> GraphClient::get(const QString &path, const QUrlQuery &query, const QString &token)
+{
+    return onGraphThread<GraphResult>(m_worker, [path, query, token](Worker &w, Pending<GraphResult> done) { w.get(path, query, token, done); });
+}
+
+QFuture<std::variant<PhoneNumberInfo, GraphError>> GraphClient::phoneNumber(const QString &phoneNumberId, const QString &token)
+{
+    using R = std::variant<PhoneNumberInfo, GraphError>;
+    return onGraphThread<R>(m_worker, [phoneNumberId, token](Worker &w, Pending<R> done) { w.phoneNumber(phoneNumberId, token, done); });
+}
+
+QFuture<std::variant<QString, GraphError>> GraphClient::uploadMedia(const QString &phoneNumberId, const QString &filePath, const QString &mimeType,
+                                                                    const QString &filename, const QString &token)
+{
+    using R = std::variant<QString, GraphError>;
+    return onGraphThread<R>(m_worker, [=](Worker &w, Pending<R> done) { w.upload(phoneNumberId, filePath, mimeType, filename, token, done); });
+}
+
+QFuture<std::variant<MediaInfo, GraphError>> GraphClient::mediaInfo(const QString &mediaId, const QString &token)
+{
+    using R = std::variant<MediaInfo, GraphError>;
+    return onGraphThread<R>(m_worker, [mediaId, token](Worker &w, Pending<R> done) { w.mediaInfo(mediaId, token, done); });
+}
+
+QFuture<std::variant<QByteArray, GraphError>> GraphClient::download(const QString &url, const QString &token, qint64 maxBytes)
+{
+    using R = std::variant<QByteArray, GraphError>;
+    return onGraphThread<R>(m_worker, [url, token, maxBytes](Worker &w, Pending<R> done) { w.download(QUrl(url), token, maxBytes, 0, done); });
+}
+
+QFuture<std::variant<QList<Template>, GraphError>> GraphClient::templates(const QString &wabaId, const QString &token)
+{
+    using R = std::variant<QList<Template>, GraphError>;
+    return onGraphThread<R>(m_worker, [wabaId, token](Worker &w, Pending<R> done) { w.templatesFrom(wabaId, token, {}, {}, 0, done); });
 }
 
 } // namespace puente::meta

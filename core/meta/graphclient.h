@@ -8,12 +8,17 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QFuture>
+#include <QHostAddress>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QString>
 #include <QUrlQuery>
 
+#include <memory>
 #include <variant>
+
+class QThread;
 
 namespace puente::meta {
 
@@ -40,9 +45,10 @@ bool isMetaMediaId(const QString &id);
 // letters, digits, '_', '-', '.', separated by '/'; never a URL or "..".
 bool isGraphPath(const QString &path);
 // Whether a download URL may be fetched with a tenant's token: http(s), on
-// one of settings.mediaHosts, resolving only to public addresses (unless
-// mediaPrivateNetwork). Blocks for the DNS lookup. The error says why not.
-Status checkMediaUrl(const QUrl &url, const GraphSettings &settings);
+// one of settings.mediaHosts, never a private address (unless
+// mediaPrivateNetwork). Checks the name as written; `addresses`, when
+// given, are what it resolves to (all must be public). The error says why.
+Status checkMediaUrl(const QUrl &url, const GraphSettings &settings, const QList<QHostAddress> *addresses = nullptr);
 
 // A failed Graph call, classified from Meta's error body
 // ({"error":{"message","type","code","error_subcode","error_data":{"details"},"fbtrace_id"}}).
@@ -129,37 +135,48 @@ struct Template {
     QJsonObject raw;
 };
 
-// Blocking Graph calls for worker threads (each call runs its own event loop
-// with a transfer timeout; never call it on the HTTP thread). The token is
-// sent as a bearer header and never logged.
+// Graph API calls, one client per process: a thread of its own with one
+// QNetworkAccessManager (connections reused, HTTP/2 to Meta), every call
+// asynchronous with a transfer timeout. Callers continue with QFuture::then
+// (a REST handler, on its pool) or wait on the future (a background worker).
+// The token is sent as a bearer header and never logged. Meta's error bodies
+// arrive classified (GraphError); a caller never parses one itself.
 class GraphClient {
 public:
-    explicit GraphClient(GraphSettings settings) : m_settings(std::move(settings)) {}
+    explicit GraphClient(GraphSettings settings);
+    // Calls still running end with a Network error ("shutting down").
+    ~GraphClient();
+    GraphClient(const GraphClient &) = delete;
+    GraphClient &operator=(const GraphClient &) = delete;
 
     const GraphSettings &settings() const { return m_settings; }
 
-    // Building blocks for asynchronous callers (the dispatcher): the request
-    // for a Graph path with the bearer header and transfer timeout, and the
-    // classified result of its finished reply.
-    QNetworkRequest request(const QString &path, const QString &token, const QUrlQuery &query = {}) const;
+    // Building blocks for asynchronous callers with a network manager of
+    // their own (the dispatcher): the request for a Graph path with the
+    // bearer header and transfer timeout, and the classified result of its
+    // finished reply.
+    static QNetworkRequest request(const GraphSettings &settings, const QString &path, const QString &token, const QUrlQuery &query = {});
     static GraphResult readReply(QNetworkReply *reply);
 
-    GraphResult get(const QString &path, const QUrlQuery &query, const QString &token) const;
-    GraphResult postJson(const QString &path, const QJsonObject &body, const QString &token) const;
-    std::variant<PhoneNumberInfo, GraphError> phoneNumber(const QString &phoneNumberId, const QString &token) const;
-    std::variant<SendAccepted, GraphError> sendMessage(const QString &phoneNumberId, const QJsonObject &body, const QString &token) const;
-    std::variant<bool, GraphError> markRead(const QString &phoneNumberId, const QString &wamid, const QString &token) const;
-    // Multipart upload of the file at filePath (streamed); returns the media id.
-    std::variant<QString, GraphError> uploadMedia(const QString &phoneNumberId, const QString &filePath, const QString &mimeType,
-                                                  const QString &filename, const QString &token) const;
-    std::variant<MediaInfo, GraphError> mediaInfo(const QString &mediaId, const QString &token) const;
-    // The bytes behind a media URL (sent with the bearer token), at most maxBytes.
-    std::variant<QByteArray, GraphError> download(const QString &url, const QString &token, qint64 maxBytes) const;
+    QFuture<GraphResult> get(const QString &path, const QUrlQuery &query, const QString &token);
+    QFuture<std::variant<PhoneNumberInfo, GraphError>> phoneNumber(const QString &phoneNumberId, const QString &token);
+    // Multipart upload of the file at filePath (streamed); the media id.
+    QFuture<std::variant<QString, GraphError>> uploadMedia(const QString &phoneNumberId, const QString &filePath, const QString &mimeType,
+                                                           const QString &filename, const QString &token);
+    QFuture<std::variant<MediaInfo, GraphError>> mediaInfo(const QString &mediaId, const QString &token);
+    // The bytes behind a media URL (sent with the bearer token), at most
+    // maxBytes; only from the media hosts the settings allow (checkMediaUrl),
+    // redirects followed by hand and checked the same way.
+    QFuture<std::variant<QByteArray, GraphError>> download(const QString &url, const QString &token, qint64 maxBytes);
     // Every template of the WABA, following Meta's paging.
-    std::variant<QList<Template>, GraphError> templates(const QString &wabaId, const QString &token) const;
+    QFuture<std::variant<QList<Template>, GraphError>> templates(const QString &wabaId, const QString &token);
+
+    class Worker;
 
 private:
     GraphSettings m_settings;
+    std::unique_ptr<QThread> m_thread;
+    Worker *m_worker = nullptr; // lives on m_thread
 };
 
 } // namespace puente::meta

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void isolationWalk();
     void whatsappConfig();
     void testConnectionAgainstGraph();
+    void slowMetaHoldsNoRestThread();
     void conversationsListSearchFilterPage();
     void startConversationByPhone();
     void patchAndReadConversation();
@@ -1028,6 +1029,52 @@ void TestApi::testConnectionAgainstGraph()
 }
 
 // ---------------------------------------------------------------- conversations
+
+void TestApi::slowMetaHoldsNoRestThread()
+{
+    // Meta hangs: more connection tests than the API has threads (16) wait
+    // for it at once, and the rest of the API still answers meanwhile.
+    FakeServer graph;
+    QList<http::Answer> held;
+    graph.routeLater(QStringLiteral("/v23.0/"), [&](const QString &, const http::Request &, http::Answer answer) { held.append(answer); });
+    const quint16 graphPort = graph.listen();
+    QVERIFY(graphPort);
+    startServer({{QStringLiteral("graph_base_url"), QStringLiteral("http://127.0.0.1:%1").arg(graphPort)},
+                 {QStringLiteral("rate_limit_user_per_second"), QStringLiteral("1000")},
+                 {QStringLiteral("rate_limit_user_burst"), QStringLiteral("1000")},
+                 {QStringLiteral("rate_limit_tenant_burst"), QStringLiteral("1000")}});
+    const Seeded a = seed(QStringLiteral("acme"), QStringLiteral("106540352242922"));
+    QList<QNetworkReply *> tests;
+    for (int i = 0; i < 24; ++i) {
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/api/whatsapp/test-connection").arg(m_port)));
+        request.setRawHeader("Authorization", "Bearer " + a.adminToken.toUtf8());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setTransferTimeout(60'000);
+        // Plain HTTP/1.1 allows six connections per host: separate managers.
+        auto *manager = new QNetworkAccessManager(this);
+        tests.append(manager->post(request, QByteArrayLiteral("{}")));
+    }
+    // They wait in the Graph client (six at a time reach a plain-HTTP
+    // Meta, all at once over HTTP/2), not on REST threads: with 24 blocking
+    // handlers the API's 16 threads would all be held and this would wait.
+    QTRY_VERIFY_WITH_TIMEOUT(held.size() >= 6, 20'000);
+    const Reply me = call("GET", QStringLiteral("/api/me"), a.agentToken);
+    QCOMPARE(me.status, 200);
+    for (QNetworkReply *reply : std::as_const(tests))
+        QVERIFY(!reply->isFinished());
+    // Meta answers (an expired token, say): every test answers with it.
+    graph.routeLater(QStringLiteral("/v23.0/"), [&](const QString &, const http::Request &, http::Answer answer) {
+        answer.send(http::Reply::json(readFixture(QStringLiteral("error-190-463-session-expired__issue-chatwoot-9708.json")), 401));
+    });
+    for (http::Answer &answer : held)
+        answer.send(http::Reply::json(readFixture(QStringLiteral("error-190-463-session-expired__issue-chatwoot-9708.json")), 401));
+    for (QNetworkReply *reply : std::as_const(tests)) {
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 20'000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QCOMPARE(QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("ok")).toBool(true), false);
+        reply->manager()->deleteLater();
+    }
+}
 
 void TestApi::conversationsListSearchFilterPage()
 {

@@ -23,6 +23,8 @@ namespace puente::test {
 class FakeServer {
 public:
     using Handler = std::function<http::Reply(const QString &rest, const http::Request &request)>;
+    // Answers when it likes (or never): a remote that hangs.
+    using LaterHandler = std::function<void(const QString &rest, const http::Request &request, http::Answer answer)>;
 
     FakeServer()
     {
@@ -34,11 +36,15 @@ public:
                     best = &r;
             if (!best)
                 return answer.send(http::Reply::error(404, QStringLiteral("not_found"), request.path));
+            if (best->later)
+                return best->later(request.path.mid(best->prefix.size()), request, answer);
             answer.send(best->handler(request.path.mid(best->prefix.size()), request));
         });
     }
 
-    void route(const QString &prefix, Handler handler) { m_routes.append({prefix, std::move(handler)}); }
+    // A route replaces the one with the same prefix, if any.
+    void route(const QString &prefix, Handler handler) { put({prefix, std::move(handler), {}}); }
+    void routeLater(const QString &prefix, LaterHandler handler) { put({prefix, {}, std::move(handler)}); }
     // Listens on 127.0.0.1; returns the port (0 when it could not).
     quint16 listen()
     {
@@ -51,7 +57,13 @@ private:
     struct Route {
         QString prefix;
         Handler handler;
+        LaterHandler later;
     };
+    void put(Route route)
+    {
+        m_routes.removeIf([&route](const Route &r) { return r.prefix == route.prefix; });
+        m_routes.append(std::move(route));
+    }
     std::unique_ptr<http::Server> m_http = std::make_unique<http::Server>();
     QList<Route> m_routes;
 };

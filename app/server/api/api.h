@@ -12,9 +12,14 @@
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
+#include <QFuture>
+#include <QPromise>
+#include <QThreadPool>
 #include <QUrlQuery>
 
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 
 namespace puente::server::api {
@@ -67,6 +72,43 @@ struct Request : http::Request {
 Reply fromError(const Error &error, const QString &field = {});
 
 using Handler = std::function<Reply(Request &)>;
+// A handler that waits for something (Meta) without holding a REST thread:
+// it answers with a future (see PoolGate::after).
+using AsyncHandler = std::function<QFuture<Reply>(Request &)>;
+
+// Work handed back to the REST pool after a wait (a Graph call's
+// continuation), while the API lives: once closed (the server stopping),
+// nothing more is started.
+class PoolGate {
+public:
+    explicit PoolGate(QThreadPool *pool) : m_pool(pool) {}
+    bool start(std::function<void()> work);
+    void close();
+
+    // The reply `f(value)` computes on the pool once `future` has its value.
+    template<typename T, typename F>
+    static QFuture<Reply> after(const std::shared_ptr<PoolGate> &gate, QFuture<T> future, F &&f)
+    {
+        auto promise = std::make_shared<QPromise<Reply>>();
+        promise->start();
+        QFuture<Reply> reply = promise->future();
+        future.then(QtFuture::Launch::Sync, [gate, promise, f = std::forward<F>(f)](T value) mutable {
+            const bool started = gate->start([promise, f = std::move(f), value = std::move(value)]() mutable {
+                promise->addResult(f(value));
+                promise->finish();
+            });
+            if (!started) {
+                promise->addResult(Reply::error(503, QStringLiteral("unavailable"), QStringLiteral("the server is stopping")));
+                promise->finish();
+            }
+        });
+        return reply;
+    }
+
+private:
+    std::mutex m_mutex;
+    QThreadPool *m_pool;
+};
 
 // Who may call a route.
 struct Access {
@@ -95,6 +137,7 @@ struct Access {
 class Router {
 public:
     void add(Method method, const QString &pattern, Access access, Handler handler);
+    void add(Method method, const QString &pattern, Access access, AsyncHandler handler);
     // A route another component serves (webhook, WebSocket, OpenAPI):
     // listed for the OpenAPI check and the 405 answer.
     void addExternal(Method method, const QString &pattern);
@@ -106,6 +149,7 @@ public:
         Access access;
         Handler handler;
         bool external = false;
+        AsyncHandler asyncHandler = {};
     };
     struct Match {
         const Route *route = nullptr;

@@ -91,15 +91,15 @@ QJsonObject tenantJson(const Tenant &t)
             {QStringLiteral("created_at"), t.createdAt}};
 }
 
-RestApi::RestApi(ServerContext &context)
+RestApi::RestApi(ServerContext &context, QThreadPool *pool)
     : m_auth(std::make_unique<AuthService>(context.database(), authPolicy(context.settings())))
 {
     const Settings &s = context.settings();
-    const meta::GraphSettings graph = graphSettings(s);
     m_env.reset(new Environment{context.database(), context.keyring(), context.eventBus(), context.settings(), context.metrics(), *m_auth,
-                                graph, mediaRoot(s), s.value(QStringLiteral("public_url")),
+                                context.graph(), pool, mediaRoot(s), s.value(QStringLiteral("public_url")),
                                 s.value(QStringLiteral("default_phone_region")), m_limiter});
     m_env->wakeInbound = [&context] { context.wakeInbound(); };
+    m_env->gate = std::make_shared<PoolGate>(pool);
     m_env->trustProxy = s.value(QStringLiteral("trust_proxy")) == QLatin1String("true");
     m_tenantRate = number(s, "rate_limit_tenant_per_second", 50);
     m_tenantBurst = number(s, "rate_limit_tenant_burst", 200);
@@ -113,7 +113,10 @@ RestApi::RestApi(ServerContext &context)
     registerAdminRoutes(m_router, *m_env);
 }
 
-RestApi::~RestApi() = default;
+RestApi::~RestApi()
+{
+    m_env->gate->close();
+}
 
 http::BodyPolicy RestApi::bodyPolicy(const http::RequestHead &head) const
 {
@@ -134,7 +137,7 @@ http::BodyPolicy RestApi::bodyPolicy(const http::RequestHead &head) const
     return policy;
 }
 
-Reply RestApi::handle(Request &request)
+QFuture<Reply> RestApi::handle(Request request)
 {
     const auto match = m_router.match(request.method, request.path);
     Reply reply;
@@ -221,11 +224,22 @@ Reply RestApi::handle(Request &request)
         } else {
             if (request.principal.isPlatformAdmin() && request.principal.tenant.isValid())
                 auditPlatformAdmin(request);
+            if (route.asyncHandler)
+                return route.asyncHandler(request).then(QtFuture::Launch::Sync, [this, request](Reply answered) {
+                    finish(request, answered);
+                    return answered;
+                });
             reply = route.handler(request);
-            if (reply.status == 409 && reply.body.contains("\"plan_limit_reached\""))
-                auditLimitReached(request, reply);
         }
     }
+    finish(request, reply);
+    return QtFuture::makeReadyFuture(reply);
+}
+
+void RestApi::finish(const Request &request, const Reply &reply)
+{
+    if (reply.status == 409 && reply.body.contains("\"plan_limit_reached\""))
+        auditLimitReached(request, reply);
     m_env->metrics.countRequest(request.routePattern, reply.status);
     // Every refusal counts, whichever limit made it (callers, tenants, bad
     // tokens, sign-in throttling).
@@ -233,7 +247,6 @@ Reply RestApi::handle(Request &request)
         m_env->metrics.rateLimited.fetch_add(1, std::memory_order_relaxed);
     if (reply.status >= 500)
         qCWarning(lcHttp).noquote() << methodName(request.method) << request.routePattern << "answered" << reply.status;
-    return reply;
 }
 
 // Operators see how often a company runs into its plan (a refusal writes

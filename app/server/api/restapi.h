@@ -10,6 +10,7 @@
 #include "meta/graphclient.h"
 
 #include <QMutex>
+#include <QThreadPool>
 #include <QSet>
 
 #include <memory>
@@ -36,13 +37,15 @@ struct Environment {
     const Settings &settings;
     Metrics &metrics;
     AuthService &auth;
-    meta::GraphSettings graph;
+    meta::GraphClient &graph; // asynchronous: handlers continue on `pool`
+    QThreadPool *pool;        // where REST handlers (and their continuations) run
     QString mediaRoot;     // <data_dir>/media
     QString publicUrl;     // "https://puente.example.com": the webhook URL shown to admins
     QString defaultRegion; // for phone numbers written without a country code
     RateLimiter &limiter;
     std::function<void()> wakeInbound = {}; // replayed dead letters wait in the inbox
     bool trustProxy = false;                // X-Forwarded-* from a proxy on this host are believed
+    std::shared_ptr<PoolGate> gate = {};    // continuations of Meta calls go back to `pool` through it
 };
 
 // The REST API: routing, authentication, roles and scopes, tenant selection,
@@ -50,10 +53,13 @@ struct Environment {
 // handle() runs on a worker thread.
 class RestApi {
 public:
-    explicit RestApi(ServerContext &context);
+    // `pool`: the HTTP front's, where handlers run.
+    RestApi(ServerContext &context, QThreadPool *pool);
     ~RestApi();
 
-    Reply handle(Request &request);
+    // Runs the route (on the calling thread; a route waiting for Meta
+    // continues on the pool): the future has the answer.
+    QFuture<Reply> handle(Request request);
     // How the HTTP front reads a request's body, from its method and path:
     // the route's limit, and raw bodies (uploads) into a file.
     // Uploads without a bearer token are refused before their body is read.
@@ -63,6 +69,8 @@ public:
     void addExternal(Method method, const QString &pattern) { m_router.addExternal(method, pattern); }
 
 private:
+    // After the handler: audit, metrics, logs.
+    void finish(const Request &request, const Reply &reply);
     void auditLimitReached(const Request &request, const Reply &reply);
     std::optional<Reply> authenticate(Request &request, const Router::Route &route);
     std::optional<Reply> rateLimit(const Request &request);

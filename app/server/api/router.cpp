@@ -75,6 +75,26 @@ void Router::add(Method method, const QString &pattern, Access access, Handler h
     m_routes.append({method, pattern, pattern.split(QLatin1Char('/')), std::move(access), std::move(handler), false});
 }
 
+void Router::add(Method method, const QString &pattern, Access access, AsyncHandler handler)
+{
+    m_routes.append({method, pattern, pattern.split(QLatin1Char('/')), std::move(access), {}, false, std::move(handler)});
+}
+
+bool PoolGate::start(std::function<void()> work)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_pool)
+        return false;
+    m_pool->start(std::move(work));
+    return true;
+}
+
+void PoolGate::close()
+{
+    std::lock_guard lock(m_mutex);
+    m_pool = nullptr;
+}
+
 void Router::addExternal(Method method, const QString &pattern)
 {
     m_routes.append({method, pattern, pattern.split(QLatin1Char('/')), Access::publicRoute(), {}, true});

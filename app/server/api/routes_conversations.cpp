@@ -229,43 +229,49 @@ void registerConversationRoutes(Router &router, Environment &env)
     Access upload = Access::agents(ApiScope::MessagesSend);
     upload.rawBody = true;
     upload.maxBody = 100LL * 1024 * 1024;
-    router.add(Method::Post, QStringLiteral("/api/whatsapp/media"), upload, [&env](Request &r) {
+    router.add(Method::Post, QStringLiteral("/api/whatsapp/media"), upload, AsyncHandler([&env](Request &r) -> QFuture<Reply> {
+        const auto now = [](Reply reply) { return QtFuture::makeReadyFuture(std::move(reply)); };
         const QString mime = QString::fromLatin1(r.header("content-type").split(';').first().trimmed().toLower());
-        QString filename = r.queryValue(QStringLiteral("filename")).left(255);
+        const QString filename = r.queryValue(QStringLiteral("filename")).left(255);
         auto kind = mediaKindFor(mime, r.bodySize);
         if (!kind)
-            return Reply::error(kind.error().code == QLatin1String("too_large") ? 413 : 415, kind.error().code, kind.error().message);
+            return now(Reply::error(kind.error().code == QLatin1String("too_large") ? 413 : 415, kind.error().code, kind.error().message));
         if (r.bodySize == 0 || !r.bodyFile)
-            return Reply::error(422, QStringLiteral("missing_field"), QStringLiteral("the body is empty: send the file's bytes"));
-        auto config = WhatsAppConfigRepository(env.db, env.keyring).find(r.principal.tenant, ApiType::BusinessApi);
-        if (!config)
-            return fromError(config.error());
-        if (!config.value() || config.value()->businessApiToken.isEmpty())
-            return Reply::error(409, QStringLiteral("whatsapp_not_configured"), QStringLiteral("WhatsApp is not connected for this company yet"));
+            return now(Reply::error(422, QStringLiteral("missing_field"), QStringLiteral("the body is empty: send the file's bytes")));
+        auto channel = WhatsAppConfigRepository(env.db, env.keyring).channel(r.principal.tenant);
+        if (!channel)
+            return now(fromError(channel.error()));
+        if (!channel.value())
+            return now(Reply::error(409, QStringLiteral("whatsapp_not_configured"), QStringLiteral("WhatsApp is not connected for this company yet")));
         QString sha;
         {
             QFile in(r.bodyFile->path());
             QCryptographicHash hash(QCryptographicHash::Sha256);
             if (!in.open(QIODevice::ReadOnly) || !hash.addData(&in))
-                return fromError(makeError("storage_error", QStringLiteral("cannot read the upload: %1").arg(in.errorString())));
+                return now(fromError(makeError("storage_error", QStringLiteral("cannot read the upload: %1").arg(in.errorString()))));
             sha = QString::fromLatin1(hash.result().toHex());
         }
-        const auto uploaded = meta::GraphClient(env.graph).uploadMedia(config.value()->phoneNumberId, r.bodyFile->path(), mime, filename,
-                                                                       config.value()->businessApiToken);
-        if (const auto *e = std::get_if<meta::GraphError>(&uploaded))
-            return Reply::error(502, QStringLiteral("graph_") + e->kindName(), e->explain());
-        const QString mediaId = std::get<QString>(uploaded);
-        const QString path = MediaFetcher::pathFor(env.mediaRoot, sha);
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        // The upload already lies beside the store: moved, not copied.
-        if (!QFile::exists(path) && !QFile::rename(r.bodyFile->path(), path) && !QFile::copy(r.bodyFile->path(), path))
-            return fromError(makeError("storage_error", QStringLiteral("cannot store the file under %1").arg(path)));
-        if (auto s = ConversationService(env.db, &env.bus).recordUpload(r.principal.tenant, mediaId, sha, mime, r.bodySize, filename); !s)
-            return fromError(s.error());
-        return Reply::json(QJsonObject{{QStringLiteral("media_id"), mediaId}, {QStringLiteral("type"), kind.value()},
-                                       {QStringLiteral("mime_type"), mime}, {QStringLiteral("size"), r.bodySize},
-                                       {QStringLiteral("sha256"), sha}}, 201);
-    });
+        // Meta answers on the Graph thread; the file is kept on the pool.
+        const TenantId tenant = r.principal.tenant;
+        const qint64 size = r.bodySize;
+        const QString type = kind.value();
+        return PoolGate::after(env.gate, env.graph.uploadMedia(channel.value()->phoneNumberId, r.bodyFile->path(), mime, filename, channel.value()->token),
+                               [&env, tenant, file = r.bodyFile, sha, mime, size, filename, type](const std::variant<QString, meta::GraphError> &uploaded) {
+            if (const auto *e = std::get_if<meta::GraphError>(&uploaded))
+                return Reply::error(502, QStringLiteral("graph_") + e->kindName(), e->explain());
+            const QString mediaId = std::get<QString>(uploaded);
+            const QString path = MediaFetcher::pathFor(env.mediaRoot, sha);
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            // The upload already lies beside the store: moved, not copied.
+            if (!QFile::exists(path) && !QFile::rename(file->path(), path) && !QFile::copy(file->path(), path))
+                return fromError(makeError("storage_error", QStringLiteral("cannot store the file under %1").arg(path)));
+            if (auto s = ConversationService(env.db, &env.bus).recordUpload(tenant, mediaId, sha, mime, size, filename); !s)
+                return fromError(s.error());
+            return Reply::json(QJsonObject{{QStringLiteral("media_id"), mediaId}, {QStringLiteral("type"), type},
+                                           {QStringLiteral("mime_type"), mime}, {QStringLiteral("size"), size},
+                                           {QStringLiteral("sha256"), sha}}, 201);
+        });
+    }));
 
     router.add(Method::Post, QStringLiteral("/api/whatsapp/messages/{id}/retry"), Access::agents(ApiScope::MessagesSend), [&env](Request &r) {
         const auto id = r.id();

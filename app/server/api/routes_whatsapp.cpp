@@ -153,16 +153,17 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         return Reply::json(out, previous.value() ? 200 : 201);
     });
 
-    router.add(Method::Post, QStringLiteral("/api/whatsapp/test-connection"), Access::tenantAdmins(), [&env](Request &r) {
+    router.add(Method::Post, QStringLiteral("/api/whatsapp/test-connection"), Access::tenantAdmins(), AsyncHandler([&env](Request &r) -> QFuture<Reply> {
+        const auto now = [](Reply reply) { return QtFuture::makeReadyFuture(std::move(reply)); };
         BodyReader body{r.json, {}};
         const auto token = body.string(QStringLiteral("business_api_token"), false, 4096);
         const auto phoneNumberId = body.string(QStringLiteral("phone_number_id"), false, 32);
         if (body.error)
-            return *body.error;
+            return now(*body.error);
         WhatsAppConfigRepository repo(env.db, env.keyring);
         auto saved = repo.find(r.principal.tenant, ApiType::BusinessApi);
         if (!saved)
-            return fromError(saved.error());
+            return now(fromError(saved.error()));
         // Values from the body test what the admin typed before saving it.
         QString useToken = token ? token->trimmed() : QString();
         QString useNumber = phoneNumberId ? phoneNumberId->trimmed() : QString();
@@ -171,43 +172,49 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         if (useNumber.isEmpty() && saved.value())
             useNumber = saved.value()->phoneNumberId;
         if (useToken.isEmpty())
-            return Reply::error(422, QStringLiteral("missing_field"), QStringLiteral("paste the access token from Meta"), QStringLiteral("business_api_token"));
+            return now(Reply::error(422, QStringLiteral("missing_field"), QStringLiteral("paste the access token from Meta"),
+                                    QStringLiteral("business_api_token")));
         if (!digitsOnly(useNumber))
-            return Reply::error(422, QStringLiteral("invalid_phone_number_id"),
-                                QStringLiteral("the phone number ID is the number's ID from WhatsApp Manager: digits only"), QStringLiteral("phone_number_id"));
+            return now(Reply::error(422, QStringLiteral("invalid_phone_number_id"),
+                                    QStringLiteral("the phone number ID is the number's ID from WhatsApp Manager: digits only"),
+                                    QStringLiteral("phone_number_id")));
         const bool testsSaved = saved.value() && useToken == saved.value()->businessApiToken && useNumber == saved.value()->phoneNumberId;
-
-        const auto result = meta::GraphClient(env.graph).phoneNumber(useNumber, useToken);
-        if (const auto *e = std::get_if<meta::GraphError>(&result)) {
+        const TenantId tenant = r.principal.tenant;
+        // Meta answers on the Graph thread; the rest runs on the pool.
+        return PoolGate::after(env.gate, env.graph.phoneNumber(useNumber, useToken),
+                               [&env, tenant, testsSaved, useNumber](const std::variant<meta::PhoneNumberInfo, meta::GraphError> &result) {
+            WhatsAppConfigRepository configs(env.db, env.keyring);
+            if (const auto *e = std::get_if<meta::GraphError>(&result)) {
+                if (testsSaved)
+                    (void)configs.setConnectionStatus(tenant, ApiType::BusinessApi, QStringLiteral("failing"), e->explain());
+                return Reply::json(QJsonObject{{QStringLiteral("ok"), false},
+                                               {QStringLiteral("error"), QJsonObject{{QStringLiteral("kind"), e->kindName()},
+                                                                                     {QStringLiteral("code"), e->code},
+                                                                                     {QStringLiteral("subcode"), e->subcode},
+                                                                                     {QStringLiteral("message"), e->message},
+                                                                                     {QStringLiteral("explanation"), e->explain()},
+                                                                                     {QStringLiteral("fbtrace_id"), e->fbtraceId}}}});
+            }
+            const auto &info = std::get<meta::PhoneNumberInfo>(result);
+            QString digits = info.displayPhoneNumber;
+            digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
+            const QString displayNumber = formatPhoneNumberForDisplay(QLatin1Char('+') + digits);
+            // Only a test of the stored values describes the stored number.
             if (testsSaved)
-                (void)repo.setConnectionStatus(r.principal.tenant, ApiType::BusinessApi, QStringLiteral("failing"), e->explain());
-            return Reply::json(QJsonObject{{QStringLiteral("ok"), false},
-                                           {QStringLiteral("error"), QJsonObject{{QStringLiteral("kind"), e->kindName()},
-                                                                                 {QStringLiteral("code"), e->code},
-                                                                                 {QStringLiteral("subcode"), e->subcode},
-                                                                                 {QStringLiteral("message"), e->message},
-                                                                                 {QStringLiteral("explanation"), e->explain()},
-                                                                                 {QStringLiteral("fbtrace_id"), e->fbtraceId}}}});
-        }
-        const auto &info = std::get<meta::PhoneNumberInfo>(result);
-        QString digits = info.displayPhoneNumber;
-        digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
-        const QString displayNumber = formatPhoneNumberForDisplay(QLatin1Char('+') + digits);
-        // Only a test of the stored values describes the stored number.
-        if (testsSaved)
-            (void)repo.recordSuccessfulTest(r.principal.tenant, ApiType::BusinessApi, useNumber,
-                                            {displayNumber, info.verifiedName, info.qualityRating, info.messagingLimit});
-        return Reply::json(QJsonObject{{QStringLiteral("ok"), true},
-                                       {QStringLiteral("phone_number"), QJsonObject{
-                                            {QStringLiteral("id"), info.id},
-                                            {QStringLiteral("display_phone_number"), displayNumber},
-                                            {QStringLiteral("verified_name"), info.verifiedName},
-                                            {QStringLiteral("quality_rating"), info.qualityRating},
-                                            {QStringLiteral("status"), info.status},
-                                            {QStringLiteral("messaging_limit"), info.messagingLimit},
-                                            {QStringLiteral("throughput"), info.throughputLevel},
-                                            {QStringLiteral("code_verification_status"), info.codeVerificationStatus}}}});
-    });
+                (void)configs.recordSuccessfulTest(tenant, ApiType::BusinessApi, useNumber,
+                                                {displayNumber, info.verifiedName, info.qualityRating, info.messagingLimit});
+            return Reply::json(QJsonObject{{QStringLiteral("ok"), true},
+                                           {QStringLiteral("phone_number"), QJsonObject{
+                                                {QStringLiteral("id"), info.id},
+                                                {QStringLiteral("display_phone_number"), displayNumber},
+                                                {QStringLiteral("verified_name"), info.verifiedName},
+                                                {QStringLiteral("quality_rating"), info.qualityRating},
+                                                {QStringLiteral("status"), info.status},
+                                                {QStringLiteral("messaging_limit"), info.messagingLimit},
+                                                {QStringLiteral("throughput"), info.throughputLevel},
+                                                {QStringLiteral("code_verification_status"), info.codeVerificationStatus}}}});
+        });
+    }));
 
     router.add(Method::Get, QStringLiteral("/api/whatsapp/templates"), Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
         auto list = TemplateService(env.db, env.keyring).list(r.principal.tenant);
@@ -216,21 +223,33 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         return Reply::json(QJsonObject{{QStringLiteral("items"), list.value()}});
     });
 
-    router.add(Method::Post, QStringLiteral("/api/whatsapp/templates/sync"), Access::tenantAdmins(), [&env](Request &r) {
-        TemplateService templates(env.db, env.keyring);
-        auto synced = templates.sync(r.principal.tenant, env.graph);
-        if (!synced) {
-            if (synced.error().code.startsWith(QLatin1String("graph_")))
-                return Reply::error(502, synced.error().code, synced.error().message);
-            return fromError(synced.error());
-        }
-        auto list = templates.list(r.principal.tenant);
-        if (!list)
-            return fromError(list.error());
-        (void)AuditLog::record(env.db, r.actor(), r.principal.tenant, QStringLiteral("templates.synced"), QStringLiteral("templates"), {},
-                               {{QStringLiteral("count"), synced.value()}});
-        return Reply::json(QJsonObject{{QStringLiteral("synced"), synced.value()}, {QStringLiteral("items"), list.value()}});
-    });
+    router.add(Method::Post, QStringLiteral("/api/whatsapp/templates/sync"), Access::tenantAdmins(), AsyncHandler([&env](Request &r) -> QFuture<Reply> {
+        auto channel = WhatsAppConfigRepository(env.db, env.keyring).channel(r.principal.tenant);
+        if (!channel)
+            return QtFuture::makeReadyFuture(fromError(channel.error()));
+        if (!channel.value() || channel.value()->wabaId.isEmpty())
+            return QtFuture::makeReadyFuture(Reply::error(409, QStringLiteral("whatsapp_not_configured"),
+                                                          QStringLiteral("WhatsApp is not connected for this company yet")));
+        const TenantId tenant = r.principal.tenant;
+        const QString waba = channel.value()->wabaId;
+        const Actor actor = r.actor();
+        return PoolGate::after(env.gate, env.graph.templates(waba, channel.value()->token),
+                               [&env, tenant, waba, actor](const std::variant<QList<meta::Template>, meta::GraphError> &listed) {
+            TemplateService templates(env.db, env.keyring);
+            auto synced = templates.store(tenant, waba, listed);
+            if (!synced) {
+                if (synced.error().code.startsWith(QLatin1String("graph_")))
+                    return Reply::error(502, synced.error().code, synced.error().message);
+                return fromError(synced.error());
+            }
+            auto list = templates.list(tenant);
+            if (!list)
+                return fromError(list.error());
+            (void)AuditLog::record(env.db, actor, tenant, QStringLiteral("templates.synced"), QStringLiteral("templates"), {},
+                                   {{QStringLiteral("count"), synced.value()}});
+            return Reply::json(QJsonObject{{QStringLiteral("synced"), synced.value()}, {QStringLiteral("items"), list.value()}});
+        });
+    }));
 }
 
 } // namespace puente::server::api
