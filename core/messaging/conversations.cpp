@@ -1,7 +1,7 @@
 #include "messaging/conversations.h"
 
 #include "crypto/crypto.h"
-#include "domain/text.h"
+#include "protocol/text.h"
 #include "messaging/mediafetcher.h"
 #include "messaging/rows.h"
 #include "messaging/templates.h"

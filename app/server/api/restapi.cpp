@@ -4,7 +4,7 @@
 #include "accounts/authservice.h"
 #include "common/jsonscan.h"
 #include "config/settings.h"
-#include "domain/text.h"
+#include "protocol/text.h"
 #include "logging/logging.h"
 #include "metrics.h"
 #include "servercontext.h"

@@ -1,6 +1,6 @@
 #include "api.h"
 
-#include "domain/text.h"
+#include "protocol/text.h"
 #include "logging/logging.h"
 
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "domain/text.h"
+#include "protocol/text.h"
 
 namespace puente::text {
 

@@ -1,0 +1,696 @@
+#pragma once
+
+// Every resource the REST API and the event stream carry, as the server
+// writes it and the console reads it (docs/openapi.yaml, components/schemas;
+// tests/core/tst_protocol.cpp holds the two together). Timestamps are Unix
+// milliseconds; optional members are null (or absent, where marked) on the
+// wire.
+#include "protocol/codec.h"
+#include "protocol/enums.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace puente::protocol {
+
+#define PUENTE_CODEC(Type, ...)                                                                                                              \
+    template<>                                                                                                                               \
+    struct Codec<Type> {                                                                                                                     \
+        static auto fields() { return std::make_tuple(__VA_ARGS__); }                                                                        \
+    };
+
+// --- accounts ------------------------------------------------------------
+
+struct TenantRef {
+    qint64 id = 0;
+    QString slug;
+    QString name;
+    TenantStatus status = TenantStatus::Active;
+    QString suspendedReason; // GET /api/me, when suspended
+};
+PUENTE_CODEC(TenantRef, field("id", &TenantRef::id), field("slug", &TenantRef::slug), field("name", &TenantRef::name),
+             field("status", &TenantRef::status), field("suspended_reason", &TenantRef::suspendedReason, OmitIfEmpty))
+
+struct User {
+    qint64 id = 0;
+    QString email;
+    QString name;
+    Role role = Role::Agent;
+    bool active = true;
+    qint64 createdAt = 0;
+    std::optional<qint64> lastLoginAt;
+};
+PUENTE_CODEC(User, field("id", &User::id), field("email", &User::email), field("name", &User::name), field("role", &User::role),
+             field("active", &User::active), field("created_at", &User::createdAt), field("last_login_at", &User::lastLoginAt))
+
+struct UserList {
+    QList<User> items;
+};
+PUENTE_CODEC(UserList, field("items", &UserList::items))
+
+struct LoginRequest {
+    QString email;
+    QString password;
+    QString tenant; // the company's slug, when the email has accounts in several
+};
+PUENTE_CODEC(LoginRequest, field("email", &LoginRequest::email, Required, 254), field("password", &LoginRequest::password, Required, 1024),
+             field("tenant", &LoginRequest::tenant, OmitIfEmpty, 63))
+
+// The signed-in user as sign-in shows it: a User and their tenant.
+struct LoginUser {
+    qint64 id = 0;
+    QString email;
+    QString name;
+    Role role = Role::Agent;
+    bool active = true;
+    qint64 createdAt = 0;
+    std::optional<qint64> lastLoginAt;
+    std::optional<TenantRef> tenant; // null for platform admins
+};
+PUENTE_CODEC(LoginUser, field("id", &LoginUser::id), field("email", &LoginUser::email), field("name", &LoginUser::name),
+             field("role", &LoginUser::role), field("active", &LoginUser::active), field("created_at", &LoginUser::createdAt),
+             field("last_login_at", &LoginUser::lastLoginAt), field("tenant", &LoginUser::tenant))
+
+struct LoginResult {
+    QString token;
+    qint64 expiresAt = 0;
+    qint64 absoluteExpiresAt = 0;
+    LoginUser user;
+};
+PUENTE_CODEC(LoginResult, field("token", &LoginResult::token), field("expires_at", &LoginResult::expiresAt),
+             field("absolute_expires_at", &LoginResult::absoluteExpiresAt), field("user", &LoginResult::user))
+
+struct Me {
+    qint64 id = 0;
+    QString email;
+    QString name;
+    Role role = Role::Agent;
+    bool active = true;
+    std::optional<TenantRef> tenant;
+};
+PUENTE_CODEC(Me, field("id", &Me::id), field("email", &Me::email), field("name", &Me::name), field("role", &Me::role),
+             field("active", &Me::active), field("tenant", &Me::tenant))
+
+struct MeResult {
+    Me user;
+    qint64 expiresAt = 0;
+};
+PUENTE_CODEC(MeResult, field("user", &MeResult::user), field("expires_at", &MeResult::expiresAt))
+
+struct CreateUser {
+    QString email;
+    QString name;
+    QString role; // checked by the server (invalid_role)
+    QString password;
+};
+PUENTE_CODEC(CreateUser, field("email", &CreateUser::email, Required, 254), field("name", &CreateUser::name, Required, 200),
+             field("role", &CreateUser::role, Required, 30), field("password", &CreateUser::password, Required, 1024))
+
+struct UpdateUser {
+    std::optional<QString> name;
+    std::optional<QString> role;
+    std::optional<bool> active;
+    std::optional<QString> password;
+};
+PUENTE_CODEC(UpdateUser, field("name", &UpdateUser::name, OmitIfEmpty, 200), field("role", &UpdateUser::role, OmitIfEmpty, 30),
+             field("active", &UpdateUser::active, OmitIfEmpty), field("password", &UpdateUser::password, OmitIfEmpty, 1024))
+
+struct ApiKey {
+    qint64 id = 0;
+    QString name;
+    QString prefix;
+    QList<ApiScope> scopes;
+    std::optional<qint64> createdByUserId;
+    qint64 createdAt = 0;
+    std::optional<qint64> lastUsedAt;
+    std::optional<qint64> revokedAt;
+};
+PUENTE_CODEC(ApiKey, field("id", &ApiKey::id), field("name", &ApiKey::name), field("prefix", &ApiKey::prefix),
+             field("scopes", &ApiKey::scopes), field("created_by_user_id", &ApiKey::createdByUserId), field("created_at", &ApiKey::createdAt),
+             field("last_used_at", &ApiKey::lastUsedAt), field("revoked_at", &ApiKey::revokedAt))
+
+struct ApiKeyList {
+    QList<ApiKey> items;
+};
+PUENTE_CODEC(ApiKeyList, field("items", &ApiKeyList::items))
+
+struct CreateApiKey {
+    QString name;
+    std::optional<QStringList> scopes; // absent: every scope
+};
+PUENTE_CODEC(CreateApiKey, field("name", &CreateApiKey::name, Required, 100), field("scopes", &CreateApiKey::scopes, OmitIfEmpty))
+
+struct CreatedApiKey {
+    QString key; // shown once
+    ApiKey apiKey;
+};
+PUENTE_CODEC(CreatedApiKey, field("key", &CreatedApiKey::key), field("api_key", &CreatedApiKey::apiKey))
+
+// --- tenants, plans, usage --------------------------------------------------
+
+struct Tenant {
+    qint64 id = 0;
+    QString slug;
+    QString name;
+    Plan plan = Plan::Basic;
+    TenantStatus status = TenantStatus::Active;
+    std::optional<QString> suspendedReason;
+    qint64 createdAt = 0;
+};
+PUENTE_CODEC(Tenant, field("id", &Tenant::id), field("slug", &Tenant::slug), field("name", &Tenant::name), field("plan", &Tenant::plan),
+             field("status", &Tenant::status), field("suspended_reason", &Tenant::suspendedReason), field("created_at", &Tenant::createdAt))
+
+// null: no limit.
+struct PlanLimits {
+    std::optional<qint64> users;
+    std::optional<qint64> businessConversations;
+    std::optional<qint64> campaignRecipients;
+};
+PUENTE_CODEC(PlanLimits, field("users", &PlanLimits::users), field("business_conversations", &PlanLimits::businessConversations),
+             field("campaign_recipients", &PlanLimits::campaignRecipients))
+
+struct UsageCounts {
+    qint64 users = 0;
+    qint64 businessConversations = 0;
+    qint64 messages = 0;
+};
+PUENTE_CODEC(UsageCounts, field("users", &UsageCounts::users), field("business_conversations", &UsageCounts::businessConversations),
+             field("messages", &UsageCounts::messages))
+
+struct Usage {
+    Plan plan = Plan::Basic;
+    qint64 periodStart = 0;
+    qint64 periodEnd = 0;
+    PlanLimits limits;
+    UsageCounts usage;
+};
+PUENTE_CODEC(Usage, field("plan", &Usage::plan), field("period_start", &Usage::periodStart), field("period_end", &Usage::periodEnd),
+             field("limits", &Usage::limits), field("usage", &Usage::usage))
+
+struct TenantSummary {
+    qint64 id = 0;
+    QString slug;
+    QString name;
+    Plan plan = Plan::Basic;
+    TenantStatus status = TenantStatus::Active;
+    std::optional<QString> suspendedReason;
+    qint64 createdAt = 0;
+    std::optional<QString> phoneNumberId;
+    ConnectionStatus connectionStatus = ConnectionStatus::NotConfigured;
+    qint64 activeUsers = 0;
+    std::optional<QString> displayPhoneNumber;
+    std::optional<qint64> lastWebhookAt;
+    std::optional<QString> qualityRating;
+    qint64 messagesThisMonth = 0;
+    PlanLimits limits;
+    UsageCounts usage;
+};
+PUENTE_CODEC(TenantSummary, field("id", &TenantSummary::id), field("slug", &TenantSummary::slug), field("name", &TenantSummary::name),
+             field("plan", &TenantSummary::plan), field("status", &TenantSummary::status),
+             field("suspended_reason", &TenantSummary::suspendedReason), field("created_at", &TenantSummary::createdAt),
+             field("phone_number_id", &TenantSummary::phoneNumberId), field("connection_status", &TenantSummary::connectionStatus),
+             field("active_users", &TenantSummary::activeUsers), field("display_phone_number", &TenantSummary::displayPhoneNumber),
+             field("last_webhook_at", &TenantSummary::lastWebhookAt), field("quality_rating", &TenantSummary::qualityRating),
+             field("messages_this_month", &TenantSummary::messagesThisMonth), field("limits", &TenantSummary::limits),
+             field("usage", &TenantSummary::usage))
+
+struct TenantSummaryList {
+    QList<TenantSummary> items;
+};
+PUENTE_CODEC(TenantSummaryList, field("items", &TenantSummaryList::items))
+
+struct PlanInfo {
+    Plan plan = Plan::Basic;
+    PlanLimits limits;
+};
+PUENTE_CODEC(PlanInfo, field("plan", &PlanInfo::plan), field("limits", &PlanInfo::limits))
+
+struct PlanList {
+    QList<PlanInfo> items;
+};
+PUENTE_CODEC(PlanList, field("items", &PlanList::items))
+
+struct NewAdmin {
+    QString email;
+    QString name;
+    QString password;
+};
+PUENTE_CODEC(NewAdmin, field("email", &NewAdmin::email, Required, 254), field("name", &NewAdmin::name, Required, 200),
+             field("password", &NewAdmin::password, Required, 1024))
+
+struct CreateTenant {
+    QString slug;
+    QString name;
+    QString plan; // checked by the server (invalid_plan); empty: basic
+    std::optional<NewAdmin> admin;
+};
+PUENTE_CODEC(CreateTenant, field("slug", &CreateTenant::slug, Required, 63), field("name", &CreateTenant::name, Required, 200),
+             field("plan", &CreateTenant::plan, OmitIfEmpty, 20), field("admin", &CreateTenant::admin, OmitIfEmpty))
+
+struct CreatedTenant {
+    Tenant tenant;
+    std::optional<User> admin;
+};
+PUENTE_CODEC(CreatedTenant, field("tenant", &CreatedTenant::tenant), field("admin", &CreatedTenant::admin, OmitIfEmpty))
+
+struct UpdateTenant {
+    std::optional<QString> name;
+    std::optional<QString> plan;
+    std::optional<QString> status;
+    std::optional<QString> suspendedReason;
+};
+PUENTE_CODEC(UpdateTenant, field("name", &UpdateTenant::name, OmitIfEmpty, 200), field("plan", &UpdateTenant::plan, OmitIfEmpty, 20),
+             field("status", &UpdateTenant::status, OmitIfEmpty, 20),
+             field("suspended_reason", &UpdateTenant::suspendedReason, OmitIfEmpty | Multiline, 500))
+
+// --- health, dead letters, audit -----------------------------------------
+
+struct HealthWhatsApp {
+    bool configured = false;
+    std::optional<bool> active;
+    ConnectionStatus connectionStatus = ConnectionStatus::NotConfigured;
+    std::optional<QString> lastError;
+    std::optional<QString> phoneNumberId;
+    std::optional<QString> displayPhoneNumber;
+    std::optional<QString> verifiedName;
+    std::optional<QString> qualityRating;
+    std::optional<QString> messagingLimit;
+    std::optional<qint64> checkedAt;
+    std::optional<qint64> lastWebhookAt;
+};
+PUENTE_CODEC(HealthWhatsApp, field("configured", &HealthWhatsApp::configured), field("active", &HealthWhatsApp::active, OmitIfEmpty),
+             field("connection_status", &HealthWhatsApp::connectionStatus), field("last_error", &HealthWhatsApp::lastError, OmitIfEmpty),
+             field("phone_number_id", &HealthWhatsApp::phoneNumberId, OmitIfEmpty),
+             field("display_phone_number", &HealthWhatsApp::displayPhoneNumber, OmitIfEmpty),
+             field("verified_name", &HealthWhatsApp::verifiedName, OmitIfEmpty), field("quality_rating", &HealthWhatsApp::qualityRating, OmitIfEmpty),
+             field("messaging_limit", &HealthWhatsApp::messagingLimit, OmitIfEmpty), field("checked_at", &HealthWhatsApp::checkedAt, OmitIfEmpty),
+             field("last_webhook_at", &HealthWhatsApp::lastWebhookAt, OmitIfEmpty))
+
+struct FailedSends {
+    qint64 code = 0;
+    std::optional<QString> title;
+    std::optional<QString> message;
+    qint64 count = 0;
+    qint64 lastAt = 0;
+};
+PUENTE_CODEC(FailedSends, field("code", &FailedSends::code), field("title", &FailedSends::title), field("message", &FailedSends::message),
+             field("count", &FailedSends::count), field("last_at", &FailedSends::lastAt))
+
+struct Incidents {
+    qint64 count = 0;
+    std::optional<qint64> lastAt;
+    std::optional<qint64> lastCode;
+    std::optional<QString> lastError;
+};
+PUENTE_CODEC(Incidents, field("count", &Incidents::count), field("last_at", &Incidents::lastAt), field("last_code", &Incidents::lastCode),
+             field("last_error", &Incidents::lastError))
+
+struct DeadLetterCount {
+    qint64 waiting = 0;
+    std::optional<qint64> lastAt;
+};
+PUENTE_CODEC(DeadLetterCount, field("waiting", &DeadLetterCount::waiting), field("last_at", &DeadLetterCount::lastAt))
+
+struct Health {
+    qint64 periodHours = 24;
+    HealthWhatsApp whatsapp;
+    QList<FailedSends> failedSends;
+    Incidents rateLimitHits;
+    Incidents tokenProblems;
+    DeadLetterCount deadLetters;
+};
+PUENTE_CODEC(Health, field("period_hours", &Health::periodHours), field("whatsapp", &Health::whatsapp),
+             field("failed_sends", &Health::failedSends), field("rate_limit_hits", &Health::rateLimitHits),
+             field("token_problems", &Health::tokenProblems), field("dead_letters", &Health::deadLetters))
+
+struct DeadLetter {
+    qint64 id = 0;
+    std::optional<qint64> tenantId;
+    DeadLetterKind kind = DeadLetterKind::Other;
+    bool replayable = true;
+    QString reason;
+    std::optional<QString> field_;
+    std::optional<QString> routingKey;
+    QString payload;
+    qint64 createdAt = 0;
+    std::optional<qint64> replayedAt;
+    qint64 replayCount = 0;
+};
+PUENTE_CODEC(DeadLetter, field("id", &DeadLetter::id), field("tenant_id", &DeadLetter::tenantId), field("kind", &DeadLetter::kind),
+             field("replayable", &DeadLetter::replayable), field("reason", &DeadLetter::reason), field("field", &DeadLetter::field_),
+             field("routing_key", &DeadLetter::routingKey), field("payload", &DeadLetter::payload), field("created_at", &DeadLetter::createdAt),
+             field("replayed_at", &DeadLetter::replayedAt), field("replay_count", &DeadLetter::replayCount))
+
+struct DeadLetterPage {
+    QList<DeadLetter> items;
+    std::optional<QString> nextCursor;
+};
+PUENTE_CODEC(DeadLetterPage, field("items", &DeadLetterPage::items), field("next_cursor", &DeadLetterPage::nextCursor))
+
+struct Replayed {
+    qint64 id = 0;
+    qint64 inboxId = 0;
+};
+PUENTE_CODEC(Replayed, field("id", &Replayed::id), field("inbox_id", &Replayed::inboxId))
+
+struct AuditEntry {
+    qint64 id = 0;
+    std::optional<qint64> tenantId;
+    std::optional<qint64> actorUserId;
+    QString actor;
+    QString action;
+    QString targetType;
+    QString targetId;
+    QJsonObject details;
+    QString clientAddress;
+    qint64 createdAt = 0;
+};
+PUENTE_CODEC(AuditEntry, field("id", &AuditEntry::id), field("tenant_id", &AuditEntry::tenantId), field("actor_user_id", &AuditEntry::actorUserId),
+             field("actor", &AuditEntry::actor), field("action", &AuditEntry::action), field("target_type", &AuditEntry::targetType),
+             field("target_id", &AuditEntry::targetId), field("details", &AuditEntry::details), field("client_address", &AuditEntry::clientAddress),
+             field("created_at", &AuditEntry::createdAt))
+
+struct AuditPage {
+    QList<AuditEntry> items;
+    std::optional<QString> nextCursor;
+};
+PUENTE_CODEC(AuditPage, field("items", &AuditPage::items), field("next_cursor", &AuditPage::nextCursor))
+
+// --- WhatsApp configuration and templates ---------------------------------
+
+// With `configured` false only configured, connection_status and
+// webhook_url are sent (WhatsAppConfig::unconfigured).
+struct WhatsAppConfig {
+    bool configured = false;
+    ApiType apiType = ApiType::BusinessApi;
+    QString businessApiToken; // masked
+    bool hasToken = false;
+    QString phoneNumberId;
+    QString businessAccountId;
+    QString webhookVerifyToken; // masked for agents
+    QString appSecret;          // masked; empty with the platform's secret
+    bool hasAppSecret = false;
+    bool fallbackEnabled = false;
+    qint64 throughputPerSecond = 80;
+    ConnectionStatus connectionStatus = ConnectionStatus::NotConfigured;
+    std::optional<QString> lastError;
+    qint64 updatedAt = 0;
+    std::optional<QString> displayPhoneNumber;
+    std::optional<QString> verifiedName;
+    std::optional<QString> qualityRating;
+    std::optional<QString> messagingLimit;
+    std::optional<qint64> checkedAt;
+    QString webhookUrl;
+};
+PUENTE_CODEC(WhatsAppConfig, field("configured", &WhatsAppConfig::configured), field("api_type", &WhatsAppConfig::apiType),
+             field("business_api_token", &WhatsAppConfig::businessApiToken), field("has_token", &WhatsAppConfig::hasToken),
+             field("phone_number_id", &WhatsAppConfig::phoneNumberId), field("business_account_id", &WhatsAppConfig::businessAccountId),
+             field("webhook_verify_token", &WhatsAppConfig::webhookVerifyToken), field("app_secret", &WhatsAppConfig::appSecret),
+             field("has_app_secret", &WhatsAppConfig::hasAppSecret), field("fallback_enabled", &WhatsAppConfig::fallbackEnabled),
+             field("throughput_per_second", &WhatsAppConfig::throughputPerSecond), field("connection_status", &WhatsAppConfig::connectionStatus),
+             field("last_error", &WhatsAppConfig::lastError), field("updated_at", &WhatsAppConfig::updatedAt),
+             field("display_phone_number", &WhatsAppConfig::displayPhoneNumber), field("verified_name", &WhatsAppConfig::verifiedName),
+             field("quality_rating", &WhatsAppConfig::qualityRating), field("messaging_limit", &WhatsAppConfig::messagingLimit),
+             field("checked_at", &WhatsAppConfig::checkedAt), field("webhook_url", &WhatsAppConfig::webhookUrl))
+
+struct UnconfiguredWhatsApp {
+    bool configured = false;
+    ConnectionStatus connectionStatus = ConnectionStatus::NotConfigured;
+    QString webhookUrl;
+};
+PUENTE_CODEC(UnconfiguredWhatsApp, field("configured", &UnconfiguredWhatsApp::configured),
+             field("connection_status", &UnconfiguredWhatsApp::connectionStatus), field("webhook_url", &UnconfiguredWhatsApp::webhookUrl))
+
+struct WhatsAppConfigInput {
+    QString apiType;
+    std::optional<QString> businessApiToken;
+    QString phoneNumberId;
+    QString businessAccountId;
+    std::optional<QString> webhookVerifyToken;
+    std::optional<QString> appSecret;
+    std::optional<bool> fallbackEnabled;
+    std::optional<qint64> throughputPerSecond;
+};
+PUENTE_CODEC(WhatsAppConfigInput, field("api_type", &WhatsAppConfigInput::apiType, OmitIfEmpty, 30),
+             field("business_api_token", &WhatsAppConfigInput::businessApiToken, OmitIfEmpty, 4096),
+             field("phone_number_id", &WhatsAppConfigInput::phoneNumberId, Required, 32),
+             field("business_account_id", &WhatsAppConfigInput::businessAccountId, Required, 32),
+             field("webhook_verify_token", &WhatsAppConfigInput::webhookVerifyToken, OmitIfEmpty, 200),
+             field("app_secret", &WhatsAppConfigInput::appSecret, OmitIfEmpty, 200),
+             field("fallback_enabled", &WhatsAppConfigInput::fallbackEnabled, OmitIfEmpty),
+             field("throughput_per_second", &WhatsAppConfigInput::throughputPerSecond, OmitIfEmpty))
+
+struct TestConnection {
+    std::optional<QString> businessApiToken; // left out: the stored one
+    std::optional<QString> phoneNumberId;
+};
+PUENTE_CODEC(TestConnection, field("business_api_token", &TestConnection::businessApiToken, OmitIfEmpty, 4096),
+             field("phone_number_id", &TestConnection::phoneNumberId, OmitIfEmpty, 32))
+
+struct TestedNumber {
+    QString id;
+    QString displayPhoneNumber;
+    QString verifiedName;
+    QString qualityRating;
+    QString status;
+    QString messagingLimit;
+    QString throughput;
+    QString codeVerificationStatus;
+};
+PUENTE_CODEC(TestedNumber, field("id", &TestedNumber::id), field("display_phone_number", &TestedNumber::displayPhoneNumber),
+             field("verified_name", &TestedNumber::verifiedName), field("quality_rating", &TestedNumber::qualityRating),
+             field("status", &TestedNumber::status), field("messaging_limit", &TestedNumber::messagingLimit),
+             field("throughput", &TestedNumber::throughput), field("code_verification_status", &TestedNumber::codeVerificationStatus))
+
+struct TestFailure {
+    QString kind; // network, timeout, unauthorized, rate_limited, window_closed, invalid_parameter, recipient_unavailable, meta_error
+    qint64 code = 0;
+    qint64 subcode = 0;
+    QString message;
+    QString explanation;
+    QString fbtraceId;
+};
+PUENTE_CODEC(TestFailure, field("kind", &TestFailure::kind), field("code", &TestFailure::code), field("subcode", &TestFailure::subcode),
+             field("message", &TestFailure::message), field("explanation", &TestFailure::explanation), field("fbtrace_id", &TestFailure::fbtraceId))
+
+struct ConnectionTest {
+    bool ok = false;
+    std::optional<TestedNumber> phoneNumber;
+    std::optional<TestFailure> error;
+};
+PUENTE_CODEC(ConnectionTest, field("ok", &ConnectionTest::ok), field("phone_number", &ConnectionTest::phoneNumber, OmitIfEmpty),
+             field("error", &ConnectionTest::error, OmitIfEmpty))
+
+struct TemplateParameters {
+    qint64 header = 0;
+    qint64 body = 0;
+    QList<qint64> buttons;
+};
+PUENTE_CODEC(TemplateParameters, field("header", &TemplateParameters::header), field("body", &TemplateParameters::body),
+             field("buttons", &TemplateParameters::buttons))
+
+struct Template {
+    qint64 id = 0;
+    QString name;
+    QString language;
+    QString category; // MARKETING, UTILITY, AUTHENTICATION
+    QString status;   // Meta's: APPROVED, PENDING, REJECTED, PAUSED, DISABLED...
+    std::optional<QString> rejectedReason;
+    std::optional<QString> quality;
+    QJsonArray components; // as Meta gives them
+    TemplateParameters parameters;
+    qint64 syncedAt = 0;
+};
+PUENTE_CODEC(Template, field("id", &Template::id), field("name", &Template::name), field("language", &Template::language),
+             field("category", &Template::category), field("status", &Template::status), field("rejected_reason", &Template::rejectedReason),
+             field("quality", &Template::quality), field("components", &Template::components), field("parameters", &Template::parameters),
+             field("synced_at", &Template::syncedAt))
+
+struct TemplateList {
+    QList<Template> items;
+};
+PUENTE_CODEC(TemplateList, field("items", &TemplateList::items))
+
+struct TemplateSync {
+    qint64 synced = 0;
+    QList<Template> items;
+};
+PUENTE_CODEC(TemplateSync, field("synced", &TemplateSync::synced), field("items", &TemplateSync::items))
+
+// --- conversations and messages ---------------------------------------------
+
+struct Conversation {
+    qint64 id = 0;
+    QString contactKey;
+    QString waId;
+    QString userId;
+    QString phone;
+    QString name;
+    ConversationStatus status = ConversationStatus::Active;
+    qint64 lastMessageAt = 0;
+    qint64 lastInboundAt = 0;
+    QString preview;
+    qint64 unreadCount = 0;
+    std::optional<qint64> assignedUserId;
+    QString phoneDisplay;
+    std::optional<qint64> windowOpenUntil;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0; // of two copies, the later one is current
+};
+PUENTE_CODEC(Conversation, field("id", &Conversation::id), field("contact_key", &Conversation::contactKey), field("wa_id", &Conversation::waId),
+             field("user_id", &Conversation::userId), field("phone", &Conversation::phone), field("name", &Conversation::name),
+             field("status", &Conversation::status), field("last_message_at", &Conversation::lastMessageAt),
+             field("last_inbound_at", &Conversation::lastInboundAt), field("preview", &Conversation::preview),
+             field("unread_count", &Conversation::unreadCount), field("assigned_user_id", &Conversation::assignedUserId),
+             field("phone_display", &Conversation::phoneDisplay), field("window_open_until", &Conversation::windowOpenUntil),
+             field("created_at", &Conversation::createdAt), field("updated_at", &Conversation::updatedAt))
+
+struct ConversationPage {
+    QList<Conversation> items;
+    std::optional<QString> nextCursor;
+    std::optional<qint64> unreadTotal; // first page only
+};
+PUENTE_CODEC(ConversationPage, field("items", &ConversationPage::items), field("next_cursor", &ConversationPage::nextCursor),
+             field("unread_total", &ConversationPage::unreadTotal, OmitIfEmpty))
+
+struct StartConversation {
+    QString phone;
+    QString name;
+};
+PUENTE_CODEC(StartConversation, field("phone", &StartConversation::phone, Required, 40), field("name", &StartConversation::name, OmitIfEmpty, 200))
+
+// `assignedUserId`: absent leaves the assignee, null unassigns.
+struct UpdateConversation {
+    std::optional<QString> status;
+    QJsonValue assignedUserId = QJsonValue(QJsonValue::Undefined);
+};
+PUENTE_CODEC(UpdateConversation, field("status", &UpdateConversation::status, OmitIfEmpty, 20),
+             field("assigned_user_id", &UpdateConversation::assignedUserId))
+
+struct MessageError {
+    qint64 code = 0;
+    QString title;
+    QString message;
+    QString details;
+};
+PUENTE_CODEC(MessageError, field("code", &MessageError::code), field("title", &MessageError::title), field("message", &MessageError::message),
+             field("details", &MessageError::details))
+
+struct MessageMedia {
+    QString id;
+    QString mimeType;
+    QString sha256;
+    std::optional<qint64> size;
+    QString caption;
+    QString filename;
+    bool downloaded = false;
+};
+PUENTE_CODEC(MessageMedia, field("id", &MessageMedia::id), field("mime_type", &MessageMedia::mimeType), field("sha256", &MessageMedia::sha256),
+             field("size", &MessageMedia::size), field("caption", &MessageMedia::caption), field("filename", &MessageMedia::filename),
+             field("downloaded", &MessageMedia::downloaded))
+
+struct Message {
+    qint64 id = 0;
+    qint64 conversationId = 0;
+    QString providerMessageId; // wamid; empty until sent
+    Direction direction = Direction::Inbound;
+    QString type; // text, template, image... (inbound may have other WhatsApp types)
+    QString content;
+    MessageStatus status = MessageStatus::Received;
+    qint64 timestamp = 0;
+    bool forwarded = false;
+    bool edited = false;
+    bool revoked = false;
+    std::optional<MessageError> error;
+    std::optional<MessageMedia> media;
+    QString replyTo;  // the wamid it replies or reacts to
+    QString reaction; // the emoji, on reactions
+    std::optional<qint64> statusAt;
+    std::optional<qint64> sentByUserId;
+    QString templateName; // "template" on the wire
+    QString attention;    // "interrupted": the agent decides
+};
+PUENTE_CODEC(Message, field("id", &Message::id), field("conversation_id", &Message::conversationId),
+             field("provider_message_id", &Message::providerMessageId), field("direction", &Message::direction), field("type", &Message::type),
+             field("content", &Message::content), field("status", &Message::status), field("timestamp", &Message::timestamp),
+             field("forwarded", &Message::forwarded), field("edited", &Message::edited), field("revoked", &Message::revoked),
+             field("error", &Message::error, OmitIfEmpty), field("media", &Message::media, OmitIfEmpty), field("reply_to", &Message::replyTo, OmitIfEmpty),
+             field("reaction", &Message::reaction, OmitIfEmpty), field("status_at", &Message::statusAt, OmitIfEmpty),
+             field("sent_by_user_id", &Message::sentByUserId, OmitIfEmpty), field("template", &Message::templateName, OmitIfEmpty),
+             field("attention", &Message::attention, OmitIfEmpty))
+
+struct MessagePage {
+    QList<Message> items;
+    std::optional<QString> nextCursor;
+};
+PUENTE_CODEC(MessagePage, field("items", &MessagePage::items), field("next_cursor", &MessagePage::nextCursor))
+
+struct TemplateSend {
+    QString name;
+    QString language;
+    QJsonArray components;
+};
+PUENTE_CODEC(TemplateSend, field("name", &TemplateSend::name, Required, 512), field("language", &TemplateSend::language, Required, 15),
+             field("components", &TemplateSend::components, OmitIfEmpty))
+
+struct Location {
+    double latitude = 0;
+    double longitude = 0;
+    QString name;
+    QString address;
+};
+PUENTE_CODEC(Location, field("latitude", &Location::latitude, Required), field("longitude", &Location::longitude, Required),
+             field("name", &Location::name, OmitIfEmpty, 1000), field("address", &Location::address, OmitIfEmpty, 1000))
+
+struct SendMessage {
+    QString type = QStringLiteral("text");
+    QString message;
+    bool previewUrl = false;
+    std::optional<qint64> replyTo;
+    QString emoji;
+    QString mediaId;
+    QString link;
+    QString caption;
+    QString filename;
+    std::optional<TemplateSend> templateSend;
+    std::optional<Location> location;
+    QJsonArray contacts;
+    QJsonObject interactive;
+};
+PUENTE_CODEC(SendMessage, field("type", &SendMessage::type, Plain, 20), field("message", &SendMessage::message, OmitIfEmpty | Multiline, 4096),
+             field("preview_url", &SendMessage::previewUrl), field("reply_to", &SendMessage::replyTo, OmitIfEmpty),
+             field("emoji", &SendMessage::emoji, OmitIfEmpty, 16), field("media_id", &SendMessage::mediaId, OmitIfEmpty, 200),
+             field("link", &SendMessage::link, OmitIfEmpty, 2000), field("caption", &SendMessage::caption, OmitIfEmpty | Multiline, 1024),
+             field("filename", &SendMessage::filename, OmitIfEmpty, 255), field("template", &SendMessage::templateSend, OmitIfEmpty),
+             field("location", &SendMessage::location, OmitIfEmpty), field("contacts", &SendMessage::contacts, OmitIfEmpty),
+             field("interactive", &SendMessage::interactive, OmitIfEmpty))
+
+struct UploadedMedia {
+    QString mediaId;
+    QString type;
+    QString mimeType;
+    qint64 size = 0;
+    QString sha256;
+};
+PUENTE_CODEC(UploadedMedia, field("media_id", &UploadedMedia::mediaId), field("type", &UploadedMedia::type),
+             field("mime_type", &UploadedMedia::mimeType), field("size", &UploadedMedia::size), field("sha256", &UploadedMedia::sha256))
+
+// --- the event stream ---------------------------------------------------------
+
+// One frame of GET /api/ws: {"seq","type","data"}; data is a Message
+// (message.created / .updated), a Conversation (conversation.updated) or
+// {reason} (tenant.suspended).
+struct Event {
+    qint64 seq = 0;
+    QString type;
+    QJsonObject data;
+};
+PUENTE_CODEC(Event, field("seq", &Event::seq), field("type", &Event::type), field("data", &Event::data))
+
+#undef PUENTE_CODEC
+
+} // namespace puente::protocol
