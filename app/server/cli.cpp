@@ -397,32 +397,30 @@ int Command::deadLettersList()
     for (const Tenant &t : tenants.value())
         slugs.insert(t.id.value, t.slug);
     // Oldest first, read newest-first a page at a time.
-    QList<QJsonObject> all;
+    QList<protocol::DeadLetter> all;
     for (qint64 before = 0;;) {
         auto page = DeadLetters::list(*db.value(), {}, before, 500);
         if (!page)
             return fail(page.error());
-        for (const QJsonValue &v : page.value())
-            all.prepend(v.toObject());
+        for (const protocol::DeadLetter &d : page.value())
+            all.prepend(d);
         if (page->size() < 500)
             break;
-        before = page->last().toObject().value(QStringLiteral("id")).toInteger();
+        before = page->last().id;
     }
     m_out << QStringLiteral("%1  %2  %3  %4  %5  %6")
                  .arg(QStringLiteral("ID").leftJustified(6), QStringLiteral("RECEIVED (UTC)").leftJustified(20),
                       QStringLiteral("TENANT").leftJustified(16), QStringLiteral("FIELD").leftJustified(24),
                       QStringLiteral("REPLAYS"), QStringLiteral("REASON"))
           << Qt::endl;
-    for (const QJsonObject &d : std::as_const(all)) {
-        const QJsonValue tenant = d.value(QStringLiteral("tenant_id"));
-        const QString field = d.value(QStringLiteral("field")).toString();
+    for (const protocol::DeadLetter &d : std::as_const(all)) {
+        const QString field = d.field_.value_or(QString());
         m_out << QStringLiteral("%1  %2  %3  %4  %5  %6")
-                     .arg(QString::number(d.value(QStringLiteral("id")).toInteger()).leftJustified(6),
-                          QDateTime::fromMSecsSinceEpoch(d.value(QStringLiteral("created_at")).toInteger(), Qt::UTC).toString(Qt::ISODate).leftJustified(20),
-                          (tenant.isNull() ? QStringLiteral("-") : slugs.value(tenant.toInteger(), QStringLiteral("-"))).leftJustified(16),
+                     .arg(QString::number(d.id).leftJustified(6),
+                          QDateTime::fromMSecsSinceEpoch(d.createdAt, Qt::UTC).toString(Qt::ISODate).leftJustified(20),
+                          (d.tenantId ? slugs.value(*d.tenantId, QStringLiteral("-")) : QStringLiteral("-")).leftJustified(16),
                           (field.isEmpty() ? QStringLiteral("-") : field).leftJustified(24),
-                          QString::number(d.value(QStringLiteral("replay_count")).toInteger()).leftJustified(7),
-                          logging::escapeControls(d.value(QStringLiteral("reason")).toString()))
+                          QString::number(d.replayCount).leftJustified(7), logging::escapeControls(d.reason))
               << Qt::endl;
     }
     return ExitOk;

@@ -81,7 +81,7 @@ HttpFront::HttpFront(ServerContext &context, QObject *parent)
             ++metrics->webhooksReceived;
             return http::BodyPolicy{WebhookEndpoint::kMaxBody, {}, [metrics](qint64) {
                                         ++metrics->webhooksTooLarge;
-                                        return api::Reply::error(413, QStringLiteral("payload_too_large"),
+                                        return api::problem(api::ErrorCode::PayloadTooLarge,
                                                                  QStringLiteral("webhook bodies are limited to 3 MiB"));
                                     }, std::nullopt};
         }
@@ -165,7 +165,7 @@ void HttpFront::addOperationRoutes(http::Server &server, bool ownListener)
     using api::Reply;
     Database *db = &m_context.database();
     QThreadPool *pool = &m_pool;
-    const auto hidden = [] { return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint")); };
+    const auto hidden = [] { return api::problem(api::ErrorCode::NotFound, QStringLiteral("no such endpoint")); };
     server.route(http::Method::Get, QStringLiteral("/readyz"), [this, db, pool, ownListener, hidden](http::Request request, http::Answer answer) {
         if (!mayReadOperations(request, ownListener))
             return answer.send(hidden());

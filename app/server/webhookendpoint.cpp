@@ -16,6 +16,8 @@
 
 namespace puente::server {
 
+using api::ErrorCode;
+using api::problem;
 using api::Reply;
 
 WebhookEndpoint::WebhookEndpoint(Database &db, crypto::KeyringPtr keyring, WebhookInbox &inbox, Metrics &metrics,
@@ -65,7 +67,7 @@ void WebhookEndpoint::verify(const http::Request &request, http::Answer answer)
     const QString token = query.queryItemValue(QStringLiteral("hub.verify_token"), QUrl::FullyDecoded);
     const QString challenge = query.queryItemValue(QStringLiteral("hub.challenge"), QUrl::FullyDecoded);
     const Reply accept{200, QByteArrayLiteral("text/plain"), challenge.toUtf8(), {}};
-    const Reply refuse = Reply::error(403, QStringLiteral("verification_failed"),
+    const Reply refuse = problem(ErrorCode::VerificationFailed,
                                       QStringLiteral("hub.verify_token does not match any configured verify token"));
     if (mode != QLatin1String("subscribe") || token.isEmpty())
         return answer.send(refuse);
@@ -88,14 +90,14 @@ void WebhookEndpoint::receive(const http::Request &request, http::Answer answer)
     const QByteArray body = request.body;
     if (body.size() > kMaxBody) {
         ++m_metrics.webhooksTooLarge;
-        return answer.send(Reply::error(413, QStringLiteral("payload_too_large"), QStringLiteral("webhook bodies are limited to 3 MiB")));
+        return answer.send(problem(ErrorCode::PayloadTooLarge, QStringLiteral("webhook bodies are limited to 3 MiB")));
     }
     const QByteArray header = request.header("x-hub-signature-256");
     const QString from = request.clientAddress;
     auto unauthorized = [this, from](const char *why) {
         ++m_metrics.webhooksRejectedSignature;
         qCWarning(lcHttp).noquote() << "security: webhook from" << from << "refused:" << why;
-        return Reply::error(401, QStringLiteral("invalid_signature"),
+        return problem(ErrorCode::InvalidSignature,
                             QStringLiteral("X-Hub-Signature-256 is missing or does not match the app secret"));
     };
     if (!header.startsWith("sha256="))
@@ -118,7 +120,7 @@ void WebhookEndpoint::store(const QByteArray &body, TenantId signedBy, http::Ans
     // the budget of Meta's real ones.
     if (const auto d = m_guard.take(QStringLiteral("webhook"), m_guardRate, m_guardBurst, nowMs()); !d.allowed) {
         ++m_metrics.webhooksThrottled;
-        Reply r = Reply::error(429, QStringLiteral("rate_limited"), QStringLiteral("too many webhook deliveries; retry later"));
+        Reply r = problem(ErrorCode::RateLimited, QStringLiteral("too many webhook deliveries; retry later"));
         r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(std::max<qint64>(1, (d.retryAfterMs + 999) / 1000))});
         return answer.send(std::move(r));
     }
@@ -137,7 +139,7 @@ Reply WebhookEndpoint::stored(Metrics &metrics, const Status &stored)
         ++metrics.webhookStoreFailures;
         qCWarning(lcHttp).noquote() << "webhook not stored:" << stored.error().message;
         // Meta retries on anything but 200, for days: nothing is lost.
-        return Reply::error(503, QStringLiteral("unavailable"), QStringLiteral("the webhook could not be stored; retry later"));
+        return problem(ErrorCode::Unavailable, QStringLiteral("the webhook could not be stored; retry later"));
     }
     ++metrics.webhooksStored;
     static const Reply ok = Reply::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});

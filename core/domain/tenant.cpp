@@ -6,34 +6,22 @@ namespace puente {
 
 QString toString(Plan plan)
 {
-    switch (plan) {
-    case Plan::Basic: return QStringLiteral("basic");
-    case Plan::Pro: return QStringLiteral("pro");
-    case Plan::Enterprise: return QStringLiteral("enterprise");
-    }
-    return {};
+    return protocol::enumName(plan);
 }
 
 std::optional<Plan> planFromString(const QString &s)
 {
-    for (Plan p : {Plan::Basic, Plan::Pro, Plan::Enterprise})
-        if (toString(p) == s)
-            return p;
-    return std::nullopt;
+    return protocol::enumFromName<Plan>(s);
 }
 
 QString toString(TenantStatus status)
 {
-    return status == TenantStatus::Active ? QStringLiteral("active") : QStringLiteral("suspended");
+    return protocol::enumName(status);
 }
 
 std::optional<TenantStatus> tenantStatusFromString(const QString &s)
 {
-    if (s == QLatin1String("active"))
-        return TenantStatus::Active;
-    if (s == QLatin1String("suspended"))
-        return TenantStatus::Suspended;
-    return std::nullopt;
+    return protocol::enumFromName<TenantStatus>(s);
 }
 
 bool isValidSlug(const QString &slug)

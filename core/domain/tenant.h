@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/ids.h"
+#include "protocol/enums.h"
 
 #include <QString>
 
@@ -8,8 +9,9 @@
 
 namespace puente {
 
-enum class Plan { Basic, Pro, Enterprise };
-enum class TenantStatus { Active, Suspended };
+// The words of the API (protocol/enums.h) are the domain's.
+using protocol::Plan;
+using protocol::TenantStatus;
 
 QString toString(Plan plan);
 std::optional<Plan> planFromString(const QString &s);

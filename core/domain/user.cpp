@@ -7,20 +7,12 @@ namespace puente {
 
 QString toString(Role role)
 {
-    switch (role) {
-    case Role::PlatformAdmin: return QStringLiteral("platform_admin");
-    case Role::TenantAdmin: return QStringLiteral("tenant_admin");
-    case Role::Agent: return QStringLiteral("agent");
-    }
-    return {};
+    return protocol::enumName(role);
 }
 
 std::optional<Role> roleFromString(const QString &s)
 {
-    for (Role r : {Role::PlatformAdmin, Role::TenantAdmin, Role::Agent})
-        if (toString(r) == s)
-            return r;
-    return std::nullopt;
+    return protocol::enumFromName<Role>(s);
 }
 
 Result<QString> normalizeEmail(const QString &email)

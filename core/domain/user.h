@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/enums.h"
+
 #include "common/result.h"
 #include "domain/ids.h"
 
@@ -9,7 +11,7 @@
 
 namespace puente {
 
-enum class Role { PlatformAdmin, TenantAdmin, Agent };
+using protocol::Role; // the API's words (protocol/enums.h)
 
 QString toString(Role role);
 std::optional<Role> roleFromString(const QString &s);

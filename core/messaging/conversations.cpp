@@ -58,7 +58,7 @@ const QStringList kStatuses = {QStringLiteral("active"), QStringLiteral("archive
 const QStringList kMediaTypes = {QStringLiteral("image"), QStringLiteral("document"), QStringLiteral("audio"), QStringLiteral("video"),
                                  QStringLiteral("sticker")};
 
-Result<QJsonObject> conversationRow(QSqlDatabase c, TenantId tenant, qint64 id)
+Result<protocol::Conversation> conversationRow(QSqlDatabase c, TenantId tenant, qint64 id)
 {
     Sql q(c, QStringLiteral("SELECT ") + kConversationColumns + QStringLiteral(" FROM whatsapp_conversations WHERE tenant_id = ? AND id = ?"));
     q.bind(tenant.value).bind(id);
@@ -66,7 +66,7 @@ Result<QJsonObject> conversationRow(QSqlDatabase c, TenantId tenant, qint64 id)
         return s.error();
     if (!q.next())
         return makeError("not_found", QStringLiteral("no such conversation"));
-    return rows::conversationJson(q);
+    return rows::conversation(q);
 }
 } // namespace
 
@@ -87,7 +87,7 @@ Result<qint64> ConversationService::unreadTotal(TenantId tenant)
     return q.next() ? q.int64(0) : qint64(0);
 }
 
-Result<Page> ConversationService::list(TenantId tenant, const ConversationFilter &f)
+Result<protocol::ConversationPage> ConversationService::list(TenantId tenant, const ConversationFilter &f)
 {
     const QString activity = QStringLiteral("COALESCE(last_message_at, created_at)");
     QString sql = QStringLiteral("SELECT ") + kConversationColumns + QStringLiteral(", ") + activity
@@ -135,31 +135,30 @@ Result<Page> ConversationService::list(TenantId tenant, const ConversationFilter
         query.bind(b);
     if (auto s = query.exec(); !s)
         return s.error();
-    Page page;
+    protocol::ConversationPage page;
     qint64 lastActivity = 0, lastId = 0;
     while (query.next()) {
         if (page.items.size() == limit) {
             page.nextCursor = makeCursor(lastActivity, lastId);
             break;
         }
-        const QJsonObject c = rows::conversationJson(query);
+        page.items.append(rows::conversation(query));
         lastActivity = query.int64(14);
-        lastId = c.value(QStringLiteral("id")).toInteger();
-        page.items.append(c);
+        lastId = page.items.last().id;
     }
     return page;
 }
 
-Result<std::optional<QJsonObject>> ConversationService::find(TenantId tenant, qint64 id)
+Result<std::optional<protocol::Conversation>> ConversationService::find(TenantId tenant, qint64 id)
 {
+    using Found = std::optional<protocol::Conversation>;
     auto c = conversationRow(m_db.connection(), tenant, id);
     if (!c)
-        return c.error().code == QLatin1String("not_found") ? Result<std::optional<QJsonObject>>(std::optional<QJsonObject>())
-                                                            : Result<std::optional<QJsonObject>>(c.error());
-    return std::optional<QJsonObject>(c.value());
+        return c.error().code == QLatin1String("not_found") ? Result<Found>(Found()) : Result<Found>(c.error());
+    return Found(c.value());
 }
 
-Result<Page> ConversationService::messages(TenantId tenant, qint64 conversationId, qint64 beforeId, int limit)
+Result<protocol::MessagePage> ConversationService::messages(TenantId tenant, qint64 conversationId, qint64 beforeId, int limit)
 {
     auto conversation = find(tenant, conversationId);
     if (!conversation)
@@ -186,13 +185,13 @@ Result<Page> ConversationService::messages(TenantId tenant, qint64 conversationI
         q.bind(b);
     if (auto s = q.exec(); !s)
         return s.error();
-    Page page;
+    protocol::MessagePage page;
     while (q.next()) {
         if (page.items.size() == limit) {
-            page.nextCursor = QString::number(page.items.last().toObject().value(QStringLiteral("id")).toInteger());
+            page.nextCursor = QString::number(page.items.last().id);
             break;
         }
-        page.items.append(rows::messageJson(q));
+        page.items.append(rows::message(q));
     }
     return page;
 }
@@ -211,7 +210,7 @@ Result<ConversationService::Started> ConversationService::start(TenantId tenant,
     if (auto s = existing.exec(); !s)
         return s.error();
     if (existing.next())
-        return Started{rows::conversationJson(existing), false};
+        return Started{rows::conversation(existing), false};
     existing.finish();
     const qint64 now = nowMs();
     Sql insert(tx.connection(), QStringLiteral("INSERT INTO whatsapp_conversations (tenant_id, conversation_id, contact_wa_id, contact_phone, "
@@ -227,21 +226,20 @@ Result<ConversationService::Started> ConversationService::start(TenantId tenant,
     }
     if (!insert.next())
         return makeError("storage_error", QStringLiteral("conversation insert returned no row"));
-    auto event = rows::recordEvent(tx.connection(), tenant, QStringLiteral("conversation.updated"), insert, rows::conversationJson);
-    if (!event)
-        return event.error();
-    const QJsonObject &c = event->data;
+    auto recorded = rows::recordConversation(tx.connection(), tenant, insert);
+    if (!recorded)
+        return recorded.error();
     if (auto s = AuditLog::append(tx.connection(), actor, tenant, QStringLiteral("conversation.started"), QStringLiteral("conversation"),
-                                  QString::number(c.value(QStringLiteral("id")).toInteger()), {{QStringLiteral("phone"), e164}});
+                                  QString::number(recorded->row.id), {{QStringLiteral("phone"), e164}});
         !s)
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
-    (void)publish({event.value()});
-    return Started{c, true};
+    (void)publish({recorded->event});
+    return Started{recorded->row, true};
 }
 
-Result<QJsonObject> ConversationService::update(TenantId tenant, qint64 id, const ConversationChanges &changes, const Actor &actor)
+Result<protocol::Conversation> ConversationService::update(TenantId tenant, qint64 id, const ConversationChanges &changes, const Actor &actor)
 {
     if (changes.status && !kStatuses.contains(*changes.status))
         return makeError("invalid_status", QStringLiteral("status must be one of: %1").arg(kStatuses.join(QStringLiteral(", "))));
@@ -281,7 +279,7 @@ Result<QJsonObject> ConversationService::update(TenantId tenant, qint64 id, cons
         return s.error();
     if (!q.next())
         return makeError("not_found", QStringLiteral("no such conversation"));
-    auto event = rows::recordEvent(tx.connection(), tenant, QStringLiteral("conversation.updated"), q, rows::conversationJson);
+    auto event = rows::recordConversation(tx.connection(), tenant, q);
     if (!event)
         return event.error();
     if (!audit.isEmpty()) {
@@ -292,11 +290,11 @@ Result<QJsonObject> ConversationService::update(TenantId tenant, qint64 id, cons
     }
     if (auto s = tx.commit(); !s)
         return s.error();
-    (void)publish({event.value()});
-    return event->data;
+    (void)publish({event->event});
+    return event->row;
 }
 
-Result<QJsonObject> ConversationService::markRead(TenantId tenant, qint64 id)
+Result<protocol::Conversation> ConversationService::markRead(TenantId tenant, qint64 id)
 {
     Transaction tx(m_db);
     if (!tx.begun())
@@ -308,7 +306,7 @@ Result<QJsonObject> ConversationService::markRead(TenantId tenant, qint64 id)
         return s.error();
     if (!q.next())
         return makeError("not_found", QStringLiteral("no such conversation"));
-    auto event = rows::recordEvent(tx.connection(), tenant, QStringLiteral("conversation.updated"), q, rows::conversationJson);
+    auto event = rows::recordConversation(tx.connection(), tenant, q);
     if (!event)
         return event.error();
     // The contact sees blue ticks: a read receipt for the newest inbound
@@ -338,8 +336,8 @@ Result<QJsonObject> ConversationService::markRead(TenantId tenant, qint64 id)
     }
     if (auto s = tx.commit(); !s)
         return s.error();
-    (void)publish({event.value()});
-    return event->data;
+    (void)publish({event->event});
+    return event->row;
 }
 
 Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant, qint64 conversationId, const OutboundRequest &r,
@@ -354,7 +352,7 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
     QJsonObject request{{QStringLiteral("type"), r.type}};
     QString content, preview, templateName;
     if (r.type == QLatin1String("text")) {
-        const QString text = text::normalizeNewlines(r.text).trimmed();
+        const QString text = text::normalizeNewlines(r.message).trimmed();
         if (text.isEmpty())
             return invalid("message", QStringLiteral("the message is empty"));
         if (text.size() > 4096)
@@ -363,20 +361,21 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
         request.insert(QStringLiteral("preview_url"), r.previewUrl);
         content = preview = text;
     } else if (r.type == QLatin1String("template")) {
-        if (r.templateName.trimmed().isEmpty())
+        const protocol::TemplateSend t = r.templateSend.value_or(protocol::TemplateSend{});
+        if (t.name.trimmed().isEmpty())
             return invalid("template.name", QStringLiteral("name the template to send"));
-        if (r.templateLanguage.trimmed().isEmpty())
+        if (t.language.trimmed().isEmpty())
             return invalid("template.language", QStringLiteral("give the template's language code, such as es or en_US"));
-        templateName = r.templateName.trimmed();
+        templateName = t.name.trimmed();
         request.insert(QStringLiteral("template"), QJsonObject{{QStringLiteral("name"), templateName},
-                                                               {QStringLiteral("language"), r.templateLanguage.trimmed()},
-                                                               {QStringLiteral("components"), r.templateComponents}});
+                                                               {QStringLiteral("language"), t.language.trimmed()},
+                                                               {QStringLiteral("components"), t.components}});
         preview = QStringLiteral("[template: %1]").arg(templateName);
     } else if (kMediaTypes.contains(r.type)) {
-        if (r.mediaId.isEmpty() == r.mediaLink.isEmpty())
+        if (r.mediaId.isEmpty() == r.link.isEmpty())
             return invalid("media_id", QStringLiteral("give either media_id (an uploaded file) or link (an https address)"));
-        if (!r.mediaLink.isEmpty()) {
-            const QUrl url(r.mediaLink);
+        if (!r.link.isEmpty()) {
+            const QUrl url(r.link);
             if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty())
                 return invalid("link", QStringLiteral("the link must be an https address"));
         }
@@ -385,33 +384,29 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
         if (r.caption.size() > 1024)
             return invalid("caption", QStringLiteral("a caption holds at most 1024 characters"));
         request.insert(QStringLiteral("media_id"), r.mediaId);
-        request.insert(QStringLiteral("link"), r.mediaLink);
+        request.insert(QStringLiteral("link"), r.link);
         request.insert(QStringLiteral("caption"), r.caption);
         request.insert(QStringLiteral("filename"), r.filename);
         content = r.caption;
         preview = r.caption.isEmpty() ? QLatin1Char('[') + r.type + QLatin1Char(']') : r.caption;
     } else if (r.type == QLatin1String("reaction")) {
-        if (r.replyTo <= 0)
+        if (r.replyTo.value_or(0) <= 0)
             return invalid("reply_to", QStringLiteral("a reaction needs the message it reacts to (reply_to)"));
         if (r.emoji.size() > 16)
             return invalid("emoji", QStringLiteral("a reaction is one emoji (or empty to remove it)"));
         request.insert(QStringLiteral("emoji"), r.emoji);
         preview = r.emoji;
     } else if (r.type == QLatin1String("location")) {
-        // Numbers as JSON numbers: "0x10" or " 5 " are not coordinates.
-        const QJsonValue lat = r.location.value(QStringLiteral("latitude")), lon = r.location.value(QStringLiteral("longitude"));
-        if (!lat.isDouble() || !lon.isDouble() || lat.toDouble() < -90 || lat.toDouble() > 90 || lon.toDouble() < -180 || lon.toDouble() > 180)
+        // Decoding took numbers only ("0x10" or " 5 " are not coordinates)
+        // and one-line names and addresses of at most 1000 characters.
+        if (!r.location)
             return invalid("location", QStringLiteral("a location needs latitude (-90..90) and longitude (-180..180) as numbers"));
-        for (const char *field : {"name", "address"}) {
-            const QJsonValue v = r.location.value(QLatin1String(field));
-            if (!v.isUndefined() && !v.isNull() && (!v.isString() || v.toString().size() > 1000 || !text::problem(v.toString(), text::Kind::Line).isEmpty()))
-                return invalid(field == std::string_view("name") ? "location.name" : "location.address",
-                               QStringLiteral("location.%1 must be one line of at most 1000 characters").arg(QLatin1String(field)));
-        }
-        QJsonObject location{{QStringLiteral("latitude"), lat.toDouble()}, {QStringLiteral("longitude"), lon.toDouble()}};
-        for (const char *field : {"name", "address"})
-            if (const QString v = r.location.value(QLatin1String(field)).toString(); !v.isEmpty())
-                location.insert(QLatin1String(field), v);
+        const protocol::Location &l = *r.location;
+        if (l.latitude < -90 || l.latitude > 90)
+            return invalid("location.latitude", QStringLiteral("latitude must be between -90 and 90"));
+        if (l.longitude < -180 || l.longitude > 180)
+            return invalid("location.longitude", QStringLiteral("longitude must be between -180 and 180"));
+        const QJsonObject location = protocol::toJson(l);
         request.insert(QStringLiteral("location"), location);
         content = location.value(QStringLiteral("name")).toString();
         preview = QStringLiteral("📍 ") + (content.isEmpty() ? location.value(QStringLiteral("address")).toString() : content);
@@ -502,8 +497,8 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
     auto conversation = conversationRow(tx.connection(), tenant, conversationId);
     if (!conversation)
         return conversation.error();
-    const QJsonObject conv = conversation.value();
-    if (conv.value(QStringLiteral("status")).toString() == QLatin1String("blocked"))
+    const protocol::Conversation &conv = conversation.value();
+    if (conv.status == protocol::ConversationStatus::Blocked)
         return makeError("contact_blocked", QStringLiteral("this contact is blocked; unblock the conversation to write"));
     {
         Sql config(tx.connection(), QStringLiteral("SELECT 1 FROM whatsapp_config WHERE tenant_id = ? AND api_type = 'business_api' AND is_active = 1"));
@@ -516,15 +511,15 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
     }
     if (r.type == QLatin1String("template")) {
         QString field;
-        if (auto s = TemplateService::checkSend(tx.connection(), tenant, templateName, r.templateLanguage.trimmed(), r.templateComponents, &field); !s) {
+        const protocol::TemplateSend &t = *r.templateSend;
+        if (auto s = TemplateService::checkSend(tx.connection(), tenant, templateName, t.language.trimmed(), t.components, &field); !s) {
             if (errorField)
                 *errorField = field;
             return s.error();
         }
     }
     const qint64 now = nowMs();
-    const QJsonValue until = conv.value(QStringLiteral("window_open_until"));
-    const bool windowOpen = !until.isNull() && until.toInteger() > now;
+    const bool windowOpen = conv.windowOpenUntil && *conv.windowOpenUntil > now;
     if (r.type != QLatin1String("template") && !windowOpen)
         return makeError("window_closed", QStringLiteral("the contact last wrote more than 24 hours ago (or never): WhatsApp only "
                                                          "allows a template message now"));
@@ -545,9 +540,9 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
                 return s.error();
     }
     QString contextProviderId;
-    if (r.replyTo > 0) {
+    if (r.replyTo.value_or(0) > 0) {
         Sql target(tx.connection(), QStringLiteral("SELECT provider_message_id FROM whatsapp_messages WHERE tenant_id = ? AND conversation_id = ? AND id = ?"));
-        target.bind(tenant.value).bind(conversationId).bind(r.replyTo);
+        target.bind(tenant.value).bind(conversationId).bind(*r.replyTo);
         if (auto s = target.exec(); !s)
             return s.error();
         if (!target.next())
@@ -557,8 +552,8 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
             return invalid("reply_to", QStringLiteral("that message has not reached WhatsApp yet, so it cannot be replied or reacted to"));
         request.insert(QStringLiteral("context_message_id"), contextProviderId);
     }
-    request.insert(QStringLiteral("to"), conv.value(QStringLiteral("wa_id")).toString());
-    request.insert(QStringLiteral("to_user_id"), conv.value(QStringLiteral("user_id")).toString());
+    request.insert(QStringLiteral("to"), conv.waId);
+    request.insert(QStringLiteral("to_user_id"), conv.userId);
 
     // A file uploaded through Puente is shown from its stored copy.
     QString mediaFile, mediaMime, mediaName = r.filename;
@@ -594,9 +589,9 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
         return s.error();
     if (!insert.next())
         return makeError("storage_error", QStringLiteral("message insert returned no row"));
-    const QJsonObject message = rows::messageJson(insert);
+    const protocol::Message message = rows::message(insert);
     insert.finish();
-    const qint64 messageId = message.value(QStringLiteral("id")).toInteger();
+    const qint64 messageId = message.id;
     Sql outbox(tx.connection(), QStringLiteral("INSERT INTO outbox (tenant_id, message_id, request, state, attempts, next_attempt_at, created_at, updated_at) "
                                                "VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)"));
     outbox.bind(tenant.value).bind(messageId).bind(json(request)).bind(now).bind(now).bind(now);
@@ -605,7 +600,7 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
     // The events' counter is locked last, after the conversation row, as
     // the inbound processor does (no lock-order deadlock on PostgreSQL).
     EventBatch events(tx.connection());
-    events.append(tenant, QStringLiteral("message.created"), message);
+    events.append(tenant, QStringLiteral("message.created"), protocol::toJson(message));
     if (r.type != QLatin1String("reaction")) {
         Sql touch(tx.connection(), QStringLiteral("UPDATE whatsapp_conversations SET last_message_at = ?, last_message_preview = ?, updated_at = ? "
                                                   "WHERE id = ? RETURNING ") + kConversationColumns);
@@ -668,7 +663,7 @@ Status ConversationService::recordUpload(TenantId tenant, const QString &mediaId
     return tx.commit();
 }
 
-Result<QJsonObject> ConversationService::retry(TenantId tenant, qint64 messageId, const Actor &actor)
+Result<protocol::Message> ConversationService::retry(TenantId tenant, qint64 messageId, const Actor &actor)
 {
     Transaction tx(m_db);
     if (!tx.begun())
@@ -692,8 +687,8 @@ Result<QJsonObject> ConversationService::retry(TenantId tenant, qint64 messageId
     if (!conversation)
         return conversation.error();
     const qint64 now = nowMs();
-    const QJsonValue until = conversation->value(QStringLiteral("window_open_until"));
-    if (type != QLatin1String("template") && (until.isNull() || until.toInteger() <= now))
+    const auto until = conversation->windowOpenUntil;
+    if (type != QLatin1String("template") && (!until || *until <= now))
         return makeError("window_closed", QStringLiteral("the contact last wrote more than 24 hours ago: WhatsApp only allows a template message now"));
     Sql o(tx.connection(), QStringLiteral("UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL, updated_at = ? "
                                           "WHERE message_id = ?"));
@@ -709,7 +704,7 @@ Result<QJsonObject> ConversationService::retry(TenantId tenant, qint64 messageId
     if (!m.next())
         return makeError("not_found", QStringLiteral("no such outgoing message"));
     // message.updated with status queued wakes the dispatcher, like a new one.
-    auto event = rows::recordEvent(tx.connection(), tenant, QStringLiteral("message.updated"), m, rows::messageJson);
+    auto event = rows::recordMessage(tx.connection(), tenant, QStringLiteral("message.updated"), m);
     if (!event)
         return event.error();
     if (auto s = AuditLog::append(tx.connection(), actor, tenant, QStringLiteral("message.retried"), QStringLiteral("message"),
@@ -718,11 +713,11 @@ Result<QJsonObject> ConversationService::retry(TenantId tenant, qint64 messageId
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
-    (void)publish({event.value()});
-    return event->data;
+    (void)publish({event->event});
+    return event->row;
 }
 
-Result<QJsonObject> ConversationService::dismiss(TenantId tenant, qint64 messageId, const Actor &actor)
+Result<protocol::Message> ConversationService::dismiss(TenantId tenant, qint64 messageId, const Actor &actor)
 {
     Transaction tx(m_db);
     if (!tx.begun())
@@ -749,7 +744,7 @@ Result<QJsonObject> ConversationService::dismiss(TenantId tenant, qint64 message
         return s.error();
     if (!m.next())
         return makeError("not_found", QStringLiteral("no such outgoing message"));
-    auto event = rows::recordEvent(tx.connection(), tenant, QStringLiteral("message.updated"), m, rows::messageJson);
+    auto event = rows::recordMessage(tx.connection(), tenant, QStringLiteral("message.updated"), m);
     if (!event)
         return event.error();
     if (auto s = AuditLog::append(tx.connection(), actor, tenant, QStringLiteral("message.dismissed"), QStringLiteral("message"),
@@ -758,8 +753,8 @@ Result<QJsonObject> ConversationService::dismiss(TenantId tenant, qint64 message
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
-    (void)publish({event.value()});
-    return event->data;
+    (void)publish({event->event});
+    return event->row;
 }
 
 } // namespace puente

@@ -3,10 +3,9 @@
 #include "common/result.h"
 #include "domain/ids.h"
 #include "events/eventlog.h"
+#include "protocol/types.h"
 #include "storage/auditlog.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
 
 #include <optional>
 
@@ -23,35 +22,16 @@ struct ConversationFilter {
     QString cursor;             // from the previous page's next_cursor
 };
 
-struct Page {
-    QJsonArray items;
-    QString nextCursor; // empty on the last page
-};
 
 struct ConversationChanges {
     std::optional<QString> status;
     std::optional<std::optional<UserId>> assignee; // set to nullopt inside: unassign
 };
 
-// What an agent (or the CRM) asks to send. `type` is text, template, image,
-// document, audio, video, sticker, reaction, location, contacts or interactive.
-struct OutboundRequest {
-    QString type = QStringLiteral("text");
-    QString text;            // text
-    bool previewUrl = false; // text
-    qint64 replyTo = 0;      // a message id of this conversation (reply, or the reaction's target)
-    QString emoji;           // reaction
-    QString mediaId;         // media: an uploaded Meta media id...
-    QString mediaLink;       // ...or an https link
-    QString caption;         // image, video, document
-    QString filename;        // document
-    QString templateName;    // template
-    QString templateLanguage;
-    QJsonArray templateComponents; // Meta's components with their parameters
-    QJsonObject location;    // location: {latitude, longitude, name?, address?}
-    QJsonArray contacts;     // contacts: Meta's contact cards
-    QJsonObject interactive; // interactive: Meta's reply buttons or list
-};
+// What an agent (or the CRM) asks to send is protocol::SendMessage: `type`
+// text, template, image, document, audio, video, sticker, reaction, location,
+// contacts or interactive.
+using OutboundRequest = protocol::SendMessage;
 
 // A tenant's conversations and messages as agents and the CRM see them.
 // Every method is tenant-scoped: another tenant's id is not_found.
@@ -59,40 +39,40 @@ class ConversationService {
 public:
     ConversationService(Database &db, EventBus *bus) : m_db(db), m_bus(bus) {}
 
-    Result<Page> list(TenantId tenant, const ConversationFilter &filter);
-    Result<std::optional<QJsonObject>> find(TenantId tenant, qint64 id);
+    Result<protocol::ConversationPage> list(TenantId tenant, const ConversationFilter &filter);
+    Result<std::optional<protocol::Conversation>> find(TenantId tenant, qint64 id);
     // Unread messages over the tenant's conversations that are not blocked
     // (what the console shows in its title and tray).
     Result<qint64> unreadTotal(TenantId tenant);
     // Newest first; `beforeId` (a message id) continues from an older page.
-    Result<Page> messages(TenantId tenant, qint64 conversationId, qint64 beforeId, int limit);
+    Result<protocol::MessagePage> messages(TenantId tenant, qint64 conversationId, qint64 beforeId, int limit);
 
     // Finds or creates the conversation with this E.164 number. `created`
     // says which.
     struct Started {
-        QJsonObject conversation;
+        protocol::Conversation conversation;
         bool created = false;
     };
     Result<Started> start(TenantId tenant, const QString &e164, const QString &name, const Actor &actor, bool retried = false);
     // Errors: not_found, invalid_status, invalid_assignee.
-    Result<QJsonObject> update(TenantId tenant, qint64 id, const ConversationChanges &changes, const Actor &actor);
-    Result<QJsonObject> markRead(TenantId tenant, qint64 id);
+    Result<protocol::Conversation> update(TenantId tenant, qint64 id, const ConversationChanges &changes, const Actor &actor);
+    Result<protocol::Conversation> markRead(TenantId tenant, qint64 id);
 
     // Stores the message as `queued` with its outbox row, in one transaction.
     // Errors: not_found, invalid_message (with the field), window_closed (a
     // free-form message more than 24 h after the contact last wrote),
     // contact_blocked, whatsapp_not_configured.
     struct Queued {
-        QJsonObject message;
+        protocol::Message message;
     };
     Result<Queued> enqueue(TenantId tenant, qint64 conversationId, const OutboundRequest &request, UserId sender,
                            QString *errorField = nullptr);
 
     // A failed (or interrupted) outbound message goes back to the outbox.
     // Errors: not_found, not_retryable (it is not failed), window_closed.
-    Result<QJsonObject> retry(TenantId tenant, qint64 messageId, const Actor &actor);
+    Result<protocol::Message> retry(TenantId tenant, qint64 messageId, const Actor &actor);
     // The agent has seen an interrupted or failed message and leaves it.
-    Result<QJsonObject> dismiss(TenantId tenant, qint64 messageId, const Actor &actor);
+    Result<protocol::Message> dismiss(TenantId tenant, qint64 messageId, const Actor &actor);
 
     struct MediaFile {
         QString path;

@@ -554,7 +554,7 @@ Result<qint64> DeadLetters::replay(Database &db, qint64 deadLetterId, TenantId o
     return inboxId.value();
 }
 
-Result<QJsonArray> DeadLetters::list(Database &db, TenantId tenant, qint64 beforeId, int limit, bool unroutableOnly)
+Result<QList<protocol::DeadLetter>> DeadLetters::list(Database &db, TenantId tenant, qint64 beforeId, int limit, bool unroutableOnly)
 {
     QString sql = QStringLiteral("SELECT id, tenant_id, reason, field, routing_key, payload, created_at, replayed_at, replay_count, kind "
                                  "FROM dead_letters WHERE 1 = 1");
@@ -573,19 +573,24 @@ Result<QJsonArray> DeadLetters::list(Database &db, TenantId tenant, qint64 befor
     q.bind(limit);
     if (auto s = q.exec(); !s)
         return s.error();
-    QJsonArray out;
-    while (q.next())
-        out.append(QJsonObject{{QStringLiteral("id"), q.int64(0)},
-                               {QStringLiteral("tenant_id"), q.isNull(1) ? QJsonValue() : QJsonValue(q.int64(1))},
-                               {QStringLiteral("reason"), q.text(2)},
-                               {QStringLiteral("field"), q.isNull(3) ? QJsonValue() : QJsonValue(q.text(3))},
-                               {QStringLiteral("routing_key"), q.isNull(4) ? QJsonValue() : QJsonValue(q.text(4))},
-                               {QStringLiteral("payload"), q.text(5)},
-                               {QStringLiteral("created_at"), q.int64(6)},
-                               {QStringLiteral("replayed_at"), q.isNull(7) ? QJsonValue() : QJsonValue(q.int64(7))},
-                               {QStringLiteral("replay_count"), q.int64(8)},
-                               {QStringLiteral("kind"), q.text(9)},
-                               {QStringLiteral("replayable"), q.text(9) != QLatin1String("foreign_signature")}});
+    QList<protocol::DeadLetter> out;
+    const auto text = [&q](int i) { return q.isNull(i) ? std::nullopt : std::optional<QString>(q.text(i)); };
+    const auto number = [&q](int i) { return q.isNull(i) ? std::nullopt : std::optional<qint64>(q.int64(i)); };
+    while (q.next()) {
+        protocol::DeadLetter d;
+        d.id = q.int64(0);
+        d.tenantId = number(1);
+        d.reason = q.text(2);
+        d.field_ = text(3);
+        d.routingKey = text(4);
+        d.payload = q.text(5);
+        d.createdAt = q.int64(6);
+        d.replayedAt = number(7);
+        d.replayCount = q.int64(8);
+        d.kind = protocol::enumFromName<protocol::DeadLetterKind>(q.text(9)).value_or(protocol::DeadLetterKind::Other);
+        d.replayable = d.kind != protocol::DeadLetterKind::ForeignSignature;
+        out.append(d);
+    }
     return out;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/types.h"
+
 #include "common/result.h"
 #include "common/workerthread.h"
 #include "events/eventlog.h"
@@ -102,7 +104,7 @@ Result<qint64> replay(Database &db, qint64 deadLetterId, TenantId onlyTenant = {
 // A page of dead letters, newest first (all tenants' and the unroutable
 // ones when `tenant` is invalid; only those no tenant owns with
 // `unroutableOnly`), each with its payload.
-Result<QJsonArray> list(Database &db, TenantId tenant, qint64 beforeId, int limit, bool unroutableOnly = false);
+Result<QList<protocol::DeadLetter>> list(Database &db, TenantId tenant, qint64 beforeId, int limit, bool unroutableOnly = false);
 } // namespace DeadLetters
 
 } // namespace puente

@@ -10,52 +10,47 @@ const QString kMessageColumns = QStringLiteral(
     "error_message, error_details, media_id, media_mime_type, media_sha256, media_size, media_caption, media_filename, "
     "context_message_id, forwarded, reaction_emoji, edited, revoked, status_at, sent_by_user_id, media_file, template_name, attention");
 
-// The event payload of a message, from a row of kMessageColumns.
-QJsonObject messageJson(const Sql &q)
+// A message, from a row of kMessageColumns.
+protocol::Message message(const Sql &q)
 {
-    QJsonObject m{
-        {QStringLiteral("id"), q.int64(0)},
-        {QStringLiteral("conversation_id"), q.int64(1)},
-        {QStringLiteral("provider_message_id"), q.text(2)},
-        {QStringLiteral("direction"), q.text(3)},
-        {QStringLiteral("type"), q.text(4)},
-        {QStringLiteral("content"), q.text(5)},
-        {QStringLiteral("status"), q.text(6)},
-        {QStringLiteral("timestamp"), q.int64(7)},
-        {QStringLiteral("forwarded"), q.int64(19) != 0},
-        {QStringLiteral("edited"), q.int64(21) != 0},
-        {QStringLiteral("revoked"), q.int64(22) != 0},
-    };
+    using namespace protocol;
+    Message m;
+    m.id = q.int64(0);
+    m.conversationId = q.int64(1);
+    m.providerMessageId = q.text(2);
+    m.direction = enumFromName<Direction>(q.text(3)).value_or(Direction::Inbound);
+    m.type = q.text(4);
+    m.content = q.text(5);
+    m.status = enumFromName<MessageStatus>(q.text(6)).value_or(MessageStatus::Received);
+    m.timestamp = q.int64(7);
+    m.forwarded = q.int64(19) != 0;
+    m.edited = q.int64(21) != 0;
+    m.revoked = q.int64(22) != 0;
     if (!q.isNull(8))
-        m.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), q.int64(8)},
-                                                      {QStringLiteral("title"), q.text(9)},
-                                                      {QStringLiteral("message"), q.text(10)},
-                                                      {QStringLiteral("details"), q.text(11)}});
-    if (!q.isNull(12))
-        m.insert(QStringLiteral("media"), QJsonObject{{QStringLiteral("id"), q.text(12)},
-                                                      {QStringLiteral("mime_type"), q.text(13)},
-                                                      {QStringLiteral("sha256"), q.text(14)},
-                                                      {QStringLiteral("size"), q.isNull(15) ? QJsonValue() : QJsonValue(q.int64(15))},
-                                                      {QStringLiteral("caption"), q.text(16)},
-                                                      {QStringLiteral("filename"), q.text(17)}});
-    if (!q.isNull(18))
-        m.insert(QStringLiteral("reply_to"), q.text(18));
-    if (!q.isNull(20))
-        m.insert(QStringLiteral("reaction"), q.text(20));
-    if (!q.isNull(23))
-        m.insert(QStringLiteral("status_at"), q.int64(23));
-    if (!q.isNull(24))
-        m.insert(QStringLiteral("sent_by_user_id"), q.int64(24));
+        m.error = MessageError{q.int64(8), q.text(9), q.text(10), q.text(11)};
     if (!q.isNull(12) || !q.isNull(25)) {
-        QJsonObject media = m.value(QStringLiteral("media")).toObject();
-        media.insert(QStringLiteral("downloaded"), !q.isNull(25));
-        m.insert(QStringLiteral("media"), media);
+        MessageMedia media;
+        if (!q.isNull(12)) {
+            media.id = q.text(12);
+            media.mimeType = q.text(13);
+            media.sha256 = q.text(14);
+            if (!q.isNull(15))
+                media.size = q.int64(15);
+            media.caption = q.text(16);
+            media.filename = q.text(17);
+        }
+        media.downloaded = !q.isNull(25);
+        m.media = media;
     }
-    if (!q.isNull(26))
-        m.insert(QStringLiteral("template"), q.text(26));
+    m.replyTo = q.text(18);
+    m.reaction = q.text(20);
+    if (!q.isNull(23))
+        m.statusAt = q.int64(23);
+    if (!q.isNull(24))
+        m.sentByUserId = q.int64(24);
+    m.templateName = q.text(26);
     // Set when the agent must decide (an interrupted send: retry or dismiss).
-    if (!q.isNull(27))
-        m.insert(QStringLiteral("attention"), q.text(27));
+    m.attention = q.text(27);
     return m;
 }
 
@@ -63,27 +58,28 @@ const QString kConversationColumns = QStringLiteral(
     "id, conversation_id, contact_wa_id, contact_user_id, contact_phone, contact_name, status, last_message_at, "
     "last_inbound_at, last_message_preview, unread_count, assigned_user_id, created_at, updated_at");
 
-QJsonObject conversationJson(const Sql &q)
+protocol::Conversation conversation(const Sql &q)
 {
-    const qint64 lastInbound = q.isNull(8) ? 0 : q.int64(8);
-    return {
-        {QStringLiteral("id"), q.int64(0)},
-        {QStringLiteral("contact_key"), q.text(1)},
-        {QStringLiteral("wa_id"), q.text(2)},
-        {QStringLiteral("user_id"), q.text(3)},
-        {QStringLiteral("phone"), q.text(4)},
-        {QStringLiteral("name"), q.text(5)},
-        {QStringLiteral("status"), q.text(6)},
-        {QStringLiteral("last_message_at"), q.int64(7)},
-        {QStringLiteral("last_inbound_at"), q.int64(8)},
-        {QStringLiteral("preview"), q.text(9)},
-        {QStringLiteral("unread_count"), q.int64(10)},
-        {QStringLiteral("assigned_user_id"), q.isNull(11) ? QJsonValue() : QJsonValue(q.int64(11))},
-        {QStringLiteral("phone_display"), formatPhoneNumberForDisplay(q.text(4))},
-        {QStringLiteral("window_open_until"), lastInbound ? QJsonValue(lastInbound + kServiceWindowMs) : QJsonValue()},
-        {QStringLiteral("created_at"), q.int64(12)},
-        {QStringLiteral("updated_at"), q.int64(13)},
-    };
+    protocol::Conversation c;
+    c.id = q.int64(0);
+    c.contactKey = q.text(1);
+    c.waId = q.text(2);
+    c.userId = q.text(3);
+    c.phone = q.text(4);
+    c.name = q.text(5);
+    c.status = protocol::enumFromName<protocol::ConversationStatus>(q.text(6)).value_or(protocol::ConversationStatus::Active);
+    c.lastMessageAt = q.int64(7);
+    c.lastInboundAt = q.isNull(8) ? 0 : q.int64(8);
+    c.preview = q.text(9);
+    c.unreadCount = q.int64(10);
+    if (!q.isNull(11))
+        c.assignedUserId = q.int64(11);
+    c.phoneDisplay = formatPhoneNumberForDisplay(c.phone);
+    if (c.lastInboundAt)
+        c.windowOpenUntil = c.lastInboundAt + kServiceWindowMs;
+    c.createdAt = q.int64(12);
+    c.updatedAt = q.int64(13);
+    return c;
 }
 
 Result<Event> recordEvent(QSqlDatabase tx, TenantId tenant, const QString &type, Sql &returned, RowJson toJson)
@@ -91,6 +87,26 @@ Result<Event> recordEvent(QSqlDatabase tx, TenantId tenant, const QString &type,
     const QJsonObject data = toJson(returned);
     returned.finish();
     return EventLog::append(tx, tenant, type, data);
+}
+
+Result<Recorded<protocol::Conversation>> recordConversation(QSqlDatabase tx, TenantId tenant, Sql &returned)
+{
+    protocol::Conversation row = conversation(returned);
+    returned.finish();
+    auto event = EventLog::append(tx, tenant, QStringLiteral("conversation.updated"), protocol::toJson(row));
+    if (!event)
+        return event.error();
+    return Recorded<protocol::Conversation>{event.value(), std::move(row)};
+}
+
+Result<Recorded<protocol::Message>> recordMessage(QSqlDatabase tx, TenantId tenant, const QString &type, Sql &returned)
+{
+    protocol::Message row = message(returned);
+    returned.finish();
+    auto event = EventLog::append(tx, tenant, type, protocol::toJson(row));
+    if (!event)
+        return event.error();
+    return Recorded<protocol::Message>{event.value(), std::move(row)};
 }
 
 QString foldForSearch(const QString &text)

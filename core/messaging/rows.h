@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "domain/ids.h"
 #include "events/eventlog.h"
+#include "protocol/types.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -12,16 +13,18 @@ namespace puente {
 class Sql;
 }
 
-// The JSON shape of a message and of a conversation, the same in WebSocket
-// events and REST answers, read from a row that selected the columns below
+// A message and a conversation as the API carries them (the same in
+// WebSocket events and REST answers), read from a row that selected the columns below
 // (in this order, first).
 namespace puente::rows {
 
 extern const QString kMessageColumns;
-QJsonObject messageJson(const Sql &row);
+protocol::Message message(const Sql &row);
+inline QJsonObject messageJson(const Sql &row) { return protocol::toJson(message(row)); }
 
 extern const QString kConversationColumns;
-QJsonObject conversationJson(const Sql &row);
+protocol::Conversation conversation(const Sql &row);
+inline QJsonObject conversationJson(const Sql &row) { return protocol::toJson(conversation(row)); }
 
 // What conversation search matches: the contact's name folded (lower case,
 // accents removed: "Ángela" is found by "angela") and the digits of the number.
@@ -33,6 +36,14 @@ QString foldForSearch(const QString &text);
 // transaction (its data is the row's JSON). Finishes the statement.
 using RowJson = QJsonObject (*)(const Sql &row);
 Result<Event> recordEvent(QSqlDatabase tx, TenantId tenant, const QString &type, Sql &returned, RowJson toJson);
+// The same, answering the row as its protocol type too.
+template<typename T>
+struct Recorded {
+    Event event;
+    T row;
+};
+Result<Recorded<protocol::Conversation>> recordConversation(QSqlDatabase tx, TenantId tenant, Sql &returned);
+Result<Recorded<protocol::Message>> recordMessage(QSqlDatabase tx, TenantId tenant, const QString &type, Sql &returned);
 
 // Free-form messages are allowed until 24 hours after the contact last wrote.
 constexpr qint64 kServiceWindowMs = 24LL * 3600 * 1000;

@@ -90,26 +90,29 @@ Result<int> TemplateService::store(TenantId tenant, const QString &waba, const s
     return int(templates.size());
 }
 
-Result<QJsonArray> TemplateService::list(TenantId tenant)
+Result<QList<protocol::Template>> TemplateService::list(TenantId tenant)
 {
     Sql q(m_db.connection(), QStringLiteral("SELECT id, name, language, category, status, rejected_reason, quality, components, synced_at "
                                             "FROM message_templates WHERE tenant_id = ? ORDER BY name, language"));
     q.bind(tenant.value);
     if (auto s = q.exec(); !s)
         return s.error();
-    QJsonArray out;
+    QList<protocol::Template> out;
     while (q.next()) {
-        const QJsonArray components = QJsonDocument::fromJson(q.text(7).toUtf8()).array();
-        out.append(QJsonObject{{QStringLiteral("id"), q.int64(0)},
-                               {QStringLiteral("name"), q.text(1)},
-                               {QStringLiteral("language"), q.text(2)},
-                               {QStringLiteral("category"), q.text(3)},
-                               {QStringLiteral("status"), q.text(4)},
-                               {QStringLiteral("rejected_reason"), q.isNull(5) ? QJsonValue() : QJsonValue(q.text(5))},
-                               {QStringLiteral("quality"), q.isNull(6) ? QJsonValue() : QJsonValue(q.text(6))},
-                               {QStringLiteral("components"), components},
-                               {QStringLiteral("parameters"), parameterCounts(components)},
-                               {QStringLiteral("synced_at"), q.int64(8)}});
+        protocol::Template t;
+        t.id = q.int64(0);
+        t.name = q.text(1);
+        t.language = q.text(2);
+        t.category = q.text(3);
+        t.status = q.text(4);
+        if (!q.isNull(5))
+            t.rejectedReason = q.text(5);
+        if (!q.isNull(6))
+            t.quality = q.text(6);
+        t.components = QJsonDocument::fromJson(q.text(7).toUtf8()).array(); // Meta's, as Meta gave them
+        t.parameters = protocol::fromJson<protocol::TemplateParameters>(parameterCounts(t.components));
+        t.syncedAt = q.int64(8);
+        out.append(t);
     }
     return out;
 }

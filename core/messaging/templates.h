@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/types.h"
+
 #include "common/result.h"
 #include "crypto/secretbox.h"
 #include "domain/ids.h"
@@ -29,7 +31,7 @@ public:
     Result<int> store(TenantId tenant, const QString &wabaId, const std::variant<QList<meta::Template>, meta::GraphError> &listed);
     // {name, language, category, status, rejected_reason, quality, components,
     //  parameters: {header: n, body: n, buttons: [n...]}, synced_at}, by name.
-    Result<QJsonArray> list(TenantId tenant);
+    Result<QList<protocol::Template>> list(TenantId tenant);
 
     // Checks a template send: known (when the tenant has synced templates),
     // approved, and with as many parameters as the template has placeholders

@@ -265,7 +265,7 @@ struct UpdateTenant {
 };
 PUENTE_CODEC(UpdateTenant, field("name", &UpdateTenant::name, OmitIfEmpty, 200), field("plan", &UpdateTenant::plan, OmitIfEmpty, 20),
              field("status", &UpdateTenant::status, OmitIfEmpty, 20),
-             field("suspended_reason", &UpdateTenant::suspendedReason, OmitIfEmpty | Multiline, 500))
+             field("suspended_reason", &UpdateTenant::suspendedReason, OmitIfEmpty, 500))
 
 // --- health, dead letters, audit -----------------------------------------
 
@@ -283,12 +283,11 @@ struct HealthWhatsApp {
     std::optional<qint64> lastWebhookAt;
 };
 PUENTE_CODEC(HealthWhatsApp, field("configured", &HealthWhatsApp::configured), field("active", &HealthWhatsApp::active, OmitIfEmpty),
-             field("connection_status", &HealthWhatsApp::connectionStatus), field("last_error", &HealthWhatsApp::lastError, OmitIfEmpty),
-             field("phone_number_id", &HealthWhatsApp::phoneNumberId, OmitIfEmpty),
-             field("display_phone_number", &HealthWhatsApp::displayPhoneNumber, OmitIfEmpty),
-             field("verified_name", &HealthWhatsApp::verifiedName, OmitIfEmpty), field("quality_rating", &HealthWhatsApp::qualityRating, OmitIfEmpty),
-             field("messaging_limit", &HealthWhatsApp::messagingLimit, OmitIfEmpty), field("checked_at", &HealthWhatsApp::checkedAt, OmitIfEmpty),
-             field("last_webhook_at", &HealthWhatsApp::lastWebhookAt, OmitIfEmpty))
+             field("connection_status", &HealthWhatsApp::connectionStatus), field("last_error", &HealthWhatsApp::lastError),
+             field("phone_number_id", &HealthWhatsApp::phoneNumberId), field("display_phone_number", &HealthWhatsApp::displayPhoneNumber),
+             field("verified_name", &HealthWhatsApp::verifiedName), field("quality_rating", &HealthWhatsApp::qualityRating),
+             field("messaging_limit", &HealthWhatsApp::messagingLimit), field("checked_at", &HealthWhatsApp::checkedAt),
+             field("last_webhook_at", &HealthWhatsApp::lastWebhookAt))
 
 struct FailedSends {
     qint64 code = 0;

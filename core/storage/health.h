@@ -2,8 +2,8 @@
 
 #include "common/result.h"
 #include "domain/ids.h"
+#include "protocol/types.h"
 
-#include <QJsonObject>
 #include <QSqlDatabase>
 
 #include <limits>
@@ -27,8 +27,8 @@ Result<qint64> prune(Database &db, qint64 maxAgeMs, int maxChunks = std::numeric
 // WhatsApp connection (status, quality, messaging limit, last webhook),
 // failed sends grouped by Meta's error code, rate-limit hits, token
 // problems, and the dead letters waiting for a replay.
-Result<QJsonObject> report(QSqlDatabase c, TenantId tenant, qint64 nowMs, int hours = 24);
-Result<QJsonObject> report(Database &db, TenantId tenant, qint64 nowMs, int hours = 24);
+Result<protocol::Health> report(QSqlDatabase c, TenantId tenant, qint64 nowMs, int hours = 24);
+Result<protocol::Health> report(Database &db, TenantId tenant, qint64 nowMs, int hours = 24);
 } // namespace Health
 
 } // namespace puente

@@ -18,11 +18,6 @@ PlanLimits limitsFor(Plan plan)
 }
 
 namespace {
-QJsonValue limitValue(const std::optional<int> &v)
-{
-    return v ? QJsonValue(*v) : QJsonValue();
-}
-
 Result<Plan> lockedPlan(QSqlDatabase tx, bool postgres, TenantId tenant)
 {
     Sql q(tx, QStringLiteral("SELECT plan FROM tenants WHERE id = ?") + (postgres ? QStringLiteral(" FOR UPDATE") : QString()));
@@ -51,22 +46,15 @@ const QString kBusinessConversations = QStringLiteral("SELECT COUNT(*) FROM what
 const QString kMessages = QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE tenant_id = ? AND created_at >= ?");
 } // namespace
 
-QJsonObject limitsJson(const PlanLimits &limits)
+protocol::PlanLimits toProtocol(const PlanLimits &limits)
 {
-    return {{QStringLiteral("users"), limitValue(limits.users)},
-            {QStringLiteral("business_conversations"), limitValue(limits.businessConversations)},
-            {QStringLiteral("campaign_recipients"), limitValue(limits.campaignRecipients)}};
+    const auto limit = [](std::optional<int> v) { return v ? std::optional<qint64>(*v) : std::nullopt; };
+    return {limit(limits.users), limit(limits.businessConversations), limit(limits.campaignRecipients)};
 }
 
-QJsonObject PlanUsage::toJson() const
+protocol::Usage PlanUsage::toProtocol() const
 {
-    return {{QStringLiteral("plan"), toString(plan)},
-            {QStringLiteral("period_start"), periodStart},
-            {QStringLiteral("period_end"), periodEnd},
-            {QStringLiteral("limits"), limitsJson(limits)},
-            {QStringLiteral("usage"), QJsonObject{{QStringLiteral("users"), users},
-                                                  {QStringLiteral("business_conversations"), businessConversations},
-                                                  {QStringLiteral("messages"), messages}}}};
+    return {plan, periodStart, periodEnd, puente::toProtocol(limits), {users, businessConversations, messages}};
 }
 
 namespace PlanUsageQuery {

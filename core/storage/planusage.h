@@ -2,8 +2,8 @@
 
 #include "common/result.h"
 #include "domain/tenant.h"
+#include "protocol/types.h"
 
-#include <QJsonObject>
 #include <QSqlDatabase>
 
 #include <optional>
@@ -20,7 +20,7 @@ struct PlanLimits {
 };
 
 PlanLimits limitsFor(Plan plan);
-QJsonObject limitsJson(const PlanLimits &limits);
+protocol::PlanLimits toProtocol(const PlanLimits &limits);
 
 // A tenant's consumption in the current calendar month (UTC).
 struct PlanUsage {
@@ -32,7 +32,7 @@ struct PlanUsage {
     qint64 periodStart = 0;
     qint64 periodEnd = 0; // first millisecond of next month
 
-    QJsonObject toJson() const;
+    protocol::Usage toProtocol() const;
 };
 
 namespace PlanUsageQuery {

@@ -236,11 +236,11 @@ TestOutbound::Tenant TestOutbound::seedTenant(const QString &slug, const QString
 qint64 TestOutbound::queue(const Tenant &t, const QString &body)
 {
     OutboundRequest r;
-    r.text = body;
+    r.message = body;
     auto q = ConversationService(*m_db, &m_bus).enqueue(t.id, t.conversation, r, UserId());
     if (!q)
         qFatal("enqueue: %s", qPrintable(q.error().message));
-    return q->message.value(QStringLiteral("id")).toInteger();
+    return q->message.id;
 }
 
 void TestOutbound::startDispatcher(ScriptedTransport::Script script, DispatcherSettings settings)
@@ -550,8 +550,8 @@ void TestOutbound::interruptedAttemptIsFlaggedNeverResent()
     // The agent retries: it is sent.
     auto retried = ConversationService(*m_db, &m_bus).retry(t.id, id, QStringLiteral("agent"));
     PUENTE_VERIFY_OK(retried);
-    QCOMPARE(retried->value(QStringLiteral("status")).toString(), QStringLiteral("queued"));
-    QVERIFY(!retried->contains(QStringLiteral("attention")));
+    QCOMPARE(retried->status, protocol::MessageStatus::Queued);
+    QVERIFY(retried->attention.isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT status FROM whatsapp_messages WHERE id = ?"), {id}), QStringLiteral("sent"), 10000);
     // Retrying a sent message is refused.
     PUENTE_VERIFY_ERROR(ConversationService(*m_db, &m_bus).retry(t.id, id, QStringLiteral("agent")), "not_retryable");

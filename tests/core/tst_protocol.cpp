@@ -348,9 +348,12 @@ void TestProtocol::strictRequests()
     p = problemOf({{QStringLiteral("slug"), QStringLiteral("acme")}, {QStringLiteral("name"), QStringLiteral("Acme")}, {QStringLiteral("admin"), 1}});
     QCOMPARE(p.field, QStringLiteral("admin"));
     QCOMPARE(p.message, QStringLiteral("admin must be an object"));
-    // Multiline text keeps its line breaks; a bidi override is refused.
+    // Message text keeps its line breaks; names and reasons are one line; a
+    // bidi override is refused.
+    const auto text = decodeRequest<SendMessage>({{QStringLiteral("message"), QStringLiteral("hola\nqué tal")}});
+    QCOMPARE(std::get<SendMessage>(text).message, QStringLiteral("hola\nqué tal"));
     const auto reason = decodeRequest<UpdateTenant>({{QStringLiteral("suspended_reason"), QStringLiteral("impago\nver factura")}});
-    QVERIFY(std::holds_alternative<UpdateTenant>(reason));
+    QCOMPARE(std::get<ApiProblem>(reason).field, QStringLiteral("suspended_reason"));
     const auto bidi = decodeRequest<UpdateTenant>({{QStringLiteral("suspended_reason"), QString(QChar(0x202e)) + QStringLiteral("x")}});
     QVERIFY(std::holds_alternative<ApiProblem>(bidi));
     // Absent and null differ for a tri-state member.

@@ -5,6 +5,7 @@
 #include "crypto/crypto.h"
 #include "httpfront.h"
 #include "messaging/rows.h"
+#include "protocol/routes.h"
 #include "servercontext.h"
 #include "storage/sql.h"
 #include "storage/health.h"
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void requestRulesAndErrorStatuses();
     void rateLimitsAnswer429WithRetryAfter();
     void roleMatrix();
+    void routesAreTheProtocolCatalogue();
     void isolationWalk();
     void whatsappConfig();
     void testConnectionAgainstGraph();
@@ -1628,6 +1630,24 @@ void TestApi::auditLogFilters()
     // Append-only: no route changes or deletes entries.
     for (const QString &route : m_front->routes())
         QVERIFY(!route.contains(QStringLiteral("audit")) || route.startsWith(QStringLiteral("GET ")));
+}
+
+// The server serves exactly the routes of protocol/routes.h (which the
+// console calls and tst_protocol checks against docs/openapi.yaml), besides
+// the webhook, the WebSocket, the document and the operations endpoints.
+void TestApi::routesAreTheProtocolCatalogue()
+{
+    QStringList catalogue;
+    std::apply([&](auto... routes) { (catalogue.append(QStringLiteral("%1 %2").arg(protocol::enumName(decltype(routes)::verb), QLatin1String(decltype(routes)::path))), ...); },
+               protocol::AllRoutes{});
+    const QStringList others = {QStringLiteral("GET /healthz"), QStringLiteral("GET /readyz"), QStringLiteral("GET /metrics"),
+                                QStringLiteral("GET /api/openapi.yaml"), QStringLiteral("GET /api/whatsapp/webhook"),
+                                QStringLiteral("POST /api/whatsapp/webhook"), QStringLiteral("GET /api/ws")};
+    QStringList served = m_front->routes();
+    for (const QString &route : served)
+        QVERIFY2(catalogue.contains(route) || others.contains(route), qPrintable(QStringLiteral("served but not in protocol/routes.h: ") + route));
+    for (const QString &route : std::as_const(catalogue))
+        QVERIFY2(served.contains(route), qPrintable(QStringLiteral("in protocol/routes.h but not served: ") + route));
 }
 
 // Secrets and passwords never appear in an answer (beyond the one that

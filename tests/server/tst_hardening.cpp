@@ -650,8 +650,8 @@ void TestHardening::looseInputIsRefusedNamingTheField_data()
             l.insert(QStringLiteral("name"), name);
         return json({{QStringLiteral("type"), QStringLiteral("location")}, {QStringLiteral("location"), l}});
     };
-    QTest::addRow("latitude 0x10") << QByteArray("POST") << messages << location(QStringLiteral("0x10"), 5) << 422 << "location";
-    QTest::addRow("longitude with blanks") << QByteArray("POST") << messages << location(40, QStringLiteral("  5 ")) << 422 << "location";
+    QTest::addRow("latitude 0x10") << QByteArray("POST") << messages << location(QStringLiteral("0x10"), 5) << 422 << "location.latitude";
+    QTest::addRow("longitude with blanks") << QByteArray("POST") << messages << location(40, QStringLiteral("  5 ")) << 422 << "location.longitude";
     QTest::addRow("location name of 100 KB") << QByteArray("POST") << messages << location(40, 5, QString(100'000, QLatin1Char('a'))) << 422
                                              << "location.name";
     QTest::addRow("interactive header of 100 KB")

@@ -3,6 +3,9 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "http/message.h"
+#include "protocol/errorcode.h"
+#include "protocol/request.h"
+#include "protocol/routes.h"
 #include "domain/user.h"
 #include "storage/auditlog.h"
 
@@ -67,9 +70,35 @@ struct Request : http::Request {
     Actor actor() const { return principal.actor(clientAddress); }
 };
 
-// A repository error with the status its code implies (not_found → 404,
-// *_taken → 409, invalid_* → 422, storage → 503, ...).
+using protocol::ErrorCode;
+namespace route = protocol::route;
+
+// A refusal: the code's status, its name, the message and the field (the
+// code's usual field when none is given).
+Reply problem(ErrorCode code, const QString &message, const QString &field = {});
+Reply problem(const protocol::ApiProblem &p);
+// A repository error with the status its code implies (protocol/errorcode.h:
+// not_found → 404, *_taken → 409, invalid_* → 422...; storage → 503; a code
+// the table does not know is a bug → 500).
 Reply fromError(const Error &error, const QString &field = {});
+
+// A route's answer, from its protocol type (protocol/routes.h).
+template<typename R>
+Reply answer(const typename R::Response &value, int status = R::status)
+{
+    return Reply::json(protocol::toJson(value), status);
+}
+
+// The request body as the route's request type, or the 422 that names the
+// field at fault.
+template<typename T>
+std::variant<T, Reply> decode(const QJsonObject &json)
+{
+    auto decoded = protocol::decodeRequest<T>(json);
+    if (auto *p = std::get_if<protocol::ApiProblem>(&decoded))
+        return problem(*p);
+    return std::get<T>(std::move(decoded));
+}
 
 using Handler = std::function<Reply(Request &)>;
 // A handler that waits for something (Meta) without holding a REST thread:
@@ -98,7 +127,7 @@ public:
                 promise->finish();
             });
             if (!started) {
-                promise->addResult(Reply::error(503, QStringLiteral("unavailable"), QStringLiteral("the server is stopping")));
+                promise->addResult(problem(ErrorCode::Unavailable, QStringLiteral("the server is stopping")));
                 promise->finish();
             }
         });
@@ -138,6 +167,18 @@ class Router {
 public:
     void add(Method method, const QString &pattern, Access access, Handler handler);
     void add(Method method, const QString &pattern, Access access, AsyncHandler handler);
+    // A route of the catalogue (protocol/routes.h): its method and path.
+    template<typename R>
+    void add(Access access, Handler handler)
+    {
+        add(method(R::verb), QString::fromLatin1(R::path), std::move(access), std::move(handler));
+    }
+    template<typename R>
+    void addAsync(Access access, AsyncHandler handler)
+    {
+        add(method(R::verb), QString::fromLatin1(R::path), std::move(access), std::move(handler));
+    }
+    static Method method(protocol::Verb verb);
     // A route another component serves (webhook, WebSocket, OpenAPI):
     // listed for the OpenAPI check and the 405 answer.
     void addExternal(Method method, const QString &pattern);
@@ -165,18 +206,5 @@ private:
     QList<Route> m_routes;
 };
 
-
-// Reading request bodies: each returns an error reply (422 with the field)
-// when the value has the wrong type.
-struct BodyReader {
-    const QJsonObject &json;
-    std::optional<Reply> error;
-
-    // One line (no breaks, tabs or control characters) unless multiline.
-    std::optional<QString> string(const QString &field, bool required = false, int maxLength = 10'000, bool multiline = false);
-    std::optional<bool> boolean(const QString &field);
-    std::optional<qint64> integer(const QString &field);
-    bool has(const QString &field) const { return json.contains(field); }
-};
 
 } // namespace puente::server::api

@@ -69,26 +69,44 @@ std::optional<std::pair<QString, QString>> badText(const QJsonValue &value, cons
 }
 } // namespace
 
-QJsonObject userJson(const User &u)
+protocol::User toProtocol(const User &u)
 {
-    return {{QStringLiteral("id"), u.id.value},
-            {QStringLiteral("email"), u.email},
-            {QStringLiteral("name"), u.name},
-            {QStringLiteral("role"), toString(u.role)},
-            {QStringLiteral("active"), u.active},
-            {QStringLiteral("created_at"), u.createdAt},
-            {QStringLiteral("last_login_at"), u.lastLoginAt ? QJsonValue(u.lastLoginAt) : QJsonValue()}};
+    protocol::User out{u.id.value, u.email, u.name, u.role, u.active, u.createdAt, {}};
+    if (u.lastLoginAt)
+        out.lastLoginAt = u.lastLoginAt;
+    return out;
 }
 
-QJsonObject tenantJson(const Tenant &t)
+protocol::Tenant toProtocol(const Tenant &t)
 {
-    return {{QStringLiteral("id"), t.id.value},
-            {QStringLiteral("slug"), t.slug},
-            {QStringLiteral("name"), t.name},
-            {QStringLiteral("plan"), toString(t.plan)},
-            {QStringLiteral("status"), toString(t.status)},
-            {QStringLiteral("suspended_reason"), t.suspendedReason.isEmpty() ? QJsonValue() : QJsonValue(t.suspendedReason)},
-            {QStringLiteral("created_at"), t.createdAt}};
+    protocol::Tenant out{t.id.value, t.slug, t.name, t.plan, t.status, {}, t.createdAt};
+    if (!t.suspendedReason.isEmpty())
+        out.suspendedReason = t.suspendedReason;
+    return out;
+}
+
+protocol::TenantRef tenantRef(const Tenant &t)
+{
+    return {t.id.value, t.slug, t.name, t.status, t.status == TenantStatus::Suspended ? t.suspendedReason : QString()};
+}
+
+protocol::ApiKey toProtocol(const ApiKey &k)
+{
+    protocol::ApiKey out;
+    out.id = k.id;
+    out.name = k.name;
+    out.prefix = k.prefix;
+    for (const QString &scope : k.scopes)
+        if (const auto s = protocol::enumFromName<protocol::ApiScope>(scope))
+            out.scopes.append(*s);
+    if (k.createdBy.isValid())
+        out.createdByUserId = k.createdBy.value;
+    out.createdAt = k.createdAt;
+    if (k.lastUsedAt)
+        out.lastUsedAt = k.lastUsedAt;
+    if (k.revokedAt)
+        out.revokedAt = k.revokedAt;
+    return out;
 }
 
 RestApi::RestApi(ServerContext &context, QThreadPool *pool)
@@ -131,7 +149,7 @@ http::BodyPolicy RestApi::bodyPolicy(const http::RequestHead &head) const
             // Up to 100 MB go to disk before the handler checks the token:
             // without one at all, nothing is read.
             if (!match.route->access.anonymous && !head.field("authorization").startsWith("Bearer "))
-                policy.refuse = Reply::error(401, QStringLiteral("unauthenticated"), QStringLiteral("sign in first (send Authorization: Bearer <token>)"));
+                policy.refuse = problem(ErrorCode::Unauthenticated, QStringLiteral("sign in first (send Authorization: Bearer <token>)"));
         }
     }
     return policy;
@@ -144,11 +162,11 @@ QFuture<Reply> RestApi::handle(Request request)
     if (!match.route) {
         request.routePattern = QStringLiteral("unmatched");
         if (!match.allowed.isEmpty()) {
-            reply = Reply::error(405, QStringLiteral("method_not_allowed"),
+            reply = problem(ErrorCode::MethodNotAllowed,
                                  QStringLiteral("%1 is not allowed here; use %2").arg(methodName(request.method), match.allowed.join(QStringLiteral(", "))));
             reply.headers.append({"Allow", match.allowed.join(QStringLiteral(", ")).toLatin1()});
         } else {
-            reply = Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint: %1").arg(request.path));
+            reply = problem(ErrorCode::NotFound, QStringLiteral("no such endpoint: %1").arg(request.path));
         }
     } else if (match.route->external) {
         // Served by its own HTTP front route; reaching here means the
@@ -158,7 +176,7 @@ QFuture<Reply> RestApi::handle(Request request)
         for (const Router::Route &r : m_router.all())
             if (r.pattern == match.route->pattern)
                 allowed.append(methodName(r.method));
-        reply = Reply::error(405, QStringLiteral("method_not_allowed"),
+        reply = problem(ErrorCode::MethodNotAllowed,
                              QStringLiteral("%1 is not allowed here; use %2").arg(methodName(request.method), allowed.join(QStringLiteral(", "))));
         reply.headers.append({"Allow", allowed.join(QStringLiteral(", ")).toLatin1()});
     } else {
@@ -168,35 +186,35 @@ QFuture<Reply> RestApi::handle(Request request)
         std::optional<Reply> refused;
         for (const auto &[name, value] : request.query.queryItems(QUrl::FullyDecoded)) {
             const QString nameProblem = text::problem(name, text::Kind::Line);
-            const QString problem = nameProblem.isEmpty() ? text::problem(value, text::Kind::Line) : nameProblem;
-            if (!problem.isEmpty()) {
+            const QString what = nameProblem.isEmpty() ? text::problem(value, text::Kind::Line) : nameProblem;
+            if (!what.isEmpty()) {
                 const QString which = nameProblem.isEmpty() ? name : QStringLiteral("name");
-                refused = Reply::error(400, QStringLiteral("invalid_parameter"), QStringLiteral("the parameter %1 %2").arg(which, problem), which);
+                refused = problem(ErrorCode::InvalidParameter, QStringLiteral("the parameter %1 %2").arg(which, what), which);
                 break;
             }
         }
         if (!refused && hasBody(request.method)) {
             const qint64 maxBody = route.access.maxBody > 0 ? route.access.maxBody : m_maxBody;
             if (request.bodySize > maxBody) {
-                refused = Reply::error(413, QStringLiteral("too_large"), QStringLiteral("the request body is larger than %1 bytes").arg(maxBody));
+                refused = problem(ErrorCode::TooLarge, QStringLiteral("the request body is larger than %1 bytes").arg(maxBody));
             } else if (!route.access.rawBody && !request.body.trimmed().isEmpty()) {
                 const QByteArray type = request.header("content-type").split(';').first().trimmed().toLower();
                 if (type != "application/json") {
-                    refused = Reply::error(415, QStringLiteral("unsupported_media_type"),
+                    refused = problem(ErrorCode::UnsupportedMediaType,
                                            QStringLiteral("send the body as JSON with Content-Type: application/json"));
                 } else {
                     QJsonParseError error{};
                     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
                     if (error.error != QJsonParseError::NoError)
-                        refused = Reply::error(400, QStringLiteral("malformed_json"),
+                        refused = problem(ErrorCode::MalformedJson,
                                                QStringLiteral("the body is not valid JSON: %1 at byte %2").arg(error.errorString()).arg(error.offset));
                     else if (!doc.isObject())
-                        refused = Reply::error(400, QStringLiteral("malformed_json"), QStringLiteral("the body must be a JSON object"));
+                        refused = problem(ErrorCode::MalformedJson, QStringLiteral("the body must be a JSON object"));
                     else if (const auto twice = json::duplicateKey(request.body))
-                        refused = Reply::error(400, QStringLiteral("malformed_json"),
+                        refused = problem(ErrorCode::MalformedJson,
                                                QStringLiteral("the key %1 appears twice in one object").arg(*twice), *twice);
                     else if (const auto bad = badText(doc.object(), {}))
-                        refused = Reply::error(422, QStringLiteral("invalid_field"), QStringLiteral("%1 %2").arg(bad->first, bad->second),
+                        refused = problem(ErrorCode::InvalidField, QStringLiteral("%1 %2").arg(bad->first, bad->second),
                                                bad->first);
                     else
                         request.json = doc.object();
@@ -208,7 +226,7 @@ QFuture<Reply> RestApi::handle(Request request)
         const QString badAuthKey = QStringLiteral("bad-auth:") + request.clientAddress;
         if (!refused && !route.access.anonymous) {
             if (const auto d = m_limiter.peek(badAuthKey, 1, 20, nowMs()); !d.allowed) {
-                refused = Reply::error(429, QStringLiteral("rate_limited"), QStringLiteral("too many requests with invalid tokens; retry later"));
+                refused = problem(ErrorCode::RateLimited, QStringLiteral("too many requests with invalid tokens; retry later"));
                 refused->headers.append({"Retry-After", QByteArray::number(std::max<qint64>(1, (d.retryAfterMs + 999) / 1000))});
             }
         }
@@ -271,7 +289,7 @@ std::optional<Reply> RestApi::authenticate(Request &request, const Router::Route
     if (access.anonymous)
         return std::nullopt;
     if (token.isEmpty())
-        return Reply::error(401, QStringLiteral("unauthenticated"), QStringLiteral("sign in first (send Authorization: Bearer <token>)"));
+        return problem(ErrorCode::Unauthenticated, QStringLiteral("sign in first (send Authorization: Bearer <token>)"));
 
     Principal &p = request.principal;
     p.token = token;
@@ -281,14 +299,14 @@ std::optional<Reply> RestApi::authenticate(Request &request, const Router::Route
         if (!key)
             return fromError(key.error());
         if (!key.value())
-            return Reply::error(401, QStringLiteral("invalid_token"), QStringLiteral("this API key is unknown or has been revoked"));
+            return problem(ErrorCode::InvalidToken, QStringLiteral("this API key is unknown or has been revoked"));
         p.kind = Principal::Kind::ApiKey;
         p.apiKeyId = key.value()->id;
         p.apiKeyName = key.value()->name;
         p.scopes = key.value()->scopes;
         p.homeTenant = p.tenant = key.value()->tenantId;
         if (access.scope.isEmpty() || !p.scopes.contains(access.scope))
-            return Reply::error(403, QStringLiteral("forbidden"), access.scope.isEmpty()
+            return problem(ErrorCode::Forbidden, access.scope.isEmpty()
                                                                       ? QStringLiteral("API keys cannot use this endpoint; sign in as a user")
                                                                       : QStringLiteral("this API key lacks the %1 scope").arg(access.scope));
     } else {
@@ -296,7 +314,7 @@ std::optional<Reply> RestApi::authenticate(Request &request, const Router::Route
         if (!session)
             return fromError(session.error());
         if (!session.value())
-            return Reply::error(401, QStringLiteral("invalid_token"), QStringLiteral("your session has expired or you signed out; sign in again"));
+            return problem(ErrorCode::InvalidToken, QStringLiteral("your session has expired or you signed out; sign in again"));
         const Session &s = *session.value();
         p.kind = Principal::Kind::Session;
         p.sessionId = s.id;
@@ -310,18 +328,18 @@ std::optional<Reply> RestApi::authenticate(Request &request, const Router::Route
         const bool roleAllowed = access.roles.contains(p.role)
                                  || (p.role == Role::PlatformAdmin && access.tenant == Access::Tenant::Required);
         if (!roleAllowed)
-            return Reply::error(403, QStringLiteral("forbidden"), QStringLiteral("your role (%1) cannot do this").arg(toString(p.role)));
+            return problem(ErrorCode::Forbidden, QStringLiteral("your role (%1) cannot do this").arg(toString(p.role)));
         if (p.role == Role::PlatformAdmin && access.tenant != Access::Tenant::None) {
             const QString named = QString::fromUtf8(request.header("x-puente-tenant")).trimmed();
             if (named.isEmpty() && access.tenant == Access::Tenant::Required)
-                return Reply::error(400, QStringLiteral("tenant_required"),
+                return problem(ErrorCode::TenantHeaderNeeded,
                                     QStringLiteral("platform admins name the tenant to act in with the X-Puente-Tenant header (id or slug)"));
             if (!named.isEmpty()) {
                 auto t = TenantRepository(m_env->db).findByIdOrSlug(named);
                 if (!t)
                     return fromError(t.error());
                 if (!t.value())
-                    return Reply::error(404, QStringLiteral("tenant_not_found"), QStringLiteral("no tenant %1").arg(named));
+                    return problem(ErrorCode::TenantNotFound, QStringLiteral("no tenant %1").arg(named));
                 p.tenant = t.value()->id;
             }
         }
@@ -333,7 +351,7 @@ std::optional<Reply> RestApi::authenticate(Request &request, const Router::Route
         if (!t)
             return fromError(t.error());
         if (t.value() && t.value()->status == TenantStatus::Suspended)
-            return Reply::error(403, QStringLiteral("tenant_suspended"),
+            return problem(ErrorCode::TenantSuspended,
                                 t.value()->suspendedReason.isEmpty()
                                     ? QStringLiteral("%1 is suspended; contact the platform operator").arg(t.value()->name)
                                     : QStringLiteral("%1 is suspended: %2").arg(t.value()->name, t.value()->suspendedReason));
@@ -358,7 +376,7 @@ std::optional<Reply> RestApi::rateLimit(const Request &request)
         const auto d = m_limiter.take(key, rate, burst, now);
         if (!d.allowed) {
             const qint64 seconds = std::max<qint64>(1, (d.retryAfterMs + 999) / 1000);
-            Reply r = Reply::error(429, QStringLiteral("rate_limited"),
+            Reply r = problem(ErrorCode::RateLimited,
                                    key.startsWith(QLatin1String("tenant:"))
                                        ? QStringLiteral("your company is sending too many requests; retry in %1 s").arg(seconds)
                                        : QStringLiteral("too many requests; retry in %1 s").arg(seconds));

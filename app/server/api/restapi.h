@@ -6,6 +6,7 @@
 #include "http/server.h"
 #include "common/ratelimiter.h"
 #include "crypto/secretbox.h"
+#include "accounts/apikeys.h"
 #include "domain/tenant.h"
 #include "meta/graphclient.h"
 
@@ -92,8 +93,10 @@ void registerWhatsAppRoutes(Router &router, Environment &env);
 void registerConversationRoutes(Router &router, Environment &env);
 void registerAdminRoutes(Router &router, Environment &env);
 
-// Shared JSON shapes.
-QJsonObject userJson(const User &user);
-QJsonObject tenantJson(const Tenant &tenant);
+// Domain records as the API carries them.
+protocol::User toProtocol(const User &user);
+protocol::Tenant toProtocol(const Tenant &tenant);
+protocol::TenantRef tenantRef(const Tenant &tenant);
+protocol::ApiKey toProtocol(const ApiKey &key);
 
 } // namespace puente::server::api

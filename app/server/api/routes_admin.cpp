@@ -40,73 +40,70 @@ std::optional<qint64> timeParam(const QString &s)
 void registerAdminRoutes(Router &router, Environment &env)
 {
     // --- users (tenant admins) ---
-    router.add(Method::Get, QStringLiteral("/api/users"), Access::tenantAdmins(), [&env](Request &r) {
+    router.add<route::ListUsers>(Access::tenantAdmins(), [&env](Request &r) {
         auto users = UserRepository(env.db).list(r.principal.tenant);
         if (!users)
             return fromError(users.error());
-        QJsonArray items;
+        protocol::UserList list;
         for (const User &u : users.value())
-            items.append(userJson(u));
-        return Reply::json(QJsonObject{{QStringLiteral("items"), items}});
+            list.items.append(toProtocol(u));
+        return answer<route::ListUsers>(list);
     });
 
-    router.add(Method::Post, QStringLiteral("/api/users"), Access::tenantAdmins(), [&env](Request &r) {
-        BodyReader body{r.json, {}};
-        const auto email = body.string(QStringLiteral("email"), true, 254);
-        const auto name = body.string(QStringLiteral("name"), true, 200);
-        const auto role = body.string(QStringLiteral("role"), true, 30);
-        const auto password = body.string(QStringLiteral("password"), true, 1024);
-        if (body.error)
-            return *body.error;
-        const auto parsedRole = tenantRole(*role);
+    router.add<route::CreateUser>(Access::tenantAdmins(), [&env](Request &r) {
+        auto body = decode<protocol::CreateUser>(r.json);
+        if (auto *refused = std::get_if<Reply>(&body))
+            return *refused;
+        const auto &create = std::get<protocol::CreateUser>(body);
+        const auto parsedRole = tenantRole(create.role);
         if (!parsedRole)
-            return Reply::error(422, QStringLiteral("invalid_role"), QStringLiteral("role must be tenant_admin or agent"), QStringLiteral("role"));
+            return problem(ErrorCode::InvalidRole, QStringLiteral("role must be tenant_admin or agent"), QStringLiteral("role"));
         auto created = UserRepository(env.db, env.auth.policy().scrypt)
-                           .create({r.principal.tenant, *email, *name, *parsedRole, *password}, r.actor());
+                           .create({r.principal.tenant, create.email, create.name, *parsedRole, create.password}, r.actor());
         if (!created)
             return fromError(created.error());
-        return Reply::json(userJson(created.value()), 201);
+        return answer<route::CreateUser>(toProtocol(created.value()));
     });
 
-    router.add(Method::Patch, QStringLiteral("/api/users/{id}"), Access::tenantAdmins(), [&env](Request &r) {
+    router.add<route::UpdateUser>(Access::tenantAdmins(), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
-            return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such user"));
-        BodyReader body{r.json, {}};
+            return problem(ErrorCode::NotFound, QStringLiteral("no such user"));
+        auto body = decode<protocol::UpdateUser>(r.json);
+        if (auto *refused = std::get_if<Reply>(&body))
+            return *refused;
+        const auto &update = std::get<protocol::UpdateUser>(body);
         UserChanges c;
-        c.name = body.string(QStringLiteral("name"), false, 200);
-        const auto role = body.string(QStringLiteral("role"), false, 30);
-        c.active = body.boolean(QStringLiteral("active"));
-        c.password = body.string(QStringLiteral("password"), false, 1024);
-        if (body.error)
-            return *body.error;
-        if (role) {
-            c.role = tenantRole(*role);
+        c.name = update.name;
+        c.active = update.active;
+        c.password = update.password;
+        if (update.role) {
+            c.role = tenantRole(*update.role);
             if (!c.role)
-                return Reply::error(422, QStringLiteral("invalid_role"), QStringLiteral("role must be tenant_admin or agent"), QStringLiteral("role"));
+                return problem(ErrorCode::InvalidRole, QStringLiteral("role must be tenant_admin or agent"), QStringLiteral("role"));
         }
         auto updated = UserRepository(env.db, env.auth.policy().scrypt).update(r.principal.tenant, UserId(*id), c, r.actor());
         if (!updated)
             return fromError(updated.error());
-        return Reply::json(userJson(updated.value()));
+        return answer<route::UpdateUser>(toProtocol(updated.value()));
     });
 
     // Users are deactivated, not deleted: their messages and audit entries
     // keep naming them.
-    router.add(Method::Delete, QStringLiteral("/api/users/{id}"), Access::tenantAdmins(), [&env](Request &r) {
+    router.add<route::DeactivateUser>(Access::tenantAdmins(), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
-            return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such user"));
+            return problem(ErrorCode::NotFound, QStringLiteral("no such user"));
         UserChanges c;
         c.active = false;
         auto updated = UserRepository(env.db).update(r.principal.tenant, UserId(*id), c, r.actor());
         if (!updated)
             return fromError(updated.error());
-        return Reply::json(userJson(updated.value()));
+        return answer<route::DeactivateUser>(toProtocol(updated.value()));
     });
 
     // --- tenants (platform admins) ---
-    router.add(Method::Get, QStringLiteral("/api/admin/tenants"), Access::platformAdmins(), [&env](Request &) {
+    router.add<route::ListTenants>(Access::platformAdmins(), [&env](Request &) {
         auto tenants = TenantRepository(env.db).list();
         if (!tenants)
             return fromError(tenants.error());
@@ -115,174 +112,172 @@ void registerAdminRoutes(Router &router, Environment &env)
         auto channels = WhatsAppConfigRepository(env.db, env.keyring).summaries();
         if (!channels)
             return fromError(channels.error());
-        QHash<qint64, QJsonObject> extra;
-        const auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
-        for (auto it = channels->cbegin(); it != channels->cend(); ++it)
-            extra.insert(it.key(), {{QStringLiteral("phone_number_id"), orNull(it->phoneNumberId)},
-                                    {QStringLiteral("connection_status"), it->connectionStatus},
-                                    {QStringLiteral("display_phone_number"), orNull(it->displayPhoneNumber)},
-                                    {QStringLiteral("last_webhook_at"), it->lastWebhookAt ? QJsonValue(it->lastWebhookAt) : QJsonValue()},
-                                    {QStringLiteral("quality_rating"), orNull(it->qualityRating)}});
+        const auto orNull = [](const QString &s) { return s.isEmpty() ? std::nullopt : std::optional<QString>(s); };
         const qint64 now = nowMs();
-        QJsonArray items;
+        protocol::TenantSummaryList list;
         for (const Tenant &t : tenants.value()) {
-            QJsonObject o = tenantJson(t);
-            const QJsonObject e = extra.value(t.id.value, QJsonObject{{QStringLiteral("phone_number_id"), QJsonValue()},
-                                                                     {QStringLiteral("connection_status"), QStringLiteral("not_configured")},
-                                                                     {QStringLiteral("display_phone_number"), QJsonValue()},
-                                                                     {QStringLiteral("last_webhook_at"), QJsonValue()},
-                                                                     {QStringLiteral("quality_rating"), QJsonValue()}});
-            for (auto it = e.begin(); it != e.end(); ++it)
-                o.insert(it.key(), it.value());
+            const protocol::Tenant base = toProtocol(t);
+            protocol::TenantSummary o;
+            o.id = base.id;
+            o.slug = base.slug;
+            o.name = base.name;
+            o.plan = base.plan;
+            o.status = base.status;
+            o.suspendedReason = base.suspendedReason;
+            o.createdAt = base.createdAt;
+            if (const auto it = channels->constFind(t.id.value); it != channels->cend()) {
+                o.phoneNumberId = orNull(it->phoneNumberId);
+                o.connectionStatus = protocol::enumFromName<protocol::ConnectionStatus>(it->connectionStatus).value_or(protocol::ConnectionStatus::Unknown);
+                o.displayPhoneNumber = orNull(it->displayPhoneNumber);
+                if (it->lastWebhookAt)
+                    o.lastWebhookAt = it->lastWebhookAt;
+                o.qualityRating = orNull(it->qualityRating);
+            }
             auto usage = PlanUsageQuery::of(env.db, t.id, now);
             if (!usage)
                 return fromError(usage.error());
-            const QJsonObject u = usage->toJson();
-            o.insert(QStringLiteral("limits"), u.value(QStringLiteral("limits")));
-            o.insert(QStringLiteral("usage"), u.value(QStringLiteral("usage")));
-            o.insert(QStringLiteral("active_users"), usage->users);
-            o.insert(QStringLiteral("messages_this_month"), usage->messages);
-            items.append(o);
+            const protocol::Usage u = usage->toProtocol();
+            o.limits = u.limits;
+            o.usage = u.usage;
+            o.activeUsers = usage->users;
+            o.messagesThisMonth = usage->messages;
+            list.items.append(o);
         }
-        return Reply::json(QJsonObject{{QStringLiteral("items"), items}});
+        return answer<route::ListTenants>(list);
     });
 
-    router.add(Method::Post, QStringLiteral("/api/admin/tenants"), Access::platformAdmins(), [&env](Request &r) {
-        BodyReader body{r.json, {}};
-        const auto slug = body.string(QStringLiteral("slug"), true, 63);
-        const auto name = body.string(QStringLiteral("name"), true, 200);
-        const QString planName = body.string(QStringLiteral("plan"), false, 20).value_or(QStringLiteral("basic"));
-        if (body.error)
-            return *body.error;
-        const auto plan = planFromString(planName);
+    router.add<route::CreateTenant>(Access::platformAdmins(), [&env](Request &r) {
+        auto body = decode<protocol::CreateTenant>(r.json);
+        if (auto *refused = std::get_if<Reply>(&body))
+            return *refused;
+        const auto &create = std::get<protocol::CreateTenant>(body);
+        const auto plan = planFromString(create.plan.isEmpty() ? QStringLiteral("basic") : create.plan);
         if (!plan)
-            return Reply::error(422, QStringLiteral("invalid_plan"), QStringLiteral("plan must be basic, pro or enterprise"), QStringLiteral("plan"));
+            return problem(ErrorCode::InvalidPlan, QStringLiteral("plan must be basic, pro or enterprise"), QStringLiteral("plan"));
         // The first admin is checked before the tenant exists, so a weak
         // password does not leave a tenant nobody can sign in to.
         std::optional<NewUser> admin;
-        if (body.has(QStringLiteral("admin"))) {
-            const QJsonObject a = r.json.value(QStringLiteral("admin")).toObject();
-            admin = NewUser{TenantId(), a.value(QStringLiteral("email")).toString(), a.value(QStringLiteral("name")).toString(), Role::TenantAdmin,
-                            a.value(QStringLiteral("password")).toString()};
+        if (create.admin) {
+            admin = NewUser{TenantId(), create.admin->email, create.admin->name, Role::TenantAdmin, create.admin->password};
             if (auto e = normalizeEmail(admin->email); !e)
                 return fromError(e.error(), QStringLiteral("admin.email"));
             if (admin->name.trimmed().isEmpty() || admin->name.trimmed().size() > 200)
-                return Reply::error(422, QStringLiteral("invalid_name"), QStringLiteral("the first admin needs a name of 1-200 characters"),
+                return problem(ErrorCode::InvalidName, QStringLiteral("the first admin needs a name of 1-200 characters"),
                                     QStringLiteral("admin.name"));
             if (auto s = checkPasswordPolicy(admin->password); !s)
                 return fromError(s.error(), QStringLiteral("admin.password"));
         }
-        auto tenant = TenantRepository(env.db).create(*slug, *name, *plan, r.actor());
+        auto tenant = TenantRepository(env.db).create(create.slug, create.name, *plan, r.actor());
         if (!tenant)
             return fromError(tenant.error());
-        QJsonObject out{{QStringLiteral("tenant"), tenantJson(tenant.value())}};
+        protocol::CreatedTenant out{toProtocol(tenant.value()), {}};
         if (admin) {
             admin->tenantId = tenant->id;
             auto user = UserRepository(env.db, env.auth.policy().scrypt).create(*admin, r.actor());
             if (!user)
                 return fromError(user.error(), QStringLiteral("admin.email"));
-            out.insert(QStringLiteral("admin"), userJson(user.value()));
+            out.admin = toProtocol(user.value());
         }
-        return Reply::json(out, 201);
+        return answer<route::CreateTenant>(out);
     });
 
-    router.add(Method::Patch, QStringLiteral("/api/admin/tenants/{id}"), Access::platformAdmins(), [&env](Request &r) {
+    router.add<route::UpdateTenant>(Access::platformAdmins(), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
-            return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such tenant"));
-        BodyReader body{r.json, {}};
+            return problem(ErrorCode::NotFound, QStringLiteral("no such tenant"));
+        auto body = decode<protocol::UpdateTenant>(r.json);
+        if (auto *refused = std::get_if<Reply>(&body))
+            return *refused;
+        const auto &update = std::get<protocol::UpdateTenant>(body);
         TenantChanges c;
-        c.name = body.string(QStringLiteral("name"), false, 200);
-        const auto plan = body.string(QStringLiteral("plan"), false, 20);
-        const auto status = body.string(QStringLiteral("status"), false, 20);
-        c.suspendedReason = body.string(QStringLiteral("suspended_reason"), false, 500);
-        if (body.error)
-            return *body.error;
+        c.name = update.name;
+        c.suspendedReason = update.suspendedReason;
+        const auto &plan = update.plan;
+        const auto &status = update.status;
         if (plan) {
             c.plan = planFromString(*plan);
             if (!c.plan)
-                return Reply::error(422, QStringLiteral("invalid_plan"), QStringLiteral("plan must be basic, pro or enterprise"), QStringLiteral("plan"));
+                return problem(ErrorCode::InvalidPlan, QStringLiteral("plan must be basic, pro or enterprise"), QStringLiteral("plan"));
         }
         if (status) {
             c.status = tenantStatusFromString(*status);
             if (!c.status)
-                return Reply::error(422, QStringLiteral("invalid_status"), QStringLiteral("status must be active or suspended"), QStringLiteral("status"));
+                return problem(ErrorCode::InvalidStatus, QStringLiteral("status must be active or suspended"), QStringLiteral("status"));
         }
         QList<Event> events;
         auto updated = TenantRepository(env.db).update(TenantId(*id), c, r.actor(), &events);
         if (!updated)
             return fromError(updated.error());
         env.bus.publish(events);
-        return Reply::json(tenantJson(updated.value()));
+        return answer<route::UpdateTenant>(toProtocol(updated.value()));
     });
 
     // --- plans and usage ---
-    router.add(Method::Get, QStringLiteral("/api/admin/plans"), Access::anyUser(), [](Request &) {
-        QJsonArray items;
+    router.add<route::ListPlans>(Access::anyUser(), [](Request &) {
+        protocol::PlanList list;
         for (Plan p : {Plan::Basic, Plan::Pro, Plan::Enterprise})
-            items.append(QJsonObject{{QStringLiteral("plan"), toString(p)}, {QStringLiteral("limits"), limitsJson(limitsFor(p))}});
-        return Reply::json(QJsonObject{{QStringLiteral("items"), items}});
+            list.items.append({p, toProtocol(limitsFor(p))});
+        return answer<route::ListPlans>(list);
     });
 
-    router.add(Method::Get, QStringLiteral("/api/usage"), Access::tenantAdmins(), [&env](Request &r) {
+    router.add<route::GetUsage>(Access::tenantAdmins(), [&env](Request &r) {
         auto usage = PlanUsageQuery::of(env.db, r.principal.tenant, nowMs());
         if (!usage)
             return fromError(usage.error());
-        return Reply::json(usage->toJson());
+        return answer<route::GetUsage>(usage->toProtocol());
     });
 
     // --- health ---
-    router.add(Method::Get, QStringLiteral("/api/whatsapp/health"), Access::tenantAdmins(), [&env](Request &r) {
+    router.add<route::GetHealth>(Access::tenantAdmins(), [&env](Request &r) {
         auto report = Health::report(env.db, r.principal.tenant, nowMs());
         if (!report)
             return fromError(report.error());
-        return Reply::json(report.value());
+        return answer<route::GetHealth>(report.value());
     });
 
     // Tenant admins see and replay their tenant's dead letters; platform
     // admins one tenant's (X-Puente-Tenant) or all, the unroutable ones too.
     Access deadLetterAccess{false, {Role::TenantAdmin, Role::PlatformAdmin}, {}, Access::Tenant::Optional, false};
-    router.add(Method::Get, QStringLiteral("/api/dead-letters"), deadLetterAccess, [&env](Request &r) {
+    router.add<route::ListDeadLetters>(deadLetterAccess, [&env](Request &r) {
         qint64 before = 0;
         if (const QString b = r.queryValue(QStringLiteral("before")); !b.isEmpty()) {
             bool ok = false;
             before = b.toLongLong(&ok);
             if (!ok || before <= 0)
-                return Reply::error(400, QStringLiteral("invalid_cursor"), QStringLiteral("before must be the next_cursor of a previous page"),
+                return problem(ErrorCode::InvalidCursor, QStringLiteral("before must be the next_cursor of a previous page"),
                                     QStringLiteral("before"));
         }
         // The ones no tenant owns are the platform operator's to fix.
         const bool unroutable = r.queryValue(QStringLiteral("unroutable")) == QLatin1String("true");
         if (unroutable && !r.principal.isPlatformAdmin())
-            return Reply::error(403, QStringLiteral("forbidden"), QStringLiteral("only platform admins see dead letters that belong to no tenant"));
+            return problem(ErrorCode::Forbidden, QStringLiteral("only platform admins see dead letters that belong to no tenant"));
         bool ok = false;
         const int limit = qBound(1, r.queryValue(QStringLiteral("limit")).toInt(&ok), 200);
         auto items = DeadLetters::list(env.db, r.principal.tenant, before, ok ? limit : 50, unroutable);
         if (!items)
             return fromError(items.error());
-        const bool more = items->size() == (ok ? limit : 50);
-        return Reply::json(QJsonObject{
-            {QStringLiteral("items"), items.value()},
-            {QStringLiteral("next_cursor"), more ? QJsonValue(QString::number(items->last().toObject().value(QStringLiteral("id")).toInteger()))
-                                                 : QJsonValue()}});
+        protocol::DeadLetterPage page{items.value(), {}};
+        if (page.items.size() == (ok ? limit : 50))
+            page.nextCursor = QString::number(page.items.last().id);
+        return answer<route::ListDeadLetters>(page);
     });
 
-    router.add(Method::Post, QStringLiteral("/api/dead-letters/{id}/replay"), deadLetterAccess, [&env](Request &r) {
+    router.add<route::ReplayDeadLetter>(deadLetterAccess, [&env](Request &r) {
         const auto id = r.id();
         if (!id)
-            return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such dead letter"));
+            return problem(ErrorCode::NotFound, QStringLiteral("no such dead letter"));
         const Actor actor = r.actor();
         auto inboxId = DeadLetters::replay(env.db, *id, r.principal.tenant, &actor);
         if (!inboxId)
             return fromError(inboxId.error());
         if (env.wakeInbound)
             env.wakeInbound();
-        return Reply::json(QJsonObject{{QStringLiteral("id"), *id}, {QStringLiteral("inbox_id"), inboxId.value()}}, 202);
+        return answer<route::ReplayDeadLetter>({*id, inboxId.value()});
     });
 
     // --- audit log ---
     Access auditAccess{false, {Role::TenantAdmin, Role::PlatformAdmin}, {}, Access::Tenant::Optional, false};
-    router.add(Method::Get, QStringLiteral("/api/audit-log"), auditAccess, [&env](Request &r) {
+    router.add<route::ListAuditLog>(auditAccess, [&env](Request &r) {
         AuditQuery q;
         // Tenant admins see their tenant; platform admins one tenant (named
         // with X-Puente-Tenant) or everything.
@@ -299,7 +294,7 @@ void registerAdminRoutes(Router &router, Environment &env)
         const auto from = timeParam(r.queryValue(QStringLiteral("from")));
         const auto to = timeParam(r.queryValue(QStringLiteral("to")));
         if (!from || !to)
-            return Reply::error(400, QStringLiteral("invalid_parameter"), QStringLiteral("from and to are Unix milliseconds or ISO 8601 times"),
+            return problem(ErrorCode::InvalidParameter, QStringLiteral("from and to are Unix milliseconds or ISO 8601 times"),
                                 !from ? QStringLiteral("from") : QStringLiteral("to"));
         q.fromMs = *from;
         q.toMs = *to;
@@ -307,7 +302,7 @@ void registerAdminRoutes(Router &router, Environment &env)
             bool okBefore = false;
             q.beforeId = before.toLongLong(&okBefore);
             if (!okBefore || q.beforeId <= 0)
-                return Reply::error(400, QStringLiteral("invalid_cursor"), QStringLiteral("before must be the next_cursor of a previous page"),
+                return problem(ErrorCode::InvalidCursor, QStringLiteral("before must be the next_cursor of a previous page"),
                                     QStringLiteral("before"));
         }
         bool ok = false;
@@ -316,21 +311,18 @@ void registerAdminRoutes(Router &router, Environment &env)
         auto entries = AuditLog::query(env.db, q);
         if (!entries)
             return fromError(entries.error());
-        QJsonArray items;
-        for (const AuditRecord &e : entries.value())
-            items.append(QJsonObject{{QStringLiteral("id"), e.id},
-                                     {QStringLiteral("tenant_id"), e.tenantId.isValid() ? QJsonValue(e.tenantId.value) : QJsonValue()},
-                                     {QStringLiteral("actor_user_id"), e.actorUserId.isValid() ? QJsonValue(e.actorUserId.value) : QJsonValue()},
-                                     {QStringLiteral("actor"), e.actorLabel},
-                                     {QStringLiteral("action"), e.action},
-                                     {QStringLiteral("target_type"), e.targetType},
-                                     {QStringLiteral("target_id"), e.targetId},
-                                     {QStringLiteral("details"), e.details},
-                                     {QStringLiteral("client_address"), e.clientAddress},
-                                     {QStringLiteral("created_at"), e.createdAt}});
-        const bool more = entries->size() == q.limit;
-        return Reply::json(QJsonObject{{QStringLiteral("items"), items},
-                                       {QStringLiteral("next_cursor"), more ? QJsonValue(QString::number(entries->last().id)) : QJsonValue()}});
+        protocol::AuditPage page;
+        for (const AuditRecord &e : entries.value()) {
+            protocol::AuditEntry entry{e.id, {}, {}, e.actorLabel, e.action, e.targetType, e.targetId, e.details, e.clientAddress, e.createdAt};
+            if (e.tenantId.isValid())
+                entry.tenantId = e.tenantId.value;
+            if (e.actorUserId.isValid())
+                entry.actorUserId = e.actorUserId.value;
+            page.items.append(entry);
+        }
+        if (entries->size() == q.limit)
+            page.nextCursor = QString::number(entries->last().id);
+        return answer<route::ListAuditLog>(page);
     });
 }
 

@@ -55,7 +55,7 @@ Result<QString> mediaKindFor(const QString &mime, qint64 size)
 
 Reply notFound(const QString &what)
 {
-    return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such %1").arg(what));
+    return problem(ErrorCode::NotFound, QStringLiteral("no such %1").arg(what));
 }
 
 int limitParam(const Request &r, int fallback)
@@ -68,16 +68,16 @@ int limitParam(const Request &r, int fallback)
 
 void registerConversationRoutes(Router &router, Environment &env)
 {
-    router.add(Method::Get, QStringLiteral("/api/whatsapp/conversations"), Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
+    router.add<route::ListConversations>(Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
         ConversationFilter f;
         f.status = r.queryValue(QStringLiteral("status"));
         if (!f.status.isEmpty() && f.status != QLatin1String("active") && f.status != QLatin1String("archived") && f.status != QLatin1String("blocked"))
-            return Reply::error(400, QStringLiteral("invalid_parameter"), QStringLiteral("status must be active, archived or blocked"), QStringLiteral("status"));
+            return problem(ErrorCode::InvalidParameter, QStringLiteral("status must be active, archived or blocked"), QStringLiteral("status"));
         f.query = r.queryValue(QStringLiteral("q")).left(200);
         const QString assigned = r.queryValue(QStringLiteral("assigned"));
         if (assigned == QLatin1String("me")) {
             if (!r.principal.userId.isValid())
-                return Reply::error(400, QStringLiteral("invalid_parameter"), QStringLiteral("an API key has no \"me\""), QStringLiteral("assigned"));
+                return problem(ErrorCode::InvalidParameter, QStringLiteral("an API key has no \"me\""), QStringLiteral("assigned"));
             f.assigned = ConversationFilter::Assigned::Me;
             f.assignedUser = r.principal.userId;
         } else if (assigned == QLatin1String("unassigned")) {
@@ -86,7 +86,7 @@ void registerConversationRoutes(Router &router, Environment &env)
             bool ok = false;
             f.assignedUser = UserId(assigned.toLongLong(&ok));
             if (!ok)
-                return Reply::error(400, QStringLiteral("invalid_parameter"), QStringLiteral("assigned must be me, unassigned, any or a user id"),
+                return problem(ErrorCode::InvalidParameter, QStringLiteral("assigned must be me, unassigned, any or a user id"),
                                     QStringLiteral("assigned"));
             f.assigned = ConversationFilter::Assigned::User;
         }
@@ -96,68 +96,68 @@ void registerConversationRoutes(Router &router, Environment &env)
         auto page = service.list(r.principal.tenant, f);
         if (!page)
             return fromError(page.error());
-        QJsonObject answer{{QStringLiteral("items"), page->items},
-                           {QStringLiteral("next_cursor"), page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}};
+        protocol::ConversationPage out = page.value();
         // The first page also tells the console its unread total.
         if (f.cursor.isEmpty()) {
             auto unread = service.unreadTotal(r.principal.tenant);
             if (!unread)
                 return fromError(unread.error());
-            answer.insert(QStringLiteral("unread_total"), unread.value());
+            out.unreadTotal = unread.value();
         }
-        return Reply::json(answer);
+        return answer<route::ListConversations>(out);
     });
 
-    router.add(Method::Post, QStringLiteral("/api/whatsapp/conversations"), Access::agents(ApiScope::MessagesSend), [&env](Request &r) {
-        BodyReader body{r.json, {}};
-        const auto phone = body.string(QStringLiteral("phone"), true, 40);
-        const auto name = body.string(QStringLiteral("name"), false, 200);
-        if (body.error)
-            return *body.error;
-        auto e164 = normalizePhoneNumber(*phone, env.defaultRegion);
+    router.add<route::StartConversation>(Access::agents(ApiScope::MessagesSend), [&env](Request &r) {
+        auto body = decode<protocol::StartConversation>(r.json);
+        if (auto *refused = std::get_if<Reply>(&body))
+            return *refused;
+        const auto &start = std::get<protocol::StartConversation>(body);
+        auto e164 = normalizePhoneNumber(start.phone, env.defaultRegion);
         if (!e164)
             return fromError(e164.error());
-        auto started = ConversationService(env.db, &env.bus).start(r.principal.tenant, e164.value(), name.value_or(QString()), r.actor());
+        auto started = ConversationService(env.db, &env.bus).start(r.principal.tenant, e164.value(), start.name, r.actor());
         if (!started)
             return fromError(started.error());
-        return Reply::json(started->conversation, started->created ? 201 : 200);
+        return answer<route::StartConversation>(started->conversation, started->created ? 201 : 200);
     });
 
-    router.add(Method::Get, QStringLiteral("/api/whatsapp/conversations/{id}"), Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
+    router.add<route::GetConversation>(Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
             return notFound(QStringLiteral("conversation"));
         auto c = ConversationService(env.db, &env.bus).find(r.principal.tenant, *id);
         if (!c)
             return fromError(c.error());
-        return c.value() ? Reply::json(*c.value()) : notFound(QStringLiteral("conversation"));
+        return c.value() ? answer<route::GetConversation>(*c.value()) : notFound(QStringLiteral("conversation"));
     });
 
-    router.add(Method::Patch, QStringLiteral("/api/whatsapp/conversations/{id}"), Access::agents(ApiScope::ConversationsWrite), [&env](Request &r) {
+    router.add<route::UpdateConversation>(Access::agents(ApiScope::ConversationsWrite), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
             return notFound(QStringLiteral("conversation"));
-        BodyReader body{r.json, {}};
+        auto body = decode<protocol::UpdateConversation>(r.json);
+        if (auto *refused = std::get_if<Reply>(&body))
+            return *refused;
+        const auto &update = std::get<protocol::UpdateConversation>(body);
         ConversationChanges changes;
-        changes.status = body.string(QStringLiteral("status"), false, 20);
-        if (body.has(QStringLiteral("assigned_user_id"))) {
-            const QJsonValue v = r.json.value(QStringLiteral("assigned_user_id"));
-            if (v.isNull())
-                changes.assignee = std::optional<UserId>();
-            else if (const auto user = body.integer(QStringLiteral("assigned_user_id")))
-                changes.assignee = std::optional<UserId>(UserId(*user));
+        changes.status = update.status;
+        const QJsonValue &assignee = update.assignedUserId;
+        if (assignee.isNull()) {
+            changes.assignee = std::optional<UserId>();
+        } else if (!assignee.isUndefined()) {
+            if (!assignee.isDouble() || assignee.toDouble() != double(assignee.toInteger()))
+                return problem(ErrorCode::InvalidField, QStringLiteral("assigned_user_id must be a whole number"), QStringLiteral("assigned_user_id"));
+            changes.assignee = std::optional<UserId>(UserId(assignee.toInteger()));
         }
-        if (body.error)
-            return *body.error;
         if (!changes.status && !changes.assignee)
-            return Reply::error(422, QStringLiteral("missing_field"), QStringLiteral("send status and/or assigned_user_id"));
+            return problem(ErrorCode::MissingField, QStringLiteral("send status and/or assigned_user_id"));
         auto updated = ConversationService(env.db, &env.bus).update(r.principal.tenant, *id, changes, r.actor());
         if (!updated)
             return fromError(updated.error());
-        return Reply::json(updated.value());
+        return answer<route::UpdateConversation>(updated.value());
     });
 
-    router.add(Method::Post, QStringLiteral("/api/whatsapp/conversations/{id}/read"), Access::agents(ApiScope::ConversationsWrite), [&env](Request &r) {
+    router.add<route::MarkRead>(Access::agents(ApiScope::ConversationsWrite), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
             return notFound(QStringLiteral("conversation"));
@@ -166,10 +166,10 @@ void registerConversationRoutes(Router &router, Environment &env)
             return fromError(updated.error());
         // The read receipt (blue ticks) is queued with it and sent by the
         // dispatcher: no REST thread waits for Meta.
-        return Reply::json(updated.value());
+        return answer<route::MarkRead>(updated.value());
     });
 
-    router.add(Method::Get, QStringLiteral("/api/whatsapp/conversations/{id}/messages"), Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
+    router.add<route::ListMessages>(Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
             return notFound(QStringLiteral("conversation"));
@@ -178,49 +178,29 @@ void registerConversationRoutes(Router &router, Environment &env)
             bool ok = false;
             before = b.toLongLong(&ok);
             if (!ok || before <= 0)
-                return Reply::error(400, QStringLiteral("invalid_parameter"), QStringLiteral("before must be a message id (next_cursor)"), QStringLiteral("before"));
+                return problem(ErrorCode::InvalidParameter, QStringLiteral("before must be a message id (next_cursor)"), QStringLiteral("before"));
         }
         auto page = ConversationService(env.db, &env.bus).messages(r.principal.tenant, *id, before, limitParam(r, 50));
         if (!page)
             return fromError(page.error());
-        return Reply::json(QJsonObject{{QStringLiteral("items"), page->items},
-                                       {QStringLiteral("next_cursor"), page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}});
+        return answer<route::ListMessages>(page.value());
     });
 
-    router.add(Method::Post, QStringLiteral("/api/whatsapp/conversations/{id}/messages"), Access::agents(ApiScope::MessagesSend), [&env](Request &r) {
+    router.add<route::SendMessage>(Access::agents(ApiScope::MessagesSend), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
             return notFound(QStringLiteral("conversation"));
-        BodyReader body{r.json, {}};
-        OutboundRequest o;
-        o.type = body.string(QStringLiteral("type"), false, 20).value_or(QStringLiteral("text"));
-        o.text = body.string(QStringLiteral("message"), false, 5000, true).value_or(QString());
-        o.previewUrl = body.boolean(QStringLiteral("preview_url")).value_or(false);
-        o.replyTo = body.integer(QStringLiteral("reply_to")).value_or(0);
-        if (body.has(QStringLiteral("reply_to")) && !r.json.value(QStringLiteral("reply_to")).isNull() && o.replyTo <= 0 && !body.error)
-            return Reply::error(422, QStringLiteral("invalid_field"), QStringLiteral("reply_to must be the id of a message in this conversation"),
-                                QStringLiteral("reply_to"));
-        o.emoji = body.string(QStringLiteral("emoji"), false, 32).value_or(QString());
-        o.mediaId = body.string(QStringLiteral("media_id"), false, 200).value_or(QString());
-        o.mediaLink = body.string(QStringLiteral("link"), false, 2000).value_or(QString());
-        o.caption = body.string(QStringLiteral("caption"), false, 2000, true).value_or(QString());
-        o.filename = body.string(QStringLiteral("filename"), false, 255).value_or(QString());
-        if (body.has(QStringLiteral("template"))) {
-            const QJsonObject t = r.json.value(QStringLiteral("template")).toObject();
-            o.templateName = t.value(QStringLiteral("name")).toString();
-            o.templateLanguage = t.value(QStringLiteral("language")).toString();
-            o.templateComponents = t.value(QStringLiteral("components")).toArray();
-        }
-        o.location = r.json.value(QStringLiteral("location")).toObject();
-        o.contacts = r.json.value(QStringLiteral("contacts")).toArray();
-        o.interactive = r.json.value(QStringLiteral("interactive")).toObject();
-        if (body.error)
-            return *body.error;
+        auto body = decode<protocol::SendMessage>(r.json);
+        if (auto *refused = std::get_if<Reply>(&body))
+            return *refused;
+        const auto &send = std::get<protocol::SendMessage>(body);
+        if (send.replyTo && *send.replyTo <= 0)
+            return problem(ErrorCode::InvalidField, QStringLiteral("reply_to must be the id of a message in this conversation"), QStringLiteral("reply_to"));
         QString field;
-        auto queued = ConversationService(env.db, &env.bus).enqueue(r.principal.tenant, *id, o, r.principal.userId, &field);
+        auto queued = ConversationService(env.db, &env.bus).enqueue(r.principal.tenant, *id, send, r.principal.userId, &field);
         if (!queued)
             return fromError(queued.error(), field);
-        return Reply::json(queued->message, 202);
+        return answer<route::SendMessage>(queued->message);
     });
 
     // Outbound files: the body is the file itself (Content-Type: its type),
@@ -229,20 +209,20 @@ void registerConversationRoutes(Router &router, Environment &env)
     Access upload = Access::agents(ApiScope::MessagesSend);
     upload.rawBody = true;
     upload.maxBody = 100LL * 1024 * 1024;
-    router.add(Method::Post, QStringLiteral("/api/whatsapp/media"), upload, AsyncHandler([&env](Request &r) -> QFuture<Reply> {
+    router.addAsync<route::UploadMedia>(upload, [&env](Request &r) -> QFuture<Reply> {
         const auto now = [](Reply reply) { return QtFuture::makeReadyFuture(std::move(reply)); };
         const QString mime = QString::fromLatin1(r.header("content-type").split(';').first().trimmed().toLower());
         const QString filename = r.queryValue(QStringLiteral("filename")).left(255);
         auto kind = mediaKindFor(mime, r.bodySize);
         if (!kind)
-            return now(Reply::error(kind.error().code == QLatin1String("too_large") ? 413 : 415, kind.error().code, kind.error().message));
+            return now(fromError(kind.error())); // too_large (413) or unsupported_media_type (415)
         if (r.bodySize == 0 || !r.bodyFile)
-            return now(Reply::error(422, QStringLiteral("missing_field"), QStringLiteral("the body is empty: send the file's bytes")));
+            return now(problem(ErrorCode::MissingField, QStringLiteral("the body is empty: send the file's bytes")));
         auto channel = WhatsAppConfigRepository(env.db, env.keyring).channel(r.principal.tenant);
         if (!channel)
             return now(fromError(channel.error()));
         if (!channel.value())
-            return now(Reply::error(409, QStringLiteral("whatsapp_not_configured"), QStringLiteral("WhatsApp is not connected for this company yet")));
+            return now(problem(ErrorCode::WhatsAppNotConfigured, QStringLiteral("WhatsApp is not connected for this company yet")));
         QString sha;
         {
             QFile in(r.bodyFile->path());
@@ -258,7 +238,7 @@ void registerConversationRoutes(Router &router, Environment &env)
         return PoolGate::after(env.gate, env.graph.uploadMedia(channel.value()->phoneNumberId, r.bodyFile->path(), mime, filename, channel.value()->token),
                                [&env, tenant, file = r.bodyFile, sha, mime, size, filename, type](const std::variant<QString, meta::GraphError> &uploaded) {
             if (const auto *e = std::get_if<meta::GraphError>(&uploaded))
-                return Reply::error(502, QStringLiteral("graph_") + e->kindName(), e->explain());
+                return problem(protocol::ApiProblem{ErrorCode::GraphError, QStringLiteral("graph_") + e->kindName(), e->explain(), {}});
             const QString mediaId = std::get<QString>(uploaded);
             const QString path = MediaFetcher::pathFor(env.mediaRoot, sha);
             QDir().mkpath(QFileInfo(path).absolutePath());
@@ -267,33 +247,31 @@ void registerConversationRoutes(Router &router, Environment &env)
                 return fromError(makeError("storage_error", QStringLiteral("cannot store the file under %1").arg(path)));
             if (auto s = ConversationService(env.db, &env.bus).recordUpload(tenant, mediaId, sha, mime, size, filename); !s)
                 return fromError(s.error());
-            return Reply::json(QJsonObject{{QStringLiteral("media_id"), mediaId}, {QStringLiteral("type"), type},
-                                           {QStringLiteral("mime_type"), mime}, {QStringLiteral("size"), size},
-                                           {QStringLiteral("sha256"), sha}}, 201);
+            return answer<route::UploadMedia>({mediaId, type, mime, size, sha});
         });
-    }));
+    });
 
-    router.add(Method::Post, QStringLiteral("/api/whatsapp/messages/{id}/retry"), Access::agents(ApiScope::MessagesSend), [&env](Request &r) {
+    router.add<route::RetryMessage>(Access::agents(ApiScope::MessagesSend), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
             return notFound(QStringLiteral("message"));
         auto message = ConversationService(env.db, &env.bus).retry(r.principal.tenant, *id, r.actor());
         if (!message)
             return fromError(message.error());
-        return Reply::json(message.value(), 202);
+        return answer<route::RetryMessage>(message.value());
     });
 
-    router.add(Method::Post, QStringLiteral("/api/whatsapp/messages/{id}/dismiss"), Access::agents(ApiScope::ConversationsWrite), [&env](Request &r) {
+    router.add<route::DismissMessage>(Access::agents(ApiScope::ConversationsWrite), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
             return notFound(QStringLiteral("message"));
         auto message = ConversationService(env.db, &env.bus).dismiss(r.principal.tenant, *id, r.actor());
         if (!message)
             return fromError(message.error());
-        return Reply::json(message.value());
+        return answer<route::DismissMessage>(message.value());
     });
 
-    router.add(Method::Get, QStringLiteral("/api/whatsapp/media/{id}"), Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
+    router.add<route::DownloadMedia>(Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
             return notFound(QStringLiteral("media"));
@@ -302,7 +280,7 @@ void registerConversationRoutes(Router &router, Environment &env)
             return fromError(media.error());
         QFile f(media->path);
         if (!f.open(QIODevice::ReadOnly))
-            return Reply::error(409, QStringLiteral("media_not_available"), QStringLiteral("the file cannot be read on the server"));
+            return problem(ErrorCode::MediaNotAvailable, QStringLiteral("the file cannot be read on the server"));
         // The type comes from the contact's phone: only pictures, sound and
         // video are shown inline; anything else is a download that cannot run
         // script on this origin.

@@ -42,83 +42,82 @@ bool digitsOnly(const QString &s)
     return re.match(s).hasMatch();
 }
 
-QJsonValue orNull(const QString &s)
+protocol::WhatsAppConfig configView(const WhatsAppConfig &c, bool admin, const QString &webhookUrl)
 {
-    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
-}
-
-QJsonObject configJson(const WhatsAppConfig &c, bool admin)
-{
-    return {{QStringLiteral("configured"), true},
-            {QStringLiteral("api_type"), toString(c.apiType)},
-            {QStringLiteral("business_api_token"), maskSecret(c.businessApiToken)},
-            {QStringLiteral("has_token"), !c.businessApiToken.isEmpty()},
-            {QStringLiteral("phone_number_id"), c.phoneNumberId},
-            {QStringLiteral("business_account_id"), c.businessAccountId},
-            // Admins paste the verify token into Meta's dashboard.
-            {QStringLiteral("webhook_verify_token"), admin ? c.webhookVerifyToken : maskSecret(c.webhookVerifyToken)},
-            {QStringLiteral("app_secret"), maskSecret(c.appSecret)},
-            {QStringLiteral("has_app_secret"), !c.appSecret.isEmpty()},
-            {QStringLiteral("fallback_enabled"), c.fallbackEnabled},
-            {QStringLiteral("throughput_per_second"), c.throughputPerSecond},
-            {QStringLiteral("connection_status"), c.connectionStatus},
-            {QStringLiteral("last_error"), c.lastError.isEmpty() ? QJsonValue() : QJsonValue(c.lastError)},
-            {QStringLiteral("updated_at"), c.updatedAt},
-            // What the last successful test of this configuration found
-            // (null until one succeeds, and again after the number changes).
-            {QStringLiteral("display_phone_number"), orNull(c.displayPhoneNumber)},
-            {QStringLiteral("verified_name"), orNull(c.verifiedName)},
-            {QStringLiteral("quality_rating"), orNull(c.qualityRating)},
-            {QStringLiteral("messaging_limit"), orNull(c.messagingLimit)},
-            {QStringLiteral("checked_at"), c.checkedAt ? QJsonValue(c.checkedAt) : QJsonValue()}};
+    const auto orNull = [](const QString &s) { return s.isEmpty() ? std::nullopt : std::optional<QString>(s); };
+    protocol::WhatsAppConfig out;
+    out.configured = true;
+    out.apiType = protocol::ApiType::BusinessApi;
+    out.businessApiToken = maskSecret(c.businessApiToken);
+    out.hasToken = !c.businessApiToken.isEmpty();
+    out.phoneNumberId = c.phoneNumberId;
+    out.businessAccountId = c.businessAccountId;
+    // Admins paste the verify token into Meta's dashboard.
+    out.webhookVerifyToken = admin ? c.webhookVerifyToken : maskSecret(c.webhookVerifyToken);
+    out.appSecret = maskSecret(c.appSecret);
+    out.hasAppSecret = !c.appSecret.isEmpty();
+    out.fallbackEnabled = c.fallbackEnabled;
+    out.throughputPerSecond = c.throughputPerSecond;
+    out.connectionStatus = protocol::enumFromName<protocol::ConnectionStatus>(c.connectionStatus).value_or(protocol::ConnectionStatus::Unknown);
+    out.lastError = orNull(c.lastError);
+    out.updatedAt = c.updatedAt;
+    // What the last successful test of this configuration found (null
+    // until one succeeds, and again after the number changes).
+    out.displayPhoneNumber = orNull(c.displayPhoneNumber);
+    out.verifiedName = orNull(c.verifiedName);
+    out.qualityRating = orNull(c.qualityRating);
+    out.messagingLimit = orNull(c.messagingLimit);
+    if (c.checkedAt)
+        out.checkedAt = c.checkedAt;
+    out.webhookUrl = webhookUrl;
+    return out;
 }
 } // namespace
 
 void registerWhatsAppRoutes(Router &router, Environment &env)
 {
-    router.add(Method::Get, QStringLiteral("/api/whatsapp/config"), Access::agents(), [&env](Request &r) {
+    router.add<route::GetWhatsAppConfig>(Access::agents(), [&env](Request &r) {
         auto config = WhatsAppConfigRepository(env.db, env.keyring).find(r.principal.tenant, ApiType::BusinessApi);
         if (!config)
             return fromError(config.error());
-        const bool admin = r.principal.role != Role::Agent;
-        QJsonObject out = config.value() ? configJson(*config.value(), admin)
-                                         : QJsonObject{{QStringLiteral("configured"), false}, {QStringLiteral("connection_status"), QStringLiteral("not_configured")}};
-        out.insert(QStringLiteral("webhook_url"), webhookUrl(env, r));
-        return Reply::json(out);
+        if (!config.value()) // only configured, connection_status and webhook_url
+            return Reply::json(protocol::toJson(protocol::UnconfiguredWhatsApp{false, protocol::ConnectionStatus::NotConfigured, webhookUrl(env, r)}));
+        return answer<route::GetWhatsAppConfig>(configView(*config.value(), r.principal.role != Role::Agent, webhookUrl(env, r)));
     });
 
-    router.add(Method::Post, QStringLiteral("/api/whatsapp/config"), Access::tenantAdmins(), [&env](Request &r) {
-        BodyReader body{r.json, {}};
-        const QString apiType = body.string(QStringLiteral("api_type")).value_or(QStringLiteral("business_api"));
-        const auto token = body.string(QStringLiteral("business_api_token"), false, 4096);
-        const auto phoneNumberId = body.string(QStringLiteral("phone_number_id"), true, 32);
-        const auto wabaId = body.string(QStringLiteral("business_account_id"), true, 32);
-        const auto verifyToken = body.string(QStringLiteral("webhook_verify_token"), false, 200);
-        const auto appSecret = body.string(QStringLiteral("app_secret"), false, 200);
-        const auto fallback = body.boolean(QStringLiteral("fallback_enabled"));
-        const auto throughput = body.integer(QStringLiteral("throughput_per_second"));
-        if (body.error)
-            return *body.error;
+    router.add<route::SaveWhatsAppConfig>(Access::tenantAdmins(), [&env](Request &r) {
+        auto body = decode<protocol::WhatsAppConfigInput>(r.json);
+        if (auto *refused = std::get_if<Reply>(&body))
+            return *refused;
+        const auto &input = std::get<protocol::WhatsAppConfigInput>(body);
+        const QString apiType = input.apiType.isEmpty() ? QStringLiteral("business_api") : input.apiType;
+        const auto &token = input.businessApiToken;
+        const QString phoneNumberId = input.phoneNumberId.trimmed();
+        const QString wabaId = input.businessAccountId.trimmed();
+        const auto &verifyToken = input.webhookVerifyToken;
+        const auto &appSecret = input.appSecret;
+        const auto &fallback = input.fallbackEnabled;
+        const auto &throughput = input.throughputPerSecond;
         if (apiType != QLatin1String("business_api"))
-            return Reply::error(422, QStringLiteral("invalid_field"),
+            return problem(ErrorCode::InvalidField,
                                 apiType == QLatin1String("whatsapp_web")
                                     ? QStringLiteral("the WhatsApp Web connection is not available yet; use business_api")
                                     : QStringLiteral("api_type must be business_api"),
                                 QStringLiteral("api_type"));
         if (fallback.value_or(false))
-            return Reply::error(422, QStringLiteral("invalid_field"),
+            return problem(ErrorCode::InvalidField,
                                 QStringLiteral("there is no fallback connection to enable yet (the WhatsApp Web gateway is not available)"),
                                 QStringLiteral("fallback_enabled"));
         if (throughput && (*throughput < 1 || *throughput > 1000))
-            return Reply::error(422, QStringLiteral("invalid_field"),
+            return problem(ErrorCode::InvalidField,
                                 QStringLiteral("throughput_per_second is Meta's limit for this number: 80 by default, at most 1,000"),
                                 QStringLiteral("throughput_per_second"));
-        if (!digitsOnly(phoneNumberId->trimmed()))
-            return Reply::error(422, QStringLiteral("invalid_phone_number_id"),
+        if (!digitsOnly(phoneNumberId))
+            return problem(ErrorCode::InvalidPhoneNumberId,
                                 QStringLiteral("the phone number ID is the number's ID from WhatsApp Manager: digits only, not the phone number"),
                                 QStringLiteral("phone_number_id"));
-        if (!digitsOnly(wabaId->trimmed()))
-            return Reply::error(422, QStringLiteral("invalid_business_account_id"),
+        if (!digitsOnly(wabaId))
+            return problem(ErrorCode::InvalidBusinessAccountId,
                                 QStringLiteral("the WhatsApp Business account ID is digits only"), QStringLiteral("business_account_id"));
 
         WhatsAppConfigRepository repo(env.db, env.keyring);
@@ -131,11 +130,11 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         if (token)
             c.businessApiToken = token->trimmed();
         if (c.businessApiToken.isEmpty())
-            return Reply::error(422, QStringLiteral("missing_field"), QStringLiteral("paste the access token from Meta"), QStringLiteral("business_api_token"));
+            return problem(ErrorCode::MissingField, QStringLiteral("paste the access token from Meta"), QStringLiteral("business_api_token"));
         if (appSecret)
             c.appSecret = appSecret->trimmed();
-        c.phoneNumberId = phoneNumberId->trimmed();
-        c.businessAccountId = wabaId->trimmed();
+        c.phoneNumberId = phoneNumberId;
+        c.businessAccountId = wabaId;
         if (verifyToken)
             c.webhookVerifyToken = verifyToken->trimmed();
         if (c.webhookVerifyToken.isEmpty())
@@ -148,18 +147,16 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         auto saved = repo.save(r.principal.tenant, c, r.actor());
         if (!saved)
             return fromError(saved.error());
-        QJsonObject out = configJson(saved.value(), true);
-        out.insert(QStringLiteral("webhook_url"), webhookUrl(env, r));
-        return Reply::json(out, previous.value() ? 200 : 201);
+        return answer<route::SaveWhatsAppConfig>(configView(saved.value(), true, webhookUrl(env, r)), previous.value() ? 200 : 201);
     });
 
-    router.add(Method::Post, QStringLiteral("/api/whatsapp/test-connection"), Access::tenantAdmins(), AsyncHandler([&env](Request &r) -> QFuture<Reply> {
+    router.addAsync<route::TestConnection>(Access::tenantAdmins(), [&env](Request &r) -> QFuture<Reply> {
         const auto now = [](Reply reply) { return QtFuture::makeReadyFuture(std::move(reply)); };
-        BodyReader body{r.json, {}};
-        const auto token = body.string(QStringLiteral("business_api_token"), false, 4096);
-        const auto phoneNumberId = body.string(QStringLiteral("phone_number_id"), false, 32);
-        if (body.error)
-            return now(*body.error);
+        auto body = decode<protocol::TestConnection>(r.json);
+        if (auto *refused = std::get_if<Reply>(&body))
+            return now(*refused);
+        const auto &token = std::get<protocol::TestConnection>(body).businessApiToken;
+        const auto &phoneNumberId = std::get<protocol::TestConnection>(body).phoneNumberId;
         WhatsAppConfigRepository repo(env.db, env.keyring);
         auto saved = repo.find(r.principal.tenant, ApiType::BusinessApi);
         if (!saved)
@@ -172,10 +169,10 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         if (useNumber.isEmpty() && saved.value())
             useNumber = saved.value()->phoneNumberId;
         if (useToken.isEmpty())
-            return now(Reply::error(422, QStringLiteral("missing_field"), QStringLiteral("paste the access token from Meta"),
+            return now(problem(ErrorCode::MissingField, QStringLiteral("paste the access token from Meta"),
                                     QStringLiteral("business_api_token")));
         if (!digitsOnly(useNumber))
-            return now(Reply::error(422, QStringLiteral("invalid_phone_number_id"),
+            return now(problem(ErrorCode::InvalidPhoneNumberId,
                                     QStringLiteral("the phone number ID is the number's ID from WhatsApp Manager: digits only"),
                                     QStringLiteral("phone_number_id")));
         const bool testsSaved = saved.value() && useToken == saved.value()->businessApiToken && useNumber == saved.value()->phoneNumberId;
@@ -187,13 +184,8 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
             if (const auto *e = std::get_if<meta::GraphError>(&result)) {
                 if (testsSaved)
                     (void)configs.setConnectionStatus(tenant, ApiType::BusinessApi, QStringLiteral("failing"), e->explain());
-                return Reply::json(QJsonObject{{QStringLiteral("ok"), false},
-                                               {QStringLiteral("error"), QJsonObject{{QStringLiteral("kind"), e->kindName()},
-                                                                                     {QStringLiteral("code"), e->code},
-                                                                                     {QStringLiteral("subcode"), e->subcode},
-                                                                                     {QStringLiteral("message"), e->message},
-                                                                                     {QStringLiteral("explanation"), e->explain()},
-                                                                                     {QStringLiteral("fbtrace_id"), e->fbtraceId}}}});
+                return answer<route::TestConnection>(
+                    {false, {}, protocol::TestFailure{e->kindName(), e->code, e->subcode, e->message, e->explain(), e->fbtraceId}});
             }
             const auto &info = std::get<meta::PhoneNumberInfo>(result);
             QString digits = info.displayPhoneNumber;
@@ -203,32 +195,26 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
             if (testsSaved)
                 (void)configs.recordSuccessfulTest(tenant, ApiType::BusinessApi, useNumber,
                                                 {displayNumber, info.verifiedName, info.qualityRating, info.messagingLimit});
-            return Reply::json(QJsonObject{{QStringLiteral("ok"), true},
-                                           {QStringLiteral("phone_number"), QJsonObject{
-                                                {QStringLiteral("id"), info.id},
-                                                {QStringLiteral("display_phone_number"), displayNumber},
-                                                {QStringLiteral("verified_name"), info.verifiedName},
-                                                {QStringLiteral("quality_rating"), info.qualityRating},
-                                                {QStringLiteral("status"), info.status},
-                                                {QStringLiteral("messaging_limit"), info.messagingLimit},
-                                                {QStringLiteral("throughput"), info.throughputLevel},
-                                                {QStringLiteral("code_verification_status"), info.codeVerificationStatus}}}});
+            return answer<route::TestConnection>({true,
+                                                  protocol::TestedNumber{info.id, displayNumber, info.verifiedName, info.qualityRating, info.status,
+                                                                         info.messagingLimit, info.throughputLevel, info.codeVerificationStatus},
+                                                  {}});
         });
-    }));
+    });
 
-    router.add(Method::Get, QStringLiteral("/api/whatsapp/templates"), Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
+    router.add<route::ListTemplates>(Access::agents(ApiScope::ConversationsRead), [&env](Request &r) {
         auto list = TemplateService(env.db, env.keyring).list(r.principal.tenant);
         if (!list)
             return fromError(list.error());
-        return Reply::json(QJsonObject{{QStringLiteral("items"), list.value()}});
+        return answer<route::ListTemplates>({list.value()});
     });
 
-    router.add(Method::Post, QStringLiteral("/api/whatsapp/templates/sync"), Access::tenantAdmins(), AsyncHandler([&env](Request &r) -> QFuture<Reply> {
+    router.addAsync<route::SyncTemplates>(Access::tenantAdmins(), [&env](Request &r) -> QFuture<Reply> {
         auto channel = WhatsAppConfigRepository(env.db, env.keyring).channel(r.principal.tenant);
         if (!channel)
             return QtFuture::makeReadyFuture(fromError(channel.error()));
         if (!channel.value() || channel.value()->wabaId.isEmpty())
-            return QtFuture::makeReadyFuture(Reply::error(409, QStringLiteral("whatsapp_not_configured"),
+            return QtFuture::makeReadyFuture(problem(ErrorCode::WhatsAppNotConfigured,
                                                           QStringLiteral("WhatsApp is not connected for this company yet")));
         const TenantId tenant = r.principal.tenant;
         const QString waba = channel.value()->wabaId;
@@ -237,19 +223,16 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
                                [&env, tenant, waba, actor](const std::variant<QList<meta::Template>, meta::GraphError> &listed) {
             TemplateService templates(env.db, env.keyring);
             auto synced = templates.store(tenant, waba, listed);
-            if (!synced) {
-                if (synced.error().code.startsWith(QLatin1String("graph_")))
-                    return Reply::error(502, synced.error().code, synced.error().message);
-                return fromError(synced.error());
-            }
+            if (!synced)
+                return fromError(synced.error()); // graph_<kind>: 502
             auto list = templates.list(tenant);
             if (!list)
                 return fromError(list.error());
             (void)AuditLog::record(env.db, actor, tenant, QStringLiteral("templates.synced"), QStringLiteral("templates"), {},
                                    {{QStringLiteral("count"), synced.value()}});
-            return Reply::json(QJsonObject{{QStringLiteral("synced"), synced.value()}, {QStringLiteral("items"), list.value()}});
+            return answer<route::SyncTemplates>({synced.value(), list.value()});
         });
-    }));
+    });
 }
 
 } // namespace puente::server::api
