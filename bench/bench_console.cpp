@@ -754,7 +754,7 @@ int main(int argc, char *argv[])
                 userId = answer.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toInteger();
                 done = true;
             }, [&](const client::ApiError &e) {
-                out << "sign-in failed: " << e.code << " " << e.message << Qt::endl;
+                out << "sign-in failed: " << e.codeName << " " << e.message << Qt::endl;
                 done = true;
             });
         waitFor([&] { return done; });

@@ -4,12 +4,16 @@
 #include "theme.h"
 
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLayout>
-#include <QTableWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QTableWidget>
+#include <QVBoxLayout>
 
 namespace puente::ui {
 
@@ -140,23 +144,36 @@ QString AdminText::when(qint64 msecs, const QString &never)
     return QLocale().toString(at.date(), QLocale::ShortFormat);
 }
 
+QString AdminText::planName(protocol::Plan plan)
+{
+    switch (plan) {
+    case protocol::Plan::Basic:
+        return tr("Basic");
+    case protocol::Plan::Pro:
+        return tr("Pro");
+    case protocol::Plan::Enterprise:
+        return tr("Enterprise");
+    }
+    return protocol::enumName(plan);
+}
+
 QString AdminText::planName(const QString &plan)
 {
-    if (plan == QLatin1String("basic"))
-        return tr("Basic");
-    if (plan == QLatin1String("pro"))
-        return tr("Pro");
-    if (plan == QLatin1String("enterprise"))
-        return tr("Enterprise");
-    return plan;
+    const auto known = protocol::enumFromName<protocol::Plan>(plan);
+    return known ? planName(*known) : plan;
+}
+
+void setUpList(QTableView *view)
+{
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->hide();
 }
 
 void setUpTable(QTableWidget *table, int stretch)
 {
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->verticalHeader()->hide();
+    setUpList(table);
     table->setShowGrid(false);
     table->setAlternatingRowColors(true);
     table->setWordWrap(false);
@@ -178,6 +195,14 @@ QLabel *pageTitle(const QString &text, QWidget *parent)
     return title;
 }
 
+QHBoxLayout *titleRow(const QString &text, QWidget *parent)
+{
+    auto *row = new QHBoxLayout;
+    row->addWidget(pageTitle(text, parent));
+    row->addStretch();
+    return row;
+}
+
 void growToFit(QWidget *dialog)
 {
     if (dialog->layout())
@@ -185,6 +210,28 @@ void growToFit(QWidget *dialog)
     const int height = dialog->sizeHint().height();
     if (dialog->height() < height)
         dialog->resize(dialog->width(), height);
+}
+
+QLabel *errorLine(QWidget *parent, const QString &name)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: %1").arg(theme::danger().name()));
+    label->hide();
+    return label;
+}
+
+QPushButton *addDialogButtons(QDialog *dialog, QBoxLayout *layout, const QString &accept, const QString &name, std::function<void()> onAccept)
+{
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, dialog);
+    buttons->button(QDialogButtonBox::Cancel)->setText(QCoreApplication::translate("puente::ui::AdminText", "Cancel"));
+    QPushButton *button = buttons->addButton(accept, QDialogButtonBox::AcceptRole);
+    button->setObjectName(name);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, std::move(onAccept));
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    return button;
 }
 
 void confirm(QWidget *parent, const QString &title, const QString &text, const QString &yes, std::function<void()> onYes)
@@ -200,6 +247,163 @@ void confirm(QWidget *parent, const QString &title, const QString &text, const Q
             onYes();
     });
     box->open();
+}
+
+void openDialog(QDialog *dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+AdminPage::AdminPage(client::ApiClient *api, const QString &title, const QString &intro, QWidget *parent, Body body)
+    : QWidget(parent), m_api(api), m_body(this)
+{
+    if (body == Body::Scrolling) {
+        auto *outer = new QVBoxLayout(this);
+        outer->setContentsMargins(0, 0, 0, 0);
+        auto *scroll = new QScrollArea(this);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        outer->addWidget(scroll);
+        m_body = new QWidget(scroll);
+        scroll->setWidget(m_body);
+    }
+    m_column = new QVBoxLayout(m_body);
+    m_column->setContentsMargins(24, 20, 24, 20);
+    if (intro.isEmpty()) {
+        m_actions = titleRow(title, m_body);
+        m_actionsEnd = m_actions->count();
+    } else {
+        m_column->addWidget(pageTitle(title, m_body));
+        auto *text = new QLabel(intro, m_body);
+        text->setWordWrap(true);
+        text->setStyleSheet(QStringLiteral("color: %1").arg(theme::muted().name()));
+        m_column->addWidget(text);
+        m_actions = new QHBoxLayout;
+        m_actions->addStretch();
+        m_actionsEnd = 0;
+    }
+    m_column->addLayout(m_actions);
+}
+
+QPushButton *AdminPage::addAction(const QString &text, std::function<void()> onClick)
+{
+    auto *button = new QPushButton(text, m_body);
+    m_actions->insertWidget(m_actionsEnd++, button);
+    connect(button, &QPushButton::clicked, this, std::move(onClick));
+    return button;
+}
+
+PageState *AdminPage::addState()
+{
+    m_state = new PageState(m_body);
+    connect(m_state, &PageState::retryRequested, this, &AdminPage::refresh);
+    m_column->addWidget(m_state);
+    return m_state;
+}
+
+Notice *AdminPage::addNotice()
+{
+    m_notice = new Notice(m_body);
+    m_column->addWidget(m_notice);
+    return m_notice;
+}
+
+void AdminTablePage::addList(const QStringList &columns, int stretch, QWidget *container, Order order)
+{
+    if (order == Order::NoticeFirst) {
+        addNotice();
+        addState();
+    } else {
+        addState();
+        addNotice();
+    }
+    m_table = new QTableWidget(0, int(columns.size()), container ? container : body());
+    m_table->setHorizontalHeaderLabels(columns);
+    setUpTable(m_table, stretch);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &AdminTablePage::updateActions);
+    column()->addWidget(container ? container : m_table, 1);
+    column()->addStretch(); // takes the room while the list is hidden (cannot load)
+}
+
+void AdminTablePage::setKeyColumn(int column, Qt::CaseSensitivity sensitivity)
+{
+    m_keyColumn = column;
+    m_keySensitivity = sensitivity;
+}
+
+int AdminTablePage::rowOf(const QString &key) const
+{
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        if (const QTableWidgetItem *cell = m_table->item(row, m_keyColumn); cell && cell->text().compare(key, m_keySensitivity) == 0)
+            return row;
+    return -1;
+}
+
+void AdminTablePage::showRows(int count, const std::function<void(int row)> &fill, const QString &emptyText)
+{
+    const qint64 selected = selectedId();
+    m_table->setVisible(true);
+    m_table->setRowCount(0);
+    m_table->setRowCount(count);
+    for (int row = 0; row < count; ++row)
+        fill(row);
+    selectId(selected);
+    if (count == 0)
+        m_state->showEmpty(emptyText);
+    else
+        m_state->clear();
+    updateActions();
+}
+
+QTableWidgetItem *AdminTablePage::setCell(int row, int column, const QString &text, bool muted)
+{
+    auto *item = new QTableWidgetItem(text);
+    if (muted)
+        item->setForeground(theme::muted());
+    m_table->setItem(row, column, item);
+    return item;
+}
+
+bool AdminTablePage::listEmpty() const
+{
+    return m_table->rowCount() == 0;
+}
+
+int AdminTablePage::selectedRow() const
+{
+    const auto rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+qint64 AdminTablePage::selectedId() const
+{
+    const int row = selectedRow();
+    const QTableWidgetItem *first = row < 0 ? nullptr : m_table->item(row, 0);
+    return first ? first->data(kIdRole).toLongLong() : 0;
+}
+
+bool AdminTablePage::selectId(qint64 id)
+{
+    for (int row = 0; id != 0 && row < m_table->rowCount(); ++row)
+        if (const QTableWidgetItem *first = m_table->item(row, 0); first && first->data(kIdRole).toLongLong() == id)
+            return selectRow(row);
+    return false;
+}
+
+bool AdminTablePage::selectRow(int row)
+{
+    if (row < 0)
+        return false;
+    m_table->selectRow(row);
+    return true;
+}
+
+void AdminTablePage::listFailed()
+{
+    m_table->setRowCount(0);
+    m_table->setVisible(false);
+    updateActions();
 }
 
 } // namespace puente::ui

@@ -5,9 +5,7 @@
 #include "theme.h"
 
 #include <QCheckBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -15,31 +13,49 @@
 
 namespace puente::ui {
 
-QStringList CreateApiKeyDialog::scopes()
+namespace {
+// Each scope in words, and in a few words for the list of keys.
+struct ScopeWords {
+    protocol::ApiScope scope;
+    const char *text;
+    const char *shortText;
+};
+constexpr ScopeWords kScopeWords[] = {
+    {protocol::ApiScope::ConversationsRead, QT_TRANSLATE_NOOP("puente::ui::CreateApiKeyDialog", "Read conversations and messages"),
+     QT_TRANSLATE_NOOP("puente::ui::CreateApiKeyDialog", "read")},
+    {protocol::ApiScope::ConversationsWrite, QT_TRANSLATE_NOOP("puente::ui::CreateApiKeyDialog", "Change conversations (assign, archive, mark read)"),
+     QT_TRANSLATE_NOOP("puente::ui::CreateApiKeyDialog", "change")},
+    {protocol::ApiScope::MessagesSend, QT_TRANSLATE_NOOP("puente::ui::CreateApiKeyDialog", "Send messages"),
+     QT_TRANSLATE_NOOP("puente::ui::CreateApiKeyDialog", "send")},
+};
+
+const ScopeWords *wordsOf(protocol::ApiScope scope)
 {
-    return {QStringLiteral("conversations:read"), QStringLiteral("conversations:write"), QStringLiteral("messages:send")};
+    for (const ScopeWords &w : kScopeWords)
+        if (w.scope == scope)
+            return &w;
+    return nullptr;
+}
+} // namespace
+
+QList<protocol::ApiScope> CreateApiKeyDialog::scopes()
+{
+    QList<protocol::ApiScope> all;
+    for (const ScopeWords &w : kScopeWords)
+        all.append(w.scope);
+    return all;
 }
 
-QString CreateApiKeyDialog::scopeText(const QString &scope)
+QString CreateApiKeyDialog::scopeText(protocol::ApiScope scope)
 {
-    if (scope == QLatin1String("conversations:read"))
-        return tr("Read conversations and messages");
-    if (scope == QLatin1String("conversations:write"))
-        return tr("Change conversations (assign, archive, mark read)");
-    if (scope == QLatin1String("messages:send"))
-        return tr("Send messages");
-    return scope;
+    const ScopeWords *w = wordsOf(scope);
+    return w ? tr(w->text) : protocol::enumName(scope);
 }
 
-QString CreateApiKeyDialog::scopeShortText(const QString &scope)
+QString CreateApiKeyDialog::scopeShortText(protocol::ApiScope scope)
 {
-    if (scope == QLatin1String("conversations:read"))
-        return tr("read");
-    if (scope == QLatin1String("conversations:write"))
-        return tr("change");
-    if (scope == QLatin1String("messages:send"))
-        return tr("send");
-    return scope;
+    const ScopeWords *w = wordsOf(scope);
+    return w ? tr(w->shortText) : protocol::enumName(scope);
 }
 
 CreateApiKeyDialog::CreateApiKeyDialog(client::ApiClient *api, QWidget *parent) : QDialog(parent), m_api(api)
@@ -60,28 +76,18 @@ CreateApiKeyDialog::CreateApiKeyDialog(client::ApiClient *api, QWidget *parent) 
     auto *scopesBox = new QWidget(this);
     auto *scopesLayout = new QVBoxLayout(scopesBox);
     scopesLayout->setContentsMargins(0, 0, 0, 0);
-    for (const QString &scope : scopes()) {
+    for (protocol::ApiScope scope : scopes()) {
         auto *box = new QCheckBox(scopeText(scope), scopesBox);
-        box->setObjectName(scope);
+        box->setObjectName(protocol::enumName(scope));
         box->setChecked(true);
         scopesLayout->addWidget(box);
         m_scopes.append(box);
     }
     form->addRow(tr("Allowed to"), scopesBox);
     layout->addLayout(form);
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("error"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: %1").arg(theme::danger().name()));
-    m_error->hide();
+    m_error = errorLine(this);
     layout->addWidget(m_error);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
-    m_create = buttons->addButton(tr("Create key"), QDialogButtonBox::AcceptRole);
-    m_create->setObjectName(QStringLiteral("create"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &CreateApiKeyDialog::create);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
+    m_create = addDialogButtons(this, layout, tr("Create key"), QStringLiteral("create"), [this] { create(); });
 }
 
 QCheckBox *CreateApiKeyDialog::scopeBox(const QString &scope) const
@@ -105,7 +111,7 @@ void CreateApiKeyDialog::create()
         growToFit(this);
         Q_EMIT failed();
     };
-    QJsonArray scopes;
+    QStringList scopes;
     for (QCheckBox *box : std::as_const(m_scopes))
         if (box->isChecked())
             scopes.append(box->objectName());
@@ -117,16 +123,16 @@ void CreateApiKeyDialog::create()
         return fail(tr("Tick at least one thing the key may do."));
     m_error->hide();
     m_create->setEnabled(false);
-    m_api->post(QStringLiteral("api/api-keys"), {{QStringLiteral("name"), m_name->text().trimmed()}, {QStringLiteral("scopes"), scopes}})
-        ->then(this, [this](const QJsonObject &answer) {
+    m_api->call<protocol::route::CreateApiKey>(protocol::CreateApiKey{m_name->text().trimmed(), scopes})
+        .then(this, [this](const protocol::CreatedApiKey &answer) {
             m_create->setEnabled(true);
-            Q_EMIT created(answer.value(QStringLiteral("key")).toString(), answer.value(QStringLiteral("api_key")).toObject());
+            Q_EMIT created(answer.key, answer.apiKey);
             accept();
         }, [this, fail](const client::ApiError &error) {
             m_create->setEnabled(true);
-            if (error.code == QLatin1String("invalid_name"))
+            if (error.code == protocol::ErrorCode::InvalidName)
                 fail(tr("The name must have 1 to 100 characters."));
-            else if (error.code == QLatin1String("invalid_scope"))
+            else if (error.code == protocol::ErrorCode::InvalidScope)
                 fail(tr("The server does not accept these permissions: %1").arg(error.message));
             else
                 fail(AdminText::actionError(error));

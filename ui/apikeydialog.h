@@ -1,7 +1,8 @@
 #pragma once
 
+#include "protocol/types.h"
+
 #include <QDialog>
-#include <QJsonObject>
 #include <QList>
 
 class QCheckBox;
@@ -28,16 +29,16 @@ public:
     QString errorText() const;
 
     // The scopes the server accepts (openapi ApiScope) and their words.
-    static QStringList scopes();
-    static QString scopeText(const QString &scope);
+    static QList<protocol::ApiScope> scopes();
+    static QString scopeText(protocol::ApiScope scope);
     // A few words for the list of keys.
-    static QString scopeShortText(const QString &scope);
+    static QString scopeShortText(protocol::ApiScope scope);
 
 public Q_SLOTS:
     void create();
 
 Q_SIGNALS:
-    void created(const QString &key, const QJsonObject &apiKey);
+    void created(const QString &key, const puente::protocol::ApiKey &apiKey);
     void failed();
 
 private:

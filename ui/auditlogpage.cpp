@@ -1,15 +1,10 @@
 #include "auditlogpage.h"
 
-#include "adminpage.h"
-#include "client/apiclient.h"
-#include "theme.h"
-
 #include <QComboBox>
 #include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -17,7 +12,6 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTableWidget>
-#include <QUrlQuery>
 #include <QVBoxLayout>
 
 namespace puente::ui {
@@ -25,7 +19,6 @@ namespace puente::ui {
 namespace {
 constexpr int kPageSize = 100;
 constexpr int kExportPageSize = 500;
-constexpr int kEntryRole = Qt::UserRole + 1;
 
 QString roleWord(const QString &role)
 {
@@ -67,10 +60,10 @@ QString csvField(QString s)
 }
 } // namespace
 
-QString AuditLogPage::describe(const QJsonObject &e, const QString &who)
+QString AuditLogPage::describe(const protocol::AuditEntry &e, const QString &who)
 {
-    const QString action = e.value(QStringLiteral("action")).toString();
-    const QJsonObject d = e.value(QStringLiteral("details")).toObject();
+    const QString &action = e.action;
+    const auto &d = e.details; // as the server recorded them
     const QString email = d.value(QStringLiteral("email")).toString();
     const QString reason = d.value(QStringLiteral("reason")).toString();
     if (action == QLatin1String("auth.login"))
@@ -111,7 +104,8 @@ QString AuditLogPage::describe(const QJsonObject &e, const QString &who)
         return tr("%1 set up WhatsApp").arg(who);
     if (action == QLatin1String("whatsapp_config.updated")) {
         QStringList fields;
-        for (const QJsonValue &f : d.value(QStringLiteral("changed")).toArray())
+        const auto changed = d.value(QStringLiteral("changed")).toArray();
+        for (const auto &f : changed)
             fields << configField(f.toString());
         return fields.isEmpty() ? tr("%1 saved the WhatsApp configuration without changes").arg(who)
                                 : tr("%1 changed %2").arg(who, listOf(fields));
@@ -164,17 +158,9 @@ QString AuditLogPage::describe(const QJsonObject &e, const QString &who)
     return tr("%1 — %2").arg(who, action);
 }
 
-AuditLogPage::AuditLogPage(client::ApiClient *api, QWidget *parent) : QWidget(parent), m_api(api)
+AuditLogPage::AuditLogPage(client::ApiClient *api, QWidget *parent) : AdminTablePage(api, tr("Audit log"), QString(), parent)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 20, 24, 20);
-    auto *header = new QHBoxLayout;
-    auto *title = pageTitle(tr("Audit log"), this);
-    header->addWidget(title);
-    header->addStretch();
-    m_export = new QPushButton(tr("Export to CSV…"), this);
-    header->addWidget(m_export);
-    layout->addLayout(header);
+    m_export = addAction(tr("Export to CSV…"), &AuditLogPage::chooseExportFile);
 
     auto *filters = new QHBoxLayout;
     m_person = new QComboBox(this);
@@ -207,30 +193,21 @@ AuditLogPage::AuditLogPage(client::ApiClient *api, QWidget *parent) : QWidget(pa
     filters->addWidget(new QLabel(tr("Period"), this));
     filters->addWidget(m_period);
     filters->addStretch();
-    layout->addLayout(filters);
+    column()->addLayout(filters);
 
-    m_state = new PageState(this);
-    layout->addWidget(m_state);
-    m_notice = new Notice(this);
-    layout->addWidget(m_notice);
-    m_table = new QTableWidget(0, 4, this);
-    m_table->setHorizontalHeaderLabels({tr("When"), tr("Who"), tr("What happened"), tr("From")});
-    setUpTable(m_table, 2);
-    layout->addWidget(m_table, 1);
+    addList({tr("When"), tr("Who"), tr("What happened"), tr("From")}, 2, nullptr, Order::StateFirst);
     auto *footer = new QHBoxLayout;
     m_older = new QPushButton(tr("Show older entries"), this);
     m_older->hide();
     footer->addWidget(m_older);
     footer->addStretch();
-    layout->addLayout(footer);
+    column()->addLayout(footer);
 
-    connect(m_state, &PageState::retryRequested, this, &AuditLogPage::refresh);
     connect(m_person, &QComboBox::activated, this, &AuditLogPage::refresh);
     connect(m_person->lineEdit(), &QLineEdit::returnPressed, this, &AuditLogPage::refresh);
     connect(m_action, &QComboBox::activated, this, &AuditLogPage::refresh);
     connect(m_period, &QComboBox::activated, this, &AuditLogPage::refresh);
     connect(m_older, &QPushButton::clicked, this, &AuditLogPage::loadOlder);
-    connect(m_export, &QPushButton::clicked, this, &AuditLogPage::chooseExportFile);
 }
 
 void AuditLogPage::showEvent(QShowEvent *event)
@@ -240,42 +217,38 @@ void AuditLogPage::showEvent(QShowEvent *event)
         refresh();
 }
 
-QUrlQuery AuditLogPage::query(const QString &before) const
+protocol::AuditQuery AuditLogPage::query(const QString &before, int limit) const
 {
-    QUrlQuery q;
+    protocol::AuditQuery q;
     const QString person = m_person->currentIndex() > 0 && m_person->currentText() == m_person->itemText(m_person->currentIndex())
                                ? m_person->currentData().toString()
                                : m_person->currentText().trimmed();
-    if (!person.isEmpty() && person != m_person->itemText(0))
-        q.addQueryItem(QStringLiteral("actor"), person);
-    if (const QString prefix = m_action->currentData().toString(); !prefix.isEmpty())
-        q.addQueryItem(QStringLiteral("action"), prefix);
+    if (person != m_person->itemText(0))
+        q.actor = person;
+    q.action = m_action->currentData().toString();
     if (const int days = m_period->currentData().toInt(); days > 0)
-        q.addQueryItem(QStringLiteral("from"), QString::number(QDateTime::currentMSecsSinceEpoch() - qint64(days) * 24 * 3600 * 1000));
-    if (!before.isEmpty())
-        q.addQueryItem(QStringLiteral("before"), before);
+        q.from = QString::number(QDateTime::currentMSecsSinceEpoch() - qint64(days) * 24 * 3600 * 1000);
+    q.before = before;
+    q.limit = limit;
     return q;
 }
 
 void AuditLogPage::refresh()
 {
-    ++m_generation;
     m_table->setRowCount(0);
+    m_entries.clear();
     m_cursor.clear();
     m_older->hide();
     m_notice->clear();
-    m_state->showLoading();
     // Names for the people filter and the entries (admins of a company;
     // platform operators see labels).
-    m_api->get(QStringLiteral("api/users"))->then(this, [this](const QJsonObject &answer) {
+    m_api->call<protocol::route::ListUsers>().then(this, [this](const protocol::UserList &users) {
         const QString typed = m_person->currentText();
         while (m_person->count() > 1)
             m_person->removeItem(1);
-        for (const QJsonValue &v : answer.value(QStringLiteral("items")).toArray()) {
-            const QJsonObject u = v.toObject();
-            m_names.insert(u.value(QStringLiteral("id")).toInteger(), u.value(QStringLiteral("name")).toString());
-            m_person->addItem(QStringLiteral("%1 <%2>").arg(u.value(QStringLiteral("name")).toString(), u.value(QStringLiteral("email")).toString()),
-                              QString::number(u.value(QStringLiteral("id")).toInteger()));
+        for (const protocol::User &u : users.items) {
+            m_names.insert(u.id, u.name);
+            m_person->addItem(QStringLiteral("%1 <%2>").arg(u.name, u.email), QString::number(u.id));
         }
         const int again = m_person->findText(typed);
         if (again >= 0)
@@ -283,7 +256,7 @@ void AuditLogPage::refresh()
         else
             m_person->setEditText(typed);
         for (int r = 0; r < m_table->rowCount(); ++r) {
-            const QJsonObject e = m_table->item(r, 0)->data(kEntryRole).toJsonObject();
+            const protocol::AuditEntry &e = m_entries.at(r);
             m_table->item(r, 1)->setText(nameOf(e));
             m_table->item(r, 2)->setText(describe(e, nameOf(e)));
         }
@@ -299,35 +272,29 @@ void AuditLogPage::loadOlder()
 
 void AuditLogPage::load(const QString &before)
 {
-    QUrlQuery q = query(before);
-    q.addQueryItem(QStringLiteral("limit"), QString::number(kPageSize));
-    const int generation = m_generation;
+    // An answer to the filters before is not wanted any more.
+    if (m_loading)
+        m_loading->abort();
     m_older->setEnabled(false);
-    m_api->get(QStringLiteral("api/audit-log"), q)->then(this, [this, generation](const QJsonObject &answer) {
-        if (generation != m_generation)
-            return;
-        m_state->clear();
-        append(answer.value(QStringLiteral("items")).toArray());
-        m_cursor = answer.value(QStringLiteral("next_cursor")).toString();
+    m_loading = loadList<protocol::route::ListAuditLog>(tr("the audit log"), [this](const protocol::AuditPage &page) {
+        append(page.items);
+        m_cursor = page.nextCursor.value_or(QString());
         m_older->setVisible(!m_cursor.isEmpty());
         m_older->setEnabled(true);
         if (m_table->rowCount() == 0)
             m_state->showEmpty(tr("No entries for these filters."));
-        Q_EMIT loaded(true);
-    }, [this, generation](const client::ApiError &error) {
-        if (generation != m_generation)
-            return;
-        m_older->setEnabled(true);
-        m_state->showError(error, tr("the audit log"));
-        Q_EMIT loaded(false);
-    });
+    }, query(before, kPageSize));
 }
 
-QString AuditLogPage::nameOf(const QJsonObject &e) const
+void AuditLogPage::listFailed()
 {
-    const QJsonValue id = e.value(QStringLiteral("actor_user_id"));
-    const QString name = id.isDouble() ? m_names.value(id.toInteger()) : QString();
-    const QString label = e.value(QStringLiteral("actor")).toString();
+    m_older->setEnabled(true);
+}
+
+QString AuditLogPage::nameOf(const protocol::AuditEntry &e) const
+{
+    const QString name = e.actorUserId ? m_names.value(*e.actorUserId) : QString();
+    const QString &label = e.actor;
     if (!name.isEmpty())
         return name;
     if (label.startsWith(QLatin1String("api-key:")))
@@ -337,24 +304,21 @@ QString AuditLogPage::nameOf(const QJsonObject &e) const
     return label;
 }
 
-void AuditLogPage::append(const QJsonArray &items)
+void AuditLogPage::append(const Entries &entries)
 {
-    for (const QJsonValue &v : items) {
-        const QJsonObject e = v.toObject();
+    for (const protocol::AuditEntry &e : entries) {
         const int row = m_table->rowCount();
         m_table->insertRow(row);
-        const QDateTime when = QDateTime::fromMSecsSinceEpoch(e.value(QStringLiteral("created_at")).toInteger());
-        auto *time = new QTableWidgetItem(AdminText::when(when.toMSecsSinceEpoch(), QString()));
+        m_entries.append(e);
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(e.createdAt);
+        auto *time = setCell(row, 0, AdminText::when(e.createdAt, QString()));
         time->setToolTip(QLocale().toString(when, QLocale::LongFormat));
-        time->setData(kEntryRole, e);
+        time->setData(kIdRole, e.id);
         const QString who = nameOf(e);
-        auto *what = new QTableWidgetItem(describe(e, who));
-        what->setToolTip(QStringLiteral("%1\n%2").arg(e.value(QStringLiteral("action")).toString(),
-                                                      QString::fromUtf8(QJsonDocument(e.value(QStringLiteral("details")).toObject()).toJson(QJsonDocument::Indented))));
-        m_table->setItem(row, 0, time);
-        m_table->setItem(row, 1, new QTableWidgetItem(who));
-        m_table->setItem(row, 2, what);
-        m_table->setItem(row, 3, new QTableWidgetItem(e.value(QStringLiteral("client_address")).toString()));
+        setCell(row, 1, who);
+        setCell(row, 2, describe(e, who))
+            ->setToolTip(QStringLiteral("%1\n%2").arg(e.action, QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Indented))));
+        setCell(row, 3, e.clientAddress);
     }
 }
 
@@ -370,16 +334,13 @@ void AuditLogPage::chooseExportFile()
     dialog->open();
 }
 
-void AuditLogPage::fetchAll(const QString &before, std::shared_ptr<QJsonArray> collected,
-                            const std::function<void(const QJsonArray &, const QString &error)> &done)
+void AuditLogPage::fetchAll(const QString &before, std::shared_ptr<Entries> collected,
+                            const std::function<void(const Entries &, const QString &error)> &done)
 {
-    QUrlQuery q = query(before);
-    q.addQueryItem(QStringLiteral("limit"), QString::number(kExportPageSize));
-    m_api->get(QStringLiteral("api/audit-log"), q)->then(this, [this, collected, done](const QJsonObject &answer) {
-        for (const QJsonValue &v : answer.value(QStringLiteral("items")).toArray())
-            collected->append(v);
+    m_api->call<protocol::route::ListAuditLog>({}, query(before, kExportPageSize)).then(this, [this, collected, done](const protocol::AuditPage &page) {
+        collected->append(page.items);
         m_notice->showInfo(tr("Exporting… %n entries so far", nullptr, int(collected->size())));
-        const QString next = answer.value(QStringLiteral("next_cursor")).toString();
+        const QString next = page.nextCursor.value_or(QString());
         if (next.isEmpty())
             done(*collected, QString());
         else
@@ -390,7 +351,7 @@ void AuditLogPage::fetchAll(const QString &before, std::shared_ptr<QJsonArray> c
 void AuditLogPage::exportCsv(const QString &path)
 {
     m_export->setEnabled(false);
-    fetchAll(QString(), std::make_shared<QJsonArray>(), [this, path](const QJsonArray &entries, const QString &error) {
+    fetchAll(QString(), std::make_shared<Entries>(), [this, path](const Entries &entries, const QString &error) {
         m_export->setEnabled(true);
         if (!error.isEmpty()) {
             m_notice->showError(tr("Nothing was exported: %1").arg(error));
@@ -411,17 +372,12 @@ void AuditLogPage::exportCsv(const QString &path)
             return quoted.join(QLatin1Char(',')).toUtf8() + "\r\n";
         };
         out += line(header);
-        for (const QJsonValue &v : entries) {
-            const QJsonObject e = v.toObject();
+        for (const protocol::AuditEntry &e : entries) {
             const QString who = nameOf(e);
-            const QString target = e.value(QStringLiteral("target_type")).toString().isEmpty()
-                                       ? QString()
-                                       : e.value(QStringLiteral("target_type")).toString() + QLatin1Char(' ') + e.value(QStringLiteral("target_id")).toString();
-            const QDateTime local = QDateTime::fromMSecsSinceEpoch(e.value(QStringLiteral("created_at")).toInteger());
-            out += line({local.toOffsetFromUtc(local.offsetFromUtc()).toString(Qt::ISODate),
-                         who, describe(e, who), e.value(QStringLiteral("action")).toString(), target,
-                         e.value(QStringLiteral("client_address")).toString(),
-                         QString::fromUtf8(QJsonDocument(e.value(QStringLiteral("details")).toObject()).toJson(QJsonDocument::Compact))});
+            const QString target = e.targetType.isEmpty() ? QString() : e.targetType + QLatin1Char(' ') + e.targetId;
+            const QDateTime local = QDateTime::fromMSecsSinceEpoch(e.createdAt);
+            out += line({local.toOffsetFromUtc(local.offsetFromUtc()).toString(Qt::ISODate), who, describe(e, who), e.action, target,
+                         e.clientAddress, QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact))});
         }
         if (file.write(out) != out.size() || !file.commit()) {
             m_notice->showError(tr("Cannot write %1: %2").arg(path, file.errorString()));

@@ -1,43 +1,32 @@
 #pragma once
 
+#include "adminpage.h"
+#include "protocol/routes.h"
+
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonObject>
-#include <QWidget>
+#include <QPointer>
 
 #include <functional>
 #include <memory>
 
 class QComboBox;
-class QLabel;
-class QPushButton;
-class QTableWidget;
-class QUrlQuery;
-
-namespace puente::client {
-class ApiClient;
-}
 
 namespace puente::ui {
-
-class Notice;
-class PageState;
 
 // The audit log for admins: who did what and when, each entry as a
 // sentence ("Ana changed the access token"; never a secret, which the
 // server does not record), filtered by person, kind of action and period,
 // paged with "Show older", and exported whole to CSV.
-class AuditLogPage : public QWidget {
+class AuditLogPage : public AdminTablePage {
     Q_OBJECT
 public:
     explicit AuditLogPage(client::ApiClient *api, QWidget *parent = nullptr);
 
     // One entry of GET /api/audit-log in words; `who` names its actor.
-    static QString describe(const QJsonObject &entry, const QString &who);
+    static QString describe(const protocol::AuditEntry &entry, const QString &who);
 
-    QTableWidget *table() const { return m_table; }
-    PageState *pageState() const { return m_state; }
-    Notice *notice() const { return m_notice; }
+    // The entry shown in that row.
+    protocol::AuditEntry entryAt(int row) const { return m_entries.value(row); }
     QComboBox *personFilter() const { return m_person; }
     QComboBox *actionFilter() const { return m_action; }
     QComboBox *periodFilter() const { return m_period; }
@@ -45,7 +34,7 @@ public:
     QPushButton *exportButton() const { return m_export; }
 
 public Q_SLOTS:
-    void refresh();
+    void refresh() override;
     void loadOlder();
     // Writes every entry matching the filters (all pages) to `path`;
     // `exported(count)` or a notice when it is done.
@@ -53,32 +42,30 @@ public Q_SLOTS:
     void chooseExportFile();
 
 Q_SIGNALS:
-    void loaded(bool ok);
     void exported(int count, const QString &path);
 
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    QUrlQuery query(const QString &before) const;
+    using Entries = QList<protocol::AuditEntry>;
+    protocol::AuditQuery query(const QString &before, int limit) const;
     void load(const QString &before);
-    void append(const QJsonArray &items);
-    QString nameOf(const QJsonObject &entry) const;
-    void fetchAll(const QString &before, std::shared_ptr<QJsonArray> collected,
-                  const std::function<void(const QJsonArray &, const QString &error)> &done);
+    void listFailed() override;
+    void append(const Entries &entries);
+    QString nameOf(const protocol::AuditEntry &entry) const;
+    void fetchAll(const QString &before, std::shared_ptr<Entries> collected,
+                  const std::function<void(const Entries &, const QString &error)> &done);
 
-    client::ApiClient *m_api;
-    PageState *m_state;
-    Notice *m_notice;
     QComboBox *m_person;
     QComboBox *m_action;
     QComboBox *m_period;
-    QTableWidget *m_table;
     QPushButton *m_older;
     QPushButton *m_export;
+    Entries m_entries; // the rows, in order
     QString m_cursor;
-    QHash<qint64, QString> m_names; // user id → name
-    int m_generation = 0;           // answers to an older filter are dropped
+    QHash<qint64, QString> m_names;      // user id → name
+    QPointer<client::ApiReply> m_loading; // dropped when the filters change
     bool m_loadedOnce = false;
 };
 

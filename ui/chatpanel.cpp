@@ -1,5 +1,7 @@
 #include "chatpanel.h"
 
+#include "protocol/media.h"
+
 #include "client/apiclient.h"
 #include "mediacache.h"
 #include "messagedelegate.h"
@@ -42,7 +44,7 @@ public:
     void fetchMore(const QModelIndex &) override {}
 };
 
-constexpr qint64 kMaxUpload = 100LL * 1024 * 1024;
+constexpr qint64 kMaxUpload = protocol::kMaxUploadBytes;
 
 } // namespace
 
@@ -178,19 +180,19 @@ ChatPanel::ChatPanel(client::ApiClient *api, MediaCache *media, QWidget *parent)
     m_assign = makeButton(tr("Assign"));
     m_assign->setPopupMode(QToolButton::InstantPopup);
     auto *assignMenu = new QMenu(m_assign);
-    assignMenu->addAction(tr("Assign to me"), this, [this] { patch({{QStringLiteral("assigned_user_id"), m_me}}); });
-    assignMenu->addAction(tr("Unassign"), this, [this] { patch({{QStringLiteral("assigned_user_id"), QJsonValue::Null}}); });
+    assignMenu->addAction(tr("Assign to me"), this, [this] { patch(protocol::UpdateConversation::assignTo(m_me)); });
+    assignMenu->addAction(tr("Unassign"), this, [this] { patch(protocol::UpdateConversation::unassign()); });
     m_assign->setMenu(assignMenu);
     m_archive = makeButton(tr("Archive"));
     m_block = makeButton(tr("Block"));
     m_read = makeButton(tr("Mark read"));
     connect(m_archive, &QToolButton::clicked, this, [this] {
-        const bool archived = m_conversation.value(QStringLiteral("status")).toString() == QLatin1String("archived");
-        patch({{QStringLiteral("status"), archived ? QStringLiteral("active") : QStringLiteral("archived")}});
+        const bool archived = m_conversation.status == protocol::ConversationStatus::Archived;
+        patch(protocol::UpdateConversation::toStatus(archived ? protocol::ConversationStatus::Active : protocol::ConversationStatus::Archived));
     });
     connect(m_block, &QToolButton::clicked, this, [this] {
-        const bool blocked = m_conversation.value(QStringLiteral("status")).toString() == QLatin1String("blocked");
-        patch({{QStringLiteral("status"), blocked ? QStringLiteral("active") : QStringLiteral("blocked")}});
+        const bool blocked = m_conversation.status == protocol::ConversationStatus::Blocked;
+        patch(protocol::UpdateConversation::toStatus(blocked ? protocol::ConversationStatus::Active : protocol::ConversationStatus::Blocked));
     });
     connect(m_read, &QToolButton::clicked, this, &ChatPanel::markRead);
     for (QToolButton *b : {m_assign, m_archive, m_block, m_read})
@@ -277,15 +279,15 @@ ChatPanel::ChatPanel(client::ApiClient *api, MediaCache *media, QWidget *parent)
 
 qint64 ChatPanel::conversationId() const
 {
-    return m_conversation.value(QStringLiteral("id")).toInteger();
+    return m_conversation.id;
 }
 
-void ChatPanel::showConversation(const QJsonObject &conversation)
+void ChatPanel::showConversation(const protocol::Conversation &conversation)
 {
     const qint64 previous = conversationId();
-    const bool same = conversation.value(QStringLiteral("id")).toInteger() == previous;
+    const bool same = conversation.id == previous;
     m_conversation = conversation;
-    setEnabled(!conversation.isEmpty());
+    setEnabled(conversation.id > 0);
     if (!same) {
         // Each chat keeps its own unsent text.
         if (previous > 0) {
@@ -304,12 +306,12 @@ void ChatPanel::showConversation(const QJsonObject &conversation)
     updateComposerMode();
 }
 
-void ChatPanel::updateConversation(const QJsonObject &conversation)
+void ChatPanel::updateConversation(const protocol::Conversation &conversation)
 {
-    if (conversation.value(QStringLiteral("id")).toInteger() != conversationId())
+    if (conversation.id != conversationId())
         return;
     // An answer and an event can cross: never go back to an older copy.
-    if (conversation.value(QStringLiteral("updated_at")).toInteger() < m_conversation.value(QStringLiteral("updated_at")).toInteger())
+    if (conversation.updatedAt < m_conversation.updatedAt)
         return;
     m_conversation = conversation;
     updateHeader();
@@ -318,7 +320,7 @@ void ChatPanel::updateConversation(const QJsonObject &conversation)
 
 bool ChatPanel::windowOpen() const
 {
-    return m_conversation.value(QStringLiteral("window_open_until")).toInteger() > QDateTime::currentMSecsSinceEpoch();
+    return m_conversation.windowOpenUntil.value_or(0) > QDateTime::currentMSecsSinceEpoch();
 }
 
 QString ChatPanel::noticeText() const
@@ -328,11 +330,11 @@ QString ChatPanel::noticeText() const
 
 void ChatPanel::updateHeader()
 {
-    const QString name = m_conversation.value(QStringLiteral("name")).toString();
-    const QString phone = m_conversation.value(QStringLiteral("phone_display")).toString();
+    const QString &name = m_conversation.name;
+    const QString &phone = m_conversation.phoneDisplay;
     m_name->setText(name.isEmpty() ? phone : name);
     m_phone->setText(name.isEmpty() ? QString() : phone);
-    const qint64 until = m_conversation.value(QStringLiteral("window_open_until")).toInteger();
+    const qint64 until = m_conversation.windowOpenUntil.value_or(0);
     const qint64 left = until - QDateTime::currentMSecsSinceEpoch();
     if (left > 0) {
         const int hours = int(left / 3600000);
@@ -342,18 +344,17 @@ void ChatPanel::updateHeader()
         m_window->setText(tr("· window closed: templates only"));
         m_window->setStyleSheet(QStringLiteral("color: %1").arg(theme::danger().name()));
     }
-    const QString status = m_conversation.value(QStringLiteral("status")).toString();
-    m_archive->setText(status == QLatin1String("archived") ? tr("Unarchive") : tr("Archive"));
-    m_block->setText(status == QLatin1String("blocked") ? tr("Unblock") : tr("Block"));
-    const qint64 assignee = m_conversation.value(QStringLiteral("assigned_user_id")).toInteger();
+    const protocol::ConversationStatus status = m_conversation.status;
+    m_archive->setText(status == protocol::ConversationStatus::Archived ? tr("Unarchive") : tr("Archive"));
+    m_block->setText(status == protocol::ConversationStatus::Blocked ? tr("Unblock") : tr("Block"));
+    const qint64 assignee = m_conversation.assignedUserId.value_or(0);
     m_assign->setText(assignee == 0 ? tr("Assign") : assignee == m_me ? tr("Assigned to me") : tr("Assigned"));
-    m_read->setEnabled(m_conversation.value(QStringLiteral("unread_count")).toInt() > 0);
+    m_read->setEnabled(m_conversation.unreadCount > 0);
 }
 
 void ChatPanel::updateComposerMode()
 {
-    const QString status = m_conversation.value(QStringLiteral("status")).toString();
-    if (status == QLatin1String("blocked")) {
+    if (m_conversation.status == protocol::ConversationStatus::Blocked) {
         m_closedText->setText(tr("This contact is blocked: nothing can be sent. Unblock them to write again."));
         m_templateButton->hide();
         m_composerStack->setCurrentIndex(1);
@@ -364,7 +365,7 @@ void ChatPanel::updateComposerMode()
         m_composerStack->setCurrentIndex(0);
         return;
     }
-    const qint64 lastInbound = m_conversation.value(QStringLiteral("last_inbound_at")).toInteger();
+    const qint64 lastInbound = m_conversation.lastInboundAt;
     const QString name = m_name->text();
     if (lastInbound <= 0)
         m_closedText->setText(tr("%1 has not written to you yet. WhatsApp only allows an approved template until they answer.").arg(name));
@@ -411,19 +412,23 @@ QString ChatPanel::describe(const client::ApiError &error) const
 {
     if (error.isConnectionProblem())
         return tr("Not sent: there is no connection to the server. Your message is kept here; send it again when the connection is back.");
-    if (error.code == QLatin1String("window_closed"))
+    switch (error.code) {
+    case protocol::ErrorCode::WindowClosed:
         return tr("Not sent: the 24-hour window is closed. Send a template instead.");
-    if (error.code == QLatin1String("contact_blocked"))
+    case protocol::ErrorCode::ContactBlocked:
         return tr("Not sent: this contact is blocked. Unblock them to write.");
-    if (error.code == QLatin1String("whatsapp_not_configured"))
+    case protocol::ErrorCode::WhatsAppNotConfigured:
         return tr("Not sent: WhatsApp is not set up for your company yet. Ask an administrator to configure it.");
-    if (error.code == QLatin1String("tenant_suspended"))
+    case protocol::ErrorCode::TenantSuspended:
         return tr("Not sent: your company's account is suspended (%1).").arg(error.message);
+    default:
+        break;
+    }
     if (error.kind == client::ApiError::Kind::RateLimited)
         return tr("Not sent: too many requests. Wait %n second(s) and try again.", nullptr, std::max(1, error.retryAfterSeconds));
     if (error.kind == client::ApiError::Kind::Forbidden)
         return tr("Not allowed: %1").arg(error.message);
-    return tr("Not sent: %1").arg(error.message.isEmpty() ? error.code : error.message);
+    return tr("Not sent: %1").arg(error.message.isEmpty() ? error.codeName : error.message);
 }
 
 void ChatPanel::sendText()
@@ -435,17 +440,18 @@ void ChatPanel::sendText()
         showNotice(tr("No connection to the server: the message was not sent and is kept here. Send it again when the connection is back."), true);
         return;
     }
-    QJsonObject body{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("message"), text}};
+    protocol::SendMessage body;
+    body.message = text;
     if (m_replyTo > 0)
-        body.insert(QStringLiteral("reply_to"), m_replyTo);
+        body.replyTo = m_replyTo;
     m_composer->clear();
     setReplyTo(0);
     send(conversationId(), body, text);
 }
 
-void ChatPanel::send(qint64 conversation, const QJsonObject &body, const QString &restoreText)
+void ChatPanel::send(qint64 conversation, const protocol::SendMessage &body, const QString &restoreText)
 {
-    m_api->post(QStringLiteral("api/whatsapp/conversations/%1/messages").arg(conversation), body)->then(this, [this, conversation](const QJsonObject &message) {
+    m_api->callOn<protocol::route::SendMessage>(conversation, body).then(this, [this, conversation](const protocol::Message &message) {
         if (conversation != conversationId())
             return; // sent from a chat no longer open: it shows there when reopened
         showNotice(QString(), false);
@@ -465,9 +471,9 @@ void ChatPanel::send(qint64 conversation, const QJsonObject &body, const QString
             m_composer->setPlainText(typedSince.isEmpty() ? restoreText : restoreText + QLatin1Char('\n') + typedSince);
         }
         showNotice(describe(error), true);
-        if (error.code == QLatin1String("window_closed")) {
+        if (error.code == protocol::ErrorCode::WindowClosed) {
             // The window closed while the chat was open: reload its state.
-            m_api->get(QStringLiteral("api/whatsapp/conversations/%1").arg(conversation))->then(this, [this](const QJsonObject &c) {
+            m_api->callOn<protocol::route::GetConversation>(conversation).then(this, [this](const protocol::Conversation &c) {
                 updateConversation(c);
                 Q_EMIT conversationChanged(c);
             }, [](const client::ApiError &) {});
@@ -482,7 +488,10 @@ void ChatPanel::chooseTemplate()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 conversation = conversationId();
     connect(dialog, &QDialog::accepted, this, [this, dialog, conversation] {
-        send(conversation, {{QStringLiteral("type"), QStringLiteral("template")}, {QStringLiteral("template"), dialog->templatePayload()}}, QString());
+        protocol::SendMessage body;
+        body.type = QStringLiteral("template");
+        body.templateSend = dialog->templateSend();
+        send(conversation, body, QString());
     });
     dialog->open();
 }
@@ -510,31 +519,25 @@ void ChatPanel::attachFile(const QString &givenPath)
     showNotice(tr("Uploading %1…").arg(name), false);
     const qint64 conversation = conversationId();
     const qint64 replyTo = m_replyTo;
-    m_api->upload(QStringLiteral("api/whatsapp/media"), data, mime, name)->then(this, [this, mime, name, caption, conversation, replyTo](const QJsonObject &uploaded) {
-        QString type = QStringLiteral("document");
-        if (mime.startsWith(QLatin1String("image/")) && mime != QLatin1String("image/webp"))
-            type = QStringLiteral("image");
-        else if (mime.startsWith(QLatin1String("video/")))
-            type = QStringLiteral("video");
-        else if (mime.startsWith(QLatin1String("audio/")))
-            type = QStringLiteral("audio");
-        else if (mime == QLatin1String("image/webp"))
-            type = QStringLiteral("sticker");
-        QJsonObject body{{QStringLiteral("type"), type}, {QStringLiteral("media_id"), uploaded.value(QStringLiteral("media_id")).toString()}};
-        if (!caption.isEmpty() && type != QLatin1String("audio") && type != QLatin1String("sticker")) {
-            body.insert(QStringLiteral("caption"), caption);
+    m_api->uploadMedia(data, mime, name).then(this, [this, name, caption, conversation, replyTo](const protocol::UploadedMedia &uploaded) {
+        // The server says what WhatsApp takes the file as (image, video...).
+        protocol::SendMessage body;
+        body.type = uploaded.type;
+        body.mediaId = uploaded.mediaId;
+        if (!caption.isEmpty() && uploaded.type != QLatin1String("audio") && uploaded.type != QLatin1String("sticker")) {
+            body.caption = caption;
             if (conversation == conversationId() && m_composer->toPlainText().trimmed() == caption)
                 m_composer->clear();
         }
-        if (type == QLatin1String("document"))
-            body.insert(QStringLiteral("filename"), name);
+        if (uploaded.type == QLatin1String("document"))
+            body.filename = name;
         if (replyTo > 0)
-            body.insert(QStringLiteral("reply_to"), replyTo);
+            body.replyTo = replyTo;
         if (conversation == conversationId() && m_replyTo == replyTo)
             setReplyTo(0);
         send(conversation, body, QString());
     }, [this, name](const client::ApiError &error) {
-        if (error.code == QLatin1String("unsupported_media_type") || error.code == QLatin1String("too_large"))
+        if (error.code == protocol::ErrorCode::UnsupportedMediaType || error.code == protocol::ErrorCode::TooLarge)
             showNotice(tr("WhatsApp does not take %1: %2").arg(name, error.message), true);
         else
             showNotice(describe(error), true);
@@ -543,14 +546,14 @@ void ChatPanel::attachFile(const QString &givenPath)
 
 void ChatPanel::retry(qint64 messageId)
 {
-    m_api->post(QStringLiteral("api/whatsapp/messages/%1/retry").arg(messageId))->then(this, [this](const QJsonObject &message) {
+    m_api->callOn<protocol::route::RetryMessage>(messageId).then(this, [this](const protocol::Message &message) {
         m_model->applyMessage(message);
     }, [this](const client::ApiError &error) { showNotice(describe(error), true); });
 }
 
 void ChatPanel::dismiss(qint64 messageId)
 {
-    m_api->post(QStringLiteral("api/whatsapp/messages/%1/dismiss").arg(messageId))->then(this, [this](const QJsonObject &message) {
+    m_api->callOn<protocol::route::DismissMessage>(messageId).then(this, [this](const protocol::Message &message) {
         m_model->applyMessage(message);
     }, [this](const client::ApiError &error) { showNotice(describe(error), true); });
 }
@@ -559,15 +562,15 @@ void ChatPanel::markRead()
 {
     if (conversationId() == 0)
         return;
-    m_api->post(QStringLiteral("api/whatsapp/conversations/%1/read").arg(conversationId()))->then(this, [this](const QJsonObject &c) {
+    m_api->callOn<protocol::route::MarkRead>(conversationId()).then(this, [this](const protocol::Conversation &c) {
         updateConversation(c);
         Q_EMIT conversationChanged(c);
     }, [this](const client::ApiError &error) { showNotice(describe(error), true); });
 }
 
-void ChatPanel::patch(const QJsonObject &changes)
+void ChatPanel::patch(const protocol::UpdateConversation &changes)
 {
-    m_api->patch(QStringLiteral("api/whatsapp/conversations/%1").arg(conversationId()), changes)->then(this, [this](const QJsonObject &c) {
+    m_api->callOn<protocol::route::UpdateConversation>(conversationId(), changes).then(this, [this](const protocol::Conversation &c) {
         updateConversation(c);
         Q_EMIT conversationChanged(c);
     }, [this](const client::ApiError &error) { showNotice(describe(error), true); });
@@ -578,25 +581,25 @@ void ChatPanel::contextMenu(const QPoint &pos)
     const QModelIndex viewIndex = m_view->indexAt(pos);
     if (!viewIndex.isValid())
         return;
-    const QJsonObject m = m_model->message(viewIndex.row());
-    const qint64 id = m.value(QStringLiteral("id")).toInteger();
+    const protocol::Message m = m_model->message(viewIndex.row());
+    const qint64 id = m.id;
     // Actions find their message by id when chosen: rows may have moved
     // (history paged in above) while the menu was open.
     auto indexOf = [this, id] { return m_model->index(m_model->rowOfId(id)); };
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    if (!m.value(QStringLiteral("provider_message_id")).toString().isEmpty() && windowOpen())
+    if (!m.providerMessageId.isEmpty() && windowOpen())
         menu->addAction(tr("Reply"), this, [this, id] { setReplyTo(id); });
     const QString text = MessageDelegate::bodyText(m_model->index(viewIndex.row()));
     if (!text.isEmpty())
         menu->addAction(tr("Copy text"), this, [text] { QGuiApplication::clipboard()->setText(text); });
-    if (m.value(QStringLiteral("media")).toObject().value(QStringLiteral("downloaded")).toBool()) {
+    if (m.media && m.media->downloaded) {
         menu->addAction(tr("Open"), this, [this, indexOf] { openMedia(indexOf(), false); });
         menu->addAction(tr("Save as…"), this, [this, indexOf] { openMedia(indexOf(), true); });
     }
-    if (m.value(QStringLiteral("status")).toString() == QLatin1String("failed")) {
+    if (m.status == protocol::MessageStatus::Failed) {
         menu->addAction(tr("Send again"), this, [this, id] { retry(id); });
-        if (!m.value(QStringLiteral("attention")).toString().isEmpty())
+        if (!m.attention.isEmpty())
             menu->addAction(tr("Dismiss"), this, [this, id] { dismiss(id); });
     }
     if (menu->isEmpty())
@@ -609,16 +612,16 @@ void ChatPanel::openMedia(const QModelIndex &index, bool saveAs)
 {
     if (!index.isValid())
         return;
-    const QJsonObject m = index.data(MessageModel::JsonRole).toJsonObject();
-    const QJsonObject media = m.value(QStringLiteral("media")).toObject();
-    if (!media.value(QStringLiteral("downloaded")).toBool()) {
+    const auto m = index.data(MessageModel::MessageRole).value<protocol::Message>();
+    const protocol::MessageMedia media = m.media.value_or(protocol::MessageMedia{});
+    if (!media.downloaded) {
         showNotice(tr("This file has not been downloaded from WhatsApp yet; try again in a moment."), false);
         return;
     }
-    QString name = media.value(QStringLiteral("filename")).toString();
+    QString name = media.filename;
     if (name.isEmpty()) {
-        const QStringList suffixes = QMimeDatabase().mimeTypeForName(media.value(QStringLiteral("mime_type")).toString()).suffixes();
-        name = QStringLiteral("whatsapp-%1%2").arg(m.value(QStringLiteral("id")).toInteger()).arg(suffixes.isEmpty() ? QString() : QLatin1Char('.') + suffixes.first());
+        const QStringList suffixes = QMimeDatabase().mimeTypeForName(media.mimeType).suffixes();
+        name = QStringLiteral("whatsapp-%1%2").arg(m.id).arg(suffixes.isEmpty() ? QString() : QLatin1Char('.') + suffixes.first());
     }
     name = QFileInfo(name).fileName(); // never a path from the other side
     QString target;
@@ -631,7 +634,7 @@ void ChatPanel::openMedia(const QModelIndex &index, bool saveAs)
         QDir().mkpath(dir);
         target = dir + QLatin1Char('/') + name;
     }
-    m_media->fetch(m.value(QStringLiteral("id")).toInteger(), [this, target, saveAs](const QByteArray &bytes, const QString &error) {
+    m_media->fetch(m.id, [this, target, saveAs](const QByteArray &bytes, const QString &error) {
         if (!error.isEmpty()) {
             showNotice(tr("Cannot get the file: %1").arg(error), true);
             return;

@@ -1,10 +1,11 @@
 #pragma once
 
 #include <QHash>
-#include <QJsonObject>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QWidget>
+
+#include "protocol/types.h"
 
 class QIdentityProxyModel;
 class QLabel;
@@ -69,11 +70,11 @@ public:
     ChatPanel(client::ApiClient *api, MediaCache *media, QWidget *parent = nullptr);
 
     // Shows this conversation (loads its newest messages).
-    void showConversation(const QJsonObject &conversation);
+    void showConversation(const protocol::Conversation &conversation);
     // A fresher copy of the shown conversation (a live event).
-    void updateConversation(const QJsonObject &conversation);
+    void updateConversation(const protocol::Conversation &conversation);
     qint64 conversationId() const;
-    const QJsonObject &conversation() const { return m_conversation; }
+    const protocol::Conversation &conversation() const { return m_conversation; }
     void setCurrentUserId(qint64 id) { m_me = id; }
     // Without a connection to the server nothing can be sent: say so.
     void setOnline(bool online);
@@ -97,14 +98,14 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     // The server answered with a new state of the conversation.
-    void conversationChanged(const QJsonObject &conversation);
-    void messageQueued(const QJsonObject &message);
+    void conversationChanged(const puente::protocol::Conversation &conversation);
+    void messageQueued(const puente::protocol::Message &message);
 
 private:
     void updateHeader();
     void updateComposerMode();
-    void patch(const QJsonObject &changes);
-    void send(qint64 conversation, const QJsonObject &body, const QString &restoreText);
+    void patch(const protocol::UpdateConversation &changes);
+    void send(qint64 conversation, const protocol::SendMessage &body, const QString &restoreText);
     void showNotice(const QString &text, bool error);
     QString describe(const client::ApiError &error) const;
     void contextMenu(const QPoint &pos);
@@ -113,7 +114,7 @@ private:
     client::ApiClient *m_api;
     MediaCache *m_media;
     MessageModel *m_model;
-    QJsonObject m_conversation;
+    protocol::Conversation m_conversation;
     qint64 m_me = 0;
     qint64 m_replyTo = 0;
     bool m_online = true;

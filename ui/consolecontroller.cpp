@@ -114,10 +114,9 @@ void ConsoleController::signInAndOpen(const QUrl &url, const QString &email, con
                                       const std::function<QString(const QString &)> &explain)
 {
     auto api = std::make_unique<client::ApiClient>(url);
-    api->post(QStringLiteral("api/auth/login"), {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}})
-        ->then(this, [this, url](const QJsonObject &answer) {
-            openMainWindow(url, answer.value(QStringLiteral("token")).toString(), answer.value(QStringLiteral("user")).toObject(), QString());
-        }, [this, explain](const client::ApiError &e) { showSignIn(explain(e.message)); });
+    api->call<protocol::route::Login>({email, password, {}}).then(this, [this, url](const protocol::LoginResult &login) {
+        openMainWindow(url, login.token, protocol::meOf(login.user), QString());
+    }, [this, explain](const client::ApiError &e) { showSignIn(explain(e.message)); });
     replaceApi(std::move(api));
 }
 
@@ -147,8 +146,8 @@ void ConsoleController::resumeRemembered()
         }
         auto api = std::make_unique<client::ApiClient>(url);
         api->setToken(token);
-        api->get(QStringLiteral("api/me"))->then(this, [this, url, token, account](const QJsonObject &me) {
-            openMainWindow(url, token, me.value(QStringLiteral("user")).toObject(), account);
+        api->call<protocol::route::GetMe>().then(this, [this, url, token, account](const protocol::MeResult &me) {
+            openMainWindow(url, token, me.user, account);
         }, [this](const client::ApiError &e) {
             if (e.kind == client::ApiError::Kind::SessionEnded)
                 endSession(tr("Your session has ended (it expired or was closed elsewhere). Sign in again."), true);
@@ -200,7 +199,7 @@ void ConsoleController::showSignIn(const QString &reason)
             settings.remove(kRemembered);
             settings.remove(kRememberedServer);
         }
-        openMainWindow(dialog->baseUrl(), dialog->token(), dialog->loginJson().value(QStringLiteral("user")).toObject(), account);
+        openMainWindow(dialog->baseUrl(), dialog->token(), dialog->user(), account);
     });
     connect(dialog, &QDialog::rejected, this, [this] {
         if (!m_window)
@@ -209,7 +208,7 @@ void ConsoleController::showSignIn(const QString &reason)
     dialog->show();
 }
 
-void ConsoleController::openMainWindow(const QUrl &baseUrl, const QString &token, const QJsonObject &user, const QString &account)
+void ConsoleController::openMainWindow(const QUrl &baseUrl, const QString &token, const protocol::Me &user, const QString &account)
 {
     // Often called from inside a reply of the current client: reuse it
     // rather than destroy it under its own feet.

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "protocol/types.h"
+
 #include "common/result.h"
 #include "mainwindow.h"
 
-#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -55,7 +56,7 @@ Q_SIGNALS:
 
 private:
     void showSignIn(const QString &reason);
-    void openMainWindow(const QUrl &baseUrl, const QString &token, const QJsonObject &user, const QString &account);
+    void openMainWindow(const QUrl &baseUrl, const QString &token, const protocol::Me &user, const QString &account);
     void resumeRemembered();
     void startDemo();
     // Signs in with a password and opens the main window; a failure goes to
@@ -72,7 +73,7 @@ private:
     std::unique_ptr<client::ApiClient> m_api;
     QPointer<MainWindow> m_window;
     TokenStore *m_tokens;
-    QJsonObject m_user;
+    protocol::Me m_user;
     QString m_account;
     QUrl m_localUrl;
     bool m_localIsDemo = false;

@@ -41,7 +41,7 @@ void ConversationDelegate::paint(QPainter *p, const QStyleOptionViewItem &option
 
     const QString name = index.data(ConversationListModel::NameRole).toString();
     const int unread = index.data(ConversationListModel::UnreadRole).toInt();
-    const QString status = index.data(ConversationListModel::StatusRole).toString();
+    const auto status = index.data(ConversationListModel::StatusRole).value<protocol::ConversationStatus>();
 
     // Avatar: initials on a colour taken from the name.
     const int avatar = r.height() - 16;
@@ -96,9 +96,9 @@ void ConversationDelegate::paint(QPainter *p, const QStyleOptionViewItem &option
 
     // Preview, with a tag for archived and blocked contacts.
     QString preview = index.data(ConversationListModel::PreviewRole).toString().simplified();
-    if (status == QLatin1String("blocked"))
+    if (status == protocol::ConversationStatus::Blocked)
         preview = tr("Blocked") + QStringLiteral(" · ") + preview;
-    else if (status == QLatin1String("archived"))
+    else if (status == protocol::ConversationStatus::Archived)
         preview = tr("Archived") + QStringLiteral(" · ") + preview;
     p->setFont(option.font);
     p->setPen(theme::muted());

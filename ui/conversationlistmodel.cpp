@@ -3,7 +3,6 @@
 #include "client/apiclient.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QTimer>
 
 #include <algorithm>
@@ -13,10 +12,9 @@ namespace puente::ui {
 namespace {
 
 // The server's order: the last message's time, or creation while there is none.
-qint64 activity(const QJsonObject &c)
+qint64 activity(const protocol::Conversation &c)
 {
-    const qint64 last = c.value(QStringLiteral("last_message_at")).toInteger();
-    return last > 0 ? last : c.value(QStringLiteral("created_at")).toInteger();
+    return c.lastMessageAt > 0 ? c.lastMessageAt : c.createdAt;
 }
 
 } // namespace
@@ -32,36 +30,31 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject &c = m_rows.at(index.row());
+    const protocol::Conversation &c = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-    case NameRole: {
-        const QString name = c.value(QStringLiteral("name")).toString();
-        if (!name.isEmpty())
-            return name;
-        const QString phone = c.value(QStringLiteral("phone_display")).toString();
-        return phone.isEmpty() ? c.value(QStringLiteral("contact_key")).toString() : phone;
-    }
+    case NameRole:
+        if (!c.name.isEmpty())
+            return c.name;
+        return c.phoneDisplay.isEmpty() ? c.contactKey : c.phoneDisplay;
     case PhoneRole:
-        return c.value(QStringLiteral("phone_display")).toString();
+        return c.phoneDisplay;
     case PreviewRole:
-        return c.value(QStringLiteral("preview")).toString();
-    case LastMessageAtRole: {
-        const qint64 at = c.value(QStringLiteral("last_message_at")).toInteger();
-        return at > 0 ? QDateTime::fromMSecsSinceEpoch(at) : QDateTime();
-    }
+        return c.preview;
+    case LastMessageAtRole:
+        return c.lastMessageAt > 0 ? QDateTime::fromMSecsSinceEpoch(c.lastMessageAt) : QDateTime();
     case UnreadRole:
-        return c.value(QStringLiteral("unread_count")).toInt();
+        return int(c.unreadCount);
     case StatusRole:
-        return c.value(QStringLiteral("status")).toString();
+        return QVariant::fromValue(c.status);
     case AssignedRole:
-        return c.value(QStringLiteral("assigned_user_id")).toInteger();
+        return c.assignedUserId.value_or(0);
     case WindowOpenRole:
-        return c.value(QStringLiteral("window_open_until")).toInteger() > QDateTime::currentMSecsSinceEpoch();
-    case JsonRole:
-        return c;
+        return c.windowOpenUntil.value_or(0) > QDateTime::currentMSecsSinceEpoch();
+    case ConversationRole:
+        return QVariant::fromValue(c);
     case IdRole:
-        return c.value(QStringLiteral("id")).toInteger();
+        return c.id;
     default:
         return {};
     }
@@ -79,7 +72,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
     names.insert(StatusRole, "status");
     names.insert(AssignedRole, "assigned");
     names.insert(WindowOpenRole, "windowOpen");
-    names.insert(JsonRole, "json");
+    names.insert(ConversationRole, "conversation");
     return names;
 }
 
@@ -116,32 +109,30 @@ void ConversationListModel::reload()
 
 void ConversationListModel::requestPage(bool first)
 {
-    QUrlQuery query;
-    if (!m_filter.status.isEmpty())
-        query.addQueryItem(QStringLiteral("status"), m_filter.status);
-    if (!m_filter.assigned.isEmpty())
-        query.addQueryItem(QStringLiteral("assigned"), m_filter.assigned);
-    if (!m_filter.query.trimmed().isEmpty())
-        query.addQueryItem(QStringLiteral("q"), m_filter.query.trimmed());
+    protocol::ConversationQuery query;
+    if (m_filter.status)
+        query.status = protocol::enumName(*m_filter.status);
+    query.assigned = m_filter.assigned;
+    query.q = m_filter.query.trimmed();
     if (!first)
-        query.addQueryItem(QStringLiteral("cursor"), m_cursor);
-    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("50"));
-    m_inFlight = m_api->get(QStringLiteral("api/whatsapp/conversations"), query);
+        query.cursor = m_cursor;
+    query.limit = 50;
+    const auto call = m_api->call<protocol::route::ListConversations>({}, query);
+    m_inFlight = call.reply();
     const quint64 generation = m_generation;
-    m_inFlight->then(this, [this, generation](const QJsonObject &page) {
+    call.then(this, [this, generation](const protocol::ConversationPage &page) {
         if (generation != m_generation)
             return;
         m_inFlight.clear();
-        QList<QJsonObject> incoming;
-        for (const QJsonValue &v : page.value(QStringLiteral("items")).toArray()) {
-            const QJsonObject c = v.toObject();
+        QList<protocol::Conversation> incoming;
+        for (const protocol::Conversation &c : page.items) {
             // A live event may have put it here already.
-            if (rowOf(c.value(QStringLiteral("id")).toInteger()) < 0)
+            if (rowOf(c.id) < 0)
                 incoming.append(c);
         }
-        if (page.contains(QStringLiteral("unread_total")))
-            setUnreadTotal(page.value(QStringLiteral("unread_total")).toInt());
-        m_cursor = page.value(QStringLiteral("next_cursor")).toString();
+        if (page.unreadTotal)
+            setUnreadTotal(int(*page.unreadTotal));
+        m_cursor = page.nextCursor.value_or(QString());
         m_atEnd = m_cursor.isEmpty();
         if (!incoming.isEmpty()) {
             beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + incoming.size() - 1));
@@ -156,29 +147,29 @@ void ConversationListModel::requestPage(bool first)
         // Leave m_atEnd as it was: scrolling again retries the page.
         if (m_rows.isEmpty())
             m_atEnd = false;
-        Q_EMIT loadFailed(error.code, error.message);
+        Q_EMIT loadFailed(error);
     });
 }
 
 int ConversationListModel::rowOf(qint64 conversationId) const
 {
     for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows.at(i).value(QStringLiteral("id")).toInteger() == conversationId)
+        if (m_rows.at(i).id == conversationId)
             return i;
     return -1;
 }
 
-QJsonObject ConversationListModel::conversation(qint64 conversationId) const
+std::optional<protocol::Conversation> ConversationListModel::conversation(qint64 conversationId) const
 {
     const int row = rowOf(conversationId);
-    return row < 0 ? QJsonObject() : m_rows.at(row);
+    return row < 0 ? std::nullopt : std::optional(m_rows.at(row));
 }
 
-bool ConversationListModel::matchesFilter(const QJsonObject &c) const
+bool ConversationListModel::matchesFilter(const protocol::Conversation &c) const
 {
-    if (!m_filter.status.isEmpty() && c.value(QStringLiteral("status")).toString() != m_filter.status)
+    if (m_filter.status && c.status != *m_filter.status)
         return false;
-    const qint64 assignee = c.value(QStringLiteral("assigned_user_id")).toInteger();
+    const qint64 assignee = c.assignedUserId.value_or(0);
     if (m_filter.assigned == QLatin1String("me") && assignee != m_me)
         return false;
     if (m_filter.assigned == QLatin1String("unassigned") && assignee != 0)
@@ -186,23 +177,23 @@ bool ConversationListModel::matchesFilter(const QJsonObject &c) const
     return true;
 }
 
-bool ConversationListModel::newerFirst(const QJsonObject &a, const QJsonObject &b)
+bool ConversationListModel::newerFirst(const protocol::Conversation &a, const protocol::Conversation &b)
 {
     const qint64 at = activity(a), bt = activity(b);
     if (at != bt)
         return at > bt;
-    return a.value(QStringLiteral("id")).toInteger() > b.value(QStringLiteral("id")).toInteger();
+    return a.id > b.id;
 }
 
-void ConversationListModel::applyConversation(const QJsonObject &c)
+void ConversationListModel::applyConversation(const protocol::Conversation &c)
 {
-    const qint64 id = c.value(QStringLiteral("id")).toInteger();
+    const qint64 id = c.id;
     const int row = rowOf(id);
     // An answer and an event can cross: never go back to an older copy.
     qint64 &seen = m_lastUpdate[id];
-    if (c.value(QStringLiteral("updated_at")).toInteger() < seen)
+    if (c.updatedAt < seen)
         return;
-    seen = c.value(QStringLiteral("updated_at")).toInteger();
+    seen = c.updatedAt;
     const bool keep = matchesFilter(c);
     if (row >= 0 && !keep) {
         beginRemoveRows({}, row, row);
@@ -252,10 +243,10 @@ void ConversationListModel::refreshUnreadTotal()
     m_unreadRefreshQueued = true;
     QTimer::singleShot(300, this, [this] {
         m_unreadRefreshQueued = false;
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
-        m_api->get(QStringLiteral("api/whatsapp/conversations"), query)->then(this, [this](const QJsonObject &page) {
-            setUnreadTotal(page.value(QStringLiteral("unread_total")).toInt());
+        protocol::ConversationQuery query;
+        query.limit = 1;
+        m_api->call<protocol::route::ListConversations>({}, query).then(this, [this](const protocol::ConversationPage &page) {
+            setUnreadTotal(int(page.unreadTotal.value_or(0)));
         }, [](const client::ApiError &) {});
     });
 }

@@ -2,13 +2,15 @@
 
 #include <QAbstractListModel>
 #include <QHash>
-#include <QJsonObject>
 #include <QList>
 #include <QPointer>
+
+#include "protocol/types.h"
 
 namespace puente::client {
 class ApiClient;
 class ApiReply;
+struct ApiError;
 }
 
 namespace puente::ui {
@@ -27,15 +29,15 @@ public:
         PreviewRole,
         LastMessageAtRole, // QDateTime (local)
         UnreadRole,
-        StatusRole,       // active / archived / blocked
+        StatusRole,       // protocol::ConversationStatus
         AssignedRole,     // user id, 0 when unassigned
         WindowOpenRole,   // bool: the 24-hour window is open now
-        JsonRole,         // the whole Conversation object
+        ConversationRole, // the whole protocol::Conversation
     };
 
     struct Filter {
-        QString status;           // "", active, archived, blocked
-        QString assigned = QStringLiteral("all"); // me, unassigned, all
+        std::optional<protocol::ConversationStatus> status; // none: active and archived
+        QString assigned = QStringLiteral("all"); // me, unassigned, all (the API's words)
         QString query;
         bool operator==(const Filter &) const = default;
     };
@@ -56,29 +58,29 @@ public:
     void setCurrentUserId(qint64 id) { m_me = id; }
 
     int rowOf(qint64 conversationId) const;
-    QJsonObject conversation(qint64 conversationId) const;
+    std::optional<protocol::Conversation> conversation(qint64 conversationId) const;
     bool isLoading() const { return !m_inFlight.isNull(); }
     // Unread messages in all the tenant's conversations (not only the loaded ones).
     int unreadTotal() const { return m_unreadTotal; }
 
     // A conversation.updated event (or a REST answer with a Conversation).
-    void applyConversation(const QJsonObject &conversation);
+    void applyConversation(const protocol::Conversation &conversation);
 
 Q_SIGNALS:
-    void loadFailed(const QString &code, const QString &message);
+    void loadFailed(const puente::client::ApiError &error);
     void pageLoaded();
     void unreadTotalChanged(int total);
 
 private:
-    bool matchesFilter(const QJsonObject &c) const;
+    bool matchesFilter(const protocol::Conversation &c) const;
     void requestPage(bool first);
     void refreshUnreadTotal();
     void setUnreadTotal(int total);
-    static bool newerFirst(const QJsonObject &a, const QJsonObject &b);
+    static bool newerFirst(const protocol::Conversation &a, const protocol::Conversation &b);
 
     client::ApiClient *m_api;
     Filter m_filter;
-    QList<QJsonObject> m_rows;
+    QList<protocol::Conversation> m_rows;
     QHash<qint64, qint64> m_lastUpdate; // conversation id → newest updated_at applied
     QString m_cursor;
     bool m_atEnd = true;

@@ -59,10 +59,10 @@ ConversationsPage::ConversationsPage(client::ApiClient *api, qint64 currentUserI
     m_assigned->addItem(tr("Mine"), QStringLiteral("me"));
     m_assigned->addItem(tr("Unassigned"), QStringLiteral("unassigned"));
     m_status = new QComboBox(left);
-    m_status->addItem(tr("Active"), QStringLiteral("active"));
-    m_status->addItem(tr("Archived"), QStringLiteral("archived"));
-    m_status->addItem(tr("Blocked"), QStringLiteral("blocked"));
-    m_status->addItem(tr("Any status"), QString());
+    m_status->addItem(tr("Active"), QVariant::fromValue(protocol::ConversationStatus::Active));
+    m_status->addItem(tr("Archived"), QVariant::fromValue(protocol::ConversationStatus::Archived));
+    m_status->addItem(tr("Blocked"), QVariant::fromValue(protocol::ConversationStatus::Blocked));
+    m_status->addItem(tr("Any status"), QVariant());
     filterRow->addWidget(m_assigned, 1);
     filterRow->addWidget(m_status, 1);
     leftLayout->addLayout(filterRow);
@@ -121,15 +121,15 @@ ConversationsPage::ConversationsPage(client::ApiClient *api, qint64 currentUserI
         if (m_pendingOpen > 0 && m_list->rowOf(m_pendingOpen) >= 0)
             openConversation(m_pendingOpen);
     });
-    connect(m_list, &ConversationListModel::loadFailed, this, [this](const QString &code, const QString &message) {
+    connect(m_list, &ConversationListModel::loadFailed, this, [this](const client::ApiError &error) {
         m_listState->setVisible(true);
-        if (code == QLatin1String("tenant_required")) {
+        if (error.code == protocol::ErrorCode::TenantHeaderNeeded || error.code == protocol::ErrorCode::TenantRequired) {
             m_listState->setText(tr("Choose a company at the top left to see its conversations."));
             return;
         }
-        m_listState->setText(code == QLatin1String("network") || code == QLatin1String("timeout")
+        m_listState->setText(error.isConnectionProblem()
                                  ? tr("Cannot load the conversations: no connection to the server. They will load when it is back.")
-                                 : tr("Cannot load the conversations: %1").arg(message));
+                                 : tr("Cannot load the conversations: %1").arg(error.message));
     });
     applyFilter();
 }
@@ -137,7 +137,8 @@ ConversationsPage::ConversationsPage(client::ApiClient *api, qint64 currentUserI
 void ConversationsPage::applyFilter()
 {
     ConversationListModel::Filter f;
-    f.status = m_status->currentData().toString();
+    if (const QVariant status = m_status->currentData(); status.isValid())
+        f.status = status.value<protocol::ConversationStatus>();
     f.assigned = m_assigned->currentData().toString();
     f.query = m_search->text();
     if (f == m_list->filter() && m_list->rowCount() > 0)
@@ -164,8 +165,8 @@ void ConversationsPage::showFromList(const QModelIndex &current)
 {
     if (!current.isValid())
         return;
-    const QJsonObject c = current.data(ConversationListModel::JsonRole).toJsonObject();
-    if (c.value(QStringLiteral("id")).toInteger() == m_chat->conversationId() && m_right->currentWidget() == m_chat) {
+    const auto c = current.data(ConversationListModel::ConversationRole).value<protocol::Conversation>();
+    if (c.id == m_chat->conversationId() && m_right->currentWidget() == m_chat) {
         Q_EMIT conversationOpened(m_chat->conversationId());
         return;
     }
@@ -173,9 +174,9 @@ void ConversationsPage::showFromList(const QModelIndex &current)
     m_right->setCurrentWidget(m_chat);
     m_pendingOpen = 0;
     // Opening a chat reads it, as on WhatsApp (the contact sees blue ticks).
-    if (c.value(QStringLiteral("unread_count")).toInt() > 0)
+    if (c.unreadCount > 0)
         m_chat->markRead();
-    Q_EMIT conversationOpened(c.value(QStringLiteral("id")).toInteger());
+    Q_EMIT conversationOpened(c.id);
 }
 
 void ConversationsPage::openConversation(qint64 conversationId)
@@ -189,7 +190,7 @@ void ConversationsPage::openConversation(qint64 conversationId)
     }
     // Not in the list (filtered out, or not loaded): open it directly.
     m_pendingOpen = conversationId;
-    m_api->get(QStringLiteral("api/whatsapp/conversations/%1").arg(conversationId))->then(this, [this, conversationId](const QJsonObject &c) {
+    m_api->callOn<protocol::route::GetConversation>(conversationId).then(this, [this, conversationId](const protocol::Conversation &c) {
         if (m_pendingOpen != conversationId)
             return;
         m_listView->clearSelection();
@@ -199,14 +200,15 @@ void ConversationsPage::openConversation(qint64 conversationId)
     }, [](const client::ApiError &) {});
 }
 
-void ConversationsPage::applyEvent(const QString &type, const QJsonObject &data)
+void ConversationsPage::applyConversation(const protocol::Conversation &conversation)
 {
-    if (type == QLatin1String("conversation.updated")) {
-        m_list->applyConversation(data);
-        m_chat->updateConversation(data);
-    } else if (type == QLatin1String("message.created") || type == QLatin1String("message.updated")) {
-        m_chat->model()->applyMessage(data);
-    }
+    m_list->applyConversation(conversation);
+    m_chat->updateConversation(conversation);
+}
+
+void ConversationsPage::applyMessage(const protocol::Message &message)
+{
+    m_chat->model()->applyMessage(message);
 }
 
 void ConversationsPage::newConversation()
@@ -260,14 +262,11 @@ void ConversationsPage::newConversation()
 
 void ConversationsPage::startConversation(const QString &phone, const QString &name)
 {
-    QJsonObject body{{QStringLiteral("phone"), phone.trimmed()}};
-    if (!name.trimmed().isEmpty())
-        body.insert(QStringLiteral("name"), name.trimmed());
-    m_api->post(QStringLiteral("api/whatsapp/conversations"), body)->then(this, [this](const QJsonObject &c) {
+    m_api->call<protocol::route::StartConversation>({phone.trimmed(), name.trimmed()}).then(this, [this](const protocol::Conversation &c) {
         m_list->applyConversation(c);
-        openConversation(c.value(QStringLiteral("id")).toInteger());
+        openConversation(c.id);
     }, [this](const client::ApiError &error) {
-        if (error.code == QLatin1String("invalid_phone_number"))
+        if (error.code == protocol::ErrorCode::InvalidPhoneNumber)
             Q_EMIT startFailed(tr("That is not a valid phone number. Type it with the country code, e.g. +34 612 345 678."));
         else if (error.isConnectionProblem())
             Q_EMIT startFailed(tr("No connection to the server. Try again when it is back."));

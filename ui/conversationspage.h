@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QJsonObject>
+#include "protocol/types.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -38,7 +39,8 @@ public:
     // Opens the chat with this conversation (selects it when listed).
     void openConversation(qint64 conversationId);
     // Live events from the server.
-    void applyEvent(const QString &type, const QJsonObject &data);
+    void applyConversation(const protocol::Conversation &conversation);
+    void applyMessage(const protocol::Message &message);
     // Reload everything (after a resync or a reconnect to another server).
     void reload();
     void setOnline(bool online);

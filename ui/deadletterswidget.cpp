@@ -8,7 +8,6 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMessageBox>
@@ -17,7 +16,6 @@
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTimer>
-#include <QUrlQuery>
 #include <QVBoxLayout>
 
 namespace puente::ui {
@@ -62,10 +60,7 @@ DeadLettersWidget::DeadLettersWidget(client::ApiClient *api, Scope scope, QWidge
     m_model->setHorizontalHeaderLabels({tr("Received"), tr("Kind"), tr("Why it was not processed"), tr("Replays")});
     m_table = new QTableView(this);
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
+    setUpList(m_table);
     m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_table->setWordWrap(true);
     // As tall as its rows (up to a point): the panels around it scroll.
@@ -102,42 +97,35 @@ qint64 DeadLettersWidget::idAt(int row) const
 
 void DeadLettersWidget::refresh()
 {
-    m_status->showLoading();
-    QUrlQuery query{{QStringLiteral("limit"), QStringLiteral("200")}};
-    if (m_scope == Scope::Unroutable)
-        query.addQueryItem(QStringLiteral("unroutable"), QStringLiteral("true"));
-    m_api->get(QStringLiteral("api/dead-letters"), query)->then(this, [this](const QJsonObject &answer) {
-        m_status->clear();
-        fill(answer.value(QStringLiteral("items")).toArray());
-    }, [this](const client::ApiError &error) { m_status->showError(error, tr("the webhooks not processed")); });
+    protocol::DeadLetterQuery query;
+    query.limit = 200;
+    query.unroutable = m_scope == Scope::Unroutable;
+    m_status->load(m_api->call<protocol::route::ListDeadLetters>({}, query), this, tr("the webhooks not processed"),
+                   [this](const protocol::DeadLetterPage &page) { fill(page.items); });
 }
 
-void DeadLettersWidget::fill(const QJsonArray &items)
+void DeadLettersWidget::fill(const QList<protocol::DeadLetter> &items)
 {
     m_model->removeRows(0, m_model->rowCount());
     m_rows.clear();
     int waiting = 0;
-    for (const QJsonValue &v : items) {
-        const QJsonObject d = v.toObject();
-        const qint64 id = d.value(QStringLiteral("id")).toInteger();
-        m_rows.insert(id, d);
-        const bool replayed = !d.value(QStringLiteral("replayed_at")).isNull();
-        const bool replayable = d.value(QStringLiteral("replayable")).toBool(true);
-        waiting += replayed || !replayable ? 0 : 1;
-        auto *when = new QStandardItem(QLocale().toString(QDateTime::fromMSecsSinceEpoch(d.value(QStringLiteral("created_at")).toInteger()),
-                                                          QLocale::ShortFormat));
-        when->setData(id, kIdRole);
-        const QString field = d.value(QStringLiteral("field")).toString();
+    for (const protocol::DeadLetter &d : items) {
+        m_rows.insert(d.id, d);
+        const bool replayed = d.replayedAt.has_value();
+        waiting += replayed || !d.replayable ? 0 : 1;
+        auto *when = new QStandardItem(QLocale().toString(QDateTime::fromMSecsSinceEpoch(d.createdAt), QLocale::ShortFormat));
+        when->setData(d.id, kIdRole);
+        const QString field = d.field_.value_or(QString());
         auto *kind = new QStandardItem(field.isEmpty() ? tr("Whole webhook") : field);
-        const QString why = readableReason(d.value(QStringLiteral("reason")).toString());
+        const QString why = readableReason(d.reason);
         auto *reason = new QStandardItem(why);
         reason->setToolTip(why);
-        const int count = d.value(QStringLiteral("replay_count")).toInt();
-        auto *replays = new QStandardItem(!replayable ? tr("Cannot be replayed")
-                                          : replayed  ? tr("Replayed %1").arg(MetaText::ago(d.value(QStringLiteral("replayed_at")).toInteger()))
-                                          : count == 0 ? tr("Waiting")
-                                                       : QLocale().toString(count));
-        if (replayed || !replayable)
+        const int count = int(d.replayCount);
+        auto *replays = new QStandardItem(!d.replayable ? tr("Cannot be replayed")
+                                          : replayed    ? tr("Replayed %1").arg(MetaText::ago(*d.replayedAt))
+                                          : count == 0  ? tr("Waiting")
+                                                        : QLocale().toString(count));
+        if (replayed || !d.replayable)
             for (QStandardItem *i : {when, kind, reason, replays})
                 i->setForeground(theme::muted());
         m_model->appendRow({when, kind, reason, replays});
@@ -156,8 +144,8 @@ void DeadLettersWidget::updateButtons()
     const auto rows = m_table->selectionModel()->selectedRows();
     const bool selected = !rows.isEmpty();
     m_details->setEnabled(selected);
-    const QJsonObject d = selected ? m_rows.value(idAt(rows.first().row())) : QJsonObject();
-    m_replay->setEnabled(selected && d.value(QStringLiteral("replayed_at")).isNull() && d.value(QStringLiteral("replayable")).toBool(true));
+    const protocol::DeadLetter d = selected ? m_rows.value(idAt(rows.first().row())) : protocol::DeadLetter();
+    m_replay->setEnabled(selected && !d.replayedAt && d.replayable);
     m_replay->setVisible(!m_rows.isEmpty());
     m_details->setVisible(!m_rows.isEmpty());
 }
@@ -169,7 +157,7 @@ void DeadLettersWidget::replaySelected()
         return;
     const qint64 id = idAt(rows.first().row());
     m_replay->setEnabled(false);
-    m_api->post(QStringLiteral("api/dead-letters/%1/replay").arg(id))->then(this, [this, id](const QJsonObject &) {
+    m_api->callOn<protocol::route::ReplayDeadLetter>(id).then(this, [this, id](const protocol::Replayed &) {
         m_result->setStyleSheet({});
         m_result->setText(tr("Queued again: Puente processes it within seconds. If it fails again it comes back here with the new reason."));
         Q_EMIT replayed(id);
@@ -187,11 +175,10 @@ void DeadLettersWidget::showDetails()
     const auto rows = m_table->selectionModel()->selectedRows();
     if (rows.isEmpty())
         return;
-    const QJsonObject d = m_rows.value(idAt(rows.first().row()));
-    const QByteArray payload = d.value(QStringLiteral("payload")).toString().toUtf8();
+    const protocol::DeadLetter d = m_rows.value(idAt(rows.first().row()));
+    const QByteArray payload = d.payload.toUtf8();
     const QJsonDocument doc = QJsonDocument::fromJson(payload);
-    auto *box = new QMessageBox(QMessageBox::Information, tr("Webhook not processed"), d.value(QStringLiteral("reason")).toString(),
-                                QMessageBox::Close, this);
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Webhook not processed"), d.reason, QMessageBox::Close, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(tr("What Meta sent is below (Show Details). It may contain personal data: do not share it outside your company."));
     box->setDetailedText(doc.isNull() ? QString::fromUtf8(payload) : QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "protocol/types.h"
+
 #include <QHash>
-#include <QJsonObject>
 #include <QWidget>
 
 class QLabel;
@@ -46,7 +47,7 @@ Q_SIGNALS:
     void replayed(qint64 id);
 
 private:
-    void fill(const QJsonArray &items);
+    void fill(const QList<protocol::DeadLetter> &items);
     void updateButtons();
 
     client::ApiClient *m_api;
@@ -58,7 +59,7 @@ private:
     QLabel *m_result;
     QPushButton *m_replay;
     QPushButton *m_details;
-    QHash<qint64, QJsonObject> m_rows;
+    QHash<qint64, protocol::DeadLetter> m_rows;
 };
 
 } // namespace puente::ui

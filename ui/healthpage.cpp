@@ -1,8 +1,6 @@
 #include "healthpage.h"
 
-#include "adminpage.h"
 #include "adminwidgets.h"
-#include "client/apiclient.h"
 #include "deadletterswidget.h"
 #include "metatext.h"
 #include "theme.h"
@@ -11,10 +9,8 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTextDocument>
@@ -32,12 +28,6 @@ QLabel *richLabel(QWidget *parent)
     return l;
 }
 
-std::optional<qint64> limitOf(const QJsonObject &limits, const QString &key)
-{
-    const QJsonValue v = limits.value(key);
-    return v.isDouble() ? std::optional<qint64>(v.toInteger()) : std::nullopt;
-}
-
 // One finding: a coloured mark, what is the case, and what to do.
 QString finding(bool ok, const QString &what, const QString &todo = {})
 {
@@ -50,31 +40,13 @@ QString finding(bool ok, const QString &what, const QString &todo = {})
 }
 } // namespace
 
-HealthPage::HealthPage(client::ApiClient *api, QWidget *parent) : QWidget(parent), m_api(api)
+HealthPage::HealthPage(client::ApiClient *api, QWidget *parent) : AdminPage(api, tr("Health"), QString(), parent, Body::Scrolling)
 {
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    outer->addWidget(scroll);
-    auto *content = new QWidget(scroll);
-    scroll->setWidget(content);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(24, 20, 24, 20);
+    QWidget *content = body();
+    QVBoxLayout *layout = column();
     layout->setSpacing(12);
-
-    auto *header = new QHBoxLayout;
-    auto *title = pageTitle(tr("Health"), content);
-    header->addWidget(title);
-    header->addStretch();
-    auto *refreshButton = new QPushButton(tr("Refresh"), content);
-    connect(refreshButton, &QPushButton::clicked, this, &HealthPage::refresh);
-    header->addWidget(refreshButton);
-    layout->addLayout(header);
-    m_status = new PageState(content);
-    connect(m_status, &PageState::retryRequested, this, &HealthPage::refresh);
-    layout->addWidget(m_status);
+    addAction(tr("Refresh"), &HealthPage::refresh);
+    addState();
 
     auto *planBox = new QGroupBox(tr("Plan and usage this month"), content);
     auto *planLayout = new QVBoxLayout(planBox);
@@ -145,54 +117,49 @@ void HealthPage::showEvent(QShowEvent *event)
 
 void HealthPage::refresh()
 {
-    m_status->showLoading();
-    m_api->get(QStringLiteral("api/usage"))->then(this, [this](const QJsonObject &usage) { showUsage(usage); },
-                                                [this](const client::ApiError &error) { m_status->showError(error, tr("the health report")); });
-    m_api->get(QStringLiteral("api/whatsapp/health"))->then(this, [this](const QJsonObject &health) {
-        m_status->clear();
+    m_api->call<protocol::route::GetUsage>().then(this, [this](const protocol::Usage &usage) { showUsage(usage); },
+                                                  [this](const client::ApiError &error) { m_state->showError(error, tr("the health report")); });
+    m_state->load(m_api->call<protocol::route::GetHealth>(), this, tr("the health report"), [this](const protocol::Health &health) {
         showHealth(health);
-    }, [this](const client::ApiError &error) { m_status->showError(error, tr("the health report")); });
+        Q_EMIT loaded(true);
+    }, [this](const client::ApiError &) { Q_EMIT loaded(false); });
     m_deadLetters->refresh();
 }
 
-void HealthPage::showUsage(const QJsonObject &u)
+void HealthPage::showUsage(const protocol::Usage &u)
 {
-    const QJsonObject limits = u.value(QStringLiteral("limits")).toObject();
-    const QJsonObject usage = u.value(QStringLiteral("usage")).toObject();
-    const QDate end = QDateTime::fromMSecsSinceEpoch(u.value(QStringLiteral("period_end")).toInteger()).date();
+    const QDate end = QDateTime::fromMSecsSinceEpoch(u.periodEnd).date();
     m_plan->setText(tr("Plan <b>%1</b>. The month's counts start again on %2.")
-                        .arg(AdminText::planName(u.value(QStringLiteral("plan")).toString()).toHtmlEscaped(), QLocale().toString(end, QLocale::LongFormat)));
-    m_users->setUsage(usage.value(QStringLiteral("users")).toInteger(), limitOf(limits, QStringLiteral("users")));
-    m_conversations->setUsage(usage.value(QStringLiteral("business_conversations")).toInteger(),
-                              limitOf(limits, QStringLiteral("business_conversations")));
-    QString more = tr("%n message(s) sent and received this month.", nullptr, int(usage.value(QStringLiteral("messages")).toInteger()));
-    if (const auto campaign = limitOf(limits, QStringLiteral("campaign_recipients")))
+                        .arg(AdminText::planName(u.plan).toHtmlEscaped(), QLocale().toString(end, QLocale::LongFormat)));
+    m_users->setUsage(u.usage.users, u.limits.users);
+    m_conversations->setUsage(u.usage.businessConversations, u.limits.businessConversations);
+    QString more = tr("%n message(s) sent and received this month.", nullptr, int(u.usage.messages));
+    if (const auto campaign = u.limits.campaignRecipients)
         more += QLatin1Char(' ') + tr("Campaigns reach up to %1 people each.").arg(QLocale().toString(*campaign));
     if (m_users->atLimit() || m_conversations->atLimit())
         more += QLatin1Char(' ') + tr("A limit is reached: ask whoever runs your Puente for a bigger plan.");
     m_messages->setText(more);
 }
 
-void HealthPage::showHealth(const QJsonObject &h)
+void HealthPage::showHealth(const protocol::Health &h)
 {
-    const QJsonObject w = h.value(QStringLiteral("whatsapp")).toObject();
+    const protocol::HealthWhatsApp &w = h.whatsapp;
     QString html;
-    if (!w.value(QStringLiteral("configured")).toBool()) {
+    if (!w.configured) {
         html += finding(false, tr("WhatsApp is not set up."),
                         tr("Set it up with the access token, phone number ID and business account ID from Meta's WhatsApp Manager."));
     } else {
-        const QString status = w.value(QStringLiteral("connection_status")).toString();
-        const QString number = w.value(QStringLiteral("display_phone_number")).toString();
-        if (status == QLatin1String("connected"))
+        const QString number = w.displayPhoneNumber.value_or(QString());
+        if (w.connectionStatus == protocol::ConnectionStatus::Connected)
             html += finding(true, number.isEmpty() ? tr("Connected via the Business API.") : tr("Connected via the Business API: %1.").arg(number));
-        else if (status == QLatin1String("failing"))
-            html += finding(false, tr("The connection is failing: %1").arg(w.value(QStringLiteral("last_error")).toString()),
+        else if (w.connectionStatus == protocol::ConnectionStatus::Failing)
+            html += finding(false, tr("The connection is failing: %1").arg(w.lastError.value_or(QString())),
                             tr("Open the WhatsApp configuration, fix what it says and press Test connection."));
         else
             html += finding(false, tr("The connection has not been tested yet."), tr("Open the WhatsApp configuration and press Test connection."));
-        if (!w.value(QStringLiteral("active")).toBool(true))
+        if (!w.active.value_or(true))
             html += finding(false, tr("The configuration is switched off: nothing is sent."), tr("Switch it on in the WhatsApp configuration."));
-        const QString quality = w.value(QStringLiteral("quality_rating")).toString();
+        const QString quality = w.qualityRating.value_or(QString());
         const QString qualityAdvice = quality == QLatin1String("RED")
                                           ? tr("Many people blocked or reported your messages. Send fewer templates to people who did not ask for "
                                                "them, or Meta may lower your messaging limit.")
@@ -204,8 +171,8 @@ void HealthPage::showHealth(const QJsonObject &h)
             html += QStringLiteral("<p style='margin:0 0 4px 0; color:%1'>%2</p>").arg(theme::muted().name(), qualityAdvice.toHtmlEscaped());
         html += QStringLiteral("<p style='margin:4px 0'>%1 %2</p>")
                     .arg(tr("Messaging limit:").toHtmlEscaped(),
-                         MetaText::messagingLimitText(w.value(QStringLiteral("messaging_limit")).toString()).toHtmlEscaped());
-        const qint64 lastWebhook = w.value(QStringLiteral("last_webhook_at")).toInteger();
+                         MetaText::messagingLimitText(w.messagingLimit.value_or(QString())).toHtmlEscaped());
+        const qint64 lastWebhook = w.lastWebhookAt.value_or(0);
         if (lastWebhook <= 0)
             html += finding(false, tr("No webhook from Meta has arrived yet."),
                             tr("Until one arrives, candidates' replies and delivery ticks do not reach Puente. Check that the webhook URL "
@@ -219,30 +186,29 @@ void HealthPage::showHealth(const QJsonObject &h)
     m_connection->setText(html);
 
     QString incidents;
-    const QJsonObject rate = h.value(QStringLiteral("rate_limit_hits")).toObject();
-    const int rateCount = rate.value(QStringLiteral("count")).toInt();
+    const protocol::Incidents &rate = h.rateLimitHits;
+    const int rateCount = int(rate.count);
     incidents += rateCount == 0 ? finding(true, tr("Meta did not slow down your sends."))
                                 : finding(false, tr("Meta slowed down your sends %n time(s), the last %1.", nullptr, rateCount)
-                                                     .arg(MetaText::ago(rate.value(QStringLiteral("last_at")).toInteger())),
-                                          MetaText::failureAdvice(rate.value(QStringLiteral("last_code")).toInt(130429)));
-    const QJsonObject token = h.value(QStringLiteral("token_problems")).toObject();
-    const int tokenCount = token.value(QStringLiteral("count")).toInt();
+                                                     .arg(MetaText::ago(rate.lastAt.value_or(0))),
+                                          MetaText::failureAdvice(int(rate.lastCode.value_or(130429))));
+    const protocol::Incidents &token = h.tokenProblems;
+    const int tokenCount = int(token.count);
     incidents += tokenCount == 0 ? finding(true, tr("The access token worked."))
                                  : finding(false, tr("Meta refused the access token %n time(s), the last %1.", nullptr, tokenCount)
-                                                      .arg(MetaText::ago(token.value(QStringLiteral("last_at")).toInteger())),
+                                                      .arg(MetaText::ago(token.lastAt.value_or(0))),
                                            MetaText::failureAdvice(190));
     m_incidents->setText(incidents);
 
     m_failures->removeRows(0, m_failures->rowCount());
-    for (const QJsonValue &v : h.value(QStringLiteral("failed_sends")).toArray()) {
-        const QJsonObject f = v.toObject();
-        const int code = f.value(QStringLiteral("code")).toInt();
-        QString why = f.value(QStringLiteral("title")).toString();
+    for (const protocol::FailedSends &f : h.failedSends) {
+        const int code = int(f.code);
+        QString why = f.title.value_or(QString());
         if (why.isEmpty())
-            why = f.value(QStringLiteral("message")).toString();
+            why = f.message.value_or(QString());
         if (code > 0)
             why = tr("%1 (Meta error %2)").arg(why).arg(code);
-        auto *count = new QStandardItem(QLocale().toString(f.value(QStringLiteral("count")).toInteger()));
+        auto *count = new QStandardItem(QLocale().toString(f.count));
         count->setTextAlignment(Qt::AlignCenter);
         auto *advice = new QStandardItem(MetaText::failureAdvice(code));
         advice->setToolTip(advice->text());
@@ -260,7 +226,7 @@ QString HealthPage::text() const
         d.setHtml(html);
         return d.toPlainText();
     };
-    QStringList parts{m_status->text(), plain(m_plan->text()), m_users->text(), m_conversations->text(), m_messages->text(),
+    QStringList parts{m_state->text(), plain(m_plan->text()), m_users->text(), m_conversations->text(), m_messages->text(),
                       plain(m_connection->text()), plain(m_incidents->text())};
     for (int r = 0; r < m_failures->rowCount(); ++r)
         for (int c = 0; c < m_failures->columnCount(); ++c)

@@ -1,21 +1,14 @@
 #pragma once
 
-#include <QJsonObject>
-#include <QWidget>
+#include "adminpage.h"
+#include "protocol/types.h"
 
-class QLabel;
-class QPushButton;
 class QStandardItemModel;
 class QTableView;
-
-namespace puente::client {
-class ApiClient;
-}
 
 namespace puente::ui {
 
 class DeadLettersWidget;
-class PageState;
 class UsageBar;
 
 // A tenant's health, for its admins: the plan and this month's usage, how
@@ -23,7 +16,7 @@ class UsageBar;
 // webhook), what went wrong in the last 24 hours (failed sends by reason,
 // rate-limit hits, refused tokens), and webhooks waiting for a replay —
 // each with what to do about it.
-class HealthPage : public QWidget {
+class HealthPage : public AdminPage {
     Q_OBJECT
 public:
     explicit HealthPage(client::ApiClient *api, QWidget *parent = nullptr);
@@ -34,10 +27,10 @@ public:
     DeadLettersWidget *deadLetters() const { return m_deadLetters; }
     UsageBar *usersBar() const { return m_users; }
     UsageBar *conversationsBar() const { return m_conversations; }
-    PageState *status() const { return m_status; }
+    PageState *status() const { return pageState(); }
 
 public Q_SLOTS:
-    void refresh();
+    void refresh() override;
 
 Q_SIGNALS:
     // "Open the WhatsApp configuration" was pressed.
@@ -47,11 +40,9 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    void showUsage(const QJsonObject &usage);
-    void showHealth(const QJsonObject &health);
+    void showUsage(const protocol::Usage &usage);
+    void showHealth(const protocol::Health &health);
 
-    client::ApiClient *m_api;
-    PageState *m_status;
     QLabel *m_plan;
     UsageBar *m_users;
     UsageBar *m_conversations;

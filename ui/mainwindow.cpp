@@ -31,7 +31,7 @@
 
 namespace puente::ui {
 
-MainWindow::MainWindow(client::ApiClient *api, const QJsonObject &user, QWidget *parent)
+MainWindow::MainWindow(client::ApiClient *api, const protocol::Me &user, QWidget *parent)
     : QMainWindow(parent), m_api(api), m_events(new client::EventStream(api, this)), m_user(user)
 {
     setWindowIcon(QIcon(QStringLiteral(":/puente/puente.svg")));
@@ -83,14 +83,14 @@ MainWindow::MainWindow(client::ApiClient *api, const QJsonObject &user, QWidget 
     // also its administration; platform admins the companies, and a
     // company's pages once they have chosen one.
     const bool inCompany = !isPlatformAdmin() || !api->actingTenant().isEmpty();
-    m_conversations = new ConversationsPage(api, user.value(QStringLiteral("id")).toInteger(), this);
+    m_conversations = new ConversationsPage(api, user.id, this);
     addPage(tr("Conversations"), m_conversations);
     if (isAdmin() && inCompany) {
         auto *whatsApp = new WhatsAppPage(api, this);
         addPage(tr("WhatsApp"), whatsApp);
         connect(whatsApp, &WhatsAppPage::configurationChanged, this, &MainWindow::refreshWhatsAppStatus);
         addPage(tr("Templates"), new TemplatesPage(api, this));
-        addPage(tr("Users"), new UsersPage(api, user.value(QStringLiteral("id")).toInteger(), this));
+        addPage(tr("Users"), new UsersPage(api, user.id, this));
         addPage(tr("API keys"), new ApiKeysPage(api, this));
         auto *health = new HealthPage(api, this);
         addPage(tr("Health"), health);
@@ -135,7 +135,14 @@ MainWindow::MainWindow(client::ApiClient *api, const QJsonObject &user, QWidget 
         m_tray->show();
     }
 
-    connect(m_events, &client::EventStream::eventReceived, this, &MainWindow::onEvent);
+    connect(m_events, &client::EventStream::messageCreated, this, &MainWindow::onMessageCreated);
+    connect(m_events, &client::EventStream::messageUpdated, m_conversations, &ConversationsPage::applyMessage);
+    connect(m_events, &client::EventStream::conversationUpdated, m_conversations, &ConversationsPage::applyConversation);
+    connect(m_events, &client::EventStream::accountChanged, this, &MainWindow::refreshWhatsAppStatus);
+    connect(m_events, &client::EventStream::tenantSuspended, this, [this](const protocol::TenantNotice &notice) {
+        if (!isPlatformAdmin())
+            endSession(protocol::ErrorCode::TenantSuspended, notice.reason.isEmpty() ? notice.name : notice.reason);
+    });
     connect(m_events, &client::EventStream::stateChanged, this, &MainWindow::onStreamState);
     connect(m_events, &client::EventStream::resyncRequired, m_conversations, &ConversationsPage::reload);
     // The server refused the session on the stream or on a call: said once.
@@ -167,13 +174,12 @@ MainWindow::~MainWindow()
 
 bool MainWindow::isPlatformAdmin() const
 {
-    return m_user.value(QStringLiteral("role")).toString() == QLatin1String("platform_admin");
+    return m_user.role == protocol::Role::PlatformAdmin;
 }
 
 bool MainWindow::isAdmin() const
 {
-    const QString role = m_user.value(QStringLiteral("role")).toString();
-    return role == QLatin1String("tenant_admin") || role == QLatin1String("platform_admin");
+    return m_user.role == protocol::Role::TenantAdmin || m_user.role == protocol::Role::PlatformAdmin;
 }
 
 void MainWindow::addPage(const QString &label, QWidget *page)
@@ -198,15 +204,14 @@ QWidget *MainWindow::page(const QString &label) const
 
 void MainWindow::loadTenantChooser()
 {
-    m_api->get(QStringLiteral("api/admin/tenants"))->then(this, [this](const QJsonObject &answer) {
+    m_api->call<protocol::route::ListTenants>().then(this, [this](const protocol::TenantSummaryList &tenants) {
         while (m_tenantChooser->count() > 1)
             m_tenantChooser->removeItem(1);
-        for (const QJsonValue &v : answer.value(QStringLiteral("items")).toArray()) {
-            const QJsonObject t = v.toObject();
-            QString name = t.value(QStringLiteral("name")).toString();
-            if (t.value(QStringLiteral("status")).toString() == QLatin1String("suspended"))
+        for (const protocol::TenantSummary &t : tenants.items) {
+            QString name = t.name;
+            if (t.status == protocol::TenantStatus::Suspended)
                 name = tr("%1 (suspended)").arg(name);
-            m_tenantChooser->addItem(name, t.value(QStringLiteral("slug")).toString());
+            m_tenantChooser->addItem(name, t.slug);
         }
         const int current = m_tenantChooser->findData(m_api->actingTenant());
         m_tenantChooser->setCurrentIndex(std::max(0, current));
@@ -245,12 +250,12 @@ void MainWindow::buildMenus()
     menu->addAction(tr("Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 }
 
-void MainWindow::endSession(const QString &code, const QString &message)
+void MainWindow::endSession(protocol::ErrorCode code, const QString &message)
 {
     if (std::exchange(m_ended, true))
         return;
     m_events->stop();
-    if (code == QLatin1String("tenant_suspended"))
+    if (code == protocol::ErrorCode::TenantSuspended)
         Q_EMIT sessionEnded(tr("Your company's access to Puente has been suspended. The server says: “%1”. Contact whoever runs your "
                                "Puente; nothing was lost, and you can sign in again once it is resumed.").arg(message));
     else
@@ -259,7 +264,7 @@ void MainWindow::endSession(const QString &code, const QString &message)
 
 void MainWindow::signOut()
 {
-    auto *reply = m_api->post(QStringLiteral("api/auth/logout"));
+    auto *reply = m_api->call<protocol::route::Logout>().reply();
     m_ended = true;
     m_events->stop();
     // Signed out locally whatever the server answers.
@@ -311,24 +316,24 @@ void MainWindow::onStreamState()
 
 void MainWindow::refreshWhatsAppStatus()
 {
-    m_api->get(QStringLiteral("api/whatsapp/config"))->then(this, [this](const QJsonObject &config) {
-        const QString status = config.value(QStringLiteral("connection_status")).toString();
+    m_api->call<protocol::route::GetWhatsAppConfig>().then(this, [this](const protocol::WhatsAppConfig &config) {
+        using protocol::ConnectionStatus;
         const QString who = isAdmin() ? tr("you can fix it under WhatsApp") : tr("ask an administrator");
-        QString number = config.value(QStringLiteral("display_phone_number")).toString();
+        QString number = config.displayPhoneNumber.value_or(QString());
         if (number.isEmpty())
-            number = tr("number ID %1").arg(config.value(QStringLiteral("phone_number_id")).toString());
+            number = tr("number ID %1").arg(config.phoneNumberId);
         else if (!number.startsWith(QLatin1Char('+')))
             number.prepend(QLatin1Char('+'));
         QString text;
         QColor colour = theme::muted();
-        if (!config.value(QStringLiteral("configured")).toBool()) {
+        if (!config.configured) {
             text = tr("WhatsApp is not set up yet: %1").arg(who);
             colour = theme::danger();
-        } else if (status == QLatin1String("connected")) {
+        } else if (config.connectionStatus == ConnectionStatus::Connected) {
             text = tr("Connected via Business API · %1").arg(number);
             colour = theme::accent();
-        } else if (status == QLatin1String("failing")) {
-            text = tr("WhatsApp is failing (%1): %2").arg(config.value(QStringLiteral("last_error")).toString(), who);
+        } else if (config.connectionStatus == ConnectionStatus::Failing) {
+            text = tr("WhatsApp is failing (%1): %2").arg(config.lastError.value_or(QString()), who);
             colour = theme::danger();
         } else {
             text = tr("WhatsApp set up (%1), not checked yet").arg(number);
@@ -342,44 +347,35 @@ void MainWindow::refreshWhatsAppStatus()
     });
 }
 
-void MainWindow::onEvent(const QString &type, const QJsonObject &data)
+void MainWindow::onMessageCreated(const protocol::Message &message)
 {
-    if (type == QLatin1String("tenant.suspended") && !isPlatformAdmin()) {
-        const QString reason = data.value(QStringLiteral("reason")).toString();
-        endSession(QStringLiteral("tenant_suspended"), reason.isEmpty() ? data.value(QStringLiteral("name")).toString() : reason);
+    m_conversations->applyMessage(message);
+    if (message.direction != protocol::Direction::Inbound || message.type == QLatin1String("reaction"))
         return;
-    }
-    m_conversations->applyEvent(type, data);
-    if (type == QLatin1String("account.event"))
-        refreshWhatsAppStatus();
-    if (type != QLatin1String("message.created") || data.value(QStringLiteral("direction")).toString() != QLatin1String("inbound")
-        || data.value(QStringLiteral("type")).toString() == QLatin1String("reaction"))
-        return;
-    const qint64 conversation = data.value(QStringLiteral("conversation_id")).toInteger();
+    const qint64 conversation = message.conversationId;
     const bool looking = isActiveWindow() && m_conversations->chat()->conversationId() == conversation && m_conversations->isVisible();
     if (looking) {
         m_conversations->chat()->markRead();
         return;
     }
-    QString text = data.value(QStringLiteral("content")).toString();
+    QString text = message.content;
     if (text.isEmpty())
-        text = tr("Sent a %1").arg(data.value(QStringLiteral("type")).toString());
+        text = tr("Sent a %1").arg(message.type);
     text = text.left(200);
-    auto titled = [this, conversation, text](const QJsonObject &c) {
-        QString title = c.value(QStringLiteral("name")).toString();
+    auto titled = [this, conversation, text](const protocol::Conversation &c) {
+        QString title = c.name;
         if (title.isEmpty())
-            title = c.value(QStringLiteral("phone_display")).toString();
+            title = c.phoneDisplay;
         if (title.isEmpty())
             title = tr("New WhatsApp message");
         notify(conversation, title, text);
     };
-    const QJsonObject known = m_conversations->listModel()->conversation(conversation);
-    if (!known.isEmpty()) {
-        titled(known);
+    if (const auto known = m_conversations->listModel()->conversation(conversation)) {
+        titled(*known);
         return;
     }
     // A contact the list has not seen yet: ask who it is.
-    m_api->get(QStringLiteral("api/whatsapp/conversations/%1").arg(conversation))->then(this, titled, [titled](const client::ApiError &) {
+    m_api->callOn<protocol::route::GetConversation>(conversation).then(this, titled, [titled](const client::ApiError &) {
         titled({});
     });
 }
@@ -394,7 +390,7 @@ void MainWindow::notify(qint64 conversationId, const QString &title, const QStri
 
 void MainWindow::updateTitle()
 {
-    QString tenant = m_user.value(QStringLiteral("tenant")).toObject().value(QStringLiteral("name")).toString();
+    QString tenant = m_user.tenant ? m_user.tenant->name : QString();
     if (m_tenantChooser && m_tenantChooser->currentIndex() > 0)
         tenant = m_tenantChooser->currentText();
     QString title = tenant.isEmpty() ? QStringLiteral("Puente") : QStringLiteral("Puente — %1").arg(tenant);
@@ -411,7 +407,7 @@ void MainWindow::changeEvent(QEvent *event)
     // Back in front: the open chat counts as read.
     if (event->type() == QEvent::ActivationChange && isActiveWindow()) {
         ChatPanel *chat = m_conversations->chat();
-        if (chat->conversationId() > 0 && chat->conversation().value(QStringLiteral("unread_count")).toInt() > 0)
+        if (chat->conversationId() > 0 && chat->conversation().unreadCount > 0)
             chat->markRead();
     }
 }

@@ -1,6 +1,8 @@
 #pragma once
 
-#include <QJsonObject>
+#include "protocol/errorcode.h"
+#include "protocol/types.h"
+
 #include <QMainWindow>
 
 class QComboBox;
@@ -29,7 +31,7 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     // `user` is the signed-in user as /api/me or the sign-in answer give it.
-    MainWindow(client::ApiClient *api, const QJsonObject &user, QWidget *parent = nullptr);
+    MainWindow(client::ApiClient *api, const protocol::Me &user, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     ConversationsPage *conversations() const { return m_conversations; }
@@ -67,8 +69,8 @@ protected:
 private:
     void buildMenus();
     // `code` "tenant_suspended" says the company was suspended (`message`: why).
-    void endSession(const QString &code = {}, const QString &message = {});
-    void onEvent(const QString &type, const QJsonObject &data);
+    void endSession(protocol::ErrorCode code = protocol::ErrorCode::Unknown, const QString &message = {});
+    void onMessageCreated(const protocol::Message &message);
     void onStreamState();
     void updateTitle();
     void notify(qint64 conversationId, const QString &title, const QString &text);
@@ -77,7 +79,7 @@ private:
 
     client::ApiClient *m_api;
     client::EventStream *m_events;
-    QJsonObject m_user;
+    protocol::Me m_user;
     ConversationsPage *m_conversations = nullptr;
     TenantsPage *m_tenants = nullptr;
     QListWidget *m_nav = nullptr;

@@ -19,7 +19,7 @@ QPixmap MediaCache::thumbnail(qint64 messageId, const QSize &box)
     if (m_pending.contains(messageId) || m_failed.contains(messageId))
         return {};
     m_pending.insert(messageId);
-    auto *reply = m_api->get(QStringLiteral("api/whatsapp/media/%1").arg(messageId));
+    auto *reply = m_api->downloadMedia(messageId);
     connect(reply, &client::ApiReply::finished, this, [this, reply, messageId, box] {
         if (!reply->ok()) {
             m_pending.remove(messageId);
@@ -50,12 +50,12 @@ QPixmap MediaCache::thumbnail(qint64 messageId, const QSize &box)
 
 void MediaCache::fetch(qint64 messageId, const std::function<void(const QByteArray &, const QString &)> &done)
 {
-    auto *reply = m_api->get(QStringLiteral("api/whatsapp/media/%1").arg(messageId));
+    auto *reply = m_api->downloadMedia(messageId);
     connect(reply, &client::ApiReply::finished, this, [reply, done] {
         if (reply->ok())
             done(reply->body(), QString());
         else
-            done({}, reply->error().message.isEmpty() ? reply->error().code : reply->error().message);
+            done({}, reply->error().message.isEmpty() ? reply->error().codeName : reply->error().message);
     });
 }
 

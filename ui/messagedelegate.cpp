@@ -7,7 +7,6 @@
 #include <QAbstractItemView>
 #include <QDateTime>
 #include <QFileInfo>
-#include <QJsonObject>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -50,23 +49,24 @@ void drawTick(QPainter *p, QPointF at, const QColor &colour)
 }
 
 // 16 px wide status mark: clock, one tick, two ticks (blue when read), "!".
-void drawStatus(QPainter *p, const QRect &r, const QString &status)
+void drawStatus(QPainter *p, const QRect &r, protocol::MessageStatus status)
 {
+    using protocol::MessageStatus;
     const QPointF at(r.left(), r.center().y() - 4);
-    if (status == QLatin1String("queued")) {
+    if (status == MessageStatus::Queued) {
         p->setPen(QPen(theme::muted(), 1.2));
         p->setBrush(Qt::NoBrush);
         const QRectF clock(at.x() + 2, at.y() - 1, 10, 10);
         p->drawEllipse(clock);
         p->drawLine(clock.center(), clock.center() + QPointF(0, -3.5));
         p->drawLine(clock.center(), clock.center() + QPointF(2.5, 0));
-    } else if (status == QLatin1String("sent")) {
+    } else if (status == MessageStatus::Sent) {
         drawTick(p, at + QPointF(3, 0), theme::muted());
-    } else if (status == QLatin1String("delivered") || status == QLatin1String("read") || status == QLatin1String("played")) {
-        const QColor c = status == QLatin1String("delivered") ? theme::muted() : theme::readTicks();
+    } else if (status == MessageStatus::Delivered || status == MessageStatus::Read || status == MessageStatus::Played) {
+        const QColor c = status == MessageStatus::Delivered ? theme::muted() : theme::readTicks();
         drawTick(p, at, c);
         drawTick(p, at + QPointF(5, 0), c);
-    } else if (status == QLatin1String("failed")) {
+    } else if (status == MessageStatus::Failed) {
         p->setPen(Qt::NoPen);
         p->setBrush(theme::danger());
         const QRectF dot(at.x() + 1, at.y() - 2, 12, 12);
@@ -103,20 +103,17 @@ struct MessageDelegate::Layout {
 
 MessageDelegate::MessageDelegate(MediaCache *media, QObject *parent) : QStyledItemDelegate(parent), m_media(media) {}
 
-QString MessageDelegate::statusText(const QString &status)
+QString MessageDelegate::statusText(protocol::MessageStatus status)
 {
-    if (status == QLatin1String("queued"))
-        return tr("Waiting to be sent");
-    if (status == QLatin1String("sent"))
-        return tr("Sent");
-    if (status == QLatin1String("delivered"))
-        return tr("Delivered");
-    if (status == QLatin1String("read"))
-        return tr("Read");
-    if (status == QLatin1String("played"))
-        return tr("Played");
-    if (status == QLatin1String("failed"))
-        return tr("Not sent");
+    switch (status) {
+    case protocol::MessageStatus::Queued: return tr("Waiting to be sent");
+    case protocol::MessageStatus::Sent: return tr("Sent");
+    case protocol::MessageStatus::Delivered: return tr("Delivered");
+    case protocol::MessageStatus::Read: return tr("Read");
+    case protocol::MessageStatus::Played: return tr("Played");
+    case protocol::MessageStatus::Failed: return tr("Not sent");
+    case protocol::MessageStatus::Received: break;
+    }
     return QString();
 }
 
@@ -134,10 +131,10 @@ QString MessageDelegate::bodyText(const QModelIndex &index, bool *notice)
 {
     if (notice)
         *notice = false;
-    const QJsonObject m = index.data(MessageModel::JsonRole).toJsonObject();
-    const QString type = m.value(QStringLiteral("type")).toString();
-    const QString text = m.value(QStringLiteral("content")).toString();
-    if (m.value(QStringLiteral("revoked")).toBool()) {
+    const auto m = index.data(MessageModel::MessageRole).value<protocol::Message>();
+    const QString &type = m.type;
+    const QString &text = m.content;
+    if (m.revoked) {
         if (notice)
             *notice = true;
         return tr("This message was deleted");
@@ -147,7 +144,7 @@ QString MessageDelegate::bodyText(const QModelIndex &index, bool *notice)
     if (type == QLatin1String("contacts"))
         return tr("Contact card: %1").arg(text);
     if (type == QLatin1String("template"))
-        return text.isEmpty() ? tr("Template \"%1\"").arg(m.value(QStringLiteral("template")).toString()) : text;
+        return text.isEmpty() ? tr("Template \"%1\"").arg(m.templateName) : text;
     if (isImage(type) || isFile(type))
         return text; // the caption; the file shows itself
     static const QStringList known{QStringLiteral("text"), QStringLiteral("interactive"), QStringLiteral("button"),
@@ -167,12 +164,12 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     const QRect r = option.rect;
     const QFontMetrics fm(option.font);
     const QFontMetrics sfm(smallFont(option.font));
-    const bool outgoing = index.data(MessageModel::DirectionRole).toString() == QLatin1String("outbound");
-    const QString type = index.data(MessageModel::TypeRole).toString();
-    const QJsonObject media = index.data(MessageModel::MediaRole).toJsonObject();
+    const auto m = index.data(MessageModel::MessageRole).value<protocol::Message>();
+    const bool outgoing = m.direction == protocol::Direction::Outbound;
+    const QString &type = m.type;
     const QString quote = index.data(MessageModel::QuoteRole).toString();
     const QString reactions = index.data(MessageModel::ReactionsRole).toString();
-    const bool revoked = index.data(MessageModel::JsonRole).toJsonObject().value(QStringLiteral("revoked")).toBool();
+    const bool revoked = m.revoked;
 
     int y = r.top() + 2;
     if (index.data(MessageModel::DayBreakRole).toBool()) {
@@ -187,7 +184,7 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     l.body = bodyText(index);
     const QDateTime at = index.data(MessageModel::TimestampRole).toDateTime();
     l.footerText = option.locale.toString(at.time(), QLocale::ShortFormat);
-    if (index.data(MessageModel::JsonRole).toJsonObject().value(QStringLiteral("edited")).toBool())
+    if (m.edited)
         l.footerText = tr("edited") + QStringLiteral(" · ") + l.footerText;
     const int footerWidth = sfm.horizontalAdvance(l.footerText) + (outgoing ? 20 : 0);
 
@@ -222,8 +219,8 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
         l.footer = QRect(0, h + 2, 0, sfm.height()); // x set below
         h += sfm.height() + 2;
     }
-    if (index.data(MessageModel::StatusRole).toString() == QLatin1String("failed")) {
-        const bool interrupted = index.data(MessageModel::AttentionRole).toString() == QLatin1String("interrupted");
+    if (m.status == protocol::MessageStatus::Failed) {
+        const bool interrupted = m.attention == QLatin1String("interrupted");
         l.errorText = interrupted
             ? tr("Sending was interrupted: it is not known whether it arrived. Right-click to send it again or dismiss.")
             : tr("Not delivered: %1. Right-click to send it again.").arg(index.data(MessageModel::ErrorRole).toString());
@@ -287,9 +284,9 @@ QRect MessageDelegate::mediaRect(const QStyleOptionViewItem &option, const QMode
 void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const Layout l = layout(option, index);
-    const bool outgoing = index.data(MessageModel::DirectionRole).toString() == QLatin1String("outbound");
-    const QString type = index.data(MessageModel::TypeRole).toString();
-    const QString status = index.data(MessageModel::StatusRole).toString();
+    const auto m = index.data(MessageModel::MessageRole).value<protocol::Message>();
+    const bool outgoing = m.direction == protocol::Direction::Outbound;
+    const QString &type = m.type;
     const QFont small = smallFont(option.font);
     p->save();
     p->setRenderHint(QPainter::Antialiasing);
@@ -325,10 +322,10 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
     }
 
     if (!l.media.isNull()) {
-        const QJsonObject media = index.data(MessageModel::MediaRole).toJsonObject();
-        const qint64 id = index.data(MessageModel::IdRole).toLongLong();
+        const protocol::MessageMedia media = m.media.value_or(protocol::MessageMedia{});
+        const qint64 id = m.id;
         if (isImage(type)) {
-            const QPixmap pixmap = media.value(QStringLiteral("downloaded")).toBool() && m_media ? m_media->thumbnail(id, kThumbBox) : QPixmap();
+            const QPixmap pixmap = media.downloaded && m_media ? m_media->thumbnail(id, kThumbBox) : QPixmap();
             if (!pixmap.isNull()) {
                 const QRect target(l.media.left() + (l.media.width() - pixmap.width()) / 2, l.media.top() + (l.media.height() - pixmap.height()) / 2,
                                    pixmap.width(), pixmap.height());
@@ -339,15 +336,15 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
                 p->drawRoundedRect(l.media, 6, 6);
                 p->setPen(theme::muted());
                 p->setFont(small);
-                p->drawText(l.media, Qt::AlignCenter, media.value(QStringLiteral("downloaded")).toBool() ? tr("Loading image…") : tr("Image not downloaded yet"));
+                p->drawText(l.media, Qt::AlignCenter, media.downloaded ? tr("Loading image…") : tr("Image not downloaded yet"));
             }
         } else {
-            QString name = media.value(QStringLiteral("filename")).toString();
+            QString name = media.filename;
             if (name.isEmpty())
                 name = type == QLatin1String("audio") ? tr("Audio") : type == QLatin1String("video") ? tr("Video") : tr("Document");
             QString extension = QFileInfo(name).suffix().toUpper().left(4);
             if (extension.isEmpty())
-                extension = media.value(QStringLiteral("mime_type")).toString().section(QLatin1Char('/'), 1).toUpper().left(4);
+                extension = media.mimeType.section(QLatin1Char('/'), 1).toUpper().left(4);
             p->setPen(Qt::NoPen);
             p->setBrush(QColor(0, 0, 0, 15));
             p->drawRoundedRect(l.media, 6, 6);
@@ -367,8 +364,8 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
                         QFontMetrics(option.font).elidedText(name, Qt::ElideMiddle, text.width()));
             p->setFont(small);
             p->setPen(theme::muted());
-            QString detail = humanSize(media.value(QStringLiteral("size")).toInteger(), option.locale);
-            const QString action = media.value(QStringLiteral("downloaded")).toBool() ? tr("Click to open") : tr("Not downloaded yet");
+            QString detail = humanSize(media.size.value_or(0), option.locale);
+            const QString action = media.downloaded ? tr("Click to open") : tr("Not downloaded yet");
             detail = detail.isEmpty() ? action : detail + QStringLiteral(" · ") + action;
             p->drawText(QRect(text.left(), text.center().y(), text.width(), text.height() / 2), Qt::AlignLeft | Qt::AlignVCenter, detail);
         }
@@ -389,7 +386,7 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
     const QRect timeRect = outgoing ? l.footer.adjusted(0, 0, -20, 0) : l.footer;
     p->drawText(timeRect, Qt::AlignRight | Qt::AlignVCenter, l.footerText);
     if (outgoing)
-        drawStatus(p, QRect(l.footer.right() - 16, l.footer.top(), 16, l.footer.height()), status);
+        drawStatus(p, QRect(l.footer.right() - 16, l.footer.top(), 16, l.footer.height()), m.status);
 
     if (!l.error.isNull()) {
         p->setFont(small);

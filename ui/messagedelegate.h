@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/enums.h"
+
 #include <QHash>
 #include <QStyledItemDelegate>
 
@@ -28,7 +30,7 @@ public:
     // `notice`: the words stand for something not shown (deleted, unsupported).
     static QString bodyText(const QModelIndex &index, bool *notice = nullptr);
     static QString dayLabel(const QDate &day, const QLocale &locale);
-    static QString statusText(const QString &status);
+    static QString statusText(protocol::MessageStatus status);
 
 private:
     struct Layout;

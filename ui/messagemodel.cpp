@@ -3,7 +3,6 @@
 #include "client/apiclient.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 
 namespace puente::ui {
 
@@ -11,14 +10,9 @@ namespace {
 
 const QString kReaction = QStringLiteral("reaction");
 
-QString str(const QJsonObject &m, const char *key)
+qint64 localDay(const protocol::Message &m)
 {
-    return m.value(QLatin1String(key)).toString();
-}
-
-qint64 localDay(const QJsonObject &m)
-{
-    return QDateTime::fromMSecsSinceEpoch(m.value(QStringLiteral("timestamp")).toInteger()).date().toJulianDay();
+    return QDateTime::fromMSecsSinceEpoch(m.timestamp).date().toJulianDay();
 }
 
 } // namespace
@@ -40,41 +34,36 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject &m = m_rows.at(index.row());
+    const protocol::Message &m = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
-        return str(m, "content");
+        return m.content;
     case IdRole:
-        return m.value(QStringLiteral("id")).toInteger();
+        return m.id;
     case DirectionRole:
-        return str(m, "direction");
+        return QVariant::fromValue(m.direction);
     case TypeRole:
-        return str(m, "type");
+        return m.type;
     case StatusRole:
-        return str(m, "status");
+        return QVariant::fromValue(m.status);
     case TimestampRole:
-        return QDateTime::fromMSecsSinceEpoch(m.value(QStringLiteral("timestamp")).toInteger());
+        return QDateTime::fromMSecsSinceEpoch(m.timestamp);
     case ErrorRole: {
-        if (str(m, "status") != QLatin1String("failed"))
+        if (m.status != protocol::MessageStatus::Failed)
             return QString();
-        const QJsonObject e = m.value(QStringLiteral("error")).toObject();
-        QString reason = e.value(QStringLiteral("details")).toString();
+        const protocol::MessageError e = m.error.value_or(protocol::MessageError{});
+        QString reason = e.details;
         if (reason.isEmpty())
-            reason = e.value(QStringLiteral("message")).toString();
+            reason = e.message;
         if (reason.isEmpty())
-            reason = e.value(QStringLiteral("title")).toString();
-        const int code = e.value(QStringLiteral("code")).toInt();
-        return code != 0 ? QStringLiteral("%1 (%2)").arg(reason).arg(code) : reason;
+            reason = e.title;
+        return e.code != 0 ? QStringLiteral("%1 (%2)").arg(reason).arg(e.code) : reason;
     }
-    case MediaRole:
-        return m.value(QStringLiteral("media")).toObject();
-    case QuoteRole: {
-        const QString target = str(m, "reply_to");
-        return target.isEmpty() ? QVariant() : QVariant(m_textByWamid.value(target, QStringLiteral("…")));
-    }
+    case QuoteRole:
+        return m.replyTo.isEmpty() ? QVariant() : QVariant(m_textByWamid.value(m.replyTo, QStringLiteral("…")));
     case ReactionsRole: {
-        const auto it = m_reactions.constFind(str(m, "provider_message_id"));
+        const auto it = m_reactions.constFind(m.providerMessageId);
         if (it == m_reactions.constEnd())
             return QString();
         QStringList emoji;
@@ -85,10 +74,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     }
     case DayBreakRole:
         return dayBreakAt(index.row());
-    case AttentionRole:
-        return str(m, "attention");
-    case JsonRole:
-        return m;
+    case MessageRole:
+        return QVariant::fromValue(m);
     default:
         return {};
     }
@@ -126,22 +113,22 @@ void MessageModel::open(qint64 conversationId)
 
 void MessageModel::requestPage(bool older)
 {
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
+    protocol::MessageQuery query;
+    query.limit = m_pageSize;
     if (older)
-        query.addQueryItem(QStringLiteral("before"), m_before);
-    m_inFlight = m_api->get(QStringLiteral("api/whatsapp/conversations/%1/messages").arg(m_conversation), query);
+        query.before = m_before;
+    const auto call = m_api->callOn<protocol::route::ListMessages>(m_conversation, {}, query);
+    m_inFlight = call.reply();
     const quint64 generation = m_generation;
-    m_inFlight->then(this, [this, generation, older](const QJsonObject &page) {
+    call.then(this, [this, generation, older](const protocol::MessagePage &page) {
         if (generation != m_generation)
             return;
         m_inFlight.clear();
-        const QJsonArray items = page.value(QStringLiteral("items")).toArray();
         // The page is newest first; rows are oldest first.
-        QList<QJsonObject> incoming;
-        for (qsizetype i = items.size() - 1; i >= 0; --i) {
-            const QJsonObject m = items.at(i).toObject();
-            if (absorb(m) || m_ids.contains(m.value(QStringLiteral("id")).toInteger()))
+        QList<protocol::Message> incoming;
+        for (qsizetype i = page.items.size() - 1; i >= 0; --i) {
+            const protocol::Message &m = page.items.at(i);
+            if (absorb(m) || m_ids.contains(m.id))
                 continue;
             incoming.append(m);
         }
@@ -149,9 +136,9 @@ void MessageModel::requestPage(bool older)
             if (older || m_rows.isEmpty()) {
                 QList<qint64> days;
                 days.reserve(incoming.size());
-                for (const QJsonObject &m : std::as_const(incoming)) {
+                for (const protocol::Message &m : std::as_const(incoming)) {
                     days.append(localDay(m));
-                    m_ids.insert(m.value(QStringLiteral("id")).toInteger());
+                    m_ids.insert(m.id);
                 }
                 beginInsertRows({}, 0, int(incoming.size() - 1));
                 m_rows = incoming + m_rows;
@@ -163,21 +150,21 @@ void MessageModel::requestPage(bool older)
                     Q_EMIT dataChanged(was, was, {DayBreakRole});
                 }
             } else {
-                for (const QJsonObject &m : incoming)
+                for (const protocol::Message &m : incoming)
                     applyMessage(m);
             }
         }
         // Only now: while merging, a first page's messages must still count
         // as the start of the loaded history (live events may have come first).
-        m_before = page.value(QStringLiteral("next_cursor")).toString();
+        m_before = page.nextCursor.value_or(QString());
         m_atStart = m_before.isEmpty();
         // Quotes of rows already shown whose message just arrived.
         if (older) {
             QSet<QString> arrived;
-            for (const QJsonObject &m : std::as_const(incoming))
-                arrived.insert(str(m, "provider_message_id"));
+            for (const protocol::Message &m : std::as_const(incoming))
+                arrived.insert(m.providerMessageId);
             for (int i = int(incoming.size()); i < m_rows.size(); ++i)
-                if (arrived.contains(str(m_rows.at(i), "reply_to")))
+                if (arrived.contains(m_rows.at(i).replyTo))
                     Q_EMIT dataChanged(index(i), index(i), {QuoteRole});
         }
         Q_EMIT pageLoaded(older, int(incoming.size()));
@@ -187,30 +174,27 @@ void MessageModel::requestPage(bool older)
         m_inFlight.clear();
         if (m_rows.isEmpty())
             m_atStart = true; // reopen to retry
-        Q_EMIT loadFailed(error.code, error.message);
+        Q_EMIT loadFailed(error);
     });
 }
 
-bool MessageModel::absorb(const QJsonObject &m)
+bool MessageModel::absorb(const protocol::Message &m)
 {
-    const QString wamid = str(m, "provider_message_id");
-    if (str(m, "type") == kReaction) {
-        const QString target = str(m, "reply_to");
-        if (!target.isEmpty()) {
-            m_reactions[target][str(m, "direction")] = m.value(QStringLiteral("reaction")).toString();
-            reactionsChanged(target);
+    if (m.type == kReaction) {
+        if (!m.replyTo.isEmpty()) {
+            m_reactions[m.replyTo][m.direction] = m.reaction;
+            reactionsChanged(m.replyTo);
         }
         return true;
     }
-    if (!wamid.isEmpty()) {
-        QString text = str(m, "content");
+    if (!m.providerMessageId.isEmpty()) {
+        QString text = m.content;
         if (text.isEmpty()) {
-            const QJsonObject media = m.value(QStringLiteral("media")).toObject();
-            text = media.value(QStringLiteral("filename")).toString();
+            text = m.media ? m.media->filename : QString();
             if (text.isEmpty())
-                text = QStringLiteral("[%1]").arg(str(m, "type"));
+                text = QStringLiteral("[%1]").arg(m.type);
         }
-        m_textByWamid.insert(wamid, text.left(160));
+        m_textByWamid.insert(m.providerMessageId, text.left(160));
     }
     return false;
 }
@@ -218,7 +202,7 @@ bool MessageModel::absorb(const QJsonObject &m)
 void MessageModel::reactionsChanged(const QString &wamid)
 {
     for (int i = int(m_rows.size()) - 1; i >= 0; --i)
-        if (str(m_rows.at(i), "provider_message_id") == wamid) {
+        if (m_rows.at(i).providerMessageId == wamid) {
             Q_EMIT dataChanged(index(i), index(i), {ReactionsRole});
             return;
         }
@@ -227,53 +211,58 @@ void MessageModel::reactionsChanged(const QString &wamid)
 int MessageModel::rowOfId(qint64 messageId) const
 {
     for (int i = int(m_rows.size()) - 1; i >= 0; --i) // recent ones are asked about most
-        if (m_rows.at(i).value(QStringLiteral("id")).toInteger() == messageId)
+        if (m_rows.at(i).id == messageId)
             return i;
     return -1;
 }
 
-void MessageModel::applyMessage(const QJsonObject &m)
+void MessageModel::applyMessage(const protocol::Message &m)
 {
-    if (m.value(QStringLiteral("conversation_id")).toInteger() != m_conversation || m_conversation == 0)
+    if (m.conversationId != m_conversation || m_conversation == 0)
         return;
     if (absorb(m))
         return;
-    const qint64 id = m.value(QStringLiteral("id")).toInteger();
-    const int row = rowOfId(id);
+    const int row = rowOfId(m.id);
     if (row >= 0) {
         // A send's answer and the status events can cross: a status never
         // goes back (queued → sent → delivered → read). Failed is outside
         // the order: Meta fails a sent message, a retry queues a failed one.
-        auto rank = [](const QString &status) {
-            static const QHash<QString, int> ranks{{QStringLiteral("queued"), 0}, {QStringLiteral("sent"), 1}, {QStringLiteral("delivered"), 2},
-                                                   {QStringLiteral("read"), 3}, {QStringLiteral("played"), 3}};
-            return ranks.value(status, -1);
+        auto rank = [](protocol::MessageStatus status) {
+            switch (status) {
+            case protocol::MessageStatus::Queued: return 0;
+            case protocol::MessageStatus::Sent: return 1;
+            case protocol::MessageStatus::Delivered: return 2;
+            case protocol::MessageStatus::Read:
+            case protocol::MessageStatus::Played: return 3;
+            case protocol::MessageStatus::Failed:
+            case protocol::MessageStatus::Received: break;
+            }
+            return -1;
         };
-        const int incoming = rank(str(m, "status")), current = rank(str(m_rows.at(row), "status"));
+        const int incoming = rank(m.status), current = rank(m_rows.at(row).status);
         if (incoming >= 0 && current >= 0 && incoming < current)
             return;
-        const QString oldWamid = str(m_rows.at(row), "provider_message_id");
+        const QString oldWamid = m_rows.at(row).providerMessageId;
         m_rows[row] = m;
         m_days[row] = localDay(m);
         Q_EMIT dataChanged(index(row), index(row));
         // The wamid arrives with `sent`: reactions may already wait for it.
-        if (oldWamid != str(m, "provider_message_id"))
-            reactionsChanged(str(m, "provider_message_id"));
+        if (oldWamid != m.providerMessageId)
+            reactionsChanged(m.providerMessageId);
         return;
     }
     // New messages go at the end; one older than the newest shown (a late
     // webhook) goes where its time puts it, unless it is older than all
     // loaded history (it will come with that page).
-    const qint64 at = m.value(QStringLiteral("timestamp")).toInteger();
     int pos = int(m_rows.size());
-    while (pos > 0 && m_rows.at(pos - 1).value(QStringLiteral("timestamp")).toInteger() > at)
+    while (pos > 0 && m_rows.at(pos - 1).timestamp > m.timestamp)
         --pos;
     if (pos == 0 && !m_rows.isEmpty() && !m_atStart)
         return;
     beginInsertRows({}, pos, pos);
     m_rows.insert(pos, m);
     m_days.insert(pos, localDay(m));
-    m_ids.insert(id);
+    m_ids.insert(m.id);
     endInsertRows();
     if (pos + 1 < m_rows.size())
         Q_EMIT dataChanged(index(pos + 1), index(pos + 1), {DayBreakRole});

@@ -2,15 +2,17 @@
 
 #include <QAbstractListModel>
 #include <QHash>
-#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QPointer>
 #include <QSet>
 
+#include "protocol/types.h"
+
 namespace puente::client {
 class ApiClient;
 class ApiReply;
+struct ApiError;
 }
 
 namespace puente::ui {
@@ -25,18 +27,16 @@ class MessageModel : public QAbstractListModel {
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,
-        DirectionRole,  // inbound / outbound
+        DirectionRole,  // protocol::Direction
         TypeRole,       // text, image, document, audio, video, sticker, location, contacts, template, ...
         TextRole,       // content (text, caption, readable location/contacts)
-        StatusRole,     // queued, sent, delivered, read, played, failed, received
+        StatusRole,     // protocol::MessageStatus
         TimestampRole,  // QDateTime (local)
         ErrorRole,      // Meta's reason when failed, else empty
-        MediaRole,      // QJsonObject (id, mime_type, filename, size, downloaded) or empty
         QuoteRole,      // the text of the message this one replies to, or empty
         ReactionsRole,  // the reactions on this message, e.g. "👍 ❤️"
         DayBreakRole,   // bool: the first loaded message of its day
-        AttentionRole,  // "interrupted" when an agent must decide
-        JsonRole,       // the whole Message object
+        MessageRole,    // the whole protocol::Message
     };
 
     explicit MessageModel(client::ApiClient *api, QObject *parent = nullptr);
@@ -52,14 +52,14 @@ public:
     qint64 conversationId() const { return m_conversation; }
     bool isLoading() const { return !m_inFlight.isNull(); }
     // A message.created / message.updated event, or a send's answer.
-    void applyMessage(const QJsonObject &message);
+    void applyMessage(const protocol::Message &message);
     int rowOfId(qint64 messageId) const;
-    QJsonObject message(int row) const { return row >= 0 && row < m_rows.size() ? m_rows.at(row) : QJsonObject(); }
+    protocol::Message message(int row) const { return row >= 0 && row < m_rows.size() ? m_rows.at(row) : protocol::Message(); }
     int pageSize() const { return m_pageSize; }
     void setPageSize(int size) { m_pageSize = size; }
 
 Q_SIGNALS:
-    void loadFailed(const QString &code, const QString &message);
+    void loadFailed(const puente::client::ApiError &error);
     // A page arrived (`older`: at the top); `count` rows were added.
     void pageLoaded(bool older, int count);
 
@@ -67,13 +67,13 @@ private:
     void requestPage(bool older);
     // Remembers what replies and reactions need to know about `m`; true when
     // `m` is a reaction (not a row).
-    bool absorb(const QJsonObject &m);
+    bool absorb(const protocol::Message &m);
     void reactionsChanged(const QString &wamid);
     bool dayBreakAt(int row) const;
 
     client::ApiClient *m_api;
     qint64 m_conversation = 0;
-    QList<QJsonObject> m_rows;
+    QList<protocol::Message> m_rows;
     QString m_before; // cursor of the next older page
     bool m_atStart = true;
     QPointer<client::ApiReply> m_inFlight;
@@ -82,7 +82,7 @@ private:
     QList<qint64> m_days;   // each row's local day (Julian day), kept beside m_rows
     QSet<qint64> m_ids;     // the ids of the rows, for duplicate checks
     QHash<QString, QString> m_textByWamid;                 // for quotes
-    QHash<QString, QMap<QString, QString>> m_reactions;   // wamid → direction → emoji
+    QHash<QString, QMap<protocol::Direction, QString>> m_reactions; // wamid → direction → emoji
 };
 
 } // namespace puente::ui

@@ -259,17 +259,16 @@ void SignInDialog::resolved(const QUrl &baseUrl, const QString &error)
         m_client->deleteLater();
     m_client = new client::ApiClient(baseUrl, this);
     m_client->setTimeout(m_timeoutMs);
-    QJsonObject body{{QStringLiteral("email"), m_email->text().trimmed()}, {QStringLiteral("password"), m_password->text()}};
+    protocol::LoginRequest body{m_email->text().trimmed(), m_password->text(), {}};
     if (!m_tenant->isHidden())
-        body.insert(QStringLiteral("tenant"), m_tenant->text().trimmed().toLower());
+        body.tenant = m_tenant->text().trimmed().toLower();
     const int attempt = m_attempt;
     const QUrl used = m_client->baseUrl();
-    m_client->post(QStringLiteral("api/auth/login"), body)
-        ->then(
+    m_client->call<protocol::route::Login>(body).then(
             this,
-            [this, attempt, used](const QJsonObject &json) {
+            [this, attempt, used](const protocol::LoginResult &login) {
                 if (attempt == m_attempt)
-                    succeeded(used, json);
+                    succeeded(used, login);
             },
             [this, attempt, used](const client::ApiError &e) {
                 if (attempt == m_attempt)
@@ -277,11 +276,11 @@ void SignInDialog::resolved(const QUrl &baseUrl, const QString &error)
             });
 }
 
-void SignInDialog::succeeded(const QUrl &baseUrl, const QJsonObject &json)
+void SignInDialog::succeeded(const QUrl &baseUrl, const protocol::LoginResult &login)
 {
     m_baseUrl = baseUrl;
-    m_token = json.value(QStringLiteral("token")).toString();
-    m_loginJson = json;
+    m_token = login.token;
+    m_user = protocol::meOf(login.user);
     m_password->clear(); // not needed any more, not kept
     saveChoices();
     if (!m_store) {
@@ -334,13 +333,13 @@ void SignInDialog::failed(const QUrl &baseUrl, const client::ApiError &e)
         Q_EMIT signInFailed(messageText());
         return;
     case Kind::Forbidden:
-        message = e.code == QLatin1String("tenant_suspended")
+        message = e.code == protocol::ErrorCode::TenantSuspended
             ? tr("Your company's access to Puente is suspended. The server says: “%1”. Contact whoever runs your Puente "
                  "server.").arg(e.message)
             : tr("This account may not sign in here. The server says: “%1”.").arg(e.message);
         break;
     case Kind::Invalid:
-        if (e.code == QLatin1String("tenant_required")) {
+        if (e.code == protocol::ErrorCode::TenantRequired) {
             // The password was right for several accounts: keep it, ask which.
             clearPassword = false;
             showTenantField();

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "protocol/types.h"
+
 #include <QDialog>
-#include <QJsonObject>
 #include <QPointer>
 #include <QUrl>
 
@@ -67,7 +68,8 @@ public:
     // Valid after a successful sign-in.
     QUrl baseUrl() const { return m_baseUrl; }
     QString token() const { return m_token; }
-    QJsonObject loginJson() const { return m_loginJson; }
+    // Who signed in.
+    const protocol::Me &user() const { return m_user; }
     bool rememberMe() const;
     // The TokenStore account this session is remembered under: "local
     // <email>" for this computer (its port changes every start), else
@@ -88,7 +90,7 @@ Q_SIGNALS:
 
 private:
     void resolved(const QUrl &baseUrl, const QString &error);
-    void succeeded(const QUrl &baseUrl, const QJsonObject &json);
+    void succeeded(const QUrl &baseUrl, const protocol::LoginResult &login);
     void failed(const QUrl &baseUrl, const client::ApiError &error);
     void showError(const QString &message);
     void showNotice(const QString &message);
@@ -125,7 +127,7 @@ private:
 
     QUrl m_baseUrl;
     QString m_token;
-    QJsonObject m_loginJson;
+    protocol::Me m_user;
 };
 
 } // namespace puente::ui

@@ -1,7 +1,6 @@
 #include "templatepickerdialog.h"
 
 #include "client/apiclient.h"
-#include "templatetext.h"
 #include "theme.h"
 
 #include <QComboBox>
@@ -10,14 +9,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace puente::ui {
-
-using templatetext::component;
-using templatetext::placeholdersIn;
 
 TemplatePickerDialog::TemplatePickerDialog(client::ApiClient *api, const QString &contactName, QWidget *parent)
     : QDialog(parent), m_api(api)
@@ -74,27 +69,24 @@ TemplatePickerDialog::TemplatePickerDialog(client::ApiClient *api, const QString
 
 void TemplatePickerDialog::load()
 {
-    m_api->get(QStringLiteral("api/whatsapp/templates"))->then(this, [this](const QJsonObject &answer) {
-        setTemplates(answer.value(QStringLiteral("items")).toArray());
-    }, [this](const client::ApiError &error) {
+    m_api->call<protocol::route::ListTemplates>().then(this, [this](const protocol::TemplateList &list) { setTemplates(list.items); },
+                                                       [this](const client::ApiError &error) {
         m_state->setText(error.isConnectionProblem() ? tr("Cannot load the templates: no connection to the server.")
                                                      : tr("Cannot load the templates: %1").arg(error.message));
         m_state->setStyleSheet(QStringLiteral("color: %1").arg(theme::danger().name()));
     });
 }
 
-void TemplatePickerDialog::setTemplates(const QJsonArray &templates)
+void TemplatePickerDialog::setTemplates(const QList<protocol::Template> &templates)
 {
     m_templates = {};
     QStringList names;
-    for (const QJsonValue &v : templates) {
-        const QJsonObject t = v.toObject();
-        if (t.value(QStringLiteral("status")).toString() != QLatin1String("APPROVED"))
+    for (const protocol::Template &t : templates) {
+        if (t.status != QLatin1String("APPROVED"))
             continue;
         m_templates.append(t);
-        const QString name = t.value(QStringLiteral("name")).toString();
-        if (!names.contains(name))
-            names.append(name);
+        if (!names.contains(t.name))
+            names.append(t.name);
     }
     names.sort();
     m_name->blockSignals(true);
@@ -116,9 +108,9 @@ void TemplatePickerDialog::nameChanged()
 {
     const QString name = m_name->currentText();
     QStringList languages;
-    for (const QJsonValue &v : std::as_const(m_templates))
-        if (v.toObject().value(QStringLiteral("name")).toString() == name)
-            languages.append(v.toObject().value(QStringLiteral("language")).toString());
+    for (const protocol::Template &t : std::as_const(m_templates))
+        if (t.name == name)
+            languages.append(t.language);
     m_language->blockSignals(true);
     m_language->clear();
     for (const QString &code : languages) {
@@ -134,14 +126,14 @@ void TemplatePickerDialog::nameChanged()
     languageChanged();
 }
 
-QJsonObject TemplatePickerDialog::current() const
+const protocol::Template *TemplatePickerDialog::current() const
 {
     const QString name = m_name->currentText();
     const QString language = m_language->currentData().toString();
-    for (const QJsonValue &v : m_templates)
-        if (v.toObject().value(QStringLiteral("name")).toString() == name && v.toObject().value(QStringLiteral("language")).toString() == language)
-            return v.toObject();
-    return {};
+    for (const protocol::Template &t : m_templates)
+        if (t.name == name && t.language == language)
+            return &t;
+    return nullptr;
 }
 
 void TemplatePickerDialog::languageChanged()
@@ -149,47 +141,41 @@ void TemplatePickerDialog::languageChanged()
     while (m_parametersForm->rowCount() > 0)
         m_parametersForm->removeRow(0);
     m_fields.clear();
-    m_placeholders.clear();
-    const QJsonObject tmpl = current();
-    const QJsonObject header = component(tmpl, QStringLiteral("HEADER"));
-    if (header.value(QStringLiteral("format")).toString().compare(QLatin1String("TEXT"), Qt::CaseInsensitive) == 0 || header.contains(QStringLiteral("text")))
-        for (const QString &n : placeholdersIn(header.value(QStringLiteral("text")).toString()))
-            m_placeholders.append({QStringLiteral("header"), n});
-    for (const QString &n : placeholdersIn(component(tmpl, QStringLiteral("BODY")).value(QStringLiteral("text")).toString()))
-        m_placeholders.append({QStringLiteral("body"), n});
-    for (const Placeholder &ph : std::as_const(m_placeholders)) {
+    const protocol::Template *tmpl = current();
+    m_placeholders = tmpl ? protocol::templatetext::textPlaceholders(tmpl->components) : QList<protocol::templatetext::Placeholder>();
+    for (const protocol::templatetext::Placeholder &ph : std::as_const(m_placeholders)) {
         auto *field = new QLineEdit(this);
         field->setPlaceholderText(tr("Value for {{%1}}").arg(ph.name));
         connect(field, &QLineEdit::textChanged, this, &TemplatePickerDialog::updatePreview);
         m_parametersForm->addRow(ph.component == QLatin1String("header") ? tr("Header {{%1}}").arg(ph.name) : tr("Text {{%1}}").arg(ph.name), field);
         m_fields.append(field);
     }
-    m_send->setEnabled(!tmpl.isEmpty());
+    m_send->setEnabled(tmpl != nullptr);
     updatePreview();
 }
 
 QString TemplatePickerDialog::previewText() const
 {
-    const QJsonObject tmpl = current();
-    auto fill = [this](const QString &componentName, QString text) {
-        for (int i = 0; i < m_placeholders.size(); ++i) {
-            if (m_placeholders.at(i).component != componentName)
-                continue;
-            const QString value = m_fields.at(i)->text();
-            text.replace(QRegularExpression(QStringLiteral("\\{\\{\\s*%1\\s*\\}\\}").arg(QRegularExpression::escape(m_placeholders.at(i).name))),
-                         value.isEmpty() ? QStringLiteral("[%1]").arg(m_placeholders.at(i).name) : value);
-        }
-        return text;
+    const protocol::Template *tmpl = current();
+    const protocol::templatetext::Parts text = tmpl ? protocol::templatetext::parts(tmpl->components) : protocol::templatetext::Parts();
+    // A placeholder shows its value, or its name in brackets while empty.
+    auto fill = [this](const QString &componentName, const QString &part) {
+        return protocol::templatetext::fill(part, [&](const QString &name) {
+            for (qsizetype i = 0; i < m_placeholders.size(); ++i)
+                if (m_placeholders.at(i).component == componentName && m_placeholders.at(i).name == name) {
+                    const QString value = m_fields.at(i)->text();
+                    return value.isEmpty() ? QStringLiteral("[%1]").arg(name) : value;
+                }
+            return QStringLiteral("[%1]").arg(name);
+        });
     };
-    QStringList parts;
-    const QString header = component(tmpl, QStringLiteral("HEADER")).value(QStringLiteral("text")).toString();
-    if (!header.isEmpty())
-        parts.append(fill(QStringLiteral("header"), header));
-    parts.append(fill(QStringLiteral("body"), component(tmpl, QStringLiteral("BODY")).value(QStringLiteral("text")).toString()));
-    const QString footer = component(tmpl, QStringLiteral("FOOTER")).value(QStringLiteral("text")).toString();
-    if (!footer.isEmpty())
-        parts.append(footer);
-    return parts.join(QStringLiteral("\n\n"));
+    QStringList shown;
+    if (!text.header.isEmpty())
+        shown.append(fill(QStringLiteral("header"), text.header));
+    shown.append(fill(QStringLiteral("body"), text.body));
+    if (!text.footer.isEmpty())
+        shown.append(text.footer);
+    return shown.join(QStringLiteral("\n\n"));
 }
 
 void TemplatePickerDialog::updatePreview()
@@ -197,29 +183,12 @@ void TemplatePickerDialog::updatePreview()
     m_preview->setPlainText(previewText());
 }
 
-QJsonObject TemplatePickerDialog::templatePayload() const
+protocol::TemplateSend TemplatePickerDialog::templateSend() const
 {
-    QJsonArray components;
-    for (const QString &componentName : {QStringLiteral("header"), QStringLiteral("body")}) {
-        QJsonArray parameters;
-        for (int i = 0; i < m_placeholders.size(); ++i) {
-            if (m_placeholders.at(i).component != componentName)
-                continue;
-            QJsonObject parameter{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), m_fields.at(i)->text().trimmed()}};
-            // Named placeholders ({{nombre}}) are sent by name.
-            bool numeric = false;
-            m_placeholders.at(i).name.toInt(&numeric);
-            if (!numeric)
-                parameter.insert(QStringLiteral("parameter_name"), m_placeholders.at(i).name);
-            parameters.append(parameter);
-        }
-        if (!parameters.isEmpty())
-            components.append(QJsonObject{{QStringLiteral("type"), componentName}, {QStringLiteral("parameters"), parameters}});
-    }
-    QJsonObject payload{{QStringLiteral("name"), m_name->currentText()}, {QStringLiteral("language"), m_language->currentData().toString()}};
-    if (!components.isEmpty())
-        payload.insert(QStringLiteral("components"), components);
-    return payload;
+    QStringList values;
+    for (const QLineEdit *field : m_fields)
+        values.append(field->text());
+    return protocol::templatetext::send(m_name->currentText(), m_language->currentData().toString(), m_placeholders, values);
 }
 
 } // namespace puente::ui

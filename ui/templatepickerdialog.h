@@ -1,8 +1,9 @@
 #pragma once
 
+#include "protocol/templatetext.h"
+#include "protocol/types.h"
+
 #include <QDialog>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QList>
 
 class QComboBox;
@@ -26,33 +27,32 @@ class TemplatePickerDialog : public QDialog {
 public:
     explicit TemplatePickerDialog(client::ApiClient *api, const QString &contactName, QWidget *parent = nullptr);
 
-    // {"name","language","components":[...]} for POST .../messages (type template).
-    QJsonObject templatePayload() const;
+    // The chosen template with its values, for a send of type template
+    // (SendMessage::templateSend).
+    protocol::TemplateSend templateSend() const;
     QString previewText() const;
-    // The templates as GET /api/whatsapp/templates gave them (tests).
-    void setTemplates(const QJsonArray &templates);
+    // The templates as the template list gave them (tests); only approved
+    // ones are offered.
+    void setTemplates(const QList<protocol::Template> &templates);
 
 Q_SIGNALS:
     void templatesLoaded(int approved);
 
 private:
-    struct Placeholder {
-        QString component; // header / body
-        QString name;      // "1" or a named parameter
-    };
     void load();
     void nameChanged();
     void languageChanged();
     void updatePreview();
-    QJsonObject current() const;
+    // The chosen template, or null.
+    const protocol::Template *current() const;
 
     client::ApiClient *m_api;
-    QJsonArray m_templates; // approved only
+    QList<protocol::Template> m_templates; // approved only
     QComboBox *m_name = nullptr;
     QComboBox *m_language = nullptr;
     QFormLayout *m_parametersForm = nullptr;
     QList<QLineEdit *> m_fields;
-    QList<Placeholder> m_placeholders;
+    QList<protocol::templatetext::Placeholder> m_placeholders;
     QTextBrowser *m_preview = nullptr;
     QLabel *m_state = nullptr;
     QPushButton *m_send = nullptr;

@@ -1,11 +1,8 @@
 #include "templatespage.h"
 
-#include "adminpage.h"
-#include "client/apiclient.h"
 #include "templatetext.h"
 #include "theme.h"
 
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
@@ -16,8 +13,7 @@
 namespace puente::ui {
 
 namespace {
-enum Column { NameColumn, LanguageColumn, CategoryColumn, StatusColumn, QualityColumn, ColumnCount };
-constexpr int TemplateRole = Qt::UserRole + 1;
+enum Column { NameColumn, LanguageColumn, CategoryColumn, StatusColumn, QualityColumn };
 
 QColor statusColour(const QString &status)
 {
@@ -30,37 +26,15 @@ QColor statusColour(const QString &status)
 
 } // namespace
 
-TemplatesPage::TemplatesPage(client::ApiClient *api, QWidget *parent) : QWidget(parent), m_api(api)
+TemplatesPage::TemplatesPage(client::ApiClient *api, QWidget *parent)
+    : AdminTablePage(api, tr("Message templates"),
+                     tr("WhatsApp only lets you write first, or after 24 hours of silence, with a template Meta has approved. "
+                        "Templates are created in Meta's WhatsApp Manager; sync to bring them here."),
+                     parent)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 20, 24, 20);
-    auto *title = pageTitle(tr("Message templates"), this);
-    layout->addWidget(title);
-    auto *intro = new QLabel(tr("WhatsApp only lets you write first, or after 24 hours of silence, with a template Meta has approved. "
-                                "Templates are created in Meta's WhatsApp Manager; sync to bring them here."),
-                             this);
-    intro->setWordWrap(true);
-    intro->setStyleSheet(QStringLiteral("color: %1").arg(theme::muted().name()));
-    layout->addWidget(intro);
-
-    auto *actions = new QHBoxLayout;
-    m_sync = new QPushButton(tr("Sync now"), this);
-    connect(m_sync, &QPushButton::clicked, this, &TemplatesPage::sync);
-    actions->addWidget(m_sync);
-    actions->addStretch();
-    layout->addLayout(actions);
-
-    m_notice = new Notice(this);
-    layout->addWidget(m_notice);
-    m_state = new PageState(this);
-    connect(m_state, &PageState::retryRequested, this, &TemplatesPage::refresh);
-    layout->addWidget(m_state);
-
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    m_table = new QTableWidget(0, ColumnCount, splitter);
-    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Language"), tr("Category"), tr("Status"), tr("Quality")});
-    setUpTable(m_table, StatusColumn);
-    connect(m_table, &QTableWidget::itemSelectionChanged, this, &TemplatesPage::showSelected);
+    m_sync = addAction(tr("Sync now"), &TemplatesPage::sync);
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    addList({tr("Name"), tr("Language"), tr("Category"), tr("Status"), tr("Quality")}, StatusColumn, splitter);
 
     auto *side = new QWidget(splitter);
     auto *sideLayout = new QVBoxLayout(side);
@@ -82,15 +56,14 @@ TemplatesPage::TemplatesPage(client::ApiClient *api, QWidget *parent) : QWidget(
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({680, 320});
-    layout->addWidget(splitter, 1);
 
     showSelected();
     refresh();
 }
 
-QString TemplatesPage::statusText(const QJsonObject &tmpl)
+QString TemplatesPage::statusText(const protocol::Template &tmpl)
 {
-    const QString status = tmpl.value(QStringLiteral("status")).toString();
+    const QString &status = tmpl.status;
     if (status == QLatin1String("APPROVED"))
         return tr("Approved");
     if (status == QLatin1String("PENDING"))
@@ -102,7 +75,7 @@ QString TemplatesPage::statusText(const QJsonObject &tmpl)
     if (status == QLatin1String("IN_APPEAL"))
         return tr("In appeal");
     if (status == QLatin1String("REJECTED")) {
-        const QString reason = tmpl.value(QStringLiteral("rejected_reason")).toString();
+        const QString reason = tmpl.rejectedReason.value_or(QString());
         QString why = reason == QLatin1String("INVALID_FORMAT")         ? tr("invalid format")
                       : reason == QLatin1String("INCORRECT_CATEGORY")   ? tr("wrong category")
                       : reason == QLatin1String("ABUSIVE_CONTENT")      ? tr("abusive content")
@@ -139,96 +112,64 @@ QString TemplatesPage::categoryText(const QString &category)
 
 void TemplatesPage::refresh()
 {
-    if (m_table->rowCount() == 0)
-        m_state->showLoading();
-    m_api->get(QStringLiteral("api/whatsapp/templates"))->then(this, [this](const QJsonObject &answer) {
-        showTemplates(answer.value(QStringLiteral("items")).toArray());
-        Q_EMIT loaded(true);
-    }, [this](const client::ApiError &error) {
-        m_table->setRowCount(0);
-        m_state->showError(error, tr("the templates"));
-        showSelected();
-        Q_EMIT loaded(false);
-    });
+    loadList<protocol::route::ListTemplates>(tr("the templates"), [this](const protocol::TemplateList &list) { showTemplates(list.items); });
 }
 
-void TemplatesPage::showTemplates(const QJsonArray &templates)
+void TemplatesPage::listFailed()
 {
-    const QJsonObject before = selectedTemplate();
     m_table->setRowCount(0);
-    m_table->setRowCount(int(templates.size()));
-    for (int row = 0; row < templates.size(); ++row) {
-        const QJsonObject t = templates.at(row).toObject();
-        auto set = [&](int column, const QString &text) {
-            auto *item = new QTableWidgetItem(text);
-            m_table->setItem(row, column, item);
-            return item;
-        };
-        set(NameColumn, t.value(QStringLiteral("name")).toString())->setData(TemplateRole, t);
-        set(LanguageColumn, t.value(QStringLiteral("language")).toString());
-        set(CategoryColumn, categoryText(t.value(QStringLiteral("category")).toString()));
-        auto *status = set(StatusColumn, statusText(t));
+    showSelected();
+}
+
+void TemplatesPage::showTemplates(const QList<protocol::Template> &templates)
+{
+    showRecords(m_templates, templates, [this](int row, const protocol::Template &t) {
+        setCell(row, NameColumn, t.name)->setData(kIdRole, t.id);
+        setCell(row, LanguageColumn, t.language);
+        setCell(row, CategoryColumn, categoryText(t.category));
+        auto *status = setCell(row, StatusColumn, statusText(t));
         status->setToolTip(statusText(t));
-        status->setForeground(statusColour(t.value(QStringLiteral("status")).toString()));
-        set(QualityColumn, qualityText(t.value(QStringLiteral("quality")).toString()));
-        if (t.value(QStringLiteral("name")) == before.value(QStringLiteral("name"))
-            && t.value(QStringLiteral("language")) == before.value(QStringLiteral("language")))
-            m_table->selectRow(row);
-    }
-    if (templates.isEmpty())
-        m_state->showEmpty(tr("No templates yet. Press “Sync now” to read them from Meta."));
-    else
-        m_state->clear();
-    if (m_table->selectionModel()->selectedRows().isEmpty() && m_table->rowCount() > 0)
+        status->setForeground(statusColour(t.status));
+        setCell(row, QualityColumn, qualityText(t.quality.value_or(QString())));
+    }, tr("No templates yet. Press “Sync now” to read them from Meta."));
+    if (selectedRow() < 0 && m_table->rowCount() > 0)
         m_table->selectRow(0);
     showSelected();
 }
 
 bool TemplatesPage::selectTemplate(const QString &name, const QString &language)
 {
-    for (int row = 0; row < m_table->rowCount(); ++row) {
-        const QJsonObject t = m_table->item(row, NameColumn)->data(TemplateRole).toJsonObject();
-        if (t.value(QStringLiteral("name")).toString() == name && t.value(QStringLiteral("language")).toString() == language) {
-            m_table->selectRow(row);
-            return true;
-        }
-    }
+    for (const protocol::Template &t : std::as_const(m_templates))
+        if (t.name == name && t.language == language)
+            return selectId(t.id);
     return false;
-}
-
-QJsonObject TemplatesPage::selectedTemplate() const
-{
-    const auto rows = m_table->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return {};
-    return m_table->item(rows.first().row(), NameColumn)->data(TemplateRole).toJsonObject();
 }
 
 QString TemplatesPage::previewHtml() const
 {
-    return templatetext::previewHtml(selectedTemplate());
+    return templatetext::previewHtml(selectedTemplate().value_or(protocol::Template()));
 }
 
 void TemplatesPage::showSelected()
 {
-    const QJsonObject t = selectedTemplate();
-    if (t.isEmpty()) {
+    const auto t = selectedTemplate();
+    if (!t) {
         m_previewTitle->setText(tr("Preview"));
         m_previewStatus->clear();
         m_preview->setHtml(QStringLiteral("<p style='color:%1'>%2</p>")
                                .arg(theme::muted().name(), tr("Select a template to see it as the contact will.").toHtmlEscaped()));
         return;
     }
-    m_previewTitle->setText(tr("Preview of %1").arg(t.value(QStringLiteral("name")).toString()));
-    const QString status = t.value(QStringLiteral("status")).toString();
+    m_previewTitle->setText(tr("Preview of %1").arg(t->name));
+    const QString &status = t->status;
     QString explanation = status == QLatin1String("APPROVED") ? tr("Agents can send it.")
                           : status == QLatin1String("PENDING") ? tr("Meta is reviewing it; it can be sent once approved.")
                           : status == QLatin1String("REJECTED")
                               ? tr("Meta rejected it. Fix it in WhatsApp Manager and submit it again, then sync.")
                               : tr("It cannot be sent now.");
     m_previewStatus->setText(QStringLiteral("<span style='color:%1'>%2</span> — %3")
-                                 .arg(statusColour(status).name(), statusText(t).toHtmlEscaped(), explanation.toHtmlEscaped()));
-    m_preview->setHtml(templatetext::previewHtml(t));
+                                 .arg(statusColour(status).name(), statusText(*t).toHtmlEscaped(), explanation.toHtmlEscaped()));
+    m_preview->setHtml(templatetext::previewHtml(*t));
 }
 
 void TemplatesPage::sync()
@@ -236,12 +177,12 @@ void TemplatesPage::sync()
     m_sync->setEnabled(false);
     m_sync->setText(tr("Syncing…"));
     m_notice->showInfo(QString());
-    m_api->post(QStringLiteral("api/whatsapp/templates/sync"))->then(this, [this](const QJsonObject &answer) {
+    m_api->call<protocol::route::SyncTemplates>().then(this, [this](const protocol::TemplateSync &answer) {
         m_sync->setEnabled(true);
         m_sync->setText(tr("Sync now"));
-        const int count = answer.value(QStringLiteral("synced")).toInt();
+        const int count = int(answer.synced);
         m_notice->showInfo(tr("Synced: Meta has %n template(s) for your number.", nullptr, count));
-        showTemplates(answer.value(QStringLiteral("items")).toArray());
+        showTemplates(answer.items);
         Q_EMIT synced(true, count);
     }, [this](const client::ApiError &error) {
         m_sync->setEnabled(true);
@@ -253,22 +194,23 @@ void TemplatesPage::sync()
 
 void TemplatesPage::syncFailed(const client::ApiError &error)
 {
-    const QString &code = error.code;
-    if (code == QLatin1String("whatsapp_not_configured"))
+    // Meta's refusals are graph_<kind>: the kind says which.
+    const QString &name = error.codeName;
+    if (error.code == protocol::ErrorCode::WhatsAppNotConfigured)
         m_notice->showError(tr("WhatsApp is not set up for your company yet. Set it up on the WhatsApp page (access token, phone number "
                                "ID and business account ID), then sync again."));
-    else if (code == QLatin1String("graph_unauthorized"))
+    else if (error.code != protocol::ErrorCode::GraphError)
+        m_notice->showError(AdminText::actionError(error));
+    else if (name == QLatin1String("graph_unauthorized"))
         m_notice->showError(tr("Meta refused the access token: %1. Replace the token in the WhatsApp configuration, then sync again.")
                                 .arg(error.message));
-    else if (code == QLatin1String("graph_network") || code == QLatin1String("graph_timeout"))
+    else if (name == QLatin1String("graph_network") || name == QLatin1String("graph_timeout"))
         m_notice->showError(tr("Meta could not be reached: %1. Nothing changed; try again in a few minutes.").arg(error.message));
-    else if (code == QLatin1String("graph_rate_limited"))
+    else if (name == QLatin1String("graph_rate_limited"))
         m_notice->showError(tr("Meta is limiting requests: %1. Wait a few minutes, then sync again.").arg(error.message));
-    else if (code.startsWith(QLatin1String("graph_")))
+    else
         m_notice->showError(tr("Meta refused the sync: %1. Nothing changed; check the WhatsApp configuration, then sync again.")
                                 .arg(error.message));
-    else
-        m_notice->showError(AdminText::actionError(error));
 }
 
 } // namespace puente::ui

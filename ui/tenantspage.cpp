@@ -1,10 +1,8 @@
 #include "tenantspage.h"
 
-#include "adminpage.h"
 #include "adminwidgets.h"
-#include "userdialogs.h"
-#include "client/apiclient.h"
 #include "deadletterswidget.h"
+#include "userdialogs.h"
 #include "metatext.h"
 #include "theme.h"
 
@@ -14,7 +12,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -27,18 +24,17 @@
 namespace puente::ui {
 
 namespace {
-constexpr int kTenantRole = Qt::UserRole + 1;
+constexpr int kIdRole = Qt::UserRole + 1;
 
-QString limitsText(const QJsonObject &limits)
+QString limitsText(const protocol::PlanLimits &limits)
 {
-    auto part = [&limits](const QString &key, const QString &withLimit, const QString &unlimited) {
-        const QJsonValue v = limits.value(key);
-        return v.isDouble() ? withLimit.arg(QLocale().toString(v.toInteger())) : unlimited;
+    auto part = [](std::optional<qint64> limit, const QString &withLimit, const QString &unlimited) {
+        return limit ? withLimit.arg(QLocale().toString(*limit)) : unlimited;
     };
-    return QStringList{part(QStringLiteral("users"), TenantDialog::tr("up to %1 users"), TenantDialog::tr("unlimited users")),
-                       part(QStringLiteral("business_conversations"), TenantDialog::tr("%1 conversations started per month"),
+    return QStringList{part(limits.users, TenantDialog::tr("up to %1 users"), TenantDialog::tr("unlimited users")),
+                       part(limits.businessConversations, TenantDialog::tr("%1 conversations started per month"),
                             TenantDialog::tr("unlimited conversations")),
-                       part(QStringLiteral("campaign_recipients"), TenantDialog::tr("campaigns of up to %1 people"),
+                       part(limits.campaignRecipients, TenantDialog::tr("campaigns of up to %1 people"),
                             TenantDialog::tr("campaigns of any size"))}
         .join(QStringLiteral(", "));
 }
@@ -70,15 +66,16 @@ QStandardItem *item(const QString &text, const QString &tip = {})
 }
 } // namespace
 
-TenantDialog::TenantDialog(client::ApiClient *api, const QJsonObject &tenant, const QJsonArray &plans, QWidget *parent)
+TenantDialog::TenantDialog(client::ApiClient *api, const std::optional<protocol::TenantSummary> &tenant, const QList<protocol::PlanInfo> &plans,
+                           QWidget *parent)
     : QDialog(parent), m_api(api), m_tenant(tenant)
 {
-    const bool creating = tenant.isEmpty();
-    setWindowTitle(creating ? tr("New company") : tr("Edit %1").arg(tenant.value(QStringLiteral("name")).toString()));
+    const bool creating = !tenant;
+    setWindowTitle(creating ? tr("New company") : tr("Edit %1").arg(tenant->name));
     setMinimumWidth(520);
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
-    m_name = new QLineEdit(tenant.value(QStringLiteral("name")).toString(), this);
+    m_name = new QLineEdit(tenant ? tenant->name : QString(), this);
     m_name->setPlaceholderText(tr("As its people call it, e.g. Reclutamiento Andino"));
     form->addRow(tr("Name"), m_name);
     if (creating) {
@@ -93,15 +90,14 @@ TenantDialog::TenantDialog(client::ApiClient *api, const QJsonObject &tenant, co
         connect(m_slug, &QLineEdit::textEdited, this, [this] { m_slugTouched = true; });
     }
     m_plan = new QComboBox(this);
-    for (const QJsonValue &v : plans) {
-        const QJsonObject p = v.toObject();
-        m_plan->addItem(AdminText::planName(p.value(QStringLiteral("plan")).toString()), p.value(QStringLiteral("plan")).toString());
-        m_plan->setItemData(m_plan->count() - 1, limitsText(p.value(QStringLiteral("limits")).toObject()), Qt::ToolTipRole);
+    for (const protocol::PlanInfo &p : plans) {
+        m_plan->addItem(AdminText::planName(p.plan), protocol::enumName(p.plan));
+        m_plan->setItemData(m_plan->count() - 1, limitsText(p.limits), Qt::ToolTipRole);
     }
     if (m_plan->count() == 0)
-        for (const QString &p : {QStringLiteral("basic"), QStringLiteral("pro"), QStringLiteral("enterprise")})
-            m_plan->addItem(AdminText::planName(p), p);
-    m_plan->setCurrentIndex(std::max(0, m_plan->findData(tenant.value(QStringLiteral("plan")).toString(QStringLiteral("basic")))));
+        for (protocol::Plan p : {protocol::Plan::Basic, protocol::Plan::Pro, protocol::Plan::Enterprise})
+            m_plan->addItem(AdminText::planName(p), protocol::enumName(p));
+    m_plan->setCurrentIndex(std::max(0, m_plan->findData(protocol::enumName(tenant ? tenant->plan : protocol::Plan::Basic))));
     form->addRow(tr("Plan"), m_plan);
     m_planLimits = new QLabel(this);
     m_planLimits->setWordWrap(true);
@@ -133,10 +129,7 @@ TenantDialog::TenantDialog(client::ApiClient *api, const QJsonObject &tenant, co
         adminForm->addRow(QString(), hint);
         layout->addWidget(adminBox);
     }
-    m_error = new QLabel(this);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: %1").arg(theme::danger().name()));
-    m_error->hide();
+    m_error = errorLine(this);
     layout->addWidget(m_error);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_save = buttons->addButton(creating ? tr("Create company") : tr("Save"), QDialogButtonBox::AcceptRole);
@@ -157,26 +150,28 @@ void TenantDialog::save()
             e->setStyleSheet({});
     m_error->hide();
     m_errorField.clear();
-    QJsonObject body{{QStringLiteral("name"), m_name->text().trimmed()}, {QStringLiteral("plan"), m_plan->currentData().toString()}};
-    client::ApiReply *reply = nullptr;
-    if (m_tenant.isEmpty()) {
-        body.insert(QStringLiteral("slug"), m_slug->text().trimmed());
-        body.insert(QStringLiteral("admin"), QJsonObject{{QStringLiteral("name"), m_adminName->text().trimmed()},
-                                                         {QStringLiteral("email"), m_adminEmail->text().trimmed()},
-                                                         {QStringLiteral("password"), m_adminPassword->text()}});
-        reply = m_api->post(QStringLiteral("api/admin/tenants"), body);
-    } else {
-        reply = m_api->patch(QStringLiteral("api/admin/tenants/%1").arg(m_tenant.value(QStringLiteral("id")).toInteger()), body);
-    }
-    m_save->setEnabled(false);
-    reply->then(this, [this](const QJsonObject &answer) {
+    const QString name = m_name->text().trimmed();
+    const QString plan = m_plan->currentData().toString();
+    auto done = [this](const protocol::Tenant &tenant) {
         m_save->setEnabled(true);
-        Q_EMIT saved(answer.contains(QStringLiteral("tenant")) ? answer.value(QStringLiteral("tenant")).toObject() : answer);
+        Q_EMIT saved(tenant);
         accept();
-    }, [this](const client::ApiError &error) {
+    };
+    auto failed = [this](const client::ApiError &error) {
         m_save->setEnabled(true);
         showError(error);
-    });
+    };
+    m_save->setEnabled(false);
+    if (!m_tenant) {
+        const protocol::NewAdmin admin{m_adminEmail->text().trimmed(), m_adminName->text().trimmed(), m_adminPassword->text()};
+        m_api->call<protocol::route::CreateTenant>(protocol::CreateTenant{m_slug->text().trimmed(), name, plan, admin})
+            .then(this, [done](const protocol::CreatedTenant &created) { done(created.tenant); }, failed);
+    } else {
+        protocol::UpdateTenant changes;
+        changes.name = name;
+        changes.plan = plan;
+        m_api->callOn<protocol::route::UpdateTenant>(m_tenant->id, changes).then(this, done, failed);
+    }
 }
 
 void TenantDialog::showError(const client::ApiError &error)
@@ -186,13 +181,14 @@ void TenantDialog::showError(const client::ApiError &error)
                                              {QStringLiteral("admin.name"), m_adminName}, {QStringLiteral("admin.email"), m_adminEmail},
                                              {QStringLiteral("admin.password"), m_adminPassword}};
     QString text = AdminText::actionError(error);
-    if (error.code == QLatin1String("slug_taken"))
+    using protocol::ErrorCode;
+    if (error.code == ErrorCode::SlugTaken)
         text = tr("Another company already uses this short name. Choose a different one.");
-    else if (error.code == QLatin1String("invalid_slug"))
+    else if (error.code == ErrorCode::InvalidSlug)
         text = tr("The short name may only have lower-case letters, digits and hyphens (2–63), and not only digits.");
-    else if (error.code == QLatin1String("weak_password"))
+    else if (error.code == ErrorCode::WeakPassword)
         text = tr("The password is too weak: %1").arg(error.message);
-    else if (error.code == QLatin1String("invalid_email"))
+    else if (error.code == ErrorCode::InvalidEmail)
         text = tr("That email address does not look right.");
     if (QLineEdit *e = fields.value(error.field)) {
         e->setStyleSheet(QStringLiteral("border: 1px solid %1").arg(theme::danger().name()));
@@ -202,24 +198,15 @@ void TenantDialog::showError(const client::ApiError &error)
     m_error->show();
 }
 
-TenantsPage::TenantsPage(client::ApiClient *api, QWidget *parent) : QWidget(parent), m_api(api)
+TenantsPage::TenantsPage(client::ApiClient *api, QWidget *parent) : AdminPage(api, tr("Companies"), QString(), parent)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 20, 24, 20);
-    auto *header = new QHBoxLayout;
-    auto *title = pageTitle(tr("Companies"), this);
-    header->addWidget(title);
-    header->addStretch();
-    m_create = new QPushButton(tr("New company…"), this);
-    m_edit = new QPushButton(tr("Edit…"), this);
-    m_suspend = new QPushButton(tr("Suspend…"), this);
-    m_resume = new QPushButton(tr("Resume"), this);
-    auto *refreshButton = new QPushButton(tr("Refresh"), this);
-    for (QPushButton *b : {m_create, m_edit, m_suspend, m_resume, refreshButton})
-        header->addWidget(b);
-    layout->addLayout(header);
-    m_status = new PageState(this);
-    layout->addWidget(m_status);
+    m_create = addAction(tr("New company…"), &TenantsPage::createTenant);
+    m_edit = addAction(tr("Edit…"), &TenantsPage::editSelected);
+    m_suspend = addAction(tr("Suspend…"), &TenantsPage::suspendSelected);
+    m_resume = addAction(tr("Resume"), &TenantsPage::resumeSelected);
+    addAction(tr("Refresh"), &TenantsPage::refresh);
+    addState();
+    QVBoxLayout *layout = column();
     m_result = new QLabel(this);
     m_result->setWordWrap(true);
     m_result->hide();
@@ -230,10 +217,7 @@ TenantsPage::TenantsPage(client::ApiClient *api, QWidget *parent) : QWidget(pare
                                         tr("Users"), tr("Conversations started")});
     m_table = new QTableView(this);
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
+    setUpList(m_table);
     m_table->setSortingEnabled(false);
     auto *bars = new UsageBarDelegate(m_table);
     m_table->setItemDelegateForColumn(Users, bars);
@@ -251,12 +235,6 @@ TenantsPage::TenantsPage(client::ApiClient *api, QWidget *parent) : QWidget(pare
     unroutableLayout->addWidget(m_unroutable);
     layout->addWidget(unroutableBox, 1);
 
-    connect(m_status, &PageState::retryRequested, this, &TenantsPage::refresh);
-    connect(refreshButton, &QPushButton::clicked, this, &TenantsPage::refresh);
-    connect(m_create, &QPushButton::clicked, this, &TenantsPage::createTenant);
-    connect(m_edit, &QPushButton::clicked, this, &TenantsPage::editSelected);
-    connect(m_suspend, &QPushButton::clicked, this, &TenantsPage::suspendSelected);
-    connect(m_resume, &QPushButton::clicked, this, &TenantsPage::resumeSelected);
     connect(m_table, &QTableView::doubleClicked, this, &TenantsPage::editSelected);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TenantsPage::updateButtons);
     updateButtons();
@@ -265,61 +243,59 @@ TenantsPage::TenantsPage(client::ApiClient *api, QWidget *parent) : QWidget(pare
 
 void TenantsPage::refresh()
 {
-    m_status->showLoading();
-    m_api->get(QStringLiteral("api/admin/plans"))->then(this, [this](const QJsonObject &answer) {
-        m_plans = answer.value(QStringLiteral("items")).toArray();
-    }, [](const client::ApiError &) {});
-    m_api->get(QStringLiteral("api/admin/tenants"))->then(this, [this](const QJsonObject &answer) {
-        m_status->clear();
-        fill(answer.value(QStringLiteral("items")).toArray());
-    }, [this](const client::ApiError &error) { m_status->showError(error, tr("the companies")); });
+    m_api->call<protocol::route::ListPlans>().then(this, [this](const protocol::PlanList &plans) { m_plans = plans.items; },
+                                                   [](const client::ApiError &) {});
+    m_state->load(m_api->call<protocol::route::ListTenants>(), this, tr("the companies"), [this](const protocol::TenantSummaryList &list) {
+        fill(list.items);
+        Q_EMIT loaded(true);
+    }, [this](const client::ApiError &) { Q_EMIT loaded(false); });
     m_unroutable->refresh();
 }
 
-void TenantsPage::fill(const QJsonArray &items)
+void TenantsPage::fill(const QList<protocol::TenantSummary> &items)
 {
-    const QString selected = tenantAt(selectedRow()).value(QStringLiteral("slug")).toString();
+    const auto before = tenantAt(selectedRow());
+    const QString selected = before ? before->slug : QString();
     m_model->removeRows(0, m_model->rowCount());
-    for (const QJsonValue &v : items) {
-        const QJsonObject t = v.toObject();
-        auto *name = item(t.value(QStringLiteral("name")).toString(), t.value(QStringLiteral("slug")).toString());
-        name->setData(t, kTenantRole);
-        const bool suspended = t.value(QStringLiteral("status")).toString() == QLatin1String("suspended");
-        const QString reason = t.value(QStringLiteral("suspended_reason")).toString();
+    m_tenants = items;
+    for (const protocol::TenantSummary &t : items) {
+        auto *name = item(t.name, t.slug);
+        name->setData(t.id, kIdRole);
+        const bool suspended = t.status == protocol::TenantStatus::Suspended;
+        const QString reason = t.suspendedReason.value_or(QString());
         auto *status = item(suspended ? (reason.isEmpty() ? tr("Suspended") : tr("Suspended: %1").arg(reason)) : tr("Active"));
         if (suspended)
             status->setForeground(theme::danger());
-        const QString connection = t.value(QStringLiteral("connection_status")).toString();
-        QString number = t.value(QStringLiteral("display_phone_number")).toString();
+        using protocol::ConnectionStatus;
+        const ConnectionStatus connection = t.connectionStatus;
+        const QString number = t.displayPhoneNumber.value_or(QString());
         QString whatsapp;
-        if (connection == QLatin1String("not_configured"))
+        if (connection == ConnectionStatus::NotConfigured)
             whatsapp = tr("Not connected");
-        else if (connection == QLatin1String("failing"))
+        else if (connection == ConnectionStatus::Failing)
             whatsapp = tr("Failing");
         else if (!number.isEmpty())
             whatsapp = number.startsWith(QLatin1Char('+')) ? number : QLatin1Char('+') + number;
         else
-            whatsapp = connection == QLatin1String("connected") ? tr("Connected") : tr("Not tested");
+            whatsapp = connection == ConnectionStatus::Connected ? tr("Connected") : tr("Not tested");
         auto *wa = item(whatsapp);
-        if (connection == QLatin1String("failing") || connection == QLatin1String("not_configured"))
-            wa->setForeground(connection == QLatin1String("failing") ? theme::danger() : theme::muted());
-        const qint64 lastWebhook = t.value(QStringLiteral("last_webhook_at")).toInteger();
+        if (connection == ConnectionStatus::Failing || connection == ConnectionStatus::NotConfigured)
+            wa->setForeground(connection == ConnectionStatus::Failing ? theme::danger() : theme::muted());
+        const qint64 lastWebhook = t.lastWebhookAt.value_or(0);
         auto *webhook = item(MetaText::ago(lastWebhook),
                              lastWebhook > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(lastWebhook), QLocale::LongFormat) : QString());
-        auto *messages = item(QLocale().toString(t.value(QStringLiteral("messages_this_month")).toInteger()));
+        auto *messages = item(QLocale().toString(t.messagesThisMonth));
         messages->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        const QJsonObject usage = t.value(QStringLiteral("usage")).toObject();
-        const QJsonObject limits = t.value(QStringLiteral("limits")).toObject();
-        auto bar = [&](const QString &key) {
+        auto bar = [](qint64 used, std::optional<qint64> limit) {
             auto *i = new QStandardItem;
-            i->setData(usage.value(key).toInteger(), UsageBarDelegate::kUsedRole);
-            if (limits.value(key).isDouble())
-                i->setData(limits.value(key).toInteger(), UsageBarDelegate::kLimitRole);
-            i->setToolTip(UsageBarDelegate::usageText(usage.value(key).toInteger(), i->data(UsageBarDelegate::kLimitRole)));
+            i->setData(used, UsageBarDelegate::kUsedRole);
+            if (limit)
+                i->setData(*limit, UsageBarDelegate::kLimitRole);
+            i->setToolTip(UsageBarDelegate::usageText(used, i->data(UsageBarDelegate::kLimitRole)));
             return i;
         };
-        m_model->appendRow({name, item(AdminText::planName(t.value(QStringLiteral("plan")).toString())), status, wa, webhook, messages,
-                            bar(QStringLiteral("users")), bar(QStringLiteral("business_conversations"))});
+        m_model->appendRow({name, item(AdminText::planName(t.plan)), status, wa, webhook, messages, bar(t.usage.users, t.limits.users),
+                            bar(t.usage.businessConversations, t.limits.businessConversations)});
     }
     for (int c = Plan; c < ColumnCount; ++c)
         m_table->resizeColumnToContents(c);
@@ -331,14 +307,18 @@ void TenantsPage::fill(const QJsonArray &items)
 int TenantsPage::rowOf(const QString &slug) const
 {
     for (int r = 0; r < m_model->rowCount(); ++r)
-        if (tenantAt(r).value(QStringLiteral("slug")).toString() == slug)
+        if (const auto t = tenantAt(r); t && t->slug == slug)
             return r;
     return -1;
 }
 
-QJsonObject TenantsPage::tenantAt(int row) const
+std::optional<protocol::TenantSummary> TenantsPage::tenantAt(int row) const
 {
-    return row < 0 ? QJsonObject() : m_model->index(row, Name).data(kTenantRole).toJsonObject();
+    const qint64 id = row < 0 ? 0 : m_model->index(row, Name).data(kIdRole).toLongLong();
+    for (const protocol::TenantSummary &t : m_tenants)
+        if (id != 0 && t.id == id)
+            return t;
+    return std::nullopt;
 }
 
 int TenantsPage::selectedRow() const
@@ -349,48 +329,46 @@ int TenantsPage::selectedRow() const
 
 void TenantsPage::updateButtons()
 {
-    const QJsonObject t = tenantAt(selectedRow());
-    const bool suspended = t.value(QStringLiteral("status")).toString() == QLatin1String("suspended");
-    m_edit->setEnabled(!t.isEmpty());
-    m_suspend->setEnabled(!t.isEmpty() && !suspended);
-    m_resume->setEnabled(!t.isEmpty() && suspended);
+    const auto t = tenantAt(selectedRow());
+    const bool suspended = t && t->status == protocol::TenantStatus::Suspended;
+    m_edit->setEnabled(t.has_value());
+    m_suspend->setEnabled(t && !suspended);
+    m_resume->setEnabled(t && suspended);
 }
 
 TenantDialog *TenantsPage::createTenant()
 {
-    auto *dialog = new TenantDialog(m_api, {}, m_plans, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &TenantDialog::saved, this, [this](const QJsonObject &t) {
-        m_result->setText(tr("%1 is ready. Its administrator can sign in now and connect WhatsApp.").arg(t.value(QStringLiteral("name")).toString()));
+    auto *dialog = new TenantDialog(m_api, std::nullopt, m_plans, this);
+    connect(dialog, &TenantDialog::saved, this, [this](const protocol::Tenant &t) {
+        m_result->setText(tr("%1 is ready. Its administrator can sign in now and connect WhatsApp.").arg(t.name));
         m_result->show();
         refresh();
         Q_EMIT tenantsChanged();
     });
-    dialog->open();
+    openDialog(dialog);
     return dialog;
 }
 
 TenantDialog *TenantsPage::editSelected()
 {
-    const QJsonObject t = tenantAt(selectedRow());
-    if (t.isEmpty())
+    const auto t = tenantAt(selectedRow());
+    if (!t)
         return nullptr;
     auto *dialog = new TenantDialog(m_api, t, m_plans, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &TenantDialog::saved, this, [this] {
         refresh();
         Q_EMIT tenantsChanged();
     });
-    dialog->open();
+    openDialog(dialog);
     return dialog;
 }
 
-void TenantsPage::patchSelected(const QJsonObject &body, const std::function<void(const client::ApiError &)> &failed)
+void TenantsPage::patchSelected(const protocol::UpdateTenant &changes, const std::function<void(const client::ApiError &)> &failed)
 {
-    const QJsonObject t = tenantAt(selectedRow());
-    if (t.isEmpty())
+    const auto t = tenantAt(selectedRow());
+    if (!t)
         return;
-    m_api->patch(QStringLiteral("api/admin/tenants/%1").arg(t.value(QStringLiteral("id")).toInteger()), body)->then(this, [this](const QJsonObject &) {
+    m_api->callOn<protocol::route::UpdateTenant>(t->id, changes).then(this, [this](const protocol::Tenant &) {
         refresh();
         Q_EMIT tenantsChanged();
     }, failed);
@@ -398,12 +376,11 @@ void TenantsPage::patchSelected(const QJsonObject &body, const std::function<voi
 
 QDialog *TenantsPage::suspendSelected()
 {
-    const QJsonObject t = tenantAt(selectedRow());
-    if (t.isEmpty())
+    const auto t = tenantAt(selectedRow());
+    if (!t)
         return nullptr;
     auto *dialog = new QDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Suspend %1").arg(t.value(QStringLiteral("name")).toString()));
+    dialog->setWindowTitle(tr("Suspend %1").arg(t->name));
     dialog->setMinimumWidth(480);
     auto *layout = new QVBoxLayout(dialog);
     auto *explain = new QLabel(tr("Its users are signed out and shown the reason below. Webhooks from Meta are still stored; messages "
@@ -415,11 +392,7 @@ QDialog *TenantsPage::suspendSelected()
     reason->setMaxLength(500);
     reason->setPlaceholderText(tr("Reason, e.g. unpaid invoice of October"));
     layout->addWidget(reason);
-    auto *error = new QLabel(dialog);
-    error->setStyleSheet(QStringLiteral("color: %1").arg(theme::danger().name()));
-    error->setWordWrap(true);
-    error->setObjectName(QStringLiteral("error"));
-    error->hide();
+    auto *error = errorLine(dialog);
     layout->addWidget(error);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, dialog);
     auto *confirm = buttons->addButton(tr("Suspend"), QDialogButtonBox::AcceptRole);
@@ -427,26 +400,29 @@ QDialog *TenantsPage::suspendSelected()
     connect(reason, &QLineEdit::textChanged, dialog, [confirm](const QString &text) { confirm->setEnabled(!text.trimmed().isEmpty()); });
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     connect(confirm, &QPushButton::clicked, dialog, [this, dialog, reason, error] {
-        patchSelected({{QStringLiteral("status"), QStringLiteral("suspended")}, {QStringLiteral("suspended_reason"), reason->text().trimmed()}},
-                      [error](const client::ApiError &e) {
-                          error->setText(AdminText::actionError(e));
-                          error->show();
-                      });
+        protocol::UpdateTenant changes;
+        changes.status = protocol::enumName(protocol::TenantStatus::Suspended);
+        changes.suspendedReason = reason->text().trimmed();
+        patchSelected(changes, [error](const client::ApiError &e) {
+            error->setText(AdminText::actionError(e));
+            error->show();
+        });
         // Closed once the server agreed (the list refreshes then).
         connect(this, &TenantsPage::tenantsChanged, dialog, &QDialog::accept, Qt::SingleShotConnection);
     });
     layout->addWidget(buttons);
-    dialog->open();
+    openDialog(dialog);
     return dialog;
 }
 
 void TenantsPage::resumeSelected()
 {
-    const QJsonObject t = tenantAt(selectedRow());
-    if (t.isEmpty())
+    if (!tenantAt(selectedRow()))
         return;
     m_result->hide();
-    patchSelected({{QStringLiteral("status"), QStringLiteral("active")}}, [this](const client::ApiError &e) {
+    protocol::UpdateTenant changes;
+    changes.status = protocol::enumName(protocol::TenantStatus::Active);
+    patchSelected(changes, [this](const client::ApiError &e) {
         m_result->setText(AdminText::actionError(e));
         m_result->show();
     });

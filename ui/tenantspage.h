@@ -1,10 +1,11 @@
 #pragma once
 
+#include "adminpage.h"
+#include "protocol/types.h"
+
 #include <QDialog>
-#include <QHash>
-#include <QJsonArray>
-#include <QJsonObject>
-#include <QWidget>
+
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -13,15 +14,9 @@ class QPushButton;
 class QStandardItemModel;
 class QTableView;
 
-namespace puente::client {
-class ApiClient;
-struct ApiError;
-}
-
 namespace puente::ui {
 
 class DeadLettersWidget;
-class PageState;
 
 // Create or edit a company: name, slug (made from the name until typed),
 // plan with its limits, and for a new company its first administrator
@@ -30,8 +25,9 @@ class PageState;
 class TenantDialog : public QDialog {
     Q_OBJECT
 public:
-    // `tenant` empty: a new company.
-    TenantDialog(client::ApiClient *api, const QJsonObject &tenant, const QJsonArray &plans, QWidget *parent = nullptr);
+    // No `tenant`: a new company.
+    TenantDialog(client::ApiClient *api, const std::optional<protocol::TenantSummary> &tenant, const QList<protocol::PlanInfo> &plans,
+                 QWidget *parent = nullptr);
 
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *slugEdit() const { return m_slug; }
@@ -48,13 +44,13 @@ public Q_SLOTS:
     void save();
 
 Q_SIGNALS:
-    void saved(const QJsonObject &tenant);
+    void saved(const puente::protocol::Tenant &tenant);
 
 private:
     void showError(const client::ApiError &error);
 
     client::ApiClient *m_api;
-    QJsonObject m_tenant;
+    std::optional<protocol::TenantSummary> m_tenant;
     QLineEdit *m_name;
     QLineEdit *m_slug = nullptr;
     QComboBox *m_plan;
@@ -72,7 +68,7 @@ private:
 // messages this month and usage bars against the plan's limits; create,
 // edit, suspend (with a reason the company's users are shown) and resume.
 // Below, the webhooks that belong to no company.
-class TenantsPage : public QWidget {
+class TenantsPage : public AdminPage {
     Q_OBJECT
 public:
     enum Column { Name, Plan, Status, WhatsApp, LastWebhook, Messages, Users, Conversations, ColumnCount };
@@ -80,15 +76,15 @@ public:
 
     QTableView *table() const { return m_table; }
     QStandardItemModel *model() const { return m_model; }
-    PageState *status() const { return m_status; }
+    PageState *status() const { return pageState(); }
     DeadLettersWidget *unroutable() const { return m_unroutable; }
     QPushButton *suspendButton() const { return m_suspend; }
     // The row of a company by slug; -1 if not listed.
     int rowOf(const QString &slug) const;
-    QJsonObject tenantAt(int row) const;
+    std::optional<protocol::TenantSummary> tenantAt(int row) const;
 
 public Q_SLOTS:
-    void refresh();
+    void refresh() override;
     // Each opens its dialog (non-modal to the test, modal to the user).
     TenantDialog *createTenant();
     TenantDialog *editSelected();
@@ -100,13 +96,12 @@ Q_SIGNALS:
     void tenantsChanged();
 
 private:
-    void fill(const QJsonArray &items);
+    void fill(const QList<protocol::TenantSummary> &items);
     void updateButtons();
     int selectedRow() const;
-    void patchSelected(const QJsonObject &body, const std::function<void(const client::ApiError &)> &failed);
+    void patchSelected(const protocol::UpdateTenant &changes, const std::function<void(const client::ApiError &)> &failed);
 
-    client::ApiClient *m_api;
-    PageState *m_status;
+    QList<protocol::TenantSummary> m_tenants; // the rows, in order
     QTableView *m_table;
     QStandardItemModel *m_model;
     QPushButton *m_create;
@@ -114,7 +109,7 @@ private:
     QPushButton *m_suspend;
     QPushButton *m_resume;
     QLabel *m_result;
-    QJsonArray m_plans;
+    QList<protocol::PlanInfo> m_plans;
     DeadLettersWidget *m_unroutable;
 };
 

@@ -7,7 +7,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -34,16 +33,6 @@ QString generatePassword()
 }
 
 namespace {
-
-QLabel *errorLabel(QWidget *parent, const char *name)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(QLatin1String(name));
-    label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: %1").arg(theme::danger().name()));
-    label->hide();
-    return label;
-}
 
 // A field with its error line under it, as one form row.
 QWidget *withError(QWidget *field, QLabel *error, QWidget *parent)
@@ -77,17 +66,17 @@ NewUserDialog::NewUserDialog(client::ApiClient *api, QWidget *parent) : QDialog(
 
     m_name = new QLineEdit(this);
     m_name->setPlaceholderText(tr("First and last name"));
-    m_nameError = errorLabel(this, "nameError");
+    m_nameError = errorLine(this, QStringLiteral("nameError"));
     form->addRow(tr("Name"), withError(m_name, m_nameError, this));
 
     m_email = new QLineEdit(this);
     m_email->setPlaceholderText(tr("name@company.com"));
-    m_emailError = errorLabel(this, "emailError");
+    m_emailError = errorLine(this, QStringLiteral("emailError"));
     form->addRow(tr("Email"), withError(m_email, m_emailError, this));
 
     m_role = new QComboBox(this);
-    m_role->addItem(tr("Agent: answers conversations"), QStringLiteral("agent"));
-    m_role->addItem(tr("Administrator: also manages users, keys and WhatsApp"), QStringLiteral("tenant_admin"));
+    m_role->addItem(tr("Agent: answers conversations"), protocol::enumName(protocol::Role::Agent));
+    m_role->addItem(tr("Administrator: also manages users, keys and WhatsApp"), protocol::enumName(protocol::Role::TenantAdmin));
     form->addRow(tr("Role"), m_role);
 
     m_password = new QLineEdit(this);
@@ -105,7 +94,7 @@ NewUserDialog::NewUserDialog(client::ApiClient *api, QWidget *parent) : QDialog(
     row->addWidget(m_password, 1);
     row->addWidget(generateButton);
     row->addWidget(copyButton);
-    m_passwordError = errorLabel(this, "passwordError");
+    m_passwordError = errorLine(this, QStringLiteral("passwordError"));
     form->addRow(tr("First password"), withError(passwordRow, m_passwordError, this));
     layout->addLayout(form);
 
@@ -114,16 +103,10 @@ NewUserDialog::NewUserDialog(client::ApiClient *api, QWidget *parent) : QDialog(
     hint->setStyleSheet(QStringLiteral("color: %1").arg(theme::muted().name()));
     layout->addWidget(hint);
 
-    m_error = errorLabel(this, "error");
+    m_error = errorLine(this, QStringLiteral("error"));
     layout->addWidget(m_error);
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
-    m_create = buttons->addButton(tr("Create user"), QDialogButtonBox::AcceptRole);
-    m_create->setObjectName(QStringLiteral("create"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &NewUserDialog::create);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
+    m_create = addDialogButtons(this, layout, tr("Create user"), QStringLiteral("create"), [this] { create(); });
 }
 
 QString NewUserDialog::errorText(const QString &field) const
@@ -170,11 +153,8 @@ void NewUserDialog::create()
         return;
     }
     m_create->setEnabled(false);
-    const QJsonObject body{{QStringLiteral("name"), m_name->text().trimmed()},
-                           {QStringLiteral("email"), m_email->text().trimmed()},
-                           {QStringLiteral("role"), m_role->currentData().toString()},
-                           {QStringLiteral("password"), m_password->text()}};
-    m_api->post(QStringLiteral("api/users"), body)->then(this, [this](const QJsonObject &user) {
+    const protocol::CreateUser body{m_email->text().trimmed(), m_name->text().trimmed(), m_role->currentData().toString(), m_password->text()};
+    m_api->call<protocol::route::CreateUser>(body).then(this, [this](const protocol::User &user) {
         m_create->setEnabled(true);
         Q_EMIT created(user);
         accept();
@@ -187,20 +167,21 @@ void NewUserDialog::create()
 
 void NewUserDialog::showError(const client::ApiError &error)
 {
-    const QString &code = error.code;
-    if (code == QLatin1String("invalid_email")) {
+    using protocol::ErrorCode;
+    const ErrorCode code = error.code;
+    if (code == ErrorCode::InvalidEmail) {
         setFieldError(m_emailError, tr("This is not a valid email address."));
         m_email->setFocus();
-    } else if (code == QLatin1String("email_taken")) {
+    } else if (code == ErrorCode::EmailTaken) {
         setFieldError(m_emailError, tr("Someone in your company already uses this email."));
         m_email->setFocus();
-    } else if (code == QLatin1String("weak_password")) {
+    } else if (code == ErrorCode::WeakPassword) {
         setFieldError(m_passwordError, weakPasswordText());
         m_password->setFocus();
-    } else if (code == QLatin1String("invalid_name")) {
+    } else if (code == ErrorCode::InvalidName) {
         setFieldError(m_nameError, tr("Write a name of up to 200 characters."));
         m_name->setFocus();
-    } else if (code == QLatin1String("plan_limit_reached")) {
+    } else if (code == ErrorCode::PlanLimitReached) {
         setFieldError(m_error, tr("Your company's plan has no room for more active users. Deactivate someone who no longer needs access, "
                                   "or ask your platform operator for a bigger plan."));
     } else {
@@ -208,7 +189,7 @@ void NewUserDialog::showError(const client::ApiError &error)
     }
 }
 
-ResetPasswordDialog::ResetPasswordDialog(client::ApiClient *api, const QJsonObject &user, QWidget *parent)
+ResetPasswordDialog::ResetPasswordDialog(client::ApiClient *api, const protocol::User &user, QWidget *parent)
     : QDialog(parent), m_api(api), m_user(user)
 {
     setObjectName(QStringLiteral("resetPasswordDialog"));
@@ -216,7 +197,7 @@ ResetPasswordDialog::ResetPasswordDialog(client::ApiClient *api, const QJsonObje
     setMinimumWidth(480);
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Set a new password for %1 (%2). They are signed out everywhere and sign in again with the new password.")
-                                 .arg(user.value(QStringLiteral("name")).toString(), user.value(QStringLiteral("email")).toString()),
+                                 .arg(user.name, user.email),
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
@@ -229,15 +210,9 @@ ResetPasswordDialog::ResetPasswordDialog(client::ApiClient *api, const QJsonObje
     connect(generateButton, &QPushButton::clicked, this, &ResetPasswordDialog::generate);
     row->addWidget(generateButton);
     layout->addLayout(row);
-    m_error = errorLabel(this, "error");
+    m_error = errorLine(this, QStringLiteral("error"));
     layout->addWidget(m_error);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
-    m_set = buttons->addButton(tr("Set password"), QDialogButtonBox::AcceptRole);
-    m_set->setObjectName(QStringLiteral("set"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &ResetPasswordDialog::reset);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
+    m_set = addDialogButtons(this, layout, tr("Set password"), QStringLiteral("set"), [this] { reset(); });
     generate();
 }
 
@@ -257,19 +232,19 @@ void ResetPasswordDialog::reset()
     m_error->hide();
     m_set->setEnabled(false);
     const QString password = m_password->text();
-    const qint64 id = m_user.value(QStringLiteral("id")).toInteger();
-    m_api->patch(QStringLiteral("api/users/%1").arg(id), {{QStringLiteral("password"), password}})
-        ->then(this, [this, password](const QJsonObject &user) {
-            m_set->setEnabled(true);
-            Q_EMIT passwordReset(user, password);
-            accept();
-        }, [this](const client::ApiError &error) {
-            m_set->setEnabled(true);
-            m_error->setText(error.code == QLatin1String("weak_password") ? weakPasswordText() : AdminText::actionError(error));
-            m_error->show();
-            growToFit(this);
-            Q_EMIT failed();
-        });
+    protocol::UpdateUser changes;
+    changes.password = password;
+    m_api->callOn<protocol::route::UpdateUser>(m_user.id, changes).then(this, [this, password](const protocol::User &user) {
+        m_set->setEnabled(true);
+        Q_EMIT passwordReset(user, password);
+        accept();
+    }, [this](const client::ApiError &error) {
+        m_set->setEnabled(true);
+        m_error->setText(error.code == protocol::ErrorCode::WeakPassword ? weakPasswordText() : AdminText::actionError(error));
+        m_error->show();
+        growToFit(this);
+        Q_EMIT failed();
+    });
 }
 
 } // namespace puente::ui

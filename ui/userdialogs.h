@@ -1,7 +1,8 @@
 #pragma once
 
+#include "protocol/types.h"
+
 #include <QDialog>
-#include <QJsonObject>
 
 class QComboBox;
 class QLabel;
@@ -40,7 +41,7 @@ public Q_SLOTS:
     void create();
 
 Q_SIGNALS:
-    void created(const QJsonObject &user);
+    void created(const puente::protocol::User &user);
     void failed();
 
 private:
@@ -65,7 +66,7 @@ private:
 class ResetPasswordDialog : public QDialog {
     Q_OBJECT
 public:
-    ResetPasswordDialog(client::ApiClient *api, const QJsonObject &user, QWidget *parent = nullptr);
+    ResetPasswordDialog(client::ApiClient *api, const protocol::User &user, QWidget *parent = nullptr);
 
     QLineEdit *passwordEdit() const { return m_password; }
     QString errorText() const;
@@ -75,12 +76,12 @@ public Q_SLOTS:
     void reset();
 
 Q_SIGNALS:
-    void passwordReset(const QJsonObject &user, const QString &password);
+    void passwordReset(const puente::protocol::User &user, const QString &password);
     void failed();
 
 private:
     client::ApiClient *m_api;
-    QJsonObject m_user;
+    protocol::User m_user;
     QLineEdit *m_password = nullptr;
     QLabel *m_error = nullptr;
     QPushButton *m_set = nullptr;

@@ -1,26 +1,14 @@
 #pragma once
 
-#include <QJsonArray>
-#include <QJsonObject>
-#include <QWidget>
-
-class QPushButton;
-class QTableWidget;
-
-namespace puente::client {
-class ApiClient;
-struct ApiError;
-} // namespace puente::client
+#include "adminpage.h"
+#include "protocol/types.h"
 
 namespace puente::ui {
-
-class Notice;
-class PageState;
 
 // Tenant admins' list of the company's users (GET /api/users): name, email,
 // role, active or deactivated, last sign-in; new user, change role,
 // deactivate / reactivate and reset password for the selected one.
-class UsersPage : public QWidget {
+class UsersPage : public AdminTablePage {
     Q_OBJECT
 public:
     // `currentUserId`: the signed-in user, who cannot deactivate themselves.
@@ -29,22 +17,17 @@ public:
     void setCurrentUserId(qint64 id);
     qint64 currentUserId() const { return m_currentUserId; }
 
-    QTableWidget *table() const { return m_table; }
-    PageState *pageState() const { return m_state; }
-    Notice *notice() const { return m_notice; }
     QPushButton *newUserButton() const { return m_new; }
     QPushButton *roleButton() const { return m_role; }
     QPushButton *activeButton() const { return m_active; }
     QPushButton *resetPasswordButton() const { return m_reset; }
 
-    // The row showing that email, or -1.
-    int rowOf(const QString &email) const;
-    // Selects that user's row; false if not listed.
-    bool selectUser(const QString &email);
-    QJsonObject selectedUser() const;
+    // rowOf(email); selects that user's row, false if not listed.
+    bool selectUser(const QString &email) { return selectRow(rowOf(email)); }
+    std::optional<protocol::User> selectedUser() const { return selectedIn(m_users); }
 
 public Q_SLOTS:
-    void refresh();
+    void refresh() override;
     // Each opens a dialog or a confirmation (open(), never exec()).
     void newUser();
     void changeRole();
@@ -52,22 +35,16 @@ public Q_SLOTS:
     void resetPassword();
 
 Q_SIGNALS:
-    // The list was (re)loaded, or could not be (`ok` false).
-    void loaded(bool ok);
     // An action changed a user (created, role, active, password).
-    void userChanged(const QJsonObject &user);
+    void userChanged(const puente::protocol::User &user);
 
 private:
-    void showUsers(const QJsonArray &users);
-    void updateActions();
-    void update(const QJsonObject &user, const QJsonObject &changes, const QString &done);
-    void actionFailed(const QJsonObject &user, const client::ApiError &error);
+    void updateActions() override;
+    void update(const protocol::User &user, const protocol::UpdateUser &changes, const QString &done);
+    void actionFailed(const protocol::User &user, const client::ApiError &error);
 
-    client::ApiClient *m_api;
     qint64 m_currentUserId = 0;
-    QTableWidget *m_table = nullptr;
-    PageState *m_state = nullptr;
-    Notice *m_notice = nullptr;
+    QList<protocol::User> m_users;
     QPushButton *m_new = nullptr;
     QPushButton *m_role = nullptr;
     QPushButton *m_active = nullptr;

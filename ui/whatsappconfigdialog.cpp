@@ -44,13 +44,32 @@ QString line(const QString &label, const QString &valueHtml)
     return QStringLiteral("<b>%1</b> %2").arg(label.toHtmlEscaped(), valueHtml);
 }
 
-QString numberDetailsHtml(const QJsonObject &n)
+// What Meta reports about the number (a connection test, or the stored
+// result of the last one).
+struct NumberDetails {
+    QString displayPhoneNumber;
+    QString verifiedName;
+    QString qualityRating;
+    QString messagingLimit;
+};
+
+NumberDetails detailsOf(const protocol::TestedNumber &n)
 {
-    return QStringList{line(WhatsAppConfigDialog::tr("Number:"), n.value(QStringLiteral("display_phone_number")).toString().toHtmlEscaped()),
-                       line(WhatsAppConfigDialog::tr("Verified name:"), n.value(QStringLiteral("verified_name")).toString().toHtmlEscaped()),
-                       line(WhatsAppConfigDialog::tr("Quality:"), MetaText::qualityHtml(n.value(QStringLiteral("quality_rating")).toString())),
-                       line(WhatsAppConfigDialog::tr("Messaging limit:"),
-                            MetaText::messagingLimitText(n.value(QStringLiteral("messaging_limit")).toString()).toHtmlEscaped())}
+    return {n.displayPhoneNumber, n.verifiedName, n.qualityRating, n.messagingLimit};
+}
+
+NumberDetails detailsOf(const protocol::WhatsAppConfig &c)
+{
+    return {c.displayPhoneNumber.value_or(QString()), c.verifiedName.value_or(QString()), c.qualityRating.value_or(QString()),
+            c.messagingLimit.value_or(QString())};
+}
+
+QString numberDetailsHtml(const NumberDetails &n)
+{
+    return QStringList{line(WhatsAppConfigDialog::tr("Number:"), n.displayPhoneNumber.toHtmlEscaped()),
+                       line(WhatsAppConfigDialog::tr("Verified name:"), n.verifiedName.toHtmlEscaped()),
+                       line(WhatsAppConfigDialog::tr("Quality:"), MetaText::qualityHtml(n.qualityRating)),
+                       line(WhatsAppConfigDialog::tr("Messaging limit:"), MetaText::messagingLimitText(n.messagingLimit).toHtmlEscaped())}
         .join(QStringLiteral("<br>"));
 }
 
@@ -150,7 +169,7 @@ WhatsAppConfigDialog::WhatsAppConfigDialog(client::ApiClient *api, QWidget *pare
     m_connectionType = new QComboBox(m_form);
     m_connectionType->setObjectName(QStringLiteral("connectionType"));
     // WhatsApp Web comes later; the server refuses it until then.
-    m_connectionType->addItem(tr("WhatsApp Business API (recommended)"), QStringLiteral("business_api"));
+    m_connectionType->addItem(tr("WhatsApp Business API (recommended)"), protocol::enumName(protocol::ApiType::BusinessApi));
     addField(tr("Connection type"), m_connectionType, {m_connectionType}, {});
 
     m_token.edit = newEdit(QStringLiteral("accessToken"));
@@ -251,46 +270,43 @@ void WhatsAppConfigDialog::reload()
     m_status->show();
     m_retry->hide();
     setBusy(true);
-    m_api->get(QStringLiteral("/api/whatsapp/config"))
-        ->then(
-            this,
-            [this](const QJsonObject &config) {
-                showConfig(config);
-                setBusy(false);
-                refit();
-                Q_EMIT configLoaded(true);
-            },
-            [this](const client::ApiError &error) {
-                setBusy(false);
-                showLoadError(error);
-                refit();
-                Q_EMIT configLoaded(false);
-            });
+    // An unconfigured tenant answers configured=false and the webhook URL.
+    m_api->call<protocol::route::GetWhatsAppConfig>().then(
+        this,
+        [this](const protocol::WhatsAppConfig &config) {
+            showConfig(config);
+            setBusy(false);
+            refit();
+            Q_EMIT configLoaded(true);
+        },
+        [this](const client::ApiError &error) {
+            setBusy(false);
+            showLoadError(error);
+            refit();
+            Q_EMIT configLoaded(false);
+        });
 }
 
-void WhatsAppConfigDialog::showConfig(const QJsonObject &config)
+void WhatsAppConfigDialog::showConfig(const protocol::WhatsAppConfig &config)
 {
     m_stored = config;
     m_loaded = true;
     m_status->hide();
     m_form->setEnabled(true);
     clearErrors();
-    const bool configured = config.value(QStringLiteral("configured")).toBool();
-    m_hasToken = config.value(QStringLiteral("has_token")).toBool();
+    m_hasToken = config.hasToken;
     m_token.edit->clear();
-    m_token.edit->setPlaceholderText(m_hasToken ? tr("Stored: %1 — leave empty to keep it")
-                                                      .arg(config.value(QStringLiteral("business_api_token")).toString())
+    m_token.edit->setPlaceholderText(m_hasToken ? tr("Stored: %1 — leave empty to keep it").arg(config.businessApiToken)
                                                 : tr("Paste the access token from Meta (required)"));
-    m_phoneNumberId.edit->setText(config.value(QStringLiteral("phone_number_id")).toString());
-    m_businessAccountId.edit->setText(config.value(QStringLiteral("business_account_id")).toString());
+    m_phoneNumberId.edit->setText(config.phoneNumberId);
+    m_businessAccountId.edit->setText(config.businessAccountId);
     m_appSecret.edit->clear();
-    m_appSecret.edit->setPlaceholderText(config.value(QStringLiteral("has_app_secret")).toBool()
-                                             ? tr("Stored: %1 — leave empty to keep it").arg(config.value(QStringLiteral("app_secret")).toString())
-                                             : tr("Optional: leave empty to use the platform's app"));
-    m_verifyToken.edit->setText(config.value(QStringLiteral("webhook_verify_token")).toString());
+    m_appSecret.edit->setPlaceholderText(config.hasAppSecret ? tr("Stored: %1 — leave empty to keep it").arg(config.appSecret)
+                                                             : tr("Optional: leave empty to use the platform's app"));
+    m_verifyToken.edit->setText(config.webhookVerifyToken);
     m_verifyToken.edit->setPlaceholderText(tr("Leave empty and one is generated when you save"));
-    m_webhookUrl->setText(config.value(QStringLiteral("webhook_url")).toString());
-    if (configured)
+    m_webhookUrl->setText(config.webhookUrl);
+    if (config.configured)
         showLastCheck(config);
     else
         m_testResult->hide();
@@ -310,18 +326,17 @@ void WhatsAppConfigDialog::showLoadError(const client::ApiError &error)
 
 // The server remembers what the last successful test found; showing it on
 // open tells the admin which number is connected without a new test.
-void WhatsAppConfigDialog::showLastCheck(const QJsonObject &config)
+void WhatsAppConfigDialog::showLastCheck(const protocol::WhatsAppConfig &config)
 {
     QStringList parts;
-    const QJsonValue checkedAt = config.value(QStringLiteral("checked_at"));
-    if (checkedAt.isDouble()) {
-        const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(checkedAt.toInteger()), QLocale::ShortFormat);
-        parts << QStringLiteral("<b>%1</b>").arg(tr("Last successful test: %1").arg(when).toHtmlEscaped()) << numberDetailsHtml(config);
+    if (config.checkedAt) {
+        const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(*config.checkedAt), QLocale::ShortFormat);
+        parts << QStringLiteral("<b>%1</b>").arg(tr("Last successful test: %1").arg(when).toHtmlEscaped()) << numberDetailsHtml(detailsOf(config));
     } else {
         parts << tr("Not tested yet. Test the connection to see the number Meta reports.").toHtmlEscaped();
     }
-    if (config.value(QStringLiteral("connection_status")).toString() == QLatin1String("failing"))
-        parts << errorHtml(tr("The last test failed: %1").arg(config.value(QStringLiteral("last_error")).toString()));
+    if (config.connectionStatus == protocol::ConnectionStatus::Failing)
+        parts << errorHtml(tr("The last test failed: %1").arg(config.lastError.value_or(QString())));
     m_testResult->setText(parts.join(QStringLiteral("<br>")));
     m_testResult->show();
 }
@@ -403,23 +418,25 @@ bool WhatsAppConfigDialog::validate()
     return focus;
 }
 
-QJsonObject WhatsAppConfigDialog::formBody() const
+protocol::WhatsAppConfigInput WhatsAppConfigDialog::formBody() const
 {
-    QJsonObject body{{QStringLiteral("api_type"), m_connectionType->currentData().toString()},
-                     {QStringLiteral("phone_number_id"), m_phoneNumberId.edit->text().trimmed()},
-                     {QStringLiteral("business_account_id"), m_businessAccountId.edit->text().trimmed()}};
+    protocol::WhatsAppConfigInput body;
+    body.apiType = m_connectionType->currentData().toString();
+    body.phoneNumberId = m_phoneNumberId.edit->text().trimmed();
+    body.businessAccountId = m_businessAccountId.edit->text().trimmed();
     // Empty secrets are left out: the server keeps the stored ones.
-    for (const auto &[key, edit] : {std::pair{"business_api_token", m_token.edit}, std::pair{"app_secret", m_appSecret.edit},
-                                    std::pair{"webhook_verify_token", m_verifyToken.edit}})
+    for (const auto &[member, edit] : {std::pair{&protocol::WhatsAppConfigInput::businessApiToken, m_token.edit},
+                                       std::pair{&protocol::WhatsAppConfigInput::appSecret, m_appSecret.edit},
+                                       std::pair{&protocol::WhatsAppConfigInput::webhookVerifyToken, m_verifyToken.edit}})
         if (const QString v = edit->text().trimmed(); !v.isEmpty())
-            body.insert(QLatin1String(key), v);
+            body.*member = v;
     return body;
 }
 
 bool WhatsAppConfigDialog::testsUnsavedValues() const
 {
     return !m_token.edit->text().trimmed().isEmpty()
-        || m_phoneNumberId.edit->text().trimmed() != m_stored.value(QStringLiteral("phone_number_id")).toString();
+        || m_phoneNumberId.edit->text().trimmed() != m_stored.phoneNumberId;
 }
 
 void WhatsAppConfigDialog::testConnection()
@@ -442,54 +459,53 @@ void WhatsAppConfigDialog::testConnection()
         Q_EMIT connectionTested(false);
         return;
     }
-    QJsonObject body{{QStringLiteral("phone_number_id"), m_phoneNumberId.edit->text().trimmed()}};
+    protocol::TestConnection body;
+    body.phoneNumberId = m_phoneNumberId.edit->text().trimmed();
     if (const QString token = m_token.edit->text().trimmed(); !token.isEmpty())
-        body.insert(QStringLiteral("business_api_token"), token);
+        body.businessApiToken = token;
     const bool unsaved = testsUnsavedValues();
     m_testResult->setText(tr("Asking Meta…").toHtmlEscaped());
     m_testResult->show();
     refit();
     setBusy(true);
-    m_api->post(QStringLiteral("/api/whatsapp/test-connection"), body)
-        ->then(
-            this,
-            [this, unsaved](const QJsonObject &answer) {
-                setBusy(false);
-                showTestResult(answer);
-                const bool connected = answer.value(QStringLiteral("ok")).toBool();
-                if (connected && unsaved)
-                    m_testResult->setText(m_testResult->text() + QStringLiteral("<br><i>%1</i>").arg(
-                                              tr("These values are not saved yet: press Save to keep them.").toHtmlEscaped()));
-                refit();
-                Q_EMIT connectionTested(connected);
-            },
-            [this](const client::ApiError &error) {
-                setBusy(false);
-                const QString unplaced = showRequestError(error);
-                if (unplaced.isEmpty())
-                    m_testResult->hide();
-                else
-                    m_testResult->setText(errorHtml(unplaced));
-                refit();
-                Q_EMIT connectionTested(false);
-            });
+    m_api->call<protocol::route::TestConnection>(body).then(
+        this,
+        [this, unsaved](const protocol::ConnectionTest &answer) {
+            setBusy(false);
+            showTestResult(answer);
+            const bool connected = answer.ok;
+            if (connected && unsaved)
+                m_testResult->setText(m_testResult->text() + QStringLiteral("<br><i>%1</i>").arg(
+                                          tr("These values are not saved yet: press Save to keep them.").toHtmlEscaped()));
+            refit();
+            Q_EMIT connectionTested(connected);
+        },
+        [this](const client::ApiError &error) {
+            setBusy(false);
+            const QString unplaced = showRequestError(error);
+            if (unplaced.isEmpty())
+                m_testResult->hide();
+            else
+                m_testResult->setText(errorHtml(unplaced));
+            refit();
+            Q_EMIT connectionTested(false);
+        });
 }
 
-void WhatsAppConfigDialog::showTestResult(const QJsonObject &answer)
+void WhatsAppConfigDialog::showTestResult(const protocol::ConnectionTest &answer)
 {
-    if (answer.value(QStringLiteral("ok")).toBool()) {
+    if (answer.ok) {
         m_testResult->setText(QStringLiteral("<b style=\"color:#1e8e3e\">%1</b><br>%2")
                                   .arg(tr("Connected: Meta accepted these values.").toHtmlEscaped(),
-                                       numberDetailsHtml(answer.value(QStringLiteral("phone_number")).toObject())));
+                                       numberDetailsHtml(detailsOf(answer.phoneNumber.value_or(protocol::TestedNumber())))));
         return;
     }
-    const QJsonObject error = answer.value(QStringLiteral("error")).toObject();
-    QString text = error.value(QStringLiteral("explanation")).toString();
+    const protocol::TestFailure error = answer.error.value_or(protocol::TestFailure());
+    QString text = error.explanation;
     if (text.isEmpty())
-        text = error.value(QStringLiteral("message")).toString();
+        text = error.message;
     QString html = QStringLiteral("<b>%1</b><br>%2").arg(errorHtml(tr("The connection failed.")), errorHtml(text));
-    const QString kind = error.value(QStringLiteral("kind")).toString();
-    if (kind == QLatin1String("network") || kind == QLatin1String("timeout"))
+    if (error.kind == QLatin1String("network") || error.kind == QLatin1String("timeout"))
         html += QStringLiteral("<br>") + tr("The Puente server could not reach Meta. Check that the server has internet access "
                                               "(proxy, firewall) and try again.")
                                              .toHtmlEscaped();
@@ -502,19 +518,20 @@ QString WhatsAppConfigDialog::showRequestError(const client::ApiError &error)
 {
     QString message = describe(error);
     Field *field = fieldFor(error.field);
-    if (error.code == QLatin1String("phone_number_taken")) {
+    using protocol::ErrorCode;
+    if (error.code == ErrorCode::PhoneNumberTaken) {
         field = &m_phoneNumberId;
         message = tr("This number is already connected to another company");
-    } else if (error.code == QLatin1String("business_account_taken")) {
+    } else if (error.code == ErrorCode::BusinessAccountTaken) {
         field = &m_businessAccountId;
         message = tr("This WhatsApp Business account is already connected to another company");
-    } else if (error.code == QLatin1String("invalid_phone_number_id")) {
+    } else if (error.code == ErrorCode::InvalidPhoneNumberId) {
         message = idProblem(m_phoneNumberId.edit->text().trimmed(), true);
         if (message.isEmpty())
             message = tr("This is the number's ID from WhatsApp Manager, not the phone number");
-    } else if (error.code == QLatin1String("invalid_business_account_id")) {
+    } else if (error.code == ErrorCode::InvalidBusinessAccountId) {
         message = tr("Digits only, at most 32.");
-    } else if (error.field == QLatin1String("business_api_token") && error.code == QLatin1String("missing_field")) {
+    } else if (field == &m_token && error.code == ErrorCode::MissingField) {
         message = tr("Paste the access token from Meta: it is required the first time.");
     }
     if (field && error.kind != client::ApiError::Kind::Forbidden) {
@@ -533,24 +550,23 @@ void WhatsAppConfigDialog::save()
         return;
     }
     setBusy(true, true);
-    m_api->post(QStringLiteral("/api/whatsapp/config"), formBody())
-        ->then(
-            this,
-            [this](const QJsonObject &config) {
-                setBusy(false);
-                m_stored = config;
-                Q_EMIT saved(config);
-                accept();
-            },
-            [this](const client::ApiError &error) {
-                setBusy(false);
-                if (const QString unplaced = showRequestError(error); !unplaced.isEmpty()) {
-                    m_saveError->setText(unplaced);
-                    m_saveError->show();
-                    refit();
-                }
-                Q_EMIT saveFailed();
-            });
+    m_api->call<protocol::route::SaveWhatsAppConfig>(formBody()).then(
+        this,
+        [this](const protocol::WhatsAppConfig &config) {
+            setBusy(false);
+            m_stored = config;
+            Q_EMIT saved(config);
+            accept();
+        },
+        [this](const client::ApiError &error) {
+            setBusy(false);
+            if (const QString unplaced = showRequestError(error); !unplaced.isEmpty()) {
+                m_saveError->setText(unplaced);
+                m_saveError->show();
+                refit();
+            }
+            Q_EMIT saveFailed();
+        });
 }
 
 void WhatsAppConfigDialog::generateVerifyToken()

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "protocol/types.h"
+
 #include <QDialog>
-#include <QJsonObject>
 
 class QComboBox;
 class QDialogButtonBox;
@@ -18,9 +19,9 @@ struct ApiError;
 namespace puente::ui {
 
 // The tenant's WhatsApp Business API configuration (admins only; the caller
-// decides who may open it): loads GET /api/whatsapp/config, tests the
-// connection against Meta through the server, saves with
-// POST /api/whatsapp/config. Secrets are never shown back: a stored token
+// decides who may open it): loads the stored configuration
+// (route::GetWhatsAppConfig), tests the connection against Meta through the
+// server (route::TestConnection), saves (route::SaveWhatsAppConfig). Secrets are never shown back: a stored token
 // appears masked as the placeholder of an empty field.
 class WhatsAppConfigDialog : public QDialog {
     Q_OBJECT
@@ -43,7 +44,7 @@ Q_SIGNALS:
     // A connection test finished: Meta accepted the values (`ok`) or not.
     void connectionTested(bool ok);
     // Saved; the dialog accepts right after.
-    void saved(const QJsonObject &config);
+    void saved(const puente::protocol::WhatsAppConfig &config);
     // Refused before sending (validation) or by the server.
     void saveFailed();
 
@@ -55,10 +56,10 @@ private:
 
     void refit();
     Field *fieldFor(const QString &apiField);
-    void showConfig(const QJsonObject &config);
+    void showConfig(const protocol::WhatsAppConfig &config);
     void showLoadError(const client::ApiError &error);
-    void showLastCheck(const QJsonObject &config);
-    void showTestResult(const QJsonObject &answer);
+    void showLastCheck(const protocol::WhatsAppConfig &config);
+    void showTestResult(const protocol::ConnectionTest &answer);
     QString showRequestError(const client::ApiError &error);
     void setFieldError(Field &field, const QString &message, bool focus);
     void clearErrors();
@@ -66,13 +67,13 @@ private:
     void updateIdHint(Field &field);
     bool testsUnsavedValues() const;
     void setBusy(bool busy, bool saving = false);
-    QJsonObject formBody() const;
+    protocol::WhatsAppConfigInput formBody() const;
 
     client::ApiClient *m_api;
     bool m_busy = false;
     bool m_loaded = false;
     bool m_hasToken = false;
-    QJsonObject m_stored;
+    protocol::WhatsAppConfig m_stored;
 
     QLabel *m_status = nullptr;      // loading / could not load
     QPushButton *m_retry = nullptr;

@@ -41,52 +41,53 @@ QString WhatsAppPage::summaryText() const
 
 void WhatsAppPage::refresh()
 {
-    m_api->get(QStringLiteral("api/whatsapp/config"))->then(this, [this](const QJsonObject &config) { show(config); },
-                                                          [this](const client::ApiError &error) {
+    m_api->call<protocol::route::GetWhatsAppConfig>().then(this, [this](const protocol::WhatsAppConfig &config) { show(config); },
+                                                           [this](const client::ApiError &error) {
         m_summary->setText(error.isConnectionProblem() ? tr("Cannot read the configuration: no connection to the server.")
                                                        : tr("Cannot read the configuration: %1").arg(error.message.toHtmlEscaped()));
     });
 }
 
-void WhatsAppPage::show(const QJsonObject &config)
+void WhatsAppPage::show(const protocol::WhatsAppConfig &config)
 {
     auto rowHtml = [](const QString &label, const QString &valueHtml) {
         return QStringLiteral("<tr><td style='padding:4px 16px 4px 0; color:%1'>%2</td><td style='padding:4px 0'>%3</td></tr>")
             .arg(theme::muted().name(), label.toHtmlEscaped(), valueHtml);
     };
     auto row = [&rowHtml](const QString &label, const QString &value) { return rowHtml(label, value.toHtmlEscaped()); };
-    if (!config.value(QStringLiteral("configured")).toBool()) {
+    if (!config.configured) {
         m_summary->setText(tr("<p>WhatsApp is not set up yet. You need, from Meta's WhatsApp Manager: an access token, the phone number ID and "
                               "the WhatsApp Business account ID. Then paste this webhook URL into Meta's app settings:</p><p><b>%1</b></p>")
-                               .arg(config.value(QStringLiteral("webhook_url")).toString().toHtmlEscaped()));
+                               .arg(config.webhookUrl.toHtmlEscaped()));
         m_configure->setText(tr("Set up WhatsApp…"));
         return;
     }
     m_configure->setText(tr("Configure WhatsApp…"));
-    const QString status = config.value(QStringLiteral("connection_status")).toString();
-    QString statusText = status == QLatin1String("connected") ? tr("Connected via Business API")
-                         : status == QLatin1String("failing") ? tr("Failing: %1").arg(config.value(QStringLiteral("last_error")).toString())
-                                                               : tr("Not checked yet: use Test connection in the configuration");
+    using protocol::ConnectionStatus;
+    const QString statusText = config.connectionStatus == ConnectionStatus::Connected ? tr("Connected via Business API")
+                               : config.connectionStatus == ConnectionStatus::Failing
+                                   ? tr("Failing: %1").arg(config.lastError.value_or(QString()))
+                                   : tr("Not checked yet: use Test connection in the configuration");
     QString html = QStringLiteral("<table>");
     html += row(tr("Status"), statusText);
-    const QString number = config.value(QStringLiteral("display_phone_number")).toString();
+    const QString number = config.displayPhoneNumber.value_or(QString());
     if (!number.isEmpty())
         html += row(tr("Number"), number.startsWith(QLatin1Char('+')) ? number : QLatin1Char('+') + number);
-    const QString verified = config.value(QStringLiteral("verified_name")).toString();
+    const QString verified = config.verifiedName.value_or(QString());
     if (!verified.isEmpty())
         html += row(tr("Verified name"), verified);
-    const QString quality = config.value(QStringLiteral("quality_rating")).toString();
+    const QString quality = config.qualityRating.value_or(QString());
     if (!quality.isEmpty())
         html += rowHtml(tr("Quality"), MetaText::qualityHtml(quality));
-    const QString limit = config.value(QStringLiteral("messaging_limit")).toString();
+    const QString limit = config.messagingLimit.value_or(QString());
     if (!limit.isEmpty())
         html += row(tr("Messaging limit"), MetaText::messagingLimitText(limit));
-    html += row(tr("Phone number ID"), config.value(QStringLiteral("phone_number_id")).toString());
-    html += row(tr("Business account ID"), config.value(QStringLiteral("business_account_id")).toString());
-    const qint64 checked = config.value(QStringLiteral("checked_at")).toInteger();
+    html += row(tr("Phone number ID"), config.phoneNumberId);
+    html += row(tr("Business account ID"), config.businessAccountId);
+    const qint64 checked = config.checkedAt.value_or(0);
     if (checked > 0)
         html += row(tr("Last checked"), QLocale().toString(QDateTime::fromMSecsSinceEpoch(checked), QLocale::ShortFormat));
-    html += row(tr("Webhook URL"), config.value(QStringLiteral("webhook_url")).toString());
+    html += row(tr("Webhook URL"), config.webhookUrl);
     html += QStringLiteral("</table>");
     m_summary->setText(html);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QJsonObject>
+#include "protocol/types.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -30,7 +31,7 @@ Q_SIGNALS:
     void configurationChanged();
 
 private:
-    void show(const QJsonObject &config);
+    void show(const protocol::WhatsAppConfig &config);
 
     client::ApiClient *m_api;
     QLabel *m_summary = nullptr;

@@ -10,11 +10,11 @@ namespace puente::client {
 
 namespace {
 
-ApiError::Kind kindForStatus(int status, const QString &code)
+ApiError::Kind kindForStatus(int status, protocol::ErrorCode code)
 {
     switch (status) {
     case 401:
-        return code == QLatin1String("invalid_credentials") ? ApiError::Kind::Credentials : ApiError::Kind::SessionEnded;
+        return code == protocol::ErrorCode::InvalidCredentials ? ApiError::Kind::Credentials : ApiError::Kind::SessionEnded;
     case 403:
         return ApiError::Kind::Forbidden;
     case 404:
@@ -72,20 +72,21 @@ void ApiReply::complete()
     if (m_status == 0) {
         m_error.kind = reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError
             ? ApiError::Kind::Timeout : ApiError::Kind::Network;
-        m_error.code = m_error.kind == ApiError::Kind::Timeout ? QStringLiteral("timeout") : QStringLiteral("network");
+        m_error.codeName = m_error.kind == ApiError::Kind::Timeout ? QStringLiteral("timeout") : QStringLiteral("network");
         m_error.message = reply->errorString();
     } else if (m_status >= 200 && m_status < 300) {
         m_ok = true;
     } else {
-        const QJsonObject e = m_json.value(QStringLiteral("error")).toObject();
+        const protocol::ApiProblem problem = protocol::ApiProblem::fromJson(m_json).value_or(protocol::ApiProblem{});
         m_error.status = m_status;
-        m_error.code = e.value(QStringLiteral("code")).toString();
-        m_error.message = e.value(QStringLiteral("message")).toString();
-        m_error.field = e.value(QStringLiteral("field")).toString();
+        m_error.code = problem.code;
+        m_error.codeName = problem.name;
+        m_error.message = problem.message;
+        m_error.field = problem.field;
         m_error.kind = kindForStatus(m_status, m_error.code);
         m_error.retryAfterSeconds = reply->rawHeader("Retry-After").toInt();
-        if (m_error.code.isEmpty())
-            m_error.code = QStringLiteral("http_%1").arg(m_status);
+        if (m_error.codeName.isEmpty())
+            m_error.codeName = QStringLiteral("http_%1").arg(m_status);
     }
     Q_EMIT finished();
     deleteLater();
@@ -120,13 +121,17 @@ ApiReply *ApiClient::remove(const QString &path)
     return send("DELETE", path, {}, {}, {}, m_timeoutMs);
 }
 
-ApiReply *ApiClient::upload(const QString &path, const QByteArray &data, const QString &contentType, const QString &fileName)
+Call<protocol::route::UploadMedia> ApiClient::uploadMedia(const QByteArray &data, const QString &contentType, const QString &fileName)
 {
-    QUrlQuery query;
-    if (!fileName.isEmpty())
-        query.addQueryItem(QStringLiteral("filename"), fileName);
+    using R = protocol::route::UploadMedia;
     // Files up to 100 MB: give them minutes, not the usual seconds.
-    return send("POST", path, query, data, contentType.toUtf8(), std::max(m_timeoutMs, 300000));
+    return Call<R>(send("POST", protocol::routePath<R>(), protocol::toQuery(protocol::UploadQuery{fileName}), data, contentType.toUtf8(),
+                        std::max(m_timeoutMs, 300000)));
+}
+
+ApiReply *ApiClient::downloadMedia(qint64 messageId)
+{
+    return send("GET", protocol::routePath<protocol::route::DownloadMedia>({messageId}), {}, {}, {}, m_timeoutMs);
 }
 
 QUrl ApiClient::webSocketUrl() const
@@ -170,7 +175,7 @@ void ApiClient::noteOutcome(const ApiReply *reply)
         Q_EMIT reachabilityChanged(reachable);
     }
     // A suspended company ends its users' sessions too (with the reason).
-    if (!reply->ok() && (reply->error().kind == ApiError::Kind::SessionEnded || reply->error().code == QLatin1String("tenant_suspended"))
+    if (!reply->ok() && (reply->error().kind == ApiError::Kind::SessionEnded || reply->error().code == protocol::ErrorCode::TenantSuspended)
         && !m_token.isEmpty())
         Q_EMIT sessionEnded(reply->error().code, reply->error().message);
 }

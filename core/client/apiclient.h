@@ -1,6 +1,10 @@
 #pragma once
 
+#include "protocol/errorcode.h"
+#include "protocol/routes.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -31,7 +35,8 @@ struct ApiError {
     };
     Kind kind = Kind::Network;
     int status = 0; // HTTP status; 0 when the server did not answer
-    QString code;
+    protocol::ErrorCode code = protocol::ErrorCode::Unknown;
+    QString codeName; // as sent ("graph_unauthorized"); "network", "timeout" or "http_<status>" without an answer
     QString message;
     QString field;
     int retryAfterSeconds = 0;
@@ -88,6 +93,35 @@ private:
     ApiError m_error;
 };
 
+// A call of one route of the catalogue (protocol/routes.h), in the style of
+// libQuotient's jobs: its answer arrives as the route's protocol type.
+template<typename R>
+class Call {
+public:
+    using Response = typename R::Response;
+    explicit Call(ApiReply *reply) : m_reply(reply) {}
+    ApiReply *reply() const { return m_reply; }
+    void abort() { m_reply->abort(); }
+
+    // Calls `onOk(const Response &)` (no argument for answers without a
+    // body) or `onError(const ApiError &)` when done, unless `context` is gone.
+    template<typename Ok, typename Err>
+    void then(QObject *context, Ok onOk, Err onError) const
+    {
+        m_reply->then(context, [onOk](const QJsonObject &json) {
+            if constexpr (std::is_same_v<Response, protocol::None>) {
+                (void)json;
+                onOk();
+            } else {
+                onOk(protocol::fromJson<Response>(json));
+            }
+        }, onError);
+    }
+
+private:
+    ApiReply *m_reply;
+};
+
 // The console's connection to one Puente server: REST calls with the
 // session token, and the reachability every screen shows.
 class ApiClient : public QObject {
@@ -105,12 +139,37 @@ public:
     // Milliseconds a call may take before it fails with Kind::Timeout.
     void setTimeout(int ms) { m_timeoutMs = ms; }
 
+    // One route of the catalogue: `call<route::ListUsers>()`,
+    // `call<route::ListConversations>({}, query)`, `callOn<route::UpdateUser>(id, changes)`.
+    template<typename R>
+    Call<R> call(const typename R::Request &body = {}, const typename R::Query &query = {}, std::initializer_list<qint64> ids = {})
+    {
+        QByteArray payload;
+        QByteArray contentType;
+        if constexpr (!std::is_same_v<typename R::Request, protocol::None>) {
+            payload = QJsonDocument(protocol::toJson(body)).toJson(QJsonDocument::Compact);
+            contentType = "application/json";
+        }
+        return Call<R>(send(protocol::enumName(R::verb).toLatin1(), protocol::routePath<R>(ids), protocol::toQuery(query), payload, contentType,
+                            m_timeoutMs));
+    }
+    // A route with an "{id}" in its path.
+    template<typename R>
+    Call<R> callOn(qint64 id, const typename R::Request &body = {}, const typename R::Query &query = {})
+    {
+        return call<R>(body, query, {id});
+    }
+    // POST /api/whatsapp/media: the file is the body.
+    Call<protocol::route::UploadMedia> uploadMedia(const QByteArray &data, const QString &contentType, const QString &fileName);
+    // GET /api/whatsapp/media/{id}: the answer is the file (ApiReply::body).
+    ApiReply *downloadMedia(qint64 messageId);
+
+    // Raw calls, for tests that speak HTTP as any client would. The console
+    // uses the typed calls above.
     ApiReply *get(const QString &path, const QUrlQuery &query = {});
     ApiReply *post(const QString &path, const QJsonObject &body = {});
     ApiReply *patch(const QString &path, const QJsonObject &body);
     ApiReply *remove(const QString &path);
-    // A file as the raw body (POST /api/whatsapp/media).
-    ApiReply *upload(const QString &path, const QByteArray &data, const QString &contentType, const QString &fileName);
 
     // ws:// or wss:// address of the live events.
     QUrl webSocketUrl() const;
@@ -120,8 +179,8 @@ public:
 
 Q_SIGNALS:
     // An authenticated call was refused because the session is over
-    // (expired, signed out elsewhere, user deactivated).
-    void sessionEnded(const QString &code, const QString &message);
+    // (expired, signed out elsewhere, user deactivated, tenant suspended).
+    void sessionEnded(puente::protocol::ErrorCode code, const QString &message);
     // The server stopped or started answering.
     void reachabilityChanged(bool reachable);
 

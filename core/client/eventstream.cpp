@@ -137,6 +137,21 @@ void EventStream::scheduleReconnect()
     m_reconnect.start(base - jitter);
 }
 
+void EventStream::deliver(const QString &type, const QJsonObject &data)
+{
+    if (type == QLatin1String("message.created"))
+        Q_EMIT messageCreated(protocol::fromJson<protocol::Message>(data));
+    else if (type == QLatin1String("message.updated"))
+        Q_EMIT messageUpdated(protocol::fromJson<protocol::Message>(data));
+    else if (type == QLatin1String("conversation.updated"))
+        Q_EMIT conversationUpdated(protocol::fromJson<protocol::Conversation>(data));
+    else if (type == QLatin1String("tenant.suspended"))
+        Q_EMIT tenantSuspended(protocol::fromJson<protocol::TenantNotice>(data));
+    else if (type == QLatin1String("account.event"))
+        Q_EMIT accountChanged(protocol::fromJson<protocol::AccountChange>(data));
+    // Others (tenant.resumed, types of newer servers) need nothing here.
+}
+
 void EventStream::onText(const QString &text)
 {
     const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
@@ -156,7 +171,7 @@ void EventStream::onText(const QString &text)
                 m_lastSeq = std::max(m_lastSeq, s);
             m_seen.clear();
         }
-        Q_EMIT eventReceived(type, frame.value(QStringLiteral("data")).toObject(), seq);
+        deliver(type, frame.value(QStringLiteral("data")).toObject());
         return;
     }
     if (type == QLatin1String("ready")) {
@@ -183,9 +198,13 @@ void EventStream::onText(const QString &text)
         m_pongPending = false;
     } else if (type == QLatin1String("error")) {
         const QString code = frame.value(QStringLiteral("code")).toString();
-        if (code == QLatin1String("unauthorized") || code == QLatin1String("auth_timeout") || code == QLatin1String("tenant_suspended")) {
+        const auto ended = code == QLatin1String("unauthorized")       ? std::optional(protocol::ErrorCode::InvalidToken)
+                           : code == QLatin1String("auth_timeout")     ? std::optional(protocol::ErrorCode::Unauthenticated)
+                           : code == QLatin1String("tenant_suspended") ? std::optional(protocol::ErrorCode::TenantSuspended)
+                                                                       : std::nullopt;
+        if (ended) {
             stop();
-            Q_EMIT authenticationFailed(code, frame.value(QStringLiteral("message")).toString());
+            Q_EMIT authenticationFailed(*ended, frame.value(QStringLiteral("message")).toString());
         }
     }
 }

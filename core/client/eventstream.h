@@ -1,5 +1,8 @@
 #pragma once
 
+#include "protocol/errorcode.h"
+#include "protocol/types.h"
+
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
@@ -38,15 +41,19 @@ public:
 
 Q_SIGNALS:
     void stateChanged(puente::client::EventStream::State state);
-    // {"seq","type","data"}: message.created, message.updated,
-    // conversation.updated, account.event...
-    void eventReceived(const QString &type, const QJsonObject &data, qint64 seq);
+    // The events, each as its protocol type.
+    void messageCreated(const puente::protocol::Message &message);
+    void messageUpdated(const puente::protocol::Message &message);
+    void conversationUpdated(const puente::protocol::Conversation &conversation);
+    void tenantSuspended(const puente::protocol::TenantNotice &notice);
+    void accountChanged(const puente::protocol::AccountChange &change);
     // Events were missed and cannot be replayed: reload from the REST API.
     void resyncRequired();
-    // The server refused the token (code "unauthorized"), or the company
-    // is suspended ("tenant_suspended", with the reason in `message`): the
-    // session is over; no reconnect.
-    void authenticationFailed(const QString &code = {}, const QString &message = {});
+    // The server refused the token (InvalidToken; Unauthenticated when it
+    // was not presented in time), or the company is suspended
+    // (TenantSuspended, with the reason in `message`): the session is over;
+    // no reconnect.
+    void authenticationFailed(puente::protocol::ErrorCode code, const QString &message = {});
 
 private:
     void open();
@@ -54,6 +61,7 @@ private:
     void onConnected();
     void onDisconnected();
     void onText(const QString &text);
+    void deliver(const QString &type, const QJsonObject &data);
     void scheduleReconnect();
 
     ApiClient *m_api;

@@ -1,12 +1,12 @@
 #include "messaging/templates.h"
 
+#include "protocol/templatetext.h"
+
 #include "secrets/sealedcolumns.h"
 #include "storage/sql.h"
 #include "storage/whatsappconfigrepository.h"
 
 #include <QJsonDocument>
-#include <QRegularExpression>
-#include <QSet>
 
 namespace puente {
 
@@ -15,37 +15,11 @@ QString json(const QJsonArray &a)
 {
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
 }
-
-// Placeholders per component of a stored template.
-QJsonObject parameterCounts(const QJsonArray &components)
-{
-    int header = 0, body = 0;
-    QJsonArray buttons;
-    for (const QJsonValue &v : components) {
-        const QJsonObject c = v.toObject();
-        const QString type = c.value(QStringLiteral("type")).toString().toUpper();
-        if (type == QLatin1String("HEADER") && c.value(QStringLiteral("format")).toString().toUpper() == QLatin1String("TEXT"))
-            header = TemplateService::placeholders(c.value(QStringLiteral("text")).toString());
-        else if (type == QLatin1String("HEADER") && !c.value(QStringLiteral("format")).toString().isEmpty())
-            header = 1; // an image, video, document or location header takes one parameter
-        else if (type == QLatin1String("BODY"))
-            body = TemplateService::placeholders(c.value(QStringLiteral("text")).toString());
-        else if (type == QLatin1String("BUTTONS"))
-            for (const QJsonValue &b : c.value(QStringLiteral("buttons")).toArray())
-                buttons.append(TemplateService::placeholders(b.toObject().value(QStringLiteral("url")).toString()));
-    }
-    return {{QStringLiteral("header"), header}, {QStringLiteral("body"), body}, {QStringLiteral("buttons"), buttons}};
-}
 } // namespace
 
 int TemplateService::placeholders(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral("\\{\\{\\s*([A-Za-z0-9_]+)\\s*\\}\\}"));
-    QSet<QString> names;
-    auto it = re.globalMatch(text);
-    while (it.hasNext())
-        names.insert(it.next().captured(1));
-    return int(names.size());
+    return protocol::templatetext::placeholderCount(text);
 }
 
 Result<int> TemplateService::sync(TenantId tenant, meta::GraphClient &graph)
@@ -110,7 +84,7 @@ Result<QList<protocol::Template>> TemplateService::list(TenantId tenant)
         if (!q.isNull(6))
             t.quality = q.text(6);
         t.components = QJsonDocument::fromJson(q.text(7).toUtf8()).array(); // Meta's, as Meta gave them
-        t.parameters = protocol::fromJson<protocol::TemplateParameters>(parameterCounts(t.components));
+        t.parameters = protocol::templatetext::parameters(t.components);
         t.syncedAt = q.int64(8);
         out.append(t);
     }
@@ -138,7 +112,7 @@ Status TemplateService::checkSend(QSqlDatabase c, TenantId tenant, const QString
                                                 .arg(name, language));
     }
     const QString status = q.text(0);
-    const QJsonObject expected = parameterCounts(QJsonDocument::fromJson(q.text(1).toUtf8()).array());
+    const protocol::TemplateParameters expected = protocol::templatetext::parameters(QJsonDocument::fromJson(q.text(1).toUtf8()).array());
     const QString reason = q.text(2);
     q.finish();
     if (status != QLatin1String("APPROVED")) {
@@ -157,8 +131,8 @@ Status TemplateService::checkSend(QSqlDatabase c, TenantId tenant, const QString
         else if (type == QLatin1String("body"))
             body += n;
     }
-    for (const auto &[part, given] : {std::pair{QStringLiteral("header"), header}, std::pair{QStringLiteral("body"), body}}) {
-        const int want = expected.value(part).toInt();
+    for (const auto &[part, given, want] : {std::tuple{QStringLiteral("header"), header, int(expected.header)},
+                                            std::tuple{QStringLiteral("body"), body, int(expected.body)}}) {
         if (want != given) {
             if (field)
                 *field = QStringLiteral("template.components");

@@ -95,6 +95,12 @@ struct Me {
 PUENTE_CODEC(Me, field("id", &Me::id), field("email", &Me::email), field("name", &Me::name), field("role", &Me::role),
              field("active", &Me::active), field("tenant", &Me::tenant))
 
+// The signed-in user as sign-in gave it, as GET /api/me would.
+inline Me meOf(const LoginUser &u)
+{
+    return {u.id, u.email, u.name, u.role, u.active, u.tenant};
+}
+
 struct MeResult {
     Me user;
     qint64 expiresAt = 0;
@@ -566,6 +572,10 @@ PUENTE_CODEC(StartConversation, field("phone", &StartConversation::phone, Requir
 struct UpdateConversation {
     std::optional<QString> status;
     QJsonValue assignedUserId = QJsonValue(QJsonValue::Undefined);
+
+    static UpdateConversation toStatus(ConversationStatus s) { return {enumName(s), QJsonValue(QJsonValue::Undefined)}; }
+    static UpdateConversation assignTo(qint64 userId) { return {std::nullopt, QJsonValue(userId)}; }
+    static UpdateConversation unassign() { return {std::nullopt, QJsonValue(QJsonValue::Null)}; }
 };
 PUENTE_CODEC(UpdateConversation, field("status", &UpdateConversation::status, OmitIfEmpty, 20),
              field("assigned_user_id", &UpdateConversation::assignedUserId))
@@ -680,9 +690,25 @@ PUENTE_CODEC(UploadedMedia, field("media_id", &UploadedMedia::mediaId), field("t
 
 // --- the event stream ---------------------------------------------------------
 
+// tenant.suspended and tenant.resumed.
+struct TenantNotice {
+    QString name;
+    QString reason;
+};
+PUENTE_CODEC(TenantNotice, field("name", &TenantNotice::name), field("reason", &TenantNotice::reason))
+
+// account.event: Meta changed something about the WhatsApp account
+// (quality, limits, review); `value` is Meta's.
+struct AccountChange {
+    QString field;
+    QJsonObject value;
+};
+PUENTE_CODEC(AccountChange, field("field", &AccountChange::field), field("value", &AccountChange::value))
+
 // One frame of GET /api/ws: {"seq","type","data"}; data is a Message
-// (message.created / .updated), a Conversation (conversation.updated) or
-// {reason} (tenant.suspended).
+// (message.created / .updated), a Conversation (conversation.updated), a
+// TenantNotice (tenant.suspended / .resumed) or an AccountChange
+// (account.event).
 struct Event {
     qint64 seq = 0;
     QString type;

@@ -36,8 +36,8 @@ struct ConsoleHarness {
     server::SandboxDemo::Accounts accounts;
     std::unique_ptr<client::ApiClient> agent;
     std::unique_ptr<client::ApiClient> admin;
-    QJsonObject agentUser;
-    QJsonObject adminUser;
+    protocol::Me agentUser;
+    protocol::Me adminUser;
 
     QString start()
     {
@@ -67,7 +67,7 @@ struct ConsoleHarness {
 
     QUrl baseUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(server.port)); }
 
-    std::unique_ptr<client::ApiClient> signIn(const QString &email, QJsonObject *user)
+    std::unique_ptr<client::ApiClient> signIn(const QString &email, protocol::Me *user)
     {
         auto api = std::make_unique<client::ApiClient>(baseUrl());
         const QJsonObject answer = await(api->post(QStringLiteral("api/auth/login"),
@@ -75,7 +75,7 @@ struct ConsoleHarness {
         if (!answer.contains(QStringLiteral("token")))
             return nullptr;
         api->setToken(answer.value(QStringLiteral("token")).toString());
-        *user = answer.value(QStringLiteral("user")).toObject();
+        *user = protocol::meOf(protocol::fromJson<protocol::LoginUser>(answer.value(QStringLiteral("user")).toObject()));
         return api;
     }
 

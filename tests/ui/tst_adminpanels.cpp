@@ -51,7 +51,7 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<test::ConsoleHarness> m_h;
-    QJsonObject m_opsUser;
+    protocol::Me m_opsUser;
     std::unique_ptr<client::ApiClient> m_ops;
 
     void signInPlatformAdmin();
@@ -369,7 +369,7 @@ void TestAdminPanels::suspendingACompanyTellsItsOpenConsoles()
     client::ApiClient again(m_h->baseUrl());
     test::await(again.post(QStringLiteral("api/auth/login"), {{QStringLiteral("email"), m_h->accounts.agentEmail},
                                                                {QStringLiteral("password"), m_h->accounts.password}}), &error);
-    QCOMPARE(error.code, QStringLiteral("tenant_suspended"));
+    QCOMPARE(error.code, protocol::ErrorCode::TenantSuspended);
     page.table()->selectRow(page.rowOf(m_h->accounts.tenantSlug));
     page.resumeSelected();
     QTRY_VERIFY(page.model()->item(page.rowOf(m_h->accounts.tenantSlug), ui::TenantsPage::Status)->text() == QStringLiteral("Active"));
@@ -400,8 +400,8 @@ static QStringList auditRows(ui::AuditLogPage &page)
 
 void TestAdminPanels::auditEntriesReadAsSentencesWithoutSecrets()
 {
-    const QString admin = m_h->adminUser.value(QStringLiteral("name")).toString();
-    const QString agent = m_h->agentUser.value(QStringLiteral("name")).toString();
+    const QString admin = m_h->adminUser.name;
+    const QString agent = m_h->agentUser.name;
     client::ApiClient *api = m_h->admin.get();
     QVERIFY(!test::await(api->post(QStringLiteral("api/users"), {{QStringLiteral("email"), QStringLiteral("nuevo@demo.puente")},
                                                                   {QStringLiteral("name"), QStringLiteral("Nuevo")},
@@ -454,7 +454,7 @@ void TestAdminPanels::auditEntriesReadAsSentencesWithoutSecrets()
 void TestAdminPanels::auditFiltersAndPaging()
 {
     const TenantId id = TenantRepository(db()).findByIdOrSlug(m_h->accounts.tenantSlug).value()->id;
-    const qint64 agentId = m_h->agentUser.value(QStringLiteral("id")).toInteger();
+    const qint64 agentId = m_h->agentUser.id;
     // 150 sign-ins of the agent in the last hours, and one user change 40 days ago.
     {
         Transaction tx(db());
@@ -484,7 +484,7 @@ void TestAdminPanels::auditFiltersAndPaging()
     Q_EMIT page.actionFilter()->activated(page.actionFilter()->currentIndex());
     QTRY_VERIFY(page.table()->rowCount() >= 1 && page.table()->rowCount() < 10);
     for (int r = 0; r < page.table()->rowCount(); ++r)
-        QVERIFY2(page.table()->item(r, 0)->data(Qt::UserRole + 1).toJsonObject().value(QStringLiteral("action")).toString().startsWith(QStringLiteral("user.")),
+        QVERIFY2(page.entryAt(r).action.startsWith(QStringLiteral("user.")),
                  qPrintable(page.table()->item(r, 2)->text()));
     QVERIFY(auditRows(page).contains(QStringLiteral("Puente (system) deactivated the user viejo@demo.puente")));
     // Person: the agent's entries only (sign-ins), last 24 hours.
@@ -498,7 +498,7 @@ void TestAdminPanels::auditFiltersAndPaging()
     QTRY_VERIFY(!page.olderButton()->isVisible());
     QVERIFY(page.table()->rowCount() >= 150);
     for (int r = 0; r < page.table()->rowCount(); ++r)
-        QCOMPARE(page.table()->item(r, 1)->text(), m_h->agentUser.value(QStringLiteral("name")).toString());
+        QCOMPARE(page.table()->item(r, 1)->text(), m_h->agentUser.name);
     // Nothing matches: said so.
     page.actionFilter()->setCurrentIndex(page.actionFilter()->findData(QStringLiteral("api_key.")));
     Q_EMIT page.actionFilter()->activated(page.actionFilter()->currentIndex());
@@ -510,7 +510,7 @@ void TestAdminPanels::auditExportsEveryEntryToCsv()
 {
     // An admin whose name needs quoting (and has accents), and more entries than one page of the export.
     const QString tricky = QStringLiteral("Pérez, \"Pepe\" Núñez");
-    QVERIFY(!test::await(m_h->admin->patch(QStringLiteral("api/users/%1").arg(m_h->adminUser.value(QStringLiteral("id")).toInteger()),
+    QVERIFY(!test::await(m_h->admin->patch(QStringLiteral("api/users/%1").arg(m_h->adminUser.id),
                                            {{QStringLiteral("name"), tricky}})).isEmpty());
     QVERIFY(!test::await(m_h->admin->post(QStringLiteral("api/users"), {{QStringLiteral("email"), QStringLiteral("pepe@demo.puente")},
                                                                         {QStringLiteral("name"), QStringLiteral("Pepe")},

@@ -96,7 +96,7 @@ std::unique_ptr<client::ApiClient> TestAdminPanelsUsers::login(const QString &em
         api->post(QStringLiteral("api/auth/login"), {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}}), &e);
     if (!answer.contains(QStringLiteral("token"))) {
         if (error)
-            *error = e.code;
+            *error = e.codeName;
         return nullptr;
     }
     api->setToken(answer.value(QStringLiteral("token")).toString());
@@ -117,7 +117,7 @@ int TestAdminPanelsUsers::conversationsStatus(client::ApiClient &api)
 
 void TestAdminPanelsUsers::listsTheCompanysUsers()
 {
-    ui::UsersPage page(m_h->admin.get(), m_h->adminUser.value(QStringLiteral("id")).toInteger());
+    ui::UsersPage page(m_h->admin.get(), m_h->adminUser.id);
     QCOMPARE(page.pageState()->state(), ui::PageState::State::Loading);
     QTRY_COMPARE(page.table()->rowCount(), 2);
     QCOMPARE(page.pageState()->state(), ui::PageState::State::Hidden);
@@ -141,7 +141,7 @@ void TestAdminPanelsUsers::listsTheCompanysUsers()
 
 void TestAdminPanelsUsers::createUserAppearsInTheList()
 {
-    ui::UsersPage page(m_h->admin.get(), m_h->adminUser.value(QStringLiteral("id")).toInteger());
+    ui::UsersPage page(m_h->admin.get(), m_h->adminUser.id);
     QTRY_COMPARE(page.table()->rowCount(), 2);
     page.newUser();
     auto *dialog = page.findChild<ui::NewUserDialog *>();
@@ -169,7 +169,7 @@ void TestAdminPanelsUsers::createUserAppearsInTheList()
 
 void TestAdminPanelsUsers::serverRefusalsShownAtTheField()
 {
-    ui::UsersPage page(m_h->admin.get(), m_h->adminUser.value(QStringLiteral("id")).toInteger());
+    ui::UsersPage page(m_h->admin.get(), m_h->adminUser.id);
     QTRY_COMPARE(page.table()->rowCount(), 2);
     page.newUser();
     auto *dialog = page.findChild<ui::NewUserDialog *>();
@@ -222,7 +222,7 @@ void TestAdminPanelsUsers::planLimitIsExplained()
         QVERIFY(u);
         lastId = u->id.value;
     }
-    ui::UsersPage page(m_h->admin.get(), m_h->adminUser.value(QStringLiteral("id")).toInteger());
+    ui::UsersPage page(m_h->admin.get(), m_h->adminUser.id);
     QTRY_COMPARE(page.table()->rowCount(), 5);
     page.newUser();
     auto *dialog = page.findChild<ui::NewUserDialog *>();
@@ -253,7 +253,7 @@ void TestAdminPanelsUsers::planLimitIsExplained()
 
 void TestAdminPanelsUsers::changeRoleAndLastAdminRefused()
 {
-    ui::UsersPage page(m_h->admin.get(), m_h->adminUser.value(QStringLiteral("id")).toInteger());
+    ui::UsersPage page(m_h->admin.get(), m_h->adminUser.id);
     QTRY_COMPARE(page.table()->rowCount(), 2);
     // The only admin cannot become an agent.
     QVERIFY(page.selectUser(m_h->accounts.adminEmail));
@@ -270,7 +270,7 @@ void TestAdminPanelsUsers::changeRoleAndLastAdminRefused()
     QVERIFY(!page.notice()->isError());
     client::ApiError error;
     const QJsonObject me = test::await(m_h->agent->get(QStringLiteral("api/users")), &error);
-    QVERIFY2(me.contains(QStringLiteral("items")), qPrintable(error.code)); // the agent now may manage users
+    QVERIFY2(me.contains(QStringLiteral("items")), qPrintable(error.codeName)); // the agent now may manage users
     QVERIFY(page.selectUser(m_h->accounts.agentEmail));
     page.roleButton()->click();
     QVERIFY(confirmYes(&page));
@@ -279,7 +279,7 @@ void TestAdminPanelsUsers::changeRoleAndLastAdminRefused()
 
 void TestAdminPanelsUsers::deactivateAndReactivate()
 {
-    ui::UsersPage page(m_h->admin.get(), m_h->adminUser.value(QStringLiteral("id")).toInteger());
+    ui::UsersPage page(m_h->admin.get(), m_h->adminUser.id);
     QTRY_COMPARE(page.table()->rowCount(), 2);
     QVERIFY(page.selectUser(m_h->accounts.agentEmail));
     QCOMPARE(page.activeButton()->text(), QStringLiteral("Deactivate…"));
@@ -310,7 +310,7 @@ void TestAdminPanelsUsers::deactivateAndReactivate()
 
 void TestAdminPanelsUsers::resetPasswordThenSignInWithIt()
 {
-    ui::UsersPage page(m_h->admin.get(), m_h->adminUser.value(QStringLiteral("id")).toInteger());
+    ui::UsersPage page(m_h->admin.get(), m_h->adminUser.id);
     QTRY_COMPARE(page.table()->rowCount(), 2);
     QVERIFY(page.selectUser(m_h->accounts.agentEmail));
     page.resetPasswordButton()->click();
@@ -340,7 +340,7 @@ void TestAdminPanelsUsers::resetPasswordThenSignInWithIt()
 
 void TestAdminPanelsUsers::agentSeesPermissionDenied()
 {
-    ui::UsersPage users(m_h->agent.get(), m_h->agentUser.value(QStringLiteral("id")).toInteger());
+    ui::UsersPage users(m_h->agent.get(), m_h->agentUser.id);
     ui::ApiKeysPage keys(m_h->agent.get());
     QTRY_COMPARE(users.pageState()->state(), ui::PageState::State::Error);
     QTRY_COMPARE(keys.pageState()->state(), ui::PageState::State::Error);
@@ -512,7 +512,7 @@ void TestAdminPanelsUsers::screenshots()
                                                                             {QStringLiteral("password"), ui::generatePassword()}}))
                      .isEmpty());
     {
-        ui::UsersPage users(m_h->admin.get(), m_h->adminUser.value(QStringLiteral("id")).toInteger());
+        ui::UsersPage users(m_h->admin.get(), m_h->adminUser.id);
         users.resize(size);
         users.show();
         QTRY_COMPARE(users.table()->rowCount(), 4);

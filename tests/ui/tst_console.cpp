@@ -30,6 +30,14 @@
 
 using namespace puente;
 
+namespace {
+// A message row's status in the API's words ("read").
+QString statusOf(const QModelIndex &index)
+{
+    return protocol::enumName(index.data(ui::MessageModel::StatusRole).value<protocol::MessageStatus>());
+}
+} // namespace
+
 // The console's main window and conversations tab against a real server
 // with the Sandbox: what a recruiter sees and does.
 class TestConsole : public QObject {
@@ -59,7 +67,7 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<test::ConsoleHarness> m_h;
-    std::unique_ptr<ui::MainWindow> openWindow(client::ApiClient *api, const QJsonObject &user);
+    std::unique_ptr<ui::MainWindow> openWindow(client::ApiClient *api, const protocol::Me &user);
     qint64 conversationOf(const QString &waId);
     void saveScreenshot(QWidget &w, const QString &name);
 };
@@ -76,7 +84,7 @@ void TestConsole::cleanup()
     m_h.reset();
 }
 
-std::unique_ptr<ui::MainWindow> TestConsole::openWindow(client::ApiClient *api, const QJsonObject &user)
+std::unique_ptr<ui::MainWindow> TestConsole::openWindow(client::ApiClient *api, const protocol::Me &user)
 {
     auto window = std::make_unique<ui::MainWindow>(api, user);
     window->events()->setReconnectDelays(200, 1000);
@@ -154,7 +162,7 @@ void TestConsole::enterSendsShiftEnterDoesNot()
     QTRY_COMPARE(chat->model()->rowCount(), 2);
     QCOMPARE(chat->composer()->toPlainText(), QString());
     const QModelIndex sent = chat->model()->index(1);
-    QCOMPARE(sent.data(ui::MessageModel::DirectionRole).toString(), QStringLiteral("outbound"));
+    QCOMPARE(sent.data(ui::MessageModel::DirectionRole).value<protocol::Direction>(), protocol::Direction::Outbound);
     QCOMPARE(sent.data(ui::MessageModel::TextRole).toString(), QStringLiteral("Hola Ana,\n¿puedes el jueves?"));
     // It reached the Sandbox as one text message.
     QTRY_COMPARE(m_h->demo->sandbox().lastRequestBody(server::SandboxDemo::phoneNumberId())
@@ -176,8 +184,8 @@ void TestConsole::deliveryTicksFollowTheSandbox()
     QTRY_COMPARE(chat->model()->rowCount(), 2);
     // queued → sent → delivered → read, each from a live event.
     QSet<QString> seen;
-    QTRY_VERIFY_WITH_TIMEOUT((seen.insert(chat->model()->index(1).data(ui::MessageModel::StatusRole).toString()),
-                              chat->model()->index(1).data(ui::MessageModel::StatusRole).toString() == QLatin1String("read")), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT((seen.insert(statusOf(chat->model()->index(1))),
+                              statusOf(chat->model()->index(1)) == QLatin1String("read")), 15000);
     QVERIFY(seen.contains(QStringLiteral("read")));
 }
 
@@ -196,11 +204,11 @@ void TestConsole::failedSendShowsMetaReasonAndRetries()
     chat->sendText();
     QTRY_COMPARE(chat->model()->rowCount(), 2);
     const QModelIndex failed = chat->model()->index(1);
-    QTRY_COMPARE_WITH_TIMEOUT(failed.data(ui::MessageModel::StatusRole).toString(), QStringLiteral("failed"), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(failed), QStringLiteral("failed"), 15000);
     QVERIFY2(failed.data(ui::MessageModel::ErrorRole).toString().contains(QStringLiteral("131026")),
              qPrintable(failed.data(ui::MessageModel::ErrorRole).toString()));
     chat->retry(failed.data(ui::MessageModel::IdRole).toLongLong());
-    QTRY_VERIFY_WITH_TIMEOUT(chat->model()->index(1).data(ui::MessageModel::StatusRole).toString() != QLatin1String("failed"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(statusOf(chat->model()->index(1)) != QLatin1String("failed"), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(chat->model()->index(1).data(ui::MessageModel::ErrorRole).toString(), QString(), 10000);
 }
 
@@ -276,8 +284,8 @@ void TestConsole::templatePickerFillsParametersAndSends()
     QVERIFY(sawPreview);
     QTRY_COMPARE(chat->model()->rowCount(), 1);
     QCOMPARE(chat->model()->index(0).data(ui::MessageModel::TypeRole).toString(), QStringLiteral("template"));
-    QTRY_VERIFY_WITH_TIMEOUT(chat->model()->index(0).data(ui::MessageModel::StatusRole).toString() != QLatin1String("queued"), 10000);
-    QVERIFY2(chat->model()->index(0).data(ui::MessageModel::StatusRole).toString() != QLatin1String("failed"),
+    QTRY_VERIFY_WITH_TIMEOUT(statusOf(chat->model()->index(0)) != QLatin1String("queued"), 10000);
+    QVERIFY2(statusOf(chat->model()->index(0)) != QLatin1String("failed"),
              qPrintable(chat->model()->index(0).data(ui::MessageModel::ErrorRole).toString()));
 }
 
@@ -293,7 +301,7 @@ void TestConsole::newConversationValidatesThePhoneNumber()
     QCOMPARE(opened.count(), 0);
     page->startConversation(QStringLiteral("+52 1 55 1234 5678"), QString());
     QTRY_COMPARE(opened.count(), 1);
-    QVERIFY(page->chat()->conversation().value(QStringLiteral("phone")).toString().startsWith(QStringLiteral("+52")));
+    QVERIFY(page->chat()->conversation().phone.startsWith(QStringLiteral("+52")));
 }
 
 void TestConsole::reconnectResumesWithoutGapsOrDuplicates()
@@ -417,10 +425,10 @@ void TestConsole::modelsPassTheModelTester()
     QTRY_VERIFY_WITH_TIMEOUT(test::await(m_h->agent->get(QStringLiteral("api/whatsapp/conversations/%1/messages").arg(persona0)))
                                  .value(QStringLiteral("items")).toArray().size() == 5, 10000);
     // A live update moves a conversation to the top.
-    QJsonObject last = list.index(2).data(ui::ConversationListModel::JsonRole).toJsonObject();
-    last.insert(QStringLiteral("last_message_at"), QDateTime::currentMSecsSinceEpoch() + 60000);
+    auto last = list.index(2).data(ui::ConversationListModel::ConversationRole).value<protocol::Conversation>();
+    last.lastMessageAt = QDateTime::currentMSecsSinceEpoch() + 60000;
     list.applyConversation(last);
-    QCOMPARE(list.index(0).data(ui::ConversationListModel::IdRole).toLongLong(), last.value(QStringLiteral("id")).toInteger());
+    QCOMPARE(list.index(0).data(ui::ConversationListModel::IdRole).toLongLong(), last.id);
     QCOMPARE(list.rowCount(), 3);
     messages.open(persona0);
     // The first page holds two; the tester itself may already page further.
@@ -432,9 +440,9 @@ void TestConsole::modelsPassTheModelTester()
     QCOMPARE(messages.rowCount(), 5);
     // Live changes under the tester: a new message and a status update.
     m_h->candidateWrites(QStringLiteral("34600000000"), QStringLiteral("Persona 0"), QStringLiteral("último"));
-    QJsonObject copy = messages.message(4);
-    copy.insert(QStringLiteral("id"), copy.value(QStringLiteral("id")).toInteger() + 1000);
-    copy.insert(QStringLiteral("timestamp"), copy.value(QStringLiteral("timestamp")).toInteger() + 1);
+    protocol::Message copy = messages.message(4);
+    copy.id += 1000;
+    copy.timestamp += 1;
     messages.applyMessage(copy);
     QCOMPARE(messages.rowCount(), 6);
     list.reload();
@@ -490,7 +498,7 @@ void TestConsole::controllerDemoLanguageAndSessionEnd()
                                                 {{QStringLiteral("email"), m_h->accounts.agentEmail}, {QStringLiteral("password"), m_h->accounts.password}}));
     QVERIFY(login.contains(QStringLiteral("token")));
     // Deactivating the agent ends every one of their sessions.
-    const qint64 agentId = m_h->agentUser.value(QStringLiteral("id")).toInteger();
+    const qint64 agentId = m_h->agentUser.id;
     QVERIFY(!test::await(m_h->admin->patch(QStringLiteral("api/users/%1").arg(agentId), {{QStringLiteral("active"), false}})).isEmpty());
     console.mainWindow()->refreshWhatsAppStatus();
     ui::SignInDialog *signIn = nullptr;
@@ -529,7 +537,7 @@ void TestConsole::attachSendsAFile()
     QTRY_COMPARE_WITH_TIMEOUT(chat->model()->rowCount(), 2, 10000);
     const QModelIndex sent = chat->model()->index(1);
     QCOMPARE(sent.data(ui::MessageModel::TypeRole).toString(), QStringLiteral("document"));
-    QCOMPARE(sent.data(ui::MessageModel::MediaRole).toJsonObject().value(QStringLiteral("filename")).toString(), QStringLiteral("oferta.pdf"));
+    QCOMPARE(sent.data(ui::MessageModel::MessageRole).value<protocol::Message>().media.value_or(protocol::MessageMedia{}).filename, QStringLiteral("oferta.pdf"));
     QCOMPARE(sent.data(ui::MessageModel::TextRole).toString(), QStringLiteral("Aquí tienes la oferta"));
     QCOMPARE(chat->composer()->toPlainText(), QString()); // the text went as the caption
     QTRY_COMPARE(m_h->demo->sandbox().lastRequestBody(server::SandboxDemo::phoneNumberId()).value(QStringLiteral("type")).toString(),
@@ -569,7 +577,7 @@ void TestConsole::archiveAndAssignMoveTheConversation()
     QTRY_COMPARE(page->listModel()->rowCount(), 1);
     QTest::qWait(300);
     QCOMPARE(chat->conversationId(), oscar);
-    QCOMPARE(page->listModel()->conversation(lola).value(QStringLiteral("unread_count")).toInt(), 1);
+    QCOMPARE(page->listModel()->conversation(lola)->unreadCount, 1);
     for (QToolButton *b : chat->findChildren<QToolButton *>())
         if (b->text() == QLatin1String("Unarchive"))
             b->click();
@@ -583,9 +591,9 @@ void TestConsole::archiveAndAssignMoveTheConversation()
             assign = b;
     QVERIFY(assign);
     assign->menu()->actions().at(0)->trigger(); // assign to me
-    QTRY_COMPARE(chat->conversation().value(QStringLiteral("assigned_user_id")).toInteger(), m_h->agentUser.value(QStringLiteral("id")).toInteger());
+    QTRY_COMPARE(chat->conversation().assignedUserId.value_or(0), m_h->agentUser.id);
     QTRY_COMPARE(page->listModel()->rowCount(), 1);
-    QCOMPARE(chat->conversation().value(QStringLiteral("assigned_user_id")).toInteger(), m_h->agentUser.value(QStringLiteral("id")).toInteger());
+    QCOMPARE(chat->conversation().assignedUserId.value_or(0), m_h->agentUser.id);
     // Archiving takes it out of the active list; the archived filter shows it.
     QToolButton *archive = nullptr;
     for (QToolButton *b : chat->findChildren<QToolButton *>())
@@ -595,7 +603,7 @@ void TestConsole::archiveAndAssignMoveTheConversation()
     archive->click();
     QTRY_COMPARE(page->listModel()->rowCount(), 0);
     QCOMPARE(archive->text(), QStringLiteral("Unarchive"));
-    page->statusFilter()->setCurrentIndex(page->statusFilter()->findData(QStringLiteral("archived")));
+    page->statusFilter()->setCurrentIndex(page->statusFilter()->findData(QVariant::fromValue(protocol::ConversationStatus::Archived)));
     QTRY_COMPARE(page->listModel()->rowCount(), 1);
 }
 
@@ -604,7 +612,7 @@ void TestConsole::platformAdminChoosesACompany()
     UserRepository users(m_h->server.context->database());
     QVERIFY(users.create({TenantId(), QStringLiteral("ops@puente.example"), QStringLiteral("Operaciones"), Role::PlatformAdmin,
                           m_h->accounts.password}, Actor(QStringLiteral("test"))));
-    QJsonObject opsUser;
+    protocol::Me opsUser;
     auto ops = m_h->signIn(QStringLiteral("ops@puente.example"), &opsUser);
     QVERIFY(ops);
     m_h->candidateWrites(QStringLiteral("34614141414"), QStringLiteral("Pilar Campos"), QStringLiteral("Hola"));
@@ -675,7 +683,7 @@ void TestConsole::screenshots()
     // The image is downloaded by the server, then shown.
     auto imageDownloaded = [chat] {
         for (int i = 0; i < chat->model()->rowCount(); ++i)
-            if (chat->model()->index(i).data(ui::MessageModel::MediaRole).toJsonObject().value(QStringLiteral("downloaded")).toBool())
+            if (chat->model()->index(i).data(ui::MessageModel::MessageRole).value<protocol::Message>().media.value_or(protocol::MessageMedia{}).downloaded)
                 return true;
         return false;
     };
@@ -689,7 +697,7 @@ void TestConsole::screenshots()
     chat->composer()->setPlainText(QStringLiteral("Perfecto. ¿Te viene bien el jueves a las 10:00?"));
     chat->sendText();
     QTRY_COMPARE(chat->model()->rowCount(), 5);
-    QTRY_VERIFY_WITH_TIMEOUT(chat->model()->index(4).data(ui::MessageModel::StatusRole).toString() == QLatin1String("read"), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(statusOf(chat->model()->index(4)) == QLatin1String("read"), 15000);
     m_h->candidateWrites(people[1].first, people[1].second, QStringLiteral("Tengo disponibilidad de tiempo completo."));
     QTest::qWait(600); // thumbnails and the last events
     saveScreenshot(*window, QStringLiteral("console-conversations-%1").arg(language));

@@ -220,11 +220,11 @@ void TestSignIn::signInSucceeds()
     QVERIFY(!dialog.isVisible());
     QCOMPARE(dialog.baseUrl(), m_demo->baseUrl());
     QVERIFY(!dialog.token().isEmpty());
-    QCOMPARE(dialog.loginJson().value(QStringLiteral("token")).toString(), dialog.token());
-    const QJsonObject user = dialog.loginJson().value(QStringLiteral("user")).toObject();
-    QCOMPARE(user.value(QStringLiteral("email")).toString(), kAdmin);
-    QCOMPARE(user.value(QStringLiteral("role")).toString(), QStringLiteral("tenant_admin"));
-    QCOMPARE(user.value(QStringLiteral("tenant")).toObject().value(QStringLiteral("slug")).toString(), QStringLiteral("demo"));
+    const protocol::Me &user = dialog.user();
+    QCOMPARE(user.email, kAdmin);
+    QCOMPARE(user.role, protocol::Role::TenantAdmin);
+    QVERIFY(user.tenant);
+    QCOMPARE(user.tenant->slug, QStringLiteral("demo"));
     QVERIFY(f.password->text().isEmpty()); // not kept once signed in
     QCOMPARE(dialog.sessionAccount(), QStringLiteral("local ") + kAdmin);
 
@@ -458,12 +458,12 @@ void TestSignIn::firstStartSetup()
     answerWith(dialog, server->baseUrl());
     attempt(dialog, QStringLiteral("ana@penalver.test"), kGoodPassword);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
-    const QJsonObject user = dialog.loginJson().value(QStringLiteral("user")).toObject();
-    QCOMPARE(user.value(QStringLiteral("role")).toString(), QStringLiteral("tenant_admin"));
-    QCOMPARE(user.value(QStringLiteral("name")).toString(), QStringLiteral("Ana Peñalver"));
-    const QJsonObject tenant = user.value(QStringLiteral("tenant")).toObject();
-    QCOMPARE(tenant.value(QStringLiteral("slug")).toString(), QStringLiteral("reclutamiento-penalver-asociados-s-a"));
-    QCOMPARE(tenant.value(QStringLiteral("name")).toString(), QStringLiteral("Reclutamiento Peñalver & Asociados, S.A."));
+    const protocol::Me &user = dialog.user();
+    QCOMPARE(user.role, protocol::Role::TenantAdmin);
+    QCOMPARE(user.name, QStringLiteral("Ana Peñalver"));
+    QVERIFY(user.tenant);
+    QCOMPARE(user.tenant->slug, QStringLiteral("reclutamiento-penalver-asociados-s-a"));
+    QCOMPARE(user.tenant->name, QStringLiteral("Reclutamiento Peñalver & Asociados, S.A."));
 }
 
 void TestSignIn::tenantRequiredAsksForCompany()
@@ -498,8 +498,8 @@ void TestSignIn::tenantRequiredAsksForCompany()
     f.tenant->setText(QStringLiteral("Seleccion-Nandu")); // case does not matter
     QTest::keyClick(f.tenant, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 15000);
-    const QJsonObject tenant = dialog.loginJson().value(QStringLiteral("user")).toObject().value(QStringLiteral("tenant")).toObject();
-    QCOMPARE(tenant.value(QStringLiteral("slug")).toString(), QStringLiteral("seleccion-nandu"));
+    QVERIFY(dialog.user().tenant);
+    QCOMPARE(dialog.user().tenant->slug, QStringLiteral("seleccion-nandu"));
 }
 
 void TestSignIn::suspendedCompanyShowsReason()

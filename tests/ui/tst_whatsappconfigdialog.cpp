@@ -55,7 +55,7 @@ constexpr int kTimeoutMs = 20000;
 #define AWAIT_OK(answer)                                                                                              \
     do {                                                                                                              \
         QTRY_VERIFY_WITH_TIMEOUT((answer)->done, kTimeoutMs);                                                         \
-        QVERIFY2((answer)->ok, qPrintable((answer)->error.code + QStringLiteral(": ") + (answer)->error.message));    \
+        QVERIFY2((answer)->ok, qPrintable((answer)->error.codeName + QStringLiteral(": ") + (answer)->error.message)); \
     } while (false)
 
 // The console's WhatsApp configuration modal against a real in-process
@@ -371,8 +371,8 @@ void TestWhatsAppConfigDialog::saveRoundTrips()
     QVERIFY(saved.wait(kTimeoutMs));
     QCOMPARE(dialog->result(), int(QDialog::Accepted));
     QVERIFY(!dialog->isVisible());
-    const QJsonObject emitted = saved.first().first().toJsonObject();
-    QCOMPARE(emitted.value(QStringLiteral("business_account_id")).toString(), QStringLiteral("200000000000002"));
+    const auto emitted = saved.first().first().value<protocol::WhatsAppConfig>();
+    QCOMPARE(emitted.businessAccountId, QStringLiteral("200000000000002"));
 
     const QJsonObject after = storedConfig();
     QCOMPARE(after.value(QStringLiteral("business_account_id")).toString(), QStringLiteral("200000000000002"));

@@ -5,6 +5,7 @@
 #include "logging/logging.h"
 #include "messaging/conversations.h"
 #include "messaging/mediafetcher.h"
+#include "protocol/media.h"
 #include "storage/whatsappconfigrepository.h"
 #include "restapi.h"
 
@@ -17,40 +18,19 @@
 namespace puente::server::api {
 
 namespace {
-// Meta's media types and sizes (../shared/reference/meta-cloud-api.md §7):
-// the message type a file can be sent as.
+// What WhatsApp takes a file as (protocol/media.h), or why not.
 Result<QString> mediaKindFor(const QString &mime, qint64 size)
 {
-    struct Kind {
-        const char *type;
-        QStringList mimes;
-        qint64 max;
-    };
-    static const QList<Kind> kinds = {
-        {"image", {QStringLiteral("image/jpeg"), QStringLiteral("image/png")}, 5LL << 20},
-        {"audio", {QStringLiteral("audio/aac"), QStringLiteral("audio/amr"), QStringLiteral("audio/mpeg"), QStringLiteral("audio/mp4"),
-                   QStringLiteral("audio/ogg")}, 16LL << 20},
-        {"video", {QStringLiteral("video/mp4"), QStringLiteral("video/3gpp")}, 16LL << 20},
-        {"sticker", {QStringLiteral("image/webp")}, 500LL << 10},
-        {"document", {QStringLiteral("application/pdf"), QStringLiteral("text/plain"), QStringLiteral("application/msword"),
-                      QStringLiteral("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-                      QStringLiteral("application/vnd.ms-excel"),
-                      QStringLiteral("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-                      QStringLiteral("application/vnd.ms-powerpoint"),
-                      QStringLiteral("application/vnd.openxmlformats-officedocument.presentationml.presentation")}, 100LL << 20},
-    };
-    for (const Kind &k : kinds) {
-        if (!k.mimes.contains(mime))
-            continue;
-        if (size > k.max)
-            return makeError("too_large", QStringLiteral("WhatsApp accepts %1 files up to %2 MB; this one has %3 MB")
-                                              .arg(QString::fromLatin1(k.type)).arg(double(k.max) / (1 << 20), 0, 'g', 3)
-                                              .arg(double(size) / (1 << 20), 0, 'f', 1));
-        return QString::fromLatin1(k.type);
-    }
-    return makeError("unsupported_media_type", QStringLiteral("WhatsApp does not take %1 files; send JPEG or PNG images, MP4 video, AAC/MP3/OGG "
-                                                              "audio, WebP stickers, or PDF/Word/Excel/PowerPoint/text documents")
-                                                   .arg(mime.isEmpty() ? QStringLiteral("untyped") : mime));
+    const auto kind = protocol::mediaKindFor(mime);
+    if (!kind)
+        return makeError("unsupported_media_type", QStringLiteral("WhatsApp does not take %1 files; send JPEG or PNG images, MP4 video, AAC/MP3/OGG "
+                                                                  "audio, WebP stickers, or PDF/Word/Excel/PowerPoint/text documents")
+                                                       .arg(mime.isEmpty() ? QStringLiteral("untyped") : mime));
+    if (size > kind->maxBytes)
+        return makeError("too_large", QStringLiteral("WhatsApp accepts %1 files up to %2 MB; this one has %3 MB")
+                                          .arg(kind->type).arg(double(kind->maxBytes) / (1 << 20), 0, 'g', 3)
+                                          .arg(double(size) / (1 << 20), 0, 'f', 1));
+    return kind->type;
 }
 
 Reply notFound(const QString &what)
@@ -208,7 +188,7 @@ void registerConversationRoutes(Router &router, Environment &env)
     // tenant's token and kept here (content-addressed) for the console.
     Access upload = Access::agents(ApiScope::MessagesSend);
     upload.rawBody = true;
-    upload.maxBody = 100LL * 1024 * 1024;
+    upload.maxBody = protocol::kMaxUploadBytes;
     router.addAsync<route::UploadMedia>(upload, [&env](Request &r) -> QFuture<Reply> {
         const auto now = [](Reply reply) { return QtFuture::makeReadyFuture(std::move(reply)); };
         const QString mime = QString::fromLatin1(r.header("content-type").split(';').first().trimmed().toLower());
