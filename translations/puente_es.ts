@@ -1060,10 +1060,6 @@
         <translation>Nombre</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
         <source>Create key</source>
         <translation>Crear clave</translation>
     </message>
@@ -1671,10 +1667,6 @@
         <translation>Dale tú la contraseña a la persona: entra con su correo y esta contraseña.</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
         <source>Create user</source>
         <translation>Crear usuario</translation>
     </message>
@@ -1739,10 +1731,6 @@
     <message>
         <source>Generate</source>
         <translation>Generar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Set password</source>
