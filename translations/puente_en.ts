@@ -906,6 +906,14 @@
         <source>Cannot reach the server you used last time. Check the address and your connection.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This computer (the demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo&apos;s accounts: %1 (recruiter) or %2 (administrator), password %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::ConversationDelegate</name>

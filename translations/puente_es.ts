@@ -906,6 +906,14 @@
         <source>Cannot reach the server you used last time. Check the address and your connection.</source>
         <translation>No se puede contactar con el servidor que usaste la última vez. Revisa la dirección y tu conexión.</translation>
     </message>
+    <message>
+        <source>This computer (the demo)</source>
+        <translation>Este equipo (la demo)</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s accounts: %1 (recruiter) or %2 (administrator), password %3.</source>
+        <translation>Cuentas de la demo: %1 (reclutador) o %2 (administrador), contraseña %3.</translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::ConversationDelegate</name>

@@ -106,8 +106,8 @@ void ConsoleController::startDemo()
         showSignIn(error);
         return;
     }
-    const auto [email, password] = m_local.demoRecruiter();
-    signInAndOpen(url, email, password, [](const QString &message) { return tr("The demo could not sign in: %1").arg(message); });
+    const LocalMode::DemoAccounts demo = m_local.demoAccounts();
+    signInAndOpen(url, demo.recruiter, demo.password, [](const QString &message) { return tr("The demo could not sign in: %1").arg(message); });
 }
 
 void ConsoleController::signInAndOpen(const QUrl &url, const QString &email, const QString &password,
@@ -168,13 +168,22 @@ void ConsoleController::showSignIn(const QString &reason)
     dialog->setTokenStore(m_tokens);
     if (!reason.isEmpty())
         dialog->setReason(reason);
-    dialog->setServerResolver([this, dialog](bool local, const QUrl &typed, const SignInDialog::ServerAnswer &answer) {
+    // In a window that runs the demo, "this computer" is the demo: its
+    // accounts are shown, so that signing out leads somewhere.
+    const bool demo = m_localIsDemo && !m_localUrl.isEmpty();
+    if (demo && m_local.demoAccounts) {
+        const LocalMode::DemoAccounts accounts = m_local.demoAccounts();
+        dialog->setLocalServerNote(tr("This computer (the demo)"),
+                                   tr("The demo's accounts: %1 (recruiter) or %2 (administrator), password %3.")
+                                       .arg(accounts.recruiter, accounts.admin, accounts.password));
+    }
+    dialog->setServerResolver([this, dialog, demo](bool local, const QUrl &typed, const SignInDialog::ServerAnswer &answer) {
         if (!local) {
             answer(typed, QString());
             return;
         }
         QString error;
-        QUrl url = startLocal(false, &error);
+        QUrl url = startLocal(demo, &error);
         if (url.isEmpty()) {
             answer({}, error);
             return;

@@ -29,8 +29,13 @@ struct LocalMode {
     std::function<Result<QUrl>(bool demo)> start;
     std::function<bool()> needsSetup;
     std::function<Status(const QString &company, const QString &adminName, const QString &email, const QString &password)> createFirstTenant;
-    // The demo's recruiter (email, password), once the demo runs.
-    std::function<std::pair<QString, QString>()> demoRecruiter;
+    // The demo's accounts, once the demo runs.
+    struct DemoAccounts {
+        QString recruiter;
+        QString admin;
+        QString password;
+    };
+    std::function<DemoAccounts()> demoAccounts;
 };
 
 // The console's life: the language, the remembered session (keychain), the

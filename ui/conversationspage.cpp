@@ -116,12 +116,17 @@ ConversationsPage::ConversationsPage(client::ApiClient *api, qint64 currentUserI
 
     connect(m_chat, &ChatPanel::conversationChanged, m_list, &ConversationListModel::applyConversation);
     connect(m_list, &ConversationListModel::pageLoaded, this, [this] {
-        m_listState->setVisible(m_list->rowCount() == 0);
-        m_listState->setText(m_search->text().trimmed().isEmpty() ? tr("No conversations here yet.") : tr("Nothing matches your search."));
+        m_listLoaded = true;
+        updateEmptyState();
         if (m_pendingOpen > 0 && m_list->rowOf(m_pendingOpen) >= 0)
             openConversation(m_pendingOpen);
     });
+    // A chat arriving live, or the last one leaving the filter, changes
+    // whether the list is empty after it loaded.
+    connect(m_list, &QAbstractItemModel::rowsInserted, this, &ConversationsPage::updateEmptyState);
+    connect(m_list, &QAbstractItemModel::rowsRemoved, this, &ConversationsPage::updateEmptyState);
     connect(m_list, &ConversationListModel::loadFailed, this, [this](const client::ApiError &error) {
+        m_listLoaded = false;
         m_listState->setVisible(true);
         if (error.code == protocol::ErrorCode::TenantHeaderNeeded || error.code == protocol::ErrorCode::TenantRequired) {
             m_listState->setText(tr("Choose a company at the top left to see its conversations."));
@@ -134,8 +139,17 @@ ConversationsPage::ConversationsPage(client::ApiClient *api, qint64 currentUserI
     applyFilter();
 }
 
+void ConversationsPage::updateEmptyState()
+{
+    if (!m_listLoaded) // loading, or a load error is shown
+        return;
+    m_listState->setVisible(m_list->rowCount() == 0);
+    m_listState->setText(m_search->text().trimmed().isEmpty() ? tr("No conversations here yet.") : tr("Nothing matches your search."));
+}
+
 void ConversationsPage::applyFilter()
 {
+    m_listLoaded = false;
     ConversationListModel::Filter f;
     if (const QVariant status = m_status->currentData(); status.isValid())
         f.status = status.value<protocol::ConversationStatus>();

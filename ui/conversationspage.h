@@ -35,6 +35,7 @@ public:
     QLineEdit *searchField() const { return m_search; }
     QComboBox *assignedFilter() const { return m_assigned; }
     QComboBox *statusFilter() const { return m_status; }
+    QLabel *listState() const { return m_listState; }
 
     // Opens the chat with this conversation (selects it when listed).
     void openConversation(qint64 conversationId);
@@ -57,6 +58,7 @@ Q_SIGNALS:
 
 private:
     void applyFilter();
+    void updateEmptyState();
     void showFromList(const QModelIndex &index);
 
     client::ApiClient *m_api;
@@ -69,6 +71,7 @@ private:
     QToolButton *m_new = nullptr;
     QListView *m_listView = nullptr;
     QLabel *m_listState = nullptr;
+    bool m_listLoaded = false; // the first page answered: the state label follows the rows
     QStackedWidget *m_right = nullptr;
     ChatPanel *m_chat = nullptr;
     QTimer *m_searchDelay = nullptr;

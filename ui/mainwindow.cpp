@@ -53,7 +53,7 @@ MainWindow::MainWindow(client::ApiClient *api, const protocol::Me &user, QWidget
     m_nav->setFixedWidth(170);
     m_nav->setFrameShape(QFrame::NoFrame);
     m_nav->setStyleSheet(QStringLiteral("QListWidget { background: #f0f2f5; padding-top: 6px; outline: none; } "
-                                        "QListWidget::item { padding: 10px 12px; } "
+                                        "QListWidget::item { padding: 10px 12px; background: transparent; color: black; } "
                                         "QListWidget::item:selected { background: #d9dee3; color: black; }"));
     m_pages = new QStackedWidget(central);
     auto *side = new QVBoxLayout;

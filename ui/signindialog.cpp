@@ -1,5 +1,7 @@
 #include "signindialog.h"
 
+#include "theme.h"
+
 #include "client/apiclient.h"
 #include "tokenstore.h"
 
@@ -79,6 +81,13 @@ SignInDialog::SignInDialog(QWidget *parent)
     auto *server = new QVBoxLayout;
     server->setSpacing(4);
     server->addWidget(m_local);
+    m_localNote = new QLabel(this);
+    m_localNote->setObjectName(QStringLiteral("localNote"));
+    m_localNote->setWordWrap(true);
+    m_localNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_localNote->setStyleSheet(QStringLiteral("color: %1").arg(theme::muted().name()));
+    m_localNote->hide();
+    server->addWidget(m_localNote);
     server->addWidget(m_remote);
     server->addWidget(m_url);
     m_form->addRow(tr("Server:"), server);
@@ -157,6 +166,14 @@ void SignInDialog::setServerResolver(ServerResolver resolver)
 void SignInDialog::setTokenStore(TokenStore *store)
 {
     m_store = store;
+}
+
+void SignInDialog::setLocalServerNote(const QString &label, const QString &note)
+{
+    m_local->setText(label);
+    m_localNote->setText(note);
+    m_localNote->setVisible(!note.isEmpty());
+    fitHeight();
 }
 
 void SignInDialog::setReason(const QString &reason)

@@ -57,6 +57,9 @@ public:
     void setTokenStore(TokenStore *store);
     // A line on top saying why sign-in is needed ("Your session expired").
     void setReason(const QString &reason);
+    // Renames the "this computer" choice and shows `note` under it (the
+    // demo's accounts).
+    void setLocalServerNote(const QString &label, const QString &note);
     // Milliseconds the sign-in call may take (default 20 s).
     void setTimeout(int ms) { m_timeoutMs = ms; }
 
@@ -111,6 +114,7 @@ private:
     int m_waitLeft = 0;
 
     QLabel *m_reason = nullptr;
+    QLabel *m_localNote = nullptr;
     QRadioButton *m_local = nullptr;
     QRadioButton *m_remote = nullptr;
     QLineEdit *m_url = nullptr;

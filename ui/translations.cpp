@@ -39,6 +39,10 @@ bool installTranslations(QCoreApplication &app, const QLocale &locale)
     // come from puente_en: every other locale (and "C") gets it.
     if (puente->load(QStringLiteral(":/i18n/puente_en")))
         QCoreApplication::installTranslator(puente);
+    // A system without a locale (LANG unset, "C") would show "07:46:02" and
+    // "12/7/26": English words get English formats.
+    if (QLocale::system().language() == QLocale::C)
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     return false;
 }
 

@@ -44,7 +44,10 @@ int main(int argc, char *argv[])
             return puente::makeError("not_running", QStringLiteral("the local server is not running"));
         return server->createFirstTenant(company, name, email, password);
     };
-    local.demoRecruiter = [] { return std::pair{QStringLiteral("agente@demo.puente"), QStringLiteral("demo-puente-2026")}; };
+    local.demoAccounts = [] {
+        return puente::ui::LocalMode::DemoAccounts{QStringLiteral("agente@demo.puente"), QStringLiteral("admin@demo.puente"),
+                                                  QStringLiteral("demo-puente-2026")};
+    };
 
     puente::ui::ConsoleController console(std::move(local));
     QObject::connect(&console, &puente::ui::ConsoleController::finished, &app, &QApplication::quit);

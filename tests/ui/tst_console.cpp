@@ -107,9 +107,12 @@ void TestConsole::liveInboundMessageArrivesWithBadgeAndNotification()
     ui::ConversationListModel *list = window->conversations()->listModel();
     QTRY_VERIFY(window->events()->state() == client::EventStream::State::Connected);
     QSignalSpy notified(window.get(), &ui::MainWindow::notificationShown);
+    QTRY_VERIFY(window->conversations()->listState()->isVisible());
+    QCOMPARE(window->conversations()->listState()->text(), QStringLiteral("No conversations here yet."));
 
     m_h->candidateWrites(QStringLiteral("34611111111"), QStringLiteral("Lucía Pérez"), QStringLiteral("Hola, ¿sigue abierta la vacante?"));
     QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 1, 10000);
+    QVERIFY(!window->conversations()->listState()->isVisible()); // the list no longer says it is empty under its row
     const QModelIndex row = list->index(0);
     QCOMPARE(row.data(ui::ConversationListModel::NameRole).toString(), QStringLiteral("Lucía Pérez"));
     QCOMPARE(row.data(ui::ConversationListModel::PreviewRole).toString(), QStringLiteral("Hola, ¿sigue abierta la vacante?"));
@@ -475,7 +478,7 @@ void TestConsole::controllerDemoLanguageAndSessionEnd()
         return m_h->baseUrl();
     };
     local.needsSetup = [] { return false; };
-    local.demoRecruiter = [this] { return std::pair{m_h->accounts.agentEmail, m_h->accounts.password}; };
+    local.demoAccounts = [this] { return ui::LocalMode::DemoAccounts{m_h->accounts.agentEmail, m_h->accounts.adminEmail, m_h->accounts.password}; };
     ui::ConsoleController console(local);
     console.start(true);
     // Straight into the demo, signed in as its recruiter.
@@ -514,7 +517,18 @@ void TestConsole::controllerDemoLanguageAndSessionEnd()
         reasonShown = reasonShown || label->text().contains(QStringLiteral("session has ended"));
     QVERIFY(reasonShown);
     QTRY_VERIFY(!console.mainWindow());
-    signIn->close();
+    // Signed out of the demo, "this computer" is still the demo, and its
+    // accounts are shown: the administrator signs in there.
+    auto *note = signIn->findChild<QLabel *>(QStringLiteral("localNote"));
+    QVERIFY(note && note->isVisible());
+    QVERIFY2(note->text().contains(m_h->accounts.adminEmail), qPrintable(note->text()));
+    QVERIFY(signIn->isLocal());
+    signIn->findChild<QLineEdit *>(QStringLiteral("email"))->setText(m_h->accounts.adminEmail);
+    signIn->findChild<QLineEdit *>(QStringLiteral("password"))->setText(m_h->accounts.password);
+    signIn->findChild<QPushButton *>(QStringLiteral("signIn"))->click();
+    QTRY_VERIFY(console.mainWindow() && console.mainWindow()->isVisible());
+    QVERIFY(console.mainWindow()->isAdmin());
+    QCOMPARE(starts, 1);
     QSettings().clear();
 }
 
