@@ -12,6 +12,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
+#include <QThreadStorage>
 
 #include <sqlite3.h>
 
@@ -83,11 +84,35 @@ struct CachedStatement {
     bool stale = false; // its connection was lost: delete when released
     ~CachedStatement() { sqlite3_finalize(stmt); }
 };
+struct ThreadConnection;
+using StatementCache = QHash<QString, QHash<QString, CachedStatement *>>; // by connection, then statement
+
+// This thread's statements and connections (by Database instance id: ids are
+// never reused). Held by QThreadStorage, not thread_local: Qt deletes a
+// QThread's storage before QThread::wait() returns, so when a thread pool is
+// gone its threads have closed their connections. thread_local destructors
+// run later, as the thread's last act, and raced the process's exit: libpq
+// finishing a connection while exit() tore OpenSSL down crashed
+// puente-server on SIGTERM about one time in ten. Members die in reverse
+// order: the connections (which drop their statements) before the cache.
+struct ThreadState {
+    StatementCache statements;
+    std::unordered_map<quint64, std::unique_ptr<ThreadConnection>> connections;
+};
+
 namespace {
-thread_local QHash<QString, QHash<QString, CachedStatement *>> t_statements;
-void dropStatements(const QString &connection)
+QThreadStorage<ThreadState *> s_threadState;
+
+ThreadState &threadState()
 {
-    const auto statements = t_statements.take(connection);
+    if (!s_threadState.hasLocalData())
+        s_threadState.setLocalData(new ThreadState);
+    return *s_threadState.localData();
+}
+
+void dropStatements(StatementCache &cache, const QString &connection)
+{
+    const auto statements = cache.take(connection);
     qDeleteAll(statements);
 }
 
@@ -97,7 +122,7 @@ void dropStatements(const QString &connection)
 void markConnectionBroken(const QString &connection)
 {
     qCWarning(lcStorage) << "database connection lost; reconnecting on next use";
-    auto statements = t_statements.take(connection);
+    auto statements = threadState().statements.take(connection);
     for (CachedStatement *c : std::as_const(statements)) {
         if (c->inUse)
             c->stale = true;
@@ -136,10 +161,10 @@ int walCommitted(void *data, sqlite3 *db, const char *, int pages)
 }
 } // namespace
 
-// This thread's connections, by Database instance id (ids are never reused,
-// unlike QThreadStorage's). Entries close and remove their connection when
-// the thread ends, or on the thread's next use after their Database died.
+// One of a thread's connections. It closes and removes its connection when
+// the thread ends, or on the thread's next use after its Database died.
 struct ThreadConnection {
+    ThreadState *state = nullptr; // the thread's, which owns it
     QString name;
     std::shared_ptr<std::atomic<bool>> alive;
     std::shared_ptr<WalCheckpoints> checkpoints; // its wal hook's: alive while the connection is
@@ -152,7 +177,7 @@ struct ThreadConnection {
         // connection registry is gone: then the process is exiting anyway.
         if (!QCoreApplication::instance())
             return;
-        dropStatements(name);
+        dropStatements(state->statements, name);
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
             db.close();
@@ -161,9 +186,6 @@ struct ThreadConnection {
     }
 };
 
-namespace {
-thread_local std::unordered_map<quint64, std::unique_ptr<ThreadConnection>> t_connections;
-}
 
 Database::Database(const DatabaseUrl &url)
     : m_url(url)
@@ -181,7 +203,7 @@ Database::~Database()
         m_checkpoints->worker.stop();
     // Other threads close theirs when they end or next touch the database.
     m_alive->store(false);
-    t_connections.erase(m_instance);
+    threadState().connections.erase(m_instance);
 }
 
 namespace {
@@ -269,22 +291,20 @@ void Database::runCheckpoints()
 
 QSqlDatabase Database::connection(Status *openStatus)
 {
-    // Thread-local objects die in the reverse order of their construction
-    // (GCC builds a file's together, in order; the standard does not say):
-    // the statement cache must outlive this thread's connections, which
-    // drop their statements when they close.
-    (void)t_statements.isEmpty();
-    auto it = t_connections.find(m_instance);
-    if (it == t_connections.end()) {
-        std::erase_if(t_connections, [](const auto &entry) { return !entry.second->alive->load(); });
+    ThreadState &state = threadState();
+    auto &connections = state.connections;
+    auto it = connections.find(m_instance);
+    if (it == connections.end()) {
+        std::erase_if(connections, [](const auto &entry) { return !entry.second->alive->load(); });
         const QString connName = m_namePrefix + QString::number(quintptr(QThread::currentThreadId()), 16);
         const QString driver = m_url.dialect == Dialect::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
         QSqlDatabase::addDatabase(driver, connName);
         auto conn = std::make_unique<ThreadConnection>();
+        conn->state = &state;
         conn->name = connName;
         conn->alive = m_alive;
         conn->checkpoints = m_checkpoints;
-        it = t_connections.emplace(m_instance, std::move(conn)).first;
+        it = connections.emplace(m_instance, std::move(conn)).first;
     }
     QSqlDatabase db = QSqlDatabase::database(it->second->name, false);
     if (!db.isOpen()) {
@@ -307,7 +327,7 @@ Status Database::openConnection(QSqlDatabase &db)
         for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
                                    "PRAGMA cache_size=-16000", "PRAGMA mmap_size=268435456", "PRAGMA temp_store=MEMORY"}) {
             if (auto s = Sql::run(db, QString::fromLatin1(pragma)); !s) {
-                dropStatements(db.connectionName());
+                dropStatements(threadState().statements, db.connectionName());
                 db.close();
                 return s;
             }
@@ -321,7 +341,7 @@ Status Database::openConnection(QSqlDatabase &db)
                 sqlite3_wal_hook(handle, walCommitted, m_checkpoints.get());
         if (m_inboxFile) {
             if (auto s = Sql::run(db, QStringLiteral("PRAGMA mmap_size=0")); !s) {
-                dropStatements(db.connectionName());
+                dropStatements(threadState().statements, db.connectionName());
                 db.close();
                 return s;
             }
@@ -353,7 +373,7 @@ Status Database::ping()
         return opened;
     Status s = Sql(db, QStringLiteral("SELECT 1")).exec();
     if (!s) {
-        dropStatements(db.connectionName());
+        dropStatements(threadState().statements, db.connectionName());
         db.close(); // reconnect on the next use
     }
     return s;
@@ -450,7 +470,7 @@ Sql::Sql(QSqlDatabase db, const QString &statement)
         return;
     }
     m_sqlite = sqliteHandle(db);
-    auto &cache = t_statements[m_connectionName];
+    auto &cache = threadState().statements[m_connectionName];
     CachedStatement *&cached = cache[statement];
     if (!cached) {
         auto fresh = std::make_unique<CachedStatement>();
