@@ -5,7 +5,7 @@
 #   ./puente.sh server ARGS  build and run puente-server with ARGS (default: serve)
 #   ./puente.sh bench        build and run the benchmarks (SQLite and PostgreSQL)
 #   ./puente.sh screenshots  render the console's screens into docs/screenshots/
-#   ./puente.sh package      build a .deb with CPack
+#   ./puente.sh package      build the .deb packages (puente-server, puente) with CPack
 #   ./puente.sh deps         only install the missing packages
 set -euo pipefail
 
