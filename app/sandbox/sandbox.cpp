@@ -8,6 +8,8 @@
 #include "sandbox/wamid.h"
 
 #include <QDateTime>
+#include <QFile>
+#include <QSaveFile>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -138,6 +140,40 @@ Sandbox::Sandbox(SandboxOptions options, QObject *parent)
     m_candidateTimer->setInterval(std::max(1, m_options.candidateIntervalMs));
     connect(m_candidateTimer, &QTimer::timeout, this, &Sandbox::spawnCandidate);
     registerRoutes();
+    loadState();
+}
+
+void Sandbox::loadState()
+{
+    if (m_options.stateFile.isEmpty())
+        return;
+    QFile file(m_options.stateFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return; // first start
+    const QJsonObject windows = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("last_inbound_ms")).toObject();
+    const qint64 now = nowMs();
+    for (auto it = windows.begin(); it != windows.end(); ++it)
+        if (const qint64 at = it.value().toInteger(-1); at >= 0 && now - at < kServiceWindowMs)
+            m_lastInboundMs.insert(it.key(), at);
+}
+
+void Sandbox::candidateWrote(const QString &phoneNumberId, const QString &waId)
+{
+    m_lastInboundMs.insert(pairKey(phoneNumberId, waId), nowMs());
+    if (m_options.stateFile.isEmpty())
+        return;
+    // Closed windows are forgotten; a candidate writes every few seconds at
+    // most (the demo's script), so the whole file is rewritten each time.
+    const qint64 now = nowMs();
+    QJsonObject windows;
+    for (auto it = m_lastInboundMs.cbegin(); it != m_lastInboundMs.cend(); ++it)
+        if (now - it.value() < kServiceWindowMs)
+            windows.insert(it.key(), it.value());
+    QSaveFile file(m_options.stateFile);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(QJsonDocument(QJsonObject{{QStringLiteral("last_inbound_ms"), windows}}).toJson(QJsonDocument::Compact)) < 0
+        || !file.commit())
+        qCWarning(lcSandbox) << "cannot keep the 24-hour windows in" << m_options.stateFile << file.errorString();
 }
 
 Sandbox::~Sandbox() = default;
@@ -560,7 +596,7 @@ void Sandbox::candidateWrites(const QString &phoneNumberId, const QString &waId,
         qCWarning(lcSandbox) << "candidateWrites: unknown phone number id" << phoneNumberId;
         return;
     }
-    m_lastInboundMs.insert(pairKey(phoneNumberId, waId), nowMs());
+    candidateWrote(phoneNumberId, waId);
     const QJsonObject message{{QStringLiteral("from"), waId},
                               {QStringLiteral("id"), uniqueWamid(waId, true)},
                               {QStringLiteral("timestamp"), unixSeconds(nowMs())},
@@ -577,7 +613,7 @@ void Sandbox::candidateSendsImage(const QString &phoneNumberId, const QString &w
         qCWarning(lcSandbox) << "candidateSendsImage: unknown phone number id" << phoneNumberId;
         return;
     }
-    m_lastInboundMs.insert(pairKey(phoneNumberId, waId), nowMs());
+    candidateWrote(phoneNumberId, waId);
     const QString id = storeMedia(phoneNumberId, bytes, mimeType, {});
     QUrl url = baseUrl();
     url.setPath(QStringLiteral("/media-download/") + m_media.value(id).downloadToken);

@@ -47,6 +47,11 @@ struct SandboxOptions {
     double delayScale = 1.0; // status delays (sent ~0.3 s, delivered ~1.2 s, read ~4 s) times this; 0 = at once
     bool candidates = false; // scripted candidates write in by themselves (demo mode)
     int candidateIntervalMs = 20000;
+    // Where the Sandbox keeps what Meta remembers across its restarts (when
+    // each candidate last wrote: the 24-hour windows). Empty: memory only.
+    // The demo keeps it beside its database, whose conversations outlive a
+    // restart too.
+    QString stateFile;
 };
 
 // A Cloud API emulator: a real HTTP server (the project's own, app/http)
@@ -182,6 +187,8 @@ private:
     QHash<QString, Media> m_media; // by media id
     QHash<QString, QString> m_mediaByToken; // download token → media id
     QHash<QString, qint64> m_lastInboundMs; // pairKey → when the candidate last wrote
+    void candidateWrote(const QString &phoneNumberId, const QString &waId); // opens the window, kept in the state file
+    void loadState();
     QHash<QString, QList<Injection>> m_injections;
     QHash<QString, std::deque<qint64>> m_window; // accepted sends in the last second, per number
     QHash<QString, QJsonObject> m_lastBody;

@@ -9,6 +9,8 @@
 #include "storage/userrepository.h"
 #include "storage/whatsappconfigrepository.h"
 
+#include <QDir>
+
 namespace puente::server {
 
 namespace {
@@ -40,6 +42,8 @@ Result<std::unique_ptr<SandboxDemo>> SandboxDemo::prepare(Settings &settings, bo
     options.candidates = candidates;
     options.delayScale = delayScale;
     options.candidateIntervalMs = 25'000;
+    // The demo's conversations outlive a restart: so do Meta's windows.
+    options.stateFile = QDir(dataDir(settings)).filePath(QStringLiteral("sandbox-state.json"));
     demo->m_sandbox = std::make_unique<Sandbox>(options);
     auto port = demo->m_sandbox->listen(QHostAddress::LocalHost, 0);
     if (!port)

@@ -7,7 +7,10 @@
 #include "sandbox/sandbox.h"
 #include "testsupport.h"
 
+#include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QHttpMultiPart>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -156,6 +159,7 @@ private Q_SLOTS:
     void sendTextThenSignedStatusesInOrder();
     void textOutsideTheWindowFailsWith131047();
     void candidateWritesOpensTheWindow();
+    void windowsOutliveARestartWithAStateFile();
     void candidateImageWebhookAndDownload();
     void templatesNeedNoWindow();
     void unknownTemplateFailsWith132001();
@@ -564,6 +568,48 @@ void TestSandbox::candidateWritesOpensTheWindow()
         = otherNumber.json.value(QStringLiteral("messages")).toArray().first().toObject().value(QStringLiteral("id")).toString();
     QTRY_COMPARE(statusesFor(otherWamid).size(), 1);
     QCOMPARE(statusesFor(otherWamid).first().value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+}
+
+void TestSandbox::windowsOutliveARestartWithAStateFile()
+{
+    // The demo's database keeps its conversations across a restart; Meta
+    // keeps its 24-hour windows too. So does the Sandbox, given a state file.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SandboxOptions options = defaultOptions(m_hookPort);
+    options.stateFile = dir.filePath(QStringLiteral("sandbox-state.json"));
+    startSandbox(options);
+    m_sandbox->candidateWrites(kPhoneA, kCandidate, QStringLiteral("Laura Méndez"), QStringLiteral("Hola"));
+    QTRY_COMPARE(inboundFrom(kCandidate).size(), 1);
+    QVERIFY(QFileInfo::exists(options.stateFile));
+
+    auto lastStatusOf = [this](const Reply &r) {
+        const QString wamid = r.json.value(QStringLiteral("messages")).toArray().first().toObject().value(QStringLiteral("id")).toString();
+        (void)QTest::qWaitFor([&] { return !statusesFor(wamid).isEmpty(); }, 10000);
+        return statusesFor(wamid).isEmpty() ? QString() : statusesFor(wamid).first().value(QStringLiteral("status")).toString();
+    };
+    startSandbox(options); // a restart
+    QCOMPARE(lastStatusOf(send(kPhoneA, kTokenA, textMessage(kCandidate, QStringLiteral("Hola, Laura")))), QStringLiteral("sent"));
+    // The window is the candidate's with that number only.
+    QCOMPARE(lastStatusOf(send(kPhoneB, kTokenB, textMessage(kCandidate, QStringLiteral("Hola")))), QStringLiteral("failed"));
+
+    // Without the file (the tests' Sandboxes), a restart forgets.
+    options.stateFile.clear();
+    startSandbox(options);
+    QCOMPARE(lastStatusOf(send(kPhoneA, kTokenA, textMessage(kCandidate, QStringLiteral("Hola otra vez")))), QStringLiteral("failed"));
+
+    // A window older than 24 hours in the file is closed.
+    {
+        QFile file(dir.filePath(QStringLiteral("old.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const qint64 dayAndASecondAgo = QDateTime::currentMSecsSinceEpoch() - 24LL * 3600 * 1000 - 1000;
+        file.write(QJsonDocument(QJsonObject{{QStringLiteral("last_inbound_ms"),
+                                              QJsonObject{{kPhoneA + QLatin1Char('|') + kCandidate, dayAndASecondAgo}}}})
+                       .toJson());
+    }
+    options.stateFile = dir.filePath(QStringLiteral("old.json"));
+    startSandbox(options);
+    QCOMPARE(lastStatusOf(send(kPhoneA, kTokenA, textMessage(kCandidate, QStringLiteral("Hola")))), QStringLiteral("failed"));
 }
 
 void TestSandbox::candidateImageWebhookAndDownload()
