@@ -6,6 +6,7 @@
 #include "tokenstore.h"
 
 #include <QCheckBox>
+#include <QHostAddress>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -193,8 +194,14 @@ QUrl SignInDialog::serverUrlFromText(const QString &text, QString *error)
     };
     if (typed.isEmpty())
         return fail(tr("Type the server's address, for example https://puente.example.com."));
-    // Without a scheme it is a host name: servers on the internet use https.
-    QUrl url(typed.contains(QLatin1String("://")) ? typed : QStringLiteral("https://") + typed, QUrl::StrictMode);
+    // Without a scheme: servers on the internet use https; one on this
+    // computer ("127.0.0.1:8099", "localhost:8080") is plain http. The
+    // address used is the one an error message names.
+    const bool schemeTyped = typed.contains(QLatin1String("://"));
+    QUrl url(schemeTyped ? typed : QStringLiteral("https://") + typed, QUrl::StrictMode);
+    if (!schemeTyped && url.isValid()
+        && (url.host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || QHostAddress(url.host()).isLoopback()))
+        url.setScheme(QStringLiteral("http"));
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
         || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
@@ -336,10 +343,13 @@ void SignInDialog::failed(const QUrl &baseUrl, const client::ApiError &e)
 {
     using Kind = client::ApiError::Kind;
     setBusy(false);
-    bool clearPassword = true;
+    // Only a refused password is cleared: after a connection problem or a
+    // wrong address the same password is tried again.
+    bool clearPassword = false;
     QString message;
     switch (e.kind) {
     case Kind::Credentials:
+        clearPassword = true;
         message = tr("Wrong email or password. Check both and try again.");
         break;
     case Kind::RateLimited:
@@ -358,7 +368,6 @@ void SignInDialog::failed(const QUrl &baseUrl, const client::ApiError &e)
     case Kind::Invalid:
         if (e.code == protocol::ErrorCode::TenantRequired) {
             // The password was right for several accounts: keep it, ask which.
-            clearPassword = false;
             showTenantField();
             message = tr("Type the company's short name and sign in again.");
         } else {

@@ -186,6 +186,11 @@ void TestSignIn::serverUrlFromText_data()
     QTest::addColumn<QString>("url"); // empty: refused
     QTest::addRow("host only: https") << QStringLiteral("puente.example.com") << QStringLiteral("https://puente.example.com");
     QTest::addRow("host and port") << QStringLiteral(" puente.example.com:8443 ") << QStringLiteral("https://puente.example.com:8443");
+    QTest::addRow("this computer: http") << QStringLiteral("127.0.0.1:8099") << QStringLiteral("http://127.0.0.1:8099");
+    QTest::addRow("localhost: http") << QStringLiteral("LocalHost:8080") << QStringLiteral("http://localhost:8080");
+    QTest::addRow("IPv6 loopback: http") << QStringLiteral("[::1]:8080") << QStringLiteral("http://[::1]:8080");
+    QTest::addRow("https typed for this computer kept") << QStringLiteral("https://127.0.0.1:8443") << QStringLiteral("https://127.0.0.1:8443");
+    QTest::addRow("a LAN address: https") << QStringLiteral("192.168.1.20:8443") << QStringLiteral("https://192.168.1.20:8443");
     QTest::addRow("http kept") << QStringLiteral("http://192.168.1.20:8080/") << QStringLiteral("http://192.168.1.20:8080/");
     QTest::addRow("scheme case") << QStringLiteral("HTTPS://Puente.Example.com/puente") << QStringLiteral("https://puente.example.com/puente");
     QTest::addRow("empty") << QString() << QString();
@@ -377,7 +382,7 @@ void TestSignIn::unreachableServer()
     attempt(dialog, kAdmin, kDemoPassword);
     QCOMPARE(dialog.messageText(),
              QStringLiteral("Cannot reach the server at http://127.0.0.1:1. Check the address and your connection."));
-    QVERIFY(f.password->text().isEmpty());
+    QCOMPARE(f.password->text(), kDemoPassword); // kept: the address was wrong, not the password
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
 
     // Not an address at all: said without asking anyone.
@@ -390,18 +395,31 @@ void TestSignIn::unreachableServer()
 
 void TestSignIn::typedAddressWithoutSchemeUsesHttps()
 {
-    // The demo server speaks plain http: reached over https, it fails, and
-    // the message names the https address the dialog used.
+    // A server on this computer typed as host:port is plain http (the
+    // demo's is): the sign-in goes through.
     const QUrl url = m_demo->baseUrl();
-    const QString typed = QStringLiteral("127.0.0.1:%1").arg(url.port());
+    {
+        ui::SignInDialog dialog;
+        Form f(dialog);
+        f.remote->setChecked(true);
+        f.url->setText(QStringLiteral("127.0.0.1:%1").arg(url.port()));
+        attempt(dialog, kAdmin, kDemoPassword);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.baseUrl().scheme(), QStringLiteral("http"));
+    }
+    // Any other address is https, and a failure names the https address
+    // used: the demo again, as 0.0.0.0 (which Linux connects to this
+    // computer, but which is not loopback text), fails the TLS handshake.
     ui::SignInDialog dialog;
     Form f(dialog);
     f.remote->setChecked(true);
+    const QString typed = QStringLiteral("0.0.0.0:%1").arg(url.port());
     f.url->setText(typed);
     attempt(dialog, kAdmin, kDemoPassword);
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QVERIFY2(dialog.messageText().startsWith(QStringLiteral("Cannot reach the server at https://") + typed + QLatin1Char('.')),
              qPrintable(dialog.messageText()));
+    QCOMPARE(f.password->text(), kDemoPassword);
 }
 
 void TestSignIn::timeoutAndServerError()
@@ -424,7 +442,7 @@ void TestSignIn::timeoutAndServerError()
     QCOMPARE(dialog.messageText(),
              QStringLiteral("The server at %1 has a problem right now (error 500). Try again in a few minutes; if it keeps "
                             "happening, tell whoever runs your Puente server.").arg(broken.url().toString()));
-    QVERIFY(f.password->text().isEmpty());
+    QCOMPARE(f.password->text(), kDemoPassword);
     QVERIFY(f.signIn->isEnabled());
 }
 
