@@ -512,11 +512,17 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
     if (r.type == QLatin1String("template")) {
         QString field;
         const protocol::TemplateSend &t = *r.templateSend;
-        if (auto s = TemplateService::checkSend(tx.connection(), tenant, templateName, t.language.trimmed(), t.components, &field); !s) {
+        // What the contact reads is the message's text: the chat and the
+        // list show it as WhatsApp does, not the template's name.
+        QString received;
+        if (auto s = TemplateService::checkSend(tx.connection(), tenant, templateName, t.language.trimmed(), t.components, &field, &received);
+            !s) {
             if (errorField)
                 *errorField = field;
             return s.error();
         }
+        if (!received.isEmpty())
+            content = preview = received;
     }
     const qint64 now = nowMs();
     const bool windowOpen = conv.windowOpenUntil && *conv.windowOpenUntil > now;

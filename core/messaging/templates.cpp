@@ -92,7 +92,7 @@ Result<QList<protocol::Template>> TemplateService::list(TenantId tenant)
 }
 
 Status TemplateService::checkSend(QSqlDatabase c, TenantId tenant, const QString &name, const QString &language, const QJsonArray &components,
-                                  QString *field)
+                                  QString *field, QString *received)
 {
     Sql q(c, QStringLiteral("SELECT status, components, rejected_reason FROM message_templates WHERE tenant_id = ? AND name = ? AND language = ?"));
     q.bind(tenant.value).bind(name).bind(language);
@@ -112,7 +112,8 @@ Status TemplateService::checkSend(QSqlDatabase c, TenantId tenant, const QString
                                                 .arg(name, language));
     }
     const QString status = q.text(0);
-    const protocol::TemplateParameters expected = protocol::templatetext::parameters(QJsonDocument::fromJson(q.text(1).toUtf8()).array());
+    const QJsonArray templateComponents = QJsonDocument::fromJson(q.text(1).toUtf8()).array();
+    const protocol::TemplateParameters expected = protocol::templatetext::parameters(templateComponents);
     const QString reason = q.text(2);
     q.finish();
     if (status != QLatin1String("APPROVED")) {
@@ -139,6 +140,8 @@ Status TemplateService::checkSend(QSqlDatabase c, TenantId tenant, const QString
             return makeError("invalid_message", QStringLiteral("template \"%1\" needs %2 %3 parameter(s); %4 given").arg(name).arg(want).arg(part).arg(given));
         }
     }
+    if (received)
+        *received = protocol::templatetext::received(templateComponents, components);
     return {};
 }
 

@@ -35,9 +35,10 @@ public:
 
     // Checks a template send: known (when the tenant has synced templates),
     // approved, and with as many parameters as the template has placeholders
-    // in its header and body. `field` names what is wrong.
+    // in its header and body. `field` names what is wrong; `received` gets
+    // the text the contact will read (empty while nothing is synced).
     static Status checkSend(QSqlDatabase c, TenantId tenant, const QString &name, const QString &language, const QJsonArray &components,
-                            QString *field);
+                            QString *field, QString *received = nullptr);
 
     // message_template_status_update / template_category_update webhooks
     // (inside the inbound processor's transaction).

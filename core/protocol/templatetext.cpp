@@ -1,5 +1,6 @@
 #include "protocol/templatetext.h"
 
+#include <QHash>
 #include <QSet>
 
 namespace puente::protocol::templatetext {
@@ -128,6 +129,45 @@ TemplateSend send(const QString &name, const QString &language, const QList<Plac
             out.components.append(QJsonObject{{QStringLiteral("type"), componentName}, {QStringLiteral("parameters"), parameters}});
     }
     return out;
+}
+
+QString received(const QJsonArray &templateComponents, const QJsonArray &sendComponents)
+{
+    // A send's parameter values for one component ("header", "body"):
+    // by parameter_name when named, and by position (1, 2...).
+    auto valuesOf = [&sendComponents](const QString &componentType) {
+        QHash<QString, QString> values;
+        const QJsonArray parameters = component(sendComponents, componentType).value(QStringLiteral("parameters")).toArray();
+        for (qsizetype i = 0; i < parameters.size(); ++i) {
+            const QJsonObject p = parameters.at(i).toObject();
+            QString value = p.value(QStringLiteral("text")).toString();
+            for (const QString &kind : {QStringLiteral("currency"), QStringLiteral("date_time")})
+                if (value.isEmpty())
+                    value = p.value(kind).toObject().value(QStringLiteral("fallback_value")).toString();
+            values.insert(QString::number(i + 1), value);
+            if (const QString name = p.value(QStringLiteral("parameter_name")).toString(); !name.isEmpty())
+                values.insert(name, value);
+        }
+        return values;
+    };
+    auto filled = [](const QString &text, const QHash<QString, QString> &values) {
+        return fill(text, [&values](const QString &name) {
+            const auto it = values.constFind(name);
+            return it == values.cend() ? QStringLiteral("{{%1}}").arg(name) : it.value();
+        });
+    };
+    const Parts p = parts(templateComponents);
+    QStringList out;
+    if (p.headerFormat == QLatin1String("TEXT") || (p.headerFormat.isEmpty() && !p.header.isEmpty()))
+        out.append(filled(p.header, valuesOf(QStringLiteral("header"))));
+    out.append(filled(p.body, valuesOf(QStringLiteral("body"))));
+    out.append(p.footer);
+    QStringList buttons;
+    for (const Button &b : p.buttons)
+        buttons.append(QStringLiteral("[%1]").arg(b.text));
+    out.append(buttons.join(QLatin1Char('\n')));
+    out.removeAll(QString());
+    return out.join(QStringLiteral("\n\n"));
 }
 
 } // namespace puente::protocol::templatetext

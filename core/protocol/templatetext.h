@@ -63,4 +63,12 @@ QList<Placeholder> textPlaceholders(const QJsonArray &components);
 // no placeholders.
 TemplateSend send(const QString &name, const QString &language, const QList<Placeholder> &placeholders, const QStringList &values);
 
+// The text the contact receives from a send of this template: the text
+// header, the body, the footer (each filled in with the send's header and
+// body parameters, by position or by name) and the buttons, one per line in
+// brackets; parts separated by a blank line. A placeholder the send does not
+// fill stays as it is; a media header is left out (the message shows no
+// file for it).
+QString received(const QJsonArray &templateComponents, const QJsonArray &sendComponents);
+
 } // namespace puente::protocol::templatetext

@@ -6,8 +6,11 @@
 #include "protocol/errorcode.h"
 #include "protocol/request.h"
 #include "protocol/routes.h"
+#include "protocol/templatetext.h"
 #include "protocol/types.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
@@ -250,6 +253,7 @@ private Q_SLOTS:
     void routesMatchTheDocument();
     void everyDocumentedRouteIsTyped();
     void errorTableMatchesTheDocument();
+    void templateTextAsReceived();
 
 private:
     std::unique_ptr<Document> m_doc;
@@ -552,6 +556,42 @@ void TestProtocol::errorTableMatchesTheDocument()
             problems.append(QStringLiteral("%1 is documented but the code does not know it").arg(it.key()));
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TestProtocol::templateTextAsReceived()
+{
+    // A template as Meta lists it: text header, body with positional
+    // placeholders (one used twice), footer, two quick replies.
+    const QJsonArray positional = QJsonDocument::fromJson(R"json([
+        {"type":"HEADER","format":"TEXT","text":"Entrevista {{1}}"},
+        {"type":"BODY","text":"Hola {{1}}, tu entrevista es el {{2}}. {{1}}, confirma por favor."},
+        {"type":"FOOTER","text":"Reclutamiento Demo"},
+        {"type":"BUTTONS","buttons":[{"type":"QUICK_REPLY","text":"Confirmo"},{"type":"QUICK_REPLY","text":"Necesito cambiarla"}]}
+    ])json").array();
+    const QJsonArray send = QJsonDocument::fromJson(R"json([
+        {"type":"header","parameters":[{"type":"text","text":"confirmada"}]},
+        {"type":"body","parameters":[{"type":"text","text":"Ana"},
+                                     {"type":"date_time","date_time":{"fallback_value":"jueves 10 de diciembre, 10:00"}}]}
+    ])json").array();
+    QCOMPARE(puente::protocol::templatetext::received(positional, send),
+             QStringLiteral("Entrevista confirmada\n\nHola Ana, tu entrevista es el jueves 10 de diciembre, 10:00. Ana, confirma por "
+                            "favor.\n\nReclutamiento Demo\n\n[Confirmo]\n[Necesito cambiarla]"));
+
+    // Named placeholders, a media header (left out), a value holding braces
+    // kept as given, and a placeholder the send leaves unfilled.
+    const QJsonArray named = QJsonDocument::fromJson(R"json([
+        {"type":"HEADER","format":"IMAGE"},
+        {"type":"BODY","text":"{{nombre}}: tu código es {{codigo}} ({{extra}})"}
+    ])json").array();
+    const QJsonArray namedSend = QJsonDocument::fromJson(R"json([
+        {"type":"header","parameters":[{"type":"image","image":{"id":"123"}}]},
+        {"type":"body","parameters":[{"type":"text","parameter_name":"codigo","text":"{{2}}"},
+                                     {"type":"text","parameter_name":"nombre","text":"Luis"}]}
+    ])json").array();
+    QCOMPARE(puente::protocol::templatetext::received(named, namedSend), QStringLiteral("Luis: tu código es {{2}} ({{extra}})"));
+    // No parameters at all: the body as it is.
+    QCOMPARE(puente::protocol::templatetext::received(QJsonDocument::fromJson(R"json([{"type":"BODY","text":"Gracias por postularte."}])json").array(), {}),
+             QStringLiteral("Gracias por postularte."));
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)

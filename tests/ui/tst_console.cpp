@@ -287,6 +287,9 @@ void TestConsole::templatePickerFillsParametersAndSends()
     QVERIFY(sawPreview);
     QTRY_COMPARE(chat->model()->rowCount(), 1);
     QCOMPARE(chat->model()->index(0).data(ui::MessageModel::TypeRole).toString(), QStringLiteral("template"));
+    // The chat shows what Elena received, filled in, not the template's name.
+    const QString received = chat->model()->index(0).data(ui::MessageModel::TextRole).toString();
+    QVERIFY2(received.contains(QStringLiteral("Elena")) && !received.contains(QStringLiteral("{{")), qPrintable(received));
     QTRY_VERIFY_WITH_TIMEOUT(statusOf(chat->model()->index(0)) != QLatin1String("queued"), 10000);
     QVERIFY2(statusOf(chat->model()->index(0)) != QLatin1String("failed"),
              qPrintable(chat->model()->index(0).data(ui::MessageModel::ErrorRole).toString()));
