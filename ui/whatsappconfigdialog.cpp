@@ -1,5 +1,6 @@
 #include "whatsappconfigdialog.h"
 
+#include "adminpage.h"
 #include "metatext.h"
 
 #include "client/apiclient.h"
@@ -335,8 +336,10 @@ void WhatsAppConfigDialog::showLastCheck(const protocol::WhatsAppConfig &config)
     } else {
         parts << tr("Not tested yet. Test the connection to see the number Meta reports.").toHtmlEscaped();
     }
-    if (config.connectionStatus == protocol::ConnectionStatus::Failing)
+    if (config.connectionStatus == protocol::ConnectionStatus::Failing) {
         parts << errorHtml(tr("The last test failed: %1").arg(config.lastError.value_or(QString())));
+        m_refusedTest = RefusedTest{QString(), config.phoneNumberId, config.lastError.value_or(QString())}; // the stored values
+    }
     m_testResult->setText(parts.join(QStringLiteral("<br>")));
     m_testResult->show();
 }
@@ -470,10 +473,17 @@ void WhatsAppConfigDialog::testConnection()
     setBusy(true);
     m_api->call<protocol::route::TestConnection>(body).then(
         this,
-        [this, unsaved](const protocol::ConnectionTest &answer) {
+        [this, unsaved, tested = body](const protocol::ConnectionTest &answer) {
             setBusy(false);
             showTestResult(answer);
             const bool connected = answer.ok;
+            m_refusedTest.reset();
+            // Meta's refusal, not an unreachable Meta, makes a save ask first.
+            const protocol::TestFailure error = answer.error.value_or(protocol::TestFailure());
+            if (!connected && error.kind != QLatin1String("network") && error.kind != QLatin1String("timeout")) {
+                m_refusedTest = RefusedTest{tested.businessApiToken.value_or(QString()), tested.phoneNumberId.value_or(QString()),
+                                            error.explanation.isEmpty() ? error.message : error.explanation};
+            }
             if (connected && unsaved)
                 m_testResult->setText(m_testResult->text() + QStringLiteral("<br><i>%1</i>").arg(
                                           tr("These values are not saved yet: press Save to keep them.").toHtmlEscaped()));
@@ -549,6 +559,23 @@ void WhatsAppConfigDialog::save()
         Q_EMIT saveFailed();
         return;
     }
+    // Values Meta just refused would make every send fail: ask first.
+    if (m_refusedTest && m_refusedTest->token == m_token.edit->text().trimmed()
+        && m_refusedTest->phoneNumberId == m_phoneNumberId.edit->text().trimmed()) {
+        confirm(this, tr("Save values Meta refused?"),
+                tr("When you tested these values, Meta refused them: %1\n\nIf you save them, messages will fail until they "
+                   "are corrected. Save anyway?")
+                    .arg(m_refusedTest->reason),
+                tr("Save anyway"), [this] { saveNow(); });
+        return;
+    }
+    saveNow();
+}
+
+void WhatsAppConfigDialog::saveNow()
+{
+    if (m_busy)
+        return;
     setBusy(true, true);
     m_api->call<protocol::route::SaveWhatsAppConfig>(formBody()).then(
         this,

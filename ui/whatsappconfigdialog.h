@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -66,6 +68,15 @@ private:
     bool validate();
     void updateIdHint(Field &field);
     bool testsUnsavedValues() const;
+    void saveNow();
+    // The values of the last test Meta refused (the token field as typed,
+    // empty for the stored one), and why: saving them asks first.
+    struct RefusedTest {
+        QString token;
+        QString phoneNumberId;
+        QString reason;
+    };
+    std::optional<RefusedTest> m_refusedTest;
     void setBusy(bool busy, bool saving = false);
     protocol::WhatsAppConfigInput formBody() const;
 

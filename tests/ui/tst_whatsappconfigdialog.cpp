@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSet>
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void missingTokenWhenNoneStored();
     void testConnectionShowsTheNumber();
     void failingTestShowsMetasExplanation();
+    void refusedValuesSavedAfterConfirming();
     void saveRoundTrips();
     void serverRefusalsByTheField();
     void generateMakesANewToken();
@@ -352,6 +354,49 @@ void TestWhatsAppConfigDialog::failingTestShowsMetasExplanation()
     QVERIFY2(text.contains(explanation.toHtmlEscaped()), qPrintable(text + QStringLiteral(" / ") + explanation));
     QVERIFY2(text.contains(QLatin1String("#c5221f")), qPrintable(text)); // in red
     QVERIFY2(!text.contains(QLatin1String("internet access")), qPrintable(text)); // not a network problem
+
+    // Saving the values Meta just refused asks first; "Cancel" saves nothing.
+    QSignalSpy saved(dialog.get(), &ui::WhatsAppConfigDialog::saved);
+    child<QLineEdit>(*dialog, "businessAccountId")->setText(QStringLiteral("200000000000009"));
+    dialog->save();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = dialog->findChild<QMessageBox *>(QStringLiteral("confirm"))) != nullptr);
+    QVERIFY2(box->text().contains(explanation), qPrintable(box->text()));
+    box->button(QMessageBox::Cancel)->click();
+    QTest::qWait(200);
+    QCOMPARE(saved.count(), 0);
+    QCOMPARE(storedConfig().value(QStringLiteral("business_account_id")).toString(), QStringLiteral("200000000000001"));
+    // A corrected token (tested or not) saves without asking.
+    child<QLineEdit>(*dialog, "accessToken")->setText(QStringLiteral("EAASandboxDemoToken0000000000000000"));
+    dialog->save();
+    QVERIFY(saved.wait(kTimeoutMs));
+    QVERIFY(!dialog->findChild<QMessageBox *>(QStringLiteral("confirm")) || !dialog->findChild<QMessageBox *>(QStringLiteral("confirm"))->isVisible());
+}
+
+void TestWhatsAppConfigDialog::refusedValuesSavedAfterConfirming()
+{
+    // The stored token fails: the dialog knows from its last test on open.
+    QJsonObject config{{QStringLiteral("business_api_token"), QStringLiteral("EAAUnknownTokenForTheSandbox1234")},
+                       {QStringLiteral("phone_number_id"), QStringLiteral("100000000000001")},
+                       {QStringLiteral("business_account_id"), QStringLiteral("200000000000001")}};
+    auto savedWrong = collect(m_api->post(QStringLiteral("/api/whatsapp/config"), config), this);
+    AWAIT_OK(savedWrong);
+    auto tested = collect(m_api->post(QStringLiteral("/api/whatsapp/test-connection")), this);
+    AWAIT_OK(tested);
+    auto dialog = openDialog();
+    QSignalSpy saved(dialog.get(), &ui::WhatsAppConfigDialog::saved);
+    child<QLineEdit>(*dialog, "businessAccountId")->setText(QStringLiteral("200000000000009"));
+    dialog->save();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = dialog->findChild<QMessageBox *>(QStringLiteral("confirm"))) != nullptr);
+    QPushButton *yes = nullptr;
+    for (QAbstractButton *b : box->buttons())
+        if (b->text() == QLatin1String("Save anyway"))
+            yes = qobject_cast<QPushButton *>(b);
+    QVERIFY(yes);
+    yes->click();
+    QVERIFY(saved.wait(kTimeoutMs));
+    QCOMPARE(storedConfig().value(QStringLiteral("business_account_id")).toString(), QStringLiteral("200000000000009"));
 }
 
 void TestWhatsAppConfigDialog::saveRoundTrips()
