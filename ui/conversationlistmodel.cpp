@@ -40,7 +40,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case PhoneRole:
         return c.phoneDisplay;
     case PreviewRole:
-        return c.preview;
+        return previewText(c.preview);
     case LastMessageAtRole:
         return c.lastMessageAt > 0 ? QDateTime::fromMSecsSinceEpoch(c.lastMessageAt) : QDateTime();
     case UnreadRole:
@@ -175,6 +175,26 @@ bool ConversationListModel::matchesFilter(const protocol::Conversation &c) const
     if (m_filter.assigned == QLatin1String("unassigned") && assignee != 0)
         return false;
     return true;
+}
+
+QString ConversationListModel::previewText(const QString &stored)
+{
+    if (!stored.startsWith(QLatin1Char('[')) || !stored.endsWith(QLatin1Char(']')))
+        return stored;
+    const QString inner = stored.mid(1, stored.size() - 2);
+    if (inner == QLatin1String("image"))
+        return QStringLiteral("📷 ") + tr("Photo");
+    if (inner == QLatin1String("video"))
+        return QStringLiteral("🎥 ") + tr("Video");
+    if (inner == QLatin1String("audio"))
+        return QStringLiteral("🎤 ") + tr("Voice message");
+    if (inner == QLatin1String("document"))
+        return QStringLiteral("📄 ") + tr("Document");
+    if (inner == QLatin1String("sticker"))
+        return tr("Sticker");
+    if (inner.startsWith(QLatin1String("template: ")))
+        return tr("Template %1").arg(inner.mid(10));
+    return stored;
 }
 
 bool ConversationListModel::newerFirst(const protocol::Conversation &a, const protocol::Conversation &b)

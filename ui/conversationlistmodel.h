@@ -58,6 +58,9 @@ public:
     void setCurrentUserId(qint64 id) { m_me = id; }
 
     int rowOf(qint64 conversationId) const;
+    // The server's preview in the console's words: "[image]" → "📷 Photo",
+    // "[template: x]" → "Template x"; anything else as it is.
+    static QString previewText(const QString &stored);
     std::optional<protocol::Conversation> conversation(qint64 conversationId) const;
     bool isLoading() const { return !m_inFlight.isNull(); }
     // Unread messages in all the tenant's conversations (not only the loaded ones).

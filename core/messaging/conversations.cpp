@@ -388,7 +388,9 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
         request.insert(QStringLiteral("caption"), r.caption);
         request.insert(QStringLiteral("filename"), r.filename);
         content = r.caption;
-        preview = r.caption.isEmpty() ? QLatin1Char('[') + r.type + QLatin1Char(']') : r.caption;
+        preview = !r.caption.isEmpty()                                         ? r.caption
+            : r.type == QLatin1String("document") && !r.filename.isEmpty() ? QStringLiteral("📄 ") + r.filename
+                                                                             : QLatin1Char('[') + r.type + QLatin1Char(']');
     } else if (r.type == QLatin1String("reaction")) {
         if (r.replyTo.value_or(0) <= 0)
             return invalid("reply_to", QStringLiteral("a reaction needs the message it reacts to (reply_to)"));

@@ -111,7 +111,11 @@ Result<InboundStore::Conversation> InboundStore::findOrCreateConversation(const 
 
 Status InboundStore::touchConversation(const Conversation &c, const meta::InboundMessage &m, bool inbound, bool countsAsUnread)
 {
-    QString preview = m.text.isEmpty() ? QLatin1Char('[') + m.type + QLatin1Char(']') : m.text;
+    // Media without words: "[image]" (the console says it in its language),
+    // a document by its file name.
+    QString preview = !m.text.isEmpty()                                     ? m.text
+        : m.type == QLatin1String("document") && !m.filename.isEmpty() ? QStringLiteral("📄 ") + m.filename
+                                                                          : QLatin1Char('[') + m.type + QLatin1Char(']');
     preview = preview.simplified().left(200);
     // One statement: the contact's details as this webhook gives them (a
     // field the webhook leaves out keeps its value) when they changed, and
