@@ -931,6 +931,33 @@
     </message>
 </context>
 <context>
+    <name>puente::ui::ConversationListModel</name>
+    <message>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::ConversationsPage</name>
     <message>
         <source>Search by name, number or message</source>
@@ -2874,6 +2901,20 @@
     </message>
     <message>
         <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save values Meta refused?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When you tested these values, Meta refused them: %1
+
+If you save them, messages will fail until they are corrected. Save anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

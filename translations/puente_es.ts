@@ -931,6 +931,33 @@
     </message>
 </context>
 <context>
+    <name>puente::ui::ConversationListModel</name>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vídeo</translation>
+    </message>
+    <message>
+        <source>Voice message</source>
+        <translation>Mensaje de voz</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Sticker</source>
+        <translation>Sticker</translation>
+    </message>
+    <message>
+        <source>Template %1</source>
+        <translation>Plantilla %1</translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::ConversationsPage</name>
     <message>
         <source>Search by name, number or message</source>
@@ -2875,6 +2902,22 @@
     <message>
         <source>Copied</source>
         <translation>Copiado</translation>
+    </message>
+    <message>
+        <source>Save values Meta refused?</source>
+        <translation>¿Guardar valores que Meta rechazó?</translation>
+    </message>
+    <message>
+        <source>When you tested these values, Meta refused them: %1
+
+If you save them, messages will fail until they are corrected. Save anyway?</source>
+        <translation>Cuando probaste estos valores, Meta los rechazó: %1
+
+Si los guardas, los mensajes fallarán hasta que se corrijan. ¿Guardar de todos modos?</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Guardar de todos modos</translation>
     </message>
 </context>
 <context>

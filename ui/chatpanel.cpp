@@ -282,6 +282,14 @@ qint64 ChatPanel::conversationId() const
     return m_conversation.id;
 }
 
+QHash<qint64, QString> ChatPanel::drafts() const
+{
+    QHash<qint64, QString> all = m_drafts;
+    if (conversationId() > 0 && !m_composer->toPlainText().trimmed().isEmpty())
+        all.insert(conversationId(), m_composer->toPlainText());
+    return all;
+}
+
 void ChatPanel::showConversation(const protocol::Conversation &conversation)
 {
     const qint64 previous = conversationId();

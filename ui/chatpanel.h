@@ -82,6 +82,10 @@ public:
     MessageModel *model() const { return m_model; }
     ChatView *view() const { return m_view; }
     ComposerEdit *composer() const { return m_composer; }
+    // Every chat's unsent text, the open one's included (kept over a
+    // rebuild of the window); setDrafts before the chats are shown.
+    QHash<qint64, QString> drafts() const;
+    void setDrafts(const QHash<qint64, QString> &drafts) { m_drafts = drafts; }
     // The message a reply will quote (0: none).
     qint64 replyTo() const { return m_replyTo; }
     void setReplyTo(qint64 messageId);

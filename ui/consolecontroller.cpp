@@ -11,6 +11,8 @@
 #include <QMessageBox>
 #include <QSettings>
 
+#include <optional>
+
 namespace puente::ui {
 
 namespace {
@@ -233,8 +235,13 @@ void ConsoleController::openMainWindow(const QUrl &baseUrl, const QString &token
 void ConsoleController::rebuildWindow(const QString &language)
 {
     QRect geometry;
+    std::optional<MainWindow::ViewState> view;
     if (m_window) {
         geometry = m_window->geometry();
+        // Another language, same work: the open chat, drafts and search stay.
+        // Another company (a platform admin's choice) starts afresh.
+        if (!language.isNull())
+            view = m_window->viewState();
         m_window->disconnect(this);
         m_window->deleteLater();
     }
@@ -243,6 +250,8 @@ void ConsoleController::rebuildWindow(const QString &language)
     m_window = new MainWindow(m_api.get(), m_user);
     if (geometry.isValid())
         m_window->setGeometry(geometry);
+    if (view)
+        m_window->restoreViewState(*view);
     connect(m_window, &MainWindow::sessionEnded, this, [this](const QString &reason) { endSession(reason, true); });
     connect(m_window, &MainWindow::signedOut, this, [this] { endSession(QString(), true); });
     connect(m_window, &MainWindow::actingTenantChosen, this, [this](const QString &tenant) {

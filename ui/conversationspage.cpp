@@ -139,6 +139,27 @@ ConversationsPage::ConversationsPage(client::ApiClient *api, qint64 currentUserI
     applyFilter();
 }
 
+ConversationsPage::ViewState ConversationsPage::viewState() const
+{
+    ViewState state;
+    state.openConversation = m_right->currentWidget() == m_chat ? m_chat->conversationId() : 0;
+    state.drafts = m_chat->drafts();
+    state.search = m_search->text();
+    state.assignedFilter = m_assigned->currentIndex();
+    state.statusFilter = m_status->currentIndex();
+    return state;
+}
+
+void ConversationsPage::restoreViewState(const ViewState &state)
+{
+    m_chat->setDrafts(state.drafts);
+    m_assigned->setCurrentIndex(state.assignedFilter);
+    m_status->setCurrentIndex(state.statusFilter);
+    m_search->setText(state.search);
+    if (state.openConversation > 0)
+        openConversation(state.openConversation);
+}
+
 void ConversationsPage::updateEmptyState()
 {
     if (!m_listLoaded) // loading, or a load error is shown

@@ -2,6 +2,7 @@
 
 #include "protocol/types.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QComboBox;
@@ -36,6 +37,18 @@ public:
     QComboBox *assignedFilter() const { return m_assigned; }
     QComboBox *statusFilter() const { return m_status; }
     QLabel *listState() const { return m_listState; }
+
+    // What the recruiter was doing, carried over when the window is rebuilt
+    // (a language switch): the open chat, the drafts, the search and filters.
+    struct ViewState {
+        qint64 openConversation = 0;
+        QHash<qint64, QString> drafts;
+        QString search;
+        int assignedFilter = 0;
+        int statusFilter = 0;
+    };
+    ViewState viewState() const;
+    void restoreViewState(const ViewState &state);
 
     // Opens the chat with this conversation (selects it when listed).
     void openConversation(qint64 conversationId);

@@ -188,6 +188,23 @@ void MainWindow::addPage(const QString &label, QWidget *page)
     m_pages->addWidget(page);
 }
 
+MainWindow::ViewState MainWindow::viewState() const
+{
+    ViewState state;
+    state.page = m_nav->currentRow();
+    if (m_conversations)
+        state.conversations = m_conversations->viewState();
+    return state;
+}
+
+void MainWindow::restoreViewState(const ViewState &state)
+{
+    if (state.page >= 0 && state.page < m_nav->count())
+        m_nav->setCurrentRow(state.page);
+    if (m_conversations)
+        m_conversations->restoreViewState(state.conversations);
+}
+
 void MainWindow::showPage(QWidget *page)
 {
     if (const int i = m_pages->indexOf(page); i >= 0)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "conversationspage.h"
+
 #include "protocol/errorcode.h"
 #include "protocol/types.h"
 
@@ -19,7 +21,7 @@ class EventStream;
 
 namespace puente::ui {
 
-class ConversationsPage;
+
 class TenantsPage;
 
 // The console once signed in: navigation by role on the left (Conversations
@@ -43,6 +45,14 @@ public:
     // The page a navigation entry shows (by its label); nullptr if absent.
     QWidget *page(const QString &label) const;
     void showPage(QWidget *page);
+    // The page shown and the conversations tab's state, for a rebuild of
+    // the window in another language.
+    struct ViewState {
+        int page = 0;
+        ConversationsPage::ViewState conversations;
+    };
+    ViewState viewState() const;
+    void restoreViewState(const ViewState &state);
     QString serverStatusText() const;
     QString whatsAppStatusText() const;
     bool offlineBannerVisible() const;

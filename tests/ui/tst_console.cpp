@@ -490,11 +490,23 @@ void TestConsole::controllerDemoLanguageAndSessionEnd()
     QCOMPARE(console.mainWindow()->isAdmin(), false);
     QVERIFY(console.mainWindow()->navigationItems().contains(QStringLiteral("Conversations")));
 
-    // Switching to Spanish rebuilds the window in Spanish, same session.
+    // Switching to Spanish rebuilds the window in Spanish, same session,
+    // and the recruiter's work stays: the open chat, its draft, the search.
+    m_h->candidateWrites(QStringLiteral("34616161616"), QStringLiteral("Sara Molina"), QStringLiteral("Hola"));
+    QTRY_VERIFY(conversationOf(QStringLiteral("34616161616")) > 0);
+    const qint64 sara = conversationOf(QStringLiteral("34616161616"));
     ui::MainWindow *before = console.mainWindow();
+    before->conversations()->openConversation(sara);
+    QTRY_COMPARE(before->conversations()->chat()->conversationId(), sara);
+    before->conversations()->chat()->composer()->setPlainText(QStringLiteral("Hola Sara, te escribo por la vacante"));
+    before->conversations()->searchField()->setText(QStringLiteral("Sara"));
     Q_EMIT before->languageChangeRequested(QStringLiteral("es"));
     QTRY_VERIFY(console.mainWindow() && console.mainWindow() != before);
     QVERIFY(console.mainWindow()->navigationItems().contains(QStringLiteral("Conversaciones")));
+    ui::ConversationsPage *after = console.mainWindow()->conversations();
+    QTRY_COMPARE(after->chat()->conversationId(), sara);
+    QCOMPARE(after->chat()->composer()->toPlainText(), QStringLiteral("Hola Sara, te escribo por la vacante"));
+    QCOMPARE(after->searchField()->text(), QStringLiteral("Sara"));
     QTRY_VERIFY(console.mainWindow()->events()->state() == client::EventStream::State::Connected);
     ui::ConsoleController::applyLanguage(QStringLiteral("en"));
 
@@ -559,6 +571,18 @@ void TestConsole::attachSendsAFile()
     QCOMPARE(chat->composer()->toPlainText(), QString()); // the text went as the caption
     QTRY_COMPARE(m_h->demo->sandbox().lastRequestBody(server::SandboxDemo::phoneNumberId()).value(QStringLiteral("type")).toString(),
                  QStringLiteral("document"));
+    // Without a caption the list names the file, not "[document]".
+    ui::ConversationListModel *list = window->conversations()->listModel();
+    const int row = list->rowOf(conversationOf(QStringLiteral("34612121212")));
+    QTRY_COMPARE(list->index(row).data(ui::ConversationListModel::PreviewRole).toString(), QStringLiteral("Aquí tienes la oferta"));
+    chat->attachFile(path);
+    QTRY_COMPARE_WITH_TIMEOUT(chat->model()->rowCount(), 3, 10000);
+    QTRY_COMPARE(list->index(list->rowOf(conversationOf(QStringLiteral("34612121212")))).data(ui::ConversationListModel::PreviewRole).toString(),
+                 QStringLiteral("📄 oferta.pdf"));
+    // Media without words reads in the console's language.
+    QCOMPARE(ui::ConversationListModel::previewText(QStringLiteral("[image]")), QStringLiteral("📷 Photo"));
+    QCOMPARE(ui::ConversationListModel::previewText(QStringLiteral("[template: hello_world]")), QStringLiteral("Template hello_world"));
+    QCOMPARE(ui::ConversationListModel::previewText(QStringLiteral("[no es un tipo]")), QStringLiteral("[no es un tipo]"));
     // A file WhatsApp does not take is refused with the reason, nothing sent.
     const QString bad = dir.filePath(QStringLiteral("programa.exe"));
     QFile exe(bad);
@@ -567,7 +591,7 @@ void TestConsole::attachSendsAFile()
     exe.close();
     chat->attachFile(bad);
     QTRY_VERIFY(chat->noticeText().contains(QStringLiteral("programa.exe")));
-    QCOMPARE(chat->model()->rowCount(), 2);
+    QCOMPARE(chat->model()->rowCount(), 3);
 }
 
 void TestConsole::archiveAndAssignMoveTheConversation()
