@@ -222,6 +222,15 @@ QLabel *errorLine(QWidget *parent, const QString &name)
     return label;
 }
 
+void fitHeight(QWidget *window, bool shrink)
+{
+    QLayout *layout = window->layout();
+    layout->activate();
+    const int wanted = layout->hasHeightForWidth() ? layout->totalHeightForWidth(window->width()) : layout->totalSizeHint().height();
+    if (wanted > window->height() || shrink)
+        window->resize(window->width(), wanted);
+}
+
 QPushButton *addDialogButtons(QDialog *dialog, QBoxLayout *layout, const QString &accept, const QString &name, std::function<void()> onAccept)
 {
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, dialog);

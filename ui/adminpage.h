@@ -131,6 +131,11 @@ void growToFit(QWidget *dialog);
 // something to say), named `name` so tests can find it.
 QLabel *errorLine(QWidget *parent, const QString &name = QStringLiteral("error"));
 
+// Makes `window` as tall as its wrapped labels need at its width (a window
+// does not grow by itself: it squeezes its contents over each other);
+// `shrink` also gives back height no longer needed.
+void fitHeight(QWidget *window, bool shrink = false);
+
 // Cancel and `accept` (named `name`) at the foot of `dialog`, in `layout`:
 // `accept` calls `onAccept`, which closes the dialog when it is done.
 QPushButton *addDialogButtons(QDialog *dialog, QBoxLayout *layout, const QString &accept, const QString &name, std::function<void()> onAccept);

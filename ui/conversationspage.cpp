@@ -1,5 +1,7 @@
 #include "conversationspage.h"
 
+#include "adminpage.h"
+
 #include "chatpanel.h"
 #include "client/apiclient.h"
 #include "conversationdelegate.h"
@@ -254,9 +256,12 @@ void ConversationsPage::newConversation()
     dialogPtr->setAttribute(Qt::WA_DeleteOnClose);
     QDialog &dialog = *dialogPtr;
     dialog.setWindowTitle(tr("New conversation"));
+    dialog.setObjectName(QStringLiteral("newConversation"));
+    dialog.setMinimumWidth(420);
     auto *layout = new QVBoxLayout(&dialog);
     auto *form = new QFormLayout;
     auto *phone = new QLineEdit(&dialog);
+    phone->setObjectName(QStringLiteral("phone"));
     phone->setPlaceholderText(tr("+34 612 345 678"));
     auto *name = new QLineEdit(&dialog);
     name->setPlaceholderText(tr("Optional"));
@@ -264,28 +269,37 @@ void ConversationsPage::newConversation()
     form->addRow(tr("Name"), name);
     layout->addLayout(form);
     auto *hint = new QLabel(tr("With the country code. The first message to a new contact must be an approved template."), &dialog);
+    hint->setObjectName(QStringLiteral("hint"));
     hint->setWordWrap(true);
     hint->setStyleSheet(QStringLiteral("color: %1").arg(theme::muted().name()));
     layout->addWidget(hint);
     auto *error = new QLabel(&dialog);
+    error->setObjectName(QStringLiteral("error"));
     error->setWordWrap(true);
     error->setStyleSheet(QStringLiteral("color: %1").arg(theme::danger().name()));
     error->hide();
     layout->addWidget(error);
+    // A correction makes the old complaint stale.
+    connect(phone, &QLineEdit::textEdited, error, &QLabel::hide);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);
     auto *start = buttons->addButton(tr("Start"), QDialogButtonBox::AcceptRole);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    connect(this, &ConversationsPage::startFailed, &dialog, [error, start](const QString &message) {
+    // The dialog grows when a wrapped error appears, instead of the error
+    // covering the fields.
+    auto showError = [dialogPtr, error](const QString &message) {
         error->setText(message);
         error->show();
+        fitHeight(dialogPtr);
+    };
+    connect(this, &ConversationsPage::startFailed, &dialog, [showError, start](const QString &message) {
+        showError(message);
         start->setEnabled(true);
     });
     connect(this, &ConversationsPage::conversationOpened, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, [this, phone, name, error, start] {
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [this, phone, name, showError, start] {
         if (phone->text().trimmed().isEmpty()) {
-            error->setText(tr("Type the phone number."));
-            error->show();
+            showError(tr("Type the phone number."));
             phone->setFocus();
             return;
         }

@@ -1,5 +1,7 @@
 #include "setupdialog.h"
 
+#include "adminpage.h"
+
 #include "domain/user.h"
 
 #include <QDialogButtonBox>
@@ -239,12 +241,7 @@ void SetupDialog::setFieldError(const QString &field, const QString &message)
 
 void SetupDialog::fitHeight(bool shrink)
 {
-    // Wrapped labels need the height their width gives them; a window does
-    // not grow by itself, it squeezes the form instead.
-    layout()->activate();
-    const int wanted = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
-    if (wanted > height() || shrink)
-        resize(width(), wanted);
+    ui::fitHeight(this, shrink);
 }
 
 void SetupDialog::clearErrors()

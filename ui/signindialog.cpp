@@ -1,5 +1,6 @@
 #include "signindialog.h"
 
+#include "adminpage.h"
 #include "theme.h"
 
 #include "client/apiclient.h"
@@ -420,12 +421,7 @@ void SignInDialog::showNotice(const QString &message)
 
 void SignInDialog::fitHeight()
 {
-    // Wrapped labels need the height their width gives them; a window does
-    // not grow by itself, it squeezes the form instead.
-    layout()->activate();
-    const int wanted = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
-    if (wanted > height())
-        resize(width(), wanted);
+    ui::fitHeight(this);
 }
 
 void SignInDialog::setBusy(bool busy)

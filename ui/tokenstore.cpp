@@ -9,10 +9,15 @@ const QString kService = QStringLiteral("Puente");
 
 // QtKeychain falls back to a plain-text QSettings file when asked to; the
 // token must never land there, so every job says no explicitly.
+//
+// No parent: a job deletes itself when it finishes (autoDelete). Owned by the
+// store, a job in flight died with it (a window closing, the console
+// quitting) while libsecret still held it, and its answer then crashed the
+// process.
 template<typename Job>
-Job *makeJob(QObject *parent, const QString &account)
+Job *makeJob(const QString &account)
 {
-    auto *job = new Job(kService, parent);
+    auto *job = new Job(kService);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(account);
@@ -42,7 +47,7 @@ QString TokenStore::accountFor(const QUrl &server, const QString &email)
 
 void TokenStore::save(const QString &account, const QString &token)
 {
-    auto *job = makeJob<QKeychain::WritePasswordJob>(this, account);
+    auto *job = makeJob<QKeychain::WritePasswordJob>(account);
     job->setTextData(token);
     connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *j) {
         const bool ok = j->error() == QKeychain::NoError;
@@ -53,7 +58,7 @@ void TokenStore::save(const QString &account, const QString &token)
 
 void TokenStore::load(const QString &account)
 {
-    auto *job = makeJob<QKeychain::ReadPasswordJob>(this, account);
+    auto *job = makeJob<QKeychain::ReadPasswordJob>(account);
     connect(job, &QKeychain::Job::finished, this, [this, job](QKeychain::Job *) {
         switch (job->error()) {
         case QKeychain::NoError:
@@ -71,7 +76,7 @@ void TokenStore::load(const QString &account)
 
 void TokenStore::forget(const QString &account)
 {
-    auto *job = makeJob<QKeychain::DeletePasswordJob>(this, account);
+    auto *job = makeJob<QKeychain::DeletePasswordJob>(account);
     connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *j) {
         const bool ok = j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound;
         Q_EMIT forgotten(ok, ok ? QString() : reasonOf(j));

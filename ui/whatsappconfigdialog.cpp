@@ -257,10 +257,7 @@ WhatsAppConfigDialog::WhatsAppConfigDialog(client::ApiClient *api, QWidget *pare
 // by itself for that: without this, a long error or test result is cut.
 void WhatsAppConfigDialog::refit()
 {
-    layout()->activate();
-    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : layout()->totalSizeHint().height();
-    if (height() < needed)
-        resize(width(), needed);
+    fitHeight(this);
 }
 
 void WhatsAppConfigDialog::reload()

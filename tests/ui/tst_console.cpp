@@ -16,6 +16,8 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
@@ -308,6 +310,34 @@ void TestConsole::newConversationValidatesThePhoneNumber()
     page->startConversation(QStringLiteral("+52 1 55 1234 5678"), QString());
     QTRY_COMPARE(opened.count(), 1);
     QVERIFY(page->chat()->conversation().phone.startsWith(QStringLiteral("+52")));
+
+    // The dialog: its error makes room for itself, and goes when the number
+    // is corrected.
+    page->newConversation();
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = page->findChild<QDialog *>(QStringLiteral("newConversation"))) && dialog->isVisible());
+    auto *phone = dialog->findChild<QLineEdit *>(QStringLiteral("phone"));
+    auto *error = dialog->findChild<QLabel *>(QStringLiteral("error"));
+    QVERIFY(phone && error);
+    const int before = dialog->height();
+    phone->setText(QStringLiteral("12"));
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel)->setFocus();
+    for (QAbstractButton *b : dialog->findChild<QDialogButtonBox *>()->buttons())
+        if (b->text() == QLatin1String("Start"))
+            b->click();
+    QTRY_VERIFY(error->isVisible());
+    QTest::qWait(50); // the layout settles on the next turn of the event loop
+    saveScreenshot(*dialog, QStringLiteral("new-conversation-error-en"));
+    // Nothing covered: the error sits between the hint and the buttons, whole.
+    QVERIFY2(dialog->height() >= before, qPrintable(QStringLiteral("%1 < %2").arg(dialog->height()).arg(before)));
+    auto *hint = dialog->findChild<QLabel *>(QStringLiteral("hint"));
+    QVERIFY(hint);
+    QVERIFY(error->geometry().top() > hint->geometry().bottom());
+    QVERIFY(error->geometry().bottom() < dialog->findChild<QDialogButtonBox *>()->geometry().top());
+    QVERIFY(error->height() >= error->heightForWidth(error->width()));
+    QTest::keyClick(phone, Qt::Key_3);
+    QVERIFY(!error->isVisible());
+    dialog->reject();
 }
 
 void TestConsole::reconnectResumesWithoutGapsOrDuplicates()

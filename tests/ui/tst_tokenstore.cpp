@@ -32,6 +32,7 @@ private Q_SLOTS:
     void keychainForget();
     void keychainNoPlainTextOnDisk();
     void keychainSignInRemembersSession();
+    void keychainJobsOutliveTheirStore();
     void headlessSaveFails();
 
 private:
@@ -123,6 +124,27 @@ void TestTokenStore::keychainForget()
     store.forget(account);
     QVERIFY(forgotten.wait(10000));
     QVERIFY(forgotten.last().at(0).toBool());
+}
+
+void TestTokenStore::keychainJobsOutliveTheirStore()
+{
+    // The console's window (and its store) may go while the keychain is
+    // still answering: signing out, switching language, quitting. The
+    // answer must find its job alive, and what was asked is still done.
+    const QString kept = uniqueAccount();
+    const QString token = uniqueToken();
+    {
+        ui::TokenStore store;
+        store.save(kept, token);
+        store.load(uniqueAccount());
+        store.forget(uniqueAccount());
+    } // gone, three jobs in flight
+    QTest::qWait(1500); // their answers arrive (this crashed when the store owned its jobs)
+    ui::TokenStore next;
+    QSignalSpy loaded(&next, &ui::TokenStore::loaded);
+    next.load(kept);
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(loaded.last().at(0).toString(), token);
 }
 
 void TestTokenStore::keychainNoPlainTextOnDisk()
