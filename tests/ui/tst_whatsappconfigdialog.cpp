@@ -83,6 +83,8 @@ private Q_SLOTS:
 
 private:
     QJsonObject storedConfig();
+    // Stores a token the Sandbox does not know (Meta answers 190).
+    void storeUnknownToken();
     std::unique_ptr<ui::WhatsAppConfigDialog> openDialog();
     template<typename T>
     static T *child(QWidget &w, const char *name);
@@ -324,14 +326,21 @@ void TestWhatsAppConfigDialog::testConnectionShowsTheNumber()
     QVERIFY2(result->text().contains(QLatin1String("not saved yet")), qPrintable(result->text()));
 }
 
+void TestWhatsAppConfigDialog::storeUnknownToken()
+{
+    const QJsonObject config{{QStringLiteral("business_api_token"), QStringLiteral("EAAUnknownTokenForTheSandbox1234")},
+                             {QStringLiteral("phone_number_id"), QStringLiteral("100000000000001")},
+                             {QStringLiteral("business_account_id"), QStringLiteral("200000000000001")}};
+    auto savedWrong = collect(m_api->post(QStringLiteral("/api/whatsapp/config"), config), this);
+    AWAIT_OK(savedWrong);
+}
+
 void TestWhatsAppConfigDialog::failingTestShowsMetasExplanation()
 {
     // A stored token the Sandbox does not know: Meta's 190.
-    QJsonObject config{{QStringLiteral("business_api_token"), QStringLiteral("EAAUnknownTokenForTheSandbox1234")},
-                       {QStringLiteral("phone_number_id"), QStringLiteral("100000000000001")},
-                       {QStringLiteral("business_account_id"), QStringLiteral("200000000000001")}};
-    auto savedWrong = collect(m_api->post(QStringLiteral("/api/whatsapp/config"), config), this);
-    AWAIT_OK(savedWrong);
+    storeUnknownToken();
+    if (QTest::currentTestFailed())
+        return;
     // What the server itself says about it, for comparison.
     auto direct = collect(m_api->post(QStringLiteral("/api/whatsapp/test-connection")), this);
     AWAIT_OK(direct);
@@ -376,11 +385,9 @@ void TestWhatsAppConfigDialog::failingTestShowsMetasExplanation()
 void TestWhatsAppConfigDialog::refusedValuesSavedAfterConfirming()
 {
     // The stored token fails: the dialog knows from its last test on open.
-    QJsonObject config{{QStringLiteral("business_api_token"), QStringLiteral("EAAUnknownTokenForTheSandbox1234")},
-                       {QStringLiteral("phone_number_id"), QStringLiteral("100000000000001")},
-                       {QStringLiteral("business_account_id"), QStringLiteral("200000000000001")}};
-    auto savedWrong = collect(m_api->post(QStringLiteral("/api/whatsapp/config"), config), this);
-    AWAIT_OK(savedWrong);
+    storeUnknownToken();
+    if (QTest::currentTestFailed())
+        return;
     auto tested = collect(m_api->post(QStringLiteral("/api/whatsapp/test-connection")), this);
     AWAIT_OK(tested);
     auto dialog = openDialog();
