@@ -1,5 +1,7 @@
 #include "messagemodel.h"
 
+#include "metatext.h"
+
 #include "client/apiclient.h"
 
 #include <QDateTime>
@@ -53,6 +55,13 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         if (m.status != protocol::MessageStatus::Failed)
             return QString();
         const protocol::MessageError e = m.error.value_or(protocol::MessageError{});
+        // A code the console knows reads in its language, with what to do;
+        // Meta's own words (English) only for the others.
+        if (QString known = e.code > 0 ? MetaText::knownFailure(int(e.code)) : QString(); !known.isEmpty()) {
+            if (known.endsWith(QLatin1Char('.')))
+                known.chop(1);
+            return QStringLiteral("%1 (%2)").arg(known).arg(e.code);
+        }
         QString reason = e.details;
         if (reason.isEmpty())
             reason = e.message;

@@ -39,6 +39,14 @@ QString MetaText::messagingLimitText(const QString &tier)
 
 QString MetaText::failureAdvice(int code)
 {
+    const QString known = knownFailure(code);
+    return !known.isEmpty()
+        ? known
+        : tr("Look up Meta's error code %1 in the Cloud API documentation, or give the code to whoever set up WhatsApp.").arg(code);
+}
+
+QString MetaText::knownFailure(int code)
+{
     switch (code) {
     case 190: return tr("Meta refused the access token. Paste a new one under WhatsApp → Configure (a System User token does not expire).");
     case 4:
@@ -76,7 +84,7 @@ QString MetaText::failureAdvice(int code)
     case 0: return tr("Puente could not confirm the send. Check the conversation and retry the message if it did not arrive.");
     default: break;
     }
-    return tr("Look up Meta's error code %1 in the Cloud API documentation, or give the code to whoever set up WhatsApp.").arg(code);
+    return {};
 }
 
 QString MetaText::ago(qint64 ms)

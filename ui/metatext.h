@@ -16,6 +16,8 @@ public:
     static QString messagingLimitText(const QString &tier);
     // What a tenant admin can do about a send that failed with Meta's `code`.
     static QString failureAdvice(int code);
+    // The same for the codes Puente knows; empty for the others.
+    static QString knownFailure(int code);
     // "5 minutes ago", "3 days ago"; "never" for 0.
     static QString ago(qint64 msSinceEpoch);
 };

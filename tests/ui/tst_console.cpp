@@ -212,6 +212,13 @@ void TestConsole::failedSendShowsMetaReasonAndRetries()
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(failed), QStringLiteral("failed"), 15000);
     QVERIFY2(failed.data(ui::MessageModel::ErrorRole).toString().contains(QStringLiteral("131026")),
              qPrintable(failed.data(ui::MessageModel::ErrorRole).toString()));
+    // In the console's words (translated), not Meta's English ("Message undeliverable").
+    QVERIFY2(failed.data(ui::MessageModel::ErrorRole).toString().startsWith(QStringLiteral("The number cannot receive WhatsApp messages")),
+             qPrintable(failed.data(ui::MessageModel::ErrorRole).toString()));
+    ui::ConsoleController::applyLanguage(QStringLiteral("es"));
+    const QString spanish = failed.data(ui::MessageModel::ErrorRole).toString();
+    ui::ConsoleController::applyLanguage(QStringLiteral("en"));
+    QVERIFY2(spanish.startsWith(QStringLiteral("El número no puede recibir mensajes de WhatsApp")), qPrintable(spanish));
     chat->retry(failed.data(ui::MessageModel::IdRole).toLongLong());
     QTRY_VERIFY_WITH_TIMEOUT(statusOf(chat->model()->index(1)) != QLatin1String("failed"), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(chat->model()->index(1).data(ui::MessageModel::ErrorRole).toString(), QString(), 10000);
