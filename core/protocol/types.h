@@ -197,14 +197,9 @@ struct Usage {
 PUENTE_CODEC(Usage, field("plan", &Usage::plan), field("period_start", &Usage::periodStart), field("period_end", &Usage::periodEnd),
              field("limits", &Usage::limits), field("usage", &Usage::usage))
 
-struct TenantSummary {
-    qint64 id = 0;
-    QString slug;
-    QString name;
-    Plan plan = Plan::Basic;
-    TenantStatus status = TenantStatus::Active;
-    std::optional<QString> suspendedReason;
-    qint64 createdAt = 0;
+// A tenant as the companies list shows it: the tenant and its WhatsApp
+// connection and usage.
+struct TenantSummary : Tenant {
     std::optional<QString> phoneNumberId;
     ConnectionStatus connectionStatus = ConnectionStatus::NotConfigured;
     qint64 activeUsers = 0;

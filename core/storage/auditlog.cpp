@@ -43,7 +43,7 @@ Status AuditLog::record(Database &db, const Actor &actor, TenantId tenant, const
     return tx.commit();
 }
 
-Result<QList<AuditRecord>> AuditLog::query(Database &db, const AuditQuery &aq)
+Result<QList<protocol::AuditEntry>> AuditLog::query(Database &db, const AuditQuery &aq)
 {
     QString sql = QStringLiteral("SELECT id, tenant_id, actor_user_id, actor_label, action, target_type, target_id, details, "
                                  "client_address, created_at FROM audit_log WHERE 1 = 1");
@@ -88,10 +88,15 @@ Result<QList<AuditRecord>> AuditLog::query(Database &db, const AuditQuery &aq)
         q.bind(b);
     if (auto s = q.exec(); !s)
         return s.error();
-    QList<AuditRecord> out;
+    QList<protocol::AuditEntry> out;
     while (q.next()) {
-        out.append({q.int64(0), TenantId(q.isNull(1) ? 0 : q.int64(1)), UserId(q.isNull(2) ? 0 : q.int64(2)), q.text(3), q.text(4),
-                    q.text(5), q.text(6), QJsonDocument::fromJson(q.text(7).toUtf8()).object(), q.text(8), q.int64(9)});
+        protocol::AuditEntry e{q.int64(0), {}, {}, q.text(3), q.text(4), q.text(5), q.text(6),
+                               QJsonDocument::fromJson(q.text(7).toUtf8()).object(), q.text(8), q.int64(9)};
+        if (!q.isNull(1))
+            e.tenantId = q.int64(1);
+        if (!q.isNull(2))
+            e.actorUserId = q.int64(2);
+        out.append(e);
     }
     return out;
 }

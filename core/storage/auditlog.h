@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "protocol/types.h"
 #include "domain/ids.h"
 
 #include <QJsonObject>
@@ -36,19 +37,6 @@ struct AuditEntry {
     QString clientAddress = {};
 };
 
-struct AuditRecord {
-    qint64 id = 0;
-    TenantId tenantId;
-    UserId actorUserId;
-    QString actorLabel;
-    QString action;
-    QString targetType;
-    QString targetId;
-    QJsonObject details;
-    QString clientAddress;
-    qint64 createdAt = 0;
-};
-
 struct AuditQuery {
     std::optional<TenantId> tenant; // nullopt: every tenant and platform-wide entries
     UserId actor;                   // invalid: anyone
@@ -73,7 +61,7 @@ Status append(QSqlDatabase connection, const Actor &actor, TenantId tenant, cons
 Status record(Database &db, const Actor &actor, TenantId tenant, const QString &action, const QString &targetType,
               const QString &targetId, const QJsonObject &details = {});
 // Newest first.
-Result<QList<AuditRecord>> query(Database &db, const AuditQuery &query);
+Result<QList<protocol::AuditEntry>> query(Database &db, const AuditQuery &query);
 } // namespace AuditLog
 
 } // namespace puente

@@ -50,11 +50,7 @@ void registerAdminRoutes(Router &router, Environment &env)
         return answer<route::ListUsers>(list);
     });
 
-    router.add<route::CreateUser>(Access::tenantAdmins(), [&env](Request &r) {
-        auto body = decode<protocol::CreateUser>(r.json);
-        if (auto *refused = std::get_if<Reply>(&body))
-            return *refused;
-        const auto &create = std::get<protocol::CreateUser>(body);
+    router.add<route::CreateUser>(Access::tenantAdmins(), [&env](Request &r, const protocol::CreateUser &create) {
         const auto parsedRole = tenantRole(create.role);
         if (!parsedRole)
             return problem(ErrorCode::InvalidRole, QStringLiteral("role must be tenant_admin or agent"), QStringLiteral("role"));
@@ -116,15 +112,8 @@ void registerAdminRoutes(Router &router, Environment &env)
         const qint64 now = nowMs();
         protocol::TenantSummaryList list;
         for (const Tenant &t : tenants.value()) {
-            const protocol::Tenant base = toProtocol(t);
             protocol::TenantSummary o;
-            o.id = base.id;
-            o.slug = base.slug;
-            o.name = base.name;
-            o.plan = base.plan;
-            o.status = base.status;
-            o.suspendedReason = base.suspendedReason;
-            o.createdAt = base.createdAt;
+            static_cast<protocol::Tenant &>(o) = toProtocol(t);
             if (const auto it = channels->constFind(t.id.value); it != channels->cend()) {
                 o.phoneNumberId = orNull(it->phoneNumberId);
                 o.connectionStatus = protocol::enumFromName<protocol::ConnectionStatus>(it->connectionStatus).value_or(protocol::ConnectionStatus::Unknown);
@@ -146,11 +135,7 @@ void registerAdminRoutes(Router &router, Environment &env)
         return answer<route::ListTenants>(list);
     });
 
-    router.add<route::CreateTenant>(Access::platformAdmins(), [&env](Request &r) {
-        auto body = decode<protocol::CreateTenant>(r.json);
-        if (auto *refused = std::get_if<Reply>(&body))
-            return *refused;
-        const auto &create = std::get<protocol::CreateTenant>(body);
+    router.add<route::CreateTenant>(Access::platformAdmins(), [&env](Request &r, const protocol::CreateTenant &create) {
         const auto plan = planFromString(create.plan.isEmpty() ? QStringLiteral("basic") : create.plan);
         if (!plan)
             return problem(ErrorCode::InvalidPlan, QStringLiteral("plan must be basic, pro or enterprise"), QStringLiteral("plan"));
@@ -312,14 +297,7 @@ void registerAdminRoutes(Router &router, Environment &env)
         if (!entries)
             return fromError(entries.error());
         protocol::AuditPage page;
-        for (const AuditRecord &e : entries.value()) {
-            protocol::AuditEntry entry{e.id, {}, {}, e.actorLabel, e.action, e.targetType, e.targetId, e.details, e.clientAddress, e.createdAt};
-            if (e.tenantId.isValid())
-                entry.tenantId = e.tenantId.value;
-            if (e.actorUserId.isValid())
-                entry.actorUserId = e.actorUserId.value;
-            page.items.append(entry);
-        }
+        page.items = entries.value();
         if (entries->size() == q.limit)
             page.nextCursor = QString::number(entries->last().id);
         return answer<route::ListAuditLog>(page);
