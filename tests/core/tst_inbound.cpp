@@ -28,7 +28,7 @@ using namespace puente;
 using namespace puente::test;
 
 // Inbound processing against SQLite and PostgreSQL, fed with Meta's own
-// example payloads from ../shared/fixtures/meta-webhooks.
+// example payloads copied into tests/fixtures/meta-webhooks.
 class TestInbound : public QObject {
     Q_OBJECT
 private Q_SLOTS:

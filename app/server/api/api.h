@@ -178,6 +178,31 @@ public:
     {
         add(method(R::verb), QString::fromLatin1(R::path), std::move(access), std::move(handler));
     }
+    // The same for routes with a JSON body: the handler gets it decoded
+    // into the route's request type; a body that does not decode is
+    // answered 422, naming the field, and the handler never runs. (Routes
+    // that answer 404 for a malformed {id} before looking at the body
+    // decode it themselves, with decode<T>.)
+    template<typename R>
+    void add(Access access, std::function<Reply(Request &, const typename R::Request &)> handler)
+    {
+        add<R>(std::move(access), Handler([handler = std::move(handler)](Request &r) {
+                   auto body = decode<typename R::Request>(r.json);
+                   if (auto *refused = std::get_if<Reply>(&body))
+                       return *refused;
+                   return handler(r, std::get<typename R::Request>(body));
+               }));
+    }
+    template<typename R>
+    void addAsync(Access access, std::function<QFuture<Reply>(Request &, const typename R::Request &)> handler)
+    {
+        addAsync<R>(std::move(access), AsyncHandler([handler = std::move(handler)](Request &r) {
+                        auto body = decode<typename R::Request>(r.json);
+                        if (auto *refused = std::get_if<Reply>(&body))
+                            return QtFuture::makeReadyFuture(*refused);
+                        return handler(r, std::get<typename R::Request>(body));
+                    }));
+    }
     static Method method(protocol::Verb verb);
     // A route another component serves (webhook, WebSocket, OpenAPI):
     // listed for the OpenAPI check and the 405 answer.

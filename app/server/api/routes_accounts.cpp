@@ -9,11 +9,7 @@ namespace puente::server::api {
 
 void registerAccountRoutes(Router &router, Environment &env)
 {
-    router.add<route::Login>(Access::publicRoute(), [&env](Request &r) {
-        auto body = decode<protocol::LoginRequest>(r.json);
-        if (auto *refused = std::get_if<Reply>(&body))
-            return *refused;
-        const auto &login = std::get<protocol::LoginRequest>(body);
+    router.add<route::Login>(Access::publicRoute(), [&env](Request &r, const protocol::LoginRequest &login) {
         // Sign-in attempts per address are limited before any password work.
         const auto d = env.limiter.take(QStringLiteral("login:") + r.clientAddress, 2, 10, nowMs());
         if (!d.allowed) {
@@ -71,11 +67,7 @@ void registerAccountRoutes(Router &router, Environment &env)
         return answer<route::ListApiKeys>(list);
     });
 
-    router.add<route::CreateApiKey>(Access::tenantAdmins(), [&env](Request &r) {
-        auto body = decode<protocol::CreateApiKey>(r.json);
-        if (auto *refused = std::get_if<Reply>(&body))
-            return *refused;
-        const auto &create = std::get<protocol::CreateApiKey>(body);
+    router.add<route::CreateApiKey>(Access::tenantAdmins(), [&env](Request &r, const protocol::CreateApiKey &create) {
         // Left out: every scope. Unknown ones are refused by the repository.
         const QStringList scopes = create.scopes.value_or(ApiScope::all());
         auto created = ApiKeyRepository(env.db).create(r.principal.tenant, create.name, scopes, r.actor());

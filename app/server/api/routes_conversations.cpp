@@ -87,11 +87,7 @@ void registerConversationRoutes(Router &router, Environment &env)
         return answer<route::ListConversations>(out);
     });
 
-    router.add<route::StartConversation>(Access::agents(ApiScope::MessagesSend), [&env](Request &r) {
-        auto body = decode<protocol::StartConversation>(r.json);
-        if (auto *refused = std::get_if<Reply>(&body))
-            return *refused;
-        const auto &start = std::get<protocol::StartConversation>(body);
+    router.add<route::StartConversation>(Access::agents(ApiScope::MessagesSend), [&env](Request &r, const protocol::StartConversation &start) {
         auto e164 = normalizePhoneNumber(start.phone, env.defaultRegion);
         if (!e164)
             return fromError(e164.error());

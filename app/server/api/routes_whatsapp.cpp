@@ -85,11 +85,7 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         return answer<route::GetWhatsAppConfig>(configView(*config.value(), r.principal.role != Role::Agent, webhookUrl(env, r)));
     });
 
-    router.add<route::SaveWhatsAppConfig>(Access::tenantAdmins(), [&env](Request &r) {
-        auto body = decode<protocol::WhatsAppConfigInput>(r.json);
-        if (auto *refused = std::get_if<Reply>(&body))
-            return *refused;
-        const auto &input = std::get<protocol::WhatsAppConfigInput>(body);
+    router.add<route::SaveWhatsAppConfig>(Access::tenantAdmins(), [&env](Request &r, const protocol::WhatsAppConfigInput &input) {
         const QString apiType = input.apiType.isEmpty() ? QStringLiteral("business_api") : input.apiType;
         const auto &token = input.businessApiToken;
         const QString phoneNumberId = input.phoneNumberId.trimmed();
@@ -150,13 +146,10 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         return answer<route::SaveWhatsAppConfig>(configView(saved.value(), true, webhookUrl(env, r)), previous.value() ? 200 : 201);
     });
 
-    router.addAsync<route::TestConnection>(Access::tenantAdmins(), [&env](Request &r) -> QFuture<Reply> {
+    router.addAsync<route::TestConnection>(Access::tenantAdmins(), [&env](Request &r, const protocol::TestConnection &body) -> QFuture<Reply> {
         const auto now = [](Reply reply) { return QtFuture::makeReadyFuture(std::move(reply)); };
-        auto body = decode<protocol::TestConnection>(r.json);
-        if (auto *refused = std::get_if<Reply>(&body))
-            return now(*refused);
-        const auto &token = std::get<protocol::TestConnection>(body).businessApiToken;
-        const auto &phoneNumberId = std::get<protocol::TestConnection>(body).phoneNumberId;
+        const auto &token = body.businessApiToken;
+        const auto &phoneNumberId = body.phoneNumberId;
         WhatsAppConfigRepository repo(env.db, env.keyring);
         auto saved = repo.find(r.principal.tenant, ApiType::BusinessApi);
         if (!saved)
