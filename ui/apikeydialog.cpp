@@ -27,6 +27,8 @@ constexpr ScopeWords kScopeWords[] = {
      QT_TRANSLATE_NOOP("puente::ui::CreateApiKeyDialog", "change")},
     {protocol::ApiScope::MessagesSend, QT_TRANSLATE_NOOP("puente::ui::CreateApiKeyDialog", "Send messages"),
      QT_TRANSLATE_NOOP("puente::ui::CreateApiKeyDialog", "send")},
+    {protocol::ApiScope::Notifications, QT_TRANSLATE_NOOP("puente::ui::CreateApiKeyDialog", "Send the CRM's notifications (events to templates)"),
+     QT_TRANSLATE_NOOP("puente::ui::CreateApiKeyDialog", "notifications")},
 };
 
 const ScopeWords *wordsOf(protocol::ApiScope scope)

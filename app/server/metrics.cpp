@@ -1,5 +1,7 @@
 #include "metrics.h"
 
+#include "messaging/notifications.h"
+
 namespace puente::server {
 
 void Metrics::countRequest(const QString &route, int status)
@@ -35,6 +37,10 @@ QByteArray Metrics::toPrometheus(qint64 outboxDepth) const
     line("puente_webhooks_throttled_total", "Webhook POSTs refused by the global webhook guard (429).", "counter", webhooksThrottled);
     if (outboxDepth >= 0)
         line("puente_outbox_depth", "Messages waiting in the outbox to be sent.", "gauge", quint64(outboxDepth));
+    out += "# HELP puente_notifications_total Notifications that reached each status.\n# TYPE puente_notifications_total counter\n";
+    for (std::size_t i = 0; i < notify::counters().size(); ++i)
+        out += "puente_notifications_total{status=\"" + protocol::enumName(protocol::NotificationStatus(i)).toUtf8() + "\"} "
+            + QByteArray::number(notify::counters()[i].load(std::memory_order_relaxed)) + '\n';
     out += "# HELP puente_http_requests_total API requests by route and status.\n# TYPE puente_http_requests_total counter\n";
     QMutexLocker lock(&m_mutex);
     for (auto it = m_requests.constBegin(); it != m_requests.constEnd(); ++it) {

@@ -4,6 +4,7 @@
 #include "messaging/dispatcher.h"
 #include "messaging/inboundprocessor.h"
 #include "messaging/mediafetcher.h"
+#include "messaging/notificationworker.h"
 #include "messaging/webhookinbox.h"
 #include "secrets/keyrotation.h"
 #include "storage/database.h"
@@ -115,6 +116,13 @@ Result<std::unique_ptr<ServerContext>> ServerContext::start(const Settings &sett
         ctx->m_mediaFetcher = std::make_unique<MediaFetcher>(*ctx->m_db, ctx->m_keyring, &ctx->m_bus, *ctx->m_graph, mediaRoot(settings));
         ctx->m_mediaFetcher->start();
     }
+    if (settings.value(QStringLiteral("notifications"), QStringLiteral("on")) != QLatin1String("off")) {
+        NotificationWorkerSettings n;
+        n.defaultRegion = settings.value(QStringLiteral("default_phone_region"));
+        n.callbackPrivateNetwork = settings.value(QStringLiteral("callback_private_network")) == QLatin1String("true");
+        ctx->m_notifications = std::make_unique<NotificationWorker>(*ctx->m_db, ctx->m_keyring, &ctx->m_bus, n);
+        ctx->m_notifications->start();
+    }
     return ctx;
 }
 
@@ -123,6 +131,7 @@ ServerContext::~ServerContext()
     // Sends first (outcomes already known are recorded), then the processor
     // (it hands its last marks to the inbox), then the inbox, which commits
     // what is queued.
+    m_notifications.reset();
     m_dispatcher.reset();
     m_mediaFetcher.reset();
     if (m_processor)

@@ -14,6 +14,7 @@ namespace puente {
 class Database;
 class InboundProcessor;
 class MediaFetcher;
+class NotificationWorker;
 class OutboxDispatcher;
 class WebhookInbox;
 }
@@ -47,6 +48,8 @@ public:
     // Null when the settings turn it off (dispatcher=off: tests that look at
     // queued messages).
     OutboxDispatcher *dispatcher() { return m_dispatcher.get(); }
+    // Null when the settings turn it off (notifications=off).
+    NotificationWorker *notifications() { return m_notifications.get(); }
 
 private:
     ServerContext() = default;
@@ -60,6 +63,7 @@ private:
     std::unique_ptr<WebhookInbox> m_inbox;
     std::unique_ptr<OutboxDispatcher> m_dispatcher;
     std::unique_ptr<MediaFetcher> m_mediaFetcher;
+    std::unique_ptr<NotificationWorker> m_notifications;
 };
 
 // Settings every command shares.

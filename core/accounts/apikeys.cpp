@@ -10,7 +10,7 @@ namespace puente {
 
 QStringList ApiScope::all()
 {
-    return {ConversationsRead, ConversationsWrite, MessagesSend};
+    return {ConversationsRead, ConversationsWrite, MessagesSend, Notifications};
 }
 
 namespace {

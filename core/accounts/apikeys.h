@@ -19,6 +19,7 @@ namespace ApiScope {
 inline const QString ConversationsRead = QStringLiteral("conversations:read");
 inline const QString ConversationsWrite = QStringLiteral("conversations:write");
 inline const QString MessagesSend = QStringLiteral("messages:send");
+inline const QString Notifications = QStringLiteral("notifications");
 QStringList all();
 } // namespace ApiScope
 

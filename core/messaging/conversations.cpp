@@ -199,13 +199,40 @@ Result<protocol::MessagePage> ConversationService::messages(TenantId tenant, qin
 Result<ConversationService::Started> ConversationService::start(TenantId tenant, const QString &e164, const QString &name, const Actor &actor,
                                                                  bool retried)
 {
-    const QString waId = e164.startsWith(QLatin1Char('+')) ? e164.mid(1) : e164;
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun().error();
-    Sql existing(tx.connection(), QStringLiteral("SELECT ") + kConversationColumns
-                                      + QStringLiteral(" FROM whatsapp_conversations WHERE tenant_id = ? AND (contact_wa_id = ? OR contact_phone = ?) "
-                                                       "ORDER BY id LIMIT 1"));
+    EventBatch events(tx.connection());
+    auto started = startIn(tx.connection(), events, tenant, e164, name);
+    if (!started) {
+        // Someone else started it at the same moment (PostgreSQL): theirs.
+        if (started.error().code == QLatin1String("unique_violation") && !retried) {
+            tx.rollbackNow();
+            return start(tenant, e164, name, actor, true);
+        }
+        return started.error();
+    }
+    if (started->created) {
+        if (auto s = AuditLog::append(tx.connection(), actor, tenant, QStringLiteral("conversation.started"), QStringLiteral("conversation"),
+                                      QString::number(started->conversation.id), {{QStringLiteral("phone"), e164}});
+            !s)
+            return s.error();
+        if (auto s = events.write(); !s)
+            return s.error();
+    }
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    (void)publish(events.events());
+    return started;
+}
+
+Result<ConversationService::Started> ConversationService::startIn(QSqlDatabase c, EventBatch &events, TenantId tenant, const QString &e164,
+                                                                   const QString &name)
+{
+    const QString waId = e164.startsWith(QLatin1Char('+')) ? e164.mid(1) : e164;
+    Sql existing(c, QStringLiteral("SELECT ") + kConversationColumns
+                        + QStringLiteral(" FROM whatsapp_conversations WHERE tenant_id = ? AND (contact_wa_id = ? OR contact_phone = ?) "
+                                         "ORDER BY id LIMIT 1"));
     existing.bind(tenant.value).bind(waId).bind(e164);
     if (auto s = existing.exec(); !s)
         return s.error();
@@ -213,30 +240,19 @@ Result<ConversationService::Started> ConversationService::start(TenantId tenant,
         return Started{rows::conversation(existing), false};
     existing.finish();
     const qint64 now = nowMs();
-    Sql insert(tx.connection(), QStringLiteral("INSERT INTO whatsapp_conversations (tenant_id, conversation_id, contact_wa_id, contact_phone, "
-                                               "contact_name, search_text, status, unread_count, created_at, updated_at) "
-                                               "VALUES (?, ?, ?, ?, ?, ?, 'active', 0, ?, ?) RETURNING ") + kConversationColumns);
+    Sql insert(c, QStringLiteral("INSERT INTO whatsapp_conversations (tenant_id, conversation_id, contact_wa_id, contact_phone, "
+                                 "contact_name, search_text, status, unread_count, created_at, updated_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, 'active', 0, ?, ?) RETURNING ") + kConversationColumns);
     insert.bind(tenant.value).bind(waId).bind(waId).bind(e164).bind(nullIfEmpty(name.trimmed().left(200)))
         .bind(rows::searchText(name.trimmed().left(200), waId)).bind(now).bind(now);
-    if (auto s = insert.exec(); !s) {
-        // Someone else started it at the same moment (PostgreSQL): theirs.
-        if (s.error().code == QLatin1String("unique_violation") && !retried)
-            return start(tenant, e164, name, actor, true);
+    if (auto s = insert.exec(); !s)
         return s.error();
-    }
     if (!insert.next())
         return makeError("storage_error", QStringLiteral("conversation insert returned no row"));
-    auto recorded = rows::recordConversation(tx.connection(), tenant, insert);
-    if (!recorded)
-        return recorded.error();
-    if (auto s = AuditLog::append(tx.connection(), actor, tenant, QStringLiteral("conversation.started"), QStringLiteral("conversation"),
-                                  QString::number(recorded->row.id), {{QStringLiteral("phone"), e164}});
-        !s)
-        return s.error();
-    if (auto s = tx.commit(); !s)
-        return s.error();
-    (void)publish({recorded->event});
-    return Started{recorded->row, true};
+    const protocol::Conversation row = rows::conversation(insert);
+    insert.finish();
+    events.append(tenant, QStringLiteral("conversation.updated"), protocol::toJson(row));
+    return Started{row, true};
 }
 
 Result<protocol::Conversation> ConversationService::update(TenantId tenant, qint64 id, const ConversationChanges &changes, const Actor &actor)
@@ -270,6 +286,11 @@ Result<protocol::Conversation> ConversationService::update(TenantId tenant, qint
         binds << (*changes.assignee ? QVariant((*changes.assignee)->value) : QVariant(QMetaType(QMetaType::LongLong)));
         audit.insert(QStringLiteral("assigned_user_id"), *changes.assignee ? QJsonValue((*changes.assignee)->value) : QJsonValue());
     }
+    if (changes.optedOut) {
+        sql += *changes.optedOut ? QStringLiteral(", opted_out_at = COALESCE(opted_out_at, ?)") : QStringLiteral(", opted_out_at = NULL");
+        if (*changes.optedOut)
+            binds << nowMs();
+    }
     sql += QStringLiteral(" WHERE tenant_id = ? AND id = ? RETURNING ") + kConversationColumns;
     binds << tenant.value << id;
     Sql q(tx.connection(), sql);
@@ -285,6 +306,14 @@ Result<protocol::Conversation> ConversationService::update(TenantId tenant, qint
     if (!audit.isEmpty()) {
         if (auto s = AuditLog::append(tx.connection(), actor, tenant, QStringLiteral("conversation.updated"), QStringLiteral("conversation"),
                                       QString::number(id), audit);
+            !s)
+            return s.error();
+    }
+    // Opt-outs are the contact's wish: changed by hand, audited on their own.
+    if (changes.optedOut && *changes.optedOut != before->optedOutAt.has_value()) {
+        if (auto s = AuditLog::append(tx.connection(), actor, tenant,
+                                      *changes.optedOut ? QStringLiteral("contact.opted_out") : QStringLiteral("contact.opt_out_cleared"),
+                                      QStringLiteral("conversation"), QString::number(id), {{QStringLiteral("phone"), before->phone}});
             !s)
             return s.error();
     }
@@ -340,8 +369,7 @@ Result<protocol::Conversation> ConversationService::markRead(TenantId tenant, qi
     return event->row;
 }
 
-Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant, qint64 conversationId, const OutboundRequest &r,
-                                                                 UserId sender, QString *errorField)
+Result<ConversationService::Prepared> ConversationService::prepare(const OutboundRequest &r, QString *errorField)
 {
     auto invalid = [&](const char *field, const QString &message) {
         if (errorField)
@@ -493,17 +521,49 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
                                               "contacts or interactive"));
     }
 
+    return Prepared{request, content, preview, templateName};
+}
+
+Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant, qint64 conversationId, const OutboundRequest &r,
+                                                                 UserId sender, QString *errorField)
+{
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun().error();
-    auto conversation = conversationRow(tx.connection(), tenant, conversationId);
+    EventBatch events(tx.connection());
+    auto message = enqueueIn(tx.connection(), events, tenant, conversationId, r, sender, errorField, nullptr);
+    if (!message)
+        return message.error();
+    if (auto s = events.write(); !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    (void)publish(events.events());
+    return Queued{message.value()};
+}
+
+Result<protocol::Message> ConversationService::enqueueIn(QSqlDatabase c, EventBatch &events, TenantId tenant, qint64 conversationId,
+                                                         const OutboundRequest &r, UserId sender, QString *errorField, const Automatic *automatic)
+{
+    auto invalid = [&](const char *field, const QString &message) {
+        if (errorField)
+            *errorField = QString::fromLatin1(field);
+        return makeError("invalid_message", message);
+    };
+    auto prepared = prepare(r, errorField);
+    if (!prepared)
+        return prepared.error();
+    QJsonObject request = prepared->request;
+    QString content = prepared->content, preview = prepared->preview;
+    const QString templateName = prepared->templateName;
+    auto conversation = conversationRow(c, tenant, conversationId);
     if (!conversation)
         return conversation.error();
     const protocol::Conversation &conv = conversation.value();
     if (conv.status == protocol::ConversationStatus::Blocked)
         return makeError("contact_blocked", QStringLiteral("this contact is blocked; unblock the conversation to write"));
     {
-        Sql config(tx.connection(), QStringLiteral("SELECT 1 FROM whatsapp_config WHERE tenant_id = ? AND api_type = 'business_api' AND is_active = 1"));
+        Sql config(c, QStringLiteral("SELECT 1 FROM whatsapp_config WHERE tenant_id = ? AND api_type = 'business_api' AND is_active = 1"));
         config.bind(tenant.value);
         if (auto s = config.exec(); !s)
             return s.error();
@@ -517,7 +577,7 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
         // What the contact reads is the message's text: the chat and the
         // list show it as WhatsApp does, not the template's name.
         QString received;
-        if (auto s = TemplateService::checkSend(tx.connection(), tenant, templateName, t.language.trimmed(), t.components, &field, &received);
+        if (auto s = TemplateService::checkSend(c, tenant, templateName, t.language.trimmed(), t.components, &field, &received);
             !s) {
             if (errorField)
                 *errorField = field;
@@ -536,7 +596,7 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
     // those count against the plan's monthly allowance.
     bool opensConversation = false;
     if (r.type == QLatin1String("template") && !windowOpen) {
-        Sql open(tx.connection(), QStringLiteral("SELECT 1 FROM whatsapp_messages WHERE conversation_id = ? AND opens_conversation = 1 "
+        Sql open(c, QStringLiteral("SELECT 1 FROM whatsapp_messages WHERE conversation_id = ? AND opens_conversation = 1 "
                                                  "AND status <> 'failed' AND created_at > ? LIMIT 1"));
         open.bind(conversationId).bind(now - 24 * 3600 * 1000LL);
         if (auto s = open.exec(); !s)
@@ -544,12 +604,12 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
         opensConversation = !open.next();
         open.finish();
         if (opensConversation)
-            if (auto s = PlanUsageQuery::checkBusinessConversation(tx.connection(), m_db.dialect() == Dialect::Postgres, tenant, now); !s)
+            if (auto s = PlanUsageQuery::checkBusinessConversation(c, m_db.dialect() == Dialect::Postgres, tenant, now); !s)
                 return s.error();
     }
     QString contextProviderId;
     if (r.replyTo.value_or(0) > 0) {
-        Sql target(tx.connection(), QStringLiteral("SELECT provider_message_id FROM whatsapp_messages WHERE tenant_id = ? AND conversation_id = ? AND id = ?"));
+        Sql target(c, QStringLiteral("SELECT provider_message_id FROM whatsapp_messages WHERE tenant_id = ? AND conversation_id = ? AND id = ?"));
         target.bind(tenant.value).bind(conversationId).bind(*r.replyTo);
         if (auto s = target.exec(); !s)
             return s.error();
@@ -567,7 +627,7 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
     QString mediaFile, mediaMime, mediaName = r.filename;
     QVariant mediaSize(QMetaType(QMetaType::LongLong));
     if (!r.mediaId.isEmpty()) {
-        Sql up(tx.connection(), QStringLiteral("SELECT sha256, mime_type, size, filename FROM media_uploads WHERE tenant_id = ? AND media_id = ?"));
+        Sql up(c, QStringLiteral("SELECT sha256, mime_type, size, filename FROM media_uploads WHERE tenant_id = ? AND media_id = ?"));
         up.bind(tenant.value).bind(r.mediaId);
         if (auto s = up.exec(); !s)
             return s.error();
@@ -582,16 +642,19 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
             }
         }
     }
-    Sql insert(tx.connection(), QStringLiteral(
+    Sql insert(c, QStringLiteral(
         "INSERT INTO whatsapp_messages (tenant_id, conversation_id, direction, type, content, status, timestamp, media_id, media_caption, "
         "media_filename, context_message_id, reaction_emoji, sent_by_user_id, template_name, media_file, media_mime_type, media_size, "
-        "opens_conversation, created_at, updated_at) VALUES (?, ?, 'outbound', ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ")
+        "opens_conversation, notification_id, notification_event, created_at, updated_at) "
+        "VALUES (?, ?, 'outbound', ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ")
         + kMessageColumns);
     insert.bind(tenant.value).bind(conversationId).bind(r.type).bind(nullIfEmpty(content)).bind(now).bind(nullIfEmpty(r.mediaId))
         .bind(nullIfEmpty(r.caption)).bind(nullIfEmpty(mediaName)).bind(nullIfEmpty(contextProviderId))
         .bind(r.type == QLatin1String("reaction") ? QVariant(r.emoji) : QVariant(QMetaType(QMetaType::QString)))
         .bind(sender.isValid() ? QVariant(sender.value) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(nullIfEmpty(templateName)).bind(nullIfEmpty(mediaFile)).bind(nullIfEmpty(mediaMime)).bind(mediaSize).bind(opensConversation ? 1 : 0)
+        .bind(automatic ? QVariant(automatic->notificationId) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(automatic ? QVariant(automatic->event) : QVariant(QMetaType(QMetaType::QString)))
         .bind(now).bind(now);
     if (auto s = insert.exec(); !s)
         return s.error();
@@ -600,17 +663,17 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
     const protocol::Message message = rows::message(insert);
     insert.finish();
     const qint64 messageId = message.id;
-    Sql outbox(tx.connection(), QStringLiteral("INSERT INTO outbox (tenant_id, message_id, request, state, attempts, next_attempt_at, created_at, updated_at) "
+    Sql outbox(c, QStringLiteral("INSERT INTO outbox (tenant_id, message_id, request, state, attempts, next_attempt_at, created_at, updated_at) "
                                                "VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)"));
     outbox.bind(tenant.value).bind(messageId).bind(json(request)).bind(now).bind(now).bind(now);
     if (auto s = outbox.exec(); !s)
         return s.error();
-    // The events' counter is locked last, after the conversation row, as
-    // the inbound processor does (no lock-order deadlock on PostgreSQL).
-    EventBatch events(tx.connection());
+    // The events' counter is locked last (EventBatch::write), after the
+    // conversation row, as the inbound processor does (no lock-order
+    // deadlock on PostgreSQL).
     events.append(tenant, QStringLiteral("message.created"), protocol::toJson(message));
     if (r.type != QLatin1String("reaction")) {
-        Sql touch(tx.connection(), QStringLiteral("UPDATE whatsapp_conversations SET last_message_at = ?, last_message_preview = ?, updated_at = ? "
+        Sql touch(c, QStringLiteral("UPDATE whatsapp_conversations SET last_message_at = ?, last_message_preview = ?, updated_at = ? "
                                                   "WHERE id = ? RETURNING ") + kConversationColumns);
         touch.bind(now).bind(preview.simplified().left(200)).bind(now).bind(conversationId);
         if (auto s = touch.exec(); !s)
@@ -619,12 +682,7 @@ Result<ConversationService::Queued> ConversationService::enqueue(TenantId tenant
             events.append(tenant, QStringLiteral("conversation.updated"), rows::conversationJson(touch));
         touch.finish();
     }
-    if (auto s = events.write(); !s)
-        return s.error();
-    if (auto s = tx.commit(); !s)
-        return s.error();
-    (void)publish(events.events());
-    return Queued{message};
+    return message;
 }
 
 Result<ConversationService::MediaFile> ConversationService::media(TenantId tenant, qint64 messageId, const QString &mediaRoot)

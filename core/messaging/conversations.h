@@ -26,6 +26,7 @@ struct ConversationFilter {
 struct ConversationChanges {
     std::optional<QString> status;
     std::optional<std::optional<UserId>> assignee; // set to nullopt inside: unassign
+    std::optional<bool> optedOut;                  // false: the contact wants notifications again
 };
 
 // What an agent (or the CRM) asks to send is protocol::SendMessage: `type`
@@ -68,6 +69,19 @@ public:
     Result<Queued> enqueue(TenantId tenant, qint64 conversationId, const OutboundRequest &request, UserId sender,
                            QString *errorField = nullptr);
 
+    // The same two inside a caller's transaction (notifications): events go
+    // to `events`, which the caller writes and publishes after its commit.
+    // `startIn` finds the conversation with this E.164 number or creates it
+    // (`created` says which); no audit entry.
+    Result<Started> startIn(QSqlDatabase tx, EventBatch &events, TenantId tenant, const QString &e164, const QString &name);
+    // A message sent for a CRM notification is marked with it.
+    struct Automatic {
+        qint64 notificationId = 0;
+        QString event;
+    };
+    Result<protocol::Message> enqueueIn(QSqlDatabase tx, EventBatch &events, TenantId tenant, qint64 conversationId,
+                                        const OutboundRequest &request, UserId sender, QString *errorField, const Automatic *automatic);
+
     // A failed (or interrupted) outbound message goes back to the outbox.
     // Errors: not_found, not_retryable (it is not failed), window_closed.
     Result<protocol::Message> retry(TenantId tenant, qint64 messageId, const Actor &actor);
@@ -88,8 +102,16 @@ public:
     Status recordUpload(TenantId tenant, const QString &mediaId, const QString &sha256, const QString &mimeType, qint64 size,
                         const QString &filename);
 
-private:
     Status publish(QList<Event> events);
+
+private:
+    // What a request becomes before any storage: Meta's request, the text
+    // and preview. Error invalid_message.
+    struct Prepared {
+        QJsonObject request;
+        QString content, preview, templateName;
+    };
+    static Result<Prepared> prepare(const OutboundRequest &r, QString *errorField);
 
     Database &m_db;
     EventBus *m_bus;

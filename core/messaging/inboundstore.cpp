@@ -176,7 +176,7 @@ Status InboundStore::storeMessage(const meta::WebhookChange &change, const meta:
         "INSERT INTO whatsapp_messages (tenant_id, conversation_id, provider_message_id, direction, type, content, media_url, "
         "status, timestamp, error_code, error_title, error_message, error_details, raw_json, media_id, media_mime_type, "
         "media_sha256, media_size, media_caption, media_filename, context_message_id, forwarded, sender_user_id, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "reply_payload, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (tenant_id, provider_message_id) DO NOTHING RETURNING ") + kMessageColumns);
     const qint64 now = nowMs();
     insert.bind(m_tenant.value).bind(conversation.id).bind(m.id)
@@ -194,6 +194,7 @@ Status InboundStore::storeMessage(const meta::WebhookChange &change, const meta:
         .bind(nullIfEmpty(!m.contextId.isEmpty() ? m.contextId : (!m.reactionTo.isEmpty() ? m.reactionTo : m.targetId)))
         .bind(m.frequentlyForwarded ? 2 : (m.forwarded ? 1 : 0))
         .bind(nullIfEmpty(m.fromUserId))
+        .bind(nullIfEmpty(m.replyPayload))
         .bind(now).bind(now);
     if (auto s = insert.exec(); !s)
         return s;

@@ -8,7 +8,8 @@ namespace puente::rows {
 const QString kMessageColumns = QStringLiteral(
     "id, conversation_id, provider_message_id, direction, type, content, status, timestamp, error_code, error_title, "
     "error_message, error_details, media_id, media_mime_type, media_sha256, media_size, media_caption, media_filename, "
-    "context_message_id, forwarded, reaction_emoji, edited, revoked, status_at, sent_by_user_id, media_file, template_name, attention");
+    "context_message_id, forwarded, reaction_emoji, edited, revoked, status_at, sent_by_user_id, media_file, template_name, attention, "
+    "notification_id, notification_event, reply_payload");
 
 // A message, from a row of kMessageColumns.
 protocol::Message message(const Sql &q)
@@ -51,12 +52,16 @@ protocol::Message message(const Sql &q)
     m.templateName = q.text(26);
     // Set when the agent must decide (an interrupted send: retry or dismiss).
     m.attention = q.text(27);
+    if (!q.isNull(28))
+        m.notificationId = q.int64(28);
+    m.event = q.text(29);
+    m.replyPayload = q.text(30);
     return m;
 }
 
 const QString kConversationColumns = QStringLiteral(
     "id, conversation_id, contact_wa_id, contact_user_id, contact_phone, contact_name, status, last_message_at, "
-    "last_inbound_at, last_message_preview, unread_count, assigned_user_id, created_at, updated_at");
+    "last_inbound_at, last_message_preview, unread_count, assigned_user_id, created_at, updated_at, opted_out_at");
 
 protocol::Conversation conversation(const Sql &q)
 {
@@ -79,6 +84,8 @@ protocol::Conversation conversation(const Sql &q)
         c.windowOpenUntil = c.lastInboundAt + kServiceWindowMs;
     c.createdAt = q.int64(12);
     c.updatedAt = q.int64(13);
+    if (!q.isNull(14))
+        c.optedOutAt = q.int64(14);
     return c;
 }
 

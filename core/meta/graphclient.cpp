@@ -139,7 +139,6 @@ bool isGraphPath(const QString &path)
     return true;
 }
 
-namespace {
 bool isPublicAddress(const QHostAddress &a)
 {
     if (a.isLoopback() || a.isLinkLocal() || a.isSiteLocal() || a.isUniqueLocalUnicast() || a.isMulticast() || a.isBroadcast()
@@ -158,6 +157,7 @@ bool isPublicAddress(const QHostAddress &a)
     return true;
 }
 
+namespace {
 bool hostAllowed(const QUrl &url, const QStringList &patterns)
 {
     const QString host = url.host().toLower();

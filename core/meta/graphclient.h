@@ -49,6 +49,8 @@ bool isGraphPath(const QString &path);
 // mediaPrivateNetwork). Checks the name as written; `addresses`, when
 // given, are what it resolves to (all must be public). The error says why.
 Status checkMediaUrl(const QUrl &url, const GraphSettings &settings, const QList<QHostAddress> *addresses = nullptr);
+// Not loopback, private, link-local, carrier NAT, multicast or reserved.
+bool isPublicAddress(const QHostAddress &address);
 
 // A failed Graph call, classified from Meta's error body
 // ({"error":{"message","type","code","error_subcode","error_data":{"details"},"fbtrace_id"}}).

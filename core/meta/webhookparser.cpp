@@ -129,6 +129,7 @@ InboundMessage parseMessage(const QJsonObject &o)
     } else if (m.type == QLatin1String("interactive")) {
         const QString kind = str(body.value(QStringLiteral("type")));
         const QJsonObject reply = body.value(kind).toObject();
+        m.replyPayload = str(reply.value(QStringLiteral("id")));
         m.text = str(reply.value(QStringLiteral("title")));
         if (m.text.isEmpty())
             m.text = str(reply.value(QStringLiteral("body")));
@@ -138,6 +139,7 @@ InboundMessage parseMessage(const QJsonObject &o)
         if (m.text.isEmpty())
             m.text = kind;
     } else if (m.type == QLatin1String("button")) {
+        m.replyPayload = str(body.value(QStringLiteral("payload")));
         m.text = str(body.value(QStringLiteral("text")));
         if (m.text.isEmpty())
             m.text = str(body.value(QStringLiteral("payload")));

@@ -47,6 +47,7 @@ struct InboundMessage {
     // Context: replies, button taps, forwards.
     QString contextId;
     QString contextFrom;
+    QString replyPayload;  // button: its payload; interactive: the reply's id
     bool forwarded = false;
     bool frequentlyForwarded = false;
 

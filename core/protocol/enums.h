@@ -30,10 +30,10 @@ struct EnumNames<ApiType> {
     static constexpr const char *names[] = {"business_api"};
 };
 
-enum class ApiScope { ConversationsRead, ConversationsWrite, MessagesSend };
+enum class ApiScope { ConversationsRead, ConversationsWrite, MessagesSend, Notifications };
 template<>
 struct EnumNames<ApiScope> {
-    static constexpr const char *names[] = {"conversations:read", "conversations:write", "messages:send"};
+    static constexpr const char *names[] = {"conversations:read", "conversations:write", "messages:send", "notifications"};
 };
 
 enum class ConnectionStatus { NotConfigured, Unknown, Connected, Failing };
@@ -60,6 +60,15 @@ enum class MessageStatus { Queued, Sent, Delivered, Read, Played, Failed, Receiv
 template<>
 struct EnumNames<MessageStatus> {
     static constexpr const char *names[] = {"queued", "sent", "delivered", "read", "played", "failed", "received"};
+};
+
+// A notification's life (docs/decisions.md, "Notifications"): accepted →
+// scheduled → queued → sent → delivered → read, or failed, skipped
+// (opted out, blocked, broken rule, plan limit) or cancelled.
+enum class NotificationStatus { Accepted, Scheduled, Queued, Sent, Delivered, Read, Failed, Skipped, Cancelled };
+template<>
+struct EnumNames<NotificationStatus> {
+    static constexpr const char *names[] = {"accepted", "scheduled", "queued", "sent", "delivered", "read", "failed", "skipped", "cancelled"};
 };
 
 enum class DeadLetterKind { Unroutable, ForeignSignature, UnknownStatus, Unparseable, FailedRepeatedly, Other };

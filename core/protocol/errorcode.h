@@ -46,6 +46,10 @@ enum class ErrorCode {
     NotRetryable,          // not_retryable
     NotReplayable,         // not_replayable
     PlanLimitReached,      // plan_limit_reached
+    RuleTaken,             // rule_taken: another enabled rule has the event
+    RuleBroken,            // rule_broken: the rule's template is gone or not approved
+    NotCancellable,        // not_cancellable: the notification has left already
+    IdempotencyKeyReused,  // idempotency_key_reused: the key came with another body
     // 413-431
     TooLarge,             // too_large
     PayloadTooLarge,      // payload_too_large (webhooks)
@@ -71,6 +75,8 @@ enum class ErrorCode {
     InvalidBusinessAccountId, // invalid_business_account_id
     InvalidMessage,           // invalid_message
     WindowClosed,             // window_closed
+    NoRule,                   // no_rule: no enabled notification rule for the event
+    MissingData,              // missing_data: the event's data lacks what a placeholder needs (field: the path)
     TenantRequired,           // tenant_required (422: sign-in: the email has accounts in several companies)
     // 429
     RateLimited,     // rate_limited

@@ -83,6 +83,27 @@ struct Codec<DeadLetterQuery> {
     }
 };
 
+struct NotificationQuery {
+    QString event;
+    QString status;
+    QString phone;
+    QString reference;
+    QString from; // ISO date or Unix ms
+    QString to;
+    QString cursor;
+    qint64 limit = 0;
+};
+template<>
+struct Codec<NotificationQuery> {
+    static auto fields()
+    {
+        return std::make_tuple(field("event", &NotificationQuery::event), field("status", &NotificationQuery::status),
+                               field("phone", &NotificationQuery::phone), field("reference", &NotificationQuery::reference),
+                               field("from", &NotificationQuery::from), field("to", &NotificationQuery::to), field("cursor", &NotificationQuery::cursor),
+                               field("limit", &NotificationQuery::limit));
+    }
+};
+
 struct UploadQuery {
     QString filename;
 };
@@ -164,6 +185,20 @@ PUENTE_ROUTE(GetHealth, Get, "/api/whatsapp/health", None, None, Health, 200)
 PUENTE_ROUTE(ListAuditLog, Get, "/api/audit-log", AuditQuery, None, AuditPage, 200)
 PUENTE_ROUTE(ListDeadLetters, Get, "/api/dead-letters", DeadLetterQuery, None, DeadLetterPage, 200)
 PUENTE_ROUTE(ReplayDeadLetter, Post, "/api/dead-letters/{id}/replay", None, None, Replayed, 202)
+// the CRM's notifications
+PUENTE_ROUTE(GetTenantSettings, Get, "/api/tenant-settings", None, None, TenantSettings, 200)
+PUENTE_ROUTE(UpdateTenantSettings, Patch, "/api/tenant-settings", None, protocol::UpdateTenantSettings, TenantSettings, 200)
+PUENTE_ROUTE(TestCallback, Post, "/api/tenant-settings/test-callback", None, None, CallbackDelivery, 200)
+PUENTE_ROUTE(ListCallbackDeliveries, Get, "/api/callback-deliveries", None, None, CallbackDeliveryList, 200)
+PUENTE_ROUTE(ListNotificationRules, Get, "/api/notification-rules", None, None, NotificationRuleList, 200)
+PUENTE_ROUTE(CreateNotificationRule, Post, "/api/notification-rules", None, protocol::CreateNotificationRule, NotificationRule, 201)
+PUENTE_ROUTE(UpdateNotificationRule, Patch, "/api/notification-rules/{id}", None, protocol::UpdateNotificationRule, NotificationRule, 200)
+PUENTE_ROUTE(DeleteNotificationRule, Delete, "/api/notification-rules/{id}", None, None, None, 204)
+PUENTE_ROUTE(PreviewNotificationRule, Post, "/api/notification-rules/preview", None, protocol::PreviewNotificationRule, RulePreview, 200)
+PUENTE_ROUTE(SendNotification, Post, "/api/notifications", None, protocol::SendNotification, Notification, 202)
+PUENTE_ROUTE(ListNotifications, Get, "/api/notifications", NotificationQuery, None, NotificationPage, 200)
+PUENTE_ROUTE(GetNotification, Get, "/api/notifications/{id}", None, None, Notification, 200)
+PUENTE_ROUTE(CancelNotification, Delete, "/api/notifications/{id}", None, None, Notification, 200)
 } // namespace route
 
 #undef PUENTE_ROUTE
@@ -176,7 +211,10 @@ using AllRoutes =
                route::GetConversation, route::UpdateConversation, route::MarkRead, route::ListMessages, route::SendMessage,
                route::RetryMessage, route::DismissMessage, route::UploadMedia, route::DownloadMedia, route::ListTenants, route::CreateTenant,
                route::UpdateTenant, route::ListPlans, route::GetUsage, route::GetHealth, route::ListAuditLog, route::ListDeadLetters,
-               route::ReplayDeadLetter>;
+               route::ReplayDeadLetter, route::GetTenantSettings, route::UpdateTenantSettings, route::TestCallback,
+               route::ListCallbackDeliveries, route::ListNotificationRules, route::CreateNotificationRule, route::UpdateNotificationRule,
+               route::DeleteNotificationRule, route::PreviewNotificationRule, route::SendNotification, route::ListNotifications,
+               route::GetNotification, route::CancelNotification>;
 
 // A route's path with its "{id}" segments filled in order.
 template<typename R>

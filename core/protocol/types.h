@@ -540,6 +540,7 @@ struct Conversation {
     std::optional<qint64> windowOpenUntil;
     qint64 createdAt = 0;
     qint64 updatedAt = 0; // of two copies, the later one is current
+    std::optional<qint64> optedOutAt; // the contact asked for no more notifications (BAJA, STOP...)
 };
 PUENTE_CODEC(Conversation, field("id", &Conversation::id), field("contact_key", &Conversation::contactKey), field("wa_id", &Conversation::waId),
              field("user_id", &Conversation::userId), field("phone", &Conversation::phone), field("name", &Conversation::name),
@@ -547,7 +548,8 @@ PUENTE_CODEC(Conversation, field("id", &Conversation::id), field("contact_key", 
              field("last_inbound_at", &Conversation::lastInboundAt), field("preview", &Conversation::preview),
              field("unread_count", &Conversation::unreadCount), field("assigned_user_id", &Conversation::assignedUserId),
              field("phone_display", &Conversation::phoneDisplay), field("window_open_until", &Conversation::windowOpenUntil),
-             field("created_at", &Conversation::createdAt), field("updated_at", &Conversation::updatedAt))
+             field("created_at", &Conversation::createdAt), field("updated_at", &Conversation::updatedAt),
+             field("opted_out_at", &Conversation::optedOutAt, OmitIfEmpty))
 
 struct ConversationPage {
     QList<Conversation> items;
@@ -564,16 +566,19 @@ struct StartConversation {
 PUENTE_CODEC(StartConversation, field("phone", &StartConversation::phone, Required, 40), field("name", &StartConversation::name, OmitIfEmpty, 200))
 
 // `assignedUserId`: absent leaves the assignee, null unassigns.
+// `optedOut`: false clears a contact's opt-out (they asked again), true sets it.
 struct UpdateConversation {
     std::optional<QString> status;
     QJsonValue assignedUserId = QJsonValue(QJsonValue::Undefined);
+    std::optional<bool> optedOut;
 
-    static UpdateConversation toStatus(ConversationStatus s) { return {enumName(s), QJsonValue(QJsonValue::Undefined)}; }
-    static UpdateConversation assignTo(qint64 userId) { return {std::nullopt, QJsonValue(userId)}; }
-    static UpdateConversation unassign() { return {std::nullopt, QJsonValue(QJsonValue::Null)}; }
+    static UpdateConversation toStatus(ConversationStatus s) { return {enumName(s), QJsonValue(QJsonValue::Undefined), {}}; }
+    static UpdateConversation assignTo(qint64 userId) { return {std::nullopt, QJsonValue(userId), {}}; }
+    static UpdateConversation unassign() { return {std::nullopt, QJsonValue(QJsonValue::Null), {}}; }
+    static UpdateConversation setOptedOut(bool out) { return {std::nullopt, QJsonValue(QJsonValue::Undefined), out}; }
 };
 PUENTE_CODEC(UpdateConversation, field("status", &UpdateConversation::status, OmitIfEmpty, 20),
-             field("assigned_user_id", &UpdateConversation::assignedUserId))
+             field("assigned_user_id", &UpdateConversation::assignedUserId), field("opted_out", &UpdateConversation::optedOut, OmitIfEmpty))
 
 struct MessageError {
     qint64 code = 0;
@@ -617,6 +622,9 @@ struct Message {
     std::optional<qint64> sentByUserId;
     QString templateName; // "template" on the wire
     QString attention;    // "interrupted": the agent decides
+    std::optional<qint64> notificationId; // sent for a CRM notification (automatic)
+    QString event;                        // that notification's event
+    QString replyPayload;                 // a tapped button's payload or an interactive reply's id
 };
 PUENTE_CODEC(Message, field("id", &Message::id), field("conversation_id", &Message::conversationId),
              field("provider_message_id", &Message::providerMessageId), field("direction", &Message::direction), field("type", &Message::type),
@@ -625,7 +633,8 @@ PUENTE_CODEC(Message, field("id", &Message::id), field("conversation_id", &Messa
              field("error", &Message::error, OmitIfEmpty), field("media", &Message::media, OmitIfEmpty), field("reply_to", &Message::replyTo, OmitIfEmpty),
              field("reaction", &Message::reaction, OmitIfEmpty), field("status_at", &Message::statusAt, OmitIfEmpty),
              field("sent_by_user_id", &Message::sentByUserId, OmitIfEmpty), field("template", &Message::templateName, OmitIfEmpty),
-             field("attention", &Message::attention, OmitIfEmpty))
+             field("attention", &Message::attention, OmitIfEmpty), field("notification_id", &Message::notificationId, OmitIfEmpty),
+             field("event", &Message::event, OmitIfEmpty), field("reply_payload", &Message::replyPayload, OmitIfEmpty))
 
 struct MessagePage {
     QList<Message> items;
@@ -682,6 +691,248 @@ struct UploadedMedia {
 };
 PUENTE_CODEC(UploadedMedia, field("media_id", &UploadedMedia::mediaId), field("type", &UploadedMedia::type),
              field("mime_type", &UploadedMedia::mimeType), field("size", &UploadedMedia::size), field("sha256", &UploadedMedia::sha256))
+
+// --- notifications (the CRM's events) ------------------------------------------
+
+// Where a template parameter's value comes from: `source` "data" (a path
+// into the event's data, "candidate.first_name" or "data.candidate.first_name"),
+// "text" (fixed), or a formatter of a data path in the tenant's time zone and
+// language: "date" ("jueves 10 de diciembre"), "time" ("10:00"),
+// "datetime" ("jueves 10 de diciembre, 10:00"). For a media header the value
+// is an https link or an uploaded media id.
+struct ParameterSource {
+    QString source;
+    QString value;
+};
+PUENTE_CODEC(ParameterSource, field("source", &ParameterSource::source, Required, 20), field("value", &ParameterSource::value, Required, 2000))
+
+// A button's parameter: the URL suffix of a URL button, the payload of a
+// quick-reply button (`index` counts the template's buttons from 0).
+struct ButtonParameter {
+    qint64 index = 0;
+    ParameterSource value;
+};
+PUENTE_CODEC(ButtonParameter, field("index", &ButtonParameter::index, Required), field("value", &ButtonParameter::value, Required))
+
+struct NotificationRule {
+    qint64 id = 0;
+    QString event;
+    QString templateName; // "template"
+    QString language;
+    QList<ParameterSource> header; // a text header's placeholder, or a media header's file
+    QList<ParameterSource> body;   // one per body placeholder, in order
+    QList<ButtonParameter> buttons;
+    bool quietHours = true; // wait for the end of the tenant's quiet hours
+    bool enabled = true;
+    bool broken = false;    // its template is gone, not approved, or needs other parameters
+    QString brokenReason;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+};
+PUENTE_CODEC(NotificationRule, field("id", &NotificationRule::id), field("event", &NotificationRule::event),
+             field("template", &NotificationRule::templateName), field("language", &NotificationRule::language),
+             field("header", &NotificationRule::header), field("body", &NotificationRule::body), field("buttons", &NotificationRule::buttons),
+             field("quiet_hours", &NotificationRule::quietHours), field("enabled", &NotificationRule::enabled),
+             field("broken", &NotificationRule::broken), field("broken_reason", &NotificationRule::brokenReason, OmitIfEmpty),
+             field("created_at", &NotificationRule::createdAt), field("updated_at", &NotificationRule::updatedAt))
+
+struct NotificationRuleList {
+    QList<NotificationRule> items;
+};
+PUENTE_CODEC(NotificationRuleList, field("items", &NotificationRuleList::items))
+
+struct CreateNotificationRule {
+    QString event;
+    QString templateName;
+    QString language;
+    QList<ParameterSource> header;
+    QList<ParameterSource> body;
+    QList<ButtonParameter> buttons;
+    std::optional<bool> quietHours;
+    std::optional<bool> enabled;
+};
+PUENTE_CODEC(CreateNotificationRule, field("event", &CreateNotificationRule::event, Required, 64),
+             field("template", &CreateNotificationRule::templateName, Required, 512),
+             field("language", &CreateNotificationRule::language, Required, 15), field("header", &CreateNotificationRule::header, OmitIfEmpty),
+             field("body", &CreateNotificationRule::body, OmitIfEmpty), field("buttons", &CreateNotificationRule::buttons, OmitIfEmpty),
+             field("quiet_hours", &CreateNotificationRule::quietHours, OmitIfEmpty), field("enabled", &CreateNotificationRule::enabled, OmitIfEmpty))
+
+// Absent fields stay as they are; a given list replaces the rule's.
+struct UpdateNotificationRule {
+    std::optional<QString> event;
+    std::optional<QString> templateName;
+    std::optional<QString> language;
+    std::optional<QList<ParameterSource>> header;
+    std::optional<QList<ParameterSource>> body;
+    std::optional<QList<ButtonParameter>> buttons;
+    std::optional<bool> quietHours;
+    std::optional<bool> enabled;
+};
+PUENTE_CODEC(UpdateNotificationRule, field("event", &UpdateNotificationRule::event, OmitIfEmpty, 64),
+             field("template", &UpdateNotificationRule::templateName, OmitIfEmpty, 512),
+             field("language", &UpdateNotificationRule::language, OmitIfEmpty, 15), field("header", &UpdateNotificationRule::header, OmitIfEmpty),
+             field("body", &UpdateNotificationRule::body, OmitIfEmpty), field("buttons", &UpdateNotificationRule::buttons, OmitIfEmpty),
+             field("quiet_hours", &UpdateNotificationRule::quietHours, OmitIfEmpty), field("enabled", &UpdateNotificationRule::enabled, OmitIfEmpty))
+
+// A rule tried on sample data: the text the contact would read and the
+// template's parameters, or what is missing.
+struct PreviewNotificationRule {
+    CreateNotificationRule rule;
+    QJsonObject data;
+};
+PUENTE_CODEC(PreviewNotificationRule, field("rule", &PreviewNotificationRule::rule, Required), field("data", &PreviewNotificationRule::data))
+
+struct RulePreview {
+    bool ok = false;
+    QString text;
+    QJsonArray components;
+    QString error; // what is wrong, naming the path or the placeholder
+    QString field;
+};
+PUENTE_CODEC(RulePreview, field("ok", &RulePreview::ok), field("text", &RulePreview::text), field("components", &RulePreview::components),
+             field("error", &RulePreview::error, OmitIfEmpty), field("field", &RulePreview::field, OmitIfEmpty))
+
+struct NotificationRecipient {
+    QString phone;
+    QString name;
+};
+PUENTE_CODEC(NotificationRecipient, field("phone", &NotificationRecipient::phone, Required, 40),
+             field("name", &NotificationRecipient::name, OmitIfEmpty, 200))
+
+// POST /api/notifications (with an Idempotency-Key header). `send_at`: an
+// ISO 8601 time with its offset ("2026-12-10T09:00:00+01:00") or Unix ms.
+struct SendNotification {
+    QString event;
+    NotificationRecipient to;
+    QJsonObject data;
+    QJsonValue sendAt = QJsonValue(QJsonValue::Undefined);
+    QString reference;
+};
+PUENTE_CODEC(SendNotification, field("event", &SendNotification::event, Required, 64), field("to", &SendNotification::to, Required),
+             field("data", &SendNotification::data, OmitIfEmpty), field("send_at", &SendNotification::sendAt),
+             field("reference", &SendNotification::reference, OmitIfEmpty, 200))
+
+struct NotificationChange {
+    NotificationStatus status = NotificationStatus::Accepted;
+    QString reason;
+    std::optional<qint64> errorCode;
+    qint64 at = 0;
+};
+PUENTE_CODEC(NotificationChange, field("status", &NotificationChange::status), field("reason", &NotificationChange::reason, OmitIfEmpty),
+             field("error_code", &NotificationChange::errorCode, OmitIfEmpty), field("at", &NotificationChange::at))
+
+// The contact's answer to a notification (a quick-reply button).
+struct NotificationReply {
+    qint64 messageId = 0;
+    QString payload;
+    QString text;
+    qint64 at = 0;
+};
+PUENTE_CODEC(NotificationReply, field("message_id", &NotificationReply::messageId), field("payload", &NotificationReply::payload),
+             field("text", &NotificationReply::text), field("at", &NotificationReply::at))
+
+struct Notification {
+    qint64 id = 0;
+    QString event;
+    QString reference;
+    QString phone; // E.164
+    QString name;
+    NotificationStatus status = NotificationStatus::Accepted;
+    QString reason; // skipped, failed, cancelled: why
+    std::optional<qint64> errorCode;
+    std::optional<qint64> ruleId;
+    std::optional<qint64> conversationId;
+    std::optional<qint64> messageId;
+    std::optional<qint64> sendAt; // asked for
+    qint64 dueAt = 0;             // when it goes out (after quiet hours)
+    QJsonObject data;
+    std::optional<NotificationReply> reply;
+    QList<NotificationChange> history; // GET /api/notifications/{id} only
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+};
+PUENTE_CODEC(Notification, field("id", &Notification::id), field("event", &Notification::event),
+             field("reference", &Notification::reference, OmitIfEmpty), field("phone", &Notification::phone), field("name", &Notification::name, OmitIfEmpty),
+             field("status", &Notification::status), field("reason", &Notification::reason, OmitIfEmpty),
+             field("error_code", &Notification::errorCode, OmitIfEmpty), field("rule_id", &Notification::ruleId),
+             field("conversation_id", &Notification::conversationId), field("message_id", &Notification::messageId),
+             field("send_at", &Notification::sendAt, OmitIfEmpty), field("due_at", &Notification::dueAt), field("data", &Notification::data),
+             field("reply", &Notification::reply, OmitIfEmpty), field("history", &Notification::history, OmitIfEmpty),
+             field("created_at", &Notification::createdAt), field("updated_at", &Notification::updatedAt))
+
+struct NotificationPage {
+    QList<Notification> items;
+    std::optional<QString> nextCursor;
+};
+PUENTE_CODEC(NotificationPage, field("items", &NotificationPage::items), field("next_cursor", &NotificationPage::nextCursor))
+
+// What a tenant's notifications go by. Quiet hours are "HH:MM" in its time
+// zone; opt-out keywords match a whole message, ignoring case and accents.
+struct TenantSettings {
+    QString defaultRegion; // ES, MX, CO...: numbers written without +country
+    QString timeZone;      // IANA: Europe/Madrid
+    QString language;      // es or en: dates in notifications
+    bool quietHoursEnabled = true;
+    QString quietStart;
+    QString quietEnd;
+    QStringList optOutKeywords;
+    QString optOutReply;
+    QString callbackUrl;
+    bool callbackSecretSet = false;
+    QString callbackSecret; // only in the answer that created or rotated it
+};
+PUENTE_CODEC(TenantSettings, field("default_region", &TenantSettings::defaultRegion), field("time_zone", &TenantSettings::timeZone),
+             field("language", &TenantSettings::language), field("quiet_hours_enabled", &TenantSettings::quietHoursEnabled),
+             field("quiet_start", &TenantSettings::quietStart), field("quiet_end", &TenantSettings::quietEnd),
+             field("opt_out_keywords", &TenantSettings::optOutKeywords), field("opt_out_reply", &TenantSettings::optOutReply),
+             field("callback_url", &TenantSettings::callbackUrl), field("callback_secret_set", &TenantSettings::callbackSecretSet),
+             field("callback_secret", &TenantSettings::callbackSecret, OmitIfEmpty))
+
+struct UpdateTenantSettings {
+    std::optional<QString> defaultRegion;
+    std::optional<QString> timeZone;
+    std::optional<QString> language;
+    std::optional<bool> quietHoursEnabled;
+    std::optional<QString> quietStart;
+    std::optional<QString> quietEnd;
+    std::optional<QStringList> optOutKeywords;
+    std::optional<QString> optOutReply;
+    std::optional<QString> callbackUrl; // "" removes it
+    bool rotateCallbackSecret = false;
+};
+PUENTE_CODEC(UpdateTenantSettings, field("default_region", &UpdateTenantSettings::defaultRegion, OmitIfEmpty, 2),
+             field("time_zone", &UpdateTenantSettings::timeZone, OmitIfEmpty, 64), field("language", &UpdateTenantSettings::language, OmitIfEmpty, 5),
+             field("quiet_hours_enabled", &UpdateTenantSettings::quietHoursEnabled, OmitIfEmpty),
+             field("quiet_start", &UpdateTenantSettings::quietStart, OmitIfEmpty, 5), field("quiet_end", &UpdateTenantSettings::quietEnd, OmitIfEmpty, 5),
+             field("opt_out_keywords", &UpdateTenantSettings::optOutKeywords, OmitIfEmpty),
+             field("opt_out_reply", &UpdateTenantSettings::optOutReply, OmitIfEmpty | Multiline, 1024),
+             field("callback_url", &UpdateTenantSettings::callbackUrl, OmitIfEmpty, 2000),
+             field("rotate_callback_secret", &UpdateTenantSettings::rotateCallbackSecret))
+
+// One POST to the CRM's callback URL and how it went.
+struct CallbackDelivery {
+    qint64 id = 0;
+    std::optional<qint64> notificationId;
+    QString kind;  // notification.status, notification.reply, test
+    QString state; // pending, delivered, failed (gave up after 24 h)
+    qint64 attempts = 0;
+    std::optional<qint64> lastStatus; // the CRM's HTTP status
+    QString lastAnswer;               // the start of its answer, or the network error
+    QJsonObject payload;
+    qint64 createdAt = 0;
+    std::optional<qint64> nextAttemptAt;
+    std::optional<qint64> deliveredAt;
+};
+PUENTE_CODEC(CallbackDelivery, field("id", &CallbackDelivery::id), field("notification_id", &CallbackDelivery::notificationId),
+             field("kind", &CallbackDelivery::kind), field("state", &CallbackDelivery::state), field("attempts", &CallbackDelivery::attempts),
+             field("last_status", &CallbackDelivery::lastStatus), field("last_answer", &CallbackDelivery::lastAnswer),
+             field("payload", &CallbackDelivery::payload), field("created_at", &CallbackDelivery::createdAt),
+             field("next_attempt_at", &CallbackDelivery::nextAttemptAt), field("delivered_at", &CallbackDelivery::deliveredAt))
+
+struct CallbackDeliveryList {
+    QList<CallbackDelivery> items;
+};
+PUENTE_CODEC(CallbackDeliveryList, field("items", &CallbackDeliveryList::items))
 
 // --- the event stream ---------------------------------------------------------
 

@@ -23,6 +23,7 @@ inline const QList<SealedColumn> &sealedColumns()
         {QStringLiteral("whatsapp_config"), QStringLiteral("id"), QStringLiteral("tenant_id"), QStringLiteral("business_api_token")},
         {QStringLiteral("whatsapp_config"), QStringLiteral("id"), QStringLiteral("tenant_id"), QStringLiteral("app_secret")},
         {QStringLiteral("system_settings"), QStringLiteral("name"), QStringLiteral("name"), QStringLiteral("value")},
+        {QStringLiteral("tenant_settings"), QStringLiteral("tenant_id"), QStringLiteral("tenant_id"), QStringLiteral("callback_secret")},
     };
     return list;
 }

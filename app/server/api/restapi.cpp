@@ -119,6 +119,8 @@ RestApi::RestApi(ServerContext &context, QThreadPool *pool)
     m_env->wakeInbound = [&context] { context.wakeInbound(); };
     m_env->gate = std::make_shared<PoolGate>(pool);
     m_env->trustProxy = s.value(QStringLiteral("trust_proxy")) == QLatin1String("true");
+    m_env->notifications = context.notifications();
+    m_env->callbackPrivateNetwork = s.value(QStringLiteral("callback_private_network")) == QLatin1String("true");
     m_tenantRate = number(s, "rate_limit_tenant_per_second", 50);
     m_tenantBurst = number(s, "rate_limit_tenant_burst", 200);
     m_callerRate = number(s, "rate_limit_user_per_second", 10);
@@ -129,6 +131,7 @@ RestApi::RestApi(ServerContext &context, QThreadPool *pool)
     registerWhatsAppRoutes(m_router, *m_env);
     registerConversationRoutes(m_router, *m_env);
     registerAdminRoutes(m_router, *m_env);
+    registerNotificationRoutes(m_router, *m_env);
 }
 
 RestApi::~RestApi()

@@ -20,6 +20,7 @@ namespace puente {
 class AuthService;
 class Database;
 class EventBus;
+class NotificationWorker;
 class Settings;
 }
 
@@ -47,6 +48,8 @@ struct Environment {
     std::function<void()> wakeInbound = {}; // replayed dead letters wait in the inbox
     bool trustProxy = false;                // X-Forwarded-* from a proxy on this host are believed
     std::shared_ptr<PoolGate> gate = {};    // continuations of Meta calls go back to `pool` through it
+    NotificationWorker *notifications = nullptr; // test callbacks (null when the worker is off)
+    bool callbackPrivateNetwork = false;         // callbacks may go to private addresses
 };
 
 // The REST API: routing, authentication, roles and scopes, tenant selection,
@@ -92,6 +95,7 @@ void registerAccountRoutes(Router &router, Environment &env);
 void registerWhatsAppRoutes(Router &router, Environment &env);
 void registerConversationRoutes(Router &router, Environment &env);
 void registerAdminRoutes(Router &router, Environment &env);
+void registerNotificationRoutes(Router &router, Environment &env);
 
 // Domain records as the API carries them.
 protocol::User toProtocol(const User &user);

@@ -125,8 +125,9 @@ void registerConversationRoutes(Router &router, Environment &env)
                 return problem(ErrorCode::InvalidField, QStringLiteral("assigned_user_id must be a whole number"), QStringLiteral("assigned_user_id"));
             changes.assignee = std::optional<UserId>(UserId(assignee.toInteger()));
         }
-        if (!changes.status && !changes.assignee)
-            return problem(ErrorCode::MissingField, QStringLiteral("send status and/or assigned_user_id"));
+        changes.optedOut = update.optedOut;
+        if (!changes.status && !changes.assignee && !changes.optedOut)
+            return problem(ErrorCode::MissingField, QStringLiteral("send status, assigned_user_id and/or opted_out"));
         auto updated = ConversationService(env.db, &env.bus).update(r.principal.tenant, *id, changes, r.actor());
         if (!updated)
             return fromError(updated.error());
