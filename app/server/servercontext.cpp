@@ -120,6 +120,8 @@ Result<std::unique_ptr<ServerContext>> ServerContext::start(const Settings &sett
         NotificationWorkerSettings n;
         n.defaultRegion = settings.value(QStringLiteral("default_phone_region"));
         n.callbackPrivateNetwork = settings.value(QStringLiteral("callback_private_network")) == QLatin1String("true");
+        if (const qint64 base = settings.value(QStringLiteral("callback_retry_base_ms")).toLongLong(); base > 0)
+            n.retryBaseMs = base;
         ctx->m_notifications = std::make_unique<NotificationWorker>(*ctx->m_db, ctx->m_keyring, &ctx->m_bus, n);
         ctx->m_notifications->start();
     }

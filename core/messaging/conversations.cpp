@@ -143,7 +143,7 @@ Result<protocol::ConversationPage> ConversationService::list(TenantId tenant, co
             break;
         }
         page.items.append(rows::conversation(query));
-        lastActivity = query.int64(14);
+        lastActivity = query.int64(15);
         lastId = page.items.last().id;
     }
     return page;

@@ -1552,7 +1552,7 @@ Status NotificationService::recordCallback(const DueCallback &d, bool delivered,
         state = QStringLiteral("failed");
     } else {
         // 10 s, 20 s, 40 s... at most an hour apart, with a tenth of jitter.
-        const qint64 delay = std::min<qint64>(10'000LL << std::min(attempts - 1, 20), 3'600'000);
+        const qint64 delay = std::min<qint64>(m_retryBaseMs << std::min(attempts - 1, 20), 3'600'000);
         next = now + delay + qint64(crypto::randomBytes(2).toHex().toInt(nullptr, 16)) % (delay / 10 + 1);
     }
     Sql q(m_db.connection(), QStringLiteral("UPDATE callback_deliveries SET state = ?, attempts = ?, next_attempt_at = ?, last_status = ?, "

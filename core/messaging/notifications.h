@@ -162,6 +162,9 @@ public:
     // Idempotency keys older than 7 days, callback deliveries older than 30.
     Status prune();
 
+    // The first retry's delay; each next one doubles it (at most an hour).
+    void setRetryBase(qint64 ms) { m_retryBaseMs = ms; }
+
     static constexpr qint64 kIdempotencyMs = 7LL * 24 * 3600 * 1000;
     static constexpr qint64 kCallbackGiveUpMs = 24LL * 3600 * 1000;
 
@@ -189,6 +192,7 @@ private:
     std::function<qint64()> m_clock;
     QString m_defaultRegion;
     bool m_callbackPrivateNetwork = false;
+    qint64 m_retryBaseMs = 10'000;
 };
 
 } // namespace puente

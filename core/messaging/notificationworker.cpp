@@ -34,6 +34,7 @@ public:
     {
         m_service = std::make_unique<NotificationService>(m_owner.m_db, m_owner.m_keyring, m_owner.m_bus);
         m_service->setDefaults(m_owner.m_settings.defaultRegion, m_owner.m_settings.callbackPrivateNetwork);
+        m_service->setRetryBase(m_owner.m_settings.retryBaseMs);
         if (m_owner.m_clock)
             m_service->setClock(m_owner.m_clock);
         m_network = std::make_unique<QNetworkAccessManager>();

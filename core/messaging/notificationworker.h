@@ -23,6 +23,7 @@ struct NotificationWorkerSettings {
     int maxInFlight = 16;         // callback POSTs at once
     QString defaultRegion;        // the installation's default_phone_region
     bool callbackPrivateNetwork = false;
+    qint64 retryBaseMs = 10'000;  // the first callback retry's delay (doubling)
 };
 
 // The notifications' background work, on a thread of its own with an event

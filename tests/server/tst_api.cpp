@@ -334,7 +334,8 @@ QString TestApi::snapshot(TenantId tenant)
     QString out;
     const QStringList tables = {QStringLiteral("tenants"), QStringLiteral("users"), QStringLiteral("api_keys"), QStringLiteral("whatsapp_config"),
                                 QStringLiteral("whatsapp_conversations"), QStringLiteral("whatsapp_messages"), QStringLiteral("outbox"),
-                                QStringLiteral("sessions"), QStringLiteral("audit_log"), QStringLiteral("events")};
+                                QStringLiteral("sessions"), QStringLiteral("audit_log"), QStringLiteral("events"),
+                                QStringLiteral("notification_rules"), QStringLiteral("notifications"), QStringLiteral("callback_deliveries")};
     for (const QString &table : tables) {
         Sql q(db().connection(), QStringLiteral("SELECT * FROM %1 WHERE %2 = ? ORDER BY id").arg(table, table == QLatin1String("tenants") ? QStringLiteral("id") : QStringLiteral("tenant_id")));
         q.bind(tenant.value);
@@ -681,6 +682,19 @@ void TestApi::roleMatrix()
         {"GET", QStringLiteral("/api/whatsapp/health"), false, true, true, false},
         {"GET", QStringLiteral("/api/dead-letters"), false, true, true, false},
         {"POST", QStringLiteral("/api/dead-letters/{id}/replay"), false, true, true, false},
+        {"GET", QStringLiteral("/api/tenant-settings"), false, true, true, false},
+        {"PATCH", QStringLiteral("/api/tenant-settings"), false, true, true, false},
+        {"POST", QStringLiteral("/api/tenant-settings/test-callback"), false, true, true, false},
+        {"GET", QStringLiteral("/api/callback-deliveries"), false, true, true, false},
+        {"GET", QStringLiteral("/api/notification-rules"), false, true, true, false},
+        {"POST", QStringLiteral("/api/notification-rules"), false, true, true, false},
+        {"PATCH", QStringLiteral("/api/notification-rules/{id}"), false, true, true, false},
+        {"DELETE", QStringLiteral("/api/notification-rules/{id}"), false, true, true, false},
+        {"POST", QStringLiteral("/api/notification-rules/preview"), false, true, true, false},
+        {"POST", QStringLiteral("/api/notifications"), false, true, true, true},
+        {"GET", QStringLiteral("/api/notifications"), false, true, true, true},
+        {"GET", QStringLiteral("/api/notifications/{id}"), false, true, true, true},
+        {"DELETE", QStringLiteral("/api/notifications/{id}"), false, true, true, true},
     };
     // The matrix covers every route the API registers (public ones aside).
     QStringList covered;
@@ -745,6 +759,25 @@ void TestApi::isolationWalk()
         q.finish();
         QVERIFY(tx.commit());
     }
+    // B's notification rule and a scheduled notification (A's walk must not
+    // edit, delete, read or cancel them).
+    qint64 bRule = 0, bNotification = 0;
+    {
+        Transaction tx(db());
+        Sql r(tx.connection(), QStringLiteral("INSERT INTO notification_rules (tenant_id, event, template_name, language, created_at, updated_at) "
+                                              "VALUES (?, 'application_received', 'bravo_tpl', 'es', ?, ?) RETURNING id"));
+        r.bind(b.tenant.value).bind(nowMs()).bind(nowMs());
+        QVERIFY(r.exec() && r.next());
+        bRule = r.int64(0);
+        r.finish();
+        Sql n(tx.connection(), QStringLiteral("INSERT INTO notifications (tenant_id, rule_id, event, phone, data, status, due_at, created_at, updated_at) "
+                                              "VALUES (?, ?, 'application_received', '+34612000002', '{\"bravo\":1}', 'scheduled', ?, ?, ?) RETURNING id"));
+        n.bind(b.tenant.value).bind(bRule).bind(nowMs() + 3'600'000).bind(nowMs()).bind(nowMs());
+        QVERIFY(n.exec() && n.next());
+        bNotification = n.int64(0);
+        n.finish();
+        QVERIFY(tx.commit());
+    }
     const QString before = snapshot(b.tenant);
 
     // B's id for each kind of path parameter.
@@ -758,12 +791,15 @@ void TestApi::isolationWalk()
         {QStringLiteral("/api/whatsapp/messages/{id}/dismiss"), b.failedMessageId},
         {QStringLiteral("/api/users/{id}"), b.agentId.value},
         {QStringLiteral("/api/dead-letters/{id}/replay"), bDeadLetter},
+        {QStringLiteral("/api/notification-rules/{id}"), bRule},
+        {QStringLiteral("/api/notifications/{id}"), bNotification},
     };
     // Plausible bodies: each would succeed against A's own ids.
     const QHash<QString, QJsonObject> bodyFor = {
         {QStringLiteral("PATCH /api/whatsapp/conversations/{id}"), {{QStringLiteral("status"), QStringLiteral("archived")}}},
         {QStringLiteral("POST /api/whatsapp/conversations/{id}/messages"), {{QStringLiteral("message"), QStringLiteral("hola")}, {QStringLiteral("type"), QStringLiteral("text")}}},
         {QStringLiteral("PATCH /api/users/{id}"), {{QStringLiteral("name"), QStringLiteral("Hijacked")}}},
+        {QStringLiteral("PATCH /api/notification-rules/{id}"), {{QStringLiteral("enabled"), false}}},
     };
     const QStringList platformOnly = {QStringLiteral("PATCH /api/admin/tenants/{id}")}; // no tenant role reaches it (role matrix)
     int walked = 0;
@@ -779,15 +815,17 @@ void TestApi::isolationWalk()
         for (const QString &token : {a.adminToken, a.agentToken, a.apiKey}) {
             const Reply r = call(method.toLatin1(), path, token, body);
             const bool adminRoute = pattern.startsWith(QLatin1String("/api/users")) || pattern.startsWith(QLatin1String("/api/api-keys"))
-                                    || pattern.startsWith(QLatin1String("/api/dead-letters"));
-            if ((token == a.agentToken || token == a.apiKey) && adminRoute)
+                                    || pattern.startsWith(QLatin1String("/api/dead-letters"))
+                                    || pattern.startsWith(QLatin1String("/api/notification-rules"));
+            const bool crmRoute = pattern.startsWith(QLatin1String("/api/notifications/")); // admins and keys
+            if ((token == a.agentToken && crmRoute) || ((token == a.agentToken || token == a.apiKey) && adminRoute))
                 QCOMPARE(r.status, 403); // agents and keys cannot reach admin routes at all
             else
                 QVERIFY2(r.status == 404, qPrintable(route + QStringLiteral(" → %1 %2").arg(r.status).arg(QString::fromUtf8(r.raw))));
         }
         ++walked;
     }
-    QCOMPARE(walked, 12);
+    QCOMPARE(walked, 16);
     // The same bodies do work on A's own ids (the walk is not vacuous).
     openWindow(a.conversationId);
     QCOMPARE(call("PATCH", QStringLiteral("/api/users/%1").arg(a.agentId.value), a.adminToken, bodyFor.value(QStringLiteral("PATCH /api/users/{id}"))).status, 200);
@@ -799,7 +837,9 @@ void TestApi::isolationWalk()
     for (const QString &path : {QStringLiteral("/api/whatsapp/conversations"), QStringLiteral("/api/users"), QStringLiteral("/api/api-keys"),
                                 QStringLiteral("/api/audit-log"), QStringLiteral("/api/whatsapp/config"), QStringLiteral("/api/dead-letters"),
                                 QStringLiteral("/api/whatsapp/health"), QStringLiteral("/api/usage"),
-                                QStringLiteral("/api/whatsapp/conversations?q=bravo")}) {
+                                QStringLiteral("/api/whatsapp/conversations?q=bravo"), QStringLiteral("/api/notifications"),
+                                QStringLiteral("/api/notification-rules"), QStringLiteral("/api/callback-deliveries"),
+                                QStringLiteral("/api/tenant-settings")}) {
         const Reply r = call("GET", path, a.adminToken);
         QCOMPARE(r.status, 200);
         QVERIFY2(!r.raw.contains("bravo") && !r.raw.contains("\"2002\""), qPrintable(path + QStringLiteral(": ") + QString::fromUtf8(r.raw)));
