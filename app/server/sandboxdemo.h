@@ -7,6 +7,9 @@
 
 #include <memory>
 
+class QNetworkAccessManager;
+class QTimer;
+
 namespace puente::sandbox {
 class Sandbox;
 }
@@ -42,9 +45,22 @@ public:
     // The demo tenant's WhatsApp phone number id in the Sandbox.
     static QString phoneNumberId();
 
+    // The demo CRM (with scripted candidates): now and then a new application
+    // or an interview is posted to POST /api/notifications with a demo API
+    // key, as a CRM would, so automatic notices arrive in the chats.
+    void fireCrmEvent();
+
 private:
     SandboxDemo() = default;
+    Status seedNotifications(ServerContext &context, qint64 tenantId);
     std::unique_ptr<Sandbox> m_sandbox;
+    bool m_candidates = true;
+    double m_delayScale = 1.0;
+    quint16 m_serverPort = 0;
+    QString m_crmKey;
+    int m_events = 0;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<QTimer> m_crmTimer;
 };
 
 } // namespace puente::server
