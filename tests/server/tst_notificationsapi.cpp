@@ -62,6 +62,7 @@ private Q_SLOTS:
     void buttonReplyReachesTheCrm();
     void listFiltersAndPaging();
     void callbackUrlPolicyAndTestCallback();
+    void planLimitRefusesOrSkips();
 
 private:
     struct Reply {
@@ -962,6 +963,39 @@ void TestNotifications::callbackUrlPolicyAndTestCallback()
     r = call("POST", QStringLiteral("/api/tenant-settings/test-callback"), m_adminToken);
     QCOMPARE(r.body.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
     QCOMPARE(r.body.value(QStringLiteral("last_status")).toInt(), 500);
+}
+
+void TestNotifications::planLimitRefusesOrSkips()
+{
+    addRule();
+    quietHoursOff();
+    QJsonObject later = interview(QStringLiteral("612000070"));
+    later.insert(QStringLiteral("send_at"), QDateTime::fromMSecsSinceEpoch(nowMs() + 3'600'000, QTimeZone::utc()).toString(Qt::ISODate));
+    const qint64 scheduled = notify(later).body.value(QStringLiteral("id")).toInteger();
+    const qint64 conversation = notify(interview(QStringLiteral("612000071"))).body.value(QStringLiteral("conversation_id")).toInteger();
+    // The basic plan, its 1,000 company-started conversations used up this month.
+    {
+        Transaction tx(db());
+        Sql plan(tx.connection(), QStringLiteral("UPDATE tenants SET plan = 'basic' WHERE id = ?"));
+        plan.bind(m_tenant.value);
+        QVERIFY(plan.exec());
+        Sql fill(tx.connection(), QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+            "INSERT INTO whatsapp_messages (tenant_id, conversation_id, direction, type, status, timestamp, opens_conversation, created_at, updated_at) "
+            "SELECT ?, ?, 'outbound', 'template', 'sent', ?, 1, ?, ? FROM n"));
+        fill.bind(m_tenant.value).bind(conversation).bind(nowMs()).bind(nowMs()).bind(nowMs());
+        QVERIFY(fill.exec());
+        QVERIFY(tx.commit());
+    }
+    const Reply refused = notify(interview(QStringLiteral("612000072")));
+    QCOMPARE(refused.status, 409);
+    QCOMPARE(refused.code(), QStringLiteral("plan_limit_reached"));
+    NotificationService worker(db(), m_server.context->keyring(), &m_server.context->eventBus());
+    worker.setClock([] { return nowMs() + 2 * 3'600'000; });
+    QCOMPARE(worker.releaseDue().value(), 1);
+    const auto n = worker.get(m_tenant, scheduled);
+    QCOMPARE(n->status, protocol::NotificationStatus::Skipped);
+    QVERIFY2(n->reason.startsWith(QLatin1String("plan_limit_reached")), qPrintable(n->reason));
 }
 
 QTEST_MAIN(TestNotifications)

@@ -277,7 +277,8 @@ void RestApi::auditLimitReached(const Request &request, const Reply &reply)
     const QJsonObject error = QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("error")).toObject();
     (void)AuditLog::record(m_env->db, request.actor(), request.principal.tenant, QStringLiteral("plan.limit_reached"), QStringLiteral("route"),
                            methodName(request.method) + QLatin1Char(' ') + request.routePattern,
-                           {{QStringLiteral("limit"), request.routePattern.contains(QLatin1String("messages")) ? QStringLiteral("business_conversations")
+                           {{QStringLiteral("limit"), request.routePattern.contains(QLatin1String("messages")) || request.routePattern.contains(QLatin1String("notifications"))
+                                                                ? QStringLiteral("business_conversations")
                                                                                                                  : QStringLiteral("users")},
                             {QStringLiteral("message"), error.value(QStringLiteral("message"))}});
 }
