@@ -145,6 +145,11 @@ case "$cmd" in
         log "outbox dispatcher against the Sandbox, PostgreSQL"
         fresh_bench_db
         "$BUILD_DIR/bench/bench_dispatch" "${PUENTE_TEST_PG_URL%/postgres}/puente_bench" 2>&1 | grep -v ' info \| warning '
+        log "notifications event API, SQLite"
+        "$BUILD_DIR/bench/bench_notifications" "$BUILD_DIR/app/server/puente-server" 2>&1 | grep -v '^{\|^puente\.'
+        log "notifications event API, PostgreSQL"
+        fresh_bench_db
+        "$BUILD_DIR/bench/bench_notifications" "$BUILD_DIR/app/server/puente-server" "${PUENTE_TEST_PG_URL%/postgres}/puente_bench" 2>&1 | grep -v '^{\|^puente\.'
         log "console: first paint, scrolling, memory (10,000 conversations, a chat of 100,000 messages)"
         "$BUILD_DIR/bench/bench_console" "$BUILD_DIR/app/server/puente-server" 2>&1 | grep -v propagateSizeHints ;;
     screenshots)

@@ -12,6 +12,7 @@
 //      measuring acknowledgement latency and webhook-to-WebSocket latency.
 // Usage: bench_loadgen SERVER_BINARY [DATABASE_URL] [--seconds S] [--connections C[,C...]] [--rate R] [--tenants T] [--rounds N]
 #include "benchseed.h"
+#include "httpload.h"
 #include "crypto/crypto.h"
 #include "secrets/masterkeystore.h"
 #include "storage/sql.h"
@@ -49,61 +50,12 @@ namespace {
 QTextStream out(stdout);
 const QByteArray kSecret = "bench-app-secret";
 
-double percentile(QList<double> v, double p)
-{
-    if (v.isEmpty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min<qsizetype>(v.size() - 1, qsizetype(p * double(v.size())))];
-}
-
-// One keep-alive HTTP/1.1 connection, one request in flight (no pipelining).
-class Connection : public QObject {
-public:
-    Connection(quint16 port, QObject *parent) : QObject(parent)
-    {
-        m_socket.connectToHost(QStringLiteral("127.0.0.1"), port);
-        m_socket.waitForConnected(5000);
-        connect(&m_socket, &QTcpSocket::readyRead, this, [this] { onRead(); });
-    }
-    bool busy() const { return bool(m_done); }
-    void send(const QByteArray &request, std::function<void(int)> done)
-    {
-        m_done = std::move(done);
-        m_buffer.clear();
-        m_socket.write(request);
-    }
-
-private:
-    void onRead()
-    {
-        m_buffer += m_socket.readAll();
-        const qsizetype headerEnd = m_buffer.indexOf("\r\n\r\n");
-        if (headerEnd < 0)
-            return;
-        // Cheap on purpose: the generator shares the cores with the server.
-        const QByteArrayView head(m_buffer.constData(), headerEnd);
-        qsizetype at = head.indexOf("Content-Length:");
-        if (at < 0)
-            at = head.indexOf("content-length:");
-        qsizetype bodyLength = 0;
-        if (at >= 0) {
-            at += 15;
-            while (at < headerEnd && head[at] == ' ')
-                ++at;
-            while (at < headerEnd && head[at] >= '0' && head[at] <= '9')
-                bodyLength = bodyLength * 10 + (head[at++] - '0');
-        }
-        if (m_buffer.size() < headerEnd + 4 + bodyLength)
-            return;
-        const int status = m_buffer.mid(9, 3).toInt();
-        auto done = std::exchange(m_done, {});
-        done(status);
-    }
-    QTcpSocket m_socket;
-    QByteArray m_buffer;
-    std::function<void(int)> m_done;
-};
+using bench::Connection;
+using bench::Stats;
+using bench::closedLoop;
+using bench::cpuByThread;
+using bench::cpuReport;
+using bench::percentile;
 
 QByteArray webhookBody(const QString &phoneNumberId, qint64 n, qint64 sentAtUs)
 {
@@ -123,81 +75,6 @@ QByteArray postRequest(const QByteArray &body)
 {
     return "POST /api/whatsapp/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-Hub-Signature-256: sha256="
         + crypto::hmacSha256(kSecret, body).toHex() + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
-}
-
-// CPU time (µs) of each thread of a process, summed by thread name, from
-// /proc: what a phase cost the server, whatever else the machine was doing.
-QMap<QString, double> cpuByThread(qint64 pid)
-{
-    QMap<QString, double> out;
-    static const double tick = 1e6 / double(::sysconf(_SC_CLK_TCK));
-    const QString task = QStringLiteral("/proc/%1/task").arg(pid);
-    for (const QString &tid : QDir(task).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile f(task + QLatin1Char('/') + tid + QStringLiteral("/stat"));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray stat = f.readAll();
-        const qsizetype open = stat.indexOf('('), close = stat.lastIndexOf(')');
-        const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
-        if (open < 0 || close < 0 || fields.size() < 13)
-            continue;
-        // utime and stime are fields 14 and 15 of stat(5); 12 and 13 after the name.
-        out[QString::fromUtf8(stat.mid(open + 1, close - open - 1))] += double(fields[11].toLongLong() + fields[12].toLongLong()) * tick;
-    }
-    return out;
-}
-
-QString cpuReport(const QMap<QString, double> &before, const QMap<QString, double> &after, double requests)
-{
-    QStringList parts;
-    double total = 0;
-    for (auto it = after.cbegin(); it != after.cend(); ++it) {
-        const double used = it.value() - before.value(it.key());
-        total += used;
-        if (used / requests >= 0.5)
-            parts.append(QStringLiteral("%1 %2").arg(it.key()).arg(used / requests, 0, 'f', 1));
-    }
-    return QStringLiteral("%1 µs per request (%2)").arg(total / requests, 0, 'f', 1).arg(parts.join(QStringLiteral(", ")));
-}
-
-struct Stats {
-    int ok = 0;
-    int failed = 0;
-    QList<double> latenciesMs;
-    double seconds = 0;
-};
-
-// Closed loop: every connection sends its next request as soon as the last is answered.
-Stats closedLoop(quint16 port, int connections, int seconds, const std::function<QByteArray(qint64)> &makeRequest)
-{
-    Stats stats;
-    QList<Connection *> conns;
-    for (int i = 0; i < connections; ++i)
-        conns.append(new Connection(port, qApp));
-    QElapsedTimer clock;
-    clock.start();
-    qint64 n = 0;
-    std::function<void(Connection *)> next = [&](Connection *c) {
-        if (clock.elapsed() >= seconds * 1000)
-            return;
-        const qint64 started = clock.nsecsElapsed();
-        c->send(makeRequest(n++), [&, c, started](int status) {
-            stats.latenciesMs.append(double(clock.nsecsElapsed() - started) / 1e6);
-            (status == 200 ? stats.ok : stats.failed)++;
-            next(c);
-        });
-    };
-    for (Connection *c : conns)
-        next(c);
-    // Sleep until something happens (an answer, or the end of the phase):
-    // a generator that polls would take a core from the server.
-    QTimer end;
-    end.start(seconds * 1000 + 1);
-    while (clock.elapsed() < seconds * 1000 || std::any_of(conns.cbegin(), conns.cend(), [](Connection *c) { return c->busy(); }))
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    stats.seconds = double(clock.nsecsElapsed()) / 1e9;
-    qDeleteAll(conns);
-    return stats;
 }
 
 void report(const char *what, const Stats &s)

@@ -20,7 +20,11 @@ PlanLimits limitsFor(Plan plan)
 namespace {
 Result<Plan> lockedPlan(QSqlDatabase tx, bool postgres, TenantId tenant)
 {
-    Sql q(tx, QStringLiteral("SELECT plan FROM tenants WHERE id = ?") + (postgres ? QStringLiteral(" FOR UPDATE") : QString()));
+    // NO KEY UPDATE: rows the transaction inserted before (a conversation,
+    // a notification) hold KEY SHARE locks on the tenant through their
+    // foreign keys; two writers upgrading those to FOR UPDATE deadlocked
+    // (bench_notifications, new contacts on PostgreSQL).
+    Sql q(tx, QStringLiteral("SELECT plan FROM tenants WHERE id = ?") + (postgres ? QStringLiteral(" FOR NO KEY UPDATE") : QString()));
     q.bind(tenant.value);
     if (auto s = q.exec(); !s)
         return s.error();
