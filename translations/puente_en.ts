@@ -875,6 +875,18 @@
         <source>Saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No automatic notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This contact asked for no more automatic notices (opt-out). Allow them again only if they ask for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow automatic notices again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::ConsoleController</name>
@@ -1128,6 +1140,14 @@
     </message>
     <message>
         <source>send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the CRM&apos;s notifications (events to templates)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notifications</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1543,6 +1563,10 @@
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::MessageDelegate</name>
@@ -1642,6 +1666,10 @@
         <source>Not downloaded yet</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>automatic: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::NewUserDialog</name>
@@ -1723,6 +1751,788 @@
     </message>
     <message>
         <source>Your company&apos;s plan has no room for more active users. Deactivate someone who no longer needs access, or ask your platform operator for a bigger plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::NotificationRuleDialog</name>
+    <message>
+        <source>Edit notification rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New notification rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When your CRM reports this event, Puente sends the candidate this WhatsApp template, filled in with the event&apos;s data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event name your CRM sends, such as interview_scheduled: lower-case letters, digits, “_” or “.”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where each placeholder takes its value from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This template has no placeholders: every candidate receives the same text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Event data” takes a value from the data your CRM sends, by its path: candidate.first_name, interview.at. Dates and times are written in your company&apos;s language and time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the end of quiet hours (no messages at night)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled: send notifications for this event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample event data (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample event data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview: what the candidate reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no approved template yet. Create one in WhatsApp Manager, then sync the templates on the Templates page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This template is not approved at Meta any more: pick another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An https link to the file, or a media id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header {{%1}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body {{%1}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Button “%1”: end of its link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Button “%1”: reply payload (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What your CRM receives when the candidate taps it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date from the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time from the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time from the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same text for every candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample data is not valid JSON (%1, at character %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample data must be a JSON object: { … }.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say where “%1” takes its value from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preview: the server does not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose or type the event your CRM sends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::NotificationText</name>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interview scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interview reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interview cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template %1 (%2) no longer exists at Meta. Pick another template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template %1 (%2) is not approved at Meta (%3). Only approved templates can be sent: pick another one or wait for Meta&apos;s review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The template&apos;s header now takes %n value(s) and the rule gives %1. Edit the rule.</source>
+        <translation>
+            <numerusform>The template&apos;s header now takes %n value and the rule gives %1. Edit the rule.</numerusform>
+            <numerusform>The template&apos;s header now takes %n values and the rule gives %1. Edit the rule.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The template&apos;s text now takes %n value(s) and the rule gives %1. Edit the rule.</source>
+        <translation>
+            <numerusform>The template&apos;s text now takes %n value and the rule gives %1. Edit the rule.</numerusform>
+            <numerusform>The template&apos;s text now takes %n values and the rule gives %1. Edit the rule.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The template&apos;s button %1 needs the end of its link. Edit the rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template has no button %1 that takes a value any more. Edit the rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule gives no value for the header&apos;s %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule gives no value for the text&apos;s %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule gives more values than the template has placeholders. Edit the rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template&apos;s header needs a file: give an https link or a media id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample data has no value at “%1”. Check the path, or add it to the sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a date and time. Your CRM should send it as 2026-12-10T10:00:00+01:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no template %1 in %2: sync the templates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp refused the message (Meta&apos;s error %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp refused the message (Meta&apos;s error %1: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The candidate asked not to receive more notifications (they replied with an opt-out word).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The candidate is blocked in Conversations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule could not be sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule for this event was disabled or deleted before it was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your plan&apos;s message limit was reached. An administrator of Puente can raise it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event&apos;s data lacked a value the template needs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The send was interrupted; an agent decides in Conversations whether to retry it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another enabled rule already sends this event. Disable that rule first, or save this one disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule cannot be sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event name is 3 to 64 lower-case letters, digits, “_” or “.”, starting with a letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an approved template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::NotificationsPage</name>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your CRM reports events (an interview scheduled, an offer sent) and Puente sends the candidate a WhatsApp template for each. Rules say which template and what goes in it; the history shows what was sent and why not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add rule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rules yet. Add one to send a template when your CRM reports an event, such as an interview scheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notification rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show older</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a notification to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel this notification…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puente tells your CRM what happened to each notification (sent, delivered, read, failed) and the candidate&apos;s answers by calling this address. Each call is signed with a secret so the CRM can check it comes from Puente.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New secret…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last calls to your CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calls yet. They appear here once notifications are sent, or after a test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the notification rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Cannot be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n rule(s) cannot be sent until you edit them:</source>
+        <translation>
+            <numerusform>⚠ %n rule cannot be sent until you edit it:</numerusform>
+            <numerusform>⚠ %n rules cannot be sent until you edit them:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule for “%1” added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule for “%1” saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule for “%1” enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule for “%1” disabled: its events are no longer sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the rule for “%1”? Your CRM&apos;s %1 events will be refused until you add another rule; notifications already scheduled are not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule for “%1” deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notification matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notifications yet. They appear here as soon as your CRM reports an event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a phone number: write it with its country code, such as +34 600 111 222.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the history: the server does not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replied “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM reference: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The candidate replied: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel this notification to %1? It will not be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notification cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has already left: only scheduled notifications can be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the callback settings: the server does not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the callback settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set. It was shown once, when it was created; make a new one if it is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet: one is made when you save an address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your callback&apos;s signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puente signs each call to your CRM with this secret (the X-Puente-Signature header). Paste it into your CRM&apos;s settings now: it will not be shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback address removed: your CRM is no longer told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback address saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address must start with https:// (http only for a CRM on this same machine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address points into a private network Puente may not call. Use your CRM&apos;s public https address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a valid address. Write it in full, such as https://crm.example.com/puente.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new secret? The current one stops working at once: your CRM will refuse Puente&apos;s calls until you paste the new one into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New signing secret made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling your CRM…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It works: your CRM answered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your CRM answered %1 instead of a 2xx: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach your CRM: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a callback address first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status of a notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate&apos;s reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

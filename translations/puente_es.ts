@@ -875,6 +875,18 @@
         <source>Saved to %1</source>
         <translation>Guardado en %1</translation>
     </message>
+    <message>
+        <source>No automatic notices</source>
+        <translation>Sin avisos automáticos</translation>
+    </message>
+    <message>
+        <source>This contact asked for no more automatic notices (opt-out). Allow them again only if they ask for it.</source>
+        <translation>Este contacto pidió no recibir más avisos automáticos (baja). Vuelve a permitirlos solo si te lo pide.</translation>
+    </message>
+    <message>
+        <source>Allow automatic notices again</source>
+        <translation>Volver a permitir avisos automáticos</translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::ConsoleController</name>
@@ -1129,6 +1141,14 @@
     <message>
         <source>send</source>
         <translation>enviar</translation>
+    </message>
+    <message>
+        <source>Send the CRM&apos;s notifications (events to templates)</source>
+        <translation>Enviar los avisos del CRM (eventos a plantillas)</translation>
+    </message>
+    <message>
+        <source>notifications</source>
+        <translation>avisos</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +1563,10 @@
         <source>Audit log</source>
         <translation>Auditoría</translation>
     </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Avisos</translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::MessageDelegate</name>
@@ -1642,6 +1666,10 @@
         <source>Not downloaded yet</source>
         <translation>Aún no descargado</translation>
     </message>
+    <message>
+        <source>automatic: %1</source>
+        <translation>automático: %1</translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::NewUserDialog</name>
@@ -1724,6 +1752,788 @@
     <message>
         <source>Your company&apos;s plan has no room for more active users. Deactivate someone who no longer needs access, or ask your platform operator for a bigger plan.</source>
         <translation>El plan de tu empresa no admite más usuarios activos. Desactiva a alguien que ya no necesite acceso o pide un plan mayor a quien administra la plataforma.</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::NotificationRuleDialog</name>
+    <message>
+        <source>Edit notification rule</source>
+        <translation>Editar regla de aviso</translation>
+    </message>
+    <message>
+        <source>New notification rule</source>
+        <translation>Nueva regla de aviso</translation>
+    </message>
+    <message>
+        <source>When your CRM reports this event, Puente sends the candidate this WhatsApp template, filled in with the event&apos;s data.</source>
+        <translation>Cuando tu CRM informa de este evento, Puente envía al candidato esta plantilla de WhatsApp, rellenada con los datos del evento.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>The event name your CRM sends, such as interview_scheduled: lower-case letters, digits, “_” or “.”.</source>
+        <translation>El nombre del evento que envía tu CRM, como interview_scheduled: minúsculas, dígitos, «_» o «.».</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Where each placeholder takes its value from</source>
+        <translation>De dónde toma su valor cada marcador</translation>
+    </message>
+    <message>
+        <source>This template has no placeholders: every candidate receives the same text.</source>
+        <translation>Esta plantilla no tiene marcadores: todos los candidatos reciben el mismo texto.</translation>
+    </message>
+    <message>
+        <source>“Event data” takes a value from the data your CRM sends, by its path: candidate.first_name, interview.at. Dates and times are written in your company&apos;s language and time zone.</source>
+        <translation>«Dato del evento» toma un valor de los datos que envía tu CRM, por su ruta: candidate.first_name, interview.at. Las fechas y horas se escriben en el idioma y la zona horaria de tu empresa.</translation>
+    </message>
+    <message>
+        <source>Wait for the end of quiet hours (no messages at night)</source>
+        <translation>Esperar al final de las horas de silencio (sin mensajes de noche)</translation>
+    </message>
+    <message>
+        <source>Enabled: send notifications for this event</source>
+        <translation>Activa: enviar avisos para este evento</translation>
+    </message>
+    <message>
+        <source>Sample event data (JSON)</source>
+        <translation>Datos de ejemplo del evento (JSON)</translation>
+    </message>
+    <message>
+        <source>Sample event data</source>
+        <translation>Datos de ejemplo del evento</translation>
+    </message>
+    <message>
+        <source>Preview: what the candidate reads</source>
+        <translation>Vista previa: lo que lee el candidato</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>Guardar regla</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Añadir regla</translation>
+    </message>
+    <message>
+        <source>There is no approved template yet. Create one in WhatsApp Manager, then sync the templates on the Templates page.</source>
+        <translation>Aún no hay ninguna plantilla aprobada. Crea una en WhatsApp Manager y sincroniza las plantillas en la página Plantillas.</translation>
+    </message>
+    <message>
+        <source>This template is not approved at Meta any more: pick another one.</source>
+        <translation>Esta plantilla ya no está aprobada en Meta: elige otra.</translation>
+    </message>
+    <message>
+        <source>Header file</source>
+        <translation>Archivo del encabezado</translation>
+    </message>
+    <message>
+        <source>An https link to the file, or a media id</source>
+        <translation>Un enlace https al archivo o un id de medio</translation>
+    </message>
+    <message>
+        <source>Header {{%1}}</source>
+        <translation>Encabezado {{%1}}</translation>
+    </message>
+    <message>
+        <source>Body {{%1}}</source>
+        <translation>Texto {{%1}}</translation>
+    </message>
+    <message>
+        <source>Button “%1”: end of its link</source>
+        <translation>Botón «%1»: final de su enlace</translation>
+    </message>
+    <message>
+        <source>Button “%1”: reply payload (optional)</source>
+        <translation>Botón «%1»: dato de respuesta (opcional)</translation>
+    </message>
+    <message>
+        <source>What your CRM receives when the candidate taps it</source>
+        <translation>Lo que recibe tu CRM cuando el candidato lo pulsa</translation>
+    </message>
+    <message>
+        <source>Source of %1</source>
+        <translation>Origen de %1</translation>
+    </message>
+    <message>
+        <source>Event data</source>
+        <translation>Dato del evento</translation>
+    </message>
+    <message>
+        <source>Fixed text</source>
+        <translation>Texto fijo</translation>
+    </message>
+    <message>
+        <source>Date from the data</source>
+        <translation>Fecha de los datos</translation>
+    </message>
+    <message>
+        <source>Time from the data</source>
+        <translation>Hora de los datos</translation>
+    </message>
+    <message>
+        <source>Date and time from the data</source>
+        <translation>Fecha y hora de los datos</translation>
+    </message>
+    <message>
+        <source>The same text for every candidate</source>
+        <translation>El mismo texto para todos los candidatos</translation>
+    </message>
+    <message>
+        <source>The sample data is not valid JSON (%1, at character %2).</source>
+        <translation>Los datos de ejemplo no son JSON válido (%1, en el carácter %2).</translation>
+    </message>
+    <message>
+        <source>The sample data must be a JSON object: { … }.</source>
+        <translation>Los datos de ejemplo deben ser un objeto JSON: { … }.</translation>
+    </message>
+    <message>
+        <source>Say where “%1” takes its value from.</source>
+        <translation>Indica de dónde toma su valor «%1».</translation>
+    </message>
+    <message>
+        <source>No preview: the server does not answer.</source>
+        <translation>Sin vista previa: el servidor no responde.</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>Sin vista previa: %1</translation>
+    </message>
+    <message>
+        <source>Choose or type the event your CRM sends.</source>
+        <translation>Elige o escribe el evento que envía tu CRM.</translation>
+    </message>
+    <message>
+        <source>Choose a template.</source>
+        <translation>Elige una plantilla.</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::NotificationText</name>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptada</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregada</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leída</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>No enviada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Application received</source>
+        <translation>Postulación recibida</translation>
+    </message>
+    <message>
+        <source>Interview scheduled</source>
+        <translation>Entrevista programada</translation>
+    </message>
+    <message>
+        <source>Interview reminder</source>
+        <translation>Recordatorio de entrevista</translation>
+    </message>
+    <message>
+        <source>Interview cancelled</source>
+        <translation>Entrevista cancelada</translation>
+    </message>
+    <message>
+        <source>Offer sent</source>
+        <translation>Oferta enviada</translation>
+    </message>
+    <message>
+        <source>Application rejected</source>
+        <translation>Postulación descartada</translation>
+    </message>
+    <message>
+        <source>The template %1 (%2) no longer exists at Meta. Pick another template.</source>
+        <translation>La plantilla %1 (%2) ya no existe en Meta. Elige otra plantilla.</translation>
+    </message>
+    <message>
+        <source>The template %1 (%2) is not approved at Meta (%3). Only approved templates can be sent: pick another one or wait for Meta&apos;s review.</source>
+        <translation>La plantilla %1 (%2) no está aprobada en Meta (%3). Solo se pueden enviar plantillas aprobadas: elige otra o espera la revisión de Meta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The template&apos;s header now takes %n value(s) and the rule gives %1. Edit the rule.</source>
+        <translation>
+            <numerusform>El encabezado de la plantilla ahora lleva %n valor y la regla da %1. Edita la regla.</numerusform>
+            <numerusform>El encabezado de la plantilla ahora lleva %n valores y la regla da %1. Edita la regla.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The template&apos;s text now takes %n value(s) and the rule gives %1. Edit the rule.</source>
+        <translation>
+            <numerusform>El texto de la plantilla ahora lleva %n valor y la regla da %1. Edita la regla.</numerusform>
+            <numerusform>El texto de la plantilla ahora lleva %n valores y la regla da %1. Edita la regla.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The template&apos;s button %1 needs the end of its link. Edit the rule.</source>
+        <translation>El botón %1 de la plantilla necesita el final de su enlace. Edita la regla.</translation>
+    </message>
+    <message>
+        <source>The template has no button %1 that takes a value any more. Edit the rule.</source>
+        <translation>La plantilla ya no tiene un botón %1 que lleve un valor. Edita la regla.</translation>
+    </message>
+    <message>
+        <source>The rule gives no value for the header&apos;s %1.</source>
+        <translation>La regla no da ningún valor para el %1 del encabezado.</translation>
+    </message>
+    <message>
+        <source>The rule gives no value for the text&apos;s %1.</source>
+        <translation>La regla no da ningún valor para el %1 del texto.</translation>
+    </message>
+    <message>
+        <source>The rule gives more values than the template has placeholders. Edit the rule.</source>
+        <translation>La regla da más valores de los que tiene la plantilla. Edita la regla.</translation>
+    </message>
+    <message>
+        <source>The template&apos;s header needs a file: give an https link or a media id.</source>
+        <translation>El encabezado de la plantilla necesita un archivo: indica un enlace https o un id de medio.</translation>
+    </message>
+    <message>
+        <source>The sample data has no value at “%1”. Check the path, or add it to the sample.</source>
+        <translation>Los datos de ejemplo no tienen ningún valor en «%1». Revisa la ruta o añádelo al ejemplo.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date and time. Your CRM should send it as 2026-12-10T10:00:00+01:00.</source>
+        <translation>«%1» no es una fecha y hora. Tu CRM debería enviarla así: 2026-12-10T10:00:00+01:00.</translation>
+    </message>
+    <message>
+        <source>There is no template %1 in %2: sync the templates.</source>
+        <translation>No hay ninguna plantilla %1 en %2: sincroniza las plantillas.</translation>
+    </message>
+    <message>
+        <source>WhatsApp refused the message (Meta&apos;s error %1).</source>
+        <translation>WhatsApp rechazó el mensaje (error de Meta %1).</translation>
+    </message>
+    <message>
+        <source>WhatsApp refused the message (Meta&apos;s error %1: %2).</source>
+        <translation>WhatsApp rechazó el mensaje (error de Meta %1: %2).</translation>
+    </message>
+    <message>
+        <source>The candidate asked not to receive more notifications (they replied with an opt-out word).</source>
+        <translation>El candidato pidió no recibir más avisos (respondió con una palabra de baja).</translation>
+    </message>
+    <message>
+        <source>The candidate is blocked in Conversations.</source>
+        <translation>El candidato está bloqueado en Conversaciones.</translation>
+    </message>
+    <message>
+        <source>The rule could not be sent: %1</source>
+        <translation>No se pudo enviar con la regla: %1</translation>
+    </message>
+    <message>
+        <source>The rule for this event was disabled or deleted before it was sent.</source>
+        <translation>La regla de este evento se desactivó o se eliminó antes del envío.</translation>
+    </message>
+    <message>
+        <source>Your plan&apos;s message limit was reached. An administrator of Puente can raise it.</source>
+        <translation>Se alcanzó el límite de mensajes de tu plan. Un administrador de Puente puede ampliarlo.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data lacked a value the template needs: %1</source>
+        <translation>A los datos del evento les faltaba un valor que necesita la plantilla: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled by %1.</source>
+        <translation>Cancelada por %1.</translation>
+    </message>
+    <message>
+        <source>The send was interrupted; an agent decides in Conversations whether to retry it.</source>
+        <translation>El envío se interrumpió; un agente decide en Conversaciones si reintentarlo.</translation>
+    </message>
+    <message>
+        <source>Another enabled rule already sends this event. Disable that rule first, or save this one disabled.</source>
+        <translation>Otra regla activa ya envía este evento. Desactiva esa regla primero o guarda esta desactivada.</translation>
+    </message>
+    <message>
+        <source>The rule cannot be sent: %1</source>
+        <translation>La regla no se puede enviar: %1</translation>
+    </message>
+    <message>
+        <source>An event name is 3 to 64 lower-case letters, digits, “_” or “.”, starting with a letter.</source>
+        <translation>El nombre de un evento tiene de 3 a 64 minúsculas, dígitos, «_» o «.», y empieza por una letra.</translation>
+    </message>
+    <message>
+        <source>Choose an approved template.</source>
+        <translation>Elige una plantilla aprobada.</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausada</translation>
+    </message>
+    <message>
+        <source>pending review</source>
+        <translation>pendiente de revisión</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rechazada</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivada</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::NotificationsPage</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Avisos</translation>
+    </message>
+    <message>
+        <source>Your CRM reports events (an interview scheduled, an offer sent) and Puente sends the candidate a WhatsApp template for each. Rules say which template and what goes in it; the history shows what was sent and why not.</source>
+        <translation>Tu CRM informa de eventos (una entrevista programada, una oferta enviada) y Puente envía al candidato una plantilla de WhatsApp por cada uno. Las reglas dicen qué plantilla y qué lleva; el historial muestra qué se envió y, si no, por qué.</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Reglas</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>CRM callback</source>
+        <translation>Retorno al CRM</translation>
+    </message>
+    <message>
+        <source>Add rule…</source>
+        <translation>Añadir regla…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>No rules yet. Add one to send a template when your CRM reports an event, such as an interview scheduled.</source>
+        <translation>Aún no hay reglas. Añade una para enviar una plantilla cuando tu CRM informe de un evento, como una entrevista programada.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valores</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Notification rules</source>
+        <translation>Reglas de avisos</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>CRM reference</source>
+        <translation>Referencia del CRM</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Cualquier fecha</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Candidato</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Notifications sent</source>
+        <translation>Avisos enviados</translation>
+    </message>
+    <message>
+        <source>Show older</source>
+        <translation>Ver anteriores</translation>
+    </message>
+    <message>
+        <source>Select a notification to see its details.</source>
+        <translation>Selecciona un aviso para ver sus detalles.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s data</source>
+        <translation>Datos del evento</translation>
+    </message>
+    <message>
+        <source>Cancel this notification…</source>
+        <translation>Cancelar este aviso…</translation>
+    </message>
+    <message>
+        <source>Puente tells your CRM what happened to each notification (sent, delivered, read, failed) and the candidate&apos;s answers by calling this address. Each call is signed with a secret so the CRM can check it comes from Puente.</source>
+        <translation>Puente avisa a tu CRM de lo que pasó con cada aviso (enviado, entregado, leído, fallido) y de las respuestas del candidato llamando a esta dirección. Cada llamada va firmada con un secreto para que el CRM compruebe que viene de Puente.</translation>
+    </message>
+    <message>
+        <source>Callback address</source>
+        <translation>Dirección de retorno</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>New secret…</source>
+        <translation>Nuevo secreto…</translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation>Secreto de firma</translation>
+    </message>
+    <message>
+        <source>Send a test callback</source>
+        <translation>Enviar una llamada de prueba</translation>
+    </message>
+    <message>
+        <source>Last calls to your CRM</source>
+        <translation>Últimas llamadas a tu CRM</translation>
+    </message>
+    <message>
+        <source>No calls yet. They appear here once notifications are sent, or after a test.</source>
+        <translation>Aún no hay llamadas. Aparecen aquí cuando se envían avisos o tras una prueba.</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>CRM&apos;s answer</source>
+        <translation>Respuesta del CRM</translation>
+    </message>
+    <message>
+        <source>the notification rules</source>
+        <translation>las reglas de avisos</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>⚠ Cannot be sent</source>
+        <translation>⚠ No se puede enviar</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivada</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n rule(s) cannot be sent until you edit them:</source>
+        <translation>
+            <numerusform>⚠ %n regla no se puede enviar hasta que la edites:</numerusform>
+            <numerusform>⚠ %n reglas no se pueden enviar hasta que las edites:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>Rule for “%1” added.</source>
+        <translation>Regla para «%1» añadida.</translation>
+    </message>
+    <message>
+        <source>Rule for “%1” saved.</source>
+        <translation>Regla para «%1» guardada.</translation>
+    </message>
+    <message>
+        <source>Rule for “%1” enabled.</source>
+        <translation>Regla para «%1» activada.</translation>
+    </message>
+    <message>
+        <source>Rule for “%1” disabled: its events are no longer sent.</source>
+        <translation>Regla para «%1» desactivada: sus eventos ya no se envían.</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Eliminar regla</translation>
+    </message>
+    <message>
+        <source>Delete the rule for “%1”? Your CRM&apos;s %1 events will be refused until you add another rule; notifications already scheduled are not sent.</source>
+        <translation>¿Eliminar la regla para «%1»? Los eventos %1 de tu CRM se rechazarán hasta que añadas otra regla; los avisos ya programados no se envían.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Rule for “%1” deleted.</source>
+        <translation>Regla para «%1» eliminada.</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Todos los eventos</translation>
+    </message>
+    <message>
+        <source>No notification matches these filters.</source>
+        <translation>Ningún aviso coincide con estos filtros.</translation>
+    </message>
+    <message>
+        <source>No notifications yet. They appear here as soon as your CRM reports an event.</source>
+        <translation>Aún no hay avisos. Aparecen aquí en cuanto tu CRM informa de un evento.</translation>
+    </message>
+    <message>
+        <source>That is not a phone number: write it with its country code, such as +34 600 111 222.</source>
+        <translation>Eso no es un número de teléfono: escríbelo con su prefijo de país, como +34 600 111 222.</translation>
+    </message>
+    <message>
+        <source>Cannot load the history: the server does not answer.</source>
+        <translation>No se puede cargar el historial: el servidor no responde.</translation>
+    </message>
+    <message>
+        <source>Cannot load the history: %1</source>
+        <translation>No se puede cargar el historial: %1</translation>
+    </message>
+    <message>
+        <source>Scheduled for %1</source>
+        <translation>Programada para %1</translation>
+    </message>
+    <message>
+        <source>Replied “%1”</source>
+        <translation>Respondió «%1»</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Estado: %1</translation>
+    </message>
+    <message>
+        <source>CRM reference: %1</source>
+        <translation>Referencia del CRM: %1</translation>
+    </message>
+    <message>
+        <source>Goes out: %1</source>
+        <translation>Sale: %1</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <source>The candidate replied: “%1”</source>
+        <translation>El candidato respondió: «%1»</translation>
+    </message>
+    <message>
+        <source>Cancel notification</source>
+        <translation>Cancelar aviso</translation>
+    </message>
+    <message>
+        <source>Cancel this notification to %1? It will not be sent.</source>
+        <translation>¿Cancelar este aviso a %1? No se enviará.</translation>
+    </message>
+    <message>
+        <source>Notification cancelled.</source>
+        <translation>Aviso cancelado.</translation>
+    </message>
+    <message>
+        <source>It has already left: only scheduled notifications can be cancelled.</source>
+        <translation>Ya salió: solo se pueden cancelar los avisos programados.</translation>
+    </message>
+    <message>
+        <source>Cannot load the callback settings: the server does not answer.</source>
+        <translation>No se puede cargar la configuración del retorno: el servidor no responde.</translation>
+    </message>
+    <message>
+        <source>Cannot load the callback settings: %1</source>
+        <translation>No se puede cargar la configuración del retorno: %1</translation>
+    </message>
+    <message>
+        <source>Set. It was shown once, when it was created; make a new one if it is lost.</source>
+        <translation>Creado. Se mostró una sola vez, al crearlo; haz uno nuevo si lo perdiste.</translation>
+    </message>
+    <message>
+        <source>None yet: one is made when you save an address.</source>
+        <translation>Aún no hay: se crea uno al guardar una dirección.</translation>
+    </message>
+    <message>
+        <source>Your callback&apos;s signing secret</source>
+        <translation>El secreto de firma de tu retorno</translation>
+    </message>
+    <message>
+        <source>Puente signs each call to your CRM with this secret (the X-Puente-Signature header). Paste it into your CRM&apos;s settings now: it will not be shown again.</source>
+        <translation>Puente firma cada llamada a tu CRM con este secreto (la cabecera X-Puente-Signature). Pégalo ahora en la configuración de tu CRM: no se volverá a mostrar.</translation>
+    </message>
+    <message>
+        <source>Callback address removed: your CRM is no longer told.</source>
+        <translation>Dirección de retorno eliminada: ya no se avisa a tu CRM.</translation>
+    </message>
+    <message>
+        <source>Callback address saved.</source>
+        <translation>Dirección de retorno guardada.</translation>
+    </message>
+    <message>
+        <source>The address must start with https:// (http only for a CRM on this same machine).</source>
+        <translation>La dirección debe empezar por https:// (http solo para un CRM en esta misma máquina).</translation>
+    </message>
+    <message>
+        <source>The address points into a private network Puente may not call. Use your CRM&apos;s public https address.</source>
+        <translation>La dirección apunta a una red privada a la que Puente no puede llamar. Usa la dirección https pública de tu CRM.</translation>
+    </message>
+    <message>
+        <source>That is not a valid address. Write it in full, such as https://crm.example.com/puente.</source>
+        <translation>Esa dirección no es válida. Escríbela completa, como https://crm.example.com/puente.</translation>
+    </message>
+    <message>
+        <source>New signing secret</source>
+        <translation>Nuevo secreto de firma</translation>
+    </message>
+    <message>
+        <source>Make a new secret? The current one stops working at once: your CRM will refuse Puente&apos;s calls until you paste the new one into it.</source>
+        <translation>¿Hacer un secreto nuevo? El actual deja de funcionar en el acto: tu CRM rechazará las llamadas de Puente hasta que pegues el nuevo.</translation>
+    </message>
+    <message>
+        <source>Make a new secret</source>
+        <translation>Hacer un secreto nuevo</translation>
+    </message>
+    <message>
+        <source>New signing secret made.</source>
+        <translation>Nuevo secreto de firma creado.</translation>
+    </message>
+    <message>
+        <source>Calling your CRM…</source>
+        <translation>Llamando a tu CRM…</translation>
+    </message>
+    <message>
+        <source>It works: your CRM answered %1.</source>
+        <translation>Funciona: tu CRM respondió %1.</translation>
+    </message>
+    <message>
+        <source>Your CRM answered %1 instead of a 2xx: %2</source>
+        <translation>Tu CRM respondió %1 en lugar de un 2xx: %2</translation>
+    </message>
+    <message>
+        <source>Could not reach your CRM: %1</source>
+        <translation>No se pudo llegar a tu CRM: %1</translation>
+    </message>
+    <message>
+        <source>Save a callback address first.</source>
+        <translation>Guarda primero una dirección de retorno.</translation>
+    </message>
+    <message>
+        <source>Status of a notification</source>
+        <translation>Estado de un aviso</translation>
+    </message>
+    <message>
+        <source>Candidate&apos;s reply</source>
+        <translation>Respuesta del candidato</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregada</translation>
+    </message>
+    <message>
+        <source>Retrying %1</source>
+        <translation>Reintento %1</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
     </message>
 </context>
 <context>

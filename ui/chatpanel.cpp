@@ -186,6 +186,15 @@ ChatPanel::ChatPanel(client::ApiClient *api, MediaCache *media, QWidget *parent)
     m_archive = makeButton(tr("Archive"));
     m_block = makeButton(tr("Block"));
     m_read = makeButton(tr("Mark read"));
+    // The contact wrote an opt-out keyword (BAJA, STOP...): the CRM's
+    // notifications skip them until a recruiter allows them again.
+    m_optedOut = makeButton(tr("No automatic notices"));
+    m_optedOut->setPopupMode(QToolButton::InstantPopup);
+    m_optedOut->setStyleSheet(QStringLiteral("color: %1").arg(theme::danger().name()));
+    m_optedOut->setToolTip(tr("This contact asked for no more automatic notices (opt-out). Allow them again only if they ask for it."));
+    auto *optOutMenu = new QMenu(m_optedOut);
+    optOutMenu->addAction(tr("Allow automatic notices again"), this, [this] { patch(protocol::UpdateConversation::setOptedOut(false)); });
+    m_optedOut->setMenu(optOutMenu);
     connect(m_archive, &QToolButton::clicked, this, [this] {
         const bool archived = m_conversation.status == protocol::ConversationStatus::Archived;
         patch(protocol::UpdateConversation::toStatus(archived ? protocol::ConversationStatus::Active : protocol::ConversationStatus::Archived));
@@ -195,7 +204,7 @@ ChatPanel::ChatPanel(client::ApiClient *api, MediaCache *media, QWidget *parent)
         patch(protocol::UpdateConversation::toStatus(blocked ? protocol::ConversationStatus::Active : protocol::ConversationStatus::Blocked));
     });
     connect(m_read, &QToolButton::clicked, this, &ChatPanel::markRead);
-    for (QToolButton *b : {m_assign, m_archive, m_block, m_read})
+    for (QToolButton *b : {m_optedOut, m_assign, m_archive, m_block, m_read})
         headerLayout->addWidget(b);
     layout->addWidget(header);
 
@@ -358,6 +367,7 @@ void ChatPanel::updateHeader()
     const qint64 assignee = m_conversation.assignedUserId.value_or(0);
     m_assign->setText(assignee == 0 ? tr("Assign") : assignee == m_me ? tr("Assigned to me") : tr("Assigned"));
     m_read->setEnabled(m_conversation.unreadCount > 0);
+    m_optedOut->setVisible(m_conversation.optedOutAt.has_value());
 }
 
 void ChatPanel::updateComposerMode()

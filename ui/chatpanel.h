@@ -131,6 +131,7 @@ private:
     QToolButton *m_archive = nullptr;
     QToolButton *m_block = nullptr;
     QToolButton *m_read = nullptr;
+    QToolButton *m_optedOut = nullptr; // shown while the contact refuses notifications
     ChatView *m_view = nullptr;
     MessageDelegate *m_delegate = nullptr;
     QWidget *m_replyBar = nullptr;

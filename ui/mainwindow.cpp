@@ -9,6 +9,7 @@
 #include "conversationspage.h"
 #include "healthpage.h"
 #include "templatespage.h"
+#include "notificationspage.h"
 #include "tenantspage.h"
 #include "theme.h"
 #include "userspage.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(client::ApiClient *api, const protocol::Me &user, QWidget
         addPage(tr("WhatsApp"), whatsApp);
         connect(whatsApp, &WhatsAppPage::configurationChanged, this, &MainWindow::refreshWhatsAppStatus);
         addPage(tr("Templates"), new TemplatesPage(api, this));
+        addPage(tr("Notifications"), new NotificationsPage(api, this));
         addPage(tr("Users"), new UsersPage(api, user.id, this));
         addPage(tr("API keys"), new ApiKeysPage(api, this));
         auto *health = new HealthPage(api, this);

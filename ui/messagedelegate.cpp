@@ -186,6 +186,9 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     l.footerText = option.locale.toString(at.time(), QLocale::ShortFormat);
     if (m.edited)
         l.footerText = tr("edited") + QStringLiteral(" · ") + l.footerText;
+    // Sent by the CRM through a notification rule, not by a recruiter.
+    if (m.notificationId)
+        l.footerText = tr("automatic: %1").arg(m.event) + QStringLiteral(" · ") + l.footerText;
     const int footerWidth = sfm.horizontalAdvance(l.footerText) + (outgoing ? 20 : 0);
 
     if (!quote.isEmpty()) {

@@ -394,6 +394,7 @@ void TestAdminPanelsUsers::apiKeyWorksUntilRevoked()
     dialog->nameEdit()->setText(QStringLiteral("CRM sync"));
     dialog->scopeBox(QStringLiteral("conversations:write"))->setChecked(false);
     dialog->scopeBox(QStringLiteral("messages:send"))->setChecked(false);
+    dialog->scopeBox(QStringLiteral("notifications"))->setChecked(false);
     dialog->findChild<QPushButton *>(QStringLiteral("create"))->click();
     ui::SecretDialog *shown = nullptr;
     QTRY_VERIFY((shown = page.findChild<ui::SecretDialog *>()));

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void attachSendsAFile();
     void archiveAndAssignMoveTheConversation();
     void platformAdminChoosesACompany();
+    void optedOutContactIsShownAndCanBeAllowedAgain();
     void screenshots_data();
     void screenshots();
 
@@ -555,7 +556,10 @@ void TestConsole::controllerDemoLanguageAndSessionEnd()
     // Deactivating the agent ends every one of their sessions.
     const qint64 agentId = m_h->agentUser.id;
     QVERIFY(!test::await(m_h->admin->patch(QStringLiteral("api/users/%1").arg(agentId), {{QStringLiteral("active"), false}})).isEmpty());
-    console.mainWindow()->refreshWhatsAppStatus();
+    // The next request notices it (unless the event stream already has,
+    // and the window is gone).
+    if (ui::MainWindow *window = console.mainWindow())
+        window->refreshWhatsAppStatus();
     ui::SignInDialog *signIn = nullptr;
     QTRY_VERIFY((signIn = [] {
         for (QWidget *w : QApplication::topLevelWidgets())
@@ -665,7 +669,7 @@ void TestConsole::archiveAndAssignMoveTheConversation()
     QTRY_COMPARE(page->listModel()->rowCount(), 0);
     QToolButton *assign = nullptr;
     for (QToolButton *b : chat->findChildren<QToolButton *>())
-        if (b->menu())
+        if (b->menu() && b->text() == QLatin1String("Assign"))
             assign = b;
     QVERIFY(assign);
     assign->menu()->actions().at(0)->trigger(); // assign to me
@@ -683,6 +687,32 @@ void TestConsole::archiveAndAssignMoveTheConversation()
     QCOMPARE(archive->text(), QStringLiteral("Unarchive"));
     page->statusFilter()->setCurrentIndex(page->statusFilter()->findData(QVariant::fromValue(protocol::ConversationStatus::Archived)));
     QTRY_COMPARE(page->listModel()->rowCount(), 1);
+}
+
+void TestConsole::optedOutContactIsShownAndCanBeAllowedAgain()
+{
+    m_h->candidateWrites(QStringLiteral("34613131399"), QStringLiteral("Rita Sol"), QStringLiteral("Hola"));
+    QTRY_VERIFY(conversationOf(QStringLiteral("34613131399")) > 0);
+    auto window = openWindow(m_h->agent.get(), m_h->agentUser);
+    ui::ConversationsPage *page = window->conversations();
+    page->openConversation(conversationOf(QStringLiteral("34613131399")));
+    ui::ChatPanel *chat = page->chat();
+    QTRY_VERIFY(chat->conversationId() > 0);
+    QToolButton *optedOut = nullptr;
+    for (QToolButton *b : chat->findChildren<QToolButton *>())
+        if (b->text() == QLatin1String("No automatic notices"))
+            optedOut = b;
+    QVERIFY(optedOut);
+    QVERIFY(!optedOut->isVisibleTo(chat));
+    // "BAJA" opts the contact out (the server's notification worker); the
+    // header says so live.
+    m_h->candidateWrites(QStringLiteral("34613131399"), QStringLiteral("Rita Sol"), QStringLiteral("BAJA"));
+    QTRY_VERIFY_WITH_TIMEOUT(optedOut->isVisibleTo(chat), 15000);
+    QVERIFY(chat->conversation().optedOutAt.has_value());
+    // The recruiter allows notices again when she asks for them.
+    optedOut->menu()->actions().at(0)->trigger();
+    QTRY_VERIFY(!optedOut->isVisibleTo(chat));
+    QVERIFY(!chat->conversation().optedOutAt.has_value());
 }
 
 void TestConsole::platformAdminChoosesACompany()

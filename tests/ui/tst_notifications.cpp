@@ -1,0 +1,537 @@
+#include "adminpage.h"
+#include "consolecontroller.h"
+#include "consoleharness.h"
+#include "metatext.h"
+#include "notificationruledialog.h"
+#include "notificationspage.h"
+#include "secretdialog.h"
+#include "storage/sql.h"
+#include "storage/tenantrepository.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTextBrowser>
+
+using namespace puente;
+
+// The Notifications page against a real server with the Sandbox's synced
+// templates: a rule made in the editor with its live preview, a broken
+// rule's warning, the history with its filters and reasons in words, and
+// the CRM callback with its once-shown secret and its test.
+class TestNotifications : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void ruleIsMadeInTheEditorWithALivePreview();
+    void brokenRuleIsWarnedAbout();
+    void historyFiltersAndSaysWhy();
+    void callbackSecretIsShownOnceAndTested();
+    void screenshots_data();
+    void screenshots();
+
+private:
+    std::unique_ptr<test::ConsoleHarness> m_h;
+    TenantId m_tenant;
+
+    Database &db() { return m_h->server.context->database(); }
+    void exec(const QString &sql, const QVariantList &binds = {});
+    qint64 createRule(const QString &event, const QString &tmpl, const QString &language, const QList<protocol::ParameterSource> &body);
+    qint64 insertNotification(const QString &event, const QString &phone, const QString &name, const QString &status, const QString &reason,
+                              std::optional<qint64> errorCode, qint64 ageMs);
+    void saveScreenshot(QWidget &w, const QString &name);
+};
+
+void TestNotifications::initTestCase()
+{
+    ui::ConsoleController::applyLanguage(QStringLiteral("en"));
+}
+
+void TestNotifications::init()
+{
+    m_h = std::make_unique<test::ConsoleHarness>();
+    const QString error = m_h->start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    client::ApiError syncError;
+    test::await(m_h->admin->post(QStringLiteral("api/whatsapp/templates/sync"), {}), &syncError);
+    QVERIFY2(syncError.message.isEmpty(), qPrintable(syncError.message));
+    m_tenant = TenantRepository(db()).findByIdOrSlug(m_h->accounts.tenantSlug).value()->id;
+    // Each test starts without the demo CRM's two rules.
+    exec(QStringLiteral("DELETE FROM notification_rules WHERE tenant_id = ?"), {m_tenant.value});
+}
+
+void TestNotifications::cleanup()
+{
+    m_h.reset();
+}
+
+void TestNotifications::exec(const QString &sql, const QVariantList &binds)
+{
+    Sql q(db().connection(), sql);
+    for (const QVariant &b : binds)
+        q.bind(b);
+    QVERIFY2(q.exec(), qPrintable(sql));
+}
+
+qint64 TestNotifications::createRule(const QString &event, const QString &tmpl, const QString &language,
+                                     const QList<protocol::ParameterSource> &body)
+{
+    protocol::CreateNotificationRule rule;
+    rule.event = event;
+    rule.templateName = tmpl;
+    rule.language = language;
+    rule.body = body;
+    client::ApiError error;
+    const QJsonObject answer = test::await(m_h->admin->call<protocol::route::CreateNotificationRule>(rule).reply(), &error);
+    if (!error.message.isEmpty())
+        qWarning("createRule: %s", qPrintable(error.message));
+    return answer.value(QStringLiteral("id")).toInteger();
+}
+
+qint64 TestNotifications::insertNotification(const QString &event, const QString &phone, const QString &name, const QString &status,
+                                             const QString &reason, std::optional<qint64> errorCode, qint64 ageMs)
+{
+    const qint64 at = QDateTime::currentMSecsSinceEpoch() - ageMs;
+    const QJsonObject data{{QStringLiteral("candidate"), QJsonObject{{QStringLiteral("first_name"), name.section(QLatin1Char(' '), 0, 0)}}},
+                           {QStringLiteral("job"), QJsonObject{{QStringLiteral("title"), QStringLiteral("repartidor")}}}};
+    Sql q(db().connection(), QStringLiteral("INSERT INTO notifications (tenant_id, event, reference, phone, name, data, status, reason, error_code, "
+                                            "due_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    q.bind(m_tenant.value).bind(event).bind(QStringLiteral("cand-%1").arg(phone.right(4))).bind(phone).bind(name)
+        .bind(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))).bind(status)
+        .bind(reason.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(reason))
+        .bind(errorCode ? QVariant(*errorCode) : QVariant(QMetaType(QMetaType::LongLong))).bind(at).bind(at).bind(at);
+    if (!q.exec() || !q.next())
+        return 0;
+    const qint64 id = q.int64(0);
+    q.finish();
+    Sql h(db().connection(), QStringLiteral("INSERT INTO notification_history (notification_id, status, reason, error_code, at) VALUES (?, ?, ?, ?, ?)"));
+    h.bind(id).bind(QStringLiteral("accepted")).bind(QVariant(QMetaType(QMetaType::QString))).bind(QVariant(QMetaType(QMetaType::LongLong))).bind(at);
+    (void)h.exec();
+    Sql h2(db().connection(), QStringLiteral("INSERT INTO notification_history (notification_id, status, reason, error_code, at) VALUES (?, ?, ?, ?, ?)"));
+    h2.bind(id).bind(status).bind(reason.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(reason))
+        .bind(errorCode ? QVariant(*errorCode) : QVariant(QMetaType(QMetaType::LongLong))).bind(at + 1000);
+    (void)h2.exec();
+    return id;
+}
+
+static ui::NotificationRuleDialog *openEditor(ui::NotificationsPage &page, bool edit)
+{
+    QSignalSpy opened(&page, &ui::NotificationsPage::ruleEditorOpened);
+    if (edit)
+        page.editRuleButton()->click();
+    else
+        page.addRuleButton()->click();
+    if (opened.count() != 1)
+        return nullptr;
+    return qobject_cast<ui::NotificationRuleDialog *>(opened.first().first().value<QDialog *>());
+}
+
+void TestNotifications::ruleIsMadeInTheEditorWithALivePreview()
+{
+    ui::NotificationsPage page(m_h->admin.get());
+    page.resize(1100, 700);
+    page.show();
+    QTRY_VERIFY(page.rulesEmpty()->isVisible() && page.addRuleButton()->isEnabled());
+    QVERIFY(page.rulesEmpty()->text().startsWith(QStringLiteral("No rules yet")));
+    QVERIFY(!page.editRuleButton()->isEnabled());
+
+    ui::NotificationRuleDialog *editor = openEditor(page, false);
+    QVERIFY(editor);
+    // Only approved templates are offered.
+    for (int i = 0; i < editor->templateChooser()->count(); ++i) {
+        QVERIFY(!editor->templateChooser()->itemText(i).startsWith(QStringLiteral("promo_referidos")));
+        QVERIFY(!editor->templateChooser()->itemText(i).startsWith(QStringLiteral("bienvenida_primer_dia")));
+    }
+    editor->eventEdit()->setCurrentText(QStringLiteral("interview_scheduled"));
+    QVERIFY(editor->selectTemplate(QStringLiteral("confirmacion_entrevista"), QStringLiteral("es")));
+    // Three body placeholders, then the two quick replies' optional payloads.
+    QCOMPARE(editor->mappingCount(), 5);
+    QCOMPARE(editor->mappingLabel(0), QStringLiteral("Body {{1}}"));
+    QCOMPARE(editor->mappingLabel(2), QStringLiteral("Body {{3}}"));
+    QVERIFY(editor->mappingLabel(3).contains(QStringLiteral("Confirmo")));
+    QCOMPARE(editor->valueEdit(0)->text(), QStringLiteral("candidate.first_name"));
+    // Not all mapped yet: the preview says which is missing, without asking the server.
+    QTRY_VERIFY(editor->previewError().contains(QStringLiteral("Body {{2}}")));
+
+    editor->valueEdit(1)->setText(QStringLiteral("job.title"));
+    editor->sourceChooser(2)->setCurrentIndex(editor->sourceChooser(2)->findData(QStringLiteral("datetime")));
+    editor->valueEdit(2)->setText(QStringLiteral("interview.at"));
+    QTRY_VERIFY_WITH_TIMEOUT(editor->previewText().contains(QStringLiteral("Hola Lucía, tu entrevista para el puesto de auxiliar de almacén")), 10000);
+    QVERIFY2(editor->previewError().isEmpty(), qPrintable(editor->previewError()));
+    // The date is written in the company's language and zone (Spanish by default).
+    QVERIFY2(editor->previewText().contains(QStringLiteral("10 de diciembre")), qPrintable(editor->previewText()));
+
+    // The preview follows the sample data.
+    QString sample = editor->sampleEdit()->toPlainText();
+    sample.replace(QStringLiteral("Lucía"), QStringLiteral("Rocío"));
+    editor->sampleEdit()->setPlainText(sample);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->previewText().contains(QStringLiteral("Hola Rocío,")), 10000);
+    // A path the data lacks is named.
+    editor->valueEdit(1)->setText(QStringLiteral("job.puesto"));
+    QTRY_VERIFY_WITH_TIMEOUT(editor->previewError().contains(QStringLiteral("“job.puesto”")), 10000);
+    QVERIFY(editor->previewText().contains(QStringLiteral("{{2}}")));
+    // Broken JSON is said before asking the server.
+    editor->sampleEdit()->setPlainText(QStringLiteral("{\"candidate\": "));
+    QTRY_VERIFY(editor->previewError().contains(QStringLiteral("not valid JSON")));
+    editor->sampleEdit()->setPlainText(sample);
+    editor->valueEdit(1)->setText(QStringLiteral("job.title"));
+    QTRY_VERIFY_WITH_TIMEOUT(editor->previewText().contains(QStringLiteral("auxiliar de almacén")) && editor->previewError().isEmpty(), 10000);
+
+    QSignalSpy saved(editor, &ui::NotificationRuleDialog::saved);
+    editor->saveButton()->click();
+    QTRY_COMPARE(saved.count(), 1);
+    QTRY_VERIFY(page.ruleRow(QStringLiteral("interview_scheduled")) >= 0);
+    QVERIFY(!page.rulesEmpty()->isVisible());
+    QVERIFY(!page.brokenWarning()->isVisible());
+    const int row = page.ruleRow(QStringLiteral("interview_scheduled"));
+    QCOMPARE(page.rulesTable()->item(row, 1)->text(), QStringLiteral("confirmacion_entrevista (es)"));
+    QCOMPARE(page.rulesTable()->item(row, 3)->text(), QStringLiteral("Enabled"));
+    QVERIFY(page.notice()->text().contains(QStringLiteral("interview_scheduled")));
+
+    // As stored: one source per body placeholder, no empty button payloads.
+    const QJsonObject rules = test::await(m_h->admin->get(QStringLiteral("api/notification-rules")));
+    const QJsonObject stored = rules.value(QStringLiteral("items")).toArray().first().toObject();
+    const QJsonArray body = stored.value(QStringLiteral("body")).toArray();
+    QCOMPARE(body.size(), 3);
+    QCOMPARE(body.at(2).toObject().value(QStringLiteral("source")).toString(), QStringLiteral("datetime"));
+    QCOMPARE(body.at(2).toObject().value(QStringLiteral("value")).toString(), QStringLiteral("interview.at"));
+    QVERIFY(stored.value(QStringLiteral("buttons")).toArray().isEmpty());
+
+    // A second enabled rule for the same event is refused in words.
+    editor = openEditor(page, false);
+    QVERIFY(editor);
+    editor->eventEdit()->setCurrentText(QStringLiteral("interview_scheduled"));
+    QVERIFY(editor->selectTemplate(QStringLiteral("seguimiento_postulacion"), QStringLiteral("es")));
+    editor->valueEdit(1)->setText(QStringLiteral("job.title"));
+    editor->saveButton()->click();
+    QTRY_VERIFY(editor->errorText().contains(QStringLiteral("Another enabled rule already sends this event")));
+    editor->reject();
+
+    // Editing keeps the rule's values; disabling greys it.
+    QVERIFY(page.rulesTable()->selectionModel());
+    page.rulesTable()->selectRow(page.ruleRow(QStringLiteral("interview_scheduled")));
+    editor = openEditor(page, true);
+    QVERIFY(editor);
+    QCOMPARE(editor->valueEdit(1)->text(), QStringLiteral("job.title"));
+    QCOMPARE(editor->sourceChooser(2)->currentData().toString(), QStringLiteral("datetime"));
+    editor->reject();
+    QCOMPARE(page.toggleRuleButton()->text(), QStringLiteral("Disable"));
+    page.toggleRuleButton()->click();
+    QTRY_COMPARE(page.rulesTable()->item(page.ruleRow(QStringLiteral("interview_scheduled")), 3)->text(), QStringLiteral("Disabled"));
+}
+
+void TestNotifications::brokenRuleIsWarnedAbout()
+{
+    QVERIFY(createRule(QStringLiteral("offer_sent"), QStringLiteral("oferta_laboral"), QStringLiteral("es_MX"),
+                       {{QStringLiteral("data"), QStringLiteral("candidate.first_name")}, {QStringLiteral("data"), QStringLiteral("job.title")},
+                        {QStringLiteral("date"), QStringLiteral("offer.start_date")}}) == 0); // its URL button needs a value
+    protocol::CreateNotificationRule offer;
+    offer.event = QStringLiteral("offer_sent");
+    offer.templateName = QStringLiteral("oferta_laboral");
+    offer.language = QStringLiteral("es_MX");
+    offer.body = {{QStringLiteral("data"), QStringLiteral("candidate.first_name")}, {QStringLiteral("data"), QStringLiteral("job.title")},
+                  {QStringLiteral("date"), QStringLiteral("offer.start_date")}};
+    offer.buttons = {{0, {QStringLiteral("data"), QStringLiteral("job.id")}}};
+    client::ApiError error;
+    test::await(m_h->admin->call<protocol::route::CreateNotificationRule>(offer).reply(), &error);
+    QVERIFY2(error.message.isEmpty(), qPrintable(error.message));
+    QVERIFY(createRule(QStringLiteral("application_received"), QStringLiteral("seguimiento_postulacion"), QStringLiteral("es"),
+                       {{QStringLiteral("data"), QStringLiteral("candidate.first_name")}, {QStringLiteral("data"), QStringLiteral("job.title")}}) > 0);
+    // Meta paused the offer's template since.
+    exec(QStringLiteral("UPDATE message_templates SET status = 'PAUSED' WHERE tenant_id = ? AND name = 'oferta_laboral'"), {m_tenant.value});
+
+    ui::NotificationsPage page(m_h->admin.get());
+    page.resize(1100, 700);
+    page.show();
+    QTRY_VERIFY(page.ruleRow(QStringLiteral("offer_sent")) >= 0);
+    QVERIFY(page.brokenWarning()->isVisible());
+    QVERIFY2(page.brokenWarning()->text().contains(QStringLiteral("1 rule cannot be sent")), qPrintable(page.brokenWarning()->text()));
+    QVERIFY2(page.brokenWarning()->text().contains(QStringLiteral("oferta_laboral (es_MX) is not approved at Meta (paused)")),
+             qPrintable(page.brokenWarning()->text()));
+    const QTableWidgetItem *status = page.rulesTable()->item(page.ruleRow(QStringLiteral("offer_sent")), 3);
+    QCOMPARE(status->text(), QStringLiteral("⚠ Cannot be sent"));
+    QVERIFY(status->toolTip().contains(QStringLiteral("pick another one")));
+    QCOMPARE(page.rulesTable()->item(page.ruleRow(QStringLiteral("application_received")), 3)->text(), QStringLiteral("Enabled"));
+
+    // The editor on the broken rule says its template is not approved and keeps its values.
+    page.rulesTable()->selectRow(page.ruleRow(QStringLiteral("offer_sent")));
+    ui::NotificationRuleDialog *editor = openEditor(page, true);
+    QVERIFY(editor);
+    QCOMPARE(editor->templateChooser()->currentText(), QStringLiteral("oferta_laboral (es_MX)"));
+    QCOMPARE(editor->mappingCount(), 4);
+    QCOMPARE(editor->valueEdit(3)->text(), QStringLiteral("job.id"));
+    QVERIFY(editor->findChild<QLabel *>(QStringLiteral("templateState"))->isVisibleTo(editor));
+    editor->reject();
+}
+
+void TestNotifications::historyFiltersAndSaysWhy()
+{
+    const qint64 rule = createRule(QStringLiteral("application_received"), QStringLiteral("seguimiento_postulacion"), QStringLiteral("es"),
+                                   {{QStringLiteral("data"), QStringLiteral("candidate.first_name")}, {QStringLiteral("data"), QStringLiteral("job.title")}});
+    QVERIFY(rule > 0);
+    insertNotification(QStringLiteral("application_received"), QStringLiteral("+34600111001"), QStringLiteral("Ana Ruiz"), QStringLiteral("delivered"),
+                       {}, std::nullopt, 3 * 3600 * 1000);
+    const qint64 failed = insertNotification(QStringLiteral("interview_scheduled"), QStringLiteral("+34600111002"), QStringLiteral("Jorge Pérez"),
+                                             QStringLiteral("failed"), QStringLiteral("Message undeliverable"), 131026, 2 * 3600 * 1000);
+    insertNotification(QStringLiteral("application_received"), QStringLiteral("+34600111003"), QStringLiteral("Camila Soto"), QStringLiteral("skipped"),
+                       QStringLiteral("opted_out: the contact asked for no more notifications"), std::nullopt, 3600 * 1000);
+    // One scheduled through the API, for next month.
+    protocol::SendNotification send;
+    send.event = QStringLiteral("application_received");
+    send.to = {QStringLiteral("+34600111004"), QStringLiteral("Valentina Gómez")};
+    send.data = QJsonObject{{QStringLiteral("candidate"), QJsonObject{{QStringLiteral("first_name"), QStringLiteral("Valentina")}}},
+                            {QStringLiteral("job"), QJsonObject{{QStringLiteral("title"), QStringLiteral("cajera")}}}};
+    send.sendAt = QDateTime::currentMSecsSinceEpoch() + 30LL * 24 * 3600 * 1000;
+    send.reference = QStringLiteral("cand-0004");
+    client::ApiError error;
+    test::await(m_h->admin->call<protocol::route::SendNotification>(send).reply(), &error);
+    QVERIFY2(error.message.isEmpty(), qPrintable(error.message));
+
+    ui::NotificationsPage page(m_h->admin.get());
+    page.resize(1200, 700);
+    page.tabs()->setCurrentIndex(1);
+    page.show();
+    QTRY_COMPARE(page.historyTable()->rowCount(), 4);
+
+    // Failed: Meta's code in words.
+    QSignalSpy loaded(&page, &ui::NotificationsPage::historyLoaded);
+    page.statusFilter()->setCurrentIndex(page.statusFilter()->findData(QStringLiteral("failed")));
+    Q_EMIT page.statusFilter()->activated(page.statusFilter()->currentIndex());
+    QTRY_VERIFY(loaded.count() >= 1 && page.historyTable()->rowCount() == 1);
+    QCOMPARE(page.historyTable()->item(0, 2)->text(), QStringLiteral("Jorge Pérez · +34600111002"));
+    QCOMPARE(page.historyTable()->item(0, 3)->text(), QStringLiteral("Failed"));
+    QCOMPARE(page.historyTable()->item(0, 4)->text(), ui::MetaText::knownFailure(131026));
+
+    // Its details: the status history in words and the event's data.
+    QSignalSpy details(&page, &ui::NotificationsPage::detailsLoaded);
+    page.historyTable()->selectRow(0);
+    QTRY_VERIFY(details.count() >= 1 && details.last().first().toLongLong() == failed);
+    QVERIFY(page.detailsHistory()->text().contains(QStringLiteral("Accepted")));
+    QVERIFY(page.detailsHistory()->text().contains(QStringLiteral("cannot receive WhatsApp messages")));
+    QVERIFY(page.detailsData()->toPlainText().contains(QStringLiteral("\"first_name\": \"Jorge\"")));
+    QVERIFY(page.detailsSummary()->text().contains(QStringLiteral("cand-1002")));
+
+    // Skipped: the server's reason by its prefix.
+    page.statusFilter()->setCurrentIndex(page.statusFilter()->findData(QStringLiteral("skipped")));
+    Q_EMIT page.statusFilter()->activated(page.statusFilter()->currentIndex());
+    QTRY_VERIFY(page.historyTable()->rowCount() == 1 && page.historyTable()->item(0, 2)->text().startsWith(QStringLiteral("Camila")));
+    QCOMPARE(page.historyTable()->item(0, 3)->text(), QStringLiteral("Not sent"));
+    QVERIFY(page.historyTable()->item(0, 4)->text().startsWith(QStringLiteral("The candidate asked not to receive more notifications")));
+
+    // Event and phone filters together; then nothing matches.
+    page.statusFilter()->setCurrentIndex(0);
+    page.eventFilter()->setCurrentIndex(page.eventFilter()->findData(QStringLiteral("application_received")));
+    Q_EMIT page.eventFilter()->activated(page.eventFilter()->currentIndex());
+    QTRY_COMPARE(page.historyTable()->rowCount(), 3);
+    page.phoneFilter()->setText(QStringLiteral("+34600111001"));
+    Q_EMIT page.phoneFilter()->returnPressed();
+    QTRY_VERIFY(page.historyTable()->rowCount() == 1 && page.historyTable()->item(0, 3)->text() == QStringLiteral("Delivered"));
+    page.phoneFilter()->setText(QStringLiteral("+34699999999"));
+    Q_EMIT page.phoneFilter()->returnPressed();
+    QTRY_VERIFY(page.historyEmpty()->isVisible());
+    QCOMPARE(page.historyEmpty()->text(), QStringLiteral("No notification matches these filters."));
+
+    // The scheduled one can be cancelled from its details.
+    page.phoneFilter()->clear();
+    page.eventFilter()->setCurrentIndex(0);
+    page.statusFilter()->setCurrentIndex(page.statusFilter()->findData(QStringLiteral("scheduled")));
+    Q_EMIT page.statusFilter()->activated(page.statusFilter()->currentIndex());
+    QTRY_VERIFY(page.historyTable()->rowCount() == 1 && page.historyTable()->item(0, 3)->text().startsWith(QStringLiteral("Scheduled for")));
+    page.historyTable()->selectRow(0);
+    QTRY_VERIFY(page.cancelButton()->isVisible());
+    page.cancelButton()->click();
+    auto *box = page.findChild<QMessageBox *>(QStringLiteral("confirm"));
+    QVERIFY(box);
+    box->button(QMessageBox::Ok)->click();
+    QTRY_VERIFY(page.notice()->text() == QStringLiteral("Notification cancelled."));
+    QTRY_VERIFY(page.historyTable()->rowCount() == 0);
+    const QJsonObject cancelled = test::await(m_h->admin->get(QStringLiteral("api/notifications?status=cancelled")));
+    QCOMPARE(cancelled.value(QStringLiteral("items")).toArray().size(), 1);
+}
+
+void TestNotifications::callbackSecretIsShownOnceAndTested()
+{
+    // The CRM: answers every call with 204.
+    QTcpServer crm;
+    QVERIFY(crm.listen(QHostAddress::LocalHost));
+    int calls = 0;
+    connect(&crm, &QTcpServer::newConnection, &crm, [&] {
+        while (QTcpSocket *s = crm.nextPendingConnection()) {
+            connect(s, &QTcpSocket::readyRead, s, [s, &calls] {
+                const QByteArray request = s->readAll();
+                if (request.startsWith("POST")) {
+                    ++calls;
+                    s->write("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    s->disconnectFromHost();
+                }
+            });
+        }
+    });
+
+    ui::NotificationsPage page(m_h->admin.get());
+    page.resize(1100, 700);
+    page.tabs()->setCurrentIndex(2);
+    QSignalSpy settings(&page, &ui::NotificationsPage::settingsLoaded);
+    QSignalSpy secrets(&page, &ui::NotificationsPage::secretShown);
+    page.show();
+    QTRY_COMPARE(settings.count(), 1);
+    QVERIFY(page.callbackUrlEdit()->text().isEmpty());
+    QVERIFY(!page.testCallbackButton()->isEnabled());
+    QVERIFY(page.secretState()->text().startsWith(QStringLiteral("None yet")));
+
+    // Not an address: said, nothing saved.
+    page.callbackUrlEdit()->setText(QStringLiteral("crm puente"));
+    page.saveCallbackButton()->click();
+    auto *error = page.findChild<QLabel *>(QStringLiteral("callbackError"));
+    QTRY_VERIFY(error->isVisibleTo(&page));
+    QVERIFY2(error->text().contains(QStringLiteral("https")), qPrintable(error->text()));
+
+    page.callbackUrlEdit()->setText(QStringLiteral("http://localhost:%1/puente").arg(crm.serverPort()));
+    page.saveCallbackButton()->click();
+    QTRY_COMPARE(secrets.count(), 1);
+    auto *dialog = qobject_cast<ui::SecretDialog *>(secrets.first().first().value<QDialog *>());
+    QVERIFY(dialog);
+    const QString secret = dialog->secret();
+    QVERIFY(secret.size() >= 20);
+    QVERIFY(dialog->copyButton());
+    dialog->accept();
+    QVERIFY(page.secretState()->text().startsWith(QStringLiteral("Set.")));
+    QVERIFY(!page.secretState()->text().contains(secret));
+    QCOMPARE(page.notice()->text(), QStringLiteral("Callback address saved."));
+    QVERIFY(page.testCallbackButton()->isEnabled());
+
+    // Shown once: a new page (or a reload) does not show it again.
+    {
+        ui::NotificationsPage again(m_h->admin.get());
+        QSignalSpy againSettings(&again, &ui::NotificationsPage::settingsLoaded);
+        QSignalSpy againSecrets(&again, &ui::NotificationsPage::secretShown);
+        QTRY_COMPARE(againSettings.count(), 1);
+        QCOMPARE(againSecrets.count(), 0);
+        QCOMPARE(again.callbackUrlEdit()->text(), QStringLiteral("http://localhost:%1/puente").arg(crm.serverPort()));
+    }
+
+    // The test call reaches the CRM and is listed.
+    QSignalSpy tested(&page, &ui::NotificationsPage::callbackTested);
+    page.testCallbackButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 1, 15000);
+    QCOMPARE(calls, 1);
+    QCOMPARE(page.testResult()->text(), QStringLiteral("It works: your CRM answered 204."));
+    QTRY_COMPARE(page.deliveriesTable()->rowCount(), 1);
+    QCOMPARE(page.deliveriesTable()->item(0, 1)->text(), QStringLiteral("Test"));
+    QCOMPARE(page.deliveriesTable()->item(0, 2)->text(), QStringLiteral("Delivered"));
+
+    // A new secret: asked first, shown once, different.
+    page.rotateSecretButton()->click();
+    auto *box = page.findChild<QMessageBox *>(QStringLiteral("confirm"));
+    QVERIFY(box);
+    box->button(QMessageBox::Ok)->click();
+    QTRY_COMPARE(secrets.count(), 2);
+    auto *rotated = qobject_cast<ui::SecretDialog *>(secrets.last().first().value<QDialog *>());
+    QVERIFY(rotated && rotated->secret() != secret && !rotated->secret().isEmpty());
+    rotated->accept();
+
+    // The CRM is gone: the test says so.
+    crm.close();
+    page.callbackUrlEdit()->setText(QStringLiteral("http://localhost:1/puente"));
+    page.saveCallbackButton()->click();
+    QTRY_COMPARE(page.notice()->text(), QStringLiteral("Callback address saved."));
+    page.testCallbackButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 2, 15000);
+    QVERIFY2(page.testResult()->text().startsWith(QStringLiteral("Could not reach your CRM")), qPrintable(page.testResult()->text()));
+    QCOMPARE(secrets.count(), 2); // saving the address again made no new secret
+}
+
+void TestNotifications::saveScreenshot(QWidget &w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("PUENTE_SCREENSHOT_DIR", QStringLiteral(PUENTE_SCREENSHOT_DIR));
+    QDir().mkpath(dir);
+    QVERIFY(w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
+void TestNotifications::screenshots_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addRow("es") << QStringLiteral("es");
+    QTest::addRow("en") << QStringLiteral("en");
+}
+
+void TestNotifications::screenshots()
+{
+    QFETCH(QString, language);
+    const test::ScreenshotLanguage screenLanguage(language);
+    QVERIFY(screenLanguage.loaded);
+    const QList<protocol::ParameterSource> nameAndJob{{QStringLiteral("data"), QStringLiteral("candidate.first_name")},
+                                                      {QStringLiteral("data"), QStringLiteral("job.title")}};
+    QVERIFY(createRule(QStringLiteral("application_received"), QStringLiteral("seguimiento_postulacion"), QStringLiteral("es"), nameAndJob) > 0);
+    QVERIFY(createRule(QStringLiteral("interview_scheduled"), QStringLiteral("confirmacion_entrevista"), QStringLiteral("es"),
+                       {nameAndJob.at(0), nameAndJob.at(1), {QStringLiteral("datetime"), QStringLiteral("interview.at")}}) > 0);
+    QVERIFY(createRule(QStringLiteral("application_rejected"), QStringLiteral("vacante_cerrada"), QStringLiteral("es"), nameAndJob) > 0);
+    exec(QStringLiteral("UPDATE message_templates SET status = 'PAUSED' WHERE tenant_id = ? AND name = 'vacante_cerrada'"), {m_tenant.value});
+    insertNotification(QStringLiteral("application_received"), QStringLiteral("+34600111001"), QStringLiteral("Ana Ruiz"), QStringLiteral("read"),
+                       {}, std::nullopt, 5 * 3600 * 1000);
+    insertNotification(QStringLiteral("interview_scheduled"), QStringLiteral("+34600111002"), QStringLiteral("Jorge Pérez"), QStringLiteral("failed"),
+                       QStringLiteral("Message undeliverable"), 131026, 4 * 3600 * 1000);
+    insertNotification(QStringLiteral("application_received"), QStringLiteral("+34600111003"), QStringLiteral("Camila Soto"), QStringLiteral("skipped"),
+                       QStringLiteral("opted_out: the contact asked for no more notifications"), std::nullopt, 3 * 3600 * 1000);
+    insertNotification(QStringLiteral("interview_scheduled"), QStringLiteral("+34600111005"), QStringLiteral("Santiago Ortega"),
+                       QStringLiteral("delivered"), {}, std::nullopt, 2 * 3600 * 1000);
+    insertNotification(QStringLiteral("application_rejected"), QStringLiteral("+34600111006"), QStringLiteral("Paola Medina"), QStringLiteral("skipped"),
+                       QStringLiteral("rule_broken: the template vacante_cerrada (es) is paused at Meta; only approved templates can be sent"),
+                       std::nullopt, 3600 * 1000);
+
+    ui::NotificationsPage page(m_h->admin.get());
+    page.resize(1180, 680);
+    page.show();
+    QTRY_VERIFY(page.ruleRow(QStringLiteral("application_rejected")) >= 0 && page.historyTable()->rowCount() == 5 && page.addRuleButton()->isEnabled());
+    page.rulesTable()->selectRow(page.ruleRow(QStringLiteral("interview_scheduled")));
+    QTest::qWait(100);
+    saveScreenshot(page, QStringLiteral("notifications-rules-%1").arg(language));
+
+    ui::NotificationRuleDialog *editor = openEditor(page, true);
+    QVERIFY(editor);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->previewText().contains(QStringLiteral("Lucía")), 10000);
+    QTest::qWait(100);
+    saveScreenshot(*editor, QStringLiteral("notifications-rule-editor-%1").arg(language));
+    editor->reject();
+
+    page.tabs()->setCurrentIndex(1);
+    QSignalSpy details(&page, &ui::NotificationsPage::detailsLoaded);
+    for (int row = 0; row < page.historyTable()->rowCount(); ++row)
+        if (page.historyTable()->item(row, 2)->text().startsWith(QStringLiteral("Jorge")))
+            page.historyTable()->selectRow(row);
+    QTRY_COMPARE(details.count(), 1);
+    QTest::qWait(100);
+    saveScreenshot(page, QStringLiteral("notifications-history-%1").arg(language));
+
+    page.tabs()->setCurrentIndex(2);
+    QSignalSpy secrets(&page, &ui::NotificationsPage::secretShown);
+    page.callbackUrlEdit()->setText(QStringLiteral("http://localhost:1/puente"));
+    page.saveCallbackButton()->click();
+    QTRY_COMPARE(secrets.count(), 1);
+    auto *secret = secrets.first().first().value<QDialog *>();
+    secret->adjustSize();
+    QTest::qWait(100);
+    saveScreenshot(*secret, QStringLiteral("notifications-secret-%1").arg(language));
+    secret->accept();
+    QSignalSpy tested(&page, &ui::NotificationsPage::callbackTested);
+    page.testCallbackButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 1, 15000);
+    QTRY_COMPARE(page.deliveriesTable()->rowCount(), 1);
+    QTest::qWait(100);
+    saveScreenshot(page, QStringLiteral("notifications-callback-%1").arg(language));
+}
+
+QTEST_MAIN(TestNotifications)
+#include "tst_notifications.moc"
