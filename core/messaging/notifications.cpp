@@ -983,33 +983,10 @@ Status NotificationService::changeStatus(QSqlDatabase c, TenantId tenant, Row &r
     return queueCallback(c, tenant, settings, row.id, QStringLiteral("notification.status"), payload);
 }
 
-Status NotificationService::deliver(QSqlDatabase c, EventBatch &events, TenantId tenant, Row &row, const Settings &settings, bool refuse,
-                                    QString *field)
+Status NotificationService::deliver(QSqlDatabase c, EventBatch &events, TenantId tenant, Row &row, const Settings &settings,
+                                    const protocol::NotificationRule &rule, const QJsonArray &components, bool refuse, QString *field)
 {
     auto skip = [&](const QString &reason) { return changeStatus(c, tenant, row, NotificationStatus::Skipped, reason, std::nullopt, settings); };
-    // The rule as it is now (for a scheduled notification: at its time).
-    std::optional<RuleWithTemplate> rule;
-    if (row.ruleId) {
-        auto found = findRule(c, tenant, QStringLiteral("r.id = ?"), *row.ruleId);
-        if (!found)
-            return found.error();
-        rule = found.value();
-    }
-    if (!rule || !rule->rule.enabled)
-        return skip(QStringLiteral("rule_disabled: the rule for %1 was deleted or disabled before it was sent").arg(row.event));
-    if (rule->rule.broken) {
-        if (refuse) {
-            *field = QStringLiteral("event");
-            return makeError("rule_broken", QStringLiteral("the rule for %1 cannot be sent: %2").arg(row.event, rule->rule.brokenReason));
-        }
-        return skip(QStringLiteral("rule_broken: ") + rule->rule.brokenReason);
-    }
-    auto rendered = notify::render(rule->rule, rule->components, row.data, settings.quiet.zone, settings.wire.language, field);
-    if (!rendered) {
-        if (refuse)
-            return rendered.error();
-        return skip(QStringLiteral("%1: %2").arg(rendered.error().code, rendered.error().message));
-    }
     auto started = m_conversations->startIn(c, events, tenant, row.phone, row.name);
     if (!started)
         return started.error();
@@ -1021,7 +998,7 @@ Status NotificationService::deliver(QSqlDatabase c, EventBatch &events, TenantId
         return skip(QStringLiteral("opted_out: the contact asked for no more notifications"));
     protocol::SendMessage send;
     send.type = QStringLiteral("template");
-    send.templateSend = protocol::TemplateSend{rule->rule.templateName, rule->rule.language, rendered->components};
+    send.templateSend = protocol::TemplateSend{rule.templateName, rule.language, components};
     const ConversationService::Automatic automatic{row.id, row.event};
     QString sendField;
     auto message = m_conversations->enqueueIn(c, events, tenant, conversation.id, send, UserId{}, &sendField, &automatic);
@@ -1120,8 +1097,9 @@ Result<NotificationService::Submitted> NotificationService::submit(TenantId tena
         *field = QStringLiteral("event");
         return makeError("rule_broken", QStringLiteral("the rule for %1 cannot be sent: %2").arg(event, rule.value()->rule.brokenReason));
     }
-    if (auto r = notify::render(rule.value()->rule, rule.value()->components, in.data, settings->quiet.zone, settings->wire.language, field); !r)
-        return r.error();
+    const auto rendered = notify::render(rule.value()->rule, rule.value()->components, in.data, settings->quiet.zone, settings->wire.language, field);
+    if (!rendered)
+        return rendered.error();
 
     Row row;
     row.event = event;
@@ -1148,7 +1126,7 @@ Result<NotificationService::Submitted> NotificationService::submit(TenantId tena
     if (row.dueAt > now + 1000) {
         if (auto s = changeStatus(c, tenant, row, NotificationStatus::Scheduled, {}, std::nullopt, *settings); !s)
             return s.error();
-    } else if (auto s = deliver(c, events, tenant, row, *settings, true, field); !s) {
+    } else if (auto s = deliver(c, events, tenant, row, *settings, rule.value()->rule, rendered->components, true, field); !s) {
         return s.error();
     }
     Submitted out;
@@ -1295,6 +1273,28 @@ Result<protocol::Notification> NotificationService::cancel(TenantId tenant, qint
 
 // --- the worker's jobs ---------------------------------------------------------------------------
 
+// A scheduled notification at its time: the rule as it is now, else skipped.
+Status NotificationService::releaseOne(QSqlDatabase c, EventBatch &events, TenantId tenant, Row &row, const Settings &settings)
+{
+    auto skip = [&](const QString &reason) { return changeStatus(c, tenant, row, NotificationStatus::Skipped, reason, std::nullopt, settings); };
+    std::optional<RuleWithTemplate> rule;
+    if (row.ruleId) {
+        auto found = findRule(c, tenant, QStringLiteral("r.id = ?"), *row.ruleId);
+        if (!found)
+            return found.error();
+        rule = found.value();
+    }
+    if (!rule || !rule->rule.enabled)
+        return skip(QStringLiteral("rule_disabled: the rule for %1 was deleted or disabled before it was sent").arg(row.event));
+    if (rule->rule.broken)
+        return skip(QStringLiteral("rule_broken: ") + rule->rule.brokenReason);
+    QString field;
+    auto rendered = notify::render(rule->rule, rule->components, row.data, settings.quiet.zone, settings.wire.language, &field);
+    if (!rendered)
+        return skip(QStringLiteral("%1: %2").arg(rendered.error().code, rendered.error().message));
+    return deliver(c, events, tenant, row, settings, rule->rule, rendered->components, false, &field);
+}
+
 Result<int> NotificationService::releaseDue(int limit)
 {
     Sql due(m_db.connection(), QStringLiteral("SELECT id, tenant_id FROM notifications WHERE status = 'scheduled' AND due_at <= ? ORDER BY due_at LIMIT ?"));
@@ -1319,8 +1319,7 @@ Result<int> NotificationService::releaseDue(int limit)
         if (!settings)
             return settings.error();
         EventBatch events(tx.connection());
-        QString field;
-        if (auto s = deliver(tx.connection(), events, tenant, row.value(), *settings, false, &field); !s)
+        if (auto s = releaseOne(tx.connection(), events, tenant, row.value(), *settings); !s)
             return s.error();
         if (auto s = events.write(); !s)
             return s.error();

@@ -178,10 +178,15 @@ private:
                         std::optional<qint64> errorCode, const Settings &settings);
     Status queueCallback(QSqlDatabase c, TenantId tenant, const Settings &settings, std::optional<qint64> notificationId, const QString &kind,
                          const QJsonObject &payload);
-    // Sends a notification now: its conversation, the template message
-    // through the outbox, or skipped. `refuse`: errors that a request should
-    // get (plan limit) are returned instead of skipping.
-    Status deliver(QSqlDatabase c, EventBatch &events, TenantId tenant, Row &row, const Settings &settings, bool refuse, QString *field);
+    // Sends a notification now with its rule's rendered template: its
+    // conversation, the template message through the outbox, or skipped.
+    // `refuse`: errors that a request should get (plan limit) are returned
+    // instead of skipping.
+    Status deliver(QSqlDatabase c, EventBatch &events, TenantId tenant, Row &row, const Settings &settings,
+                   const protocol::NotificationRule &rule, const QJsonArray &components, bool refuse, QString *field);
+    // A scheduled one at its time: the rule as it is then (deleted, disabled,
+    // broken or missing data: skipped), then deliver().
+    Status releaseOne(QSqlDatabase c, EventBatch &events, TenantId tenant, Row &row, const Settings &settings);
     Status followTenant(TenantId tenant, qint64 fromSeq, qint64 toSeq, int limit, int *handled);
     protocol::Notification toProtocol(const Row &row) const;
 
