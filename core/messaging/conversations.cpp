@@ -22,11 +22,6 @@ namespace {
 using rows::kConversationColumns;
 using rows::kMessageColumns;
 
-QString json(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
 // "activity:id" of the last row of a page, opaque to clients.
 QString makeCursor(qint64 activity, qint64 id)
 {
@@ -665,7 +660,7 @@ Result<protocol::Message> ConversationService::enqueueIn(QSqlDatabase c, EventBa
     const qint64 messageId = message.id;
     Sql outbox(c, QStringLiteral("INSERT INTO outbox (tenant_id, message_id, request, state, attempts, next_attempt_at, created_at, updated_at) "
                                                "VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)"));
-    outbox.bind(tenant.value).bind(messageId).bind(json(request)).bind(now).bind(now).bind(now);
+    outbox.bind(tenant.value).bind(messageId).bind(rows::compactJson(request)).bind(now).bind(now).bind(now);
     if (auto s = outbox.exec(); !s)
         return s.error();
     // The events' counter is locked last (EventBatch::write), after the

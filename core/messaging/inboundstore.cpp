@@ -13,11 +13,6 @@
 namespace puente {
 
 namespace {
-QString json(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
 QVariant nullInt()
 {
     return QVariant(QMetaType(QMetaType::LongLong));
@@ -187,7 +182,7 @@ Status InboundStore::storeMessage(const meta::WebhookChange &change, const meta:
         .bind(m.timestampMs)
         .bind(m.errors.isEmpty() ? nullInt() : QVariant(qint64(firstError.code)))
         .bind(nullIfEmpty(firstError.title)).bind(nullIfEmpty(firstError.message)).bind(nullIfEmpty(firstError.details))
-        .bind(json(m.raw))
+        .bind(rows::compactJson(m.raw))
         .bind(nullIfEmpty(m.mediaId)).bind(nullIfEmpty(m.mimeType)).bind(nullIfEmpty(m.sha256))
         .bind(m.fileSize >= 0 ? QVariant(m.fileSize) : nullInt())
         .bind(nullIfEmpty(m.caption)).bind(nullIfEmpty(m.filename))
@@ -258,7 +253,7 @@ Status InboundStore::applyStatus(const meta::StatusUpdate &input)
         // Not stored yet (the send's answer and this webhook raced): keep it.
         Sql keep(m_tx, QStringLiteral("INSERT INTO pending_statuses (tenant_id, provider_message_id, status, status_at, payload, created_at) "
                                       "VALUES (?, ?, ?, ?, ?, ?)"));
-        keep.bind(m_tenant.value).bind(st.id).bind(st.status).bind(st.timestampMs).bind(json(st.raw)).bind(nowMs());
+        keep.bind(m_tenant.value).bind(st.id).bind(st.status).bind(st.timestampMs).bind(rows::compactJson(st.raw)).bind(nowMs());
         if (m_pendingStatuses)
             *m_pendingStatuses = true;
         return keep.exec();
@@ -286,8 +281,8 @@ Status InboundStore::applyStatus(const meta::StatusUpdate &input)
     if (!st.pricing.isEmpty() || !st.conversation.isEmpty()) {
         Sql extra(m_tx, QStringLiteral("UPDATE whatsapp_messages SET pricing = COALESCE(?, pricing), "
                                        "conversation_info = COALESCE(?, conversation_info) WHERE id = ?"));
-        extra.bind(st.pricing.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(json(st.pricing)))
-            .bind(st.conversation.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(json(st.conversation)))
+        extra.bind(st.pricing.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(rows::compactJson(st.pricing)))
+            .bind(st.conversation.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(rows::compactJson(st.conversation)))
             .bind(messageId.value());
         if (auto s = extra.exec(); !s)
             return s;
@@ -320,7 +315,7 @@ Status InboundStore::storeAccountEvent(const meta::WebhookChange &change, qint64
 {
     Sql q(m_tx, QStringLiteral("INSERT INTO account_events (tenant_id, inbox_id, field, waba_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
     q.bind(m_tenant.value).bind(inboxId).bind(change.field.isEmpty() ? QStringLiteral("unknown") : change.field)
-        .bind(nullIfEmpty(change.wabaId)).bind(json(change.value)).bind(nowMs());
+        .bind(nullIfEmpty(change.wabaId)).bind(rows::compactJson(change.value)).bind(nowMs());
     if (auto s = q.exec(); !s)
         return s;
     if (auto s = TemplateService::applyWebhook(m_tx, m_tenant, change.field, change.value); !s)

@@ -355,14 +355,6 @@ Status checkCallbackUrl(const QString &text, bool allowPrivateNetwork)
 // ------------------------------------------------------------------------------
 
 namespace {
-QString json(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-QString json(const QJsonArray &a)
-{
-    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
-}
 QJsonArray array(const QString &text)
 {
     return QJsonDocument::fromJson(text.toUtf8()).array();
@@ -641,7 +633,7 @@ Result<protocol::TenantSettings> NotificationService::updateSettings(TenantId te
     for (const QString &k : std::as_const(w.optOutKeywords))
         keywords.append(k.trimmed());
     up.bind(tenant.value).bind(w.defaultRegion).bind(w.timeZone).bind(w.language).bind(w.quietHoursEnabled ? 1 : 0)
-        .bind(*minutesFrom(w.quietStart)).bind(*minutesFrom(w.quietEnd)).bind(json(keywords)).bind(w.optOutReply.trimmed())
+        .bind(*minutesFrom(w.quietStart)).bind(*minutesFrom(w.quietEnd)).bind(rows::compactJson(keywords)).bind(w.optOutReply.trimmed())
         .bind(nullIfEmpty(w.callbackUrl))
         .bind(newSecret.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
                                   : QVariant(m_keyring->seal(newSecret.toUtf8(), secrets::sealingContext(QStringLiteral("tenant_settings"),
@@ -795,8 +787,8 @@ Result<protocol::NotificationRule> NotificationService::createRule(TenantId tena
     const qint64 now = m_clock();
     Sql q(tx.connection(), QStringLiteral("INSERT INTO notification_rules (tenant_id, event, template_name, language, header, body, buttons, "
                                           "quiet_hours, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    q.bind(tenant.value).bind(rule->event).bind(rule->templateName).bind(rule->language).bind(json(arrayOf(rule->header)))
-        .bind(json(arrayOf(rule->body))).bind(json(arrayOf(rule->buttons))).bind(rule->quietHours ? 1 : 0).bind(rule->enabled ? 1 : 0)
+    q.bind(tenant.value).bind(rule->event).bind(rule->templateName).bind(rule->language).bind(rows::compactJson(arrayOf(rule->header)))
+        .bind(rows::compactJson(arrayOf(rule->body))).bind(rows::compactJson(arrayOf(rule->buttons))).bind(rule->quietHours ? 1 : 0).bind(rule->enabled ? 1 : 0)
         .bind(now).bind(now);
     if (auto s = q.exec(); !s) {
         if (s.error().code == QLatin1String("unique_violation")) {
@@ -840,8 +832,8 @@ Result<protocol::NotificationRule> NotificationService::updateRule(TenantId tena
     const qint64 now = m_clock();
     Sql q(tx.connection(), QStringLiteral("UPDATE notification_rules SET event = ?, template_name = ?, language = ?, header = ?, body = ?, "
                                           "buttons = ?, quiet_hours = ?, enabled = ?, updated_at = ? WHERE tenant_id = ? AND id = ?"));
-    q.bind(rule->event).bind(rule->templateName).bind(rule->language).bind(json(arrayOf(rule->header))).bind(json(arrayOf(rule->body)))
-        .bind(json(arrayOf(rule->buttons))).bind(rule->quietHours ? 1 : 0).bind(rule->enabled ? 1 : 0).bind(now).bind(tenant.value).bind(id);
+    q.bind(rule->event).bind(rule->templateName).bind(rule->language).bind(rows::compactJson(arrayOf(rule->header))).bind(rows::compactJson(arrayOf(rule->body)))
+        .bind(rows::compactJson(arrayOf(rule->buttons))).bind(rule->quietHours ? 1 : 0).bind(rule->enabled ? 1 : 0).bind(now).bind(tenant.value).bind(id);
     if (auto s = q.exec(); !s) {
         if (s.error().code == QLatin1String("unique_violation")) {
             *field = QStringLiteral("enabled");
@@ -940,7 +932,7 @@ Status NotificationService::queueCallback(QSqlDatabase c, TenantId tenant, const
     const qint64 now = m_clock();
     Sql q(c, QStringLiteral("INSERT INTO callback_deliveries (tenant_id, notification_id, kind, payload, state, attempts, next_attempt_at, "
                             "created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)"));
-    q.bind(tenant.value).bind(notificationId ? QVariant(*notificationId) : nullInt()).bind(kind).bind(json(payload)).bind(now).bind(now).bind(now);
+    q.bind(tenant.value).bind(notificationId ? QVariant(*notificationId) : nullInt()).bind(kind).bind(rows::compactJson(payload)).bind(now).bind(now).bind(now);
     return q.exec();
 }
 
@@ -1114,7 +1106,7 @@ Result<NotificationService::Submitted> NotificationService::submit(TenantId tena
     Sql insert(c, QStringLiteral("INSERT INTO notifications (tenant_id, rule_id, event, reference, phone, name, data, status, send_at, due_at, "
                                  "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?) RETURNING id"));
     insert.bind(tenant.value).bind(*row.ruleId).bind(row.event).bind(nullIfEmpty(row.reference)).bind(row.phone).bind(nullIfEmpty(row.name))
-        .bind(json(row.data)).bind(sendAt ? QVariant(*sendAt) : nullInt()).bind(row.dueAt).bind(now).bind(now);
+        .bind(rows::compactJson(row.data)).bind(sendAt ? QVariant(*sendAt) : nullInt()).bind(row.dueAt).bind(now).bind(now);
     if (auto s = insert.exec(); !s)
         return s.error();
     insert.next();
@@ -1575,7 +1567,7 @@ Result<NotificationService::DueCallback> NotificationService::testCallback(Tenan
     Sql q(m_db.connection(), QStringLiteral("INSERT INTO callback_deliveries (tenant_id, kind, payload, state, attempts, next_attempt_at, "
                                             "created_at, updated_at) VALUES (?, 'test', ?, 'pending', 0, ?, ?, ?) RETURNING id"));
     // Not due for the worker: the request sends it itself.
-    q.bind(tenant.value).bind(json(payload)).bind(std::numeric_limits<qint64>::max()).bind(now).bind(now);
+    q.bind(tenant.value).bind(rows::compactJson(payload)).bind(std::numeric_limits<qint64>::max()).bind(now).bind(now);
     if (auto s = q.exec(); !s)
         return s.error();
     q.next();
@@ -1585,7 +1577,7 @@ Result<NotificationService::DueCallback> NotificationService::testCallback(Tenan
     d.kind = QStringLiteral("test");
     d.url = settings->wire.callbackUrl;
     d.secret = settings->secret;
-    d.body = json(payload).toUtf8();
+    d.body = rows::compactJson(payload).toUtf8();
     d.createdAt = now;
     return d;
 }

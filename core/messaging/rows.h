@@ -5,6 +5,7 @@
 #include "events/eventlog.h"
 #include "protocol/types.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
@@ -44,6 +45,10 @@ struct Recorded {
 };
 Result<Recorded<protocol::Conversation>> recordConversation(QSqlDatabase tx, TenantId tenant, Sql &returned);
 Result<Recorded<protocol::Message>> recordMessage(QSqlDatabase tx, TenantId tenant, const QString &type, Sql &returned);
+
+// A JSON value as the compact text stored in TEXT columns.
+QString compactJson(const QJsonObject &object);
+QString compactJson(const QJsonArray &array);
 
 // Free-form messages are allowed until 24 hours after the contact last wrote.
 constexpr qint64 kServiceWindowMs = 24LL * 3600 * 1000;

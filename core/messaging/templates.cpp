@@ -3,19 +3,13 @@
 #include "protocol/templatetext.h"
 
 #include "secrets/sealedcolumns.h"
+#include "messaging/rows.h"
 #include "storage/sql.h"
 #include "storage/whatsappconfigrepository.h"
 
 #include <QJsonDocument>
 
 namespace puente {
-
-namespace {
-QString json(const QJsonArray &a)
-{
-    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
-}
-} // namespace
 
 int TemplateService::placeholders(const QString &text)
 {
@@ -50,7 +44,7 @@ Result<int> TemplateService::store(TenantId tenant, const QString &waba, const s
             "components = excluded.components, synced_at = excluded.synced_at, updated_at = excluded.updated_at"));
         up.bind(tenant.value).bind(waba).bind(t.id).bind(t.name).bind(t.language).bind(t.category).bind(t.status.toUpper())
             .bind(nullIfEmpty(t.rejectedReason == QLatin1String("NONE") ? QString() : t.rejectedReason)).bind(nullIfEmpty(t.qualityScore))
-            .bind(json(t.components)).bind(now).bind(now);
+            .bind(rows::compactJson(t.components)).bind(now).bind(now);
         if (auto s = up.exec(); !s)
             return s.error();
     }
