@@ -1,6 +1,9 @@
 #include "domain/phonenumber.h"
 
 #include <QHash>
+#include <QReadWriteLock>
+
+#include <optional>
 
 #include <phonenumbers/phonenumberutil.h>
 
@@ -9,6 +12,36 @@ namespace puente {
 namespace {
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
+
+// Display forms already made, shared by every thread: every conversation
+// row shown or sent as an event is formatted, mostly the same few numbers
+// again, and libphonenumber's parse (regular expressions) was 6 % of the
+// inbound processor's time. A number normalised for a new contact is put
+// here at once, so its row is not parsed a second time. Emptied when large.
+struct DisplayCache {
+    QReadWriteLock lock;
+    QHash<QString, QString> forms;
+
+    std::optional<QString> find(const QString &number)
+    {
+        QReadLocker read(&lock);
+        if (const auto hit = forms.constFind(number); hit != forms.cend())
+            return *hit;
+        return std::nullopt;
+    }
+    void insert(const QString &number, const QString &formatted)
+    {
+        QWriteLocker write(&lock);
+        if (forms.size() >= 16384)
+            forms.clear();
+        forms.insert(number, formatted);
+    }
+};
+DisplayCache &displayCache()
+{
+    static DisplayCache cache;
+    return cache;
+}
 } // namespace
 
 Result<QString> normalizePhoneNumber(const QString &input, const QString &defaultRegion)
@@ -29,21 +62,19 @@ Result<QString> normalizePhoneNumber(const QString &input, const QString &defaul
         return makeError("invalid_phone_number", QStringLiteral("\"%1\" is not a phone number").arg(trimmed));
     if (!util->IsValidNumber(number))
         return makeError("invalid_phone_number", QStringLiteral("\"%1\" is not a valid number for its country; check the digits").arg(trimmed));
-    std::string e164;
+    std::string e164, international;
     util->Format(number, PhoneNumberUtil::E164, &e164);
-    return QString::fromStdString(e164);
+    util->Format(number, PhoneNumberUtil::INTERNATIONAL, &international);
+    const QString normalized = QString::fromStdString(e164);
+    displayCache().insert(normalized, QString::fromStdString(international));
+    return normalized;
 }
 
 QString formatPhoneNumberForDisplay(const QString &number)
 {
     if (number.isEmpty())
         return number;
-    // Every conversation row shown or sent as an event is formatted, mostly
-    // the same few numbers again: libphonenumber's parse (regular
-    // expressions) was 6 % of the inbound processor's time. Per thread, so
-    // no lock; emptied when it grows large.
-    thread_local QHash<QString, QString> cache;
-    if (const auto hit = cache.constFind(number); hit != cache.cend())
+    if (auto hit = displayCache().find(number))
         return *hit;
     const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
     PhoneNumber parsed;
@@ -54,9 +85,7 @@ QString formatPhoneNumberForDisplay(const QString &number)
         util->Format(parsed, PhoneNumberUtil::INTERNATIONAL, &out);
         formatted = QString::fromStdString(out);
     }
-    if (cache.size() >= 8192)
-        cache.clear();
-    cache.insert(number, formatted);
+    displayCache().insert(number, formatted);
     return formatted;
 }
 

@@ -52,6 +52,8 @@ class EventBatch {
 public:
     explicit EventBatch(QSqlDatabase tx) : m_tx(tx) {}
     void append(TenantId tenant, const QString &type, const QJsonObject &data);
+    // One of another batch's events not written yet (seq still 0).
+    void append(const Event &event) { m_events.append(event); }
     // Before the commit; may be called again for events appended since.
     Status write();
     const QList<Event> &events() const { return m_events; }

@@ -225,10 +225,12 @@ Result<ConversationService::Started> ConversationService::startIn(QSqlDatabase c
                                                                    const QString &name)
 {
     const QString waId = e164.startsWith(QLatin1Char('+')) ? e164.mid(1) : e164;
+    // contact_phone is always "+" and contact_wa_id (or empty with it), so
+    // the indexed wa_id alone finds the contact; an OR with the phone made
+    // SQLite walk all the tenant's conversations.
     Sql existing(c, QStringLiteral("SELECT ") + kConversationColumns
-                        + QStringLiteral(" FROM whatsapp_conversations WHERE tenant_id = ? AND (contact_wa_id = ? OR contact_phone = ?) "
-                                         "ORDER BY id LIMIT 1"));
-    existing.bind(tenant.value).bind(waId).bind(e164);
+                        + QStringLiteral(" FROM whatsapp_conversations WHERE tenant_id = ? AND contact_wa_id = ? ORDER BY id LIMIT 1"));
+    existing.bind(tenant.value).bind(waId);
     if (auto s = existing.exec(); !s)
         return s.error();
     if (existing.next())
@@ -551,10 +553,14 @@ Result<protocol::Message> ConversationService::enqueueIn(QSqlDatabase c, EventBa
     QJsonObject request = prepared->request;
     QString content = prepared->content, preview = prepared->preview;
     const QString templateName = prepared->templateName;
-    auto conversation = conversationRow(c, tenant, conversationId);
-    if (!conversation)
-        return conversation.error();
-    const protocol::Conversation &conv = conversation.value();
+    std::optional<protocol::Conversation> read;
+    if (!automatic || !automatic->conversation || automatic->conversation->id != conversationId) {
+        auto conversation = conversationRow(c, tenant, conversationId);
+        if (!conversation)
+            return conversation.error();
+        read = std::move(conversation.value());
+    }
+    const protocol::Conversation &conv = read ? *read : *automatic->conversation;
     if (conv.status == protocol::ConversationStatus::Blocked)
         return makeError("contact_blocked", QStringLiteral("this contact is blocked; unblock the conversation to write"));
     {
@@ -566,7 +572,9 @@ Result<protocol::Message> ConversationService::enqueueIn(QSqlDatabase c, EventBa
             return makeError("whatsapp_not_configured", QStringLiteral("WhatsApp is not connected for this company yet; an administrator "
                                                                        "must set it up under WhatsApp configuration"));
     }
-    if (r.type == QLatin1String("template")) {
+    if (r.type == QLatin1String("template") && automatic && !automatic->received.isEmpty()) {
+        content = preview = automatic->received;
+    } else if (r.type == QLatin1String("template")) {
         QString field;
         const protocol::TemplateSend &t = *r.templateSend;
         // What the contact reads is the message's text: the chat and the

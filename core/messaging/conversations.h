@@ -74,10 +74,15 @@ public:
     // `startIn` finds the conversation with this E.164 number or creates it
     // (`created` says which); no audit entry.
     Result<Started> startIn(QSqlDatabase tx, EventBatch &events, TenantId tenant, const QString &e164, const QString &name);
-    // A message sent for a CRM notification is marked with it.
+    // A message sent for a CRM notification is marked with it. What the
+    // caller read in the same transaction is not read again: the contact's
+    // conversation, and the text the contact reads when the caller checked
+    // the template against its stored form (the rule's rendering did).
     struct Automatic {
         qint64 notificationId = 0;
         QString event;
+        const protocol::Conversation *conversation = nullptr;
+        QString received;
     };
     Result<protocol::Message> enqueueIn(QSqlDatabase tx, EventBatch &events, TenantId tenant, qint64 conversationId,
                                         const OutboundRequest &request, UserId sender, QString *errorField, const Automatic *automatic);

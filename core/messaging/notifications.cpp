@@ -9,6 +9,7 @@
 #include "protocol/text.h"
 #include "secrets/sealedcolumns.h"
 #include "storage/database.h"
+#include "storage/groupcommit.h"
 #include "storage/sql.h"
 
 #include <QHostAddress>
@@ -464,7 +465,8 @@ struct NotificationService::Row {
 };
 
 NotificationService::NotificationService(Database &db, crypto::KeyringPtr keyring, EventBus *bus)
-    : m_db(db), m_keyring(std::move(keyring)), m_bus(bus), m_conversations(std::make_unique<ConversationService>(db, bus)), m_clock(&nowMs)
+    : m_db(db), m_keyring(std::move(keyring)), m_bus(bus), m_conversations(std::make_unique<ConversationService>(db, bus))
+    , m_clock(&nowMs)
 {
 }
 
@@ -936,6 +938,17 @@ Status NotificationService::queueCallback(QSqlDatabase c, TenantId tenant, const
     return q.exec();
 }
 
+Status NotificationService::recordHistory(QSqlDatabase c, const Row &row, NotificationStatus status, const QString &reason,
+                                          std::optional<qint64> errorCode, qint64 at)
+{
+    Sql h(c, QStringLiteral("INSERT INTO notification_history (notification_id, status, reason, error_code, at) VALUES (?, ?, ?, ?, ?)"));
+    h.bind(row.id).bind(protocol::enumName(status)).bind(nullIfEmpty(reason)).bind(errorCode ? QVariant(*errorCode) : nullInt()).bind(at);
+    if (auto s = h.exec(); !s)
+        return s;
+    notify::counters()[std::size_t(status)].fetch_add(1, std::memory_order_relaxed);
+    return {};
+}
+
 Status NotificationService::changeStatus(QSqlDatabase c, TenantId tenant, Row &row, NotificationStatus status, const QString &reason,
                                          std::optional<qint64> errorCode, const Settings &settings)
 {
@@ -951,11 +964,8 @@ Status NotificationService::changeStatus(QSqlDatabase c, TenantId tenant, Row &r
         .bind(now).bind(row.id);
     if (auto s = q.exec(); !s)
         return s;
-    Sql h(c, QStringLiteral("INSERT INTO notification_history (notification_id, status, reason, error_code, at) VALUES (?, ?, ?, ?, ?)"));
-    h.bind(row.id).bind(protocol::enumName(status)).bind(nullIfEmpty(reason)).bind(errorCode ? QVariant(*errorCode) : nullInt()).bind(now);
-    if (auto s = h.exec(); !s)
+    if (auto s = recordHistory(c, row, status, reason, errorCode, now); !s)
         return s;
-    notify::counters()[std::size_t(status)].fetch_add(1, std::memory_order_relaxed);
     if (status == NotificationStatus::Accepted)
         return {}; // the answer to the request says it
     QJsonObject payload{{QStringLiteral("type"), QStringLiteral("notification.status")},
@@ -976,7 +986,7 @@ Status NotificationService::changeStatus(QSqlDatabase c, TenantId tenant, Row &r
 }
 
 Status NotificationService::deliver(QSqlDatabase c, EventBatch &events, TenantId tenant, Row &row, const Settings &settings,
-                                    const protocol::NotificationRule &rule, const QJsonArray &components, bool refuse, QString *field)
+                                    const protocol::NotificationRule &rule, const notify::Rendered &rendered, bool refuse, QString *field)
 {
     auto skip = [&](const QString &reason) { return changeStatus(c, tenant, row, NotificationStatus::Skipped, reason, std::nullopt, settings); };
     auto started = m_conversations->startIn(c, events, tenant, row.phone, row.name);
@@ -990,8 +1000,8 @@ Status NotificationService::deliver(QSqlDatabase c, EventBatch &events, TenantId
         return skip(QStringLiteral("opted_out: the contact asked for no more notifications"));
     protocol::SendMessage send;
     send.type = QStringLiteral("template");
-    send.templateSend = protocol::TemplateSend{rule.templateName, rule.language, components};
-    const ConversationService::Automatic automatic{row.id, row.event};
+    send.templateSend = protocol::TemplateSend{rule.templateName, rule.language, rendered.components};
+    const ConversationService::Automatic automatic{row.id, row.event, &conversation, rendered.text};
     QString sendField;
     auto message = m_conversations->enqueueIn(c, events, tenant, conversation.id, send, UserId{}, &sendField, &automatic);
     if (!message) {
@@ -1003,6 +1013,31 @@ Status NotificationService::deliver(QSqlDatabase c, EventBatch &events, TenantId
     }
     row.messageId = message->id;
     return changeStatus(c, tenant, row, NotificationStatus::Queued, {}, std::nullopt, settings);
+}
+
+Result<std::optional<NotificationService::Submitted>> NotificationService::replay(QSqlDatabase c, TenantId tenant, const QString &key,
+                                                                                   const QString &hash, qint64 now, bool *used, QString *field)
+{
+    *used = false;
+    Sql seen(c, QStringLiteral("SELECT request_hash, answer, created_at FROM idempotency_keys WHERE tenant_id = ? AND idem_key = ?"));
+    seen.bind(tenant.value).bind(key);
+    if (auto s = seen.exec(); !s)
+        return s.error();
+    if (!seen.next())
+        return std::optional<Submitted>();
+    *used = true;
+    if (seen.int64(2) <= now - kIdempotencyMs)
+        return std::optional<Submitted>(); // expired: the key is free again
+    if (seen.text(0) != hash) {
+        *field = QStringLiteral("Idempotency-Key");
+        return makeError("idempotency_key_reused",
+                         QStringLiteral("this Idempotency-Key came with another request in the last 7 days; use a new key for a new notification"));
+    }
+    Submitted first;
+    first.answer = seen.text(1).toUtf8();
+    first.notification = protocol::fromJson<protocol::Notification>(QJsonDocument::fromJson(first.answer).object());
+    first.replayed = true;
+    return std::optional<Submitted>(std::move(first));
 }
 
 Result<NotificationService::Submitted> NotificationService::submit(TenantId tenant, const protocol::SendNotification &in,
@@ -1018,48 +1053,21 @@ Result<NotificationService::Submitted> NotificationService::submit(TenantId tena
         return makeError("invalid_field", QStringLiteral("an Idempotency-Key is one line of at most 255 characters"));
     }
     const qint64 now = m_clock();
-    Transaction tx(m_db);
-    if (!tx.begun())
-        return tx.begun().error();
-    QSqlDatabase c = tx.connection();
     const QString hash = QString::fromLatin1(bodyHash.toHex());
+    // Everything that only reads happens before the write transaction, on
+    // this thread's connection: SQLite has one writer at a time, and the
+    // writes of concurrent requests share one transaction (GroupCommit).
+    QSqlDatabase read = m_db.connection();
+    // A repeated request gets its first answer, whatever changed since.
     if (!idempotencyKey.isEmpty()) {
-        Sql claim(c, QStringLiteral("INSERT INTO idempotency_keys (tenant_id, idem_key, request_hash, status, created_at) VALUES (?, ?, ?, 0, ?) "
-                                    "ON CONFLICT (tenant_id, idem_key) DO NOTHING RETURNING created_at"));
-        claim.bind(tenant.value).bind(idempotencyKey).bind(hash).bind(now);
-        if (auto s = claim.exec(); !s)
-            return s.error();
-        if (!claim.next()) {
-            claim.finish();
-            // Someone used the key before (and, on PostgreSQL, the INSERT
-            // waited for them to commit).
-            Sql seen(c, QStringLiteral("SELECT request_hash, status, answer, created_at FROM idempotency_keys WHERE tenant_id = ? AND idem_key = ?"));
-            seen.bind(tenant.value).bind(idempotencyKey);
-            if (auto s = seen.exec(); !s)
-                return s.error();
-            if (!seen.next())
-                return makeError("storage_error", QStringLiteral("the idempotency key vanished; retry"));
-            if (seen.int64(3) > now - kIdempotencyMs) {
-                if (seen.text(0) != hash) {
-                    *field = QStringLiteral("Idempotency-Key");
-                    return makeError("idempotency_key_reused",
-                                     QStringLiteral("this Idempotency-Key came with another request in the last 7 days; use a new key for a new notification"));
-                }
-                Submitted replay;
-                replay.answer = seen.text(2).toUtf8();
-                replay.notification = protocol::fromJson<protocol::Notification>(QJsonDocument::fromJson(replay.answer).object());
-                replay.replayed = true;
-                return replay;
-            }
-            seen.finish();
-            Sql renew(c, QStringLiteral("UPDATE idempotency_keys SET request_hash = ?, status = 0, answer = NULL, created_at = ? "
-                                        "WHERE tenant_id = ? AND idem_key = ?"));
-            renew.bind(hash).bind(now).bind(tenant.value).bind(idempotencyKey);
-            if (auto s = renew.exec(); !s)
-                return s.error();
-        }
+        bool used = false;
+        auto first = replay(read, tenant, idempotencyKey, hash, now, &used, field);
+        if (!first)
+            return first.error();
+        if (first.value())
+            return std::move(*first.value());
     }
-    auto settings = loadSettings(c, tenant);
+    auto settings = loadSettings(read, tenant);
     if (!settings)
         return settings.error();
     auto phone = normalizePhoneNumber(in.to.phone, settings->wire.defaultRegion);
@@ -1067,7 +1075,7 @@ Result<NotificationService::Submitted> NotificationService::submit(TenantId tena
         *field = QStringLiteral("to.phone");
         return phone.error();
     }
-    auto rule = findRule(c, tenant, QStringLiteral("r.event = ? AND r.enabled = 1"), event);
+    auto rule = findRule(read, tenant, QStringLiteral("r.event = ? AND r.enabled = 1"), event);
     if (!rule)
         return rule.error();
     if (!rule.value()) {
@@ -1093,48 +1101,81 @@ Result<NotificationService::Submitted> NotificationService::submit(TenantId tena
     if (!rendered)
         return rendered.error();
 
-    Row row;
-    row.event = event;
-    row.reference = in.reference.trimmed();
-    row.phone = phone.value();
-    row.name = in.to.name.trimmed();
-    row.data = in.data;
-    row.ruleId = rule.value()->rule.id;
-    row.sendAt = sendAt;
-    row.dueAt = notify::dueAt(now, sendAt, settings->quiet, rule.value()->rule.quietHours);
-    row.createdAt = row.updatedAt = now;
-    Sql insert(c, QStringLiteral("INSERT INTO notifications (tenant_id, rule_id, event, reference, phone, name, data, status, send_at, due_at, "
-                                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?) RETURNING id"));
-    insert.bind(tenant.value).bind(*row.ruleId).bind(row.event).bind(nullIfEmpty(row.reference)).bind(row.phone).bind(nullIfEmpty(row.name))
-        .bind(rows::compactJson(row.data)).bind(sendAt ? QVariant(*sendAt) : nullInt()).bind(row.dueAt).bind(now).bind(now);
-    if (auto s = insert.exec(); !s)
-        return s.error();
-    insert.next();
-    row.id = insert.int64(0);
-    insert.finish();
-    if (auto s = changeStatus(c, tenant, row, NotificationStatus::Accepted, {}, std::nullopt, *settings); !s)
-        return s.error();
-    EventBatch events(c);
-    if (row.dueAt > now + 1000) {
-        if (auto s = changeStatus(c, tenant, row, NotificationStatus::Scheduled, {}, std::nullopt, *settings); !s)
-            return s.error();
-    } else if (auto s = deliver(c, events, tenant, row, *settings, rule.value()->rule, rendered->components, true, field); !s) {
-        return s.error();
-    }
+    Row prepared;
+    prepared.event = event;
+    prepared.reference = in.reference.trimmed();
+    prepared.phone = phone.value();
+    prepared.name = in.to.name.trimmed();
+    prepared.data = in.data;
+    prepared.ruleId = rule.value()->rule.id;
+    prepared.sendAt = sendAt;
+    prepared.dueAt = notify::dueAt(now, sendAt, settings->quiet, rule.value()->rule.quietHours);
+    prepared.createdAt = prepared.updatedAt = now;
+    const QString data = rows::compactJson(prepared.data);
+
+    // The writes. The job may run twice (again alone when the batch it was
+    // in failed), so it starts from `prepared` each time.
     Submitted out;
-    out.notification = toProtocol(row);
-    out.answer = QJsonDocument(protocol::toJson(out.notification)).toJson(QJsonDocument::Compact);
-    if (!idempotencyKey.isEmpty()) {
-        Sql done(c, QStringLiteral("UPDATE idempotency_keys SET status = 202, answer = ? WHERE tenant_id = ? AND idem_key = ?"));
-        done.bind(QString::fromUtf8(out.answer)).bind(tenant.value).bind(idempotencyKey);
-        if (auto s = done.exec(); !s)
-            return s.error();
-    }
-    if (auto s = events.write(); !s)
-        return s.error();
-    if (auto s = tx.commit(); !s)
-        return s.error();
-    (void)m_conversations->publish(events.events());
+    const Status written = m_db.groupCommit().run([&](QSqlDatabase c, EventBatch &events) -> Status {
+        out = {};
+        if (!idempotencyKey.isEmpty()) {
+            Sql claim(c, QStringLiteral("INSERT INTO idempotency_keys (tenant_id, idem_key, request_hash, status, created_at) VALUES (?, ?, ?, 0, ?) "
+                                        "ON CONFLICT (tenant_id, idem_key) DO NOTHING RETURNING created_at"));
+            claim.bind(tenant.value).bind(idempotencyKey).bind(hash).bind(now);
+            if (auto s = claim.exec(); !s)
+                return s;
+            if (!claim.next()) {
+                claim.finish();
+                // Someone used the key since the check above (on
+                // PostgreSQL the INSERT waited for them to commit; on
+                // SQLite they may be earlier in this batch).
+                bool used = false;
+                auto first = replay(c, tenant, idempotencyKey, hash, now, &used, field);
+                if (!first)
+                    return first.error();
+                if (first.value()) {
+                    out = std::move(*first.value());
+                    return {};
+                }
+                if (!used)
+                    return makeError("storage_error", QStringLiteral("the idempotency key vanished; retry"));
+                Sql renew(c, QStringLiteral("UPDATE idempotency_keys SET request_hash = ?, status = 0, answer = NULL, created_at = ? "
+                                            "WHERE tenant_id = ? AND idem_key = ?"));
+                renew.bind(hash).bind(now).bind(tenant.value).bind(idempotencyKey);
+                if (auto s = renew.exec(); !s)
+                    return s;
+            }
+        }
+        Row row = prepared;
+        Sql insert(c, QStringLiteral("INSERT INTO notifications (tenant_id, rule_id, event, reference, phone, name, data, status, send_at, due_at, "
+                                     "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?) RETURNING id"));
+        insert.bind(tenant.value).bind(*row.ruleId).bind(row.event).bind(nullIfEmpty(row.reference)).bind(row.phone).bind(nullIfEmpty(row.name))
+            .bind(data).bind(sendAt ? QVariant(*sendAt) : nullInt()).bind(row.dueAt).bind(now).bind(now);
+        if (auto s = insert.exec(); !s)
+            return s;
+        insert.next();
+        row.id = insert.int64(0);
+        insert.finish();
+        if (auto s = recordHistory(c, row, NotificationStatus::Accepted, {}, std::nullopt, now); !s)
+            return s;
+        if (row.dueAt > now + 1000) {
+            if (auto s = changeStatus(c, tenant, row, NotificationStatus::Scheduled, {}, std::nullopt, *settings); !s)
+                return s;
+        } else if (auto s = deliver(c, events, tenant, row, *settings, rule.value()->rule, *rendered, true, field); !s) {
+            return s;
+        }
+        out.notification = toProtocol(row);
+        out.answer = QJsonDocument(protocol::toJson(out.notification)).toJson(QJsonDocument::Compact);
+        if (!idempotencyKey.isEmpty()) {
+            Sql done(c, QStringLiteral("UPDATE idempotency_keys SET status = 202, answer = ? WHERE tenant_id = ? AND idem_key = ?"));
+            done.bind(QString::fromUtf8(out.answer)).bind(tenant.value).bind(idempotencyKey);
+            if (auto s = done.exec(); !s)
+                return s;
+        }
+        return {};
+    }, m_bus);
+    if (!written)
+        return written.error();
     return out;
 }
 
@@ -1284,7 +1325,7 @@ Status NotificationService::releaseOne(QSqlDatabase c, EventBatch &events, Tenan
     auto rendered = notify::render(rule->rule, rule->components, row.data, settings.quiet.zone, settings.wire.language, &field);
     if (!rendered)
         return skip(QStringLiteral("%1: %2").arg(rendered.error().code, rendered.error().message));
-    return deliver(c, events, tenant, row, settings, rule->rule, rendered->components, false, &field);
+    return deliver(c, events, tenant, row, settings, rule->rule, *rendered, false, &field);
 }
 
 Result<int> NotificationService::releaseDue(int limit)

@@ -174,6 +174,13 @@ private:
     Result<Settings> loadSettings(QSqlDatabase c, TenantId tenant);
     Result<protocol::NotificationRule> validateRule(QSqlDatabase c, TenantId tenant, const protocol::CreateNotificationRule &input, QString *field);
     Result<Row> notificationRow(QSqlDatabase c, TenantId tenant, qint64 id);
+    // What a key already used answers: the first answer, nothing (`used`
+    // says whether the key is taken: unused, or older than 7 days), or
+    // idempotency_key_reused.
+    Result<std::optional<Submitted>> replay(QSqlDatabase c, TenantId tenant, const QString &key, const QString &hash, qint64 now, bool *used,
+                                            QString *field);
+    Status recordHistory(QSqlDatabase c, const Row &row, protocol::NotificationStatus status, const QString &reason,
+                         std::optional<qint64> errorCode, qint64 at);
     Status changeStatus(QSqlDatabase c, TenantId tenant, Row &row, protocol::NotificationStatus status, const QString &reason,
                         std::optional<qint64> errorCode, const Settings &settings);
     Status queueCallback(QSqlDatabase c, TenantId tenant, const Settings &settings, std::optional<qint64> notificationId, const QString &kind,
@@ -183,7 +190,7 @@ private:
     // `refuse`: errors that a request should get (plan limit) are returned
     // instead of skipping.
     Status deliver(QSqlDatabase c, EventBatch &events, TenantId tenant, Row &row, const Settings &settings,
-                   const protocol::NotificationRule &rule, const QJsonArray &components, bool refuse, QString *field);
+                   const protocol::NotificationRule &rule, const notify::Rendered &rendered, bool refuse, QString *field);
     // A scheduled one at its time: the rule as it is then (deleted, disabled,
     // broken or missing data: skipped), then deliver().
     Status releaseOne(QSqlDatabase c, EventBatch &events, TenantId tenant, Row &row, const Settings &settings);

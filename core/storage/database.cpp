@@ -1,4 +1,5 @@
 #include "storage/sql.h"
+#include "storage/groupcommit.h"
 
 #include "logging/logging.h"
 
@@ -195,6 +196,7 @@ Database::Database(const DatabaseUrl &url)
 {
     if (url.dialect == Dialect::Sqlite)
         m_writerLock = writerLockFor(url.path);
+    m_groupCommit = std::make_unique<GroupCommit>(*this);
 }
 
 Database::~Database()
@@ -234,7 +236,6 @@ Database &Database::inbox()
                                        + (info.suffix().isEmpty() ? QString() : QLatin1Char('.') + info.suffix()));
         restrictSqliteFiles(url.path);
         m_inbox.reset(new Database(url));
-        m_inbox->m_inboxFile = true;
     });
     return *m_inbox;
 }
@@ -322,30 +323,22 @@ Status Database::openConnection(QSqlDatabase &db)
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
         if (!db.open())
             return classify(db.lastError(), QStringLiteral("open"));
-        // mmap and a larger page cache spare the many small reads every
-        // per-thread connection would otherwise make.
+        // No memory map: in WAL mode a connection that finds the file
+        // changed by another one unmaps all of it at its next read (a TLB
+        // flush on every core). That was 12 % of the processor's time at
+        // 1,000 webhooks/s on the inbox file, and 5 % of an accepted
+        // notification's on the main one, where every request writes.
         for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-                                   "PRAGMA cache_size=-16000", "PRAGMA mmap_size=268435456", "PRAGMA temp_store=MEMORY"}) {
+                                   "PRAGMA cache_size=-16000", "PRAGMA mmap_size=0", "PRAGMA temp_store=MEMORY"}) {
             if (auto s = Sql::run(db, QString::fromLatin1(pragma)); !s) {
                 dropStatements(threadState().statements, db.connectionName());
                 db.close();
                 return s;
             }
         }
-        // The inbox file changes every millisecond or so under load, and in
-        // WAL mode a connection that finds the file changed by another one
-        // unmaps all of it at its next read (a TLB flush on every core): that
-        // was 12 % of the processor's time at 1,000 webhooks/s.
         if (m_checkpoints)
             if (sqlite3 *handle = sqliteHandle(db))
                 sqlite3_wal_hook(handle, walCommitted, m_checkpoints.get());
-        if (m_inboxFile) {
-            if (auto s = Sql::run(db, QStringLiteral("PRAGMA mmap_size=0")); !s) {
-                dropStatements(threadState().statements, db.connectionName());
-                db.close();
-                return s;
-            }
-        }
         return {};
     }
     db.setHostName(m_url.host);

@@ -14,6 +14,7 @@ namespace puente {
 
 struct WriterLock;
 struct WalCheckpoints;
+class GroupCommit;
 
 // The connection factory: one QSqlDatabase per thread (a QSqlDatabase belongs
 // to the thread that opened it), opened on first use and re-opened after a
@@ -43,6 +44,9 @@ public:
     // PostgreSQL: this database.
     Database &inbox();
 
+    // Write transactions shared by concurrent requests (storage/groupcommit.h).
+    GroupCommit &groupCommit() { return *m_groupCommit; }
+
 private:
     friend class Transaction;
     explicit Database(const DatabaseUrl &url);
@@ -56,8 +60,8 @@ private:
     std::shared_ptr<WriterLock> m_writerLock; // SQLite only
     std::once_flag m_inboxOnce;
     std::unique_ptr<Database> m_inbox; // SQLite only
-    bool m_inboxFile = false; // this is the SQLite inbox file (no mmap)
     std::shared_ptr<WalCheckpoints> m_checkpoints; // SQLite main file only
+    std::unique_ptr<GroupCommit> m_groupCommit;
     void runCheckpoints();
 };
 

@@ -465,6 +465,13 @@ R"(CREATE TABLE event_cursors (
 // The worker starts after what happened before notifications existed.
 "INSERT INTO event_cursors (consumer, tenant_id, last_seq) SELECT 'notifications', tenant_id, last_seq FROM tenant_event_counters",
         }},
+        // Whether a template opens a paid conversation, and the plan's count
+        // of them, read only the few messages that opened one (they walked
+        // every message of the conversation, or of the month).
+        {11, "opening_messages_index", {
+"CREATE INDEX whatsapp_messages_opens ON whatsapp_messages (conversation_id, created_at) WHERE opens_conversation = 1",
+"CREATE INDEX whatsapp_messages_tenant_opens ON whatsapp_messages (tenant_id, created_at) WHERE opens_conversation = 1",
+        }},
     };
     return list;
 }

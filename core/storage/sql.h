@@ -53,6 +53,8 @@ public:
     // Whether BEGIN succeeded; check before using the transaction.
     const Status &begun() const { return m_begun; }
     QSqlDatabase connection() const { return m_db; }
+    // Begun and not yet committed or rolled back.
+    bool open() const { return m_open; }
     Status commit();
     // Whether another writer waits for this one (SQLite: the writer lock);
     // long background work commits early then.
