@@ -966,8 +966,8 @@ Status NotificationService::changeStatus(QSqlDatabase c, TenantId tenant, Row &r
         return s;
     if (auto s = recordHistory(c, row, status, reason, errorCode, now); !s)
         return s;
-    if (status == NotificationStatus::Accepted)
-        return {}; // the answer to the request says it
+    if (status == NotificationStatus::Accepted || settings.wire.callbackUrl.isEmpty())
+        return {}; // the answer to the request says it; nobody to tell
     QJsonObject payload{{QStringLiteral("type"), QStringLiteral("notification.status")},
                         {QStringLiteral("id"), row.id},
                         {QStringLiteral("reference"), row.reference},

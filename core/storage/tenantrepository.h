@@ -27,6 +27,9 @@ public:
     // Errors: invalid_slug, invalid_name, slug_taken.
     Result<Tenant> create(const QString &slug, const QString &name, Plan plan, const Actor &actor = Actor(QStringLiteral("system")));
     Result<std::optional<Tenant>> find(TenantId id);
+    // find() as read at most 2 seconds ago (the request path's suspension
+    // check); a change through update() in this process is seen at once.
+    Result<std::optional<Tenant>> findRecent(TenantId id);
     Result<std::optional<Tenant>> findBySlug(const QString &slug);
     // As X-Puente-Tenant names a tenant: all digits is an id, else a slug.
     Result<std::optional<Tenant>> findByIdOrSlug(const QString &named);

@@ -351,7 +351,7 @@ std::optional<Reply> RestApi::authenticate(Request &request, const Router::Route
     // A suspended tenant's users and keys are told why; platform admins may
     // still act inside it.
     if (p.tenant.isValid() && !p.isPlatformAdmin() && !access.allowSuspended) {
-        auto t = TenantRepository(m_env->db).find(p.tenant);
+        auto t = TenantRepository(m_env->db).findRecent(p.tenant);
         if (!t)
             return fromError(t.error());
         if (t.value() && t.value()->status == TenantStatus::Suspended)
