@@ -417,7 +417,22 @@ std::optional<int> minutesFrom(const QString &hhmmText)
 
 const QString kNotificationColumns = QStringLiteral(
     "id, event, reference, phone, name, status, reason, error_code, rule_id, conversation_id, message_id, send_at, due_at, data, "
-    "reply_message_id, reply_payload, reply_text, replied_at, created_at, updated_at");
+    "reply_message_id, reply_payload, reply_text, replied_at, created_at, updated_at, reason_code");
+
+// Rows written before reason codes had a column kept the code in front of
+// the sentence ("opted_out: the contact asked ..."): split them when read.
+void splitLegacyReason(QString &code, QString &reason)
+{
+    static const QRegularExpression prefixed(QStringLiteral("^([a-z_]+): (.*)$"));
+    if (!code.isEmpty() || reason.isEmpty())
+        return;
+    if (const auto m = prefixed.match(reason); m.hasMatch()) {
+        code = m.captured(1);
+        reason = m.captured(2);
+    } else if (reason.startsWith(QLatin1String("cancelled by "))) {
+        code = QStringLiteral("cancelled");
+    }
+}
 } // namespace
 
 struct NotificationService::Settings {
@@ -431,7 +446,7 @@ struct NotificationService::Row {
     qint64 id = 0;
     QString event, reference, phone, name;
     NotificationStatus status = NotificationStatus::Accepted;
-    QString reason;
+    QString reasonCode, reason;
     std::optional<qint64> errorCode, ruleId, conversationId, messageId, sendAt;
     qint64 dueAt = 0;
     QJsonObject data;
@@ -460,6 +475,8 @@ struct NotificationService::Row {
             r.reply = protocol::NotificationReply{q.int64(14), q.text(15), q.text(16), q.int64(17)};
         r.createdAt = q.int64(18);
         r.updatedAt = q.int64(19);
+        r.reasonCode = q.text(20);
+        splitLegacyReason(r.reasonCode, r.reason);
         return r;
     }
 };
@@ -483,6 +500,7 @@ protocol::Notification NotificationService::toProtocol(const Row &r) const
     n.name = r.name;
     n.status = r.status;
     n.reason = r.reason;
+    n.reasonCode = r.reasonCode;
     n.errorCode = r.errorCode;
     n.ruleId = r.ruleId;
     n.conversationId = r.conversationId;
@@ -938,33 +956,35 @@ Status NotificationService::queueCallback(QSqlDatabase c, TenantId tenant, const
     return q.exec();
 }
 
-Status NotificationService::recordHistory(QSqlDatabase c, const Row &row, NotificationStatus status, const QString &reason,
+Status NotificationService::recordHistory(QSqlDatabase c, const Row &row, NotificationStatus status, const Why &why,
                                           std::optional<qint64> errorCode, qint64 at)
 {
-    Sql h(c, QStringLiteral("INSERT INTO notification_history (notification_id, status, reason, error_code, at) VALUES (?, ?, ?, ?, ?)"));
-    h.bind(row.id).bind(protocol::enumName(status)).bind(nullIfEmpty(reason)).bind(errorCode ? QVariant(*errorCode) : nullInt()).bind(at);
+    Sql h(c, QStringLiteral("INSERT INTO notification_history (notification_id, status, reason_code, reason, error_code, at) VALUES (?, ?, ?, ?, ?, ?)"));
+    h.bind(row.id).bind(protocol::enumName(status)).bind(nullIfEmpty(why.code)).bind(nullIfEmpty(why.text))
+        .bind(errorCode ? QVariant(*errorCode) : nullInt()).bind(at);
     if (auto s = h.exec(); !s)
         return s;
     notify::counters()[std::size_t(status)].fetch_add(1, std::memory_order_relaxed);
     return {};
 }
 
-Status NotificationService::changeStatus(QSqlDatabase c, TenantId tenant, Row &row, NotificationStatus status, const QString &reason,
+Status NotificationService::changeStatus(QSqlDatabase c, TenantId tenant, Row &row, NotificationStatus status, const Why &why,
                                          std::optional<qint64> errorCode, const Settings &settings)
 {
     const qint64 now = m_clock();
     row.status = status;
-    row.reason = reason;
+    row.reasonCode = why.code;
+    row.reason = why.text;
     row.errorCode = errorCode;
     row.updatedAt = now;
-    Sql q(c, QStringLiteral("UPDATE notifications SET status = ?, reason = ?, error_code = ?, conversation_id = ?, message_id = ?, updated_at = ? "
-                            "WHERE id = ?"));
-    q.bind(protocol::enumName(status)).bind(nullIfEmpty(reason)).bind(errorCode ? QVariant(*errorCode) : nullInt())
+    Sql q(c, QStringLiteral("UPDATE notifications SET status = ?, reason_code = ?, reason = ?, error_code = ?, conversation_id = ?, message_id = ?, "
+                            "updated_at = ? WHERE id = ?"));
+    q.bind(protocol::enumName(status)).bind(nullIfEmpty(why.code)).bind(nullIfEmpty(why.text)).bind(errorCode ? QVariant(*errorCode) : nullInt())
         .bind(row.conversationId ? QVariant(*row.conversationId) : nullInt()).bind(row.messageId ? QVariant(*row.messageId) : nullInt())
         .bind(now).bind(row.id);
     if (auto s = q.exec(); !s)
         return s;
-    if (auto s = recordHistory(c, row, status, reason, errorCode, now); !s)
+    if (auto s = recordHistory(c, row, status, why, errorCode, now); !s)
         return s;
     if (status == NotificationStatus::Accepted || settings.wire.callbackUrl.isEmpty())
         return {}; // the answer to the request says it; nobody to tell
@@ -974,8 +994,8 @@ Status NotificationService::changeStatus(QSqlDatabase c, TenantId tenant, Row &r
                         {QStringLiteral("event"), row.event},
                         {QStringLiteral("status"), protocol::enumName(status)},
                         {QStringLiteral("at"), QDateTime::fromMSecsSinceEpoch(now, QTimeZone::utc()).toString(Qt::ISODateWithMs)}};
-    if (!reason.isEmpty() || errorCode) {
-        QJsonObject error{{QStringLiteral("message"), reason}};
+    if (!why.code.isEmpty() || !why.text.isEmpty() || errorCode) {
+        QJsonObject error{{QStringLiteral("reason_code"), why.code}, {QStringLiteral("message"), why.text}};
         if (errorCode)
             error.insert(QStringLiteral("code"), *errorCode);
         payload.insert(QStringLiteral("error"), error);
@@ -988,16 +1008,18 @@ Status NotificationService::changeStatus(QSqlDatabase c, TenantId tenant, Row &r
 Status NotificationService::deliver(QSqlDatabase c, EventBatch &events, TenantId tenant, Row &row, const Settings &settings,
                                     const protocol::NotificationRule &rule, const notify::Rendered &rendered, bool refuse, QString *field)
 {
-    auto skip = [&](const QString &reason) { return changeStatus(c, tenant, row, NotificationStatus::Skipped, reason, std::nullopt, settings); };
+    auto skip = [&](const QString &code, const QString &text) {
+        return changeStatus(c, tenant, row, NotificationStatus::Skipped, {code, text}, std::nullopt, settings);
+    };
     auto started = m_conversations->startIn(c, events, tenant, row.phone, row.name);
     if (!started)
         return started.error();
     const protocol::Conversation &conversation = started->conversation;
     row.conversationId = conversation.id;
     if (conversation.status == protocol::ConversationStatus::Blocked)
-        return skip(QStringLiteral("contact_blocked: the contact is blocked in the conversations"));
+        return skip(QStringLiteral("contact_blocked"), QStringLiteral("the contact is blocked in the conversations"));
     if (conversation.optedOutAt)
-        return skip(QStringLiteral("opted_out: the contact asked for no more notifications"));
+        return skip(QStringLiteral("opted_out"), QStringLiteral("the contact asked for no more notifications"));
     protocol::SendMessage send;
     send.type = QStringLiteral("template");
     send.templateSend = protocol::TemplateSend{rule.templateName, rule.language, rendered.components};
@@ -1009,7 +1031,7 @@ Status NotificationService::deliver(QSqlDatabase c, EventBatch &events, TenantId
             *field = sendField;
             return message.error();
         }
-        return skip(QStringLiteral("%1: %2").arg(message.error().code, message.error().message));
+        return skip(message.error().code, message.error().message);
     }
     row.messageId = message->id;
     return changeStatus(c, tenant, row, NotificationStatus::Queued, {}, std::nullopt, settings);
@@ -1263,7 +1285,8 @@ Result<protocol::Notification> NotificationService::get(TenantId tenant, qint64 
     if (!row)
         return row.error();
     protocol::Notification n = toProtocol(row.value());
-    Sql h(m_db.connection(), QStringLiteral("SELECT status, reason, error_code, at FROM notification_history WHERE notification_id = ? ORDER BY id"));
+    Sql h(m_db.connection(), QStringLiteral("SELECT status, reason, error_code, at, reason_code FROM notification_history WHERE notification_id = ? "
+                                            "ORDER BY id"));
     h.bind(id);
     if (auto s = h.exec(); !s)
         return s.error();
@@ -1271,6 +1294,8 @@ Result<protocol::Notification> NotificationService::get(TenantId tenant, qint64 
         protocol::NotificationChange change;
         change.status = protocol::enumFromName<NotificationStatus>(h.text(0)).value_or(NotificationStatus::Accepted);
         change.reason = h.text(1);
+        change.reasonCode = h.text(4);
+        splitLegacyReason(change.reasonCode, change.reason);
         if (!h.isNull(2))
             change.errorCode = h.int64(2);
         change.at = h.int64(3);
@@ -1295,8 +1320,8 @@ Result<protocol::Notification> NotificationService::cancel(TenantId tenant, qint
     auto settings = loadSettings(tx.connection(), tenant);
     if (!settings)
         return settings.error();
-    if (auto s = changeStatus(tx.connection(), tenant, row.value(), NotificationStatus::Cancelled, QStringLiteral("cancelled by ") + actor.label,
-                              std::nullopt, *settings);
+    if (auto s = changeStatus(tx.connection(), tenant, row.value(), NotificationStatus::Cancelled,
+                              {QStringLiteral("cancelled"), QStringLiteral("cancelled by ") + actor.label}, std::nullopt, *settings);
         !s)
         return s.error();
     if (auto s = tx.commit(); !s)
@@ -1309,7 +1334,9 @@ Result<protocol::Notification> NotificationService::cancel(TenantId tenant, qint
 // A scheduled notification at its time: the rule as it is now, else skipped.
 Status NotificationService::releaseOne(QSqlDatabase c, EventBatch &events, TenantId tenant, Row &row, const Settings &settings)
 {
-    auto skip = [&](const QString &reason) { return changeStatus(c, tenant, row, NotificationStatus::Skipped, reason, std::nullopt, settings); };
+    auto skip = [&](const QString &code, const QString &text) {
+        return changeStatus(c, tenant, row, NotificationStatus::Skipped, {code, text}, std::nullopt, settings);
+    };
     std::optional<RuleWithTemplate> rule;
     if (row.ruleId) {
         auto found = findRule(c, tenant, QStringLiteral("r.id = ?"), *row.ruleId);
@@ -1318,13 +1345,13 @@ Status NotificationService::releaseOne(QSqlDatabase c, EventBatch &events, Tenan
         rule = found.value();
     }
     if (!rule || !rule->rule.enabled)
-        return skip(QStringLiteral("rule_disabled: the rule for %1 was deleted or disabled before it was sent").arg(row.event));
+        return skip(QStringLiteral("rule_disabled"), QStringLiteral("the rule for %1 was deleted or disabled before it was sent").arg(row.event));
     if (rule->rule.broken)
-        return skip(QStringLiteral("rule_broken: ") + rule->rule.brokenReason);
+        return skip(QStringLiteral("rule_broken"), rule->rule.brokenReason);
     QString field;
     auto rendered = notify::render(rule->rule, rule->components, row.data, settings.quiet.zone, settings.wire.language, &field);
     if (!rendered)
-        return skip(QStringLiteral("%1: %2").arg(rendered.error().code, rendered.error().message));
+        return skip(rendered.error().code, rendered.error().message);
     return deliver(c, events, tenant, row, settings, rule->rule, *rendered, false, &field);
 }
 
@@ -1446,15 +1473,17 @@ Status NotificationService::followTenant(TenantId tenant, qint64 fromSeq, qint64
             const bool retried = old == NotificationStatus::Failed && status == NotificationStatus::Queued;
             if (old == NotificationStatus::Skipped || old == NotificationStatus::Cancelled || (rank(status) <= rank(old) && !retried))
                 continue;
-            QString reason;
+            Why why;
             std::optional<qint64> code;
             if (status == NotificationStatus::Failed && m.error) {
                 code = m.error->code;
-                reason = !m.error->message.isEmpty() ? m.error->message : m.error->title;
+                why = {QStringLiteral("whatsapp_error"), !m.error->message.isEmpty() ? m.error->message : m.error->title};
             } else if (status == NotificationStatus::Failed && m.attention == QLatin1String("interrupted")) {
-                reason = QStringLiteral("the send was interrupted; an agent decides whether to retry it");
+                why = {QStringLiteral("interrupted"), QStringLiteral("the send was interrupted; an agent decides whether to retry it")};
+            } else if (status == NotificationStatus::Failed) {
+                why = {QStringLiteral("whatsapp_error"), QStringLiteral("WhatsApp did not deliver the message")};
             }
-            if (auto s = changeStatus(c, tenant, row.value(), status, reason, code, *settings); !s)
+            if (auto s = changeStatus(c, tenant, row.value(), status, why, code, *settings); !s)
                 return s;
             ++*handled;
             continue;

@@ -179,9 +179,15 @@ private:
     // idempotency_key_reused.
     Result<std::optional<Submitted>> replay(QSqlDatabase c, TenantId tenant, const QString &key, const QString &hash, qint64 now, bool *used,
                                             QString *field);
-    Status recordHistory(QSqlDatabase c, const Row &row, protocol::NotificationStatus status, const QString &reason,
+    // Why a notification is skipped, failed or cancelled: a reason code
+    // (protocol::Notification::reasonCode) and a sentence.
+    struct Why {
+        QString code;
+        QString text;
+    };
+    Status recordHistory(QSqlDatabase c, const Row &row, protocol::NotificationStatus status, const Why &why,
                          std::optional<qint64> errorCode, qint64 at);
-    Status changeStatus(QSqlDatabase c, TenantId tenant, Row &row, protocol::NotificationStatus status, const QString &reason,
+    Status changeStatus(QSqlDatabase c, TenantId tenant, Row &row, protocol::NotificationStatus status, const Why &why,
                         std::optional<qint64> errorCode, const Settings &settings);
     Status queueCallback(QSqlDatabase c, TenantId tenant, const Settings &settings, std::optional<qint64> notificationId, const QString &kind,
                          const QJsonObject &payload);

@@ -812,13 +812,21 @@ PUENTE_CODEC(SendNotification, field("event", &SendNotification::event, Required
              field("data", &SendNotification::data, OmitIfEmpty), field("send_at", &SendNotification::sendAt),
              field("reference", &SendNotification::reference, OmitIfEmpty, 200))
 
+// Why a notification was skipped, failed or was cancelled, for programs
+// (the sentence in `reason` is for people, in English): opted_out,
+// contact_blocked, rule_disabled, rule_broken, missing_data,
+// plan_limit_reached, whatsapp_not_configured, invalid_message,
+// whatsapp_error (Meta's code in error_code), interrupted, cancelled. Other
+// values may come: treat an unknown one like its status.
 struct NotificationChange {
     NotificationStatus status = NotificationStatus::Accepted;
+    QString reasonCode;
     QString reason;
     std::optional<qint64> errorCode;
     qint64 at = 0;
 };
-PUENTE_CODEC(NotificationChange, field("status", &NotificationChange::status), field("reason", &NotificationChange::reason, OmitIfEmpty),
+PUENTE_CODEC(NotificationChange, field("status", &NotificationChange::status),
+             field("reason_code", &NotificationChange::reasonCode, OmitIfEmpty), field("reason", &NotificationChange::reason, OmitIfEmpty),
              field("error_code", &NotificationChange::errorCode, OmitIfEmpty), field("at", &NotificationChange::at))
 
 // The contact's answer to a notification (a quick-reply button).
@@ -838,7 +846,8 @@ struct Notification {
     QString phone; // E.164
     QString name;
     NotificationStatus status = NotificationStatus::Accepted;
-    QString reason; // skipped, failed, cancelled: why
+    QString reasonCode; // skipped, failed, cancelled: why (see NotificationChange)
+    QString reason;
     std::optional<qint64> errorCode;
     std::optional<qint64> ruleId;
     std::optional<qint64> conversationId;
@@ -853,7 +862,8 @@ struct Notification {
 };
 PUENTE_CODEC(Notification, field("id", &Notification::id), field("event", &Notification::event),
              field("reference", &Notification::reference, OmitIfEmpty), field("phone", &Notification::phone), field("name", &Notification::name, OmitIfEmpty),
-             field("status", &Notification::status), field("reason", &Notification::reason, OmitIfEmpty),
+             field("status", &Notification::status), field("reason_code", &Notification::reasonCode, OmitIfEmpty),
+             field("reason", &Notification::reason, OmitIfEmpty),
              field("error_code", &Notification::errorCode, OmitIfEmpty), field("rule_id", &Notification::ruleId),
              field("conversation_id", &Notification::conversationId), field("message_id", &Notification::messageId),
              field("send_at", &Notification::sendAt, OmitIfEmpty), field("due_at", &Notification::dueAt), field("data", &Notification::data),

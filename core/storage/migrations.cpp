@@ -467,10 +467,14 @@ R"(CREATE TABLE event_cursors (
         }},
         // Whether a template opens a paid conversation, and the plan's count
         // of them, read only the few messages that opened one (they walked
-        // every message of the conversation, or of the month).
-        {11, "opening_messages_index", {
+        // every message of the conversation, or of the month). Why a
+        // notification was skipped gets a column of its own (older rows
+        // keep it in front of the sentence; the reader splits them).
+        {11, "opening-message indexes, notification reason codes", {
 "CREATE INDEX whatsapp_messages_opens ON whatsapp_messages (conversation_id, created_at) WHERE opens_conversation = 1",
 "CREATE INDEX whatsapp_messages_tenant_opens ON whatsapp_messages (tenant_id, created_at) WHERE opens_conversation = 1",
+"ALTER TABLE notifications ADD COLUMN reason_code TEXT",
+"ALTER TABLE notification_history ADD COLUMN reason_code TEXT",
         }},
     };
     return list;
