@@ -76,9 +76,14 @@ void GroupCommit::runBatch(const std::vector<Pending *> &batch)
         QSqlDatabase c = tx.connection();
         EventBatch events(c);
         std::vector<qsizetype> counts(batch.size(), 0); // each job's events, in order
+        // Prepared once per connection, as every statement (Sql's cache).
+        auto control = [&](const QString &statement) {
+            Sql q(c, statement);
+            return q.exec().ok();
+        };
         for (std::size_t i = 0; i < batch.size(); ++i) {
             Pending *p = batch[i];
-            if (!Sql::run(c, QStringLiteral("SAVEPOINT job")))
+            if (!control(QStringLiteral("SAVEPOINT job")))
                 return false;
             EventBatch own(c);
             p->result = (*p->job)(c, own);
@@ -88,10 +93,10 @@ void GroupCommit::runBatch(const std::vector<Pending *> &batch)
                 for (const Event &e : own.events())
                     events.append(e);
                 counts[i] = own.events().size();
-            } else if (!Sql::run(c, QStringLiteral("ROLLBACK TO job"))) {
+            } else if (!control(QStringLiteral("ROLLBACK TO job"))) {
                 return false;
             }
-            if (!Sql::run(c, QStringLiteral("RELEASE job")))
+            if (!control(QStringLiteral("RELEASE job")))
                 return false;
         }
         if (!events.write() || !tx.commit())
