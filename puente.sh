@@ -154,7 +154,7 @@ case "$cmd" in
         "$BUILD_DIR/bench/bench_console" "$BUILD_DIR/app/server/puente-server" 2>&1 | grep -v propagateSizeHints ;;
     screenshots)
         build
-        for suite in tst_console tst_whatsappconfigdialog tst_signin tst_adminpanels tst_adminpanels_users; do
+        for suite in tst_console tst_whatsappconfigdialog tst_signin tst_adminpanels tst_adminpanels_users tst_notifications; do
             log "rendering $suite"
             env -u DBUS_SESSION_BUS_ADDRESS PUENTE_SCREENSHOT_DIR="$ROOT/docs/screenshots" QT_QPA_PLATFORM=offscreen \
                 "$BUILD_DIR/tests/$suite" >/dev/null

@@ -1918,6 +1918,85 @@
     </message>
 </context>
 <context>
+    <name>puente::ui::NotificationTestDialog</name>
+    <message>
+        <source>Send a test notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puente sends this rule&apos;s template now, as if your CRM had reported the event with this data. Use a number of yours: the message really goes out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event data (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event data is not valid JSON (%1, at character %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event data must be a JSON object: { … }.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the number to send the test to, with its country code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notification %1 accepted. It waits for the end of quiet hours; goes out: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notification %1: %2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notification %1: %2. Follow it on the History tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a phone number: write it with its country code, such as +34 612 345 678.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event data has no value at “%1”, which the rule puts in the message. Add it, or check the rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No enabled rule sends “%1” any more: enable it on the Rules tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer: look at the History tab before sending it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::NotificationText</name>
     <message>
         <source>Accepted</source>
@@ -2533,6 +2612,286 @@
     </message>
     <message>
         <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test notification…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How Puente reads your candidates&apos; numbers, writes and times every notification, and how a candidate stops them. They apply to every rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers and dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mexico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colombia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argentina</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venezuela</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ecuador</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guatemala</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cuba</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bolivia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dominican Republic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Honduras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paraguay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El Salvador</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nicaragua</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Costa Rica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uruguay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puerto Rico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equatorial Guinea</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portugal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For numbers your CRM sends without +country code: 612&#xa0;345&#xa0;678 is read as a number of this country.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates and times in notifications, and quiet hours, are in this time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How notifications write dates: “10 de diciembre” or “December 10”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold notifications during quiet hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A notification due inside them waits for their end. A rule can ignore them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opting out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-out keywords, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-out keywords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A candidate who replies with one of them gets no more notifications. Case and accents do not matter, but it must be the whole reply: “BAJA” matches “baja”, “quiero la baja” does not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puente answers an opt-out with this message, so the candidate knows it was heard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a rule to try it on a number of yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule is disabled: enable it to try it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rule cannot be sent until you edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends this rule&apos;s template to a number of yours, now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the notification settings: the server does not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the notification settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a country Puente knows. Choose one from the list, or type its two-letter code (ES, MX, CO…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a country from the list, or type its two-letter code (ES, MX, CO…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a time zone. Choose one from the list, such as Europe/Madrid or America/Mexico_City.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Español or English.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the time as HH:MM, such as 21:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most 20 keywords.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each keyword is a word or two, at most 40 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply is too long: at most 1,024 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the reply: it cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1918,6 +1918,85 @@
     </message>
 </context>
 <context>
+    <name>puente::ui::NotificationTestDialog</name>
+    <message>
+        <source>Send a test notification</source>
+        <translation>Enviar un aviso de prueba</translation>
+    </message>
+    <message>
+        <source>Puente sends this rule&apos;s template now, as if your CRM had reported the event with this data. Use a number of yours: the message really goes out.</source>
+        <translation>Puente envía ahora la plantilla de esta regla, como si tu CRM hubiera informado del evento con estos datos. Usa un número tuyo: el mensaje sale de verdad.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Número de teléfono</translation>
+    </message>
+    <message>
+        <source>Event data (JSON)</source>
+        <translation>Datos del evento (JSON)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>The event data is not valid JSON (%1, at character %2).</source>
+        <translation>Los datos del evento no son JSON válido (%1, en el carácter %2).</translation>
+    </message>
+    <message>
+        <source>The event data must be a JSON object: { … }.</source>
+        <translation>Los datos del evento deben ser un objeto JSON: { … }.</translation>
+    </message>
+    <message>
+        <source>Type the number to send the test to, with its country code.</source>
+        <translation>Escribe el número al que enviar la prueba, con su prefijo de país.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Notification %1: %2. %3</source>
+        <translation>Aviso %1: %2. %3</translation>
+    </message>
+    <message>
+        <source>Notification %1: %2. Follow it on the History tab.</source>
+        <translation>Aviso %1: %2. Síguelo en la pestaña Historial.</translation>
+    </message>
+    <message>
+        <source>That is not a phone number: write it with its country code, such as +34 612 345 678.</source>
+        <translation>Eso no es un número de teléfono: escríbelo con su prefijo de país, como +34 612 345 678.</translation>
+    </message>
+    <message>
+        <source>No enabled rule sends “%1” any more: enable it on the Rules tab.</source>
+        <translation>Ya no hay ninguna regla activa que envíe «%1»: actívala en la pestaña Reglas.</translation>
+    </message>
+    <message>
+        <source>The server did not answer: look at the History tab before sending it again.</source>
+        <translation>El servidor no respondió: mira la pestaña Historial antes de volver a enviarlo.</translation>
+    </message>
+    <message>
+        <source>Notification %1 accepted. It waits for the end of quiet hours; goes out: %2.</source>
+        <translation>Aviso %1 aceptado. Espera al final de las horas de silencio; sale: %2.</translation>
+    </message>
+    <message>
+        <source>The event data has no value at “%1”, which the rule puts in the message. Add it, or check the rule.</source>
+        <translation>Los datos del evento no tienen valor en «%1», que la regla pone en el mensaje. Añádelo o revisa la regla.</translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::NotificationText</name>
     <message>
         <source>Accepted</source>
@@ -2534,6 +2613,286 @@
     <message>
         <source>Failed</source>
         <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Send a test notification…</source>
+        <translation>Enviar un aviso de prueba…</translation>
+    </message>
+    <message>
+        <source>How Puente reads your candidates&apos; numbers, writes and times every notification, and how a candidate stops them. They apply to every rule.</source>
+        <translation>Cómo lee Puente los números de tus candidatos, cómo escribe cada aviso y cuándo lo envía, y cómo un candidato deja de recibirlos. Se aplican a todas las reglas.</translation>
+    </message>
+    <message>
+        <source>Loading the settings…</source>
+        <translation>Cargando los ajustes…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Numbers and dates</source>
+        <translation>Números y fechas</translation>
+    </message>
+    <message>
+        <source>Default country</source>
+        <translation>País por defecto</translation>
+    </message>
+    <message>
+        <source>Spain</source>
+        <translation>España</translation>
+    </message>
+    <message>
+        <source>Mexico</source>
+        <translation>México</translation>
+    </message>
+    <message>
+        <source>Colombia</source>
+        <translation>Colombia</translation>
+    </message>
+    <message>
+        <source>Argentina</source>
+        <translation>Argentina</translation>
+    </message>
+    <message>
+        <source>Peru</source>
+        <translation>Perú</translation>
+    </message>
+    <message>
+        <source>Chile</source>
+        <translation>Chile</translation>
+    </message>
+    <message>
+        <source>Venezuela</source>
+        <translation>Venezuela</translation>
+    </message>
+    <message>
+        <source>Ecuador</source>
+        <translation>Ecuador</translation>
+    </message>
+    <message>
+        <source>Guatemala</source>
+        <translation>Guatemala</translation>
+    </message>
+    <message>
+        <source>Cuba</source>
+        <translation>Cuba</translation>
+    </message>
+    <message>
+        <source>Bolivia</source>
+        <translation>Bolivia</translation>
+    </message>
+    <message>
+        <source>Dominican Republic</source>
+        <translation>República Dominicana</translation>
+    </message>
+    <message>
+        <source>Honduras</source>
+        <translation>Honduras</translation>
+    </message>
+    <message>
+        <source>Paraguay</source>
+        <translation>Paraguay</translation>
+    </message>
+    <message>
+        <source>El Salvador</source>
+        <translation>El Salvador</translation>
+    </message>
+    <message>
+        <source>Nicaragua</source>
+        <translation>Nicaragua</translation>
+    </message>
+    <message>
+        <source>Costa Rica</source>
+        <translation>Costa Rica</translation>
+    </message>
+    <message>
+        <source>Panama</source>
+        <translation>Panamá</translation>
+    </message>
+    <message>
+        <source>Uruguay</source>
+        <translation>Uruguay</translation>
+    </message>
+    <message>
+        <source>Puerto Rico</source>
+        <translation>Puerto Rico</translation>
+    </message>
+    <message>
+        <source>Equatorial Guinea</source>
+        <translation>Guinea Ecuatorial</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>Estados Unidos</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Reino Unido</translation>
+    </message>
+    <message>
+        <source>Portugal</source>
+        <translation>Portugal</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>Francia</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Alemania</translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation>Italia</translation>
+    </message>
+    <message>
+        <source>For numbers your CRM sends without +country code: 612&#xa0;345&#xa0;678 is read as a number of this country.</source>
+        <translation>Para los números que tu CRM envía sin +prefijo de país: 612&#xa0;345&#xa0;678 se lee como un número de este país.</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Dates and times in notifications, and quiet hours, are in this time zone.</source>
+        <translation>Las fechas y horas de los avisos, y las horas de silencio, van en esta zona horaria.</translation>
+    </message>
+    <message>
+        <source>Language of dates</source>
+        <translation>Idioma de las fechas</translation>
+    </message>
+    <message>
+        <source>How notifications write dates: “10 de diciembre” or “December 10”.</source>
+        <translation>Cómo escriben las fechas los avisos: «10 de diciembre» o «December 10».</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>Horas de silencio</translation>
+    </message>
+    <message>
+        <source>Hold notifications during quiet hours</source>
+        <translation>Retener los avisos durante las horas de silencio</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Quiet hours start</source>
+        <translation>Inicio de las horas de silencio</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Quiet hours end</source>
+        <translation>Fin de las horas de silencio</translation>
+    </message>
+    <message>
+        <source>A notification due inside them waits for their end. A rule can ignore them.</source>
+        <translation>Un aviso que toque dentro de ellas espera a que terminen. Una regla puede ignorarlas.</translation>
+    </message>
+    <message>
+        <source>Opting out</source>
+        <translation>Bajas</translation>
+    </message>
+    <message>
+        <source>Opt-out keywords, one per line</source>
+        <translation>Palabras de baja, una por línea</translation>
+    </message>
+    <message>
+        <source>Opt-out keywords</source>
+        <translation>Palabras de baja</translation>
+    </message>
+    <message>
+        <source>A candidate who replies with one of them gets no more notifications. Case and accents do not matter, but it must be the whole reply: “BAJA” matches “baja”, “quiero la baja” does not.</source>
+        <translation>Un candidato que responda con una de ellas no recibe más avisos. Dan igual mayúsculas y acentos, pero debe ser la respuesta entera: «BAJA» vale por «baja», «quiero la baja» no.</translation>
+    </message>
+    <message>
+        <source>Confirmation reply</source>
+        <translation>Respuesta de confirmación</translation>
+    </message>
+    <message>
+        <source>Puente answers an opt-out with this message, so the candidate knows it was heard.</source>
+        <translation>Puente responde a una baja con este mensaje, para que el candidato sepa que se tuvo en cuenta.</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Descartar cambios</translation>
+    </message>
+    <message>
+        <source>Select a rule to try it on a number of yours.</source>
+        <translation>Selecciona una regla para probarla con un número tuyo.</translation>
+    </message>
+    <message>
+        <source>The rule is disabled: enable it to try it.</source>
+        <translation>La regla está desactivada: actívala para probarla.</translation>
+    </message>
+    <message>
+        <source>This rule cannot be sent until you edit it.</source>
+        <translation>Esta regla no se puede enviar hasta que la edites.</translation>
+    </message>
+    <message>
+        <source>Sends this rule&apos;s template to a number of yours, now.</source>
+        <translation>Envía ahora la plantilla de esta regla a un número tuyo.</translation>
+    </message>
+    <message>
+        <source>Cannot load the notification settings: the server does not answer.</source>
+        <translation>No se pueden cargar los ajustes de los avisos: el servidor no responde.</translation>
+    </message>
+    <message>
+        <source>Cannot load the notification settings: %1</source>
+        <translation>No se pueden cargar los ajustes de los avisos: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a country Puente knows. Choose one from the list, or type its two-letter code (ES, MX, CO…).</source>
+        <translation>«%1» no es un país que Puente conozca. Elige uno de la lista o escribe su código de dos letras (ES, MX, CO…).</translation>
+    </message>
+    <message>
+        <source>Choose a country from the list, or type its two-letter code (ES, MX, CO…).</source>
+        <translation>Elige un país de la lista o escribe su código de dos letras (ES, MX, CO…).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time zone. Choose one from the list, such as Europe/Madrid or America/Mexico_City.</source>
+        <translation>«%1» no es una zona horaria. Elige una de la lista, como Europe/Madrid o America/Mexico_City.</translation>
+    </message>
+    <message>
+        <source>Choose Español or English.</source>
+        <translation>Elige Español o English.</translation>
+    </message>
+    <message>
+        <source>Give the time as HH:MM, such as 21:00.</source>
+        <translation>Escribe la hora como HH:MM, por ejemplo 21:00.</translation>
+    </message>
+    <message>
+        <source>At most 20 keywords.</source>
+        <translation>Como máximo 20 palabras de baja.</translation>
+    </message>
+    <message>
+        <source>Each keyword is a word or two, at most 40 characters.</source>
+        <translation>Cada palabra de baja es una o dos palabras, de 40 caracteres como máximo.</translation>
+    </message>
+    <message>
+        <source>The reply is too long: at most 1,024 characters.</source>
+        <translation>La respuesta es demasiado larga: 1024 caracteres como máximo.</translation>
+    </message>
+    <message>
+        <source>Write the reply: it cannot be empty.</source>
+        <translation>Escribe la respuesta: no puede quedar vacía.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No se guardó: %1</translation>
     </message>
 </context>
 <context>

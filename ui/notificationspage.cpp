@@ -3,12 +3,16 @@
 #include "messaging/notifications.h"
 #include "metatext.h"
 #include "notificationruledialog.h"
+#include "notificationtestdialog.h"
 #include "secretdialog.h"
 #include "theme.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDate>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -16,10 +20,15 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTimeEdit>
+#include <QTimeZone>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 #include <limits>
 
@@ -134,7 +143,7 @@ QString NotificationText::previewError(const QString &error)
     return brokenText(error);
 }
 
-QString NotificationText::reasonText(const QString &reason, std::optional<qint64> errorCode)
+QString NotificationText::reasonText(const QString &code, const QString &reason, std::optional<qint64> errorCode)
 {
     if (errorCode) {
         const QString known = MetaText::knownFailure(int(*errorCode));
@@ -143,9 +152,13 @@ QString NotificationText::reasonText(const QString &reason, std::optional<qint64
         return reason.isEmpty() ? tr("WhatsApp refused the message (Meta's error %1).").arg(*errorCode)
                                 : tr("WhatsApp refused the message (Meta's error %1: %2).").arg(*errorCode).arg(reason);
     }
-    const qsizetype colon = reason.indexOf(QLatin1Char(':'));
-    const QString prefix = colon > 0 ? reason.left(colon) : reason;
-    const QString rest = colon > 0 ? reason.mid(colon + 1).trimmed() : QString();
+    QString prefix = code;
+    QString rest = reason;
+    if (prefix.isEmpty()) {
+        const qsizetype colon = reason.indexOf(QLatin1Char(':'));
+        prefix = colon > 0 ? reason.left(colon) : reason;
+        rest = colon > 0 ? reason.mid(colon + 1).trimmed() : QString();
+    }
     if (prefix == QLatin1String("opted_out"))
         return tr("The candidate asked not to receive more notifications (they replied with an opt-out word).");
     if (prefix == QLatin1String("contact_blocked"))
@@ -160,7 +173,7 @@ QString NotificationText::reasonText(const QString &reason, std::optional<qint64
         return tr("The event's data lacked a value the template needs: %1").arg(previewError(rest));
     if (reason.startsWith(QLatin1String("cancelled by ")))
         return tr("Cancelled by %1.").arg(reason.mid(13));
-    if (reason.startsWith(QLatin1String("the send was interrupted")))
+    if (prefix == QLatin1String("interrupted") || reason.startsWith(QLatin1String("the send was interrupted")))
         return tr("The send was interrupted; an agent decides in Conversations whether to retry it.");
     return reason;
 }
@@ -233,6 +246,24 @@ QString contactText(const protocol::Notification &n)
     return n.name.isEmpty() ? n.phone : QStringLiteral("%1 · %2").arg(n.name, n.phone);
 }
 
+bool hasChanges(const protocol::UpdateTenantSettings &c)
+{
+    return c.defaultRegion || c.timeZone || c.language || c.quietHoursEnabled || c.quietStart || c.quietEnd || c.optOutKeywords
+           || c.optOutReply || c.callbackUrl || c.rotateCallbackSecret;
+}
+
+QStringList cleanKeywords(const QStringList &keywords)
+{
+    QStringList out;
+    for (const QString &k : keywords)
+        if (const QString t = k.trimmed(); !t.isEmpty())
+            out.append(t);
+    return out;
+}
+
+constexpr int kCountryNameRole = Qt::UserRole + 1;
+const QString kTimeFormat = QStringLiteral("HH:mm");
+
 } // namespace
 
 NotificationsPage::NotificationsPage(client::ApiClient *api, QWidget *parent)
@@ -248,6 +279,7 @@ NotificationsPage::NotificationsPage(client::ApiClient *api, QWidget *parent)
     m_tabs->addTab(buildRulesTab(), tr("Rules"));
     m_tabs->addTab(buildHistoryTab(), tr("History"));
     m_tabs->addTab(buildCallbackTab(), tr("CRM callback"));
+    m_tabs->addTab(buildSettingsTab(), tr("Settings"));
     column()->addWidget(m_tabs, 1);
     refresh();
 }
@@ -265,14 +297,18 @@ QWidget *NotificationsPage::buildRulesTab()
     m_toggleRule->setObjectName(QStringLiteral("toggleRule"));
     m_deleteRule = new QPushButton(tr("Delete…"), tab);
     m_deleteRule->setObjectName(QStringLiteral("deleteRule"));
+    m_sendTest = new QPushButton(tr("Send a test notification…"), tab);
+    m_sendTest->setObjectName(QStringLiteral("sendTest"));
     for (QPushButton *b : {m_addRule, m_editRule, m_toggleRule, m_deleteRule})
         actions->addWidget(b);
     actions->addStretch();
+    actions->addWidget(m_sendTest);
     layout->addLayout(actions);
     connect(m_addRule, &QPushButton::clicked, this, &NotificationsPage::addRule);
     connect(m_editRule, &QPushButton::clicked, this, &NotificationsPage::editRule);
     connect(m_toggleRule, &QPushButton::clicked, this, &NotificationsPage::toggleRule);
     connect(m_deleteRule, &QPushButton::clicked, this, &NotificationsPage::deleteRule);
+    connect(m_sendTest, &QPushButton::clicked, this, &NotificationsPage::sendTest);
 
     m_broken = new QLabel(tab);
     m_broken->setObjectName(QStringLiteral("brokenWarning"));
@@ -474,6 +510,229 @@ QWidget *NotificationsPage::buildCallbackTab()
     return tab;
 }
 
+QWidget *NotificationsPage::buildSettingsTab()
+{
+    auto *tab = new QWidget(m_tabs);
+    auto *layout = new QVBoxLayout(tab);
+    layout->addWidget(mutedLabel(tr("How Puente reads your candidates' numbers, writes and times every notification, and how a candidate "
+                                    "stops them. They apply to every rule."), tab));
+    auto *stateRow = new QHBoxLayout;
+    m_settingsLoading = mutedLabel(tr("Loading the settings…"), tab);
+    m_settingsLoading->setObjectName(QStringLiteral("settingsLoading"));
+    m_settingsLoading->hide();
+    stateRow->addWidget(m_settingsLoading, 1);
+    m_settingsLoadError = errorLine(tab, QStringLiteral("settingsLoadError"));
+    stateRow->addWidget(m_settingsLoadError, 1);
+    m_settingsRetry = new QPushButton(tr("Retry"), tab);
+    m_settingsRetry->setObjectName(QStringLiteral("settingsRetry"));
+    m_settingsRetry->hide();
+    stateRow->addWidget(m_settingsRetry);
+    layout->addLayout(stateRow);
+    connect(m_settingsRetry, &QPushButton::clicked, this, &NotificationsPage::loadSettings);
+
+    auto *scroll = new QScrollArea(tab);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_settingsForm = new QWidget(scroll);
+    m_settingsForm->setObjectName(QStringLiteral("settingsForm"));
+    m_settingsForm->setEnabled(false);
+    auto *columns = new QHBoxLayout(m_settingsForm);
+    columns->setContentsMargins(0, 0, 0, 0);
+    columns->setSpacing(16);
+    auto *left = new QVBoxLayout;
+    auto *right = new QVBoxLayout;
+    columns->addLayout(left, 1);
+    columns->addLayout(right, 1);
+
+    // A field, its error line (named by the API's field) and its hint.
+    auto field = [this](QWidget *widget, const QString &name, const QString &hint, QWidget *parent) {
+        auto *box = new QWidget(parent);
+        auto *boxLayout = new QVBoxLayout(box);
+        boxLayout->setContentsMargins(0, 0, 0, 0);
+        boxLayout->setSpacing(2);
+        boxLayout->addWidget(widget);
+        QLabel *error = errorLine(box, name + QStringLiteral("Error"));
+        boxLayout->addWidget(error);
+        if (!hint.isEmpty())
+            boxLayout->addWidget(mutedLabel(hint, box));
+        m_settingErrors.insert(name, error);
+        m_settingFields.insert(name, widget);
+        return box;
+    };
+
+    auto *numbers = new QGroupBox(tr("Numbers and dates"), m_settingsForm);
+    auto *numbersForm = new QFormLayout(numbers);
+    numbersForm->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+    numbersForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_region = new QComboBox(numbers);
+    m_region->setObjectName(QStringLiteral("defaultRegion"));
+    m_region->setAccessibleName(tr("Default country"));
+    m_region->setEditable(true);
+    m_region->setInsertPolicy(QComboBox::NoInsert);
+    const std::pair<const char *, QString> countries[] = {
+        {"ES", tr("Spain")},         {"MX", tr("Mexico")},      {"CO", tr("Colombia")},           {"AR", tr("Argentina")},
+        {"PE", tr("Peru")},          {"CL", tr("Chile")},       {"VE", tr("Venezuela")},          {"EC", tr("Ecuador")},
+        {"GT", tr("Guatemala")},     {"CU", tr("Cuba")},        {"BO", tr("Bolivia")},            {"DO", tr("Dominican Republic")},
+        {"HN", tr("Honduras")},      {"PY", tr("Paraguay")},    {"SV", tr("El Salvador")},        {"NI", tr("Nicaragua")},
+        {"CR", tr("Costa Rica")},    {"PA", tr("Panama")},      {"UY", tr("Uruguay")},            {"PR", tr("Puerto Rico")},
+        {"GQ", tr("Equatorial Guinea")}, {"US", tr("United States")}, {"GB", tr("United Kingdom")}, {"PT", tr("Portugal")},
+        {"FR", tr("France")},        {"DE", tr("Germany")},     {"IT", tr("Italy")},
+    };
+    QList<std::pair<QString, QString>> sorted;
+    for (const auto &[code, name] : countries)
+        sorted.append({QString::fromLatin1(code), name});
+    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.second.localeAwareCompare(b.second) < 0; });
+    for (const auto &[code, name] : std::as_const(sorted)) {
+        m_region->addItem(QStringLiteral("%1 (%2)").arg(name, code), code);
+        m_region->setItemData(m_region->count() - 1, name, kCountryNameRole);
+    }
+    auto *regionCompleter = new QCompleter(m_region->model(), m_region);
+    regionCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    regionCompleter->setFilterMode(Qt::MatchContains);
+    m_region->setCompleter(regionCompleter);
+    // The sample number's spaces are non-breaking: it never splits over two lines.
+    numbersForm->addRow(tr("Default country"),
+                        field(m_region, QStringLiteral("default_region"),
+                              tr("For numbers your CRM sends without +country code: 612 345 678 is read as a number of this country."),
+                              numbers));
+
+    m_timeZone = new QComboBox(numbers);
+    m_timeZone->setObjectName(QStringLiteral("timeZone"));
+    m_timeZone->setAccessibleName(tr("Time zone"));
+    m_timeZone->setEditable(true);
+    m_timeZone->setInsertPolicy(QComboBox::NoInsert);
+    m_timeZone->setMaxVisibleItems(20);
+    QList<QByteArray> zones = QTimeZone::availableTimeZoneIds();
+    std::sort(zones.begin(), zones.end());
+    for (const QByteArray &zone : std::as_const(zones))
+        m_timeZone->addItem(QString::fromUtf8(zone));
+    auto *zoneCompleter = new QCompleter(m_timeZone->model(), m_timeZone);
+    zoneCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    zoneCompleter->setFilterMode(Qt::MatchContains);
+    m_timeZone->setCompleter(zoneCompleter);
+    numbersForm->addRow(tr("Time zone"), field(m_timeZone, QStringLiteral("time_zone"),
+                                               tr("Dates and times in notifications, and quiet hours, are in this time zone."), numbers));
+
+    m_language = new QComboBox(numbers);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->setAccessibleName(tr("Language of dates"));
+    // Each language by its own name, as the console's language menu does.
+    m_language->addItem(QStringLiteral("Español"), QStringLiteral("es"));
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    numbersForm->addRow(tr("Language of dates"),
+                        field(m_language, QStringLiteral("language"),
+                              tr("How notifications write dates: “10 de diciembre” or “December 10”."), numbers));
+    left->addWidget(numbers);
+
+    auto *quiet = new QGroupBox(tr("Quiet hours"), m_settingsForm);
+    auto *quietLayout = new QVBoxLayout(quiet);
+    m_quietHours = new QCheckBox(tr("Hold notifications during quiet hours"), quiet);
+    m_quietHours->setObjectName(QStringLiteral("quietHoursEnabled"));
+    quietLayout->addWidget(m_quietHours);
+    auto *times = new QHBoxLayout;
+    auto *fromLabel = new QLabel(tr("From"), quiet);
+    m_quietStart = new QTimeEdit(quiet);
+    m_quietStart->setObjectName(QStringLiteral("quietStart"));
+    m_quietStart->setDisplayFormat(kTimeFormat);
+    m_quietStart->setAccessibleName(tr("Quiet hours start"));
+    fromLabel->setBuddy(m_quietStart);
+    auto *toLabel = new QLabel(tr("to"), quiet);
+    m_quietEnd = new QTimeEdit(quiet);
+    m_quietEnd->setObjectName(QStringLiteral("quietEnd"));
+    m_quietEnd->setDisplayFormat(kTimeFormat);
+    m_quietEnd->setAccessibleName(tr("Quiet hours end"));
+    toLabel->setBuddy(m_quietEnd);
+    times->addWidget(fromLabel);
+    times->addWidget(m_quietStart);
+    times->addWidget(toLabel);
+    times->addWidget(m_quietEnd);
+    times->addStretch();
+    quietLayout->addLayout(times);
+    for (const QString &name : {QStringLiteral("quiet_hours_enabled"), QStringLiteral("quiet_start"), QStringLiteral("quiet_end")}) {
+        QLabel *error = errorLine(quiet, name + QStringLiteral("Error"));
+        quietLayout->addWidget(error);
+        m_settingErrors.insert(name, error);
+    }
+    m_settingFields.insert(QStringLiteral("quiet_hours_enabled"), m_quietHours);
+    m_settingFields.insert(QStringLiteral("quiet_start"), m_quietStart);
+    m_settingFields.insert(QStringLiteral("quiet_end"), m_quietEnd);
+    quietLayout->addWidget(mutedLabel(tr("A notification due inside them waits for their end. A rule can ignore them."), quiet));
+    left->addWidget(quiet);
+    left->addStretch();
+
+    auto *optOut = new QGroupBox(tr("Opting out"), m_settingsForm);
+    auto *optOutLayout = new QVBoxLayout(optOut);
+    auto *keywordsLabel = new QLabel(tr("Opt-out keywords, one per line"), optOut);
+    optOutLayout->addWidget(keywordsLabel);
+    m_optOutKeywords = new QPlainTextEdit(optOut);
+    m_optOutKeywords->setObjectName(QStringLiteral("optOutKeywords"));
+    m_optOutKeywords->setAccessibleName(tr("Opt-out keywords"));
+    m_optOutKeywords->setTabChangesFocus(true);
+    m_optOutKeywords->setMinimumHeight(110);
+    keywordsLabel->setBuddy(m_optOutKeywords);
+    optOutLayout->addWidget(field(m_optOutKeywords, QStringLiteral("opt_out_keywords"),
+                                  tr("A candidate who replies with one of them gets no more notifications. Case and accents do not "
+                                     "matter, but it must be the whole reply: “BAJA” matches “baja”, “quiero la baja” does not."),
+                                  optOut),
+                            1);
+    auto *replyLabel = new QLabel(tr("Confirmation reply"), optOut);
+    optOutLayout->addWidget(replyLabel);
+    m_optOutReply = new QPlainTextEdit(optOut);
+    m_optOutReply->setObjectName(QStringLiteral("optOutReply"));
+    m_optOutReply->setAccessibleName(tr("Confirmation reply"));
+    m_optOutReply->setTabChangesFocus(true);
+    m_optOutReply->setMinimumHeight(70);
+    m_optOutReply->setMaximumHeight(110);
+    replyLabel->setBuddy(m_optOutReply);
+    optOutLayout->addWidget(field(m_optOutReply, QStringLiteral("opt_out_reply"),
+                                  tr("Puente answers an opt-out with this message, so the candidate knows it was heard."), optOut));
+    right->addWidget(optOut, 1);
+
+    scroll->setWidget(m_settingsForm);
+    // The tab's own background shows through, as on the other tabs
+    // (setWidget turns filling on).
+    scroll->viewport()->setAutoFillBackground(false);
+    m_settingsForm->setAutoFillBackground(false);
+    layout->addWidget(scroll, 1);
+
+    auto *buttons = new QHBoxLayout;
+    m_saveSettings = new QPushButton(tr("Save"), tab);
+    m_saveSettings->setObjectName(QStringLiteral("saveSettings"));
+    m_discardSettings = new QPushButton(tr("Discard changes"), tab);
+    m_discardSettings->setObjectName(QStringLiteral("discardSettings"));
+    m_settingsResult = new QLabel(tab);
+    m_settingsResult->setObjectName(QStringLiteral("settingsResult"));
+    m_settingsResult->setWordWrap(true);
+    m_settingsResult->hide();
+    buttons->addWidget(m_saveSettings);
+    buttons->addWidget(m_discardSettings);
+    buttons->addWidget(m_settingsResult, 1);
+    buttons->addStretch(); // the buttons keep their size while the note is hidden
+    layout->addLayout(buttons);
+    connect(m_saveSettings, &QPushButton::clicked, this, &NotificationsPage::saveNotificationSettings);
+    connect(m_discardSettings, &QPushButton::clicked, this, &NotificationsPage::discardNotificationSettings);
+
+    // An edit: its field's error and the last save's note go, the buttons follow.
+    auto edited = [this](const QString &name) {
+        if (m_fillingSettings)
+            return;
+        if (QLabel *error = m_settingErrors.value(name))
+            error->hide();
+        m_settingsResult->hide();
+        updateSettingsActions();
+    };
+    connect(m_region, &QComboBox::currentTextChanged, this, [edited] { edited(QStringLiteral("default_region")); });
+    connect(m_timeZone, &QComboBox::currentTextChanged, this, [edited] { edited(QStringLiteral("time_zone")); });
+    connect(m_language, &QComboBox::currentIndexChanged, this, [edited] { edited(QStringLiteral("language")); });
+    connect(m_quietHours, &QCheckBox::toggled, this, [edited] { edited(QStringLiteral("quiet_hours_enabled")); });
+    connect(m_quietStart, &QTimeEdit::timeChanged, this, [edited] { edited(QStringLiteral("quiet_start")); });
+    connect(m_quietEnd, &QTimeEdit::timeChanged, this, [edited] { edited(QStringLiteral("quiet_end")); });
+    connect(m_optOutKeywords, &QPlainTextEdit::textChanged, this, [edited] { edited(QStringLiteral("opt_out_keywords")); });
+    connect(m_optOutReply, &QPlainTextEdit::textChanged, this, [edited] { edited(QStringLiteral("opt_out_reply")); });
+    updateSettingsActions();
+    return tab;
+}
+
 void NotificationsPage::refresh()
 {
     loadTemplates();
@@ -576,6 +835,23 @@ void NotificationsPage::updateRuleActions()
     m_toggleRule->setEnabled(bool(rule));
     m_toggleRule->setText(rule && !rule->enabled ? tr("Enable") : tr("Disable"));
     m_deleteRule->setEnabled(bool(rule));
+    m_sendTest->setEnabled(rule && rule->enabled && !rule->broken);
+    m_sendTest->setToolTip(!rule            ? tr("Select a rule to try it on a number of yours.")
+                           : !rule->enabled ? tr("The rule is disabled: enable it to try it.")
+                           : rule->broken   ? tr("This rule cannot be sent until you edit it.")
+                                            : tr("Sends this rule's template to a number of yours, now."));
+}
+
+void NotificationsPage::sendTest()
+{
+    const auto rule = selectedRule();
+    if (!rule || !rule->enabled)
+        return;
+    auto *dialog = new NotificationTestDialog(m_api, *rule, this);
+    // The history shows it at once.
+    connect(dialog, &NotificationTestDialog::sent, this, [this](const protocol::Notification &) { loadHistory(false); });
+    openDialog(dialog);
+    Q_EMIT testDialogOpened(dialog);
 }
 
 void NotificationsPage::addRule()
@@ -734,7 +1010,7 @@ void NotificationsPage::showHistoryRow(int row, const protocol::Notification &n)
         statusCell->setForeground(theme::danger());
     QString why;
     if (n.status == NotificationStatus::Failed || n.status == NotificationStatus::Skipped || n.status == NotificationStatus::Cancelled)
-        why = NotificationText::reasonText(n.reason, n.errorCode);
+        why = NotificationText::reasonText(n.reasonCode, n.reason, n.errorCode);
     else if (n.reply)
         why = tr("Replied “%1”").arg(n.reply->text.isEmpty() ? n.reply->payload : n.reply->text);
     cell(m_history, row, WhyColumn, why, muted)->setToolTip(why);
@@ -771,7 +1047,7 @@ void NotificationsPage::showDetails()
         if (shown.status == NotificationStatus::Scheduled || shown.status == NotificationStatus::Queued)
             summary.append(tr("Goes out: %1").arg(AdminText::when(shown.dueAt, QString())));
         if (!shown.reason.isEmpty() || shown.errorCode)
-            summary.append(tr("Why: %1").arg(NotificationText::reasonText(shown.reason, shown.errorCode)));
+            summary.append(tr("Why: %1").arg(NotificationText::reasonText(shown.reasonCode, shown.reason, shown.errorCode)));
         if (shown.reply)
             summary.append(tr("The candidate replied: “%1”").arg(shown.reply->text.isEmpty() ? shown.reply->payload : shown.reply->text));
         m_detailSummary->setText(summary.join(QLatin1Char('\n')));
@@ -781,7 +1057,7 @@ void NotificationsPage::showDetails()
                                                                 NotificationText::statusText(c.status).toHtmlEscaped());
             if (!c.reason.isEmpty() || c.errorCode)
                 line += QStringLiteral("<br><span style=\"color:%1\">%2</span>")
-                            .arg(theme::muted().name(), NotificationText::reasonText(c.reason, c.errorCode).toHtmlEscaped());
+                            .arg(theme::muted().name(), NotificationText::reasonText(c.reasonCode, c.reason, c.errorCode).toHtmlEscaped());
             lines.append(line);
         }
         m_detailHistory->setText(lines.join(QStringLiteral("<br>")));
@@ -821,6 +1097,11 @@ void NotificationsPage::cancelNotification()
 
 void NotificationsPage::loadSettings()
 {
+    if (!m_settingsShown) {
+        m_settingsLoadError->hide();
+        m_settingsRetry->hide();
+        m_settingsLoading->show();
+    }
     m_api->call<protocol::route::GetTenantSettings>().then(this, [this](const protocol::TenantSettings &settings) {
         showSettings(settings);
         Q_EMIT settingsLoaded();
@@ -828,12 +1109,20 @@ void NotificationsPage::loadSettings()
         m_callbackError->setText(error.isConnectionProblem() ? tr("Cannot load the callback settings: the server does not answer.")
                                                              : tr("Cannot load the callback settings: %1").arg(AdminText::actionError(error)));
         m_callbackError->show();
+        m_settingsLoading->hide();
+        m_settingsLoadError->setText(error.isConnectionProblem()
+                                         ? tr("Cannot load the notification settings: the server does not answer.")
+                                         : tr("Cannot load the notification settings: %1").arg(AdminText::actionError(error)));
+        m_settingsLoadError->show();
+        m_settingsRetry->show();
     });
     loadDeliveries();
 }
 
 void NotificationsPage::showSettings(const protocol::TenantSettings &settings)
 {
+    // Against the values it showed: the Settings tab's edits not saved yet.
+    const bool edited = m_settingsShown && hasChanges(settingsChanges());
     m_settings = settings;
     m_callbackUrl->setText(settings.callbackUrl);
     m_secretState->setText(settings.callbackSecretSet ? tr("Set. It was shown once, when it was created; make a new one if it is lost.")
@@ -841,6 +1130,7 @@ void NotificationsPage::showSettings(const protocol::TenantSettings &settings)
     m_rotateSecret->setEnabled(settings.callbackSecretSet);
     m_testCallback->setEnabled(!settings.callbackUrl.isEmpty());
     m_callbackError->hide();
+    showNotificationSettings(settings, !edited);
     if (!settings.callbackSecret.isEmpty())
         secretCreated(settings.callbackSecret);
 }
@@ -956,6 +1246,189 @@ void NotificationsPage::loadDeliveries()
         m_deliveries->setVisible(!list.items.isEmpty());
         m_deliveriesEmpty->setVisible(list.items.isEmpty());
     }, [](const client::ApiError &) {});
+}
+
+// --- settings -------------------------------------------------------------------------------
+
+QString NotificationsPage::regionCode() const
+{
+    const QString text = m_region->currentText().trimmed();
+    for (int i = 0; i < m_region->count(); ++i)
+        if (m_region->itemText(i).compare(text, Qt::CaseInsensitive) == 0
+            || m_region->itemData(i, kCountryNameRole).toString().compare(text, Qt::CaseInsensitive) == 0
+            || m_region->itemData(i).toString().compare(text, Qt::CaseInsensitive) == 0)
+            return m_region->itemData(i).toString();
+    static const QRegularExpression code(QStringLiteral("\\(([A-Za-z]{2})\\)$"));
+    if (const QRegularExpressionMatch m = code.match(text); m.hasMatch())
+        return m.captured(1).toUpper();
+    // Anything else goes as typed: the server says what is wrong with it.
+    return text.size() == 2 ? text.toUpper() : text;
+}
+
+QStringList NotificationsPage::keywordList() const
+{
+    return cleanKeywords(m_optOutKeywords->toPlainText().split(QLatin1Char('\n')));
+}
+
+protocol::UpdateTenantSettings NotificationsPage::settingsChanges() const
+{
+    protocol::UpdateTenantSettings c;
+    if (const QString region = regionCode(); region.compare(m_settings.defaultRegion, Qt::CaseInsensitive) != 0)
+        c.defaultRegion = region;
+    if (const QString zone = m_timeZone->currentText().trimmed(); zone != m_settings.timeZone)
+        c.timeZone = zone;
+    if (const QString language = m_language->currentData().toString(); language != m_settings.language)
+        c.language = language;
+    if (m_quietHours->isChecked() != m_settings.quietHoursEnabled)
+        c.quietHoursEnabled = m_quietHours->isChecked();
+    if (const QString start = m_quietStart->time().toString(kTimeFormat); start != m_settings.quietStart)
+        c.quietStart = start;
+    if (const QString end = m_quietEnd->time().toString(kTimeFormat); end != m_settings.quietEnd)
+        c.quietEnd = end;
+    if (const QStringList keywords = keywordList(); keywords != cleanKeywords(m_settings.optOutKeywords))
+        c.optOutKeywords = keywords;
+    if (const QString reply = m_optOutReply->toPlainText().trimmed(); reply != m_settings.optOutReply.trimmed())
+        c.optOutReply = reply;
+    return c;
+}
+
+void NotificationsPage::showNotificationSettings(const protocol::TenantSettings &settings, bool fill)
+{
+    m_settingsLoading->hide();
+    m_settingsLoadError->hide();
+    m_settingsRetry->hide();
+    m_settingsForm->setEnabled(true);
+    if (fill || !m_settingsShown) {
+        m_fillingSettings = true;
+        int region = m_region->findData(settings.defaultRegion.toUpper());
+        if (region < 0 && !settings.defaultRegion.isEmpty()) {
+            m_region->addItem(settings.defaultRegion.toUpper(), settings.defaultRegion.toUpper());
+            region = m_region->count() - 1;
+        }
+        if (region >= 0)
+            m_region->setCurrentIndex(region);
+        m_region->setEditText(region >= 0 ? m_region->itemText(region) : QString());
+        int zone = m_timeZone->findText(settings.timeZone);
+        if (zone < 0 && !settings.timeZone.isEmpty()) {
+            m_timeZone->addItem(settings.timeZone);
+            zone = m_timeZone->count() - 1;
+        }
+        if (zone >= 0)
+            m_timeZone->setCurrentIndex(zone);
+        m_timeZone->setEditText(settings.timeZone);
+        int language = m_language->findData(settings.language);
+        if (language < 0) {
+            m_language->addItem(settings.language, settings.language);
+            language = m_language->count() - 1;
+        }
+        m_language->setCurrentIndex(language);
+        m_quietHours->setChecked(settings.quietHoursEnabled);
+        m_quietStart->setTime(QTime::fromString(settings.quietStart, kTimeFormat));
+        m_quietEnd->setTime(QTime::fromString(settings.quietEnd, kTimeFormat));
+        m_optOutKeywords->setPlainText(cleanKeywords(settings.optOutKeywords).join(QLatin1Char('\n')));
+        m_optOutReply->setPlainText(settings.optOutReply);
+        m_fillingSettings = false;
+        clearSettingsErrors();
+    }
+    m_settingsShown = true;
+    updateSettingsActions();
+}
+
+void NotificationsPage::updateSettingsActions()
+{
+    const bool changed = m_settingsShown && hasChanges(settingsChanges());
+    m_saveSettings->setEnabled(changed && !m_savingSettings);
+    m_discardSettings->setEnabled(changed && !m_savingSettings);
+    m_quietStart->setEnabled(m_quietHours->isChecked());
+    m_quietEnd->setEnabled(m_quietHours->isChecked());
+}
+
+void NotificationsPage::clearSettingsErrors()
+{
+    for (QLabel *error : std::as_const(m_settingErrors)) {
+        error->clear();
+        error->hide();
+    }
+    m_settingsResult->hide();
+}
+
+void NotificationsPage::discardNotificationSettings()
+{
+    showNotificationSettings(m_settings, true);
+}
+
+void NotificationsPage::saveNotificationSettings()
+{
+    const protocol::UpdateTenantSettings change = settingsChanges();
+    if (!hasChanges(change) || m_savingSettings)
+        return;
+    clearSettingsErrors();
+    // Two letters that name no country: the server stores them (its check
+    // does not catch them) and every number without +country would fail.
+    static const QRegularExpression twoLetters(QStringLiteral("^[A-Za-z]{2}$"));
+    if (change.defaultRegion && twoLetters.match(*change.defaultRegion).hasMatch()
+        && QLocale::codeToTerritory(*change.defaultRegion) == QLocale::AnyTerritory) {
+        QLabel *error = m_settingErrors.value(QStringLiteral("default_region"));
+        error->setText(unknownCountry(*change.defaultRegion));
+        error->show();
+        m_region->setFocus(Qt::OtherFocusReason);
+        Q_EMIT notificationSettingsSaved(false);
+        return;
+    }
+    m_savingSettings = true;
+    updateSettingsActions();
+    m_api->call<protocol::route::UpdateTenantSettings>(change).then(this, [this](const protocol::TenantSettings &settings) {
+        m_savingSettings = false;
+        m_settings = settings;
+        showNotificationSettings(settings, true);
+        m_settingsResult->setStyleSheet(QStringLiteral("color: %1").arg(theme::accent().darker(130).name()));
+        m_settingsResult->setText(tr("Saved."));
+        m_settingsResult->show();
+        Q_EMIT notificationSettingsSaved(true);
+    }, [this](const client::ApiError &error) {
+        m_savingSettings = false;
+        updateSettingsActions();
+        showSettingsError(error);
+        Q_EMIT notificationSettingsSaved(false);
+    });
+}
+
+QString NotificationsPage::unknownCountry(const QString &code) const
+{
+    return tr("“%1” is not a country Puente knows. Choose one from the list, or type its two-letter code (ES, MX, CO…).").arg(code);
+}
+
+void NotificationsPage::showSettingsError(const client::ApiError &error)
+{
+    const QString &field = error.field;
+    QString text;
+    if (field == QLatin1String("default_region"))
+        text = error.message.contains(QLatin1String("libphonenumber")) ? unknownCountry(regionCode())
+                                                                       : tr("Choose a country from the list, or type its two-letter code (ES, MX, CO…).");
+    else if (field == QLatin1String("time_zone"))
+        text = tr("“%1” is not a time zone. Choose one from the list, such as Europe/Madrid or America/Mexico_City.")
+                   .arg(m_timeZone->currentText().trimmed());
+    else if (field == QLatin1String("language"))
+        text = tr("Choose Español or English.");
+    else if (field == QLatin1String("quiet_start") || field == QLatin1String("quiet_end"))
+        text = tr("Give the time as HH:MM, such as 21:00.");
+    else if (field == QLatin1String("opt_out_keywords"))
+        text = error.message.contains(QLatin1String("at most 20")) ? tr("At most 20 keywords.")
+                                                                   : tr("Each keyword is a word or two, at most 40 characters.");
+    else if (field == QLatin1String("opt_out_reply"))
+        text = error.message.contains(QLatin1String("longer than")) ? tr("The reply is too long: at most 1,024 characters.")
+                                                                    : tr("Write the reply: it cannot be empty.");
+    QLabel *label = m_settingErrors.value(field);
+    if (label && !text.isEmpty() && error.kind == client::ApiError::Kind::Invalid) {
+        label->setText(text);
+        label->show();
+        if (QWidget *widget = m_settingFields.value(field))
+            widget->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    m_settingsResult->setStyleSheet(QStringLiteral("color: %1").arg(theme::danger().name()));
+    m_settingsResult->setText(tr("Not saved: %1").arg(AdminText::actionError(error)));
+    m_settingsResult->show();
 }
 
 } // namespace puente::ui

@@ -4,12 +4,15 @@
 #include "protocol/types.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QPlainTextEdit;
 class QSplitter;
 class QTabWidget;
+class QTimeEdit;
 
 namespace puente::ui {
 
@@ -21,8 +24,9 @@ class NotificationText {
 public:
     static QString statusText(protocol::NotificationStatus status);
     // Why a notification ended as it did: Meta's code in words when the
-    // console knows it, the server's reason by its prefix ("opted_out: …").
-    static QString reasonText(const QString &reason, std::optional<qint64> errorCode);
+    // console knows it, else the server's reason code (reason_code; older
+    // servers put it in front of the sentence: "opted_out: …").
+    static QString reasonText(const QString &code, const QString &reason, std::optional<qint64> errorCode);
     // A rule's broken_reason in words.
     static QString brokenText(const QString &reason);
     // What a preview of a rule says is missing (RulePreview::error).
@@ -36,9 +40,11 @@ public:
 };
 
 // A tenant's notifications (issue 18): the rules that turn the CRM's
-// events into template messages, the history of notifications with their
-// status and why, and the callback the CRM is told through (its URL, its
-// signing secret, a test, the last deliveries).
+// events into template messages (and a test send of one), the history of
+// notifications with their status and why, the callback the CRM is told
+// through (its URL, its signing secret, a test, the last deliveries), and
+// the settings notifications go by (country of numbers, time zone,
+// language of dates, quiet hours, opt-out words and reply).
 class NotificationsPage : public AdminPage {
     Q_OBJECT
 public:
@@ -54,6 +60,7 @@ public:
     QPushButton *editRuleButton() const { return m_editRule; }
     QPushButton *toggleRuleButton() const { return m_toggleRule; }
     QPushButton *deleteRuleButton() const { return m_deleteRule; }
+    QPushButton *sendTestButton() const { return m_sendTest; }
     int ruleRow(const QString &event) const;
     const QList<protocol::NotificationRule> &rules() const { return m_ruleList; }
     const QList<protocol::Template> &templates() const { return m_templateList; }
@@ -82,6 +89,25 @@ public:
     QLabel *testResult() const { return m_testResult; }
     QTableWidget *deliveriesTable() const { return m_deliveries; }
 
+    // Settings
+    QComboBox *regionEdit() const { return m_region; }
+    QComboBox *timeZoneEdit() const { return m_timeZone; }
+    QComboBox *languageEdit() const { return m_language; }
+    QCheckBox *quietHoursBox() const { return m_quietHours; }
+    QTimeEdit *quietStartEdit() const { return m_quietStart; }
+    QTimeEdit *quietEndEdit() const { return m_quietEnd; }
+    QPlainTextEdit *optOutKeywordsEdit() const { return m_optOutKeywords; }
+    QPlainTextEdit *optOutReplyEdit() const { return m_optOutReply; }
+    QPushButton *saveSettingsButton() const { return m_saveSettings; }
+    QPushButton *discardSettingsButton() const { return m_discardSettings; }
+    // "Saved.", or why saving failed when no field is to blame.
+    QLabel *settingsResult() const { return m_settingsResult; }
+    // The line under the field the API calls `field` (default_region,
+    // time_zone, quiet_start...), or null.
+    QLabel *settingsFieldError(const QString &field) const { return m_settingErrors.value(field); }
+    // The settings as edited, only what differs from the server's.
+    protocol::UpdateTenantSettings settingsChanges() const;
+
 public Q_SLOTS:
     void refresh() override;
     void addRule();
@@ -95,6 +121,10 @@ public Q_SLOTS:
     void saveCallback();
     void rotateSecret();
     void testCallback();
+    // Opens the test-send dialog on the selected rule.
+    void sendTest();
+    void saveNotificationSettings();
+    void discardNotificationSettings();
 
 Q_SIGNALS:
     void rulesLoaded();
@@ -105,11 +135,15 @@ Q_SIGNALS:
     // A secret shown once (created or rotated).
     void secretShown(QDialog *dialog);
     void callbackTested();
+    void testDialogOpened(QDialog *dialog);
+    // The Settings tab's save came back (`ok` false: refused, nothing saved).
+    void notificationSettingsSaved(bool ok);
 
 private:
     QWidget *buildRulesTab();
     QWidget *buildHistoryTab();
     QWidget *buildCallbackTab();
+    QWidget *buildSettingsTab();
     void loadTemplates();
     void loadRules();
     void showRules();
@@ -124,6 +158,16 @@ private:
     std::optional<protocol::NotificationRule> selectedRule() const;
     std::optional<protocol::Notification> selectedNotification() const;
     void secretCreated(const QString &secret);
+    // Fills the Settings tab's fields from `settings` (the new m_settings)
+    // when `fill`; without it (edits not saved yet, and a callback change or
+    // a refresh came) they keep the edits, now compared with `settings`.
+    void showNotificationSettings(const protocol::TenantSettings &settings, bool fill);
+    void updateSettingsActions();
+    void clearSettingsErrors();
+    void showSettingsError(const client::ApiError &error);
+    QString regionCode() const;
+    QString unknownCountry(const QString &code) const;
+    QStringList keywordList() const;
 
     QTabWidget *m_tabs = nullptr;
 
@@ -134,6 +178,7 @@ private:
     QPushButton *m_editRule = nullptr;
     QPushButton *m_toggleRule = nullptr;
     QPushButton *m_deleteRule = nullptr;
+    QPushButton *m_sendTest = nullptr;
     QList<protocol::NotificationRule> m_ruleList;
     QList<protocol::Template> m_templateList;
     bool m_templatesLoaded = false;
@@ -168,6 +213,27 @@ private:
     QTableWidget *m_deliveries = nullptr;
     QLabel *m_deliveriesEmpty = nullptr;
     protocol::TenantSettings m_settings;
+
+    QLabel *m_settingsLoading = nullptr;
+    QLabel *m_settingsLoadError = nullptr;
+    QPushButton *m_settingsRetry = nullptr;
+    QWidget *m_settingsForm = nullptr;
+    QComboBox *m_region = nullptr;
+    QComboBox *m_timeZone = nullptr;
+    QComboBox *m_language = nullptr;
+    QCheckBox *m_quietHours = nullptr;
+    QTimeEdit *m_quietStart = nullptr;
+    QTimeEdit *m_quietEnd = nullptr;
+    QPlainTextEdit *m_optOutKeywords = nullptr;
+    QPlainTextEdit *m_optOutReply = nullptr;
+    QPushButton *m_saveSettings = nullptr;
+    QPushButton *m_discardSettings = nullptr;
+    QLabel *m_settingsResult = nullptr;
+    QHash<QString, QLabel *> m_settingErrors;
+    QHash<QString, QWidget *> m_settingFields;
+    bool m_settingsShown = false;   // the Settings tab holds the server's values (once loaded)
+    bool m_fillingSettings = false; // its fields are being set from the server's values, not edited
+    bool m_savingSettings = false;
 };
 
 } // namespace puente::ui

@@ -70,6 +70,11 @@ Result<QString> normalizePhoneNumber(const QString &input, const QString &defaul
     return normalized;
 }
 
+bool isKnownPhoneRegion(const QString &region)
+{
+    return region.size() == 2 && PhoneNumberUtil::GetInstance()->GetCountryCodeForRegion(region.toUpper().toStdString()) != 0;
+}
+
 QString formatPhoneNumberForDisplay(const QString &number)
 {
     if (number.isEmpty())

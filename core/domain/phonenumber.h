@@ -12,6 +12,9 @@ namespace puente {
 // Error invalid_phone_number, with a message that says what is wrong.
 Result<QString> normalizePhoneNumber(const QString &input, const QString &defaultRegion = {});
 
+// Whether libphonenumber knows the region ("ES", "MX": ISO 3166 alpha-2).
+bool isKnownPhoneRegion(const QString &region);
+
 // "+34 612 34 56 78" for "+34612345678" (or a WhatsApp wa_id of digits);
 // the input unchanged when it is not a number libphonenumber can parse.
 QString formatPhoneNumberForDisplay(const QString &number);

@@ -587,7 +587,7 @@ Result<protocol::TenantSettings> NotificationService::updateSettings(TenantId te
     };
     if (in.defaultRegion && !QRegularExpression(QStringLiteral("^[A-Za-z]{2}$")).match(*in.defaultRegion).hasMatch())
         return invalid("default_region", QStringLiteral("give the country as two letters (ES, MX, CO...)"));
-    if (in.defaultRegion && normalizePhoneNumber(QStringLiteral("1"), in.defaultRegion->toUpper()).error().message.contains(QLatin1String("region")))
+    if (in.defaultRegion && !isKnownPhoneRegion(*in.defaultRegion))
         return invalid("default_region", QStringLiteral("%1 is not a country libphonenumber knows").arg(*in.defaultRegion));
     if (in.timeZone && !QTimeZone::isTimeZoneIdAvailable(in.timeZone->toUtf8()))
         return invalid("time_zone", QStringLiteral("%1 is not a time zone; use an IANA name such as Europe/Madrid or America/Mexico_City").arg(*in.timeZone));

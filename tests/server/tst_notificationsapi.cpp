@@ -512,6 +512,19 @@ void TestNotifications::eventErrorsNameWhatIsWrong()
     auto key = ApiKeyRepository(db()).create(m_tenant, QStringLiteral("reader"), {ApiScope::ConversationsRead}, QStringLiteral("test"));
     QCOMPARE(call("POST", QStringLiteral("/api/notifications"), key->key, interview(QStringLiteral("612345678"))).status, 403);
     QCOMPARE(call("POST", QStringLiteral("/api/notifications"), m_agentToken, interview(QStringLiteral("612345678"))).status, 403);
+    // A default country libphonenumber does not know is refused (it was
+    // stored, and every number without +country failed after it).
+    for (const QString &region : {QStringLiteral("ZZ"), QStringLiteral("QQ"), QStringLiteral("España")}) {
+        r = call("PATCH", QStringLiteral("/api/tenant-settings"), m_adminToken, {{QStringLiteral("default_region"), region}});
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.field(), QStringLiteral("default_region"));
+    }
+    r = call("PATCH", QStringLiteral("/api/tenant-settings"), m_adminToken, {{QStringLiteral("default_region"), QStringLiteral("mx")}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body.value(QStringLiteral("default_region")).toString(), QStringLiteral("MX"));
+    r = notify(interview(QStringLiteral("81 5425 4667")));
+    QCOMPARE(r.status, 202);
+    QCOMPARE(r.body.value(QStringLiteral("phone")).toString(), QStringLiteral("+528154254667"));
 }
 
 void TestNotifications::idempotencyKeys()

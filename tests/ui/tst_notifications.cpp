@@ -4,12 +4,14 @@
 #include "metatext.h"
 #include "notificationruledialog.h"
 #include "notificationspage.h"
+#include "notificationtestdialog.h"
 #include "secretdialog.h"
 #include "storage/sql.h"
 #include "storage/tenantrepository.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDir>
 #include <QJsonDocument>
 #include <QLabel>
@@ -22,13 +24,15 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTextBrowser>
+#include <QTimeEdit>
 
 using namespace puente;
 
 // The Notifications page against a real server with the Sandbox's synced
 // templates: a rule made in the editor with its live preview, a broken
-// rule's warning, the history with its filters and reasons in words, and
-// the CRM callback with its once-shown secret and its test.
+// rule's warning, the history with its filters and reasons in words, the
+// CRM callback with its once-shown secret and its test, the tenant's
+// notification settings, and a test notification sent from a rule.
 class TestNotifications : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -39,6 +43,11 @@ private Q_SLOTS:
     void brokenRuleIsWarnedAbout();
     void historyFiltersAndSaysWhy();
     void callbackSecretIsShownOnceAndTested();
+    void settingsShowTheServersValues();
+    void settingsSaveOnlyWhatChanged();
+    void settingsRefusedAreShownByTheirField();
+    void testNotificationIsSentFromARule();
+    void testNotificationRefusalsByField();
     void screenshots_data();
     void screenshots();
 
@@ -52,6 +61,8 @@ private:
     qint64 insertNotification(const QString &event, const QString &phone, const QString &name, const QString &status, const QString &reason,
                               std::optional<qint64> errorCode, qint64 ageMs);
     void saveScreenshot(QWidget &w, const QString &name);
+    protocol::TenantSettings serverSettings();
+    QJsonArray notificationsOnServer();
 };
 
 void TestNotifications::initTestCase()
@@ -453,6 +464,363 @@ void TestNotifications::callbackSecretIsShownOnceAndTested()
     QCOMPARE(secrets.count(), 2); // saving the address again made no new secret
 }
 
+protocol::TenantSettings TestNotifications::serverSettings()
+{
+    return protocol::fromJson<protocol::TenantSettings>(test::await(m_h->admin->get(QStringLiteral("api/tenant-settings"))));
+}
+
+QJsonArray TestNotifications::notificationsOnServer()
+{
+    return test::await(m_h->admin->get(QStringLiteral("api/notifications"))).value(QStringLiteral("items")).toArray();
+}
+
+static ui::NotificationsPage *settingsPage(ui::NotificationsPage &page)
+{
+    page.resize(1100, 700);
+    page.tabs()->setCurrentIndex(3);
+    page.show();
+    return &page;
+}
+
+// Types into an editable combo's line as a person would.
+static void typeInto(QComboBox *combo, const QString &text)
+{
+    combo->lineEdit()->selectAll();
+    QTest::keyClick(combo->lineEdit(), Qt::Key_Backspace);
+    QTest::keyClicks(combo->lineEdit(), text);
+}
+
+void TestNotifications::settingsShowTheServersValues()
+{
+    protocol::UpdateTenantSettings set;
+    set.defaultRegion = QStringLiteral("MX");
+    set.timeZone = QStringLiteral("America/Mexico_City");
+    set.language = QStringLiteral("en");
+    set.quietHoursEnabled = false;
+    set.quietStart = QStringLiteral("22:30");
+    set.quietEnd = QStringLiteral("07:15");
+    set.optOutKeywords = QStringList{QStringLiteral("baja"), QStringLiteral("no más")};
+    set.optOutReply = QStringLiteral("Listo, no te escribiremos más.");
+    client::ApiError error;
+    test::await(m_h->admin->call<protocol::route::UpdateTenantSettings>(set).reply(), &error);
+    QVERIFY2(error.message.isEmpty(), qPrintable(error.message));
+
+    ui::NotificationsPage page(m_h->admin.get());
+    QSignalSpy loaded(&page, &ui::NotificationsPage::settingsLoaded);
+    settingsPage(page);
+    QCOMPARE(page.tabs()->tabText(3), QStringLiteral("Settings"));
+    QTRY_COMPARE(loaded.count(), 1);
+    QVERIFY(page.findChild<QWidget *>(QStringLiteral("settingsForm"))->isEnabled());
+    QVERIFY(!page.findChild<QLabel *>(QStringLiteral("settingsLoading"))->isVisibleTo(&page));
+    QCOMPARE(page.regionEdit()->currentText(), QStringLiteral("Mexico (MX)"));
+    QCOMPARE(page.timeZoneEdit()->currentText(), QStringLiteral("America/Mexico_City"));
+    QCOMPARE(page.languageEdit()->currentText(), QStringLiteral("English"));
+    QCOMPARE(page.languageEdit()->currentData().toString(), QStringLiteral("en"));
+    QVERIFY(!page.quietHoursBox()->isChecked());
+    QVERIFY(!page.quietStartEdit()->isEnabled()); // off: the hours are greyed
+    QCOMPARE(page.quietStartEdit()->time(), QTime(22, 30));
+    QCOMPARE(page.quietEndEdit()->time(), QTime(7, 15));
+    QCOMPARE(page.optOutKeywordsEdit()->toPlainText(), QStringLiteral("baja\nno más"));
+    QCOMPARE(page.optOutReplyEdit()->toPlainText(), QStringLiteral("Listo, no te escribiremos más."));
+    // Nothing changed yet: nothing to save or discard.
+    QVERIFY(!page.saveSettingsButton()->isEnabled());
+    QVERIFY(!page.discardSettingsButton()->isEnabled());
+    // The time zones are the system's, to choose from or search.
+    QVERIFY(page.timeZoneEdit()->findText(QStringLiteral("Europe/Madrid")) >= 0);
+    QVERIFY(page.timeZoneEdit()->completer());
+    QCOMPARE(page.timeZoneEdit()->completer()->filterMode(), Qt::MatchContains);
+    QVERIFY(page.regionEdit()->findText(QStringLiteral("Spain (ES)")) >= 0);
+
+    // A server that does not answer: said, with a way to try again.
+    client::ApiClient gone(QUrl(QStringLiteral("http://127.0.0.1:1/")));
+    gone.setToken(m_h->admin->token());
+    ui::NotificationsPage unreachable(&gone);
+    settingsPage(unreachable);
+    auto *loadError = unreachable.findChild<QLabel *>(QStringLiteral("settingsLoadError"));
+    QTRY_VERIFY_WITH_TIMEOUT(loadError->isVisibleTo(&unreachable), 15000);
+    QVERIFY2(loadError->text().contains(QStringLiteral("the server does not answer")), qPrintable(loadError->text()));
+    QVERIFY(unreachable.findChild<QPushButton *>(QStringLiteral("settingsRetry"))->isVisibleTo(&unreachable));
+    QVERIFY(!unreachable.findChild<QWidget *>(QStringLiteral("settingsForm"))->isEnabled());
+    QVERIFY(!unreachable.saveSettingsButton()->isEnabled());
+}
+
+void TestNotifications::settingsSaveOnlyWhatChanged()
+{
+    ui::NotificationsPage page(m_h->admin.get());
+    QSignalSpy loaded(&page, &ui::NotificationsPage::settingsLoaded);
+    settingsPage(page);
+    QTRY_COMPARE(loaded.count(), 1);
+    const protocol::TenantSettings before = serverSettings();
+    QCOMPARE(page.timeZoneEdit()->currentText(), before.timeZone);
+    QVERIFY(page.quietHoursBox()->isChecked());
+
+    // An edit, then discarded: the server's value again, nothing to save.
+    page.optOutReplyEdit()->setPlainText(QStringLiteral("Vale."));
+    QVERIFY(page.saveSettingsButton()->isEnabled());
+    QVERIFY(page.discardSettingsButton()->isEnabled());
+    page.discardSettingsButton()->click();
+    QCOMPARE(page.optOutReplyEdit()->toPlainText(), before.optOutReply);
+    QVERIFY(!page.saveSettingsButton()->isEnabled());
+
+    // A country typed by its name is its code.
+    typeInto(page.regionEdit(), QStringLiteral("colombia"));
+    QCOMPARE(page.settingsChanges().defaultRegion.value_or(QString()), QStringLiteral("CO"));
+    page.discardSettingsButton()->click();
+    QCOMPARE(page.regionEdit()->currentData().toString(), before.defaultRegion);
+    QVERIFY(!page.settingsChanges().defaultRegion);
+
+    // Quiet hours and keywords change; only they are sent.
+    page.quietStartEdit()->setTime(QTime(22, 0));
+    page.quietEndEdit()->setTime(QTime(7, 30));
+    page.optOutKeywordsEdit()->setPlainText(QStringLiteral("baja\n  STOP  \n\nno me escribas\n"));
+    QVERIFY(page.saveSettingsButton()->isEnabled());
+    QSignalSpy saved(&page, &ui::NotificationsPage::notificationSettingsSaved);
+    page.saveSettingsButton()->click();
+    QTRY_COMPARE(saved.count(), 1);
+    QCOMPARE(saved.first().first().toBool(), true);
+    QCOMPARE(page.settingsResult()->text(), QStringLiteral("Saved."));
+    QVERIFY(page.settingsResult()->isVisibleTo(&page));
+    QVERIFY(!page.saveSettingsButton()->isEnabled());
+    QVERIFY(!page.discardSettingsButton()->isEnabled());
+
+    // Read back from the server.
+    const protocol::TenantSettings after = serverSettings();
+    QCOMPARE(after.quietStart, QStringLiteral("22:00"));
+    QCOMPARE(after.quietEnd, QStringLiteral("07:30"));
+    QCOMPARE(after.optOutKeywords, (QStringList{QStringLiteral("baja"), QStringLiteral("STOP"), QStringLiteral("no me escribas")}));
+    QVERIFY(after.quietHoursEnabled);
+    QCOMPARE(after.timeZone, before.timeZone);
+    QCOMPARE(after.defaultRegion, before.defaultRegion);
+    QCOMPARE(after.optOutReply, before.optOutReply);
+    // The audit log records what the PATCH carried: the changed fields only.
+    const QJsonArray audit = test::await(m_h->admin->get(QStringLiteral("api/audit-log"), QUrlQuery(QStringLiteral("action=tenant_settings.updated"))))
+                                 .value(QStringLiteral("items")).toArray();
+    QCOMPARE(audit.size(), 1);
+    QStringList sent = audit.first().toObject().value(QStringLiteral("details")).toObject().keys();
+    sent.sort();
+    QCOMPARE(sent, (QStringList{QStringLiteral("opt_out_keywords"), QStringLiteral("quiet_end"), QStringLiteral("quiet_start")}));
+
+    // Quiet hours off: the hours grey out, and that is saved too.
+    page.quietHoursBox()->setChecked(false);
+    QVERIFY(!page.quietStartEdit()->isEnabled());
+    QVERIFY(!page.settingsResult()->isVisibleTo(&page)); // "Saved." was about the last save
+    page.saveSettingsButton()->click();
+    QTRY_COMPARE(saved.count(), 2);
+    QVERIFY(!serverSettings().quietHoursEnabled);
+
+    // Unsaved edits survive a save on the callback tab.
+    page.optOutReplyEdit()->setPlainText(QStringLiteral("Hecho."));
+    page.callbackUrlEdit()->setText(QStringLiteral("http://localhost:1/puente"));
+    QSignalSpy secrets(&page, &ui::NotificationsPage::secretShown);
+    page.saveCallbackButton()->click();
+    QTRY_COMPARE(secrets.count(), 1);
+    secrets.first().first().value<QDialog *>()->accept();
+    QCOMPARE(page.optOutReplyEdit()->toPlainText(), QStringLiteral("Hecho."));
+    QVERIFY(page.saveSettingsButton()->isEnabled());
+}
+
+void TestNotifications::settingsRefusedAreShownByTheirField()
+{
+    ui::NotificationsPage page(m_h->admin.get());
+    QSignalSpy loaded(&page, &ui::NotificationsPage::settingsLoaded);
+    settingsPage(page);
+    QTRY_COMPARE(loaded.count(), 1);
+    const protocol::TenantSettings before = serverSettings();
+    QSignalSpy saved(&page, &ui::NotificationsPage::notificationSettingsSaved);
+
+    // An unknown time zone typed in, with another change: refused whole.
+    typeInto(page.timeZoneEdit(), QStringLiteral("Mars/Olympus_Mons"));
+    page.optOutReplyEdit()->setPlainText(QStringLiteral("Vale, no más mensajes."));
+    QCOMPARE(page.settingsChanges().timeZone.value_or(QString()), QStringLiteral("Mars/Olympus_Mons"));
+    page.saveSettingsButton()->click();
+    QTRY_COMPARE(saved.count(), 1);
+    QCOMPARE(saved.first().first().toBool(), false);
+    QLabel *zoneError = page.settingsFieldError(QStringLiteral("time_zone"));
+    QVERIFY(zoneError && zoneError->isVisibleTo(&page));
+    QVERIFY2(zoneError->text().contains(QStringLiteral("“Mars/Olympus_Mons” is not a time zone")), qPrintable(zoneError->text()));
+    // Under its own field, not elsewhere.
+    QCOMPARE(zoneError->parentWidget(), page.timeZoneEdit()->parentWidget());
+    QVERIFY(!page.settingsFieldError(QStringLiteral("default_region"))->isVisibleTo(&page));
+    QVERIFY(!page.settingsFieldError(QStringLiteral("opt_out_reply"))->isVisibleTo(&page));
+    QVERIFY(!page.settingsResult()->isVisibleTo(&page));
+    QVERIFY(page.saveSettingsButton()->isEnabled()); // the edits stay, to correct
+    QCOMPARE(page.optOutReplyEdit()->toPlainText(), QStringLiteral("Vale, no más mensajes."));
+    QCOMPARE(serverSettings().timeZone, before.timeZone);
+    QCOMPARE(serverSettings().optOutReply, before.optOutReply);
+
+    // Correcting the field takes its error away.
+    typeInto(page.timeZoneEdit(), before.timeZone);
+    QVERIFY(!zoneError->isVisibleTo(&page));
+
+    // Two letters that name no country: refused before asking (the server
+    // would store them).
+    typeInto(page.regionEdit(), QStringLiteral("ZZ"));
+    page.saveSettingsButton()->click();
+    QTRY_COMPARE(saved.count(), 2);
+    QLabel *regionError = page.settingsFieldError(QStringLiteral("default_region"));
+    QVERIFY(regionError->isVisibleTo(&page));
+    QVERIFY2(regionError->text().contains(QStringLiteral("“ZZ” is not a country")), qPrintable(regionError->text()));
+    QCOMPARE(regionError->parentWidget(), page.regionEdit()->parentWidget());
+    // Not two letters at all: the server's refusal, by the field.
+    typeInto(page.regionEdit(), QStringLiteral("Narnia"));
+    page.saveSettingsButton()->click();
+    QTRY_COMPARE(saved.count(), 3);
+    QTRY_VERIFY(regionError->isVisibleTo(&page));
+    QVERIFY2(regionError->text().startsWith(QStringLiteral("Choose a country from the list")), qPrintable(regionError->text()));
+    QCOMPARE(serverSettings().defaultRegion, before.defaultRegion);
+    QCOMPARE(serverSettings().optOutReply, before.optOutReply);
+
+    // An empty confirmation reply.
+    page.discardSettingsButton()->click();
+    QVERIFY(!regionError->isVisibleTo(&page));
+    page.optOutReplyEdit()->setPlainText(QStringLiteral("   "));
+    page.saveSettingsButton()->click();
+    QTRY_COMPARE(saved.count(), 4);
+    QVERIFY(page.settingsFieldError(QStringLiteral("opt_out_reply"))->isVisibleTo(&page));
+    QCOMPARE(serverSettings().optOutReply, before.optOutReply);
+}
+
+static ui::NotificationTestDialog *openTestDialog(ui::NotificationsPage &page)
+{
+    QSignalSpy opened(&page, &ui::NotificationsPage::testDialogOpened);
+    page.sendTestButton()->click();
+    if (opened.count() != 1)
+        return nullptr;
+    return qobject_cast<ui::NotificationTestDialog *>(opened.first().first().value<QDialog *>());
+}
+
+void TestNotifications::testNotificationIsSentFromARule()
+{
+    const QList<protocol::ParameterSource> nameJobAndTime{{QStringLiteral("data"), QStringLiteral("candidate.first_name")},
+                                                          {QStringLiteral("data"), QStringLiteral("job.title")},
+                                                          {QStringLiteral("datetime"), QStringLiteral("interview.at")}};
+    QVERIFY(createRule(QStringLiteral("interview_scheduled"), QStringLiteral("confirmacion_entrevista"), QStringLiteral("es"), nameJobAndTime) > 0);
+    const qint64 off = createRule(QStringLiteral("application_received"), QStringLiteral("seguimiento_postulacion"), QStringLiteral("es"),
+                                  {nameJobAndTime.at(0), nameJobAndTime.at(1)});
+    QVERIFY(off > 0);
+    protocol::UpdateNotificationRule disable;
+    disable.enabled = false;
+    client::ApiError error;
+    test::await(m_h->admin->callOn<protocol::route::UpdateNotificationRule>(off, disable).reply(), &error);
+    QVERIFY2(error.message.isEmpty(), qPrintable(error.message));
+    // It goes out now, whatever the hour of the run.
+    protocol::UpdateTenantSettings noQuietHours;
+    noQuietHours.quietHoursEnabled = false;
+    test::await(m_h->admin->call<protocol::route::UpdateTenantSettings>(noQuietHours).reply(), &error);
+    QVERIFY2(error.message.isEmpty(), qPrintable(error.message));
+
+    ui::NotificationsPage page(m_h->admin.get());
+    page.resize(1100, 700);
+    page.show();
+    QTRY_VERIFY(page.ruleRow(QStringLiteral("application_received")) >= 0 && page.ruleRow(QStringLiteral("interview_scheduled")) >= 0);
+    QTRY_VERIFY(!page.historyEmpty()->isHidden()); // the history (another tab) loaded, empty
+    QVERIFY(!page.sendTestButton()->isEnabled()); // nothing selected
+    page.rulesTable()->selectRow(page.ruleRow(QStringLiteral("application_received")));
+    QVERIFY(!page.sendTestButton()->isEnabled()); // disabled rule
+    QVERIFY(page.sendTestButton()->toolTip().contains(QStringLiteral("disabled")));
+    page.rulesTable()->selectRow(page.ruleRow(QStringLiteral("interview_scheduled")));
+    QVERIFY(page.sendTestButton()->isEnabled());
+
+    ui::NotificationTestDialog *dialog = openTestDialog(page);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->eventEdit()->text(), QStringLiteral("interview_scheduled"));
+    QVERIFY(dialog->eventEdit()->isReadOnly());
+    QCOMPARE(dialog->phoneEdit()->placeholderText(), QStringLiteral("+34 612 345 678"));
+    // The rule editor's sample data for this event.
+    const QJsonDocument prefilled = QJsonDocument::fromJson(dialog->dataEdit()->toPlainText().toUtf8());
+    QCOMPARE(prefilled.object(), ui::NotificationRuleDialog::sampleData(QStringLiteral("interview_scheduled")));
+
+    QTest::keyClicks(dialog->phoneEdit(), QStringLiteral("+34 612 345 678"));
+    QSignalSpy sent(dialog, &ui::NotificationTestDialog::sent);
+    QSignalSpy history(&page, &ui::NotificationsPage::historyLoaded);
+    dialog->sendButton()->click();
+    QTRY_COMPARE(sent.count(), 1);
+    const auto notification = sent.first().first().value<protocol::Notification>();
+    QVERIFY(notification.id > 0);
+    QString status = ui::NotificationText::statusText(notification.status);
+    status = status.left(1).toLower() + status.mid(1);
+    QCOMPARE(dialog->resultLabel()->text(), QStringLiteral("Notification %1: %2. Follow it on the History tab.").arg(notification.id).arg(status));
+    QVERIFY(!dialog->phoneError()->isVisibleTo(dialog) && !dialog->dataError()->isVisibleTo(dialog) && !dialog->errorLabel()->isVisibleTo(dialog));
+
+    // It exists on the server, as the CRM would have sent it.
+    const QJsonObject stored = test::await(m_h->admin->get(QStringLiteral("api/notifications/%1").arg(notification.id)));
+    QCOMPARE(stored.value(QStringLiteral("event")).toString(), QStringLiteral("interview_scheduled"));
+    QCOMPARE(stored.value(QStringLiteral("phone")).toString(), QStringLiteral("+34612345678"));
+    QCOMPARE(stored.value(QStringLiteral("data")).toObject(), ui::NotificationRuleDialog::sampleData(QStringLiteral("interview_scheduled")));
+    // And the history shows it without a refresh by hand.
+    QTRY_VERIFY(history.count() >= 1 && page.historyTable()->rowCount() == 1);
+    QCOMPARE(page.historyTable()->item(0, 2)->text(), QStringLiteral("+34612345678"));
+    QCOMPARE(page.historyTable()->item(0, 1)->text(), QStringLiteral("Interview scheduled"));
+    dialog->reject();
+}
+
+void TestNotifications::testNotificationRefusalsByField()
+{
+    QVERIFY(createRule(QStringLiteral("interview_scheduled"), QStringLiteral("confirmacion_entrevista"), QStringLiteral("es"),
+                       {{QStringLiteral("data"), QStringLiteral("candidate.first_name")}, {QStringLiteral("data"), QStringLiteral("job.title")},
+                        {QStringLiteral("datetime"), QStringLiteral("interview.at")}}) > 0);
+    ui::NotificationsPage page(m_h->admin.get());
+    page.resize(1100, 700);
+    page.show();
+    QTRY_VERIFY(page.ruleRow(QStringLiteral("interview_scheduled")) >= 0);
+    page.rulesTable()->selectRow(page.ruleRow(QStringLiteral("interview_scheduled")));
+    ui::NotificationTestDialog *dialog = openTestDialog(page);
+    QVERIFY(dialog);
+    QSignalSpy failed(dialog, &ui::NotificationTestDialog::failed);
+    const QString sample = dialog->dataEdit()->toPlainText();
+
+    // Broken JSON: refused here, before any request.
+    dialog->phoneEdit()->setText(QStringLiteral("+34 612 345 678"));
+    dialog->dataEdit()->setPlainText(QStringLiteral("{\"candidate\": "));
+    dialog->sendButton()->click();
+    QCOMPARE(failed.count(), 1); // at once: no server involved
+    QVERIFY(dialog->dataError()->isVisibleTo(dialog));
+    QVERIFY2(dialog->dataError()->text().contains(QStringLiteral("not valid JSON")), qPrintable(dialog->dataError()->text()));
+    dialog->dataEdit()->setPlainText(QStringLiteral("[1, 2]"));
+    dialog->sendButton()->click();
+    QCOMPARE(failed.count(), 2);
+    QVERIFY(dialog->dataError()->text().contains(QStringLiteral("JSON object")));
+
+    // No number: said here too.
+    dialog->dataEdit()->setPlainText(sample);
+    QVERIFY(!dialog->dataError()->isVisibleTo(dialog));
+    dialog->phoneEdit()->clear();
+    dialog->sendButton()->click();
+    QCOMPARE(failed.count(), 3);
+    QVERIFY(dialog->phoneError()->isVisibleTo(dialog));
+
+    // Not a phone number: the server's refusal, under the phone.
+    dialog->phoneEdit()->setText(QStringLiteral("12345"));
+    dialog->sendButton()->click();
+    QTRY_COMPARE(failed.count(), 4);
+    QVERIFY(dialog->phoneError()->isVisibleTo(dialog));
+    QVERIFY2(dialog->phoneError()->text().startsWith(QStringLiteral("That is not a phone number")), qPrintable(dialog->phoneError()->text()));
+    QVERIFY(!dialog->dataError()->isVisibleTo(dialog) && !dialog->errorLabel()->isVisibleTo(dialog));
+
+    // Data the template needs is missing: the path is named, under the data.
+    dialog->phoneEdit()->setText(QStringLiteral("+34 612 345 678"));
+    QJsonObject data = ui::NotificationRuleDialog::sampleData(QStringLiteral("interview_scheduled"));
+    data.remove(QStringLiteral("interview"));
+    dialog->dataEdit()->setPlainText(QString::fromUtf8(QJsonDocument(data).toJson()));
+    dialog->sendButton()->click();
+    QTRY_COMPARE(failed.count(), 5);
+    QVERIFY(!dialog->phoneError()->isVisibleTo(dialog));
+    QVERIFY(dialog->dataError()->isVisibleTo(dialog));
+    QVERIFY2(dialog->dataError()->text().contains(QStringLiteral("“interview.at”")), qPrintable(dialog->dataError()->text()));
+
+    // The rule was disabled meanwhile: said in words.
+    exec(QStringLiteral("UPDATE notification_rules SET enabled = 0 WHERE tenant_id = ?"), {m_tenant.value});
+    dialog->dataEdit()->setPlainText(sample);
+    dialog->sendButton()->click();
+    QTRY_COMPARE(failed.count(), 6);
+    QVERIFY(dialog->errorLabel()->isVisibleTo(dialog));
+    QVERIFY2(dialog->errorLabel()->text().contains(QStringLiteral("enable it")), qPrintable(dialog->errorLabel()->text()));
+
+    // None of these made a notification.
+    QVERIFY(notificationsOnServer().isEmpty());
+    dialog->reject();
+}
+
 void TestNotifications::saveScreenshot(QWidget &w, const QString &name)
 {
     const QString dir = qEnvironmentVariable("PUENTE_SCREENSHOT_DIR", QStringLiteral(PUENTE_SCREENSHOT_DIR));
@@ -531,6 +899,39 @@ void TestNotifications::screenshots()
     QTRY_COMPARE(page.deliveriesTable()->rowCount(), 1);
     QTest::qWait(100);
     saveScreenshot(page, QStringLiteral("notifications-callback-%1").arg(language));
+
+    // The settings, just saved.
+    page.tabs()->setCurrentIndex(3);
+    QTRY_VERIFY(page.findChild<QWidget *>(QStringLiteral("settingsForm"))->isEnabled());
+    page.optOutKeywordsEdit()->appendPlainText(QStringLiteral("no me escribas"));
+    QSignalSpy savedSettings(&page, &ui::NotificationsPage::notificationSettingsSaved);
+    page.saveSettingsButton()->click();
+    QTRY_COMPARE(savedSettings.count(), 1);
+    QVERIFY(savedSettings.first().first().toBool());
+    QTest::qWait(100);
+    saveScreenshot(page, QStringLiteral("notifications-settings-%1").arg(language));
+
+    // A test notification from a rule, and the server's answer. Without
+    // quiet hours it goes out now, whatever the hour of the run.
+    protocol::UpdateTenantSettings noQuietHours;
+    noQuietHours.quietHoursEnabled = false;
+    client::ApiError error;
+    test::await(m_h->admin->call<protocol::route::UpdateTenantSettings>(noQuietHours).reply(), &error);
+    QVERIFY2(error.message.isEmpty(), qPrintable(error.message));
+    page.tabs()->setCurrentIndex(0);
+    page.rulesTable()->selectRow(page.ruleRow(QStringLiteral("interview_scheduled")));
+    QSignalSpy opened(&page, &ui::NotificationsPage::testDialogOpened);
+    page.sendTestButton()->click();
+    QCOMPARE(opened.count(), 1);
+    auto *testDialog = qobject_cast<ui::NotificationTestDialog *>(opened.first().first().value<QDialog *>());
+    QVERIFY(testDialog);
+    testDialog->phoneEdit()->setText(QStringLiteral("+34 612 345 678"));
+    QSignalSpy sent(testDialog, &ui::NotificationTestDialog::sent);
+    testDialog->sendButton()->click();
+    QTRY_COMPARE(sent.count(), 1);
+    QTest::qWait(100);
+    saveScreenshot(*testDialog, QStringLiteral("notifications-test-%1").arg(language));
+    testDialog->reject();
 }
 
 QTEST_MAIN(TestNotifications)
