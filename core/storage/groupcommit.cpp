@@ -20,28 +20,43 @@ Status GroupCommit::run(const Job &job, EventBus *bus)
         return runAlone(own);
     std::unique_lock lock(m_mutex);
     m_waiting.push_back(&own);
-    while (!own.done) {
-        if (m_running) {
-            m_finished.wait(lock);
-            continue;
-        }
-        // Lead the next batch: the oldest jobs waiting, this one among them
-        // unless more than a batch waits before it (then the next round).
+    if (!m_running) {
         m_running = true;
-        std::vector<Pending *> batch;
-        while (!m_waiting.empty() && int(batch.size()) < m_maxJobs) {
-            batch.push_back(m_waiting.front());
-            m_waiting.pop_front();
+        own.lead = true;
+    }
+    while (!own.done) {
+        if (own.lead) {
+            own.lead = false;
+            lead(lock);
+        } else {
+            own.wake.wait(lock);
         }
-        lock.unlock();
-        runBatch(batch);
-        lock.lock();
-        for (Pending *p : batch)
-            p->done = true;
-        m_running = false;
-        m_finished.notify_all();
     }
     return own.result;
+}
+
+void GroupCommit::lead(std::unique_lock<std::mutex> &lock)
+{
+    // The oldest jobs waiting: the leader's own among them unless more than
+    // a batch waits before it (then it waits for a later one).
+    std::vector<Pending *> batch;
+    while (!m_waiting.empty() && int(batch.size()) < m_maxJobs) {
+        batch.push_back(m_waiting.front());
+        m_waiting.pop_front();
+    }
+    lock.unlock();
+    runBatch(batch);
+    lock.lock();
+    for (Pending *p : batch) {
+        p->done = true;
+        p->wake.notify_one(); // its thread needs the lock to return: p lives until we release it
+    }
+    if (m_waiting.empty()) {
+        m_running = false;
+    } else {
+        m_waiting.front()->lead = true;
+        m_waiting.front()->wake.notify_one();
+    }
 }
 
 Status GroupCommit::runAlone(const Pending &pending)

@@ -50,20 +50,27 @@ public:
     quint64 transactions() const { return m_transactions.load(std::memory_order_relaxed); }
 
 private:
+    // A caller waits on its own condition: woken when its job is done or
+    // when it is handed the lead (waking every waiter after each batch made
+    // them all fight for the mutex).
     struct Pending {
         const Job *job = nullptr;
         EventBus *bus = nullptr;
         Status result;
         bool done = false;
+        bool lead = false;
+        std::condition_variable wake;
     };
     Status runAlone(const Pending &pending);
     void runBatch(const std::vector<Pending *> &batch);
+    // With the lock held and m_running set: runs the next batch, then hands
+    // the lead to the oldest waiter (or clears m_running).
+    void lead(std::unique_lock<std::mutex> &lock);
 
     Database &m_db;
     const int m_maxJobs;
     const bool m_batching;
     std::mutex m_mutex;
-    std::condition_variable m_finished;
     std::deque<Pending *> m_waiting;
     bool m_running = false;
     std::atomic<quint64> m_transactions{0};
