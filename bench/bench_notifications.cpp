@@ -104,26 +104,11 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
-    auto option = [&args](const QString &name, int fallback) {
-        const int i = int(args.indexOf(name));
-        if (i < 0 || i + 1 >= args.size())
-            return fallback;
-        const int v = args[i + 1].toInt();
-        args.remove(i, 2);
-        return v;
-    };
+    auto option = [&args](const QString &name, int fallback) { return takeIntOption(args, name, fallback); };
     const int seconds = option(QStringLiteral("--seconds"), 8);
     const int rounds = std::max(1, option(QStringLiteral("--rounds"), 2));
     const int contacts = std::max(1, option(QStringLiteral("--contacts"), 20));
-    QList<int> sweep;
-    if (const int i = int(args.indexOf(QStringLiteral("--connections"))); i >= 0 && i + 1 < args.size()) {
-        for (const QString &c : args[i + 1].split(QLatin1Char(',')))
-            if (c.toInt() > 0)
-                sweep.append(c.toInt());
-        args.remove(i, 2);
-    }
-    if (sweep.isEmpty())
-        sweep = {1, 8, 32};
+    const QList<int> sweep = takeIntListOption(args, QStringLiteral("--connections"), {1, 8, 32});
     // --phases me,key,new,contacts: a subset (to profile one of them).
     QStringList only;
     if (const int i = int(args.indexOf(QStringLiteral("--phases"))); i >= 0 && i + 1 < args.size()) {

@@ -22,6 +22,29 @@
 
 namespace puente::bench {
 
+// Command-line options the load benchmarks share: `name N` and
+// `name A,B,C`, removed from `args` once read (what is left is positional).
+inline int takeIntOption(QStringList &args, const QString &name, int fallback)
+{
+    const int i = int(args.indexOf(name));
+    if (i < 0 || i + 1 >= args.size())
+        return fallback;
+    const int v = args[i + 1].toInt();
+    args.remove(i, 2);
+    return v;
+}
+inline QList<int> takeIntListOption(QStringList &args, const QString &name, const QList<int> &fallback)
+{
+    QList<int> out;
+    if (const int i = int(args.indexOf(name)); i >= 0 && i + 1 < args.size()) {
+        for (const QString &c : args[i + 1].split(QLatin1Char(',')))
+            if (c.toInt() > 0)
+                out.append(c.toInt());
+        args.remove(i, 2);
+    }
+    return out.isEmpty() ? fallback : out;
+}
+
 inline double percentile(QList<double> v, double p)
 {
     if (v.isEmpty())

@@ -94,24 +94,9 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
-    auto option = [&args](const QString &name, int fallback) {
-        const int i = int(args.indexOf(name));
-        if (i < 0 || i + 1 >= args.size())
-            return fallback;
-        const int v = args[i + 1].toInt();
-        args.remove(i, 2);
-        return v;
-    };
+    auto option = [&args](const QString &name, int fallback) { return bench::takeIntOption(args, name, fallback); };
     const int seconds = option(QStringLiteral("--seconds"), 10);
-    QList<int> sweep;
-    if (const int i = int(args.indexOf(QStringLiteral("--connections"))); i >= 0 && i + 1 < args.size()) {
-        for (const QString &c : args[i + 1].split(QLatin1Char(',')))
-            if (c.toInt() > 0)
-                sweep.append(c.toInt());
-        args.remove(i, 2);
-    }
-    if (sweep.isEmpty())
-        sweep = {16, 64};
+    const QList<int> sweep = bench::takeIntListOption(args, QStringLiteral("--connections"), {16, 64});
     // The paced phase's connection pool.
     const int connections = sweep.first();
     const int rate = option(QStringLiteral("--rate"), 1000);

@@ -1,12 +1,11 @@
 #include "accounts/apikeys.h"
 
 #include "crypto/crypto.h"
+#include "storage/expiringcache.h"
 #include "storage/sql.h"
 
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QReadWriteLock>
 
 namespace puente {
 
@@ -38,32 +37,16 @@ QString hashKey(const QString &key)
     return QString::fromLatin1(crypto::sha256(key.toUtf8()).toHex());
 }
 
-// Live keys recently read, by database and key hash: the CRM calls with the
-// same key hundreds of times a second, and on SQLite every commit makes each
-// request thread's connection read its pages again (14 % of an accepted
-// notification's processor time was this one SELECT). A revocation through
-// this process drops the entry at once; on another node of the same
-// PostgreSQL database it takes effect within kKeyCacheMs.
-constexpr qint64 kKeyCacheMs = 5'000;
-struct KeyCache {
-    struct Entry {
-        ApiKey key;
-        qint64 readAt = 0;
-    };
-    QReadWriteLock lock;
-    QHash<QString, Entry> entries;
-    quint64 revocations = 0; // a key read before one is not kept
-};
-KeyCache &keyCache()
+// Live keys recently read: the CRM calls with the same key hundreds of
+// times a second, and on SQLite every commit makes each request thread's
+// connection read its pages again (14 % of an accepted notification's
+// processor time was this one SELECT). A revocation through this process
+// drops the key at once; on another node of the same PostgreSQL database it
+// takes effect within 5 seconds.
+ExpiringCache<ApiKey> &keyCache()
 {
-    static KeyCache cache;
+    static ExpiringCache<ApiKey> cache(5'000);
     return cache;
-}
-QString cacheKey(const Database &db, const QString &hash)
-{
-    const DatabaseUrl &u = db.url();
-    return u.path + QLatin1Char('\n') + u.host + QLatin1Char(':') + QString::number(u.port) + QLatin1Char('/') + u.database
-        + QLatin1Char('\n') + hash;
 }
 } // namespace
 
@@ -144,9 +127,7 @@ Status ApiKeyRepository::revoke(TenantId tenant, qint64 id, const Actor &actor)
         return s;
     // A request after this one must not find the key, nor a request that
     // read it before the commit put it back.
-    QWriteLocker write(&keyCache().lock);
-    ++keyCache().revocations;
-    keyCache().entries.removeIf([id](const auto &entry) { return entry.value().key.id == id; });
+    keyCache().forget([id](const ApiKey &key) { return key.id == id; });
     return {};
 }
 
@@ -156,15 +137,9 @@ Result<std::optional<ApiKey>> ApiKeyRepository::authenticate(const QString &key)
         return std::optional<ApiKey>();
     const qint64 now = nowMs();
     const QString hash = hashKey(key);
-    const QString cached = cacheKey(m_db, hash);
-    std::optional<ApiKey> found;
-    quint64 revocations = 0;
-    {
-        QReadLocker read(&keyCache().lock);
-        revocations = keyCache().revocations;
-        if (const auto hit = keyCache().entries.constFind(cached); hit != keyCache().entries.cend() && now - hit->readAt < kKeyCacheMs)
-            found = hit->key;
-    }
+    const QString cached = ExpiringCache<ApiKey>::scope(m_db.url()) + hash;
+    quint64 generation = 0;
+    std::optional<ApiKey> found = keyCache().find(cached, now, &generation);
     if (!found) {
         Sql q(m_db.connection(), QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL"));
         q.bind(hash);
@@ -173,27 +148,25 @@ Result<std::optional<ApiKey>> ApiKeyRepository::authenticate(const QString &key)
         if (!q.next())
             return found;
         found = readKey(q);
-        QWriteLocker write(&keyCache().lock);
-        if (keyCache().revocations == revocations) {
-            if (keyCache().entries.size() >= 4096)
-                keyCache().entries.clear();
-            keyCache().entries.insert(cached, {*found, now});
-        }
+        keyCache().store(cached, *found, now, generation);
     }
     if (now - found->lastUsedAt >= 60'000) {
         Transaction tx(m_db);
         if (!tx.begun())
             return tx.begun().error();
-        Sql up(tx.connection(), QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ?"));
+        // Only a live key is touched: this also confirms the key now, so the
+        // cache may keep it from now on.
+        Sql up(tx.connection(), QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ? AND revoked_at IS NULL"));
         up.bind(now).bind(found->id);
         if (auto s = up.exec(); !s)
             return s.error();
+        const bool live = up.rowsAffected() == 1;
         if (auto s = tx.commit(); !s)
             return s.error();
+        if (!live)
+            return std::optional<ApiKey>();
         found->lastUsedAt = now;
-        QWriteLocker write(&keyCache().lock);
-        if (auto hit = keyCache().entries.find(cached); hit != keyCache().entries.end())
-            hit->key.lastUsedAt = now;
+        keyCache().store(cached, *found, now, generation);
     }
     return found;
 }

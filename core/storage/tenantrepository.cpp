@@ -1,11 +1,10 @@
 #include "storage/tenantrepository.h"
 
 #include "storage/auditlog.h"
+#include "storage/expiringcache.h"
 #include "storage/sql.h"
 
-#include <QHash>
 #include <QJsonObject>
-#include <QReadWriteLock>
 
 namespace puente {
 
@@ -25,30 +24,14 @@ Tenant readTenant(const Sql &q)
     return t;
 }
 
-// Tenants as the request path last read them (findRecent), by database and
-// id: one read of the tenants row per request was 4 % of an accepted
-// notification's processor time on SQLite. update() through this process
-// drops its tenant at once; another node sees a change within kRecentMs.
-constexpr qint64 kRecentMs = 2'000;
-struct RecentTenants {
-    struct Entry {
-        Tenant tenant;
-        qint64 readAt = 0;
-    };
-    QReadWriteLock lock;
-    QHash<QString, Entry> entries;
-    quint64 changes = 0; // a tenant read before one is not kept
-};
-RecentTenants &recentTenants()
+// Tenants as the request path last read them (findRecent): one read of the
+// tenants row per request was 4 % of an accepted notification's processor
+// time on SQLite. update() through this process drops its tenant at once;
+// another node sees a change within 2 seconds.
+ExpiringCache<Tenant> &recentTenants()
 {
-    static RecentTenants cache;
+    static ExpiringCache<Tenant> cache(2'000);
     return cache;
-}
-QString recentKey(const Database &db, TenantId id)
-{
-    const DatabaseUrl &u = db.url();
-    return u.path + QLatin1Char('\n') + u.host + QLatin1Char(':') + QString::number(u.port) + QLatin1Char('/') + u.database
-        + QLatin1Char('\n') + QString::number(id.value);
 }
 } // namespace
 
@@ -98,24 +81,14 @@ Result<std::optional<Tenant>> TenantRepository::find(TenantId id)
 
 Result<std::optional<Tenant>> TenantRepository::findRecent(TenantId id)
 {
-    const QString key = recentKey(m_db, id);
+    const QString key = ExpiringCache<Tenant>::scope(m_db.url()) + QString::number(id.value);
     const qint64 now = nowMs();
-    quint64 changes = 0;
-    {
-        QReadLocker read(&recentTenants().lock);
-        changes = recentTenants().changes;
-        if (const auto hit = recentTenants().entries.constFind(key); hit != recentTenants().entries.cend() && now - hit->readAt < kRecentMs)
-            return std::optional<Tenant>(hit->tenant);
-    }
+    quint64 generation = 0;
+    if (auto hit = recentTenants().find(key, now, &generation))
+        return std::optional<Tenant>(*hit);
     auto found = find(id);
-    if (found && found.value()) {
-        QWriteLocker write(&recentTenants().lock);
-        if (recentTenants().changes == changes) {
-            if (recentTenants().entries.size() >= 4096)
-                recentTenants().entries.clear();
-            recentTenants().entries.insert(key, {*found.value(), now});
-        }
-    }
+    if (found && found.value())
+        recentTenants().store(key, *found.value(), now, generation);
     return found;
 }
 
@@ -220,9 +193,7 @@ Result<Tenant> TenantRepository::update(TenantId id, const TenantChanges &c, con
     }
     if (auto s = tx.commit(); !s)
         return s.error();
-    QWriteLocker write(&recentTenants().lock);
-    ++recentTenants().changes;
-    recentTenants().entries.remove(recentKey(m_db, id));
+    recentTenants().forget([id](const Tenant &t) { return t.id == id; });
     return after;
 }
 
