@@ -87,21 +87,7 @@ private Q_SLOTS:
     void metricsCountRequests();
 
 private:
-    struct Reply {
-        int status = 0;
-        QJsonObject body;
-        QByteArray raw;
-        QList<QNetworkReply::RawHeaderPair> headers;
-        QByteArray header(const QByteArray &name) const
-        {
-            for (const auto &[k, v] : headers)
-                if (k.compare(name, Qt::CaseInsensitive) == 0)
-                    return v;
-            return {};
-        }
-        QString code() const { return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(); }
-        QString field() const { return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(); }
-    };
+    using Reply = test::HttpReply;
     void startServer(const QHash<QString, QString> &extraSettings = {});
     Reply call(const QByteArray &method, const QString &path, const QString &token = {}, const QJsonObject &body = {},
                const QList<std::pair<QByteArray, QByteArray>> &headers = {}, const QByteArray &rawBody = {});
@@ -179,28 +165,10 @@ void TestApi::cleanup()
 TestApi::Reply TestApi::call(const QByteArray &method, const QString &path, const QString &token, const QJsonObject &body,
                              const QList<std::pair<QByteArray, QByteArray>> &headers, const QByteArray &rawBody)
 {
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)));
-    request.setTransferTimeout(30000);
     QByteArray payload = rawBody;
     if (payload.isEmpty() && !body.isEmpty())
         payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    if (!payload.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    if (!token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
-    for (const auto &[k, v] : headers)
-        request.setRawHeader(k, v);
-    QNetworkReply *reply = m_network.sendCustomRequest(request, method, payload);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished() && !finished.wait(35000))
-        return {};
-    Reply r;
-    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    r.raw = reply->readAll();
-    r.body = QJsonDocument::fromJson(r.raw).object();
-    r.headers = reply->rawHeaderPairs();
-    reply->deleteLater();
-    return r;
+    return waitForReply(sendRequest(m_network, m_port, method, path, token, payload, headers));
 }
 
 QString TestApi::login(const QString &email, const QString &tenant)

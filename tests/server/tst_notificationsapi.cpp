@@ -65,21 +65,7 @@ private Q_SLOTS:
     void planLimitRefusesOrSkips();
 
 private:
-    struct Reply {
-        int status = 0;
-        QJsonObject body;
-        QByteArray raw;
-        QList<QNetworkReply::RawHeaderPair> headers;
-        QString code() const { return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(); }
-        QString field() const { return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(); }
-        QByteArray header(const QByteArray &name) const
-        {
-            for (const auto &[k, v] : headers)
-                if (k.compare(name, Qt::CaseInsensitive) == 0)
-                    return v;
-            return {};
-        }
-    };
+    using Reply = test::HttpReply;
     void startServer(const QHash<QString, QString> &extra = {});
     QNetworkReply *send(const QByteArray &method, const QString &path, const QString &token, const QJsonObject &body,
                         const QList<std::pair<QByteArray, QByteArray>> &headers = {});
@@ -165,30 +151,13 @@ void TestNotifications::cleanup()
 QNetworkReply *TestNotifications::send(const QByteArray &method, const QString &path, const QString &token, const QJsonObject &body,
                                        const QList<std::pair<QByteArray, QByteArray>> &headers)
 {
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.port).arg(path)));
-    request.setTransferTimeout(30000);
     const QByteArray payload = body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
-    if (!payload.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    if (!token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
-    for (const auto &[k, v] : headers)
-        request.setRawHeader(k, v);
-    return m_network.sendCustomRequest(request, method, payload);
+    return sendRequest(m_network, m_server.port, method, path, token, payload, headers);
 }
 
 TestNotifications::Reply TestNotifications::wait(QNetworkReply *reply)
 {
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished() && !finished.wait(35000))
-        return {};
-    Reply r;
-    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    r.raw = reply->readAll();
-    r.body = QJsonDocument::fromJson(r.raw).object();
-    r.headers = reply->rawHeaderPairs();
-    reply->deleteLater();
-    return r;
+    return waitForReply(reply);
 }
 
 qint64 TestNotifications::count(const QString &sql, const QVariantList &binds)

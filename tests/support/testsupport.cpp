@@ -4,7 +4,10 @@
 #include "storage/sql.h"
 #include "storage/migrations.h"
 
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
 #include <QProcessEnvironment>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -95,6 +98,42 @@ TestDatabase::~TestDatabase()
     if (auto adminDb = Database::open(adminUrl()))
         (void)Sql::run(adminDb.value()->connection(),
                        QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgName));
+}
+
+QByteArray HttpReply::header(const QByteArray &name) const
+{
+    for (const auto &[k, v] : headers)
+        if (k.compare(name, Qt::CaseInsensitive) == 0)
+            return v;
+    return {};
+}
+
+QNetworkReply *sendRequest(QNetworkAccessManager &network, quint16 port, const QByteArray &method, const QString &path, const QString &token,
+                           const QByteArray &payload, const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
+    request.setTransferTimeout(30000);
+    if (!payload.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    for (const auto &[k, v] : headers)
+        request.setRawHeader(k, v);
+    return network.sendCustomRequest(request, method, payload);
+}
+
+HttpReply waitForReply(QNetworkReply *reply)
+{
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !finished.wait(35000))
+        return {};
+    HttpReply r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.raw = reply->readAll();
+    r.body = QJsonDocument::fromJson(r.raw).object();
+    r.headers = reply->rawHeaderPairs();
+    reply->deleteLater();
+    return r;
 }
 
 } // namespace puente::test

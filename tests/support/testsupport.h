@@ -2,6 +2,8 @@
 
 #include "common/result.h"
 
+#include <QJsonObject>
+#include <QNetworkReply>
 #include <QSqlDatabase>
 #include <QString>
 #include <QTest>
@@ -65,6 +67,24 @@ private:
 
 // Fails the current test when PostgreSQL is wanted but not configured.
 bool checkBackendAvailable();
+
+// An HTTP answer as the API tests read it (status 0: none came).
+struct HttpReply {
+    int status = 0;
+    QJsonObject body;
+    QByteArray raw;
+    QList<QNetworkReply::RawHeaderPair> headers;
+    QByteArray header(const QByteArray &name) const;
+    QString code() const { return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(); }
+    QString field() const { return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(); }
+};
+
+// A request to a server on this machine: `token` as a bearer, `payload`
+// (JSON) as the body, then `headers`.
+QNetworkReply *sendRequest(QNetworkAccessManager &network, quint16 port, const QByteArray &method, const QString &path, const QString &token,
+                           const QByteArray &payload, const QList<std::pair<QByteArray, QByteArray>> &headers = {});
+// Waits (up to 35 s) for the answer and reads it; the reply is deleted later.
+HttpReply waitForReply(QNetworkReply *reply);
 
 // The connection a test query belongs on: webhook_inbox is a file of its own
 // on SQLite (Database::inbox()), everything else is in the main database.
