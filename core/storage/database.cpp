@@ -188,6 +188,15 @@ struct ThreadConnection {
 };
 
 
+namespace {
+// Before SQLite initialises (first open): no memory statistics. With them on,
+// every allocation inside SQLite takes one process-wide mutex, which the
+// threads writing and reading in parallel queued on.
+[[maybe_unused]] const bool s_sqliteConfigured = [] {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+}();
+} // namespace
+
 Database::Database(const DatabaseUrl &url)
     : m_url(url)
     , m_instance(s_nextInstance.fetchAndAddRelaxed(1))
@@ -201,6 +210,7 @@ Database::Database(const DatabaseUrl &url)
 
 Database::~Database()
 {
+    m_groupCommit->stop(); // its thread closes its connection while we are alive
     if (m_checkpoints)
         m_checkpoints->worker.stop();
     // Other threads close theirs when they end or next touch the database.

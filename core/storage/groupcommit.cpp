@@ -11,6 +11,24 @@ GroupCommit::GroupCommit(Database &db, int maxJobs)
 {
 }
 
+GroupCommit::~GroupCommit()
+{
+    stop();
+}
+
+void GroupCommit::stop()
+{
+    std::unique_ptr<QThread> writer;
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+        writer = std::move(m_writer);
+    }
+    m_work.notify_one();
+    if (writer)
+        writer->wait();
+}
+
 Status GroupCommit::run(const Job &job, EventBus *bus)
 {
     Pending own;
@@ -19,43 +37,41 @@ Status GroupCommit::run(const Job &job, EventBus *bus)
     if (!m_batching)
         return runAlone(own);
     std::unique_lock lock(m_mutex);
+    if (m_stopping) {
+        lock.unlock();
+        return runAlone(own);
+    }
+    if (!m_writer) {
+        m_writer.reset(QThread::create([this] { writerLoop(); }));
+        m_writer->setObjectName(QStringLiteral("writer"));
+        m_writer->start();
+    }
     m_waiting.push_back(&own);
-    if (!m_running) {
-        m_running = true;
-        own.lead = true;
-    }
-    while (!own.done) {
-        if (own.lead) {
-            own.lead = false;
-            lead(lock);
-        } else {
-            own.wake.wait(lock);
-        }
-    }
+    if (m_waiting.size() == 1)
+        m_work.notify_one();
+    own.wake.wait(lock, [&] { return own.done; });
     return own.result;
 }
 
-void GroupCommit::lead(std::unique_lock<std::mutex> &lock)
+void GroupCommit::writerLoop()
 {
-    // The oldest jobs waiting: the leader's own among them unless more than
-    // a batch waits before it (then it waits for a later one).
-    std::vector<Pending *> batch;
-    while (!m_waiting.empty() && int(batch.size()) < m_maxJobs) {
-        batch.push_back(m_waiting.front());
-        m_waiting.pop_front();
-    }
-    lock.unlock();
-    runBatch(batch);
-    lock.lock();
-    for (Pending *p : batch) {
-        p->done = true;
-        p->wake.notify_one(); // its thread needs the lock to return: p lives until we release it
-    }
-    if (m_waiting.empty()) {
-        m_running = false;
-    } else {
-        m_waiting.front()->lead = true;
-        m_waiting.front()->wake.notify_one();
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_work.wait(lock, [&] { return m_stopping || !m_waiting.empty(); });
+        if (m_waiting.empty())
+            return; // stopping, and nothing left to run
+        std::vector<Pending *> batch;
+        while (!m_waiting.empty() && int(batch.size()) < m_maxJobs) {
+            batch.push_back(m_waiting.front());
+            m_waiting.pop_front();
+        }
+        lock.unlock();
+        runBatch(batch);
+        lock.lock();
+        for (Pending *p : batch) {
+            p->done = true;
+            p->wake.notify_one(); // its thread needs the lock to return: p lives until we release it
+        }
     }
 }
 

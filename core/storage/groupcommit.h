@@ -5,11 +5,13 @@
 #include "events/eventlog.h"
 
 #include <QSqlDatabase>
+#include <QThread>
 
 #include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 
 namespace puente {
@@ -21,17 +23,23 @@ class Database;
 //
 // SQLite lets one writer at a time in, so requests that each write a few
 // rows spend most of their time on BEGIN, COMMIT (the WAL frames of every
-// page they touched) and handing the writer lock over. Here the first caller
-// that finds no batch running becomes its leader: it takes the jobs waiting
-// (its own first in line), runs each inside a SAVEPOINT, so that a job's
-// error undoes only its own writes, writes all their events, commits once,
-// publishes the events together and hands each caller its job's result. A
-// batch whose transaction ends early (a failed statement ends it, see
-// Transaction) runs its jobs again one by one, each in a transaction of its
-// own, so one broken job cannot fail the others.
+// page they touched) and handing the writer lock over. Here callers queue
+// their jobs for one writer thread with a connection of its own. It takes
+// the jobs waiting (up to a batch), runs each inside a SAVEPOINT, so that a
+// job's error undoes only its own writes, writes all their events, commits
+// once, publishes the events together and hands each caller its job's
+// result. A batch whose transaction ends early (a failed statement ends it,
+// see Transaction) runs its jobs again one by one, each in a transaction of
+// its own, so one broken job cannot fail the others.
+//
+// One thread and one connection, rather than whichever caller came first
+// leading the batch on its own: SQLite empties a connection's page cache
+// whenever another connection has written since its last transaction, so
+// a writer that changed hands every batch read its pages from the file
+// every time. The writer's connection keeps them.
 //
 // PostgreSQL runs writers side by side: each job gets its own transaction
-// there, and so does a job that finds nobody else waiting.
+// there, on its caller's thread.
 class GroupCommit {
 public:
     // The job writes in `tx` and appends its events to `events` (written
@@ -41,6 +49,9 @@ public:
     using Job = std::function<Status(QSqlDatabase tx, EventBatch &events)>;
 
     explicit GroupCommit(Database &db, int maxJobs = 32);
+    ~GroupCommit();
+    GroupCommit(const GroupCommit &) = delete;
+    GroupCommit &operator=(const GroupCommit &) = delete;
 
     // The job's own result, or the commit's error. After the commit the
     // job's events are published on `bus` (may be null), with the rest of
@@ -48,31 +59,33 @@ public:
     Status run(const Job &job, EventBus *bus);
     // Transactions begun so far (tests: jobs per transaction).
     quint64 transactions() const { return m_transactions.load(std::memory_order_relaxed); }
+    // Ends the writer thread after the jobs queued (their callers get their
+    // results); later jobs run alone on their callers' threads. The
+    // Database calls it before it closes.
+    void stop();
 
 private:
-    // A caller waits on its own condition: woken when its job is done or
-    // when it is handed the lead (waking every waiter after each batch made
-    // them all fight for the mutex).
+    // A caller waits on its own condition until its job is done (waking
+    // every caller after each batch made them all fight for the mutex).
     struct Pending {
         const Job *job = nullptr;
         EventBus *bus = nullptr;
         Status result;
         bool done = false;
-        bool lead = false;
         std::condition_variable wake;
     };
     Status runAlone(const Pending &pending);
     void runBatch(const std::vector<Pending *> &batch);
-    // With the lock held and m_running set: runs the next batch, then hands
-    // the lead to the oldest waiter (or clears m_running).
-    void lead(std::unique_lock<std::mutex> &lock);
+    void writerLoop();
 
     Database &m_db;
     const int m_maxJobs;
     const bool m_batching;
     std::mutex m_mutex;
+    std::condition_variable m_work; // the writer's: jobs queued, or stop
     std::deque<Pending *> m_waiting;
-    bool m_running = false;
+    std::unique_ptr<QThread> m_writer; // started by the first job
+    bool m_stopping = false;
     std::atomic<quint64> m_transactions{0};
 };
 

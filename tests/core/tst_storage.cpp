@@ -404,12 +404,17 @@ void TestStorage::groupCommitSharesTransactionsAndIsolatesJobs()
     };
     std::vector<std::vector<Status>> results(kThreads, std::vector<Status>(kJobs));
     std::vector<std::thread> threads;
+    QSet<Qt::HANDLE> jobThreads; // under seenLock
     const quint64 transactionsBefore = db().groupCommit().transactions();
     for (int w = 0; w < kThreads; ++w) {
         threads.emplace_back([&, w] {
             for (int i = 0; i < kJobs; ++i) {
                 const qint64 id = w * 1000 + i;
                 results[std::size_t(w)][std::size_t(i)] = db().groupCommit().run([&](QSqlDatabase tx, EventBatch &events) -> Status {
+                    {
+                        QMutexLocker l(&seenLock);
+                        jobThreads.insert(QThread::currentThreadId());
+                    }
                     Sql insert(tx, QStringLiteral("INSERT INTO gc_rows (id, worker) VALUES (?, ?)"));
                     insert.bind(outcome(w, i) == Outcome::Broken ? -1 : id).bind(w);
                     if (auto st = insert.exec(); !st)
@@ -466,10 +471,25 @@ void TestStorage::groupCommitSharesTransactionsAndIsolatesJobs()
     QCOMPARE(announced, stored);
     QCOMPARE(count(db(), QStringLiteral("SELECT COUNT(*) FROM events WHERE type = 'test.row'")), qint64(stored.size()));
     const quint64 transactions = db().groupCommit().transactions() - transactionsBefore;
-    if (backend() == Backend::Sqlite)
+    if (backend() == Backend::Sqlite) {
         QVERIFY2(transactions < quint64(kThreads * kJobs) / 2, qPrintable(QString::number(transactions))); // shared
-    else
+        QCOMPARE(jobThreads.size(), 1); // the writer's, never a caller's
+        QVERIFY(!jobThreads.contains(QThread::currentThreadId()));
+    } else {
         QCOMPARE(transactions, quint64(kThreads * kJobs)); // side by side, one each
+        QCOMPARE(jobThreads.size(), kThreads); // on their callers' threads
+    }
+
+    // Stopped (the Database closing), it still runs a job: alone, on its
+    // caller's thread.
+    db().groupCommit().stop();
+    Qt::HANDLE ranOn = nullptr;
+    PUENTE_VERIFY_OK(db().groupCommit().run([&](QSqlDatabase tx, EventBatch &) -> Status {
+        ranOn = QThread::currentThreadId();
+        return Sql::run(tx, QStringLiteral("INSERT INTO gc_rows (id, worker) VALUES (99999, 0)"));
+    }, nullptr));
+    QCOMPARE(ranOn, QThread::currentThreadId());
+    QCOMPARE(count(db(), QStringLiteral("SELECT COUNT(*) FROM gc_rows WHERE id = 99999")), qint64(1));
 }
 
 void TestStorage::unreachablePostgres()
