@@ -1150,6 +1150,14 @@
         <source>notifications</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Run campaigns (one template to a list of candidates)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::DeadLettersWidget</name>

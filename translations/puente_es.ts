@@ -1150,6 +1150,14 @@
         <source>notifications</source>
         <translation>avisos</translation>
     </message>
+    <message>
+        <source>Run campaigns (one template to a list of candidates)</source>
+        <translation>Lanzar campañas (una plantilla a una lista de candidatos)</translation>
+    </message>
+    <message>
+        <source>campaigns</source>
+        <translation>campañas</translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::DeadLettersWidget</name>

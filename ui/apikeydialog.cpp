@@ -29,6 +29,8 @@ constexpr ScopeWords kScopeWords[] = {
      QT_TRANSLATE_NOOP("puente::ui::CreateApiKeyDialog", "send")},
     {protocol::ApiScope::Notifications, QT_TRANSLATE_NOOP("puente::ui::CreateApiKeyDialog", "Send the CRM's notifications (events to templates)"),
      QT_TRANSLATE_NOOP("puente::ui::CreateApiKeyDialog", "notifications")},
+    {protocol::ApiScope::Campaigns, QT_TRANSLATE_NOOP("puente::ui::CreateApiKeyDialog", "Run campaigns (one template to a list of candidates)"),
+     QT_TRANSLATE_NOOP("puente::ui::CreateApiKeyDialog", "campaigns")},
 };
 
 const ScopeWords *wordsOf(protocol::ApiScope scope)

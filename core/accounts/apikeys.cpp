@@ -11,7 +11,7 @@ namespace puente {
 
 QStringList ApiScope::all()
 {
-    return {ConversationsRead, ConversationsWrite, MessagesSend, Notifications};
+    return {ConversationsRead, ConversationsWrite, MessagesSend, Notifications, Campaigns};
 }
 
 namespace {

@@ -20,6 +20,7 @@ inline const QString ConversationsRead = QStringLiteral("conversations:read");
 inline const QString ConversationsWrite = QStringLiteral("conversations:write");
 inline const QString MessagesSend = QStringLiteral("messages:send");
 inline const QString Notifications = QStringLiteral("notifications");
+inline const QString Campaigns = QStringLiteral("campaigns");
 QStringList all();
 } // namespace ApiScope
 

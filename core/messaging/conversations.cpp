@@ -656,16 +656,17 @@ Result<protocol::Message> ConversationService::enqueueIn(QSqlDatabase c, EventBa
     Sql insert(c, QStringLiteral(
         "INSERT INTO whatsapp_messages (tenant_id, conversation_id, direction, type, content, status, timestamp, media_id, media_caption, "
         "media_filename, context_message_id, reaction_emoji, sent_by_user_id, template_name, media_file, media_mime_type, media_size, "
-        "opens_conversation, notification_id, notification_event, created_at, updated_at) "
-        "VALUES (?, ?, 'outbound', ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ")
+        "opens_conversation, notification_id, notification_event, campaign_id, created_at, updated_at) "
+        "VALUES (?, ?, 'outbound', ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ")
         + kMessageColumns);
     insert.bind(tenant.value).bind(conversationId).bind(r.type).bind(nullIfEmpty(content)).bind(now).bind(nullIfEmpty(r.mediaId))
         .bind(nullIfEmpty(r.caption)).bind(nullIfEmpty(mediaName)).bind(nullIfEmpty(contextProviderId))
         .bind(r.type == QLatin1String("reaction") ? QVariant(r.emoji) : QVariant(QMetaType(QMetaType::QString)))
         .bind(sender.isValid() ? QVariant(sender.value) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(nullIfEmpty(templateName)).bind(nullIfEmpty(mediaFile)).bind(nullIfEmpty(mediaMime)).bind(mediaSize).bind(opensConversation ? 1 : 0)
-        .bind(automatic ? QVariant(automatic->notificationId) : QVariant(QMetaType(QMetaType::LongLong)))
-        .bind(automatic ? QVariant(automatic->event) : QVariant(QMetaType(QMetaType::QString)))
+        .bind(automatic && automatic->notificationId ? QVariant(automatic->notificationId) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(automatic ? nullIfEmpty(automatic->event) : QVariant(QMetaType(QMetaType::QString)))
+        .bind(automatic && automatic->campaignId ? QVariant(automatic->campaignId) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(now).bind(now);
     if (auto s = insert.exec(); !s)
         return s.error();

@@ -83,6 +83,7 @@ public:
         QString event;
         const protocol::Conversation *conversation = nullptr;
         QString received;
+        qint64 campaignId = 0; // a campaign's message instead
     };
     Result<protocol::Message> enqueueIn(QSqlDatabase tx, EventBatch &events, TenantId tenant, qint64 conversationId,
                                         const OutboundRequest &request, UserId sender, QString *errorField, const Automatic *automatic);

@@ -4,6 +4,7 @@
 #include "crypto/crypto.h"
 #include "events/eventlog.h"
 #include "meta/graphclient.h"
+#include "messaging/campaigns.h"
 #include "messaging/notifications.h"
 
 #include <QHostAddress>
@@ -28,7 +29,7 @@ QByteArray callbackSignature(const QByteArray &secret, const QByteArray &body)
 
 class NotificationWorker::Worker : public QObject {
 public:
-    Worker(NotificationWorker &owner) : m_owner(owner), m_poll(this), m_soon(this) {}
+    Worker(NotificationWorker &owner) : m_owner(owner), m_poll(this), m_soon(this), m_pace(this) {}
 
     void begin()
     {
@@ -44,7 +45,25 @@ public:
         m_soon.setSingleShot(true);
         m_soon.setInterval(20);
         QObject::connect(&m_soon, &QTimer::timeout, this, [this] { tick(); });
+        m_campaigns = std::make_unique<CampaignService>(m_owner.m_db, m_owner.m_keyring, m_owner.m_bus);
+        m_campaigns->setDefaultRegion(m_owner.m_settings.defaultRegion);
+        if (m_owner.m_clock)
+            m_campaigns->setClock(m_owner.m_clock);
+        m_pace.setSingleShot(true);
+        QObject::connect(&m_pace, &QTimer::timeout, this, [this] { pace(); });
         tick();
+        pace();
+    }
+
+    // Campaigns: soon again while one runs, else once a second.
+    void pace()
+    {
+        if (m_stopped)
+            return;
+        auto running = m_campaigns->advance();
+        if (!running)
+            qCWarning(lcNotify).noquote() << "campaigns:" << running.error().message;
+        m_pace.start(running && running.value() > 0 ? m_owner.m_settings.campaignPaceMs : 1000);
     }
 
     void end()
@@ -52,6 +71,8 @@ public:
         m_stopped = true;
         m_poll.stop();
         m_soon.stop();
+        m_pace.stop();
+        m_campaigns.reset();
         // Callbacks still open are simply attempted again after a restart
         // (the CRM tells them apart by X-Puente-Delivery).
         m_network.reset();
@@ -179,9 +200,11 @@ public:
 private:
     NotificationWorker &m_owner;
     std::unique_ptr<NotificationService> m_service;
+    std::unique_ptr<CampaignService> m_campaigns;
     std::unique_ptr<QNetworkAccessManager> m_network;
     QTimer m_poll;
     QTimer m_soon;
+    QTimer m_pace;
     QSet<qint64> m_busy;
     qint64 m_prunedAt = 0;
     bool m_stopped = false;

@@ -24,6 +24,7 @@ struct NotificationWorkerSettings {
     QString defaultRegion;        // the installation's default_phone_region
     bool callbackPrivateNetwork = false;
     qint64 retryBaseMs = 10'000;  // the first callback retry's delay (doubling)
+    int campaignPaceMs = 100;     // campaigns hand recipients to the outbox this often while any runs (else once a second)
 };
 
 // The notifications' background work, on a thread of its own with an event
@@ -31,6 +32,8 @@ struct NotificationWorkerSettings {
 // for statuses, opt-outs and replies (NotificationService::followEvents),
 // and the callbacks POSTed to the CRMs (signed, retried, in order per
 // notification). Woken by every committed event; polls once a second.
+// Campaigns go out from here too (CampaignService::advance), every 100 ms
+// while one runs.
 class NotificationWorker {
 public:
     NotificationWorker(Database &db, crypto::KeyringPtr keyring, EventBus *bus, NotificationWorkerSettings settings);

@@ -30,10 +30,10 @@ struct EnumNames<ApiType> {
     static constexpr const char *names[] = {"business_api"};
 };
 
-enum class ApiScope { ConversationsRead, ConversationsWrite, MessagesSend, Notifications };
+enum class ApiScope { ConversationsRead, ConversationsWrite, MessagesSend, Notifications, Campaigns };
 template<>
 struct EnumNames<ApiScope> {
-    static constexpr const char *names[] = {"conversations:read", "conversations:write", "messages:send", "notifications"};
+    static constexpr const char *names[] = {"conversations:read", "conversations:write", "messages:send", "notifications", "campaigns"};
 };
 
 enum class ConnectionStatus { NotConfigured, Unknown, Connected, Failing };
@@ -69,6 +69,14 @@ enum class NotificationStatus { Accepted, Scheduled, Queued, Sent, Delivered, Re
 template<>
 struct EnumNames<NotificationStatus> {
     static constexpr const char *names[] = {"accepted", "scheduled", "queued", "sent", "delivered", "read", "failed", "skipped", "cancelled"};
+};
+
+// A campaign's life (docs/decisions.md, "Campaigns"): draft → scheduled →
+// running ⇄ paused → finished, or cancelled from any but finished.
+enum class CampaignState { Draft, Scheduled, Running, Paused, Finished, Cancelled };
+template<>
+struct EnumNames<CampaignState> {
+    static constexpr const char *names[] = {"draft", "scheduled", "running", "paused", "finished", "cancelled"};
 };
 
 enum class DeadLetterKind { Unroutable, ForeignSignature, UnknownStatus, Unparseable, FailedRepeatedly, Other };

@@ -50,6 +50,8 @@ enum class ErrorCode {
     RuleBroken,            // rule_broken: the rule's template is gone or not approved
     NotCancellable,        // not_cancellable: the notification has left already
     IdempotencyKeyReused,  // idempotency_key_reused: the key came with another body
+    CampaignNotEditable,   // campaign_not_editable: only a draft changes
+    InvalidState,          // invalid_state: the campaign cannot go there from its state
     // 413-431
     TooLarge,             // too_large
     PayloadTooLarge,      // payload_too_large (webhooks)
@@ -77,6 +79,8 @@ enum class ErrorCode {
     WindowClosed,             // window_closed
     NoRule,                   // no_rule: no enabled notification rule for the event
     MissingData,              // missing_data: the event's data lacks what a placeholder needs (field: the path)
+    InvalidAudience,          // invalid_audience: a campaign's audience file cannot be read as a whole
+    CampaignNotReady,         // campaign_not_ready: no audience, a broken template, still importing
     TenantRequired,           // tenant_required (422: sign-in: the email has accounts in several companies)
     // 429
     RateLimited,     // rate_limited

@@ -104,6 +104,19 @@ struct Codec<NotificationQuery> {
     }
 };
 
+struct RecipientQuery {
+    QString status;
+    QString cursor;
+    qint64 limit = 0;
+};
+template<>
+struct Codec<RecipientQuery> {
+    static auto fields()
+    {
+        return std::make_tuple(field("status", &RecipientQuery::status), field("cursor", &RecipientQuery::cursor), field("limit", &RecipientQuery::limit));
+    }
+};
+
 struct UploadQuery {
     QString filename;
 };
@@ -199,6 +212,21 @@ PUENTE_ROUTE(SendNotification, Post, "/api/notifications", None, protocol::SendN
 PUENTE_ROUTE(ListNotifications, Get, "/api/notifications", NotificationQuery, None, NotificationPage, 200)
 PUENTE_ROUTE(GetNotification, Get, "/api/notifications/{id}", None, None, Notification, 200)
 PUENTE_ROUTE(CancelNotification, Delete, "/api/notifications/{id}", None, None, Notification, 200)
+// campaigns
+PUENTE_ROUTE(ListCampaigns, Get, "/api/campaigns", None, None, CampaignList, 200)
+PUENTE_ROUTE(CreateCampaign, Post, "/api/campaigns", None, protocol::CreateCampaign, Campaign, 201)
+PUENTE_ROUTE(GetCampaign, Get, "/api/campaigns/{id}", None, None, Campaign, 200)
+PUENTE_ROUTE(UpdateCampaign, Patch, "/api/campaigns/{id}", None, protocol::UpdateCampaign, Campaign, 200)
+PUENTE_ROUTE(DeleteCampaign, Delete, "/api/campaigns/{id}", None, None, None, 204)
+PUENTE_ROUTE(UploadAudience, Post, "/api/campaigns/{id}/audience", None, None, AudienceReport, 200) // the body is the CSV
+PUENTE_ROUTE(GetAudienceReport, Get, "/api/campaigns/{id}/audience", None, None, AudienceReport, 200)
+PUENTE_ROUTE(DownloadAudienceIssues, Get, "/api/campaigns/{id}/audience/issues.csv", None, None, None, 200) // the answer is CSV
+PUENTE_ROUTE(StartCampaign, Post, "/api/campaigns/{id}/start", None, None, Campaign, 200)
+PUENTE_ROUTE(PauseCampaign, Post, "/api/campaigns/{id}/pause", None, None, Campaign, 200)
+PUENTE_ROUTE(ResumeCampaign, Post, "/api/campaigns/{id}/resume", None, None, Campaign, 200)
+PUENTE_ROUTE(CancelCampaign, Post, "/api/campaigns/{id}/cancel", None, None, Campaign, 200)
+PUENTE_ROUTE(ListRecipients, Get, "/api/campaigns/{id}/recipients", RecipientQuery, None, CampaignRecipientPage, 200)
+PUENTE_ROUTE(DownloadResults, Get, "/api/campaigns/{id}/results.csv", None, None, None, 200) // the answer is CSV
 } // namespace route
 
 #undef PUENTE_ROUTE
@@ -214,7 +242,10 @@ using AllRoutes =
                route::ReplayDeadLetter, route::GetTenantSettings, route::UpdateTenantSettings, route::TestCallback,
                route::ListCallbackDeliveries, route::ListNotificationRules, route::CreateNotificationRule, route::UpdateNotificationRule,
                route::DeleteNotificationRule, route::PreviewNotificationRule, route::SendNotification, route::ListNotifications,
-               route::GetNotification, route::CancelNotification>;
+               route::GetNotification, route::CancelNotification, route::ListCampaigns, route::CreateCampaign, route::GetCampaign,
+               route::UpdateCampaign, route::DeleteCampaign, route::UploadAudience, route::GetAudienceReport, route::DownloadAudienceIssues,
+               route::StartCampaign, route::PauseCampaign, route::ResumeCampaign, route::CancelCampaign, route::ListRecipients,
+               route::DownloadResults>;
 
 // A route's path with its "{id}" segments filled in order.
 template<typename R>

@@ -944,6 +944,170 @@ struct CallbackDeliveryList {
 };
 PUENTE_CODEC(CallbackDeliveryList, field("items", &CallbackDeliveryList::items))
 
+// --- campaigns (mass sends to a list of candidates) ------------------------------
+
+// A campaign's template parameters come from the audience's columns:
+// ParameterSource with `source` "column" (the value of a column, named as
+// the audience report gives it: lower case, "first_name"), "text", or
+// "date"/"time"/"datetime" (a column formatted in the tenant's zone).
+struct CampaignCount {
+    QString code; // Meta's error code ("131026") or a skip's reason code
+    QString reason;
+    qint64 count = 0;
+};
+PUENTE_CODEC(CampaignCount, field("code", &CampaignCount::code), field("reason", &CampaignCount::reason, OmitIfEmpty),
+             field("count", &CampaignCount::count))
+
+// The funnel: every recipient is in exactly one of pending, queued, sent,
+// delivered, read, failed, skipped, cancelled; replied counts those who
+// wrote back within 72 hours of the send (they are also in their status).
+struct CampaignFunnel {
+    qint64 audience = 0;
+    qint64 pending = 0;
+    qint64 queued = 0;
+    qint64 sent = 0;
+    qint64 delivered = 0;
+    qint64 read = 0;
+    qint64 replied = 0;
+    qint64 failed = 0;
+    qint64 skipped = 0;
+    qint64 cancelled = 0;
+    QList<CampaignCount> failures; // by Meta's code, most first
+    QList<CampaignCount> skips;    // by reason code, most first
+};
+PUENTE_CODEC(CampaignFunnel, field("audience", &CampaignFunnel::audience), field("pending", &CampaignFunnel::pending),
+             field("queued", &CampaignFunnel::queued), field("sent", &CampaignFunnel::sent), field("delivered", &CampaignFunnel::delivered),
+             field("read", &CampaignFunnel::read), field("replied", &CampaignFunnel::replied), field("failed", &CampaignFunnel::failed),
+             field("skipped", &CampaignFunnel::skipped), field("cancelled", &CampaignFunnel::cancelled),
+             field("failures", &CampaignFunnel::failures), field("skips", &CampaignFunnel::skips))
+
+struct Campaign {
+    qint64 id = 0;
+    QString name;
+    QString templateName; // "template"
+    QString language;
+    QList<ParameterSource> header;
+    QList<ParameterSource> body;
+    QList<ButtonParameter> buttons;
+    CampaignState state = CampaignState::Draft;
+    std::optional<qint64> startAt;    // asked for (scheduled)
+    bool pauseOnYellow = false;       // pause when the number's quality turns YELLOW, not only RED
+    QStringList columns;              // the audience's, once imported
+    QString pauseCode;                // paused: why (paused_by_user, quality_low, spam_rate_limit, ...)
+    QString pauseReason;
+    QString waitingCode;              // running but waiting: messaging_limit
+    QString waitingReason;
+    std::optional<qint64> waitingUntil;
+    std::optional<qint64> expectedEndAt; // running: at the current pace
+    CampaignFunnel funnel;
+    std::optional<qint64> startedAt;
+    std::optional<qint64> finishedAt;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+};
+PUENTE_CODEC(Campaign, field("id", &Campaign::id), field("name", &Campaign::name), field("template", &Campaign::templateName),
+             field("language", &Campaign::language), field("header", &Campaign::header), field("body", &Campaign::body),
+             field("buttons", &Campaign::buttons), field("state", &Campaign::state), field("start_at", &Campaign::startAt),
+             field("pause_on_yellow", &Campaign::pauseOnYellow), field("columns", &Campaign::columns),
+             field("pause_code", &Campaign::pauseCode, OmitIfEmpty), field("pause_reason", &Campaign::pauseReason, OmitIfEmpty),
+             field("waiting_code", &Campaign::waitingCode, OmitIfEmpty), field("waiting_reason", &Campaign::waitingReason, OmitIfEmpty),
+             field("waiting_until", &Campaign::waitingUntil, OmitIfEmpty), field("expected_end_at", &Campaign::expectedEndAt, OmitIfEmpty),
+             field("funnel", &Campaign::funnel), field("started_at", &Campaign::startedAt), field("finished_at", &Campaign::finishedAt),
+             field("created_at", &Campaign::createdAt), field("updated_at", &Campaign::updatedAt))
+
+struct CampaignList {
+    QList<Campaign> items;
+};
+PUENTE_CODEC(CampaignList, field("items", &CampaignList::items))
+
+struct CreateCampaign {
+    QString name;
+    QString templateName;
+    QString language;
+    QList<ParameterSource> header;
+    QList<ParameterSource> body;
+    QList<ButtonParameter> buttons;
+    std::optional<qint64> startAt;
+    std::optional<bool> pauseOnYellow;
+};
+PUENTE_CODEC(CreateCampaign, field("name", &CreateCampaign::name, Required, 200), field("template", &CreateCampaign::templateName, Required, 512),
+             field("language", &CreateCampaign::language, Required, 15), field("header", &CreateCampaign::header, OmitIfEmpty),
+             field("body", &CreateCampaign::body, OmitIfEmpty), field("buttons", &CreateCampaign::buttons, OmitIfEmpty),
+             field("start_at", &CreateCampaign::startAt, OmitIfEmpty), field("pause_on_yellow", &CreateCampaign::pauseOnYellow, OmitIfEmpty))
+
+// Drafts only; what is left out stays.
+struct UpdateCampaign {
+    std::optional<QString> name;
+    std::optional<QString> templateName;
+    std::optional<QString> language;
+    std::optional<QList<ParameterSource>> header;
+    std::optional<QList<ParameterSource>> body;
+    std::optional<QList<ButtonParameter>> buttons;
+    std::optional<qint64> startAt; // 0 clears it
+    std::optional<bool> pauseOnYellow;
+};
+PUENTE_CODEC(UpdateCampaign, field("name", &UpdateCampaign::name, OmitIfEmpty, 200), field("template", &UpdateCampaign::templateName, OmitIfEmpty, 512),
+             field("language", &UpdateCampaign::language, OmitIfEmpty, 15), field("header", &UpdateCampaign::header, OmitIfEmpty),
+             field("body", &UpdateCampaign::body, OmitIfEmpty), field("buttons", &UpdateCampaign::buttons, OmitIfEmpty),
+             field("start_at", &UpdateCampaign::startAt, OmitIfEmpty), field("pause_on_yellow", &UpdateCampaign::pauseOnYellow, OmitIfEmpty))
+
+// A row of the audience file that was not taken: `code` invalid_phone_number,
+// missing_value, value_too_long, invalid_value, duplicate, opted_out,
+// contact_blocked.
+struct AudienceIssue {
+    qint64 line = 0;
+    QString column;
+    QString code;
+    QString reason;
+    QString value;
+};
+PUENTE_CODEC(AudienceIssue, field("line", &AudienceIssue::line), field("column", &AudienceIssue::column, OmitIfEmpty),
+             field("code", &AudienceIssue::code), field("reason", &AudienceIssue::reason), field("value", &AudienceIssue::value, OmitIfEmpty))
+
+// The answer to an audience upload (and its CSV download has every issue).
+struct AudienceReport {
+    qint64 rows = 0;
+    qint64 accepted = 0;
+    qint64 duplicates = 0;
+    qint64 invalid = 0;
+    qint64 optedOut = 0;
+    qint64 blocked = 0;
+    QStringList columns;
+    QList<AudienceIssue> issues; // the first 200; all of them in the CSV
+};
+PUENTE_CODEC(AudienceReport, field("rows", &AudienceReport::rows), field("accepted", &AudienceReport::accepted),
+             field("duplicates", &AudienceReport::duplicates), field("invalid", &AudienceReport::invalid),
+             field("opted_out", &AudienceReport::optedOut), field("blocked", &AudienceReport::blocked), field("columns", &AudienceReport::columns),
+             field("issues", &AudienceReport::issues))
+
+struct CampaignRecipient {
+    qint64 id = 0;
+    qint64 line = 0;
+    QString phone; // E.164
+    QString name;
+    QString status; // pending, queued, sent, delivered, read, failed, skipped, cancelled
+    QString reasonCode;
+    QString reason;
+    std::optional<qint64> errorCode;
+    std::optional<qint64> conversationId;
+    std::optional<qint64> messageId;
+    std::optional<qint64> queuedAt;
+    std::optional<qint64> repliedAt;
+    QJsonObject data;
+};
+PUENTE_CODEC(CampaignRecipient, field("id", &CampaignRecipient::id), field("line", &CampaignRecipient::line), field("phone", &CampaignRecipient::phone),
+             field("name", &CampaignRecipient::name, OmitIfEmpty), field("status", &CampaignRecipient::status),
+             field("reason_code", &CampaignRecipient::reasonCode, OmitIfEmpty), field("reason", &CampaignRecipient::reason, OmitIfEmpty),
+             field("error_code", &CampaignRecipient::errorCode, OmitIfEmpty), field("conversation_id", &CampaignRecipient::conversationId),
+             field("message_id", &CampaignRecipient::messageId), field("queued_at", &CampaignRecipient::queuedAt),
+             field("replied_at", &CampaignRecipient::repliedAt, OmitIfEmpty), field("data", &CampaignRecipient::data))
+
+struct CampaignRecipientPage {
+    QList<CampaignRecipient> items;
+    std::optional<QString> nextCursor;
+};
+PUENTE_CODEC(CampaignRecipientPage, field("items", &CampaignRecipientPage::items), field("next_cursor", &CampaignRecipientPage::nextCursor))
+
 // --- the event stream ---------------------------------------------------------
 
 // tenant.suspended and tenant.resumed.

@@ -132,6 +132,7 @@ RestApi::RestApi(ServerContext &context, QThreadPool *pool)
     registerConversationRoutes(m_router, *m_env);
     registerAdminRoutes(m_router, *m_env);
     registerNotificationRoutes(m_router, *m_env);
+    registerCampaignRoutes(m_router, *m_env);
 }
 
 RestApi::~RestApi()

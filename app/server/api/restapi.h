@@ -96,6 +96,7 @@ void registerWhatsAppRoutes(Router &router, Environment &env);
 void registerConversationRoutes(Router &router, Environment &env);
 void registerAdminRoutes(Router &router, Environment &env);
 void registerNotificationRoutes(Router &router, Environment &env);
+void registerCampaignRoutes(Router &router, Environment &env);
 
 // Domain records as the API carries them.
 protocol::User toProtocol(const User &user);
