@@ -315,7 +315,52 @@ void Sandbox::handleSend(const QString &phoneNumberId, const http::Request &requ
     scheduleStatuses(sender, wamid, recipient, outcome, body.value(QStringLiteral("biz_opaque_callback_data")).toString());
 }
 
-Sandbox::Outcome Sandbox::outcomeFor(const QString &phoneNumberId, const QString &waId, const QJsonObject &body) const
+Sandbox::Fate Sandbox::marketingFate(const QString &waId)
+{
+    // FNV-1a of the number: stable across runs and platforms (qHash is seeded).
+    quint32 h = 2166136261u;
+    for (const char c : waId.toLatin1())
+        h = (h ^ quint8(c)) * 16777619u;
+    const int slot = int(h % 100);
+    Fate f;
+    if (slot < 3)
+        f.errorCode = 131026;
+    else if (slot < 5)
+        f.errorCode = 131049;
+    else if (slot < 38)
+        f.read = false;
+    else
+        f.replies = slot < 44;
+    return f;
+}
+
+void Sandbox::setQuality(const QString &phoneNumberId, const QString &rating)
+{
+    const SandboxNumber *n = number(phoneNumberId);
+    if (!n)
+        return;
+    const QString before = m_quality.value(phoneNumberId, QStringLiteral("GREEN"));
+    const QString now = rating.toUpper();
+    if (now == QLatin1String("GREEN"))
+        m_quality.remove(phoneNumberId);
+    else
+        m_quality.insert(phoneNumberId, now);
+    QString event;
+    if (now == QLatin1String("RED"))
+        event = QStringLiteral("FLAGGED");
+    else if (before == QLatin1String("RED"))
+        event = QStringLiteral("UNFLAGGED");
+    if (event.isEmpty())
+        return;
+    const QString tier = n->messagingLimit <= 0 ? QStringLiteral("TIER_UNLIMITED")
+                         : n->messagingLimit % 1000 == 0 ? QStringLiteral("TIER_%1K").arg(n->messagingLimit / 1000)
+                                                         : QStringLiteral("TIER_%1").arg(n->messagingLimit);
+    postWebhook(envelope(*n, QJsonObject{{QStringLiteral("display_phone_number"), n->displayPhoneNumber}, {QStringLiteral("event"), event},
+                                         {QStringLiteral("current_limit"), tier}},
+                         QStringLiteral("phone_number_quality_update")));
+}
+
+Sandbox::Outcome Sandbox::outcomeFor(const QString &phoneNumberId, const QString &waId, const QJsonObject &body)
 {
     Outcome outcome;
     const QString key = pairKey(phoneNumberId, waId);
@@ -343,6 +388,27 @@ Sandbox::Outcome Sandbox::outcomeFor(const QString &phoneNumberId, const QString
         const bool free = windowOpen && outcome.category == QLatin1String("utility");
         outcome.billable = !free;
         outcome.pricingType = free ? QStringLiteral("free_customer_service") : QStringLiteral("regular");
+        // The messaging limit: users reached outside a window in 24 hours.
+        const SandboxNumber *from = number(phoneNumberId);
+        if (!windowOpen && from && from->messagingLimit > 0) {
+            QHash<QString, qint64> &reached = m_reached[phoneNumberId];
+            const qint64 now = nowMs();
+            for (auto it = reached.begin(); it != reached.end();)
+                it = now - it.value() >= kServiceWindowMs ? reached.erase(it) : std::next(it);
+            if (!reached.contains(waId) && reached.size() >= from->messagingLimit) {
+                outcome.errorCode = 131049;
+                outcome.errorDetails = QStringLiteral("Sandbox: the number reached its messaging limit of %1 users in 24 hours").arg(from->messagingLimit);
+                return outcome;
+            }
+            reached.insert(waId, now);
+        }
+        if (outcome.category == QLatin1String("marketing")) {
+            const Fate fate = marketingFate(waId);
+            outcome.errorCode = fate.errorCode;
+            outcome.read = fate.read;
+            if (fate.replies)
+                outcome.reply = QStringLiteral("Sí, me interesa");
+        }
         return outcome;
     }
     if (!windowOpen) {
@@ -489,13 +555,15 @@ QJsonObject Sandbox::phoneNumberNode(const QString &phoneNumberId) const
     const SandboxNumber *n = number(phoneNumberId);
     if (!n)
         return {};
-    const QString tier = QStringLiteral("TIER_1K");
+    const QString tier = n->messagingLimit <= 0 ? QStringLiteral("TIER_UNLIMITED")
+                         : n->messagingLimit % 1000 == 0 ? QStringLiteral("TIER_%1K").arg(n->messagingLimit / 1000)
+                                                         : QStringLiteral("TIER_%1").arg(n->messagingLimit);
     return QJsonObject{
         {QStringLiteral("id"), n->phoneNumberId},
         {QStringLiteral("verified_name"), n->verifiedName},
         {QStringLiteral("code_verification_status"), QStringLiteral("VERIFIED")},
         {QStringLiteral("display_phone_number"), formatDisplayNumber(n->displayPhoneNumber)},
-        {QStringLiteral("quality_rating"), QStringLiteral("GREEN")},
+        {QStringLiteral("quality_rating"), m_quality.value(n->phoneNumberId, QStringLiteral("GREEN"))},
         {QStringLiteral("platform_type"), QStringLiteral("CLOUD_API")},
         {QStringLiteral("throughput"),
          QJsonObject{{QStringLiteral("level"), n->throughputPerSecond > 80 ? QStringLiteral("HIGH") : QStringLiteral("STANDARD")}}},
@@ -716,6 +784,8 @@ void Sandbox::scheduleStatuses(const SandboxNumber &from, const QString &wamid, 
         job->steps = {{QStringLiteral("failed"), kSentMs}};
     else if (outcome.onlySent)
         job->steps = {{QStringLiteral("sent"), kSentMs}};
+    else if (!outcome.read)
+        job->steps = {{QStringLiteral("sent"), kSentMs}, {QStringLiteral("delivered"), kDeliveredMs}};
     else
         job->steps = {{QStringLiteral("sent"), kSentMs}, {QStringLiteral("delivered"), kDeliveredMs}, {QStringLiteral("read"), kReadMs}};
     runStatusStep(job, 0);
@@ -726,6 +796,10 @@ void Sandbox::runStatusStep(std::shared_ptr<StatusJob> job, int step)
     if (step >= job->steps.size()) {
         if (job->outcome.candidateAnswers)
             candidateAnswers(job->from.phoneNumberId, job->recipient);
+        if (!job->outcome.reply.isEmpty())
+            QTimer::singleShot(delayMs(kCandidateAnswerMs), this, [this, job] {
+                candidateWrites(job->from.phoneNumberId, job->recipient, QString(), job->outcome.reply);
+            });
         return;
     }
     const int waitMs = job->steps.at(step).second - (step > 0 ? job->steps.at(step - 1).second : 0);
@@ -780,9 +854,9 @@ void Sandbox::postInbound(const SandboxNumber &to, const QString &waId, const QS
     postWebhook(envelope(to, value));
 }
 
-QJsonObject Sandbox::envelope(const SandboxNumber &number, const QJsonObject &value) const
+QJsonObject Sandbox::envelope(const SandboxNumber &number, const QJsonObject &value, const QString &field) const
 {
-    const QJsonObject change{{QStringLiteral("value"), value}, {QStringLiteral("field"), QStringLiteral("messages")}};
+    const QJsonObject change{{QStringLiteral("value"), value}, {QStringLiteral("field"), field}};
     return {{QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
             {QStringLiteral("entry"),
              QJsonArray{QJsonObject{{QStringLiteral("id"), number.wabaId}, {QStringLiteral("changes"), QJsonArray{change}}}}}};

@@ -37,6 +37,10 @@ struct SandboxNumber {
     QString verifiedName;
     QString accessToken;
     int throughputPerSecond = 80;
+    // Users reached outside a customer service window in 24 hours (Meta's
+    // messaging limit; 0: unlimited). Answered as TIER_1K... and enforced:
+    // past it, templates to new users fail (131049).
+    int messagingLimit = 1000;
 };
 
 struct SandboxOptions {
@@ -102,6 +106,22 @@ public:
     // (empty for an unknown id).
     QJsonObject phoneNumberNode(const QString &phoneNumberId) const;
 
+    // What happens to a marketing template sent to `waId`, the same every
+    // time (campaign traffic, so that the demo and tests see every path):
+    // about 3 % undeliverable (131026), 2 % held back by Meta (131049), a
+    // third delivered but not read, the rest read, and one in ten of those
+    // who read it answer "Sí, me interesa".
+    struct Fate {
+        int errorCode = 0;
+        bool read = true;
+        bool replies = false;
+    };
+    static Fate marketingFate(const QString &waId);
+    // The number's quality rating changes, as Meta would report it: GET
+    // /<id> answers it and a phone_number_quality_update webhook is posted
+    // (RED: FLAGGED, GREEN after RED: UNFLAGGED).
+    void setQuality(const QString &phoneNumberId, const QString &rating);
+
 Q_SIGNALS:
     void webhookPosted(int httpStatus); // what Puente answered; 0 on a network error
 
@@ -131,6 +151,8 @@ private:
         bool billable = false;
         bool onlySent = false; // reactions only ever get "sent"
         bool candidateAnswers = false; // a scripted candidate replies once it has read this
+        bool read = true;              // false: delivered, never read
+        QString reply;                 // the recipient writes this once it has read it
     };
     struct StatusJob;
     struct ScriptedCandidate {
@@ -156,7 +178,7 @@ private:
     const SandboxNumber *number(const QString &phoneNumberId) const;
     bool knownToken(const QString &token) const;
     static QString bearer(const http::Request &request);
-    Outcome outcomeFor(const QString &phoneNumberId, const QString &waId, const QJsonObject &body) const;
+    Outcome outcomeFor(const QString &phoneNumberId, const QString &waId, const QJsonObject &body);
     qint64 takeThroughput(const QString &phoneNumberId, int limit); // the acceptance time, or -1 when over the limit
 
     void scheduleStatuses(const SandboxNumber &from, const QString &wamid, const QString &recipient, const Outcome &outcome,
@@ -164,7 +186,7 @@ private:
     void runStatusStep(std::shared_ptr<StatusJob> job, int step);
     void postInbound(const SandboxNumber &to, const QString &waId, const QString &name, const QJsonObject &message);
     void postWebhook(const QJsonObject &payload, std::function<void()> then = {});
-    QJsonObject envelope(const SandboxNumber &number, const QJsonObject &value) const;
+    QJsonObject envelope(const SandboxNumber &number, const QJsonObject &value, const QString &field = QStringLiteral("messages")) const;
     Conversation conversation(const QString &phoneNumberId, const QString &waId, const QString &category);
     QString storeMedia(const QString &phoneNumberId, const QByteArray &bytes, const QString &mimeType, const QString &filename);
     QString uniqueWamid(const QString &waId, bool inbound);
@@ -196,6 +218,8 @@ private:
     QHash<QString, ScriptedCandidate> m_candidates; // pairKey
     QSet<QString> m_ids; // every wamid and media id handed out
     QList<SendRecord> m_log;
+    QHash<QString, QHash<QString, qint64>> m_reached; // per number: users reached outside a window → when (24 h)
+    QHash<QString, QString> m_quality;                // per number, when not GREEN
 };
 
 // The scripted content of the demo mode (sandboxscript.cpp).

@@ -1,5 +1,7 @@
 #include "messaging/inboundstore.h"
 
+#include "storage/whatsappconfigrepository.h"
+
 #include "messaging/rows.h"
 #include "messaging/templates.h"
 #include "storage/sql.h"
@@ -319,6 +321,8 @@ Status InboundStore::storeAccountEvent(const meta::WebhookChange &change, qint64
     if (auto s = q.exec(); !s)
         return s;
     if (auto s = TemplateService::applyWebhook(m_tx, m_tenant, change.field, change.value); !s)
+        return s;
+    if (auto s = WhatsAppConfigRepository::applyAccountWebhook(m_tx, m_tenant, change.field, change.value); !s)
         return s;
     m_events.append(m_tenant, QStringLiteral("account.event"), {{QStringLiteral("field"), change.field}, {QStringLiteral("value"), change.value}});
     return {};

@@ -330,4 +330,35 @@ Status WhatsAppConfigRepository::recordSuccessfulTest(TenantId tenant, ApiType t
     return tx.commit();
 }
 
+Status WhatsAppConfigRepository::applyAccountWebhook(QSqlDatabase tx, TenantId tenant, const QString &field, const QJsonObject &value)
+{
+    QString set;
+    QVariantList binds;
+    if (field == QLatin1String("phone_number_quality_update")) {
+        const QString limit = value.value(QStringLiteral("current_limit")).toString().trimmed();
+        if (!limit.isEmpty()) {
+            set = QStringLiteral("messaging_limit = ?");
+            binds << limit;
+        }
+        const QString event = value.value(QStringLiteral("event")).toString().toUpper();
+        if (event == QLatin1String("FLAGGED") || event == QLatin1String("UNFLAGGED")) {
+            set += (set.isEmpty() ? QString() : QStringLiteral(", ")) + QStringLiteral("quality_rating = ?");
+            binds << (event == QLatin1String("FLAGGED") ? QStringLiteral("RED") : QStringLiteral("GREEN"));
+        }
+    } else if (field == QLatin1String("business_capability_update")) {
+        const qint64 perDay = value.value(QStringLiteral("max_daily_conversations_per_business")).toInteger();
+        if (perDay > 0) {
+            set = QStringLiteral("messaging_limit = ?");
+            binds << QString::number(perDay);
+        }
+    }
+    if (set.isEmpty())
+        return {};
+    Sql q(tx, QStringLiteral("UPDATE whatsapp_config SET %1, updated_at = ? WHERE tenant_id = ? AND api_type = 'business_api'").arg(set));
+    for (const QVariant &b : std::as_const(binds))
+        q.bind(b);
+    q.bind(nowMs()).bind(tenant.value);
+    return q.exec();
+}
+
 } // namespace puente

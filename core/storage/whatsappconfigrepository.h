@@ -79,6 +79,13 @@ public:
     Result<std::optional<TenantId>> tenantForPhoneNumberId(const QString &phoneNumberId);
     Result<QList<TenantId>> tenantsForBusinessAccountId(const QString &wabaId);
 
+    // Inside the inbound transaction: what an account webhook says about the
+    // number. phone_number_quality_update: `current_limit` becomes the
+    // messaging limit, FLAGGED makes the quality RED (UNFLAGGED: GREEN);
+    // business_capability_update: max_daily_conversations_per_business. Other
+    // fields change nothing.
+    static Status applyAccountWebhook(QSqlDatabase tx, TenantId tenant, const QString &field, const QJsonObject &value);
+
 private:
     Database &m_db;
     crypto::KeyringPtr m_keyring;

@@ -72,6 +72,7 @@ private Q_SLOTS:
     void funnelFromStatusesAndReplies();
     void restartResumesWithoutSendingTwice();
     void optOutAfterImportIsSkipped();
+    void accountWebhooksSetQualityAndLimit();
 
 private:
     using Reply = test::HttpReply;
@@ -97,7 +98,7 @@ private:
     // Meta (a wamid each), the outbox emptied.
     int drainOutbox();
     int advance();
-    void webhook(const QJsonObject &value);
+    void webhook(const QJsonObject &value, const QString &field = QStringLiteral("messages"));
     void status(const QString &wamid, const QString &s, const QString &to, int errorCode = 0);
     void inboundText(const QString &from, const QString &wamid, const QString &body);
 
@@ -281,16 +282,18 @@ qint64 TestCampaigns::runningCampaign(int n)
     return id;
 }
 
-void TestCampaigns::webhook(const QJsonObject &value)
+void TestCampaigns::webhook(const QJsonObject &value, const QString &field)
 {
     QJsonObject v = value;
-    v.insert(QStringLiteral("messaging_product"), QStringLiteral("whatsapp"));
-    v.insert(QStringLiteral("metadata"), QJsonObject{{QStringLiteral("display_phone_number"), QStringLiteral("34910000000")},
-                                                     {QStringLiteral("phone_number_id"), kPhoneNumberId}});
+    if (field == QLatin1String("messages")) {
+        v.insert(QStringLiteral("messaging_product"), QStringLiteral("whatsapp"));
+        v.insert(QStringLiteral("metadata"), QJsonObject{{QStringLiteral("display_phone_number"), QStringLiteral("34910000000")},
+                                                         {QStringLiteral("phone_number_id"), kPhoneNumberId}});
+    }
     const QJsonObject body{{QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
                            {QStringLiteral("entry"), QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("91001")},
                                                                             {QStringLiteral("changes"), QJsonArray{QJsonObject{
-                                                                                {QStringLiteral("field"), QStringLiteral("messages")},
+                                                                                {QStringLiteral("field"), field},
                                                                                 {QStringLiteral("value"), v}}}}}}}};
     const QByteArray raw = QJsonDocument(body).toJson(QJsonDocument::Compact);
     QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/api/whatsapp/webhook").arg(m_server.port)));
@@ -761,6 +764,30 @@ void TestCampaigns::optOutAfterImportIsSkipped()
     skips.sort();
     QCOMPARE(skips, (QStringList{QStringLiteral("contact_blocked"), QStringLiteral("opted_out")}));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE campaign_id = ?"), {id}), qint64(1));
+}
+
+void TestCampaigns::accountWebhooksSetQualityAndLimit()
+{
+    const qint64 id = runningCampaign(4);
+    QVERIFY(id > 0);
+    // Meta's shapes (tests/fixtures/meta-webhooks): routed by the WABA id.
+    webhook({{QStringLiteral("max_daily_conversations_per_business"), 2000}, {QStringLiteral("max_phone_numbers_per_waba"), 25}},
+            QStringLiteral("business_capability_update"));
+    QTRY_COMPARE(text(QStringLiteral("SELECT messaging_limit FROM whatsapp_config")), QStringLiteral("2000"));
+    webhook({{QStringLiteral("display_phone_number"), QStringLiteral("34910000000")}, {QStringLiteral("event"), QStringLiteral("FLAGGED")},
+             {QStringLiteral("current_limit"), QStringLiteral("TIER_250")}},
+            QStringLiteral("phone_number_quality_update"));
+    QTRY_COMPARE(text(QStringLiteral("SELECT quality_rating FROM whatsapp_config")), QStringLiteral("RED"));
+    QCOMPARE(text(QStringLiteral("SELECT messaging_limit FROM whatsapp_config")), QStringLiteral("TIER_250"));
+    // A flagged number pauses the campaign before it sends anything.
+    QCOMPARE(advance(), 0);
+    QCOMPARE(call("GET", QStringLiteral("/api/campaigns/%1").arg(id), m_adminToken).body.value(QStringLiteral("pause_code")).toString(),
+             QStringLiteral("quality_low"));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE campaign_id = ?"), {id}), qint64(0));
+    webhook({{QStringLiteral("display_phone_number"), QStringLiteral("34910000000")}, {QStringLiteral("event"), QStringLiteral("UNFLAGGED")}},
+            QStringLiteral("phone_number_quality_update"));
+    QTRY_COMPARE(text(QStringLiteral("SELECT quality_rating FROM whatsapp_config")), QStringLiteral("GREEN"));
+    QCOMPARE(text(QStringLiteral("SELECT messaging_limit FROM whatsapp_config")), QStringLiteral("TIER_250"));
 }
 
 QTEST_MAIN(TestCampaigns)

@@ -178,6 +178,8 @@ private Q_SLOTS:
     void statusDelaysFollowDelayScale();
     void scriptedCandidatesWriteAndAnswer();
     void cvImageIsAValidPng();
+    void marketingTrafficMeetsEveryFate();
+    void messagingLimitAndQuality();
 
 private:
     struct Reply {
@@ -1288,6 +1290,106 @@ void TestSandbox::cvImageIsAValidPng()
     QByteArray sized(4, Qt::Uninitialized);
     qToBigEndian(expected, sized.data());
     QCOMPARE(quint32(qUncompress(sized + idat).size()), expected);
+}
+
+namespace {
+QJsonObject vacancy(const QString &to)
+{
+    auto text = [](const char *t) { return QJsonObject{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), QString::fromUtf8(t)}}; };
+    return {{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
+            {QStringLiteral("to"), to},
+            {QStringLiteral("type"), QStringLiteral("template")},
+            {QStringLiteral("template"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("vacante_disponible")},
+                         {QStringLiteral("language"), QJsonObject{{QStringLiteral("code"), QStringLiteral("es_MX")}}},
+                         {QStringLiteral("components"),
+                          QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("header")}, {QStringLiteral("parameters"), QJsonArray{text("mozo")}}},
+                                     QJsonObject{{QStringLiteral("type"), QStringLiteral("body")},
+                                                 {QStringLiteral("parameters"), QJsonArray{text("Ana"), text("mozo"), text("Monterrey"), text("$11,500")}}}}}}}};
+}
+} // namespace
+
+void TestSandbox::marketingTrafficMeetsEveryFate()
+{
+    // Stable per number, and every fate among a few hundred numbers.
+    QHash<QString, QString> example; // fate → a number that meets it
+    int undeliverable = 0, heldBack = 0, unread = 0, replies = 0;
+    for (int i = 0; i < 400; ++i) {
+        const QString waId = QStringLiteral("5218100%1").arg(i, 6, 10, QLatin1Char('0'));
+        const Sandbox::Fate f = Sandbox::marketingFate(waId);
+        QCOMPARE(Sandbox::marketingFate(waId).errorCode, f.errorCode);
+        const QString kind = f.errorCode ? QString::number(f.errorCode) : !f.read ? QStringLiteral("unread") : f.replies ? QStringLiteral("replies")
+                                                                                                                     : QStringLiteral("read");
+        example.insert(kind, waId);
+        undeliverable += f.errorCode == 131026;
+        heldBack += f.errorCode == 131049;
+        unread += !f.errorCode && !f.read;
+        replies += f.replies;
+    }
+    QVERIFY2(undeliverable >= 4 && undeliverable <= 24, qPrintable(QString::number(undeliverable))); // ~3 %
+    QVERIFY2(heldBack >= 2 && heldBack <= 16, qPrintable(QString::number(heldBack)));               // ~2 %
+    QVERIFY2(unread >= 100 && unread <= 170, qPrintable(QString::number(unread)));                   // ~33 %
+    QVERIFY2(replies >= 10 && replies <= 40, qPrintable(QString::number(replies)));                  // ~6 %
+    // Each fate as the webhooks tell it.
+    auto sendTo = [&](const QString &waId) {
+        const Reply r = send(kPhoneA, kTokenA, vacancy(waId));
+        [&] { QCOMPARE(r.status, 200); }();
+        return r.json.value(QStringLiteral("messages")).toArray().first().toObject().value(QStringLiteral("id")).toString();
+    };
+    for (const char *code : {"131026", "131049"}) {
+        const QString wamid = sendTo(example.value(QString::fromLatin1(code)));
+        QTRY_COMPARE(statusesFor(wamid).size(), 1);
+        QCOMPARE(statusesFor(wamid).first().value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+        QCOMPARE(statusesFor(wamid).first()[QStringLiteral("errors")][0][QStringLiteral("code")].toInt(), QString::fromLatin1(code).toInt());
+    }
+    const QString unreadWamid = sendTo(example.value(QStringLiteral("unread")));
+    const QString replyWamid = sendTo(example.value(QStringLiteral("replies")));
+    QTRY_COMPARE(statusesFor(replyWamid).size(), 3);
+    QTRY_COMPARE(inboundFrom(example.value(QStringLiteral("replies"))).size(), 1);
+    QCOMPARE(inboundFrom(example.value(QStringLiteral("replies"))).first().message()[QStringLiteral("text")][QStringLiteral("body")].toString(),
+             QStringLiteral("Sí, me interesa"));
+    QCOMPARE(statusesFor(unreadWamid).size(), 2); // sent, delivered; never read
+    QCOMPARE(statusesFor(unreadWamid).last().value(QStringLiteral("status")).toString(), QStringLiteral("delivered"));
+}
+
+void TestSandbox::messagingLimitAndQuality()
+{
+    SandboxOptions options = defaultOptions(m_hookPort);
+    options.numbers[0].messagingLimit = 2;
+    startSandbox(options);
+    QCOMPARE(m_sandbox->phoneNumberNode(kPhoneA).value(QStringLiteral("messaging_limit_tier")).toString(), QStringLiteral("TIER_2"));
+    // Two users reached in 24 hours; a third is refused, the first again is not.
+    QStringList wamids;
+    for (const QString &to : {QStringLiteral("34600000001"), QStringLiteral("34600000002"), QStringLiteral("34600000003"), QStringLiteral("34600000001")}) {
+        const Reply r = send(kPhoneA, kTokenA, templateMessage(to, QStringLiteral("seguimiento_postulacion"), QStringLiteral("es")));
+        QCOMPARE(r.status, 200);
+        wamids.append(r.json.value(QStringLiteral("messages")).toArray().first().toObject().value(QStringLiteral("id")).toString());
+    }
+    QTRY_COMPARE(statusesFor(wamids.at(3)).size(), 3);
+    QTRY_COMPARE(statusesFor(wamids.at(2)).size(), 1);
+    QCOMPARE(statusesFor(wamids.at(2)).first()[QStringLiteral("errors")][0][QStringLiteral("code")].toInt(), 131049);
+    QCOMPARE(statusesFor(wamids.at(1)).last().value(QStringLiteral("status")).toString(), QStringLiteral("read"));
+    // A user who wrote in is inside a window: not counted.
+    m_sandbox->candidateWrites(kPhoneA, QStringLiteral("34600000004"), QStringLiteral("Eva"), QStringLiteral("Hola"));
+    const Reply inWindow = send(kPhoneA, kTokenA, templateMessage(QStringLiteral("34600000004"), QStringLiteral("seguimiento_postulacion"), QStringLiteral("es")));
+    const QString inWindowWamid = inWindow.json.value(QStringLiteral("messages")).toArray().first().toObject().value(QStringLiteral("id")).toString();
+    QTRY_COMPARE(statusesFor(inWindowWamid).size(), 3);
+
+    // Quality on demand: the node says it and a webhook tells Puente.
+    m_hooks.clear();
+    m_sandbox->setQuality(kPhoneA, QStringLiteral("RED"));
+    QCOMPARE(m_sandbox->phoneNumberNode(kPhoneA).value(QStringLiteral("quality_rating")).toString(), QStringLiteral("RED"));
+    QTRY_COMPARE(m_hooks.size(), 1);
+    const QJsonObject change = m_hooks.first().json[QStringLiteral("entry")][0][QStringLiteral("changes")][0].toObject();
+    QCOMPARE(change.value(QStringLiteral("field")).toString(), QStringLiteral("phone_number_quality_update"));
+    QCOMPARE(change[QStringLiteral("value")][QStringLiteral("event")].toString(), QStringLiteral("FLAGGED"));
+    QCOMPARE(change[QStringLiteral("value")][QStringLiteral("current_limit")].toString(), QStringLiteral("TIER_2"));
+    verifySignature(m_hooks.first());
+    m_sandbox->setQuality(kPhoneA, QStringLiteral("GREEN"));
+    QTRY_COMPARE(m_hooks.size(), 2);
+    QCOMPARE(m_hooks.last().json[QStringLiteral("entry")][0][QStringLiteral("changes")][0][QStringLiteral("value")][QStringLiteral("event")].toString(),
+             QStringLiteral("UNFLAGGED"));
+    QCOMPARE(m_sandbox->phoneNumberNode(kPhoneA).value(QStringLiteral("quality_rating")).toString(), QStringLiteral("GREEN"));
 }
 
 QTEST_GUILESS_MAIN(TestSandbox)
