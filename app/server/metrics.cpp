@@ -1,5 +1,6 @@
 #include "metrics.h"
 
+#include "messaging/campaigns.h"
 #include "messaging/notifications.h"
 
 namespace puente::server {
@@ -41,6 +42,13 @@ QByteArray Metrics::toPrometheus(qint64 outboxDepth) const
     for (std::size_t i = 0; i < notify::counters().size(); ++i)
         out += "puente_notifications_total{status=\"" + protocol::enumName(protocol::NotificationStatus(i)).toUtf8() + "\"} "
             + QByteArray::number(notify::counters()[i].load(std::memory_order_relaxed)) + '\n';
+    const CampaignCounters &campaigns = campaignCounters();
+    line("puente_campaign_recipients_queued_total", "Campaign recipients whose message was handed to the outbox.", "counter",
+         campaigns.queued.load(std::memory_order_relaxed));
+    line("puente_campaign_recipients_skipped_total", "Campaign recipients skipped at the send (opted out, blocked, missing data).", "counter",
+         campaigns.skipped.load(std::memory_order_relaxed));
+    line("puente_campaigns_paused_automatically_total", "Campaigns paused by Puente (quality, Meta's refusals, a broken template, the plan).",
+         "counter", campaigns.pausedAutomatically.load(std::memory_order_relaxed));
     out += "# HELP puente_http_requests_total API requests by route and status.\n# TYPE puente_http_requests_total counter\n";
     QMutexLocker lock(&m_mutex);
     for (auto it = m_requests.constBegin(); it != m_requests.constEnd(); ++it) {

@@ -129,6 +129,13 @@ Call<protocol::route::UploadMedia> ApiClient::uploadMedia(const QByteArray &data
                         std::max(m_timeoutMs, 300000)));
 }
 
+Call<protocol::route::UploadAudience> ApiClient::uploadAudience(qint64 id, const QByteArray &csv)
+{
+    using R = protocol::route::UploadAudience;
+    // Up to 64 MB, checked row by row on the server: minutes, not seconds.
+    return Call<R>(send("POST", protocol::routePath<R>({id}), {}, csv, "text/csv", std::max(m_timeoutMs, 300000)));
+}
+
 ApiReply *ApiClient::downloadMedia(qint64 messageId)
 {
     return send("GET", protocol::routePath<protocol::route::DownloadMedia>({messageId}), {}, {}, {}, m_timeoutMs);

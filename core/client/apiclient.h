@@ -163,6 +163,8 @@ public:
     Call<protocol::route::UploadMedia> uploadMedia(const QByteArray &data, const QString &contentType, const QString &fileName);
     // GET /api/whatsapp/media/{id}: the answer is the file (ApiReply::body).
     ApiReply *downloadMedia(qint64 messageId);
+    // POST /api/campaigns/{id}/audience: the CSV file is the body (text/csv).
+    Call<protocol::route::UploadAudience> uploadAudience(qint64 id, const QByteArray &csv);
 
     // Raw calls, for tests that speak HTTP as any client would. The console
     // uses the typed calls above.

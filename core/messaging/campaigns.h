@@ -10,12 +10,22 @@
 #include <QHash>
 #include <QIODevice>
 
+#include <atomic>
 #include <functional>
 #include <optional>
 
 namespace puente {
 
 class Database;
+
+// Counted per process for /metrics: recipients handed to the outbox, skipped
+// at the send, and automatic pauses.
+struct CampaignCounters {
+    std::atomic<quint64> queued{0};
+    std::atomic<quint64> skipped{0};
+    std::atomic<quint64> pausedAutomatically{0};
+};
+CampaignCounters &campaignCounters();
 
 // Mass sends (docs/architecture.md, "Campaigns"): one approved template to
 // an audience imported from a CSV file, sent through the outbox at the

@@ -26,6 +26,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 
 using namespace puente;
 using namespace puente::server;
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void restartResumesWithoutSendingTwice();
     void optOutAfterImportIsSkipped();
     void accountWebhooksSetQualityAndLimit();
+    void heldBackMessagesPauseOnlyInABurst();
 
 private:
     using Reply = test::HttpReply;
@@ -764,6 +766,12 @@ void TestCampaigns::optOutAfterImportIsSkipped()
     skips.sort();
     QCOMPARE(skips, (QStringList{QStringLiteral("contact_blocked"), QStringLiteral("opted_out")}));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE campaign_id = ?"), {id}), qint64(1));
+    // Counted for /metrics (per process: at least this test's).
+    const Reply m = waitForReply(m_network.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(m_server.port)))));
+    static const QRegularExpression skipped(QStringLiteral("puente_campaign_recipients_skipped_total (\\d+)"));
+    const auto match = skipped.match(QString::fromUtf8(m.raw));
+    QVERIFY2(match.hasMatch() && match.captured(1).toInt() >= 2, m.raw.constData());
+    QVERIFY(m.raw.contains("puente_campaign_recipients_queued_total "));
 }
 
 void TestCampaigns::accountWebhooksSetQualityAndLimit()
@@ -788,6 +796,38 @@ void TestCampaigns::accountWebhooksSetQualityAndLimit()
             QStringLiteral("phone_number_quality_update"));
     QTRY_COMPARE(text(QStringLiteral("SELECT quality_rating FROM whatsapp_config")), QStringLiteral("GREEN"));
     QCOMPARE(text(QStringLiteral("SELECT messaging_limit FROM whatsapp_config")), QStringLiteral("TIER_250"));
+}
+
+void TestCampaigns::heldBackMessagesPauseOnlyInABurst()
+{
+    exec(QStringLiteral("UPDATE whatsapp_config SET throughput_per_second = 200")); // a hundred at a time
+    const qint64 id = runningCampaign(150);
+    QVERIFY(id > 0);
+    QCOMPARE(advance(), 1);
+    drainOutbox();
+    // Meta holds back a few marketing messages in any large campaign (131049
+    // caps what one user receives): 12 of 100 in a minute is no reason to stop.
+    auto holdBack = [&](int n) {
+        exec(QStringLiteral("UPDATE whatsapp_messages SET status = 'failed', error_code = 131049 WHERE id IN (SELECT id FROM whatsapp_messages "
+                            "WHERE campaign_id = ? AND status = 'sent' ORDER BY id LIMIT ?)"),
+             {id, n});
+    };
+    holdBack(12);
+    QCOMPARE(advance(), 0); // not paused: the last 50 go, and it is finished
+    QCOMPARE(call("GET", QStringLiteral("/api/campaigns/%1").arg(id), m_adminToken).body.value(QStringLiteral("state")).toString(),
+             QStringLiteral("finished"));
+    // A quarter of what Meta answered in the minute is a burst.
+    const qint64 second = runningCampaign(150);
+    QVERIFY(second > 0);
+    QCOMPARE(advance(), 1);
+    drainOutbox();
+    exec(QStringLiteral("UPDATE whatsapp_messages SET status = 'failed', error_code = 131049 WHERE id IN (SELECT id FROM whatsapp_messages "
+                        "WHERE campaign_id = ? AND status = 'sent' ORDER BY id LIMIT 30)"),
+         {second});
+    QCOMPARE(advance(), 0);
+    const Reply r = call("GET", QStringLiteral("/api/campaigns/%1").arg(second), m_adminToken);
+    QCOMPARE(r.body.value(QStringLiteral("pause_code")).toString(), QStringLiteral("ecosystem_limit"));
+    QVERIFY2(r.body.value(QStringLiteral("pause_reason")).toString().contains(QStringLiteral("30 of")), r.raw.constData());
 }
 
 QTEST_MAIN(TestCampaigns)
