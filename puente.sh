@@ -150,6 +150,11 @@ case "$cmd" in
         log "notifications event API, PostgreSQL"
         fresh_bench_db
         "$BUILD_DIR/bench/bench_notifications" "$BUILD_DIR/app/server/puente-server" "${PUENTE_TEST_PG_URL%/postgres}/puente_bench" 2>&1 | grep -v '^{\|^puente\.'
+        log "campaigns: a 100,000-row import; 10,000 recipients at one number's pace with a recruiter answering, SQLite"
+        "$BUILD_DIR/bench/bench_campaigns" "$BUILD_DIR/app/server/puente-server" 2>&1 | grep -v '^{\|^puente\.'
+        log "campaigns, PostgreSQL"
+        fresh_bench_db
+        "$BUILD_DIR/bench/bench_campaigns" "$BUILD_DIR/app/server/puente-server" "${PUENTE_TEST_PG_URL%/postgres}/puente_bench" 2>&1 | grep -v '^{\|^puente\.'
         log "console: first paint, scrolling, memory (10,000 conversations, a chat of 100,000 messages)"
         "$BUILD_DIR/bench/bench_console" "$BUILD_DIR/app/server/puente-server" 2>&1 | grep -v propagateSizeHints ;;
     screenshots)

@@ -240,7 +240,7 @@ int main(int argc, char *argv[])
     if (phases.contains(QStringLiteral("send"))) {
         // Twenty candidates write in (their windows open); a recruiter will
         // answer them one a second during the campaign.
-        QList<qint64> chats;
+        QList<std::pair<qint64, QString>> chats; // conversation id, the candidate's wa_id
         for (int i = 0; i < 20; ++i)
             sandbox.candidateWrites(kPhoneNumberId, QStringLiteral("52181900000%1").arg(i, 2, 10, QLatin1Char('0')), QStringLiteral("Ana %1").arg(i),
                                     QStringLiteral("Hola, ¿sigue abierta la vacante?"));
@@ -249,7 +249,7 @@ int main(int argc, char *argv[])
             auto [status, page] = call(port, request("GET", "/api/whatsapp/conversations?limit=50", adminToken));
             chats.clear();
             for (const QJsonValue &c : page.value(QStringLiteral("items")).toArray())
-                chats.append(c[QStringLiteral("id")].toInteger());
+                chats.append({c[QStringLiteral("id")].toInteger(), c[QStringLiteral("wa_id")].toString()});
         }
         if (chats.size() < 20) {
             out << "the candidates' messages did not arrive" << Qt::endl;
@@ -282,13 +282,13 @@ int main(int argc, char *argv[])
         int campaignSends = 0;
         while (clock.elapsed() < 400'000) {
             wait(1000);
-            const qint64 chat = chats.at(sent % chats.size());
+            const auto &[chat, waId] = chats.at(sent % chats.size());
             const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
                                                               {QStringLiteral("message"), QStringLiteral("Sí, sigue abierta. ¿Puedes venir el lunes? (%1)").arg(sent)}})
                                         .toJson(QJsonDocument::Compact);
             auto [s, m] = call(port, request("POST", "/api/whatsapp/conversations/" + QByteArray::number(chat) + "/messages", adminToken, body));
             if (s == 202)
-                replies.append({QStringLiteral("52181900000%1").arg(sent % chats.size(), 2, 10, QLatin1Char('0')), QDateTime::currentMSecsSinceEpoch()});
+                replies.append({waId, QDateTime::currentMSecsSinceEpoch()});
             ++sent;
             campaignSends = 0;
             const QList<Sandbox::SendRecord> log = sandbox.sendLog();
@@ -308,12 +308,24 @@ int main(int argc, char *argv[])
         for (const Reply &r : std::as_const(replies)) {
             qint64 at = -1;
             for (qsizetype i = logBefore; i < log.size() && at < 0; ++i)
-                if (log[i].type == QLatin1String("text") && log[i].to == r.to && log[i].atMs >= r.queuedAt - 5 && !log[i].wamid.isEmpty())
+                if (log[i].type == QLatin1String("text") && QString(log[i].to).remove(QLatin1Char('+')) == r.to && log[i].atMs >= r.queuedAt - 5
+                    && !log[i].wamid.isEmpty())
                     at = log[i].atMs;
             if (at < 0)
                 ++missing;
             else
                 delays.append(double(at - r.queuedAt));
+        }
+        if (missing > 0) {
+            int texts = 0;
+            QString example;
+            for (qsizetype i = logBefore; i < log.size(); ++i)
+                if (log[i].type != QLatin1String("template")) {
+                    ++texts;
+                    example = log[i].type + QLatin1Char(' ') + log[i].to + QLatin1Char(' ') + QString::number(log[i].atMs);
+                }
+            out << "  the Sandbox saw " << texts << " other sends (last: " << example << "); first reply to " << replies.first().to << " at "
+                << replies.first().queuedAt << Qt::endl;
         }
         const double seconds = double(lastCampaignSend - startedAt) / 1000.0;
         out << QStringLiteral("send: %1 of %2 campaign messages accepted by the Sandbox in %3 s from start (%4/s; 80/s would take %5 s), "

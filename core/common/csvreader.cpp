@@ -491,4 +491,21 @@ bool CsvReader::failInvalidText()
     return fail(QStringLiteral("line %1 is not UTF-8 text: %2").arg(m_line).arg(uploadAgain()), m_line);
 }
 
+QString csvColumnKey(const QString &header)
+{
+    const QString folded = header.trimmed().normalized(QString::NormalizationForm_KD).toLower();
+    QString out;
+    for (QChar ch : folded) {
+        if (ch.category() == QChar::Mark_NonSpacing)
+            continue;
+        if ((ch >= QLatin1Char('a') && ch <= QLatin1Char('z')) || (ch >= QLatin1Char('0') && ch <= QLatin1Char('9')))
+            out += ch;
+        else if (!out.isEmpty() && !out.endsWith(QLatin1Char('_')))
+            out += QLatin1Char('_');
+    }
+    while (out.endsWith(QLatin1Char('_')))
+        out.chop(1);
+    return out;
+}
+
 } // namespace puente

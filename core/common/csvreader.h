@@ -131,4 +131,9 @@ private:
     qint64 m_errorLine = 0;
 };
 
+// A column's name as Puente keys it (campaign audiences): lower case, accents
+// dropped, every run of other characters one "_", none at the ends:
+// "Teléfono móvil" → "telefono_movil", "  E-mail " → "e_mail".
+QString csvColumnKey(const QString &header);
+
 } // namespace puente

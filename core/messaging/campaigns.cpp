@@ -77,24 +77,6 @@ QVariant optionalInt(const std::optional<qint64> &v)
     return v ? QVariant(*v) : nullInt();
 }
 
-// "Teléfono móvil" → "telefono_movil": lower case, no accents, [a-z0-9_].
-QString columnKey(const QString &header)
-{
-    const QString folded = header.trimmed().normalized(QString::NormalizationForm_KD).toLower();
-    QString out;
-    for (QChar ch : folded) {
-        if (ch.category() == QChar::Mark_NonSpacing)
-            continue;
-        if ((ch >= QLatin1Char('a') && ch <= QLatin1Char('z')) || (ch >= QLatin1Char('0') && ch <= QLatin1Char('9')))
-            out += ch;
-        else if (!out.isEmpty() && !out.endsWith(QLatin1Char('_')))
-            out += QLatin1Char('_');
-    }
-    while (out.endsWith(QLatin1Char('_')))
-        out.chop(1);
-    return out;
-}
-
 // The campaign's parameters as a notification rule over data {column: value}.
 protocol::ParameterSource asRuleSource(const protocol::ParameterSource &s)
 {
@@ -334,9 +316,9 @@ Status validate(QSqlDatabase c, TenantId tenant, const protocol::CreateCampaign 
         if (s.value.trimmed().isEmpty())
             return invalid(where, s.source == QLatin1String("text") ? QStringLiteral("a fixed text cannot be empty")
                                                                     : QStringLiteral("give the column of the audience file (first_name)"));
-        if (s.source != QLatin1String("text") && columnKey(s.value) != s.value.trimmed())
+        if (s.source != QLatin1String("text") && csvColumnKey(s.value) != s.value.trimmed())
             return invalid(where, QStringLiteral("%1 is not a column name as the audience report gives them (lower case: %2)")
-                                      .arg(s.value, columnKey(s.value)));
+                                      .arg(s.value, csvColumnKey(s.value)));
         return {};
     };
     for (int i = 0; i < in.header.size(); ++i)
@@ -652,7 +634,7 @@ Result<protocol::AudienceReport> CampaignService::importAudience(TenantId tenant
     protocol::AudienceReport report;
     QHash<QString, int> index;
     for (int i = 0; i < header.size(); ++i) {
-        const QString key = columnKey(header.at(i));
+        const QString key = csvColumnKey(header.at(i));
         if (key.isEmpty() || index.contains(key))
             continue;
         index.insert(key, i);
@@ -732,7 +714,7 @@ Result<protocol::AudienceReport> CampaignService::importAudience(TenantId tenant
         ++report.rows;
         auto value = [&](int column) { return column < fields.size() ? fields.at(column).trimmed() : QString(); };
         const QString raw = value(phoneColumn);
-        const QString phoneKey = columnKey(header.at(phoneColumn));
+        const QString phoneKey = csvColumnKey(header.at(phoneColumn));
         if (raw.isEmpty()) {
             ++report.invalid;
             issue(line, phoneKey, QStringLiteral("missing_value"), QStringLiteral("no phone number"), {});

@@ -27,6 +27,7 @@ struct Job {
     TenantId tenant;
     QJsonObject request;
     int attempts = 0; // including the one being made
+    bool bulk = false; // a campaign's: people's own messages go before it
 };
 
 struct Done {
@@ -132,20 +133,34 @@ private:
             std::deque<Job> &queue = m_queues[tenant];
             const int rate = m_channels.contains(tenant) ? m_channels.value(tenant).throughputPerSecond : 16;
             const int want = std::max(16, rate * 2); // two seconds' worth
-            if (int(queue.size()) >= want / 2)
+            // With half of that loaded already, only people's own messages
+            // (not a campaign's) are looked for: they go ahead of the queue.
+            const bool full = int(queue.size()) >= want / 2;
+            if (full && std::none_of(queue.begin(), queue.end(), [](const Job &j) { return j.bulk; }))
                 continue;
-            Sql rows(m_owner.m_db.connection(), QStringLiteral("SELECT id, message_id, request, attempts FROM outbox WHERE tenant_id = ? "
-                                                               "AND state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?"));
-            rows.bind(tenant).bind(now).bind(qint64(want + m_loadedPerTenant.value(tenant)));
+            Sql rows(m_owner.m_db.connection(),
+                     QStringLiteral("SELECT o.id, o.message_id, o.request, o.attempts, CASE WHEN m.campaign_id IS NULL THEN 0 ELSE 1 END "
+                                    "FROM outbox o JOIN whatsapp_messages m ON m.id = o.message_id WHERE o.tenant_id = ? "
+                                    "AND o.state = 'pending' AND o.next_attempt_at <= ?%1 ORDER BY o.id LIMIT ?")
+                         .arg(full ? QStringLiteral(" AND m.campaign_id IS NULL") : QString()));
+            const qint64 loadedHere = m_loadedPerTenant.value(tenant);
+            rows.bind(tenant).bind(now).bind(full ? qint64(16) + loadedHere : qint64(want) + loadedHere);
             if (!rows.exec())
                 continue;
-            while (rows.next() && int(queue.size()) < want) {
+            const int room = full ? int(queue.size()) + 16 : want;
+            while (rows.next() && int(queue.size()) < room) {
                 const qint64 id = rows.int64(0);
                 if (m_loaded.contains(id))
                     continue;
                 m_loaded.insert(id);
                 ++m_loadedPerTenant[tenant];
-                queue.push_back({id, rows.int64(1), TenantId(tenant), QJsonDocument::fromJson(rows.text(2).toUtf8()).object(), int(rows.int64(3)) + 1});
+                Job job{id, rows.int64(1), TenantId(tenant), QJsonDocument::fromJson(rows.text(2).toUtf8()).object(), int(rows.int64(3)) + 1,
+                        rows.int64(4) != 0};
+                // A recruiter's reply (or a notification) goes ahead of the
+                // campaign messages already waiting: they share the number's
+                // throughput, and a campaign keeps half a second of it queued.
+                auto at = job.bulk ? queue.end() : std::find_if(queue.begin(), queue.end(), [](const Job &j) { return j.bulk; });
+                queue.insert(at, std::move(job));
             }
             if (!m_rotation.contains(tenant))
                 m_rotation.append(tenant);

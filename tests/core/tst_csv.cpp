@@ -121,6 +121,7 @@ QStringList fields(std::initializer_list<QString> values)
 class TestCsv : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void columnKeys();
     void simpleRecords();
     void byteOrderMark();
     void emptyInput_data();
@@ -774,6 +775,17 @@ void TestCsv::randomCsvLikeText()
         QCOMPARE(parsed.error, QString());
         COMPARE_RECORDS(parsed, written, lines);
     });
+}
+
+void TestCsv::columnKeys()
+{
+    QCOMPARE(csvColumnKey(QStringLiteral("Teléfono móvil")), QStringLiteral("telefono_movil"));
+    QCOMPARE(csvColumnKey(QStringLiteral("  E-mail ")), QStringLiteral("e_mail"));
+    QCOMPARE(csvColumnKey(QStringLiteral("Nº de candidato")), QStringLiteral("no_de_candidato"));
+    QCOMPARE(csvColumnKey(QStringLiteral("AÑO")), QStringLiteral("ano"));
+    QCOMPARE(csvColumnKey(QStringLiteral("first_name")), QStringLiteral("first_name"));
+    QCOMPARE(csvColumnKey(QStringLiteral("__x__y__")), QStringLiteral("x_y"));
+    QCOMPARE(csvColumnKey(QStringLiteral("¿?")), QString());
 }
 
 QTEST_GUILESS_MAIN(TestCsv)

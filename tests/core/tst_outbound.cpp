@@ -129,6 +129,7 @@ private Q_SLOTS:
     void retryableFailuresEndAfterMaxAttempts();
     void interruptedAttemptIsFlaggedNeverResent();
     void fairAndWithinEachNumbersThroughput();
+    void peopleGoBeforeACampaignOnTheSameNumber();
     void unconfiguredTenantFailsClearly();
     void anOutcomeThatCannotBeStoredDoesNotBlockTheOthers();
     void mediaIsFetchedCheckedAndStored();
@@ -587,6 +588,32 @@ void TestOutbound::fairAndWithinEachNumbersThroughput()
     }
     // 120 at 20/s takes about six seconds.
     QVERIFY(campaignTimes.last() - campaignTimes.first() >= 5000);
+}
+
+void TestOutbound::peopleGoBeforeACampaignOnTheSameNumber()
+{
+    // Thirty campaign messages wait on a number of 10 msg/s; a recruiter's
+    // reply queued once the campaign is going leaves next, not 3 s later.
+    const Tenant t = seedTenant(QStringLiteral("acme"), QStringLiteral("3001"), 10);
+    for (int i = 0; i < 30; ++i)
+        queue(t, QStringLiteral("oferta %1").arg(i));
+    {
+        Transaction tx(*m_db);
+        PUENTE_VERIFY_OK(tx.begun());
+        PUENTE_VERIFY_OK(Sql::run(tx.connection(), QStringLiteral("UPDATE whatsapp_messages SET campaign_id = 7")));
+        PUENTE_VERIFY_OK(tx.commit());
+    }
+    qint64 seq = 0;
+    startDispatcher([&seq](const ScriptedTransport::Call &, int) { return accepted(QStringLiteral("wamid.%1").arg(++seq)); });
+    QTRY_VERIFY_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE status = 'sent'")) >= 3, 10000);
+    queue(t, QStringLiteral("Hola Ana, ¿puedes venir el lunes?"));
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE status = 'sent'")), qint64(31), 20000);
+    qsizetype position = -1;
+    for (qsizetype i = 0; i < m_calls->size(); ++i)
+        if (m_calls->at(i).body[QStringLiteral("text")][QStringLiteral("body")].toString().startsWith(QLatin1String("Hola Ana")))
+            position = i;
+    // Queued after the third send: it goes within the next second's sends.
+    QVERIFY2(position >= 3 && position <= 14, qPrintable(QString::number(position)));
 }
 
 void TestOutbound::unconfiguredTenantFailsClearly()
