@@ -672,6 +672,1150 @@
     </message>
 </context>
 <context>
+    <name>puente::ui::CampaignText</name>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tomorrow at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n second(s)</source>
+        <translation>
+            <numerusform>about %n second</numerusform>
+            <numerusform>about %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s)</source>
+        <translation>
+            <numerusform>about %n minute</numerusform>
+            <numerusform>about %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n hour(s)</source>
+        <translation>
+            <numerusform>about %n hour</numerusform>
+            <numerusform>about %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n day(s)</source>
+        <translation>
+            <numerusform>about %n day</numerusform>
+            <numerusform>about %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused by hand. Resume it to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused by %1. Resume it to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puente paused it: your number&apos;s quality rating dropped to red (low), and Meta may lower its limits or block it. Check the templates&apos; feedback in WhatsApp Manager before resuming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puente paused it: your number&apos;s quality rating dropped to yellow (medium), and this campaign was set to pause then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puente paused it: Meta limits this number for spam (error 131048) because many people blocked or reported it. Wait, and review the campaign before resuming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puente paused it: Meta held back %1 messages in a minute to protect people&apos;s experience (error 131049). Resume later, or send to fewer people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puente paused it: Meta refused the access token (error 190). Enter a new one on the WhatsApp page, then resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puente paused it: its template cannot be sent any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puente paused it: its template cannot be sent any more. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puente paused it: your plan&apos;s message limit was reached. An administrator of Puente can raise it; then resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puente paused it: WhatsApp (Cloud API) is no longer connected for your company. Set it up on the WhatsApp page, then resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting: Meta&apos;s limit of %1 people every 24 hours is reached. It goes on by itself %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting: Meta&apos;s messaging limit is reached. It goes on by itself %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting: Meta&apos;s messaging limit is reached. It goes on by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not started: %n candidate(s) ready.</source>
+        <translation>
+            <numerusform>Not started: %n candidate ready.</numerusform>
+            <numerusform>Not started: %n candidates ready.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No list of candidates yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts soon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending; ends %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the last messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number. Write it with its country code, such as +34 612 345 678.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is empty, and the message needs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is longer than WhatsApp allows there (60 characters in a header, 1,024 in the text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be used in the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same number is on an earlier line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The candidate asked for no more automatic messages (opt-out).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The candidate is blocked in Conversations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value the message needs was empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your plan&apos;s message limit was reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp was not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign was cancelled before it was their turn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp did not say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp refused the message (Meta&apos;s error %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp refused the message (Meta&apos;s error %1: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is saved as UTF-16 (“Unicode text”), not UTF-8. Save it as “CSV UTF-8” and choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 contains binary data: this is not a CSV text file. Save it as “CSV UTF-8” and choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be read past line %1. Choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 opens a quotation mark (&quot;) that is never closed. Close it in the file and choose the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 is far longer than in any list of candidates. Check that every quotation mark (&quot;) is closed, or that this is the right file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 has more than %2 columns. Check that the file is separated by commas or semicolons, or that this is the right file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 is not UTF-8 text. Save the file as “CSV UTF-8” and choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty. Its first line names the columns (telefono, nombre…), then one line per candidate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no column with the phone numbers. Its first line must name one “telefono” (or phone, movil, celular, mobile, whatsapp, numero).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template needs the column “%1”, which the file does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This campaign has nobody to send to yet: give it a list of candidates (a CSV file) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its list of candidates is still being checked. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign cannot be sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s template no longer exists. Sync the templates, or make a new campaign with another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign is not ready to start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns go out through the WhatsApp Cloud API, and it is not connected for your company. Set it up on the WhatsApp page first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign cannot do that in its current state: someone may have changed it meanwhile. The list has been reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a draft can be changed or deleted. Cancel the campaign instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your plan sends a campaign to at most %1 candidates, and the file has more. Split the file, or ask for a bigger plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your plan&apos;s limit was reached. An administrator of Puente can raise it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the campaign a name (at most 200 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That template no longer exists in this language. Sync the templates, or choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a column, or write the fixed text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large: at most 64 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file must be CSV: from a spreadsheet, save it as “CSV UTF-8”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign no longer exists: someone may have deleted it. The list has been reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second or less</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused by Puente: the number&apos;s quality dropped to red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused by Puente: the number&apos;s quality dropped to yellow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused by Puente: Meta limits the number for spam.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused by Puente: Meta held messages back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused by Puente: Meta refused the access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused by Puente: the template cannot be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused by Puente: the plan&apos;s message limit was reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused by Puente: WhatsApp is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for Meta&apos;s daily limit; goes on by itself %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for Meta&apos;s daily limit; goes on by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::CampaignWizard</name>
+    <message>
+        <source>New campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s first rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where each placeholder takes its value from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This template has no placeholders: every candidate receives the same text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As received by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values go in exactly as the file has them: check dates, amounts and capital letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse staff, Valencia – March</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only your team sees it: the candidates receive the template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When I start it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a time, starting it schedules it: it goes out from then on, in your computer&apos;s time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause it if the number&apos;s quality drops to yellow (medium), not only to red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save all issues…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the CSV file with your candidates: a column with their phone numbers (telefono), and the others the message needs (nombre, puesto…). From a spreadsheet, save it as “CSV UTF-8”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an approved template and, for each placeholder, the column of the file that fills it in, or a text that is the same for everyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message as these candidates will receive it on WhatsApp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name and start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next, Puente creates the campaign as a draft and checks every row of the file. Nothing is sent until you start it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list, checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign is created. This is what Puente found in the file: start it now, or keep it as a draft and start it later from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file of candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read: the column has no name, or the same name as an earlier one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read as “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has its column names but no candidates: add one line per candidate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone numbers come from the column &lt;b&gt;“%1”&lt;/b&gt;. Numbers without a country code are read as numbers of your company&apos;s country.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message can use %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read (no name, or a name already used): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n row(s) are shown; every row is checked once the campaign is created.</source>
+        <translation>
+            <numerusform>The first row is shown; every row is checked once the campaign is created.</numerusform>
+            <numerusform>The first %n rows are shown; every row is checked once the campaign is created.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot load the templates: the server does not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the templates: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no approved template yet. Create one in WhatsApp Manager, then sync the templates on the Templates page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header file (an https link)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header {{%1}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text {{%1}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Button “%1”: end of its link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a column…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed text for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same text for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First row: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the text, or choose a column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the column that fills it in, or “Fixed text…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This row has nothing in “%1”: this candidate will be left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header&apos;s value is longer than 60 characters, WhatsApp&apos;s limit: this candidate will be left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the campaign a name, such as “Warehouse staff, Valencia”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a time in the future, or “When I start it”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the campaign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every row of the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was not taken, and the campaign was not kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign was not created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n candidate(s) will receive it</source>
+        <translation>
+            <numerusform>%n candidate will receive it</numerusform>
+            <numerusform>%n candidates will receive it</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rows read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeated numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid (number or values)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked for no more messages (opt-out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked in Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+The file has: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: every row can receive it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 rows left out; save all of them to see the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp is not connected yet: the campaign cannot start until an administrator sets it up on the WhatsApp page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At your number&apos;s pace (%1 messages a second), sending it takes %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta does not limit how many people your number may start conversations with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under 1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It uses %1 of the %2 people Meta lets your number start conversations with every 24 hours (%3); other conversations you start count too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Meta lets your number start conversations with %1 people every 24 hours, so this campaign takes at least %n day(s): it waits for the limit and goes on by itself.</source>
+        <translation>
+            <numerusform>Meta lets your number start conversations with %1 people every 24 hours, so this campaign takes at least %n day: it waits for the limit and goes on by itself.</numerusform>
+            <numerusform>Meta lets your number start conversations with %1 people every 24 hours, so this campaign takes at least %n days: it waits for the limit and goes on by itself.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(Meta has not told your number&apos;s limit yet: Puente counts 250, the limit of a new number.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 - rows left out.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the rows left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::CampaignsPage</name>
+    <message>
+        <source>Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign sends one approved template to a list of candidates from a CSV file, at your number&apos;s pace and within Meta&apos;s limits. Follow how many received, read and answered it, and why some did not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No campaigns yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export your candidates from a spreadsheet as a CSV file (a column with their phone numbers, and any others the message needs), choose an approved template, and Puente sends it to each of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why / when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages handed to WhatsApp, of the candidates on the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a campaign to see how it is going.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel campaign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download results…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting their turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each step counts everyone who got that far: a message read was also sent and delivered. Replied: wrote back within 72 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why some did not receive it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 candidates handed to WhatsApp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected to end %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No message failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed, by Meta&apos;s error:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody was left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No failed messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n failed; download the results for all of them.</source>
+        <translation>
+            <numerusform>The first failed one; download the results for all of them.</numerusform>
+            <numerusform>The first %n failed; download the results for all of them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot load the failed recipients: the server does not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the failed recipients: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign “%1” started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign “%1” kept as a draft: start it when you are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign “%1” paused: nothing more is sent until you resume it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign “%1” resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel “%1”? Nobody else receives it (%n candidate(s) still waiting). What was sent stays sent, and the campaign cannot be started again.</source>
+        <translation>
+            <numerusform>Cancel “%1”? Nobody else receives it (%n candidate still waiting). What was sent stays sent, and the campaign cannot be started again.</numerusform>
+            <numerusform>Cancel “%1”? Nobody else receives it (%n candidates still waiting). What was sent stays sent, and the campaign cannot be started again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Campaign “%1” cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the draft “%1” and its list of candidates?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign “%1” deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 - results.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the campaign&apos;s results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results were not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign “%1” scheduled: it starts %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::ChatPanel</name>
     <message>
         <source>Assign</source>
@@ -1573,6 +2717,10 @@
     </message>
     <message>
         <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -672,6 +672,1151 @@
     </message>
 </context>
 <context>
+    <name>puente::ui::CampaignText</name>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <translation>hoy a las %1</translation>
+    </message>
+    <message>
+        <source>tomorrow at %1</source>
+        <translation>mañana a las %1</translation>
+    </message>
+    <message>
+        <source>yesterday at %1</source>
+        <translation>ayer a las %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>el %1 a las %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n second(s)</source>
+        <translation>
+            <numerusform>alrededor de %n segundo</numerusform>
+            <numerusform>alrededor de %n segundos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s)</source>
+        <translation>
+            <numerusform>alrededor de %n minuto</numerusform>
+            <numerusform>alrededor de %n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n hour(s)</source>
+        <translation>
+            <numerusform>alrededor de %n hora</numerusform>
+            <numerusform>alrededor de %n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n day(s)</source>
+        <translation>
+            <numerusform>alrededor de %n día</numerusform>
+            <numerusform>alrededor de %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused by hand. Resume it to go on.</source>
+        <translation>Pausada a mano. Reanúdala para seguir.</translation>
+    </message>
+    <message>
+        <source>Paused by %1. Resume it to go on.</source>
+        <translation>Pausada por %1. Reanúdala para seguir.</translation>
+    </message>
+    <message>
+        <source>Puente paused it: your number&apos;s quality rating dropped to red (low), and Meta may lower its limits or block it. Check the templates&apos; feedback in WhatsApp Manager before resuming.</source>
+        <translation>Puente la pausó: la calificación de calidad de tu número bajó a rojo (baja) y Meta puede reducir sus límites o bloquearlo. Revisa los comentarios de las plantillas en WhatsApp Manager antes de reanudarla.</translation>
+    </message>
+    <message>
+        <source>Puente paused it: your number&apos;s quality rating dropped to yellow (medium), and this campaign was set to pause then.</source>
+        <translation>Puente la pausó: la calificación de calidad de tu número bajó a amarillo (media) y esta campaña estaba configurada para pausarse entonces.</translation>
+    </message>
+    <message>
+        <source>Puente paused it: Meta limits this number for spam (error 131048) because many people blocked or reported it. Wait, and review the campaign before resuming.</source>
+        <translation>Puente la pausó: Meta limita este número por spam (error 131048) porque mucha gente lo bloqueó o lo denunció. Espera y revisa la campaña antes de reanudarla.</translation>
+    </message>
+    <message>
+        <source>Puente paused it: Meta held back %1 messages in a minute to protect people&apos;s experience (error 131049). Resume later, or send to fewer people.</source>
+        <translation>Puente la pausó: Meta retuvo %1 mensajes en un minuto para proteger la experiencia de la gente (error 131049). Reanúdala más tarde o envíala a menos personas.</translation>
+    </message>
+    <message>
+        <source>Puente paused it: Meta refused the access token (error 190). Enter a new one on the WhatsApp page, then resume.</source>
+        <translation>Puente la pausó: Meta rechazó el token de acceso (error 190). Introduce uno nuevo en la página WhatsApp y luego reanúdala.</translation>
+    </message>
+    <message>
+        <source>Puente paused it: its template cannot be sent any more.</source>
+        <translation>Puente la pausó: su plantilla ya no se puede enviar.</translation>
+    </message>
+    <message>
+        <source>Puente paused it: its template cannot be sent any more. %1</source>
+        <translation>Puente la pausó: su plantilla ya no se puede enviar. %1</translation>
+    </message>
+    <message>
+        <source>Puente paused it: your plan&apos;s message limit was reached. An administrator of Puente can raise it; then resume.</source>
+        <translation>Puente la pausó: se alcanzó el límite de mensajes de tu plan. Un administrador de Puente puede ampliarlo; después, reanúdala.</translation>
+    </message>
+    <message>
+        <source>Puente paused it: WhatsApp (Cloud API) is no longer connected for your company. Set it up on the WhatsApp page, then resume.</source>
+        <translation>Puente la pausó: WhatsApp (Cloud API) ya no está conectado para tu empresa. Configúralo en la página WhatsApp y luego reanúdala.</translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation>En pausa.</translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation>En pausa: %1</translation>
+    </message>
+    <message>
+        <source>Waiting: Meta&apos;s limit of %1 people every 24 hours is reached. It goes on by itself %2.</source>
+        <translation>En espera: se alcanzó el límite de Meta de %1 personas cada 24 horas. Sigue sola %2.</translation>
+    </message>
+    <message>
+        <source>Waiting: Meta&apos;s messaging limit is reached. It goes on by itself %1.</source>
+        <translation>En espera: se alcanzó el límite de mensajes de Meta. Sigue sola %1.</translation>
+    </message>
+    <message>
+        <source>Waiting: Meta&apos;s messaging limit is reached. It goes on by itself.</source>
+        <translation>En espera: se alcanzó el límite de mensajes de Meta. Sigue sola cuando se pueda.</translation>
+    </message>
+    <message>
+        <source>Waiting.</source>
+        <translation>En espera.</translation>
+    </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation>En espera: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not started: %n candidate(s) ready.</source>
+        <translation>
+            <numerusform>Sin iniciar: %n candidato listo.</numerusform>
+            <numerusform>Sin iniciar: %n candidatos listos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No list of candidates yet.</source>
+        <translation>Aún no tiene lista de candidatos.</translation>
+    </message>
+    <message>
+        <source>Starts %1.</source>
+        <translation>Empieza %1.</translation>
+    </message>
+    <message>
+        <source>Starts soon.</source>
+        <translation>Empieza en breve.</translation>
+    </message>
+    <message>
+        <source>Sending; ends %1.</source>
+        <translation>Enviando; termina %1.</translation>
+    </message>
+    <message>
+        <source>Sending the last messages.</source>
+        <translation>Enviando los últimos mensajes.</translation>
+    </message>
+    <message>
+        <source>Finished %1.</source>
+        <translation>Terminada %1.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Terminada.</translation>
+    </message>
+    <message>
+        <source>Cancelled %1.</source>
+        <translation>Cancelada %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelada.</translation>
+    </message>
+    <message>
+        <source>Not a phone number.</source>
+        <translation>No es un número de teléfono.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number. Write it with its country code, such as +34 612 345 678.</source>
+        <translation>«%1» no es un número de teléfono. Escríbelo con su prefijo de país, como +34 612 345 678.</translation>
+    </message>
+    <message>
+        <source>No phone number.</source>
+        <translation>No tiene número de teléfono.</translation>
+    </message>
+    <message>
+        <source>“%1” is empty, and the message needs it.</source>
+        <translation>«%1» está vacío y el mensaje lo necesita.</translation>
+    </message>
+    <message>
+        <source>“%1” is longer than WhatsApp allows there (60 characters in a header, 1,024 in the text).</source>
+        <translation>«%1» es más largo de lo que WhatsApp permite ahí (60 caracteres en un encabezado, 1024 en el texto).</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be used in the message.</source>
+        <translation>«%1» no se puede usar en el mensaje.</translation>
+    </message>
+    <message>
+        <source>The same number is on an earlier line.</source>
+        <translation>El mismo número está en una línea anterior.</translation>
+    </message>
+    <message>
+        <source>The candidate asked for no more automatic messages (opt-out).</source>
+        <translation>El candidato pidió no recibir más mensajes automáticos (baja).</translation>
+    </message>
+    <message>
+        <source>The candidate is blocked in Conversations.</source>
+        <translation>El candidato está bloqueado en Conversaciones.</translation>
+    </message>
+    <message>
+        <source>A value the message needs was empty.</source>
+        <translation>Faltaba un valor que el mensaje necesita.</translation>
+    </message>
+    <message>
+        <source>Your plan&apos;s message limit was reached.</source>
+        <translation>Se alcanzó el límite de mensajes de tu plan.</translation>
+    </message>
+    <message>
+        <source>WhatsApp was not connected.</source>
+        <translation>WhatsApp no estaba conectado.</translation>
+    </message>
+    <message>
+        <source>The campaign was cancelled before it was their turn.</source>
+        <translation>La campaña se canceló antes de que le tocara.</translation>
+    </message>
+    <message>
+        <source>WhatsApp did not say why.</source>
+        <translation>WhatsApp no dijo por qué.</translation>
+    </message>
+    <message>
+        <source>WhatsApp refused the message (Meta&apos;s error %1).</source>
+        <translation>WhatsApp rechazó el mensaje (error de Meta %1).</translation>
+    </message>
+    <message>
+        <source>WhatsApp refused the message (Meta&apos;s error %1: %2).</source>
+        <translation>WhatsApp rechazó el mensaje (error de Meta %1: %2).</translation>
+    </message>
+    <message>
+        <source>The file is saved as UTF-16 (“Unicode text”), not UTF-8. Save it as “CSV UTF-8” and choose it again.</source>
+        <translation>El archivo está guardado como UTF-16 («Texto Unicode»), no como UTF-8. Guárdalo como «CSV UTF-8» y vuelve a elegirlo.</translation>
+    </message>
+    <message>
+        <source>Line %1 contains binary data: this is not a CSV text file. Save it as “CSV UTF-8” and choose it again.</source>
+        <translation>La línea %1 contiene datos binarios: no es un archivo de texto CSV. Guárdalo como «CSV UTF-8» y vuelve a elegirlo.</translation>
+    </message>
+    <message>
+        <source>The file could not be read past line %1. Choose it again.</source>
+        <translation>No se pudo leer el archivo más allá de la línea %1. Vuelve a elegirlo.</translation>
+    </message>
+    <message>
+        <source>Line %1 opens a quotation mark (&quot;) that is never closed. Close it in the file and choose the file again.</source>
+        <translation>La línea %1 abre unas comillas (&quot;) que nunca se cierran. Ciérralas en el archivo y vuelve a elegirlo.</translation>
+    </message>
+    <message>
+        <source>Line %1 is far longer than in any list of candidates. Check that every quotation mark (&quot;) is closed, or that this is the right file.</source>
+        <translation>La línea %1 es mucho más larga que en cualquier lista de candidatos. Comprueba que todas las comillas (&quot;) estén cerradas o que sea el archivo correcto.</translation>
+    </message>
+    <message>
+        <source>Line %1 has more than %2 columns. Check that the file is separated by commas or semicolons, or that this is the right file.</source>
+        <translation>La línea %1 tiene más de %2 columnas. Comprueba que el archivo esté separado por comas o por punto y coma, o que sea el archivo correcto.</translation>
+    </message>
+    <message>
+        <source>Line %1 is not UTF-8 text. Save the file as “CSV UTF-8” and choose it again.</source>
+        <translation>La línea %1 no es texto UTF-8. Guarda el archivo como «CSV UTF-8» y vuelve a elegirlo.</translation>
+    </message>
+    <message>
+        <source>The file is empty. Its first line names the columns (telefono, nombre…), then one line per candidate.</source>
+        <translation>El archivo está vacío. Su primera línea nombra las columnas (telefono, nombre…) y luego va una línea por candidato.</translation>
+    </message>
+    <message>
+        <source>The file has no column with the phone numbers. Its first line must name one “telefono” (or phone, movil, celular, mobile, whatsapp, numero).</source>
+        <translation>El archivo no tiene ninguna columna con los números de teléfono. Su primera línea debe llamar a una «telefono» (o phone, movil, celular, mobile, whatsapp, numero).</translation>
+    </message>
+    <message>
+        <source>The template needs the column “%1”, which the file does not have.</source>
+        <translation>La plantilla necesita la columna «%1», que el archivo no tiene.</translation>
+    </message>
+    <message>
+        <source>The file cannot be used: %1</source>
+        <translation>No se puede usar el archivo: %1</translation>
+    </message>
+    <message>
+        <source>This campaign has nobody to send to yet: give it a list of candidates (a CSV file) first.</source>
+        <translation>Esta campaña aún no tiene a quién enviar: dale primero una lista de candidatos (un archivo CSV).</translation>
+    </message>
+    <message>
+        <source>Its list of candidates is still being checked. Try again in a moment.</source>
+        <translation>Su lista de candidatos aún se está revisando. Vuelve a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>The campaign cannot be sent: %1</source>
+        <translation>La campaña no se puede enviar: %1</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s template no longer exists. Sync the templates, or make a new campaign with another one.</source>
+        <translation>La plantilla de la campaña ya no existe. Sincroniza las plantillas o crea una campaña nueva con otra.</translation>
+    </message>
+    <message>
+        <source>The campaign is not ready to start: %1</source>
+        <translation>La campaña no está lista para empezar: %1</translation>
+    </message>
+    <message>
+        <source>Campaigns go out through the WhatsApp Cloud API, and it is not connected for your company. Set it up on the WhatsApp page first.</source>
+        <translation>Las campañas salen por la Cloud API de WhatsApp, y no está conectada para tu empresa. Configúrala primero en la página WhatsApp.</translation>
+    </message>
+    <message>
+        <source>The campaign cannot do that in its current state: someone may have changed it meanwhile. The list has been reloaded.</source>
+        <translation>La campaña no puede hacer eso en su estado actual: puede que alguien la haya cambiado mientras tanto. Se ha recargado la lista.</translation>
+    </message>
+    <message>
+        <source>Only a draft can be changed or deleted. Cancel the campaign instead.</source>
+        <translation>Solo se puede cambiar o eliminar un borrador. Cancela la campaña en su lugar.</translation>
+    </message>
+    <message>
+        <source>Your plan sends a campaign to at most %1 candidates, and the file has more. Split the file, or ask for a bigger plan.</source>
+        <translation>Tu plan envía una campaña a %1 candidatos como máximo, y el archivo tiene más. Divide el archivo o pide un plan mayor.</translation>
+    </message>
+    <message>
+        <source>Your plan&apos;s limit was reached. An administrator of Puente can raise it.</source>
+        <translation>Se alcanzó el límite de tu plan. Un administrador de Puente puede ampliarlo.</translation>
+    </message>
+    <message>
+        <source>Give the campaign a name (at most 200 characters).</source>
+        <translation>Ponle un nombre a la campaña (200 caracteres como máximo).</translation>
+    </message>
+    <message>
+        <source>That template no longer exists in this language. Sync the templates, or choose another one.</source>
+        <translation>Esa plantilla ya no existe en este idioma. Sincroniza las plantillas o elige otra.</translation>
+    </message>
+    <message>
+        <source>Choose a column, or write the fixed text.</source>
+        <translation>Elige una columna o escribe el texto fijo.</translation>
+    </message>
+    <message>
+        <source>The file is too large: at most 64 MB.</source>
+        <translation>El archivo es demasiado grande: 64 MB como máximo.</translation>
+    </message>
+    <message>
+        <source>The file must be CSV: from a spreadsheet, save it as “CSV UTF-8”.</source>
+        <translation>El archivo debe ser CSV: desde una hoja de cálculo, guárdalo como «CSV UTF-8».</translation>
+    </message>
+    <message>
+        <source>The campaign no longer exists: someone may have deleted it. The list has been reloaded.</source>
+        <translation>La campaña ya no existe: puede que alguien la haya eliminado. Se ha recargado la lista.</translation>
+    </message>
+    <message>
+        <source>a second or less</source>
+        <translation>un segundo o menos</translation>
+    </message>
+    <message>
+        <source>Paused by Puente: the number&apos;s quality dropped to red.</source>
+        <translation>Pausada por Puente: la calidad del número bajó a rojo.</translation>
+    </message>
+    <message>
+        <source>Paused by Puente: the number&apos;s quality dropped to yellow.</source>
+        <translation>Pausada por Puente: la calidad del número bajó a amarillo.</translation>
+    </message>
+    <message>
+        <source>Paused by Puente: Meta limits the number for spam.</source>
+        <translation>Pausada por Puente: Meta limita el número por spam.</translation>
+    </message>
+    <message>
+        <source>Paused by Puente: Meta held messages back.</source>
+        <translation>Pausada por Puente: Meta retuvo mensajes.</translation>
+    </message>
+    <message>
+        <source>Paused by Puente: Meta refused the access token.</source>
+        <translation>Pausada por Puente: Meta rechazó el token de acceso.</translation>
+    </message>
+    <message>
+        <source>Paused by Puente: the template cannot be sent.</source>
+        <translation>Pausada por Puente: la plantilla no se puede enviar.</translation>
+    </message>
+    <message>
+        <source>Paused by Puente: the plan&apos;s message limit was reached.</source>
+        <translation>Pausada por Puente: se alcanzó el límite de mensajes del plan.</translation>
+    </message>
+    <message>
+        <source>Paused by Puente: WhatsApp is not connected.</source>
+        <translation>Pausada por Puente: WhatsApp no está conectado.</translation>
+    </message>
+    <message>
+        <source>Waiting for Meta&apos;s daily limit; goes on by itself %1.</source>
+        <translation>Esperando al límite diario de Meta; sigue sola %1.</translation>
+    </message>
+    <message>
+        <source>Waiting for Meta&apos;s daily limit; goes on by itself.</source>
+        <translation>Esperando al límite diario de Meta; sigue sola.</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::CampaignWizard</name>
+    <message>
+        <source>New campaign</source>
+        <translation>Nueva campaña</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation>Dejar como borrador</translation>
+    </message>
+    <message>
+        <source>Start now</source>
+        <translation>Iniciar ahora</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Elegir archivo…</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>Aún no has elegido ningún archivo.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s first rows</source>
+        <translation>Las primeras filas del archivo</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Where each placeholder takes its value from</source>
+        <translation>De dónde toma su valor cada marcador</translation>
+    </message>
+    <message>
+        <source>This template has no placeholders: every candidate receives the same text.</source>
+        <translation>Esta plantilla no tiene marcadores: todos los candidatos reciben el mismo texto.</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Candidato</translation>
+    </message>
+    <message>
+        <source>As received by</source>
+        <translation>Tal como lo recibe</translation>
+    </message>
+    <message>
+        <source>Values go in exactly as the file has them: check dates, amounts and capital letters.</source>
+        <translation>Los valores se ponen tal como están en el archivo: revisa fechas, importes y mayúsculas.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Warehouse staff, Valencia – March</source>
+        <translation>Mozos de almacén, Valencia – marzo</translation>
+    </message>
+    <message>
+        <source>Only your team sees it: the candidates receive the template.</source>
+        <translation>Solo lo ve tu equipo: los candidatos reciben la plantilla.</translation>
+    </message>
+    <message>
+        <source>When I start it</source>
+        <translation>Cuando la inicie</translation>
+    </message>
+    <message>
+        <source>Not before</source>
+        <translation>No antes de</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Hora de inicio</translation>
+    </message>
+    <message>
+        <source>With a time, starting it schedules it: it goes out from then on, in your computer&apos;s time zone.</source>
+        <translation>Con una hora, al iniciarla queda programada: se envía a partir de entonces, en la zona horaria de tu ordenador.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Pause it if the number&apos;s quality drops to yellow (medium), not only to red</source>
+        <translation>Pausarla si la calidad del número baja a amarillo (media), no solo a rojo</translation>
+    </message>
+    <message>
+        <source>Rows left out</source>
+        <translation>Filas descartadas</translation>
+    </message>
+    <message>
+        <source>Save all issues…</source>
+        <translation>Guardar todos los problemas…</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>The candidates</source>
+        <translation>Los candidatos</translation>
+    </message>
+    <message>
+        <source>Choose the CSV file with your candidates: a column with their phone numbers (telefono), and the others the message needs (nombre, puesto…). From a spreadsheet, save it as “CSV UTF-8”.</source>
+        <translation>Elige el archivo CSV con tus candidatos: una columna con sus números de teléfono (telefono) y las demás que necesite el mensaje (nombre, puesto…). Desde una hoja de cálculo, guárdalo como «CSV UTF-8».</translation>
+    </message>
+    <message>
+        <source>The message</source>
+        <translation>El mensaje</translation>
+    </message>
+    <message>
+        <source>Choose an approved template and, for each placeholder, the column of the file that fills it in, or a text that is the same for everyone.</source>
+        <translation>Elige una plantilla aprobada y, para cada marcador, la columna del archivo que lo rellena, o un texto igual para todos.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>The message as these candidates will receive it on WhatsApp.</source>
+        <translation>El mensaje tal como lo recibirán estos candidatos en WhatsApp.</translation>
+    </message>
+    <message>
+        <source>Name and start</source>
+        <translation>Nombre e inicio</translation>
+    </message>
+    <message>
+        <source>Next, Puente creates the campaign as a draft and checks every row of the file. Nothing is sent until you start it.</source>
+        <translation>A continuación, Puente crea la campaña como borrador y revisa cada fila del archivo. No se envía nada hasta que la inicies.</translation>
+    </message>
+    <message>
+        <source>The list, checked</source>
+        <translation>La lista, revisada</translation>
+    </message>
+    <message>
+        <source>The campaign is created. This is what Puente found in the file: start it now, or keep it as a draft and start it later from the list.</source>
+        <translation>La campaña está creada. Esto es lo que Puente encontró en el archivo: iníciala ahora o déjala como borrador e iníciala más tarde desde la lista.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 · %3</source>
+        <translation>Paso %1 de %2 · %3</translation>
+    </message>
+    <message>
+        <source>Create campaign</source>
+        <translation>Crear campaña</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programar</translation>
+    </message>
+    <message>
+        <source>Choose the file of candidates</source>
+        <translation>Elige el archivo de candidatos</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>No se puede abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>Not read: the column has no name, or the same name as an earlier one.</source>
+        <translation>No se lee: la columna no tiene nombre o tiene el mismo que otra anterior.</translation>
+    </message>
+    <message>
+        <source>Read as “%1”</source>
+        <translation>Se lee como «%1»</translation>
+    </message>
+    <message>
+        <source>The file has its column names but no candidates: add one line per candidate.</source>
+        <translation>El archivo tiene los nombres de las columnas pero ningún candidato: añade una línea por candidato.</translation>
+    </message>
+    <message>
+        <source>Phone numbers come from the column &lt;b&gt;“%1”&lt;/b&gt;. Numbers without a country code are read as numbers of your company&apos;s country.</source>
+        <translation>Los números de teléfono salen de la columna &lt;b&gt;«%1»&lt;/b&gt;. Los números sin prefijo de país se leen como números del país de tu empresa.</translation>
+    </message>
+    <message>
+        <source>The message can use %1.</source>
+        <translation>El mensaje puede usar %1.</translation>
+    </message>
+    <message>
+        <source>Not read (no name, or a name already used): %1.</source>
+        <translation>No se leen (sin nombre o con un nombre ya usado): %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n row(s) are shown; every row is checked once the campaign is created.</source>
+        <translation>
+            <numerusform>Se muestra la primera fila; todas se revisan cuando se crea la campaña.</numerusform>
+            <numerusform>Se muestran las primeras %n filas; todas se revisan cuando se crea la campaña.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot load the templates: the server does not answer.</source>
+        <translation>No se pueden cargar las plantillas: el servidor no responde.</translation>
+    </message>
+    <message>
+        <source>Cannot load the templates: %1</source>
+        <translation>No se pueden cargar las plantillas: %1</translation>
+    </message>
+    <message>
+        <source>There is no approved template yet. Create one in WhatsApp Manager, then sync the templates on the Templates page.</source>
+        <translation>Aún no hay ninguna plantilla aprobada. Crea una en WhatsApp Manager y sincroniza las plantillas en la página Plantillas.</translation>
+    </message>
+    <message>
+        <source>Header file (an https link)</source>
+        <translation>Archivo del encabezado (un enlace https)</translation>
+    </message>
+    <message>
+        <source>Header {{%1}}</source>
+        <translation>Encabezado {{%1}}</translation>
+    </message>
+    <message>
+        <source>Text {{%1}}</source>
+        <translation>Texto {{%1}}</translation>
+    </message>
+    <message>
+        <source>Button “%1”: end of its link</source>
+        <translation>Botón «%1»: final de su enlace</translation>
+    </message>
+    <message>
+        <source>Choose a column…</source>
+        <translation>Elige una columna…</translation>
+    </message>
+    <message>
+        <source>Column “%1”</source>
+        <translation>Columna «%1»</translation>
+    </message>
+    <message>
+        <source>Fixed text…</source>
+        <translation>Texto fijo…</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation>Valor de %1</translation>
+    </message>
+    <message>
+        <source>Fixed text for %1</source>
+        <translation>Texto fijo para %1</translation>
+    </message>
+    <message>
+        <source>The same text for everyone</source>
+        <translation>El mismo texto para todos</translation>
+    </message>
+    <message>
+        <source>First row: %1</source>
+        <translation>Primera fila: %1</translation>
+    </message>
+    <message>
+        <source>Choose a template.</source>
+        <translation>Elige una plantilla.</translation>
+    </message>
+    <message>
+        <source>Write the text, or choose a column.</source>
+        <translation>Escribe el texto o elige una columna.</translation>
+    </message>
+    <message>
+        <source>Choose the column that fills it in, or “Fixed text…”.</source>
+        <translation>Elige la columna que lo rellena, o «Texto fijo…».</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Línea %1: %2</translation>
+    </message>
+    <message>
+        <source>This row has nothing in “%1”: this candidate will be left out.</source>
+        <translation>Esta fila no tiene nada en «%1»: este candidato quedará fuera.</translation>
+    </message>
+    <message>
+        <source>The header&apos;s value is longer than 60 characters, WhatsApp&apos;s limit: this candidate will be left out.</source>
+        <translation>El valor del encabezado supera los 60 caracteres, el límite de WhatsApp: este candidato quedará fuera.</translation>
+    </message>
+    <message>
+        <source>Give the campaign a name, such as “Warehouse staff, Valencia”.</source>
+        <translation>Ponle un nombre a la campaña, como «Mozos de almacén, Valencia».</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future, or “When I start it”.</source>
+        <translation>Elige una hora futura, o «Cuando la inicie».</translation>
+    </message>
+    <message>
+        <source>Creating the campaign…</source>
+        <translation>Creando la campaña…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>Checking every row of the file…</source>
+        <translation>Revisando cada fila del archivo…</translation>
+    </message>
+    <message>
+        <source>The file was not taken, and the campaign was not kept: %1</source>
+        <translation>No se aceptó el archivo y la campaña no se guardó: %1</translation>
+    </message>
+    <message>
+        <source>The campaign was not created: %1</source>
+        <translation>No se creó la campaña: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n candidate(s) will receive it</source>
+        <translation>
+            <numerusform>%n candidato lo recibirá</numerusform>
+            <numerusform>%n candidatos lo recibirán</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rows read</source>
+        <translation>Filas leídas</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Aceptadas</translation>
+    </message>
+    <message>
+        <source>Repeated numbers</source>
+        <translation>Números repetidos</translation>
+    </message>
+    <message>
+        <source>Not valid (number or values)</source>
+        <translation>No válidas (número o valores)</translation>
+    </message>
+    <message>
+        <source>Asked for no more messages (opt-out)</source>
+        <translation>Pidieron no recibir más mensajes (baja)</translation>
+    </message>
+    <message>
+        <source>Blocked in Conversations</source>
+        <translation>Bloqueados en Conversaciones</translation>
+    </message>
+    <message>
+        <source>%1
+The file has: %2</source>
+        <translation>%1
+El archivo tiene: %2</translation>
+    </message>
+    <message>
+        <source>None: every row can receive it.</source>
+        <translation>Ninguna: todas las filas pueden recibirlo.</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 rows left out; save all of them to see the rest.</source>
+        <translation>Las primeras %1 de %2 filas descartadas; guárdalas todas para ver el resto.</translation>
+    </message>
+    <message>
+        <source>WhatsApp is not connected yet: the campaign cannot start until an administrator sets it up on the WhatsApp page.</source>
+        <translation>WhatsApp aún no está conectado: la campaña no puede empezar hasta que un administrador lo configure en la página WhatsApp.</translation>
+    </message>
+    <message>
+        <source>At your number&apos;s pace (%1 messages a second), sending it takes %2.</source>
+        <translation>Al ritmo de tu número (%1 mensajes por segundo), enviarla lleva %2.</translation>
+    </message>
+    <message>
+        <source>Meta does not limit how many people your number may start conversations with.</source>
+        <translation>Meta no limita con cuántas personas puede iniciar conversaciones tu número.</translation>
+    </message>
+    <message>
+        <source>under 1 %</source>
+        <translation>menos del 1 %</translation>
+    </message>
+    <message>
+        <source>It uses %1 of the %2 people Meta lets your number start conversations with every 24 hours (%3); other conversations you start count too.</source>
+        <translation>Usa %1 de las %2 personas con las que Meta deja a tu número iniciar conversaciones cada 24 horas (%3); las demás conversaciones que inicies también cuentan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Meta lets your number start conversations with %1 people every 24 hours, so this campaign takes at least %n day(s): it waits for the limit and goes on by itself.</source>
+        <translation>
+            <numerusform>Meta deja a tu número iniciar conversaciones con %1 personas cada 24 horas, así que esta campaña lleva al menos %n día: espera al límite y sigue sola.</numerusform>
+            <numerusform>Meta deja a tu número iniciar conversaciones con %1 personas cada 24 horas, así que esta campaña lleva al menos %n días: espera al límite y sigue sola.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(Meta has not told your number&apos;s limit yet: Puente counts 250, the limit of a new number.)</source>
+        <translation>(Meta aún no ha dicho el límite de tu número: Puente cuenta 250, el límite de un número nuevo).</translation>
+    </message>
+    <message>
+        <source>%1 - rows left out.csv</source>
+        <translation>%1 - filas descartadas.csv</translation>
+    </message>
+    <message>
+        <source>Save the rows left out</source>
+        <translation>Guardar las filas descartadas</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Guardado en %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>The campaign did not start: %1</source>
+        <translation>La campaña no empezó: %1</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>p. ej., %1</translation>
+    </message>
+</context>
+<context>
+    <name>puente::ui::CampaignsPage</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campañas</translation>
+    </message>
+    <message>
+        <source>A campaign sends one approved template to a list of candidates from a CSV file, at your number&apos;s pace and within Meta&apos;s limits. Follow how many received, read and answered it, and why some did not.</source>
+        <translation>Una campaña envía una plantilla aprobada a una lista de candidatos de un archivo CSV, al ritmo de tu número y dentro de los límites de Meta. Sigue cuántos la recibieron, la leyeron y respondieron, y por qué algunos no.</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>Nueva campaña…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>No campaigns yet.</source>
+        <translation>Aún no hay campañas.</translation>
+    </message>
+    <message>
+        <source>Export your candidates from a spreadsheet as a CSV file (a column with their phone numbers, and any others the message needs), choose an approved template, and Puente sends it to each of them.</source>
+        <translation>Exporta tus candidatos desde una hoja de cálculo como archivo CSV (una columna con sus números de teléfono y las demás que necesite el mensaje), elige una plantilla aprobada y Puente se la envía a cada uno.</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregados</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leídos</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Respondieron</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidos</translation>
+    </message>
+    <message>
+        <source>Why / when</source>
+        <translation>Por qué / cuándo</translation>
+    </message>
+    <message>
+        <source>Messages handed to WhatsApp, of the candidates on the list</source>
+        <translation>Mensajes entregados a WhatsApp, de los candidatos de la lista</translation>
+    </message>
+    <message>
+        <source>Select a campaign to see how it is going.</source>
+        <translation>Selecciona una campaña para ver cómo va.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Cancel campaign…</source>
+        <translation>Cancelar campaña…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>Download results…</source>
+        <translation>Descargar resultados…</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>Embudo</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>Candidatos</translation>
+    </message>
+    <message>
+        <source>Waiting their turn</source>
+        <translation>Esperando su turno</translation>
+    </message>
+    <message>
+        <source>Being sent</source>
+        <translation>Enviándose</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>No enviados</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelados</translation>
+    </message>
+    <message>
+        <source>Each step counts everyone who got that far: a message read was also sent and delivered. Replied: wrote back within 72 hours.</source>
+        <translation>Cada paso cuenta a todos los que llegaron hasta ahí: un mensaje leído también se envió y se entregó. Respondieron: escribieron en las 72 horas siguientes.</translation>
+    </message>
+    <message>
+        <source>Why some did not receive it</source>
+        <translation>Por qué algunos no lo recibieron</translation>
+    </message>
+    <message>
+        <source>Failed recipients</source>
+        <translation>Destinatarios fallidos</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Candidato</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>the campaigns</source>
+        <translation>las campañas</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>No list</source>
+        <translation>Sin lista</translation>
+    </message>
+    <message>
+        <source>%1 of %2 candidates handed to WhatsApp</source>
+        <translation>%1 de %2 candidatos entregados a WhatsApp</translation>
+    </message>
+    <message>
+        <source>Template: %1 (%2)</source>
+        <translation>Plantilla: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>Creada %1</translation>
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation>empezó %1</translation>
+    </message>
+    <message>
+        <source>starts %1</source>
+        <translation>empieza %1</translation>
+    </message>
+    <message>
+        <source>expected to end %1</source>
+        <translation>terminará previsiblemente %1</translation>
+    </message>
+    <message>
+        <source>cancelled %1</source>
+        <translation>cancelada %1</translation>
+    </message>
+    <message>
+        <source>finished %1</source>
+        <translation>terminó %1</translation>
+    </message>
+    <message>
+        <source>No message failed.</source>
+        <translation>Ningún mensaje falló.</translation>
+    </message>
+    <message>
+        <source>Failed, by Meta&apos;s error:</source>
+        <translation>Fallidos, por error de Meta:</translation>
+    </message>
+    <message>
+        <source>Nobody was left out.</source>
+        <translation>No se dejó fuera a nadie.</translation>
+    </message>
+    <message>
+        <source>Not sent:</source>
+        <translation>No enviados:</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programar</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>No failed messages.</source>
+        <translation>No hay mensajes fallidos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n failed; download the results for all of them.</source>
+        <translation>
+            <numerusform>El primer fallido; descarga los resultados para verlos todos.</numerusform>
+            <numerusform>Los primeros %n fallidos; descarga los resultados para verlos todos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot load the failed recipients: the server does not answer.</source>
+        <translation>No se pueden cargar los destinatarios fallidos: el servidor no responde.</translation>
+    </message>
+    <message>
+        <source>Cannot load the failed recipients: %1</source>
+        <translation>No se pueden cargar los destinatarios fallidos: %1</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” started.</source>
+        <translation>Campaña «%1» iniciada.</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” kept as a draft: start it when you are ready.</source>
+        <translation>Campaña «%1» guardada como borrador: iníciala cuando quieras.</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” paused: nothing more is sent until you resume it.</source>
+        <translation>Campaña «%1» en pausa: no se envía nada más hasta que la reanudes.</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” resumed.</source>
+        <translation>Campaña «%1» reanudada.</translation>
+    </message>
+    <message>
+        <source>Cancel campaign</source>
+        <translation>Cancelar campaña</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel “%1”? Nobody else receives it (%n candidate(s) still waiting). What was sent stays sent, and the campaign cannot be started again.</source>
+        <translation>
+            <numerusform>¿Cancelar «%1»? Nadie más la recibe (%n candidato aún en espera). Lo enviado queda enviado y la campaña no se puede volver a iniciar.</numerusform>
+            <numerusform>¿Cancelar «%1»? Nadie más la recibe (%n candidatos aún en espera). Lo enviado queda enviado y la campaña no se puede volver a iniciar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Campaign “%1” cancelled.</source>
+        <translation>Campaña «%1» cancelada.</translation>
+    </message>
+    <message>
+        <source>Delete campaign</source>
+        <translation>Eliminar campaña</translation>
+    </message>
+    <message>
+        <source>Delete the draft “%1” and its list of candidates?</source>
+        <translation>¿Eliminar el borrador «%1» y su lista de candidatos?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” deleted.</source>
+        <translation>Campaña «%1» eliminada.</translation>
+    </message>
+    <message>
+        <source>%1 - results.csv</source>
+        <translation>%1 - resultados.csv</translation>
+    </message>
+    <message>
+        <source>Save the campaign&apos;s results</source>
+        <translation>Guardar los resultados de la campaña</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Results saved to %1.</source>
+        <translation>Resultados guardados en %1.</translation>
+    </message>
+    <message>
+        <source>The results were not saved: %1</source>
+        <translation>No se guardaron los resultados: %1</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” scheduled: it starts %2.</source>
+        <translation>Campaña «%1» programada: empieza %2.</translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::ChatPanel</name>
     <message>
         <source>Assign</source>
@@ -1574,6 +2719,10 @@
     <message>
         <source>Notifications</source>
         <translation>Avisos</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campañas</translation>
     </message>
 </context>
 <context>

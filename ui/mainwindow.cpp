@@ -2,6 +2,7 @@
 
 #include "apikeyspage.h"
 #include "auditlogpage.h"
+#include "campaignspage.h"
 #include "chatpanel.h"
 #include "client/apiclient.h"
 #include "client/eventstream.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(client::ApiClient *api, const protocol::Me &user, QWidget
         connect(whatsApp, &WhatsAppPage::configurationChanged, this, &MainWindow::refreshWhatsAppStatus);
         addPage(tr("Templates"), new TemplatesPage(api, this));
         addPage(tr("Notifications"), new NotificationsPage(api, this));
+        addPage(tr("Campaigns"), new CampaignsPage(api, this));
         addPage(tr("Users"), new UsersPage(api, user.id, this));
         addPage(tr("API keys"), new ApiKeysPage(api, this));
         auto *health = new HealthPage(api, this);

@@ -508,4 +508,29 @@ QString csvColumnKey(const QString &header)
     return out;
 }
 
+namespace {
+const QStringList kPhoneWords = {QStringLiteral("phone"), QStringLiteral("telefono"), QStringLiteral("movil"), QStringLiteral("celular"),
+                                 QStringLiteral("mobile"), QStringLiteral("whatsapp"), QStringLiteral("numero")};
+} // namespace
+
+int audiencePhoneColumn(const QStringList &keys)
+{
+    for (const QString &word : kPhoneWords)
+        if (const qsizetype i = keys.indexOf(word); i >= 0)
+            return int(i);
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        for (const QString &part : keys.at(i).split(QLatin1Char('_'), Qt::SkipEmptyParts))
+            if (kPhoneWords.contains(part))
+                return int(i);
+    return -1;
+}
+
+int audienceNameColumn(const QStringList &keys)
+{
+    for (const char *name : {"name", "nombre", "first_name", "nombre_completo"})
+        if (const qsizetype i = keys.indexOf(QLatin1String(name)); i >= 0)
+            return int(i);
+    return -1;
+}
+
 } // namespace puente

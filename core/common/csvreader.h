@@ -136,4 +136,13 @@ private:
 // "Teléfono móvil" → "telefono_movil", "  E-mail " → "e_mail".
 QString csvColumnKey(const QString &header);
 
+// A campaign audience's columns (keys as csvColumnKey gives them, "" for a
+// column not read): the one with the numbers is the first named phone,
+// telefono, movil, celular, mobile, whatsapp or numero, else the first whose
+// name holds one of those words (telefono_movil, numero_de_telefono,
+// phone_number); the contact's name is name, nombre, first_name or
+// nombre_completo. -1: none.
+int audiencePhoneColumn(const QStringList &keys);
+int audienceNameColumn(const QStringList &keys);
+
 } // namespace puente

@@ -43,11 +43,6 @@ constexpr int kEcosystemBurst = 10;
 
 const QStringList kSources = {QStringLiteral("column"), QStringLiteral("text"), QStringLiteral("date"), QStringLiteral("time"),
                               QStringLiteral("datetime")};
-// The column that holds the number: the first of these a file has.
-const QStringList kPhoneColumns = {QStringLiteral("phone"), QStringLiteral("telefono"), QStringLiteral("movil"), QStringLiteral("celular"),
-                                   QStringLiteral("mobile"), QStringLiteral("whatsapp"), QStringLiteral("numero")};
-const QStringList kNameColumns = {QStringLiteral("name"), QStringLiteral("nombre"), QStringLiteral("first_name")};
-
 QJsonArray array(const QString &text)
 {
     return QJsonDocument::fromJson(text.toUtf8()).array();
@@ -138,7 +133,7 @@ std::optional<int> CampaignService::messagingLimit(const QString &tier)
 
 int CampaignService::backlogAllowance(int throughputPerSecond)
 {
-    return std::max(1, (std::max(1, throughputPerSecond) + 1) / 2);
+    return std::max(1, throughputPerSecond);
 }
 
 Result<std::optional<CampaignService::Row>> CampaignService::load(QSqlDatabase c, TenantId tenant, qint64 id)
@@ -633,23 +628,21 @@ Result<protocol::AudienceReport> CampaignService::importAudience(TenantId tenant
     }
     protocol::AudienceReport report;
     QHash<QString, int> index;
+    QStringList keys; // per column; "" for one not read (no name, or a repeated one)
     for (int i = 0; i < header.size(); ++i) {
         const QString key = csvColumnKey(header.at(i));
-        if (key.isEmpty() || index.contains(key))
+        if (key.isEmpty() || index.contains(key)) {
+            keys.append(QString());
             continue;
+        }
+        keys.append(key);
         index.insert(key, i);
         report.columns.append(key);
     }
-    int phoneColumn = -1, nameColumn = -1;
-    for (const QString &c : kPhoneColumns)
-        if (phoneColumn < 0 && index.contains(c))
-            phoneColumn = index.value(c);
-    for (const QString &c : kNameColumns)
-        if (nameColumn < 0 && index.contains(c))
-            nameColumn = index.value(c);
+    const int phoneColumn = audiencePhoneColumn(keys), nameColumn = audienceNameColumn(keys);
     if (phoneColumn < 0)
         return makeError("invalid_audience", QStringLiteral("the file has no phone column: its first line must name the columns, one of them "
-                                                            "\"phone\" (or teléfono, móvil, celular); it has %1")
+                                                            "\"phone\" (or teléfono, móvil, celular, número); it has %1")
                                                  .arg(report.columns.isEmpty() ? QStringLiteral("none") : report.columns.join(QStringLiteral(", "))));
     const QStringList needed = neededColumns(campaign);
     for (const QString &column : needed)

@@ -79,9 +79,9 @@ public:
     // ("TIER_2K", "2000"); nullopt: unlimited. Unknown or empty: 250, the
     // limit of a new business.
     static std::optional<int> messagingLimit(const QString &tier);
-    // How many recipients may wait in the outbox at once: half a second of
-    // the number's throughput, so that a recruiter's reply queued behind
-    // them leaves within a second.
+    // How many recipients may wait in the outbox at once: a second of the
+    // number's throughput (the dispatcher never runs dry between two passes;
+    // a recruiter's reply goes ahead of them in the dispatcher anyway).
     static int backlogAllowance(int throughputPerSecond);
 
 private:

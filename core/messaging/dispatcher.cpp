@@ -182,6 +182,19 @@ private:
             b.sent.pop_front();
         if (int(b.sent.size()) >= rate)
             return false;
+        // And spread over the second: about an eighth of the rate in any
+        // eighth of a second. A window filled in one burst held every send
+        // after it (a recruiter's reply among them) for most of a second.
+        // The slice is shortened by half a poll: a slot that frees between
+        // two passes is taken at the next (the second's window above stays
+        // exact; this only smooths, and at 125 ms it cost 10 % of the rate).
+        const int perSlice = std::max(1, (rate + 7) / 8);
+        const qint64 slice = std::max<qint64>(50, 125 - m_owner.m_settings.pollMs / 2);
+        int inSlice = 0;
+        for (auto it = b.sent.rbegin(); it != b.sent.rend() && now - *it < slice; ++it)
+            ++inSlice;
+        if (inSlice >= perSlice)
+            return false;
         b.sent.push_back(now);
         return true;
     }

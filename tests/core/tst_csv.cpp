@@ -786,6 +786,20 @@ void TestCsv::columnKeys()
     QCOMPARE(csvColumnKey(QStringLiteral("first_name")), QStringLiteral("first_name"));
     QCOMPARE(csvColumnKey(QStringLiteral("__x__y__")), QStringLiteral("x_y"));
     QCOMPARE(csvColumnKey(QStringLiteral("¿?")), QString());
+    // Which column holds the numbers, and the name.
+    auto keys = [](std::initializer_list<const char *> headers) {
+        QStringList out;
+        for (const char *h : headers)
+            out.append(csvColumnKey(QString::fromUtf8(h)));
+        return out;
+    };
+    QCOMPARE(audiencePhoneColumn(keys({"Nombre", "Teléfono"})), 1);
+    QCOMPARE(audiencePhoneColumn(keys({"Nombre", "Teléfono móvil", "Ciudad"})), 1);
+    QCOMPARE(audiencePhoneColumn(keys({"Número de teléfono", "Nombre"})), 0);
+    QCOMPARE(audiencePhoneColumn(keys({"telefono_fijo", "Móvil"})), 1); // an exact name first
+    QCOMPARE(audiencePhoneColumn(keys({"Nombre", "Ciudad"})), -1);
+    QCOMPARE(audienceNameColumn(keys({"Teléfono", "Nombre completo"})), 1);
+    QCOMPARE(audienceNameColumn(keys({"Teléfono", "Apellidos"})), -1);
 }
 
 QTEST_GUILESS_MAIN(TestCsv)

@@ -663,6 +663,20 @@ void TestApi::roleMatrix()
         {"GET", QStringLiteral("/api/notifications"), false, true, true, true},
         {"GET", QStringLiteral("/api/notifications/{id}"), false, true, true, true},
         {"DELETE", QStringLiteral("/api/notifications/{id}"), false, true, true, true},
+        {"GET", QStringLiteral("/api/campaigns"), false, true, true, true},
+        {"POST", QStringLiteral("/api/campaigns"), false, true, true, true},
+        {"GET", QStringLiteral("/api/campaigns/{id}"), false, true, true, true},
+        {"PATCH", QStringLiteral("/api/campaigns/{id}"), false, true, true, true},
+        {"DELETE", QStringLiteral("/api/campaigns/{id}"), false, true, true, true},
+        {"POST", QStringLiteral("/api/campaigns/{id}/audience"), false, true, true, true},
+        {"GET", QStringLiteral("/api/campaigns/{id}/audience"), false, true, true, true},
+        {"GET", QStringLiteral("/api/campaigns/{id}/audience/issues.csv"), false, true, true, true},
+        {"POST", QStringLiteral("/api/campaigns/{id}/start"), false, true, true, true},
+        {"POST", QStringLiteral("/api/campaigns/{id}/pause"), false, true, true, true},
+        {"POST", QStringLiteral("/api/campaigns/{id}/resume"), false, true, true, true},
+        {"POST", QStringLiteral("/api/campaigns/{id}/cancel"), false, true, true, true},
+        {"GET", QStringLiteral("/api/campaigns/{id}/recipients"), false, true, true, true},
+        {"GET", QStringLiteral("/api/campaigns/{id}/results.csv"), false, true, true, true},
     };
     // The matrix covers every route the API registers (public ones aside).
     QStringList covered;
@@ -746,10 +760,22 @@ void TestApi::isolationWalk()
         n.finish();
         QVERIFY(tx.commit());
     }
+    // And a campaign of B's, a draft (A's walk must not see, change, start or delete it).
+    qint64 bCampaign = 0;
+    {
+        Transaction tx(db());
+        Sql q(tx.connection(), QStringLiteral("INSERT INTO campaigns (tenant_id, name, template_name, language, created_at, updated_at) "
+                                              "VALUES (?, 'bravo campaign', 'bravo_tpl', 'es', ?, ?) RETURNING id"));
+        q.bind(b.tenant.value).bind(nowMs()).bind(nowMs());
+        QVERIFY(q.exec() && q.next());
+        bCampaign = q.int64(0);
+        q.finish();
+        QVERIFY(tx.commit());
+    }
     const QString before = snapshot(b.tenant);
 
     // B's id for each kind of path parameter.
-    const QHash<QString, qint64> idFor = {
+    QHash<QString, qint64> idFor = {
         {QStringLiteral("/api/api-keys/{id}"), b.apiKeyId},
         {QStringLiteral("/api/whatsapp/conversations/{id}"), b.conversationId},
         {QStringLiteral("/api/whatsapp/conversations/{id}/read"), b.conversationId},
@@ -762,12 +788,17 @@ void TestApi::isolationWalk()
         {QStringLiteral("/api/notification-rules/{id}"), bRule},
         {QStringLiteral("/api/notifications/{id}"), bNotification},
     };
+    for (const char *campaignRoute : {"/api/campaigns/{id}", "/api/campaigns/{id}/audience", "/api/campaigns/{id}/audience/issues.csv",
+                                      "/api/campaigns/{id}/start", "/api/campaigns/{id}/pause", "/api/campaigns/{id}/resume",
+                                      "/api/campaigns/{id}/cancel", "/api/campaigns/{id}/recipients", "/api/campaigns/{id}/results.csv"})
+        idFor.insert(QString::fromLatin1(campaignRoute), bCampaign);
     // Plausible bodies: each would succeed against A's own ids.
     const QHash<QString, QJsonObject> bodyFor = {
         {QStringLiteral("PATCH /api/whatsapp/conversations/{id}"), {{QStringLiteral("status"), QStringLiteral("archived")}}},
         {QStringLiteral("POST /api/whatsapp/conversations/{id}/messages"), {{QStringLiteral("message"), QStringLiteral("hola")}, {QStringLiteral("type"), QStringLiteral("text")}}},
         {QStringLiteral("PATCH /api/users/{id}"), {{QStringLiteral("name"), QStringLiteral("Hijacked")}}},
         {QStringLiteral("PATCH /api/notification-rules/{id}"), {{QStringLiteral("enabled"), false}}},
+        {QStringLiteral("PATCH /api/campaigns/{id}"), {{QStringLiteral("name"), QStringLiteral("hijacked")}}},
     };
     const QStringList platformOnly = {QStringLiteral("PATCH /api/admin/tenants/{id}")}; // no tenant role reaches it (role matrix)
     int walked = 0;
@@ -785,7 +816,8 @@ void TestApi::isolationWalk()
             const bool adminRoute = pattern.startsWith(QLatin1String("/api/users")) || pattern.startsWith(QLatin1String("/api/api-keys"))
                                     || pattern.startsWith(QLatin1String("/api/dead-letters"))
                                     || pattern.startsWith(QLatin1String("/api/notification-rules"));
-            const bool crmRoute = pattern.startsWith(QLatin1String("/api/notifications/")); // admins and keys
+            const bool crmRoute = pattern.startsWith(QLatin1String("/api/notifications/"))
+                                  || pattern.startsWith(QLatin1String("/api/campaigns/")); // admins and keys
             if ((token == a.agentToken && crmRoute) || ((token == a.agentToken || token == a.apiKey) && adminRoute))
                 QCOMPARE(r.status, 403); // agents and keys cannot reach admin routes at all
             else
@@ -793,7 +825,7 @@ void TestApi::isolationWalk()
         }
         ++walked;
     }
-    QCOMPARE(walked, 16);
+    QCOMPARE(walked, 28);
     // The same bodies do work on A's own ids (the walk is not vacuous).
     openWindow(a.conversationId);
     QCOMPARE(call("PATCH", QStringLiteral("/api/users/%1").arg(a.agentId.value), a.adminToken, bodyFor.value(QStringLiteral("PATCH /api/users/{id}"))).status, 200);
@@ -807,7 +839,7 @@ void TestApi::isolationWalk()
                                 QStringLiteral("/api/whatsapp/health"), QStringLiteral("/api/usage"),
                                 QStringLiteral("/api/whatsapp/conversations?q=bravo"), QStringLiteral("/api/notifications"),
                                 QStringLiteral("/api/notification-rules"), QStringLiteral("/api/callback-deliveries"),
-                                QStringLiteral("/api/tenant-settings")}) {
+                                QStringLiteral("/api/tenant-settings"), QStringLiteral("/api/campaigns")}) {
         const Reply r = call("GET", path, a.adminToken);
         QCOMPARE(r.status, 200);
         QVERIFY2(!r.raw.contains("bravo") && !r.raw.contains("\"2002\""), qPrintable(path + QStringLiteral(": ") + QString::fromUtf8(r.raw)));

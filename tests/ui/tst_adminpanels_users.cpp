@@ -395,6 +395,7 @@ void TestAdminPanelsUsers::apiKeyWorksUntilRevoked()
     dialog->scopeBox(QStringLiteral("conversations:write"))->setChecked(false);
     dialog->scopeBox(QStringLiteral("messages:send"))->setChecked(false);
     dialog->scopeBox(QStringLiteral("notifications"))->setChecked(false);
+    dialog->scopeBox(QStringLiteral("campaigns"))->setChecked(false);
     dialog->findChild<QPushButton *>(QStringLiteral("create"))->click();
     ui::SecretDialog *shown = nullptr;
     QTRY_VERIFY((shown = page.findChild<ui::SecretDialog *>()));

@@ -3,6 +3,7 @@
 #include "messaging/campaigns.h"
 #include "restapi.h"
 
+#include <QBuffer>
 #include <QFile>
 
 namespace puente::server::api {
@@ -117,13 +118,13 @@ void registerCampaignRoutes(Router &router, Environment &env)
         if (!type.isEmpty() && type != "text/csv" && type != "text/plain" && type != "application/csv" && type != "application/vnd.ms-excel")
             return problem(ErrorCode::UnsupportedMediaType, QStringLiteral("send the audience as CSV (Content-Type: text/csv); from a spreadsheet, "
                                                                            "save it as \"CSV UTF-8\""));
-        if (r.bodySize == 0 || !r.bodyFile)
-            return problem(ErrorCode::InvalidAudience, QStringLiteral("the file is empty: give a CSV file with a header line (phone, name, ...) "
-                                                                      "and one line per candidate"));
-        QFile in(r.bodyFile->path());
-        if (!in.open(QIODevice::ReadOnly))
-            return fromError(makeError("storage_error", QStringLiteral("cannot read the upload: %1").arg(in.errorString())));
-        auto report = service(env).importAudience(r.principal.tenant, *id, &in, r.actor());
+        // An empty body is the service's to refuse (after it found the campaign).
+        QBuffer none;
+        QFile file(r.bodyFile ? r.bodyFile->path() : QString());
+        QIODevice *in = r.bodyFile ? static_cast<QIODevice *>(&file) : &none;
+        if (!in->open(QIODevice::ReadOnly))
+            return fromError(makeError("storage_error", QStringLiteral("cannot read the upload: %1").arg(in->errorString())));
+        auto report = service(env).importAudience(r.principal.tenant, *id, in, r.actor());
         if (!report)
             return fromError(report.error());
         return answer<route::UploadAudience>(report.value());
