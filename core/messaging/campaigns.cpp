@@ -335,6 +335,17 @@ Status validate(QSqlDatabase c, TenantId tenant, const protocol::CreateCampaign 
     return {};
 }
 
+// An upload of the audience is running (one that died over ten minutes ago
+// does not count: the next upload takes over).
+bool importingNow(bool importing, const protocol::Campaign &w, qint64 now)
+{
+    return importing && w.updatedAt >= now - 10 * 60'000;
+}
+Error uploadRunning()
+{
+    return makeError("campaign_not_editable", QStringLiteral("its audience is being uploaded right now; wait for the upload to finish"));
+}
+
 Error notEditable(const protocol::Campaign &w)
 {
     return makeError("campaign_not_editable", QStringLiteral("the campaign is %1: only a draft can be changed").arg(protocol::enumName(w.state)));
@@ -436,6 +447,8 @@ Result<protocol::Campaign> CampaignService::update(TenantId tenant, qint64 id, c
     const protocol::Campaign &old = row.value()->wire;
     if (old.state != protocol::CampaignState::Draft)
         return notEditable(old);
+    if (importingNow(row.value()->importing, old, m_clock()))
+        return uploadRunning();
     const protocol::CreateCampaign merged{in.name.value_or(old.name),     in.templateName.value_or(old.templateName),
                                           in.language.value_or(old.language), in.header.value_or(old.header),
                                           in.body.value_or(old.body),         in.buttons.value_or(old.buttons),
@@ -477,6 +490,8 @@ Status CampaignService::remove(TenantId tenant, qint64 id, const Actor &actor)
         return makeError("not_found", QStringLiteral("no such campaign"));
     if (row.value()->wire.state != protocol::CampaignState::Draft)
         return makeError("campaign_not_editable", QStringLiteral("only a draft can be deleted; cancel the campaign instead"));
+    if (importingNow(row.value()->importing, row.value()->wire, m_clock()))
+        return uploadRunning();
     Sql q(tx.connection(), QStringLiteral("DELETE FROM campaigns WHERE tenant_id = ? AND id = ?"));
     q.bind(tenant.value).bind(id);
     if (auto s = q.exec(); !s)
@@ -650,6 +665,30 @@ Result<protocol::AudienceReport> CampaignService::importAudience(TenantId tenant
             return makeError("invalid_audience", QStringLiteral("the campaign's template needs a column %1 that the file does not have (it has %2)")
                                                      .arg(column, report.columns.join(QStringLiteral(", "))));
 
+    // Claimed: a draft, with no other import running (one that died over
+    // ten minutes ago does not count), its old audience cleared, at once.
+    {
+        const qint64 now = m_clock();
+        Transaction claim(m_db);
+        if (!claim.begun())
+            return claim.begun().error();
+        Sql mark(claim.connection(), QStringLiteral("UPDATE campaigns SET importing = 1, updated_at = ? WHERE tenant_id = ? AND id = ? "
+                                                    "AND state = 'draft' AND (importing = 0 OR updated_at < ?)"));
+        mark.bind(now).bind(tenant.value).bind(id).bind(now - 10 * 60'000);
+        if (auto s = mark.exec(); !s)
+            return s.error();
+        if (mark.rowsAffected() == 0)
+            return makeError("campaign_not_editable", QStringLiteral("the campaign is no longer a draft, or another upload of its audience is "
+                                                                     "running; wait for it and try again"));
+        for (const char *table : {"campaign_recipients", "campaign_audience_issues"}) {
+            Sql clear(claim.connection(), QStringLiteral("DELETE FROM %1 WHERE campaign_id = ?").arg(QLatin1String(table)));
+            clear.bind(id);
+            if (auto s = clear.exec(); !s)
+                return s.error();
+        }
+        if (auto s = claim.commit(); !s)
+            return s.error();
+    }
     const protocol::NotificationRule rule = asRule(campaign);
     bool formatted = false, renderedOnce = false;
     for (const auto *sources : {&campaign.header, &campaign.body})
@@ -657,10 +696,6 @@ Result<protocol::AudienceReport> CampaignService::importAudience(TenantId tenant
             formatted = formatted || (src.source != QLatin1String("column") && src.source != QLatin1String("text"));
     for (const protocol::ButtonParameter &b : campaign.buttons)
         formatted = formatted || (b.value.source != QLatin1String("column") && b.value.source != QLatin1String("text"));
-    if (auto s = clearAudience(m_db, id); !s)
-        return s.error();
-    if (auto s = writeOne(m_db, QStringLiteral("UPDATE campaigns SET importing = 1, updated_at = ? WHERE id = ?"), {m_clock(), id}); !s)
-        return s.error();
     // A failed import leaves no audience (never half of one).
     auto failImport = [&](const Error &e) -> Error {
         if (auto s = clearAudience(m_db, id); !s)
@@ -900,7 +935,8 @@ Result<protocol::Campaign> CampaignService::transition(TenantId tenant, qint64 i
         if (w.state != S::Draft)
             return refuse(QStringLiteral("started"));
         if (row.value()->importing)
-            return makeError("campaign_not_ready", QStringLiteral("its audience is still being imported"));
+            return makeError("campaign_not_ready", QStringLiteral("its audience is still being imported (or the last upload did not finish: "
+                                                                  "upload the file again)"));
         Sql pending(c, QStringLiteral("SELECT COUNT(*) FROM campaign_recipients WHERE campaign_id = ? AND state = 'pending'"));
         pending.bind(id);
         if (auto s = pending.exec(); !s)
@@ -916,6 +952,11 @@ Result<protocol::Campaign> CampaignService::transition(TenantId tenant, qint64 i
                                                     tpl.value() ? tpl.value()->components : QJsonArray());
         if (!broken.isEmpty())
             return makeError("campaign_not_ready", QStringLiteral("the campaign cannot be sent: %1").arg(broken));
+        for (const QString &column : neededColumns(w))
+            if (!w.columns.contains(column))
+                return makeError("campaign_not_ready", QStringLiteral("the campaign's message needs a column %1 that its audience file does not "
+                                                                      "have; upload the file again (or change the message)")
+                                                           .arg(column));
         Sql config(c, QStringLiteral("SELECT 1 FROM whatsapp_config WHERE tenant_id = ? AND api_type = 'business_api' AND is_active = 1"));
         config.bind(tenant.value);
         if (auto s = config.exec(); !s)
@@ -947,6 +988,8 @@ Result<protocol::Campaign> CampaignService::transition(TenantId tenant, qint64 i
     } else {
         if (w.state == S::Finished || w.state == S::Cancelled)
             return refuse(QStringLiteral("cancelled"));
+        if (importingNow(row.value()->importing, w, now))
+            return uploadRunning();
         set = QStringLiteral("state = 'cancelled', finished_at = ?, waiting_code = NULL, waiting_reason = NULL, waiting_until = NULL");
         binds << now;
         Sql left(c, QStringLiteral("UPDATE campaign_recipients SET state = 'cancelled', reason_code = 'cancelled', reason = 'the campaign was cancelled' "
@@ -1037,8 +1080,9 @@ Result<protocol::CampaignRecipientPage> CampaignService::recipients(TenantId ten
         if (status == QLatin1String("pending") || status == QLatin1String("skipped") || status == QLatin1String("cancelled")) {
             sql += QStringLiteral(" AND r.state = ?");
             binds << status;
-        } else if (status == QLatin1String("queued") || status == QLatin1String("sent") || status == QLatin1String("delivered")
-                   || status == QLatin1String("failed")) {
+        } else if (status == QLatin1String("queued")) {
+            sql += QStringLiteral(" AND r.state = 'queued' AND (m.status = 'queued' OR m.id IS NULL)");
+        } else if (status == QLatin1String("sent") || status == QLatin1String("delivered") || status == QLatin1String("failed")) {
             sql += QStringLiteral(" AND r.state = 'queued' AND m.status = ?");
             binds << status;
         } else if (status == QLatin1String("read")) {
@@ -1116,6 +1160,8 @@ Status CampaignService::pauseAutomatically(QSqlDatabase c, const Row &row, const
     q.bind(code).bind(reason).bind(m_clock()).bind(row.wire.id);
     if (auto s = q.exec(); !s)
         return s;
+    if (q.rowsAffected() == 0)
+        return {}; // paused, cancelled or finished meanwhile: nothing to say
     qCWarning(lcCampaigns).noquote() << "campaign" << row.wire.id << "paused:" << reason;
     campaignCounters().pausedAutomatically.fetch_add(1, std::memory_order_relaxed);
     return AuditLog::append(c, Actor(QStringLiteral("system")), row.tenant, QStringLiteral("campaign.paused"), QStringLiteral("campaign"),
@@ -1212,6 +1258,19 @@ Result<int> CampaignService::release(const Row &row, int count, bool *pausedOut)
     if (!tx.begun())
         return tx.begun().error();
     QSqlDatabase c = tx.connection();
+    // Still running? Taken first, this row lock makes releases (other
+    // nodes' too) and pause or cancel take turns: nothing goes out after a
+    // pause, and no recipient is picked twice.
+    {
+        Sql still(c, QStringLiteral("UPDATE campaigns SET updated_at = ? WHERE id = ? AND state = 'running'"));
+        still.bind(m_clock()).bind(row.wire.id);
+        if (auto s = still.exec(); !s)
+            return s.error();
+        if (still.rowsAffected() == 0) {
+            *pausedOut = true;
+            return 0;
+        }
+    }
     EventBatch events(c);
     Sql pick(c, QStringLiteral("SELECT id, phone, name, data FROM campaign_recipients WHERE campaign_id = ? AND state = 'pending' ORDER BY id LIMIT ?"));
     pick.bind(row.wire.id).bind(qint64(count));
@@ -1273,11 +1332,18 @@ Result<int> CampaignService::release(const Row &row, int count, bool *pausedOut)
                 *pausedOut = true;
                 break;
             }
+            // What is about this recipient skips it; anything else (the
+            // database) is not theirs: the pass ends and is tried again.
+            static const QStringList kTheirs = {QStringLiteral("invalid_message"), QStringLiteral("contact_blocked"), QStringLiteral("window_closed"),
+                                                QStringLiteral("missing_data"), QStringLiteral("invalid_phone_number")};
+            if (!kTheirs.contains(code))
+                return message.error();
             if (auto s = skip(p.id, code, message.error().message, conversation.id); !s)
                 return s.error();
             continue;
         }
-        Sql queued(c, QStringLiteral("UPDATE campaign_recipients SET state = 'queued', conversation_id = ?, message_id = ?, queued_at = ? WHERE id = ?"));
+        Sql queued(c, QStringLiteral("UPDATE campaign_recipients SET state = 'queued', conversation_id = ?, message_id = ?, queued_at = ? "
+                                     "WHERE id = ? AND state = 'pending'"));
         queued.bind(conversation.id).bind(message->id).bind(message->timestamp).bind(p.id);
         if (auto s = queued.exec(); !s)
             return s.error();
@@ -1308,7 +1374,7 @@ Result<int> CampaignService::advance()
         while (due.next())
             starting.append(readRow(due));
         due.finish();
-        for (const Row &r : std::as_const(starting)) {
+        auto startOne = [&](const Row &r) -> Status {
             Transaction tx(m_db);
             if (!tx.begun())
                 return tx.begun().error();
@@ -1317,14 +1383,18 @@ Result<int> CampaignService::advance()
             go.bind(now).bind(now).bind(r.wire.id);
             if (auto s = go.exec(); !s)
                 return s.error();
+            if (go.rowsAffected() == 0)
+                return {}; // another node started it
             if (auto s = AuditLog::append(tx.connection(), Actor(QStringLiteral("system")), r.tenant, QStringLiteral("campaign.started"),
                                           QStringLiteral("campaign"), QString::number(r.wire.id),
                                           QJsonObject{{QStringLiteral("name"), r.wire.name}, {QStringLiteral("scheduled"), true}});
                 !s)
                 return s.error();
-            if (auto s = tx.commit(); !s)
-                return s.error();
-        }
+            return tx.commit();
+        };
+        for (const Row &r : std::as_const(starting))
+            if (auto s = startOne(r); !s)
+                qCWarning(lcCampaigns).noquote() << "campaign" << r.wire.id << "could not start:" << s.error().message;
     }
     Sql running(read, QStringLiteral("SELECT %1 FROM campaigns WHERE state = 'running' ORDER BY tenant_id, id").arg(QLatin1String(kColumns)));
     if (auto s = running.exec(); !s)
@@ -1336,7 +1406,9 @@ Result<int> CampaignService::advance()
     int stillRunning = 0;
     QHash<qint64, int> roomOf; // tenant → recipients it may still hand the outbox this pass
     QHash<qint64, std::optional<int>> limitLeft;
-    for (const Row &r : std::as_const(rows)) {
+    // Each campaign on its own: one tenant's trouble (a setting that cannot
+    // be read, a failing statement) holds back no other campaign.
+    auto advanceOne = [&](const Row &r) -> Status {
         const qint64 tenant = r.tenant.value;
         Sql config(read, QStringLiteral("SELECT throughput_per_second, quality_rating, messaging_limit FROM whatsapp_config "
                                         "WHERE tenant_id = ? AND api_type = 'business_api' AND is_active = 1"));
@@ -1354,7 +1426,7 @@ Result<int> CampaignService::advance()
                 return s.error();
             if (auto s = tx.commit(); !s)
                 return s.error();
-            continue;
+            return {};
         }
         const int rate = int(std::max<qint64>(1, config.int64(0)));
         const QString quality = config.text(1).toUpper();
@@ -1364,7 +1436,7 @@ Result<int> CampaignService::advance()
         if (auto s = checkRefusals(read, r, quality, &paused); !s)
             return s.error();
         if (paused)
-            continue;
+            return {};
         ++stillRunning;
         if (!roomOf.contains(tenant)) {
             Sql backlog(read, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE tenant_id = ? AND state IN ('pending', 'in_flight')"));
@@ -1405,7 +1477,7 @@ Result<int> CampaignService::advance()
         if (const auto left = limitLeft.value(tenant))
             allowed = std::min(allowed, *left);
         if (allowed <= 0)
-            continue;
+            return {};
         if (!r.wire.waitingCode.isEmpty())
             if (auto s = writeOne(m_db, QStringLiteral("UPDATE campaigns SET waiting_code = NULL, waiting_reason = NULL, waiting_until = NULL, "
                                                        "updated_at = ? WHERE id = ?"),
@@ -1421,7 +1493,7 @@ Result<int> CampaignService::advance()
             limitLeft[tenant] = *left - released.value();
         if (stopped) {
             --stillRunning;
-            continue;
+            return {};
         }
         // Nobody left: finished.
         Sql left(read, QStringLiteral("SELECT 1 FROM campaign_recipients WHERE campaign_id = ? AND state = 'pending' LIMIT 1"));
@@ -1439,6 +1511,8 @@ Result<int> CampaignService::advance()
             done.bind(now).bind(now).bind(r.wire.id);
             if (auto s = done.exec(); !s)
                 return s.error();
+            if (done.rowsAffected() == 0)
+                return {}; // cancelled or paused meanwhile
             if (auto s = AuditLog::append(tx.connection(), Actor(QStringLiteral("system")), r.tenant, QStringLiteral("campaign.finished"),
                                           QStringLiteral("campaign"), QString::number(r.wire.id), QJsonObject{{QStringLiteral("name"), r.wire.name}});
                 !s)
@@ -1447,7 +1521,11 @@ Result<int> CampaignService::advance()
                 return s.error();
             --stillRunning;
         }
-    }
+        return {};
+    };
+    for (const Row &r : std::as_const(rows))
+        if (auto s = advanceOne(r); !s)
+            qCWarning(lcCampaigns).noquote() << "campaign" << r.wire.id << "of tenant" << r.tenant.value << ":" << s.error().message;
     return stillRunning;
 }
 

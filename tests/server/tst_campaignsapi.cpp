@@ -75,6 +75,7 @@ private Q_SLOTS:
     void optOutAfterImportIsSkipped();
     void accountWebhooksSetQualityAndLimit();
     void heldBackMessagesPauseOnlyInABurst();
+    void startNeedsTheColumnsTheMessageUses();
 
 private:
     using Reply = test::HttpReply;
@@ -827,6 +828,24 @@ void TestCampaigns::heldBackMessagesPauseOnlyInABurst()
     const Reply r = call("GET", QStringLiteral("/api/campaigns/%1").arg(second), m_adminToken);
     QCOMPARE(r.body.value(QStringLiteral("pause_code")).toString(), QStringLiteral("ecosystem_limit"));
     QVERIFY2(r.body.value(QStringLiteral("pause_reason")).toString().contains(QStringLiteral("30 of")), r.raw.constData());
+}
+
+void TestCampaigns::startNeedsTheColumnsTheMessageUses()
+{
+    const qint64 id = createCampaign();
+    QCOMPARE(upload(id, audience(3)).status, 200);
+    // The message changed after the upload to read a column the file lacks:
+    // starting would skip everyone (missing data), so it is refused.
+    const Reply changed = call("PATCH", QStringLiteral("/api/campaigns/%1").arg(id), m_adminToken,
+                               {{QStringLiteral("body"), QJsonArray{source(QStringLiteral("column"), QStringLiteral("nombre")),
+                                                                    source(QStringLiteral("column"), QStringLiteral("sueldo")),
+                                                                    source(QStringLiteral("column"), QStringLiteral("ciudad"))}}});
+    QCOMPARE(changed.status, 200);
+    const Reply start = call("POST", QStringLiteral("/api/campaigns/%1/start").arg(id), m_adminToken);
+    QCOMPARE(start.status, 422);
+    QCOMPARE(start.code(), QStringLiteral("campaign_not_ready"));
+    QVERIFY2(start.body[QStringLiteral("error")][QStringLiteral("message")].toString().contains(QStringLiteral("sueldo")), start.raw.constData());
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE campaign_id = ?"), {id}), qint64(0));
 }
 
 QTEST_MAIN(TestCampaigns)
