@@ -43,30 +43,6 @@ constexpr int kEcosystemBurst = 10;
 
 const QStringList kSources = {QStringLiteral("column"), QStringLiteral("text"), QStringLiteral("date"), QStringLiteral("time"),
                               QStringLiteral("datetime")};
-QJsonArray array(const QString &text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).array();
-}
-template<typename T>
-QList<T> listOf(const QString &text)
-{
-    QList<T> out;
-    for (const QJsonValue &v : array(text))
-        out.append(protocol::fromJson<T>(v.toObject()));
-    return out;
-}
-template<typename T>
-QJsonArray arrayOf(const QList<T> &list)
-{
-    QJsonArray out;
-    for (const T &v : list)
-        out.append(protocol::toJson(v));
-    return out;
-}
-QVariant nullInt()
-{
-    return QVariant(QMetaType(QMetaType::LongLong));
-}
 QVariant optionalInt(const std::optional<qint64> &v)
 {
     return v ? QVariant(*v) : nullInt();
@@ -136,15 +112,15 @@ int CampaignService::backlogAllowance(int throughputPerSecond)
     return std::max(1, throughputPerSecond);
 }
 
-Result<std::optional<CampaignService::Row>> CampaignService::load(QSqlDatabase c, TenantId tenant, qint64 id)
+Result<CampaignService::Row> CampaignService::load(QSqlDatabase c, TenantId tenant, qint64 id)
 {
     Sql q(c, QStringLiteral("SELECT %1 FROM campaigns WHERE tenant_id = ? AND id = ?").arg(QLatin1String(kColumns)));
     q.bind(tenant.value).bind(id);
     if (auto s = q.exec(); !s)
         return s.error();
     if (!q.next())
-        return std::optional<Row>();
-    return std::optional<Row>(readRow(q));
+        return makeError("not_found", QStringLiteral("no such campaign"));
+    return readRow(q);
 }
 
 CampaignService::Row CampaignService::readRow(const Sql &q)
@@ -156,14 +132,14 @@ CampaignService::Row CampaignService::readRow(const Sql &q)
     w.name = q.text(2);
     w.templateName = q.text(3);
     w.language = q.text(4);
-    w.header = listOf<protocol::ParameterSource>(q.text(5));
-    w.body = listOf<protocol::ParameterSource>(q.text(6));
-    w.buttons = listOf<protocol::ButtonParameter>(q.text(7));
+    w.header = rows::listOf<protocol::ParameterSource>(q.text(5));
+    w.body = rows::listOf<protocol::ParameterSource>(q.text(6));
+    w.buttons = rows::listOf<protocol::ButtonParameter>(q.text(7));
     w.state = protocol::enumFromName<protocol::CampaignState>(q.text(8)).value_or(protocol::CampaignState::Draft);
     if (!q.isNull(9))
         w.startAt = q.int64(9);
     w.pauseOnYellow = q.int64(10) != 0;
-    for (const QJsonValue &v : array(q.text(11)))
+    for (const QJsonValue &v : rows::jsonArray(q.text(11)))
         w.columns.append(v.toString());
     r.report = QJsonDocument::fromJson(q.text(12).toUtf8()).object();
     r.importing = q.int64(13) != 0;
@@ -261,6 +237,24 @@ Result<protocol::Campaign> CampaignService::finish(QSqlDatabase c, const Row &ro
     return w;
 }
 
+Result<protocol::Campaign> CampaignService::commitAudited(Transaction &tx, TenantId tenant, qint64 id, const Actor &actor, const QString &action,
+                                                          const std::function<QJsonObject(const protocol::Campaign &)> &detail)
+{
+    auto row = load(tx.connection(), tenant, id);
+    if (!row)
+        return row.error();
+    auto out = finish(tx.connection(), row.value());
+    if (!out)
+        return out.error();
+    if (auto s = AuditLog::append(tx.connection(), actor, tenant, QStringLiteral("campaign.") + action, QStringLiteral("campaign"), QString::number(id),
+                                  detail ? detail(out.value()) : protocol::toJson(out.value()));
+        !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    return out;
+}
+
 Result<QList<protocol::Campaign>> CampaignService::list(TenantId tenant)
 {
     QSqlDatabase c = m_db.connection();
@@ -288,9 +282,7 @@ Result<protocol::Campaign> CampaignService::get(TenantId tenant, qint64 id)
     auto row = load(c, tenant, id);
     if (!row)
         return row.error();
-    if (!row.value())
-        return makeError("not_found", QStringLiteral("no such campaign"));
-    return finish(c, *row.value());
+    return finish(c, row.value());
 }
 
 namespace {
@@ -395,7 +387,7 @@ Result<std::optional<TemplateRow>> templateOf(QSqlDatabase c, TenantId tenant, c
         return s.error();
     if (!t.next())
         return std::optional<TemplateRow>();
-    return std::optional<TemplateRow>(TemplateRow{t.text(0), array(t.text(1))});
+    return std::optional<TemplateRow>(TemplateRow{t.text(0), rows::jsonArray(t.text(1))});
 }
 } // namespace
 
@@ -411,26 +403,14 @@ Result<protocol::Campaign> CampaignService::create(TenantId tenant, const protoc
     Sql q(c, QStringLiteral("INSERT INTO campaigns (tenant_id, name, template_name, language, header, body, buttons, start_at, pause_on_yellow, "
                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     q.bind(tenant.value).bind(in.name.trimmed()).bind(in.templateName.trimmed()).bind(in.language.trimmed())
-        .bind(rows::compactJson(arrayOf(in.header))).bind(rows::compactJson(arrayOf(in.body))).bind(rows::compactJson(arrayOf(in.buttons)))
+        .bind(rows::compactJson(rows::arrayOf(in.header))).bind(rows::compactJson(rows::arrayOf(in.body))).bind(rows::compactJson(rows::arrayOf(in.buttons)))
         .bind(in.startAt && *in.startAt > 0 ? QVariant(*in.startAt) : nullInt()).bind(in.pauseOnYellow.value_or(false) ? 1 : 0).bind(now).bind(now);
     if (auto s = q.exec(); !s)
         return s.error();
     q.next();
     const qint64 id = q.int64(0);
     q.finish();
-    auto row = load(c, tenant, id);
-    if (!row || !row.value())
-        return row ? makeError("storage_error", QStringLiteral("the campaign vanished")) : row.error();
-    auto out = finish(c, *row.value());
-    if (!out)
-        return out.error();
-    if (auto s = AuditLog::append(c, actor, tenant, QStringLiteral("campaign.created"), QStringLiteral("campaign"), QString::number(id),
-                                  protocol::toJson(out.value()));
-        !s)
-        return s.error();
-    if (auto s = tx.commit(); !s)
-        return s.error();
-    return out;
+    return commitAudited(tx, tenant, id, actor, QStringLiteral("created"));
 }
 
 Result<protocol::Campaign> CampaignService::update(TenantId tenant, qint64 id, const protocol::UpdateCampaign &in, const Actor &actor, QString *field)
@@ -442,12 +422,10 @@ Result<protocol::Campaign> CampaignService::update(TenantId tenant, qint64 id, c
     auto row = load(c, tenant, id);
     if (!row)
         return row.error();
-    if (!row.value())
-        return makeError("not_found", QStringLiteral("no such campaign"));
-    const protocol::Campaign &old = row.value()->wire;
+    const protocol::Campaign &old = row->wire;
     if (old.state != protocol::CampaignState::Draft)
         return notEditable(old);
-    if (importingNow(row.value()->importing, old, m_clock()))
+    if (importingNow(row->importing, old, m_clock()))
         return uploadRunning();
     const protocol::CreateCampaign merged{in.name.value_or(old.name),     in.templateName.value_or(old.templateName),
                                           in.language.value_or(old.language), in.header.value_or(old.header),
@@ -457,25 +435,13 @@ Result<protocol::Campaign> CampaignService::update(TenantId tenant, qint64 id, c
         return s.error();
     Sql q(c, QStringLiteral("UPDATE campaigns SET name = ?, template_name = ?, language = ?, header = ?, body = ?, buttons = ?, start_at = ?, "
                             "pause_on_yellow = ?, updated_at = ? WHERE tenant_id = ? AND id = ?"));
-    q.bind(merged.name.trimmed()).bind(merged.templateName.trimmed()).bind(merged.language.trimmed()).bind(rows::compactJson(arrayOf(merged.header)))
-        .bind(rows::compactJson(arrayOf(merged.body))).bind(rows::compactJson(arrayOf(merged.buttons)))
+    q.bind(merged.name.trimmed()).bind(merged.templateName.trimmed()).bind(merged.language.trimmed()).bind(rows::compactJson(rows::arrayOf(merged.header)))
+        .bind(rows::compactJson(rows::arrayOf(merged.body))).bind(rows::compactJson(rows::arrayOf(merged.buttons)))
         .bind(merged.startAt && *merged.startAt > 0 ? QVariant(*merged.startAt) : nullInt()).bind(*merged.pauseOnYellow ? 1 : 0).bind(m_clock())
         .bind(tenant.value).bind(id);
     if (auto s = q.exec(); !s)
         return s.error();
-    auto fresh = load(c, tenant, id);
-    if (!fresh || !fresh.value())
-        return fresh ? makeError("storage_error", QStringLiteral("the campaign vanished")) : fresh.error();
-    auto out = finish(c, *fresh.value());
-    if (!out)
-        return out.error();
-    if (auto s = AuditLog::append(c, actor, tenant, QStringLiteral("campaign.updated"), QStringLiteral("campaign"), QString::number(id),
-                                  protocol::toJson(out.value()));
-        !s)
-        return s.error();
-    if (auto s = tx.commit(); !s)
-        return s.error();
-    return out;
+    return commitAudited(tx, tenant, id, actor, QStringLiteral("updated"));
 }
 
 Status CampaignService::remove(TenantId tenant, qint64 id, const Actor &actor)
@@ -486,18 +452,16 @@ Status CampaignService::remove(TenantId tenant, qint64 id, const Actor &actor)
     auto row = load(tx.connection(), tenant, id);
     if (!row)
         return row.error();
-    if (!row.value())
-        return makeError("not_found", QStringLiteral("no such campaign"));
-    if (row.value()->wire.state != protocol::CampaignState::Draft)
+    if (row->wire.state != protocol::CampaignState::Draft)
         return makeError("campaign_not_editable", QStringLiteral("only a draft can be deleted; cancel the campaign instead"));
-    if (importingNow(row.value()->importing, row.value()->wire, m_clock()))
+    if (importingNow(row->importing, row->wire, m_clock()))
         return uploadRunning();
     Sql q(tx.connection(), QStringLiteral("DELETE FROM campaigns WHERE tenant_id = ? AND id = ?"));
     q.bind(tenant.value).bind(id);
     if (auto s = q.exec(); !s)
         return s;
     if (auto s = AuditLog::append(tx.connection(), actor, tenant, QStringLiteral("campaign.deleted"), QStringLiteral("campaign"), QString::number(id),
-                                  QJsonObject{{QStringLiteral("name"), row.value()->wire.name}});
+                                  QJsonObject{{QStringLiteral("name"), row->wire.name}});
         !s)
         return s;
     return tx.commit();
@@ -570,18 +534,16 @@ Status writeOne(Database &db, const QString &statement, const QVariantList &bind
     return tx.commit();
 }
 
-Status clearAudience(Database &db, qint64 campaign)
+// A draft's audience and its issues gone (inside the caller's transaction).
+Status clearAudience(QSqlDatabase tx, qint64 campaign)
 {
-    Transaction tx(db, Transaction::Priority::Background);
-    if (!tx.begun())
-        return tx.begun();
     for (const char *table : {"campaign_recipients", "campaign_audience_issues"}) {
-        Sql q(tx.connection(), QStringLiteral("DELETE FROM %1 WHERE campaign_id = ?").arg(QLatin1String(table)));
+        Sql q(tx, QStringLiteral("DELETE FROM %1 WHERE campaign_id = ?").arg(QLatin1String(table)));
         q.bind(campaign);
         if (auto s = q.exec(); !s)
             return s;
     }
-    return tx.commit();
+    return {};
 }
 } // namespace
 
@@ -591,9 +553,7 @@ Result<protocol::AudienceReport> CampaignService::importAudience(TenantId tenant
     auto found = load(read, tenant, id);
     if (!found)
         return found.error();
-    if (!found.value())
-        return makeError("not_found", QStringLiteral("no such campaign"));
-    const protocol::Campaign campaign = found.value()->wire;
+    const protocol::Campaign campaign = found->wire;
     if (campaign.state != protocol::CampaignState::Draft)
         return notEditable(campaign);
     auto tpl = templateOf(read, tenant, campaign);
@@ -680,12 +640,8 @@ Result<protocol::AudienceReport> CampaignService::importAudience(TenantId tenant
         if (mark.rowsAffected() == 0)
             return makeError("campaign_not_editable", QStringLiteral("the campaign is no longer a draft, or another upload of its audience is "
                                                                      "running; wait for it and try again"));
-        for (const char *table : {"campaign_recipients", "campaign_audience_issues"}) {
-            Sql clear(claim.connection(), QStringLiteral("DELETE FROM %1 WHERE campaign_id = ?").arg(QLatin1String(table)));
-            clear.bind(id);
-            if (auto s = clear.exec(); !s)
-                return s.error();
-        }
+        if (auto s = clearAudience(claim.connection(), id); !s)
+            return s.error();
         if (auto s = claim.commit(); !s)
             return s.error();
     }
@@ -698,10 +654,20 @@ Result<protocol::AudienceReport> CampaignService::importAudience(TenantId tenant
         formatted = formatted || (b.value.source != QLatin1String("column") && b.value.source != QLatin1String("text"));
     // A failed import leaves no audience (never half of one).
     auto failImport = [&](const Error &e) -> Error {
-        if (auto s = clearAudience(m_db, id); !s)
-            qCWarning(lcCampaigns).noquote() << "campaign" << id << "clearing a failed import:" << s.error().message;
-        if (auto s = writeOne(m_db, QStringLiteral("UPDATE campaigns SET importing = 0, report = NULL, audience_columns = '[]' WHERE id = ?"), {id}); !s)
-            qCWarning(lcCampaigns).noquote() << "campaign" << id << "after a failed import:" << s.error().message;
+        const Status cleared = [&]() -> Status {
+            Transaction tx(m_db, Transaction::Priority::Background);
+            if (!tx.begun())
+                return tx.begun();
+            if (auto s = clearAudience(tx.connection(), id); !s)
+                return s;
+            Sql unmark(tx.connection(), QStringLiteral("UPDATE campaigns SET importing = 0, report = NULL, audience_columns = '[]' WHERE id = ?"));
+            unmark.bind(id);
+            if (auto s = unmark.exec(); !s)
+                return s;
+            return tx.commit();
+        }();
+        if (!cleared)
+            qCWarning(lcCampaigns).noquote() << "campaign" << id << "clearing a failed import:" << cleared.error().message;
         return e;
     };
 
@@ -862,9 +828,7 @@ Result<protocol::AudienceReport> CampaignService::audienceReport(TenantId tenant
     auto row = load(c, tenant, id);
     if (!row)
         return row.error();
-    if (!row.value())
-        return makeError("not_found", QStringLiteral("no such campaign"));
-    auto report = protocol::fromJson<protocol::AudienceReport>(row.value()->report);
+    auto report = protocol::fromJson<protocol::AudienceReport>(row->report);
     Sql q(c, QStringLiteral("SELECT line, column_name, code, reason, value FROM campaign_audience_issues WHERE campaign_id = ? ORDER BY id LIMIT ?"));
     q.bind(id).bind(qint64(kReportIssues));
     if (auto s = q.exec(); !s)
@@ -880,8 +844,6 @@ Result<QByteArray> CampaignService::audienceIssuesCsv(TenantId tenant, qint64 id
     auto row = load(c, tenant, id);
     if (!row)
         return row.error();
-    if (!row.value())
-        return makeError("not_found", QStringLiteral("no such campaign"));
     QByteArray out = "\xEF\xBB\xBF" + csvLine({QStringLiteral("line"), QStringLiteral("column"), QStringLiteral("code"), QStringLiteral("reason"),
                                                QStringLiteral("value")});
     Sql q(c, QStringLiteral("SELECT line, column_name, code, reason, value FROM campaign_audience_issues WHERE campaign_id = ? ORDER BY id"));
@@ -922,9 +884,7 @@ Result<protocol::Campaign> CampaignService::transition(TenantId tenant, qint64 i
     auto row = load(c, tenant, id);
     if (!row)
         return row.error();
-    if (!row.value())
-        return makeError("not_found", QStringLiteral("no such campaign"));
-    const protocol::Campaign &w = row.value()->wire;
+    const protocol::Campaign &w = row->wire;
     const qint64 now = m_clock();
     auto refuse = [&](const QString &what) {
         return makeError("invalid_state", QStringLiteral("a %1 campaign cannot be %2").arg(protocol::enumName(w.state), what));
@@ -934,7 +894,7 @@ Result<protocol::Campaign> CampaignService::transition(TenantId tenant, qint64 i
     if (action == QLatin1String("started")) {
         if (w.state != S::Draft)
             return refuse(QStringLiteral("started"));
-        if (row.value()->importing)
+        if (row->importing)
             return makeError("campaign_not_ready", QStringLiteral("its audience is still being imported (or the last upload did not finish: "
                                                                   "upload the file again)"));
         Sql pending(c, QStringLiteral("SELECT COUNT(*) FROM campaign_recipients WHERE campaign_id = ? AND state = 'pending'"));
@@ -988,7 +948,7 @@ Result<protocol::Campaign> CampaignService::transition(TenantId tenant, qint64 i
     } else {
         if (w.state == S::Finished || w.state == S::Cancelled)
             return refuse(QStringLiteral("cancelled"));
-        if (importingNow(row.value()->importing, w, now))
+        if (importingNow(row->importing, w, now))
             return uploadRunning();
         set = QStringLiteral("state = 'cancelled', finished_at = ?, waiting_code = NULL, waiting_reason = NULL, waiting_until = NULL");
         binds << now;
@@ -1004,20 +964,10 @@ Result<protocol::Campaign> CampaignService::transition(TenantId tenant, qint64 i
     q.bind(now).bind(id);
     if (auto s = q.exec(); !s)
         return s.error();
-    auto fresh = load(c, tenant, id);
-    if (!fresh || !fresh.value())
-        return fresh ? makeError("storage_error", QStringLiteral("the campaign vanished")) : fresh.error();
-    auto out = finish(c, *fresh.value());
-    if (!out)
-        return out.error();
-    if (auto s = AuditLog::append(c, actor, tenant, QStringLiteral("campaign.") + action, QStringLiteral("campaign"), QString::number(id),
-                                  QJsonObject{{QStringLiteral("name"), w.name}, {QStringLiteral("state"), protocol::enumName(out->state)}});
-        !s)
-        return s.error();
-    if (auto s = tx.commit(); !s)
-        return s.error();
     qCInfo(lcCampaigns).noquote() << "campaign" << id << action << "by" << actor.label;
-    return out;
+    return commitAudited(tx, tenant, id, actor, action, [](const protocol::Campaign &out) {
+        return QJsonObject{{QStringLiteral("name"), out.name}, {QStringLiteral("state"), protocol::enumName(out.state)}};
+    });
 }
 
 // --- recipients ---------------------------------------------------------------------
@@ -1071,8 +1021,6 @@ Result<protocol::CampaignRecipientPage> CampaignService::recipients(TenantId ten
     auto row = load(c, tenant, id);
     if (!row)
         return row.error();
-    if (!row.value())
-        return makeError("not_found", QStringLiteral("no such campaign"));
     QString sql = QString::fromLatin1(kRecipientSelect);
     QVariantList binds{id};
     const QString status = query.status.trimmed();
@@ -1131,8 +1079,6 @@ Result<QByteArray> CampaignService::resultsCsv(TenantId tenant, qint64 id)
     auto row = load(c, tenant, id);
     if (!row)
         return row.error();
-    if (!row.value())
-        return makeError("not_found", QStringLiteral("no such campaign"));
     QStringList head{QStringLiteral("line"), QStringLiteral("phone"), QStringLiteral("name"), QStringLiteral("status"), QStringLiteral("reason_code"),
                      QStringLiteral("reason"), QStringLiteral("error_code"), QStringLiteral("queued_at"), QStringLiteral("replied_at")};
     QByteArray out = "\xEF\xBB\xBF" + csvLine(head);

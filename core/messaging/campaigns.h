@@ -90,7 +90,12 @@ public:
 
 private:
     static Row readRow(const class Sql &q);
-    Result<std::optional<Row>> load(QSqlDatabase c, TenantId tenant, qint64 id);
+    // The tenant's campaign; not_found for none (or another tenant's).
+    Result<Row> load(QSqlDatabase c, TenantId tenant, qint64 id);
+    // The campaign as `tx` left it, audited as campaign.<action> (with
+    // `detail` of it, or the whole campaign), then committed.
+    Result<protocol::Campaign> commitAudited(class Transaction &tx, TenantId tenant, qint64 id, const Actor &actor, const QString &action,
+                                             const std::function<QJsonObject(const protocol::Campaign &)> &detail = {});
     Result<protocol::Campaign> finish(QSqlDatabase c, const Row &row);
     Result<protocol::CampaignFunnel> funnel(QSqlDatabase c, qint64 campaignId);
     Result<protocol::Campaign> transition(TenantId tenant, qint64 id, const Actor &actor, const QString &action);

@@ -15,10 +15,6 @@
 namespace puente {
 
 namespace {
-QVariant nullInt()
-{
-    return QVariant(QMetaType(QMetaType::LongLong));
-}
 
 // "+16505551234" for a wa_id made of digits; empty otherwise.
 QString phoneFromWaId(const QString &waId)

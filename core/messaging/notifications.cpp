@@ -356,30 +356,6 @@ Status checkCallbackUrl(const QString &text, bool allowPrivateNetwork)
 // ------------------------------------------------------------------------------
 
 namespace {
-QJsonArray array(const QString &text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).array();
-}
-QVariant nullInt()
-{
-    return QVariant(QMetaType(QMetaType::LongLong));
-}
-template<typename T>
-QList<T> listOf(const QString &text)
-{
-    QList<T> out;
-    for (const QJsonValue &v : array(text))
-        out.append(protocol::fromJson<T>(v.toObject()));
-    return out;
-}
-template<typename T>
-QJsonArray arrayOf(const QList<T> &list)
-{
-    QJsonArray out;
-    for (const T &v : list)
-        out.append(protocol::toJson(v));
-    return out;
-}
 
 const QStringList kDefaultKeywords = {QStringLiteral("BAJA"), QStringLiteral("STOP"), QStringLiteral("NO MOLESTAR"), QStringLiteral("UNSUBSCRIBE")};
 const QString kDefaultReply = QStringLiteral("Listo: no te enviaremos más avisos automáticos. Si quieres volver a recibirlos, escríbenos.");
@@ -544,7 +520,7 @@ Result<NotificationService::Settings> NotificationService::loadSettings(QSqlData
         w.quietEnd = hhmm(int(q.int64(5)));
         if (!q.isNull(6)) {
             w.optOutKeywords.clear();
-            for (const QJsonValue &v : array(q.text(6)))
+            for (const QJsonValue &v : rows::jsonArray(q.text(6)))
                 w.optOutKeywords.append(v.toString());
         }
         if (!q.isNull(7))
@@ -698,16 +674,16 @@ RuleWithTemplate readRule(const Sql &q)
     rule.event = q.text(1);
     rule.templateName = q.text(2);
     rule.language = q.text(3);
-    rule.header = listOf<protocol::ParameterSource>(q.text(4));
-    rule.body = listOf<protocol::ParameterSource>(q.text(5));
-    rule.buttons = listOf<protocol::ButtonParameter>(q.text(6));
+    rule.header = rows::listOf<protocol::ParameterSource>(q.text(4));
+    rule.body = rows::listOf<protocol::ParameterSource>(q.text(5));
+    rule.buttons = rows::listOf<protocol::ButtonParameter>(q.text(6));
     rule.quietHours = q.int64(7) != 0;
     rule.enabled = q.int64(8) != 0;
     rule.createdAt = q.int64(9);
     rule.updatedAt = q.int64(10);
     if (!q.isNull(11))
         r.templateStatus = q.text(11);
-    r.components = array(q.text(12));
+    r.components = rows::jsonArray(q.text(12));
     rule.brokenReason = notify::brokenReason(rule, r.templateStatus, r.components);
     rule.broken = !rule.brokenReason.isEmpty();
     return r;
@@ -784,7 +760,7 @@ Result<protocol::NotificationRule> NotificationService::validateRule(QSqlDatabas
         return invalid(QStringLiteral("template"), QStringLiteral("there is no template %1 in language %2; sync the templates or pick another")
                                                        .arg(rule.templateName, rule.language));
     const QString status = t.text(0);
-    const QJsonArray components = array(t.text(1));
+    const QJsonArray components = rows::jsonArray(t.text(1));
     t.finish();
     rule.brokenReason = notify::brokenReason(rule, status, components);
     // A rule that can never be sent is refused; one whose template is not
@@ -807,8 +783,8 @@ Result<protocol::NotificationRule> NotificationService::createRule(TenantId tena
     const qint64 now = m_clock();
     Sql q(tx.connection(), QStringLiteral("INSERT INTO notification_rules (tenant_id, event, template_name, language, header, body, buttons, "
                                           "quiet_hours, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    q.bind(tenant.value).bind(rule->event).bind(rule->templateName).bind(rule->language).bind(rows::compactJson(arrayOf(rule->header)))
-        .bind(rows::compactJson(arrayOf(rule->body))).bind(rows::compactJson(arrayOf(rule->buttons))).bind(rule->quietHours ? 1 : 0).bind(rule->enabled ? 1 : 0)
+    q.bind(tenant.value).bind(rule->event).bind(rule->templateName).bind(rule->language).bind(rows::compactJson(rows::arrayOf(rule->header)))
+        .bind(rows::compactJson(rows::arrayOf(rule->body))).bind(rows::compactJson(rows::arrayOf(rule->buttons))).bind(rule->quietHours ? 1 : 0).bind(rule->enabled ? 1 : 0)
         .bind(now).bind(now);
     if (auto s = q.exec(); !s) {
         if (s.error().code == QLatin1String("unique_violation")) {
@@ -852,8 +828,8 @@ Result<protocol::NotificationRule> NotificationService::updateRule(TenantId tena
     const qint64 now = m_clock();
     Sql q(tx.connection(), QStringLiteral("UPDATE notification_rules SET event = ?, template_name = ?, language = ?, header = ?, body = ?, "
                                           "buttons = ?, quiet_hours = ?, enabled = ?, updated_at = ? WHERE tenant_id = ? AND id = ?"));
-    q.bind(rule->event).bind(rule->templateName).bind(rule->language).bind(rows::compactJson(arrayOf(rule->header))).bind(rows::compactJson(arrayOf(rule->body)))
-        .bind(rows::compactJson(arrayOf(rule->buttons))).bind(rule->quietHours ? 1 : 0).bind(rule->enabled ? 1 : 0).bind(now).bind(tenant.value).bind(id);
+    q.bind(rule->event).bind(rule->templateName).bind(rule->language).bind(rows::compactJson(rows::arrayOf(rule->header))).bind(rows::compactJson(rows::arrayOf(rule->body)))
+        .bind(rows::compactJson(rows::arrayOf(rule->buttons))).bind(rule->quietHours ? 1 : 0).bind(rule->enabled ? 1 : 0).bind(now).bind(tenant.value).bind(id);
     if (auto s = q.exec(); !s) {
         if (s.error().code == QLatin1String("unique_violation")) {
             *field = QStringLiteral("enabled");
@@ -909,7 +885,7 @@ Result<protocol::RulePreview> NotificationService::preview(TenantId tenant, cons
         out.field = QStringLiteral("template");
         return out;
     }
-    const QJsonArray components = array(t.text(1));
+    const QJsonArray components = rows::jsonArray(t.text(1));
     t.finish();
     protocol::NotificationRule rule;
     rule.templateName = in.rule.templateName.trimmed();

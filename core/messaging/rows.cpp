@@ -17,6 +17,11 @@ QString compactJson(const QJsonArray &array)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
+QJsonArray jsonArray(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).array();
+}
+
 const QString kMessageColumns = QStringLiteral(
     "id, conversation_id, provider_message_id, direction, type, content, status, timestamp, error_code, error_title, "
     "error_message, error_details, media_id, media_mime_type, media_sha256, media_size, media_caption, media_filename, "

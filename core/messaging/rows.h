@@ -46,9 +46,27 @@ struct Recorded {
 Result<Recorded<protocol::Conversation>> recordConversation(QSqlDatabase tx, TenantId tenant, Sql &returned);
 Result<Recorded<protocol::Message>> recordMessage(QSqlDatabase tx, TenantId tenant, const QString &type, Sql &returned);
 
-// A JSON value as the compact text stored in TEXT columns.
+// A JSON value as the compact text stored in TEXT columns, and back.
 QString compactJson(const QJsonObject &object);
 QString compactJson(const QJsonArray &array);
+QJsonArray jsonArray(const QString &text);
+// A list of protocol values as a JSON array column, and back.
+template<typename T>
+QJsonArray arrayOf(const QList<T> &list)
+{
+    QJsonArray out;
+    for (const T &v : list)
+        out.append(protocol::toJson(v));
+    return out;
+}
+template<typename T>
+QList<T> listOf(const QString &text)
+{
+    QList<T> out;
+    for (const QJsonValue &v : jsonArray(text))
+        out.append(protocol::fromJson<T>(v.toObject()));
+    return out;
+}
 
 // Free-form messages are allowed until 24 hours after the contact last wrote.
 constexpr qint64 kServiceWindowMs = 24LL * 3600 * 1000;

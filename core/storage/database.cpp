@@ -719,6 +719,11 @@ QVariant nullIfEmpty(const QString &s)
     return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
 }
 
+QVariant nullInt()
+{
+    return QVariant(QMetaType(QMetaType::LongLong));
+}
+
 Result<qint64> deleteOlderThan(Database &db, const QString &table, const QString &timeColumn, qint64 cutoffMs,
                                const QString &condition, int maxChunks)
 {

@@ -122,6 +122,8 @@ private:
 
 // NULL for an empty string, the string otherwise.
 QVariant nullIfEmpty(const QString &s);
+// A NULL for an integer column (a bound QVariant() has no type on PostgreSQL).
+QVariant nullInt();
 
 // Deletes the rows of `table` whose `timeColumn` (Unix ms) is before
 // `cutoffMs`, and that `condition` (SQL, may be empty) selects: oldest
