@@ -188,22 +188,12 @@ void TestOutbound::cleanup()
 
 qint64 TestOutbound::count(const QString &sql, const QVariantList &binds)
 {
-    Sql q(m_db->connection(), sql);
-    for (const QVariant &b : binds)
-        q.bind(b);
-    if (!q.exec() || !q.next())
-        return -1;
-    return q.int64(0);
+    return test::queryCount(*m_db, sql, binds);
 }
 
 QString TestOutbound::text(const QString &sql, const QVariantList &binds)
 {
-    Sql q(m_db->connection(), sql);
-    for (const QVariant &b : binds)
-        q.bind(b);
-    if (!q.exec() || !q.next())
-        return QStringLiteral("<none>");
-    return q.text(0);
+    return test::queryText(*m_db, sql, binds);
 }
 
 TestOutbound::Tenant TestOutbound::seedTenant(const QString &slug, const QString &phoneNumberId, int throughput)

@@ -184,12 +184,7 @@ QString TestApi::login(const QString &email, const QString &tenant)
 
 qint64 TestApi::count(const QString &sql, const QVariantList &binds)
 {
-    Sql q(db().connection(), sql);
-    for (const QVariant &b : binds)
-        q.bind(b);
-    if (!q.exec() || !q.next())
-        return -1;
-    return q.int64(0);
+    return test::queryCount(db(), sql, binds);
 }
 
 void TestApi::openWindow(qint64 conversationId)

@@ -6,7 +6,6 @@
 // come as signed webhooks through the inbound path), and drives the
 // campaigns' pacing itself (CampaignService::advance) with a clock it moves.
 #include "accounts/apikeys.h"
-#include "crypto/crypto.h"
 #include "httpfront.h"
 #include "messaging/campaigns.h"
 #include "messaging/conversations.h"
@@ -198,22 +197,12 @@ void TestCampaigns::cleanup()
 
 qint64 TestCampaigns::count(const QString &sql, const QVariantList &binds)
 {
-    Sql q(db().connection(), sql);
-    for (const QVariant &b : binds)
-        q.bind(b);
-    if (!q.exec() || !q.next())
-        return -1;
-    return q.int64(0);
+    return test::queryCount(db(), sql, binds);
 }
 
 QString TestCampaigns::text(const QString &sql, const QVariantList &binds)
 {
-    Sql q(db().connection(), sql);
-    for (const QVariant &b : binds)
-        q.bind(b);
-    if (!q.exec() || !q.next())
-        return QStringLiteral("<none>");
-    return q.text(0);
+    return test::queryText(db(), sql, binds);
 }
 
 void TestCampaigns::exec(const QString &sql, const QVariantList &binds)
@@ -293,16 +282,7 @@ void TestCampaigns::webhook(const QJsonObject &value, const QString &field)
         v.insert(QStringLiteral("metadata"), QJsonObject{{QStringLiteral("display_phone_number"), QStringLiteral("34910000000")},
                                                          {QStringLiteral("phone_number_id"), kPhoneNumberId}});
     }
-    const QJsonObject body{{QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
-                           {QStringLiteral("entry"), QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("91001")},
-                                                                            {QStringLiteral("changes"), QJsonArray{QJsonObject{
-                                                                                {QStringLiteral("field"), field},
-                                                                                {QStringLiteral("value"), v}}}}}}}};
-    const QByteArray raw = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/api/whatsapp/webhook").arg(m_server.port)));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("X-Hub-Signature-256", "sha256=" + crypto::hmacSha256(kAppSecret, raw).toHex());
-    const Reply r = waitForReply(m_network.post(request, raw));
+    const Reply r = postWebhook(m_network, m_server.port, kAppSecret, QStringLiteral("91001"), field, v);
     QCOMPARE(r.status, 200);
 }
 

@@ -162,22 +162,12 @@ TestNotifications::Reply TestNotifications::wait(QNetworkReply *reply)
 
 qint64 TestNotifications::count(const QString &sql, const QVariantList &binds)
 {
-    Sql q(db().connection(), sql);
-    for (const QVariant &b : binds)
-        q.bind(b);
-    if (!q.exec() || !q.next())
-        return -1;
-    return q.int64(0);
+    return test::queryCount(db(), sql, binds);
 }
 
 QString TestNotifications::text(const QString &sql, const QVariantList &binds)
 {
-    Sql q(db().connection(), sql);
-    for (const QVariant &b : binds)
-        q.bind(b);
-    if (!q.exec() || !q.next())
-        return QStringLiteral("<none>");
-    return q.text(0);
+    return test::queryText(db(), sql, binds);
 }
 
 void TestNotifications::seed()
@@ -256,16 +246,7 @@ void TestNotifications::webhook(const QJsonObject &value)
     v.insert(QStringLiteral("messaging_product"), QStringLiteral("whatsapp"));
     v.insert(QStringLiteral("metadata"), QJsonObject{{QStringLiteral("display_phone_number"), QStringLiteral("34910000000")},
                                                      {QStringLiteral("phone_number_id"), kPhoneNumberId}});
-    const QJsonObject body{{QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
-                           {QStringLiteral("entry"), QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("91001")},
-                                                                            {QStringLiteral("changes"), QJsonArray{QJsonObject{
-                                                                                {QStringLiteral("field"), QStringLiteral("messages")},
-                                                                                {QStringLiteral("value"), v}}}}}}}};
-    const QByteArray raw = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/api/whatsapp/webhook").arg(m_server.port)));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("X-Hub-Signature-256", "sha256=" + crypto::hmacSha256(kAppSecret, raw).toHex());
-    const Reply r = wait(m_network.post(request, raw));
+    const Reply r = postWebhook(m_network, m_server.port, kAppSecret, QStringLiteral("91001"), QStringLiteral("messages"), v);
     QCOMPARE(r.status, 200);
 }
 

@@ -4,6 +4,7 @@
 #include "storage/sql.h"
 #include "storage/migrations.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
@@ -28,6 +29,41 @@ Backend backend()
 QString backendName()
 {
     return backend() == Backend::Postgres ? QStringLiteral("postgres") : QStringLiteral("sqlite");
+}
+
+qint64 queryCount(Database &db, const QString &sql, const QVariantList &binds)
+{
+    Sql q(db.connection(), sql);
+    for (const QVariant &b : binds)
+        q.bind(b);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.int64(0);
+}
+
+QString queryText(Database &db, const QString &sql, const QVariantList &binds)
+{
+    Sql q(db.connection(), sql);
+    for (const QVariant &b : binds)
+        q.bind(b);
+    if (!q.exec() || !q.next())
+        return QStringLiteral("<none>");
+    return q.text(0);
+}
+
+HttpReply postWebhook(QNetworkAccessManager &network, quint16 port, const QByteArray &appSecret, const QString &wabaId, const QString &field,
+                      const QJsonObject &value)
+{
+    const QJsonObject body{{QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
+                           {QStringLiteral("entry"), QJsonArray{QJsonObject{{QStringLiteral("id"), wabaId},
+                                                                            {QStringLiteral("changes"), QJsonArray{QJsonObject{
+                                                                                {QStringLiteral("field"), field}, {QStringLiteral("value"), value}}}}}}}};
+    const QByteArray raw = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/api/whatsapp/webhook").arg(port)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(30000);
+    request.setRawHeader("X-Hub-Signature-256", "sha256=" + crypto::hmacSha256(appSecret, raw).toHex());
+    return waitForReply(network.post(request, raw));
 }
 
 QSqlDatabase connectionFor(Database &db, const QString &sql)

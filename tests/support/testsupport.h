@@ -86,6 +86,16 @@ QNetworkReply *sendRequest(QNetworkAccessManager &network, quint16 port, const Q
 // Waits (up to 35 s) for the answer and reads it; the reply is deleted later.
 HttpReply waitForReply(QNetworkReply *reply);
 
+// Meta's webhook POST of one change (`field`, `value`) of WABA `wabaId`,
+// signed with `appSecret` as Meta signs it, to a server on this machine.
+HttpReply postWebhook(QNetworkAccessManager &network, quint16 port, const QByteArray &appSecret, const QString &wabaId, const QString &field,
+                      const QJsonObject &value);
+
+// The first column of the first row of a query with `binds` (-1 / "<none>"
+// when it fails or finds nothing), on the main database.
+qint64 queryCount(Database &db, const QString &sql, const QVariantList &binds = {});
+QString queryText(Database &db, const QString &sql, const QVariantList &binds = {});
+
 // The connection a test query belongs on: webhook_inbox is a file of its own
 // on SQLite (Database::inbox()), everything else is in the main database.
 QSqlDatabase connectionFor(Database &db, const QString &sql);

@@ -2,6 +2,7 @@
 #include "campaignspage.h"
 #include "campaignwizard.h"
 #include "common/csvreader.h"
+#include "testsupport.h"
 #include "consolecontroller.h"
 #include "consoleharness.h"
 #include "mainwindow.h"
@@ -137,12 +138,7 @@ void TestCampaignsPage::exec(const QString &sql, const QVariantList &binds)
 
 qint64 TestCampaignsPage::count(const QString &sql, const QVariantList &binds)
 {
-    Sql q(db().connection(), sql);
-    for (const QVariant &b : binds)
-        q.bind(b);
-    if (!q.exec() || !q.next())
-        return -1;
-    return q.int64(0);
+    return test::queryCount(db(), sql, binds);
 }
 
 QString TestCampaignsPage::writeFile(const QString &name, const QByteArray &content)
