@@ -633,6 +633,11 @@ void Server::acceptWebSockets(const QString &path)
 
 Result<quint16> Server::listen(const QHostAddress &address, quint16 port)
 {
+    // Qt's default backlog is 50: a proxy opening hundreds of upstream
+    // connections at once (nginx under load) overflowed it, and each
+    // dropped SYN cost that connection a 1 s, then 3 s retransmission.
+    // The kernel caps it at net.core.somaxconn (4096 on Debian 12).
+    m_listener->setListenBacklogSize(4096);
     if (!m_listener->listen(address, port))
         return makeError("listen_failed", QStringLiteral("cannot listen on %1:%2: %3")
                                               .arg(address.toString())
