@@ -250,7 +250,11 @@ void Sandbox::handleSend(const QString &phoneNumberId, const http::Request &requ
     auto answer = [&](Reply &&response, const QString &wamid = {}) {
         m_log.append({phoneNumberId, to, markRead ? QStringLiteral("mark_read") : type, wamid, acceptedAt >= 0 ? acceptedAt : nowMs(),
                       response.status});
-        responder.send(std::move(response));
+        if (m_options.responseDelayMs <= 0)
+            return responder.send(std::move(response));
+        QTimer::singleShot(m_options.responseDelayMs, this, [responder, late = std::make_shared<Reply>(std::move(response))] {
+            responder.send(std::move(*late));
+        });
     };
 
     const QString token = bearer(request);

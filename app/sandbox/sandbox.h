@@ -49,6 +49,10 @@ struct SandboxOptions {
     QByteArray appSecret; // signs every webhook
     QList<SandboxNumber> numbers;
     double delayScale = 1.0; // status delays (sent ~0.3 s, delivered ~1.2 s, read ~4 s) times this; 0 = at once
+    // How long a send's answer takes, as Graph's 100-300 ms: the answer
+    // waits on a timer, the Sandbox's thread goes on with other requests.
+    // 0 = at once (tests, the demo).
+    int responseDelayMs = 0;
     bool candidates = false; // scripted candidates write in by themselves (demo mode)
     int candidateIntervalMs = 20000;
     // Where the Sandbox keeps what Meta remembers across its restarts (when

@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QHttpMultiPart>
 #include <QJsonArray>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -176,6 +177,7 @@ private Q_SLOTS:
     void closedConnection();
     void neverAnswered();
     void statusDelaysFollowDelayScale();
+    void answersTakeTheResponseDelayWithoutBlocking();
     void scriptedCandidatesWriteAndAnswer();
     void cvImageIsAValidPng();
     void marketingTrafficMeetsEveryFate();
@@ -641,6 +643,38 @@ void TestSandbox::candidateImageWebhookAndDownload()
     const Reply r = send(kPhoneA, kTokenA, textMessage(kCandidate, QStringLiteral("¡Gracias por tu CV!")));
     const QString wamid = r.json.value(QStringLiteral("messages")).toArray().first().toObject().value(QStringLiteral("id")).toString();
     QTRY_COMPARE(statusesFor(wamid).size(), 3);
+}
+
+// As Graph's 100-300 ms: a send's answer waits responseDelayMs, and the
+// Sandbox goes on answering others meanwhile (a read asked after the send
+// comes back before it).
+void TestSandbox::answersTakeTheResponseDelayWithoutBlocking()
+{
+    SandboxOptions options = defaultOptions(m_hookPort);
+    options.responseDelayMs = 400;
+    startSandbox(options);
+    QNetworkRequest request(url(QStringLiteral("/v23.0/%1/messages").arg(kPhoneA)));
+    request.setRawHeader("Authorization", "Bearer " + kTokenA.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(15000);
+    QElapsedTimer clock;
+    clock.start();
+    QNetworkReply *sending = m_net.post(request, QJsonDocument(templateMessage(QLatin1Char('+') + kStranger, QStringLiteral("seguimiento_postulacion"),
+                                                                               QStringLiteral("es"))).toJson(QJsonDocument::Compact));
+    QList<QString> finished;
+    connect(sending, &QNetworkReply::finished, this, [&] { finished.append(QStringLiteral("send")); });
+    QTest::qWait(50); // the send has arrived and waits
+    QNetworkRequest node(url(QStringLiteral("/v23.0/%1").arg(kPhoneA)));
+    node.setRawHeader("Authorization", "Bearer " + kTokenA.toUtf8());
+    QNetworkReply *reading = m_net.get(node);
+    connect(reading, &QNetworkReply::finished, this, [&] { finished.append(QStringLiteral("read")); });
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+    QCOMPARE(finished, (QList<QString>{QStringLiteral("read"), QStringLiteral("send")}));
+    QVERIFY2(clock.elapsed() >= 400, qPrintable(QString::number(clock.elapsed())));
+    const Reply sent = finish(sending);
+    QCOMPARE(sent.status, 200);
+    QVERIFY(!sent.json.value(QStringLiteral("messages")).toArray().first().toObject().value(QStringLiteral("id")).toString().isEmpty());
+    QCOMPARE(finish(reading).status, 200);
 }
 
 void TestSandbox::templatesNeedNoWindow()
