@@ -3,15 +3,34 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 
+#include <algorithm>
+
 namespace puente {
+
+CloudApiTransport::CloudApiTransport(meta::GraphSettings settings)
+    : m_settings(std::move(settings))
+{
+    m_lanes.resize(size_t(std::max(1, m_settings.sendConnections)));
+    for (Lane &lane : m_lanes)
+        lane.network = std::make_unique<QNetworkAccessManager>();
+}
+
+CloudApiTransport::~CloudApiTransport() = default;
 
 void CloudApiTransport::send(const Channel &channel, const QJsonObject &body, std::function<void(Outcome)> done)
 {
     QNetworkRequest request = meta::GraphClient::request(m_settings, channel.phoneNumberId + QStringLiteral("/messages"), channel.token);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
+    Lane *lane = &*std::min_element(m_lanes.begin(), m_lanes.end(), [](const Lane &a, const Lane &b) { return a.open < b.open; });
+    ++lane->open;
+    QNetworkReply *reply = lane->network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     const bool receipt = body.value(QStringLiteral("status")).toString() == QLatin1String("read");
-    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, receipt, done = std::move(done)] {
+    QObject::connect(reply, &QNetworkReply::finished, &m_receiver, [this, lane, reply, receipt, done = std::move(done)] {
+        --lane->open;
+        ++m_answers;
+        if (reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool())
+            ++m_http2Answers;
         const meta::GraphResult r = meta::GraphClient::readReply(reply);
         reply->deleteLater();
         Outcome o;

@@ -7,6 +7,8 @@
 #include <QNetworkAccessManager>
 
 #include <functional>
+#include <memory>
+#include <vector>
 
 namespace puente {
 
@@ -29,18 +31,37 @@ public:
 };
 
 // The official WhatsApp Cloud API (or the Sandbox), asynchronously: many
-// requests in flight on the dispatcher's thread. Its own network manager,
+// requests in flight on the dispatcher's thread. Its own network managers,
 // apart from the process's GraphClient: sends keep their connections to
 // Meta (and their throughput) whatever uploads and downloads are doing.
+// `sendConnections` managers, each with its own connection (HTTP/2 over
+// TLS: one multiplexed connection each), a send going to the one with
+// the fewest open requests: a single HTTP/2 connection stops at the
+// server's stream limit, and Qt opens only six HTTP/1.1 connections per
+// host and manager.
 class CloudApiTransport : public Transport {
 public:
-    explicit CloudApiTransport(meta::GraphSettings settings) : m_settings(std::move(settings)) {}
+    explicit CloudApiTransport(meta::GraphSettings settings);
+    ~CloudApiTransport() override;
     QString name() const override { return QStringLiteral("cloud_api"); }
     void send(const Channel &channel, const QJsonObject &body, std::function<void(Outcome)> done) override;
 
+    // Sends whose answer came over HTTP/2, and all answered (benchmarks).
+    quint64 http2Answers() const { return m_http2Answers; }
+    quint64 answers() const { return m_answers; }
+
 private:
+    struct Lane {
+        std::unique_ptr<QNetworkAccessManager> network;
+        int open = 0;
+    };
     meta::GraphSettings m_settings;
-    QNetworkAccessManager m_network;
+    std::vector<Lane> m_lanes;
+    quint64 m_http2Answers = 0;
+    quint64 m_answers = 0;
+    // Receives the replies' answers; gone before the managers (declared
+    // after them), so a reply aborted by their destruction calls nobody.
+    QObject m_receiver;
 };
 
 // Whether a failed send may go to the tenant's fallback transport: only when

@@ -28,6 +28,12 @@ struct GraphSettings {
     QString baseUrl = QStringLiteral("https://graph.facebook.com");
     QString version = QStringLiteral("v23.0");
     int timeoutMs = 15'000;
+    // Connections the outbox dispatcher sends on. Over TLS each speaks
+    // HTTP/2 and multiplexes up to the server's stream limit (~100 at
+    // once); Graph answers in 100-300 ms, so thousands of sends a second
+    // need several. Over plain HTTP (an emulator) each is a pool of six
+    // HTTP/1.1 connections.
+    int sendConnections = 16;
     // Where media files may be downloaded from (with the tenant's token):
     // host names, "*.domain" for its subdomains, or "host:port". Meta's
     // media hosts by default.
