@@ -123,6 +123,7 @@ private Q_SLOTS:
     void fallbackOnlyWhenPrimaryUnavailable();
 
     void sendRecordsWamidAndEarlyStatuses();
+    void answersAreRecordedTogether();
     void retryThenSuccess();
     void permanentFailuresKeepMetasError();
     void invalidTokenMarksConfigurationFailing();
@@ -412,6 +413,53 @@ void TestOutbound::sendRecordsWamidAndEarlyStatuses()
         return e.type == QLatin1String("message.updated") && e.data.value(QStringLiteral("status")).toString() == QLatin1String("sent");
     }));
     QCOMPARE(m_dispatcher->counters().accepted.load(), quint64(1));
+}
+
+// Outcomes are stored 32 rows per statement: across chunks and tenants,
+// each message keeps its own wamid and event, an early status reaches only
+// its own tenant's message.
+void TestOutbound::answersAreRecordedTogether()
+{
+    const Tenant a = seedTenant(QStringLiteral("acme"), QStringLiteral("1001"), 1000);
+    const Tenant b = seedTenant(QStringLiteral("bravo"), QStringLiteral("1002"), 1000);
+    QHash<qint64, QString> wamidOf;
+    for (int i = 0; i < 45; ++i) {
+        wamidOf.insert(queue(a, QStringLiteral("a%1").arg(i)), QStringLiteral("wamid.a%1").arg(i));
+        wamidOf.insert(queue(b, QStringLiteral("b%1").arg(i)), QStringLiteral("wamid.b%1").arg(i));
+    }
+    // "delivered" for b40 before its answer; the same wamid parked for
+    // acme (which never sent it) must stay parked.
+    for (const Tenant &t : {b, a}) {
+        Transaction tx(*m_db);
+        EventBatch events(tx.connection());
+        meta::StatusUpdate s;
+        s.id = QStringLiteral("wamid.b40");
+        s.status = QStringLiteral("delivered");
+        s.timestampMs = nowMs();
+        s.raw = obj(R"({"id":"wamid.b40","status":"delivered","timestamp":"1750000000","recipient_id":"34600111222"})");
+        PUENTE_VERIFY_OK(InboundStore(tx.connection(), t.id, events).applyStatus(s));
+        PUENTE_VERIFY_OK(events.write());
+        PUENTE_VERIFY_OK(tx.commit());
+    }
+    const qint64 eventsBefore = count(QStringLiteral("SELECT COUNT(*) FROM events"));
+    startDispatcher([](const ScriptedTransport::Call &call, int) {
+        return accepted(QStringLiteral("wamid.") + call.body.value(QStringLiteral("text")).toObject().value(QStringLiteral("body")).toString());
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'done'")), qint64(90), 15000);
+    for (auto it = wamidOf.cbegin(); it != wamidOf.cend(); ++it) {
+        QCOMPARE(text(QStringLiteral("SELECT provider_message_id FROM whatsapp_messages WHERE id = ?"), {it.key()}), it.value());
+        QCOMPARE(text(QStringLiteral("SELECT status FROM whatsapp_messages WHERE id = ?"), {it.key()}),
+                 it.value() == QLatin1String("wamid.b40") ? QStringLiteral("delivered") : QStringLiteral("sent"));
+    }
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM pending_statuses WHERE tenant_id = ?"), {a.id.value}), qint64(1));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM pending_statuses WHERE tenant_id = ?"), {b.id.value}), qint64(0));
+    // One "sent" event per message (plus b40's "delivered"), sequences
+    // without gaps or repeats per tenant.
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM events")) - eventsBefore, qint64(91));
+    for (const Tenant &t : {a, b})
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(DISTINCT seq) - (MAX(seq) - MIN(seq) + 1) FROM events WHERE tenant_id = ?"), {t.id.value}), qint64(0));
+    QCOMPARE(m_dispatcher->counters().accepted.load(), quint64(90));
+    QCOMPARE(m_calls->size(), 90);
 }
 
 void TestOutbound::retryThenSuccess()
