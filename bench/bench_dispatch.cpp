@@ -6,6 +6,11 @@
 // in the same run.
 //
 //   bench_dispatch [DATABASE_URL] [--tenants N] [--per-tenant N] [--rate N] [--in-flight N]
+//                  [--delay MS] [--connections N] [--nginx-workers N] [--plain]
+//
+// As production runs: the Sandbox answers each send after --delay ms (150,
+// Graph's typical latency) behind nginx with TLS and HTTP/2 (tlsfront.h);
+// --plain talks to the Sandbox over plain HTTP/1.1 instead.
 #include "crypto/crypto.h"
 #include "messaging/dispatcher.h"
 #include "sandbox/sandbox.h"
@@ -13,6 +18,8 @@
 #include "storage/migrations.h"
 #include "storage/tenantrepository.h"
 #include "storage/whatsappconfigrepository.h"
+#include "httpload.h"
+#include "tlsfront.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -24,6 +31,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <atomic>
 #include <cstdio>
 
 using namespace puente;
@@ -37,30 +45,48 @@ QString phoneFor(int i)
     return QString::number(300000000000000LL + i);
 }
 
-// Plain HTTP sends to the Sandbox, `inFlight` at a time: the ceiling.
-double baseline(Sandbox &sandbox, const QString &phone, const QString &token, int total, int inFlight)
+// Sends straight to the stand-in (Sandbox, behind nginx unless --plain),
+// `inFlight` at a time over `lanes` network managers (connections), no
+// database, no dispatcher: the most this machine pushes through it.
+struct Ceiling {
+    double perSecond = 0;
+    int http2 = 0;
+    int failed = 0;
+};
+
+Ceiling baseline(const QString &baseUrl, const QString &phone, const QString &token, int total, int inFlight, int lanes)
 {
-    QNetworkAccessManager nam;
-    QNetworkRequest request(QUrl(sandbox.baseUrl().toString() + QStringLiteral("/v23.0/%1/messages").arg(phone)));
+    std::vector<std::unique_ptr<QNetworkAccessManager>> nams;
+    for (int i = 0; i < lanes; ++i)
+        nams.push_back(std::make_unique<QNetworkAccessManager>());
+    QNetworkRequest request(QUrl(baseUrl + QStringLiteral("/v23.0/%1/messages").arg(phone)));
     request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(30'000);
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
                                                       {QStringLiteral("to"), QStringLiteral("+34600000000")},
                                                       {QStringLiteral("type"), QStringLiteral("template")},
                                                       {QStringLiteral("template"), QJsonObject{{QStringLiteral("name"), QStringLiteral("hello_world")},
                                                                                                {QStringLiteral("language"), QJsonObject{{QStringLiteral("code"), QStringLiteral("en_US")}}}}}})
                                 .toJson(QJsonDocument::Compact);
-    int started = 0, done = 0;
+    int started = 0, done = 0, ok = 0;
+    Ceiling c;
     QEventLoop loop;
     QElapsedTimer timer;
     timer.start();
     std::function<void()> next = [&] {
         if (started >= total)
             return;
+        QNetworkReply *reply = nams[size_t(started % lanes)]->post(request, body);
         ++started;
-        QNetworkReply *reply = nam.post(request, body);
         QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
             reply->deleteLater();
+            const bool good = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
+            ok += good;
+            if (!good && ++c.failed <= 3)
+                std::fprintf(stderr, "baseline send failed: %d %s %s\n", reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                             qPrintable(reply->errorString()), reply->readAll().left(200).constData());
+            c.http2 += reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
             if (++done == total)
                 loop.quit();
             else
@@ -70,12 +96,27 @@ double baseline(Sandbox &sandbox, const QString &phone, const QString &token, in
     for (int i = 0; i < inFlight; ++i)
         next();
     loop.exec();
-    return total * 1000.0 / double(std::max<qint64>(1, timer.elapsed()));
+    c.perSecond = ok * 1000.0 / double(std::max<qint64>(1, timer.elapsed()));
+    if (ok != total)
+        std::fprintf(stderr, "baseline: %d of %d sends failed\n", total - ok, total);
+    return c;
+}
+// CPU time (µs) by part: this process's threads by name, nginx's processes together.
+QMap<QString, double> cpuNow(const bench::TlsFront &front)
+{
+    QMap<QString, double> cpu = bench::cpuByThread(QCoreApplication::applicationPid());
+    for (qint64 pid : front.pids())
+        for (double v : bench::cpuByThread(pid))
+            cpu[QStringLiteral("nginx")] += v;
+    return cpu;
 }
 } // namespace
 
 int main(int argc, char **argv)
 {
+    // Qt's own event dispatcher, as puente-server runs (app/server/main.cpp).
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     auto option = [&](const QString &name, int fallback) {
@@ -90,6 +131,11 @@ int main(int argc, char **argv)
     const int perTenant = option(QStringLiteral("--per-tenant"), 400);
     const int rate = option(QStringLiteral("--rate"), 80);
     const int inFlight = option(QStringLiteral("--in-flight"), DispatcherSettings().maxInFlight);
+    const int delay = option(QStringLiteral("--delay"), 150);
+    const int connections = option(QStringLiteral("--connections"), meta::GraphSettings().sendConnections);
+    const int nginxWorkers = option(QStringLiteral("--nginx-workers"), 2);
+    const int streams = option(QStringLiteral("--streams"), 128);
+    const bool plain = args.removeAll(QStringLiteral("--plain")) > 0;
     QTemporaryDir dir;
     const QString url = args.isEmpty() ? QStringLiteral("sqlite://") + dir.path() + QStringLiteral("/bench.db") : args.first();
 
@@ -119,11 +165,21 @@ int main(int argc, char **argv)
     options.numbers.append({phoneFor(99999), QStringLiteral("499999"), QStringLiteral("15559999999"), QStringLiteral("Baseline"),
                             QStringLiteral("EAAbaseline"), 1'000'000});
     options.delayScale = 0; // no webhookUrl: statuses are not posted
+    options.responseDelayMs = delay;
     Sandbox sandbox(options);
-    if (!sandbox.listen(QHostAddress::LocalHost, 0)) {
+    auto listening = sandbox.listen(QHostAddress::LocalHost, 0);
+    if (!listening) {
         std::fprintf(stderr, "sandbox did not start\n");
         return 1;
     }
+    bench::TlsFront front;
+    if (!plain) {
+        if (const QString e = front.start(dir.path() + QStringLiteral("/nginx"), listening.value(), nginxWorkers, streams); !e.isEmpty()) {
+            std::fprintf(stderr, "%s\n", qPrintable(e));
+            return 1;
+        }
+    }
+    const QString graphUrl = plain ? sandbox.baseUrl().toString() : front.baseUrl();
 
     // Tenants, configurations, one open conversation each, and the queue.
     QElapsedTimer setup;
@@ -180,15 +236,38 @@ int main(int argc, char **argv)
     }
     const int total = tenants * perTenant;
     out << "bench_dispatch: " << (db->dialect() == Dialect::Sqlite ? "SQLite" : "PostgreSQL") << ", " << tenants << " tenants x " << perTenant
-        << " messages, " << rate << "/s per number, " << inFlight << " requests in flight at most (" << total << " in all; set up in " << setup.elapsed() << " ms)" << Qt::endl;
+        << " messages, " << rate << "/s per number, " << inFlight << " requests in flight at most over " << connections << " connections ("
+        << total << " in all; set up in " << setup.elapsed() << " ms)" << Qt::endl;
+    out << "  stand-in: the Sandbox answering after " << delay << " ms, "
+        << (plain ? QStringLiteral("plain HTTP/1.1") : QStringLiteral("behind nginx (%1 workers) with TLS and HTTP/2").arg(nginxWorkers)) << Qt::endl;
 
-    const double ceiling = baseline(sandbox, phoneFor(99999), QStringLiteral("EAAbaseline"), 20'000, 256);
-    out << "  baseline: plain HTTP sends to the Sandbox, 256 in flight, no database: " << qRound(ceiling) << " /s" << Qt::endl;
+    const int baselineSends = 30'000;
+    const QMap<QString, double> cpuBeforeBaseline = cpuNow(front);
+    const Ceiling ceiling = baseline(graphUrl, phoneFor(99999), QStringLiteral("EAAbaseline"), baselineSends, inFlight, connections);
+    out << "  baseline: sends straight to the stand-in, " << inFlight << " in flight over " << connections << " connections, no database: "
+        << qRound(ceiling.perSecond) << " /s (" << ceiling.http2 << " answers over HTTP/2)" << Qt::endl;
+    out << "    CPU: " << bench::cpuReport(cpuBeforeBaseline, cpuNow(front), baselineSends)
+        << " [bench_dispatch = the Sandbox and this client's event loop, QNetworkAccessM = Qt's HTTP threads]" << Qt::endl;
 
     DispatcherSettings settings;
-    settings.graph.baseUrl = sandbox.baseUrl().toString();
+    settings.graph.baseUrl = graphUrl;
+    settings.graph.sendConnections = connections;
     settings.maxInFlight = inFlight;
     OutboxDispatcher dispatcher(*db, keyring, nullptr, settings);
+    std::atomic<quint64> answers{0}, http2Answers{0};
+    dispatcher.setTransportFactory([&](const meta::GraphSettings &graph) -> std::unique_ptr<Transport> {
+        // CloudApiTransport as production makes it, counting its HTTP/2 answers.
+        struct Counting : CloudApiTransport {
+            Counting(const meta::GraphSettings &g, std::atomic<quint64> &a, std::atomic<quint64> &h) : CloudApiTransport(g), all(a), h2(h) {}
+            ~Counting() override
+            {
+                all = answers();
+                h2 = http2Answers();
+            }
+            std::atomic<quint64> &all, &h2;
+        };
+        return std::make_unique<Counting>(graph, answers, http2Answers);
+    });
     QElapsedTimer timer;
     QList<QList<int>> progress; // per sample, sent per tenant
     QTimer sampler;
@@ -212,10 +291,12 @@ int main(int argc, char **argv)
             app.quit();
         }
     });
+    const QMap<QString, double> cpuBefore = cpuNow(front);
     timer.start();
     dispatcher.start();
     sampler.start(1000);
     app.exec();
+    const QMap<QString, double> cpuAfter = cpuNow(front);
     dispatcher.stop();
 
     int accepted = 0, refused = 0;
@@ -242,7 +323,10 @@ int main(int argc, char **argv)
     const double achieved = accepted * 1000.0 / double(std::max<qint64>(1, finishedMs));
     out << "  dispatcher: " << accepted << " accepted in " << finishedMs << " ms = " << qRound(achieved) << " sends/s aggregate ("
         << qRound(100.0 * achieved / (double(tenants) * rate)) << " % of " << tenants * rate << "/s, the sum of the numbers' limits; "
-        << qRound(100.0 * achieved / ceiling) << " % of the baseline)" << Qt::endl;
+        << qRound(100.0 * achieved / ceiling.perSecond) << " % of the baseline); " << http2Answers << " of " << answers
+        << " answers over HTTP/2" << Qt::endl;
+    out << "    CPU: " << bench::cpuReport(cpuBefore, cpuAfter, accepted)
+        << " [bench_dispatch = the Sandbox (and a progress query a second), outbox-dispatch = the dispatcher]" << Qt::endl;
     out << "  Sandbox's log: busiest second of any number " << busiest << " (limit " << rate << ", number " << busiestNumber << "); "
         << refused << " refused with 130429" << Qt::endl;
     out << "  fairness: " << stalls << " tenant-seconds without progress while the tenant still had messages, over " << progress.size()
