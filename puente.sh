@@ -41,6 +41,24 @@ install_deps() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# The dispatch benchmark puts nginx (TLS, HTTP/2) in front of the Sandbox, as
+# Graph is reached in production. Debian starts a package's daemon on install:
+# a policy-rc.d keeps nginx's system service from starting (the benchmark runs
+# its own, on a free port).
+install_bench_deps() {
+    command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] && return 0
+    log "installing: nginx-light (bench_dispatch's TLS front)"
+    local policy=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        policy=/usr/sbin/policy-rc.d
+        printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+        as_root chmod +x "$policy"
+    fi
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light openssl >/dev/null || true
+    [ -n "$policy" ] && as_root rm -f "$policy"
+    command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || die "nginx-light could not be installed"
+}
+
 configure() {
     local args=(-S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPUENTE_WERROR=ON)
     command -v ccache >/dev/null 2>&1 && args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
@@ -119,6 +137,7 @@ case "$cmd" in
         ctest --output-on-failure --timeout 900 -j"$(nproc)" "$@" ;;
     bench)
         build
+        install_bench_deps
         start_postgres
         seconds=${PUENTE_BENCH_SECONDS:-10}
         log "storage micro-benchmarks"

@@ -48,13 +48,16 @@ QString phoneFor(int i)
 // Sends straight to the stand-in (Sandbox, behind nginx unless --plain),
 // `inFlight` at a time over `lanes` network managers (connections), no
 // database, no dispatcher: the most this machine pushes through it.
+QMap<QString, double> cpuNow(const bench::TlsFront &front);
+
 struct Ceiling {
+    QMap<QString, double> cpuAtEnd; // before its HTTP threads end with it
     double perSecond = 0;
     int http2 = 0;
     int failed = 0;
 };
 
-Ceiling baseline(const QString &baseUrl, const QString &phone, const QString &token, int total, int inFlight, int lanes)
+Ceiling baseline(const bench::TlsFront &front, const QString &baseUrl, const QString &phone, const QString &token, int total, int inFlight, int lanes)
 {
     std::vector<std::unique_ptr<QNetworkAccessManager>> nams;
     for (int i = 0; i < lanes; ++i)
@@ -97,6 +100,7 @@ Ceiling baseline(const QString &baseUrl, const QString &phone, const QString &to
         next();
     loop.exec();
     c.perSecond = ok * 1000.0 / double(std::max<qint64>(1, timer.elapsed()));
+    c.cpuAtEnd = cpuNow(front);
     if (ok != total)
         std::fprintf(stderr, "baseline: %d of %d sends failed\n", total - ok, total);
     return c;
@@ -108,6 +112,13 @@ QMap<QString, double> cpuNow(const bench::TlsFront &front)
     for (qint64 pid : front.pids())
         for (double v : bench::cpuByThread(pid))
             cpu[QStringLiteral("nginx")] += v;
+    // PostgreSQL's processes (on this machine: the benchmark's database).
+    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+        if (pid.toLongLong() > 0 && comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "postgres")
+            for (double v : bench::cpuByThread(pid.toLongLong()))
+                cpu[QStringLiteral("postgres")] += v;
+    }
     return cpu;
 }
 } // namespace
@@ -243,10 +254,10 @@ int main(int argc, char **argv)
 
     const int baselineSends = 30'000;
     const QMap<QString, double> cpuBeforeBaseline = cpuNow(front);
-    const Ceiling ceiling = baseline(graphUrl, phoneFor(99999), QStringLiteral("EAAbaseline"), baselineSends, inFlight, connections);
+    const Ceiling ceiling = baseline(front, graphUrl, phoneFor(99999), QStringLiteral("EAAbaseline"), baselineSends, inFlight, connections);
     out << "  baseline: sends straight to the stand-in, " << inFlight << " in flight over " << connections << " connections, no database: "
         << qRound(ceiling.perSecond) << " /s (" << ceiling.http2 << " answers over HTTP/2)" << Qt::endl;
-    out << "    CPU: " << bench::cpuReport(cpuBeforeBaseline, cpuNow(front), baselineSends)
+    out << "    CPU: " << bench::cpuReport(cpuBeforeBaseline, ceiling.cpuAtEnd, baselineSends)
         << " [bench_dispatch = the Sandbox and this client's event loop, QNetworkAccessM = Qt's HTTP threads]" << Qt::endl;
 
     DispatcherSettings settings;
