@@ -149,6 +149,8 @@ private:
     };
     Tenant seedTenant(const QString &slug, const QString &phoneNumberId, int throughput = 80);
     qint64 queue(const Tenant &t, const QString &text);
+    // A "delivered" webhook for `wamid` stored before the send's answer (parked).
+    void deliveredBeforeTheAnswer(const Tenant &t, const QString &wamid);
     void startDispatcher(ScriptedTransport::Script script, DispatcherSettings settings = {});
     qint64 count(const QString &sql, const QVariantList &binds = {});
     QString text(const QString &sql, const QVariantList &binds = {});
@@ -381,23 +383,29 @@ void TestOutbound::fallbackOnlyWhenPrimaryUnavailable()
 
 // ---------------------------------------------------------------- dispatcher
 
+void TestOutbound::deliveredBeforeTheAnswer(const Tenant &t, const QString &wamid)
+{
+    Transaction tx(*m_db);
+    EventBatch events(tx.connection());
+    meta::StatusUpdate s;
+    s.id = wamid;
+    s.status = QStringLiteral("delivered");
+    s.timestampMs = nowMs();
+    s.raw = QJsonObject{{QStringLiteral("id"), wamid}, {QStringLiteral("status"), QStringLiteral("delivered")},
+                        {QStringLiteral("timestamp"), QStringLiteral("1750000000")}, {QStringLiteral("recipient_id"), QStringLiteral("34600111222")}};
+    PUENTE_VERIFY_OK(InboundStore(tx.connection(), t.id, events).applyStatus(s));
+    PUENTE_VERIFY_OK(events.write());
+    PUENTE_VERIFY_OK(tx.commit());
+}
+
 void TestOutbound::sendRecordsWamidAndEarlyStatuses()
 {
     const Tenant t = seedTenant(QStringLiteral("acme"), QStringLiteral("1001"));
     const qint64 id = queue(t, QStringLiteral("Hola, ¿sigues interesada?"));
     // Meta's "delivered" can arrive before the answer to the send is stored.
-    {
-        Transaction tx(*m_db);
-        EventBatch events(tx.connection());
-        meta::StatusUpdate s;
-        s.id = QStringLiteral("wamid.early");
-        s.status = QStringLiteral("delivered");
-        s.timestampMs = nowMs();
-        s.raw = obj(R"({"id":"wamid.early","status":"delivered","timestamp":"1750000000","recipient_id":"34600111222"})");
-        PUENTE_VERIFY_OK(InboundStore(tx.connection(), t.id, events).applyStatus(s));
-        PUENTE_VERIFY_OK(events.write());
-        PUENTE_VERIFY_OK(tx.commit());
-    }
+    deliveredBeforeTheAnswer(t, QStringLiteral("wamid.early"));
+    if (QTest::currentTestFailed())
+        return;
     startDispatcher([](const ScriptedTransport::Call &, int) { return accepted(QStringLiteral("wamid.early")); });
     QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT status FROM whatsapp_messages WHERE id = ?"), {id}), QStringLiteral("delivered"), 10000);
     QCOMPARE(text(QStringLiteral("SELECT provider_message_id FROM whatsapp_messages WHERE id = ?"), {id}), QStringLiteral("wamid.early"));
@@ -429,18 +437,10 @@ void TestOutbound::answersAreRecordedTogether()
     }
     // "delivered" for b40 before its answer; the same wamid parked for
     // acme (which never sent it) must stay parked.
-    for (const Tenant &t : {b, a}) {
-        Transaction tx(*m_db);
-        EventBatch events(tx.connection());
-        meta::StatusUpdate s;
-        s.id = QStringLiteral("wamid.b40");
-        s.status = QStringLiteral("delivered");
-        s.timestampMs = nowMs();
-        s.raw = obj(R"({"id":"wamid.b40","status":"delivered","timestamp":"1750000000","recipient_id":"34600111222"})");
-        PUENTE_VERIFY_OK(InboundStore(tx.connection(), t.id, events).applyStatus(s));
-        PUENTE_VERIFY_OK(events.write());
-        PUENTE_VERIFY_OK(tx.commit());
-    }
+    for (const Tenant &t : {b, a})
+        deliveredBeforeTheAnswer(t, QStringLiteral("wamid.b40"));
+    if (QTest::currentTestFailed())
+        return;
     const qint64 eventsBefore = count(QStringLiteral("SELECT COUNT(*) FROM events"));
     startDispatcher([](const ScriptedTransport::Call &call, int) {
         return accepted(QStringLiteral("wamid.") + call.body.value(QStringLiteral("text")).toObject().value(QStringLiteral("body")).toString());
