@@ -448,6 +448,7 @@ private:
         c.failed += counts.failed;
         c.retried += counts.retried;
         c.rateLimited += counts.rateLimited;
+        c.flagged += counts.flagged;
         if (!unauthorizedTenants.isEmpty())
             m_channelsAt = 0; // reload: the admin may have fixed it
         if (m_owner.m_bus)
@@ -506,7 +507,7 @@ private:
     // Meta answered 2xx without a readable message id: it may well have
     // accepted the message, so it is not failed (a retry could duplicate it)
     // but left for the agent.
-    bool giveUpIn(QSqlDatabase tx, const Done &d, qint64 now, EventBatch &events)
+    bool giveUpIn(QSqlDatabase tx, const Done &d, qint64 now, EventBatch &events, Counters &counts)
     {
         Sql q(tx, QStringLiteral("UPDATE outbox SET state = 'needs_attention', last_error = ?, updated_at = ? WHERE id = ?"));
         q.bind(QStringLiteral("Meta's answer could not be read")).bind(now).bind(d.job.outboxId);
@@ -519,7 +520,7 @@ private:
             .bind(now).bind(now).bind(d.job.messageId);
         if (!m.exec() || !messageEvent(m, d.job.tenant, events))
             return false;
-        ++m_owner.m_counters.flagged;
+        ++counts.flagged; // counted once the batch commits
         return true;
     }
 
@@ -592,7 +593,7 @@ private:
         Q_ASSERT(!o.accepted); // recordAccepted
         const meta::GraphError &e = o.error;
         if (o.unconfirmed)
-            return giveUpIn(tx, d, now, events);
+            return giveUpIn(tx, d, now, events, counts);
         if (e.kind == meta::GraphError::Kind::RateLimited) {
             ++counts.rateLimited;
             if (!Health::record(tx, job.tenant, Health::Kind::RateLimited, e.code, e.message))
