@@ -94,4 +94,14 @@ QString formatPhoneNumberForDisplay(const QString &number)
     return formatted;
 }
 
+QString contactKey(const QString &number)
+{
+    const QString digits = number.startsWith(QLatin1Char('+')) ? number.mid(1) : number;
+    if (digits.size() == 13 && digits.startsWith(QLatin1String("521")))
+        return QStringLiteral("52") + digits.mid(3);
+    if (digits.size() == 12 && digits.startsWith(QLatin1String("54")) && digits.at(2) != QLatin1Char('9'))
+        return QStringLiteral("549") + digits.mid(2);
+    return digits;
+}
+
 } // namespace puente

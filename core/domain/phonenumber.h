@@ -15,6 +15,15 @@ Result<QString> normalizePhoneNumber(const QString &input, const QString &defaul
 // Whether libphonenumber knows the region ("ES", "MX": ISO 3166 alpha-2).
 bool isKnownPhoneRegion(const QString &region);
 
+// The one form a person is known by, whichever way the number was written:
+// the digits of a wa_id or E.164 number ("+" dropped), with WhatsApp's two
+// national quirks evened out. Mexico: WhatsApp's wa_id is 521 + ten digits
+// where the number is +52 + ten (libphonenumber's E.164 drops the 1): the
+// key is 52 + ten. Argentina: the wa_id is 549 + ten digits for mobiles
+// written +54 9 … or, often, +54 … (which libphonenumber reads as a landline):
+// the key is 549 + ten. Anything else: its digits as given.
+QString contactKey(const QString &number);
+
 // "+34 612 34 56 78" for "+34612345678" (or a WhatsApp wa_id of digits);
 // the input unchanged when it is not a number libphonenumber can parse.
 QString formatPhoneNumberForDisplay(const QString &number);

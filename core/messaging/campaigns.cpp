@@ -579,7 +579,7 @@ Result<protocol::AudienceReport> CampaignService::importAudience(TenantId tenant
     // Who may not be written to.
     QSet<QString> optedOut, blocked;
     {
-        Sql q(read, QStringLiteral("SELECT contact_wa_id, status, opted_out_at FROM whatsapp_conversations WHERE tenant_id = ? "
+        Sql q(read, QStringLiteral("SELECT contact_key, status, opted_out_at FROM whatsapp_conversations WHERE tenant_id = ? "
                                    "AND (status = 'blocked' OR opted_out_at IS NOT NULL)"));
         q.bind(tenant.value);
         if (auto s = q.exec(); !s)
@@ -720,7 +720,9 @@ Result<protocol::AudienceReport> CampaignService::importAudience(TenantId tenant
             issue(line, phoneKey, QStringLiteral("invalid_phone_number"), phone.error().message, raw);
             continue;
         }
-        const QString waId = phone.value().mid(1);
+        // One person per key: "+54 9 11 …" and "+54 11 …" are the same
+        // candidate (contactKey), as WhatsApp sees them.
+        const QString waId = contactKey(phone.value());
         if (seen.contains(waId)) {
             ++report.duplicates;
             issue(line, phoneKey, QStringLiteral("duplicate"), QStringLiteral("the same number is on an earlier line"), raw);

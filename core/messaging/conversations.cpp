@@ -1,6 +1,7 @@
 #include "messaging/conversations.h"
 
 #include "crypto/crypto.h"
+#include "domain/phonenumber.h"
 #include "protocol/text.h"
 #include "messaging/mediafetcher.h"
 #include "messaging/rows.h"
@@ -41,6 +42,17 @@ bool readCursor(const QString &cursor, qint64 *activity, qint64 *id)
     *activity = parts[0].toLongLong(&ok1);
     *id = parts[1].toLongLong(&ok2);
     return ok1 && ok2;
+}
+
+// What a typed (perhaps partial) number's digits look like as a contact key
+// (contactKey): the same two national quirks, judged from the start alone.
+QString searchKey(const QString &digits)
+{
+    if (digits.startsWith(QLatin1String("521")))
+        return QStringLiteral("52") + digits.mid(3);
+    if (digits.size() >= 3 && digits.startsWith(QLatin1String("54")) && digits.at(2) != QLatin1Char('9'))
+        return QStringLiteral("549") + digits.mid(2);
+    return digits;
 }
 
 QString likePattern(const QString &text, bool lower = true)
@@ -111,10 +123,13 @@ Result<protocol::ConversationPage> ConversationService::list(TenantId tenant, co
         QString digits = q;
         digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
         sql += QStringLiteral(" AND (COALESCE(search_text, LOWER(COALESCE(contact_name, ''))) LIKE ? ESCAPE '\\' "
-                              "OR COALESCE(contact_phone, '') LIKE ? ESCAPE '\\' "
+                              "OR COALESCE(contact_phone, '') LIKE ? ESCAPE '\\' OR COALESCE(contact_key, '') LIKE ? ESCAPE '\\' "
                               "OR EXISTS (SELECT 1 FROM whatsapp_messages m WHERE m.conversation_id = c.id AND m.tenant_id = c.tenant_id "
                               "AND (LOWER(COALESCE(m.content, '')) LIKE ? ESCAPE '\\' OR m.content LIKE ? ESCAPE '\\')))");
-        binds << likePattern(rows::foldForSearch(q)) << (digits.size() >= 3 ? likePattern(digits) : pattern) << pattern << likePattern(q, false);
+        // The key too, with the typed number's start evened out the same
+        // way: "+52 81 5425" finds 5218154254667, "+54 11 2345" 5491123456789.
+        binds << likePattern(rows::foldForSearch(q)) << (digits.size() >= 3 ? likePattern(digits) : pattern)
+              << (digits.size() >= 3 ? likePattern(searchKey(digits)) : pattern) << pattern << likePattern(q, false);
     }
     if (!f.cursor.isEmpty()) {
         qint64 at = 0, id = 0;
@@ -226,22 +241,22 @@ Result<ConversationService::Started> ConversationService::startIn(QSqlDatabase c
                                                                    const QString &name)
 {
     const QString waId = e164.startsWith(QLatin1Char('+')) ? e164.mid(1) : e164;
-    // contact_phone is always "+" and contact_wa_id (or empty with it), so
-    // the indexed wa_id alone finds the contact; an OR with the phone made
-    // SQLite walk all the tenant's conversations.
+    // By the canonical key alone (indexed): "+52 81 …" finds the Mexican
+    // candidate who writes from 521…, "+54 11 …" the Argentine one at 549….
+    const QString key = contactKey(waId);
     Sql existing(c, QStringLiteral("SELECT ") + kConversationColumns
-                        + QStringLiteral(" FROM whatsapp_conversations WHERE tenant_id = ? AND contact_wa_id = ? ORDER BY id LIMIT 1"));
-    existing.bind(tenant.value).bind(waId);
+                        + QStringLiteral(" FROM whatsapp_conversations WHERE tenant_id = ? AND contact_key = ? ORDER BY id LIMIT 1"));
+    existing.bind(tenant.value).bind(key);
     if (auto s = existing.exec(); !s)
         return s.error();
     if (existing.next())
         return Started{rows::conversation(existing), false};
     existing.finish();
     const qint64 now = nowMs();
-    Sql insert(c, QStringLiteral("INSERT INTO whatsapp_conversations (tenant_id, conversation_id, contact_wa_id, contact_phone, "
+    Sql insert(c, QStringLiteral("INSERT INTO whatsapp_conversations (tenant_id, conversation_id, contact_wa_id, contact_key, contact_phone, "
                                  "contact_name, search_text, status, unread_count, created_at, updated_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, 'active', 0, ?, ?) RETURNING ") + kConversationColumns);
-    insert.bind(tenant.value).bind(waId).bind(waId).bind(e164).bind(nullIfEmpty(name.trimmed().left(200)))
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, 'active', 0, ?, ?) RETURNING ") + kConversationColumns);
+    insert.bind(tenant.value).bind(waId).bind(waId).bind(key).bind(e164).bind(nullIfEmpty(name.trimmed().left(200)))
         .bind(rows::searchText(name.trimmed().left(200), waId)).bind(now).bind(now);
     if (auto s = insert.exec(); !s)
         return s.error();

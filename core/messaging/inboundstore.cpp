@@ -1,5 +1,7 @@
 #include "messaging/inboundstore.h"
 
+#include "domain/phonenumber.h"
+
 #include "storage/whatsappconfigrepository.h"
 
 #include "messaging/rows.h"
@@ -57,8 +59,10 @@ Result<InboundStore::Conversation> InboundStore::findOrCreateConversation(const 
     const QString waId = !contact.waId.isEmpty() ? contact.waId : m.from;
     const QString userId = !contact.userId.isEmpty() ? contact.userId : m.fromUserId;
     // By business-scoped user id first (stable across number changes), then
-    // by wa_id: two indexed lookups.
-    for (const auto &[column, value] : {std::pair{QStringLiteral("contact_user_id"), userId}, std::pair{QStringLiteral("contact_wa_id"), waId}}) {
+    // by the wa_id's canonical key (one person however the number was
+    // written: contactKey): two indexed lookups.
+    const QString key = waId.isEmpty() ? QString() : contactKey(waId);
+    for (const auto &[column, value] : {std::pair{QStringLiteral("contact_user_id"), userId}, std::pair{QStringLiteral("contact_key"), key}}) {
         if (value.isEmpty())
             continue;
         Sql find(m_tx, QStringLiteral("SELECT id, contact_wa_id, contact_user_id, contact_phone, contact_name, search_text "
@@ -84,14 +88,15 @@ Result<InboundStore::Conversation> InboundStore::findOrCreateConversation(const 
     }
     // A new contact: keyed by the business-scoped user id when there is one
     // (stable across number changes), else by wa_id.
-    QString key = !userId.isEmpty() ? userId : waId;
-    if (key.isEmpty())
-        key = QStringLiteral("unknown:") + m.id;
+    QString conversationKey = !userId.isEmpty() ? userId : waId;
+    if (conversationKey.isEmpty())
+        conversationKey = QStringLiteral("unknown:") + m.id;
     const qint64 now = nowMs();
-    Sql insert(m_tx, QStringLiteral("INSERT INTO whatsapp_conversations (tenant_id, conversation_id, contact_wa_id, contact_user_id, "
+    Sql insert(m_tx, QStringLiteral("INSERT INTO whatsapp_conversations (tenant_id, conversation_id, contact_wa_id, contact_key, contact_user_id, "
                                     "contact_phone, contact_name, search_text, status, unread_count, created_at, updated_at) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, 'active', 0, ?, ?) RETURNING id"));
-    insert.bind(m_tenant.value).bind(key).bind(nullIfEmpty(waId)).bind(nullIfEmpty(userId)).bind(nullIfEmpty(phoneFromWaId(waId)))
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', 0, ?, ?) RETURNING id"));
+    insert.bind(m_tenant.value).bind(conversationKey).bind(nullIfEmpty(waId)).bind(nullIfEmpty(key)).bind(nullIfEmpty(userId))
+        .bind(nullIfEmpty(phoneFromWaId(waId)))
         .bind(nullIfEmpty(contact.name)).bind(rows::searchText(contact.name, waId)).bind(now).bind(now);
     if (auto s = insert.exec(); !s)
         return s.error();
@@ -122,11 +127,13 @@ Status InboundStore::touchConversation(const Conversation &c, const meta::Inboun
         "unread_count = unread_count + ?, updated_at = ? WHERE id = ? RETURNING ") + kConversationColumns;
     static const QString kTouch = QStringLiteral("UPDATE whatsapp_conversations SET ") + kActivity;
     static const QString kTouchWithContact = QStringLiteral(
-        "UPDATE whatsapp_conversations SET contact_wa_id = COALESCE(?, contact_wa_id), contact_user_id = COALESCE(?, contact_user_id), "
+        "UPDATE whatsapp_conversations SET contact_wa_id = COALESCE(?, contact_wa_id), contact_key = COALESCE(?, contact_key), "
+        "contact_user_id = COALESCE(?, contact_user_id), "
         "contact_phone = COALESCE(?, contact_phone), contact_name = COALESCE(?, contact_name), search_text = COALESCE(?, search_text), ") + kActivity;
     Sql q(m_tx, contactChanged ? kTouchWithContact : kTouch);
     if (contactChanged)
-        q.bind(nullIfEmpty(c.contact.waId)).bind(nullIfEmpty(c.contact.userId)).bind(nullIfEmpty(c.contact.phone))
+        q.bind(nullIfEmpty(c.contact.waId)).bind(c.contact.waId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(contactKey(c.contact.waId)))
+            .bind(nullIfEmpty(c.contact.userId)).bind(nullIfEmpty(c.contact.phone))
             .bind(nullIfEmpty(c.contact.name)).bind(nullIfEmpty(c.contact.searchText));
     q.bind(m.timestampMs).bind(preview).bind(m.timestampMs).bind(m.timestampMs)
         .bind(inbound ? 1 : 0).bind(m.timestampMs).bind(m.timestampMs)
@@ -219,8 +226,9 @@ Status InboundStore::storeMessage(const meta::WebhookChange &change, const meta:
 
     // System notices: a contact's new number.
     if (m.systemType == QLatin1String("user_changed_number") && !m.newWaId.isEmpty()) {
-        Sql update(m_tx, QStringLiteral("UPDATE whatsapp_conversations SET contact_wa_id = ?, contact_phone = ?, updated_at = ? WHERE id = ?"));
-        update.bind(m.newWaId).bind(nullIfEmpty(phoneFromWaId(m.newWaId))).bind(now).bind(conversation.id);
+        Sql update(m_tx, QStringLiteral("UPDATE whatsapp_conversations SET contact_wa_id = ?, contact_key = ?, contact_phone = ?, updated_at = ? "
+                                        "WHERE id = ?"));
+        update.bind(m.newWaId).bind(contactKey(m.newWaId)).bind(nullIfEmpty(phoneFromWaId(m.newWaId))).bind(now).bind(conversation.id);
         if (auto s = update.exec(); !s)
             return s;
         conversation.contact.waId.clear(); // the old number the webhook names must not come back

@@ -538,6 +538,74 @@ R"(CREATE TABLE campaign_audience_issues (
 "ALTER TABLE whatsapp_messages ADD COLUMN campaign_id BIGINT",
 "CREATE INDEX whatsapp_messages_campaign ON whatsapp_messages (campaign_id, status) WHERE campaign_id IS NOT NULL",
         }},
+        // One person, one conversation (issue 23): contacts are found by a
+        // canonical key (contactKey in domain/phonenumber: Mexico's 521… and
+        // Argentina's 54… without the 9 evened out), and conversations that
+        // were two spellings of one number are merged into the oldest: its
+        // messages, notifications and campaign rows move over; it keeps the
+        // latest activity, the unread counts added up, the wa_id WhatsApp
+        // last wrote from, any opt-out, a block.
+        {13, "contacts keyed by one canonical number", {
+"ALTER TABLE whatsapp_conversations ADD COLUMN contact_key TEXT",
+R"(UPDATE whatsapp_conversations SET contact_key = CASE
+    WHEN contact_wa_id LIKE '521%' AND LENGTH(contact_wa_id) = 13 THEN '52' || SUBSTR(contact_wa_id, 4)
+    WHEN contact_wa_id LIKE '54%' AND LENGTH(contact_wa_id) = 12 AND SUBSTR(contact_wa_id, 3, 1) <> '9' THEN '549' || SUBSTR(contact_wa_id, 3)
+    ELSE contact_wa_id END
+    WHERE contact_wa_id IS NOT NULL)",
+"CREATE INDEX whatsapp_conversations_key ON whatsapp_conversations (tenant_id, contact_key)",
+"DROP INDEX whatsapp_conversations_wa_id",
+R"(UPDATE whatsapp_messages SET conversation_id = (SELECT MIN(k.id) FROM whatsapp_conversations d JOIN whatsapp_conversations k
+    ON k.tenant_id = d.tenant_id AND k.contact_key = d.contact_key WHERE d.id = whatsapp_messages.conversation_id)
+    WHERE conversation_id IN (SELECT d.id FROM whatsapp_conversations d WHERE EXISTS (SELECT 1 FROM whatsapp_conversations k
+    WHERE k.tenant_id = d.tenant_id AND k.contact_key = d.contact_key AND k.id < d.id)))",
+R"(UPDATE notifications SET conversation_id = (SELECT MIN(k.id) FROM whatsapp_conversations d JOIN whatsapp_conversations k
+    ON k.tenant_id = d.tenant_id AND k.contact_key = d.contact_key WHERE d.id = notifications.conversation_id)
+    WHERE conversation_id IN (SELECT d.id FROM whatsapp_conversations d WHERE EXISTS (SELECT 1 FROM whatsapp_conversations k
+    WHERE k.tenant_id = d.tenant_id AND k.contact_key = d.contact_key AND k.id < d.id)))",
+R"(UPDATE campaign_recipients SET conversation_id = (SELECT MIN(k.id) FROM whatsapp_conversations d JOIN whatsapp_conversations k
+    ON k.tenant_id = d.tenant_id AND k.contact_key = d.contact_key WHERE d.id = campaign_recipients.conversation_id)
+    WHERE conversation_id IN (SELECT d.id FROM whatsapp_conversations d WHERE EXISTS (SELECT 1 FROM whatsapp_conversations k
+    WHERE k.tenant_id = d.tenant_id AND k.contact_key = d.contact_key AND k.id < d.id)))",
+R"(UPDATE whatsapp_conversations SET
+    unread_count = (SELECT SUM(o.unread_count) FROM whatsapp_conversations o
+        WHERE o.tenant_id = whatsapp_conversations.tenant_id AND o.contact_key = whatsapp_conversations.contact_key),
+    last_message_preview = (SELECT o.last_message_preview FROM whatsapp_conversations o
+        WHERE o.tenant_id = whatsapp_conversations.tenant_id AND o.contact_key = whatsapp_conversations.contact_key
+        ORDER BY COALESCE(o.last_message_at, 0) DESC, o.id DESC LIMIT 1),
+    last_message_at = (SELECT MAX(o.last_message_at) FROM whatsapp_conversations o
+        WHERE o.tenant_id = whatsapp_conversations.tenant_id AND o.contact_key = whatsapp_conversations.contact_key),
+    last_inbound_at = (SELECT MAX(o.last_inbound_at) FROM whatsapp_conversations o
+        WHERE o.tenant_id = whatsapp_conversations.tenant_id AND o.contact_key = whatsapp_conversations.contact_key),
+    contact_wa_id = COALESCE((SELECT o.contact_wa_id FROM whatsapp_conversations o
+        WHERE o.tenant_id = whatsapp_conversations.tenant_id AND o.contact_key = whatsapp_conversations.contact_key
+        AND o.last_inbound_at IS NOT NULL ORDER BY o.last_inbound_at DESC, o.id DESC LIMIT 1), contact_wa_id),
+    contact_phone = COALESCE((SELECT o.contact_phone FROM whatsapp_conversations o
+        WHERE o.tenant_id = whatsapp_conversations.tenant_id AND o.contact_key = whatsapp_conversations.contact_key
+        AND o.last_inbound_at IS NOT NULL ORDER BY o.last_inbound_at DESC, o.id DESC LIMIT 1), contact_phone),
+    contact_user_id = COALESCE(contact_user_id, (SELECT MAX(o.contact_user_id) FROM whatsapp_conversations o
+        WHERE o.tenant_id = whatsapp_conversations.tenant_id AND o.contact_key = whatsapp_conversations.contact_key)),
+    contact_name = COALESCE(contact_name, (SELECT MAX(o.contact_name) FROM whatsapp_conversations o
+        WHERE o.tenant_id = whatsapp_conversations.tenant_id AND o.contact_key = whatsapp_conversations.contact_key)),
+    search_text = COALESCE(search_text, (SELECT MAX(o.search_text) FROM whatsapp_conversations o
+        WHERE o.tenant_id = whatsapp_conversations.tenant_id AND o.contact_key = whatsapp_conversations.contact_key)),
+    assigned_user_id = COALESCE(assigned_user_id, (SELECT MAX(o.assigned_user_id) FROM whatsapp_conversations o
+        WHERE o.tenant_id = whatsapp_conversations.tenant_id AND o.contact_key = whatsapp_conversations.contact_key)),
+    opted_out_at = (SELECT MIN(o.opted_out_at) FROM whatsapp_conversations o
+        WHERE o.tenant_id = whatsapp_conversations.tenant_id AND o.contact_key = whatsapp_conversations.contact_key),
+    status = CASE
+        WHEN EXISTS (SELECT 1 FROM whatsapp_conversations o WHERE o.tenant_id = whatsapp_conversations.tenant_id
+            AND o.contact_key = whatsapp_conversations.contact_key AND o.status = 'blocked') THEN 'blocked'
+        WHEN EXISTS (SELECT 1 FROM whatsapp_conversations o WHERE o.tenant_id = whatsapp_conversations.tenant_id
+            AND o.contact_key = whatsapp_conversations.contact_key AND o.status = 'active') THEN 'active'
+        ELSE status END
+    WHERE EXISTS (SELECT 1 FROM whatsapp_conversations o WHERE o.tenant_id = whatsapp_conversations.tenant_id
+        AND o.contact_key = whatsapp_conversations.contact_key AND o.id > whatsapp_conversations.id)
+    AND NOT EXISTS (SELECT 1 FROM whatsapp_conversations o WHERE o.tenant_id = whatsapp_conversations.tenant_id
+        AND o.contact_key = whatsapp_conversations.contact_key AND o.id < whatsapp_conversations.id))",
+R"(DELETE FROM whatsapp_conversations WHERE EXISTS (SELECT 1 FROM whatsapp_conversations k
+    WHERE k.tenant_id = whatsapp_conversations.tenant_id AND k.contact_key = whatsapp_conversations.contact_key
+    AND k.id < whatsapp_conversations.id))",
+        }},
     };
     return list;
 }
@@ -580,7 +648,7 @@ Error tooNew(int found)
                          .arg(latestVersion()));
 }
 
-Result<int> applyPending(Database &db)
+Result<int> applyPending(Database &db, int upTo)
 {
     {
         Transaction tx(db);
@@ -596,6 +664,8 @@ Result<int> applyPending(Database &db)
     }
     int applied = 0;
     for (const Migration &m : all()) {
+        if (m.version > upTo)
+            break;
         Transaction tx(db);
         if (!tx.begun())
             return tx.begun().error();
@@ -648,7 +718,7 @@ Result<int> currentVersion(Database &db)
     return readVersion(c, db.dialect());
 }
 
-Result<int> migrateMain(Database &db);
+Result<int> migrateMain(Database &db, int upTo);
 
 namespace {
 // SQLite keeps webhook bodies in a file of their own (Database::inbox()).
@@ -714,7 +784,12 @@ Status prepareInbox(Database &db)
 
 Result<int> migrate(Database &db)
 {
-    auto applied = migrateMain(db);
+    return migrate(db, latestVersion());
+}
+
+Result<int> migrate(Database &db, int upTo)
+{
+    auto applied = migrateMain(db, upTo);
     if (!applied)
         return applied;
     if (auto s = prepareInbox(db); !s)
@@ -722,25 +797,25 @@ Result<int> migrate(Database &db)
     return applied;
 }
 
-Result<int> migrateMain(Database &db)
+Result<int> migrateMain(Database &db, int upTo)
 {
     auto before = currentVersion(db);
     if (!before)
         return before.error();
     if (before.value() > latestVersion())
         return tooNew(before.value());
-    if (before.value() == latestVersion())
+    if (before.value() >= upTo)
         return 0;
 
     if (db.dialect() == Dialect::Sqlite)
-        return applyPending(db);
+        return applyPending(db, upTo);
 
     QSqlDatabase c = db.connection();
     Sql lock(c, QStringLiteral("SELECT pg_advisory_lock(?)"));
     lock.bind(kAdvisoryLockKey);
     if (auto s = lock.exec(); !s)
         return s.error();
-    auto result = applyPending(db);
+    auto result = applyPending(db, upTo);
     Sql unlock(c, QStringLiteral("SELECT pg_advisory_unlock(?)"));
     unlock.bind(kAdvisoryLockKey);
     (void)unlock.exec();

@@ -24,6 +24,9 @@ Result<int> currentVersion(Database &db);
 // Brings the schema to latestVersion(). Refuses, changing nothing, when the
 // database was written by a newer Puente. Returns how many steps it applied.
 Result<int> migrate(Database &db);
+// The same, stopping after version `upTo`: a database as an older release
+// left it (upgrade tests).
+Result<int> migrate(Database &db, int upTo);
 
 } // namespace migrations
 } // namespace puente

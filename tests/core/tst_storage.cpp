@@ -31,6 +31,7 @@ private Q_SLOTS:
 
     void migratesFreshDatabaseAndIsIdempotent();
     void refusesNewerSchema();
+    void twoSpellingsOfOneNumberAreMergedOnUpgrade();
     void concurrentMigrators();
     void transactionRollsBackUnlessCommitted();
     void connectionPerThread();
@@ -101,6 +102,77 @@ void TestStorage::migratesFreshDatabaseAndIsIdempotent()
     PUENTE_VERIFY_OK(again);
     QCOMPARE(again.value(), 0);
     QCOMPARE(count(db(), QStringLiteral("SELECT COUNT(*) FROM schema_migrations")), qint64(migrations::latestVersion()));
+}
+
+// Migration 13 (issue 23, bug 3): a database from before it holds a
+// Mexican candidate twice (521… from WhatsApp, 52… typed by a recruiter) and
+// an Argentine one twice (549…, 54…); after it, one conversation each, with
+// every message, notification and campaign row, the activity, unread counts
+// added up, the wa_id WhatsApp writes from, and the opt-out.
+void TestStorage::twoSpellingsOfOneNumberAreMergedOnUpgrade()
+{
+    PUENTE_VERIFY_OK(migrations::migrate(db(), 12));
+    QCOMPARE(migrations::currentVersion(db()).value(), 12);
+    auto run = [&](const QString &sql, const QVariantList &binds = {}) {
+        Sql q(db().connection(), sql);
+        for (const QVariant &b : binds)
+            q.bind(b);
+        const bool ok = bool(q.exec());
+        qint64 id = 0;
+        if (ok && q.next())
+            id = q.int64(0);
+        return ok ? id : qint64(-1);
+    };
+    const qint64 tenant = run(QStringLiteral("INSERT INTO tenants (slug, name, status, created_at, updated_at) VALUES ('acme', 'Acme', 'active', 0, 0) RETURNING id"));
+    QVERIFY(tenant > 0);
+    // id, wa_id, name, unread, last_message_at, last_inbound_at, opted_out_at, status
+    struct Row { QString waId; QVariant name; int unread; qint64 lastMessage; QVariant lastInbound; QVariant optedOut; QString status; };
+    const QList<Row> seeded = {
+        {QStringLiteral("528154254667"), QStringLiteral("Juan"), 0, 100, QVariant(), 50, QStringLiteral("active")},       // typed by a recruiter, opted out
+        {QStringLiteral("5218154254667"), QVariant(), 2, 300, 300, QVariant(), QStringLiteral("active")},                   // written from WhatsApp
+        {QStringLiteral("541123456789"), QVariant(), 0, 200, QVariant(), QVariant(), QStringLiteral("archived")},           // typed
+        {QStringLiteral("5491123456789"), QStringLiteral("Sofía"), 1, 150, 150, QVariant(), QStringLiteral("blocked")},    // from WhatsApp
+        {QStringLiteral("34612345678"), QStringLiteral("Ana"), 4, 400, 400, QVariant(), QStringLiteral("active")},          // nobody else
+    };
+    QList<qint64> ids;
+    for (const Row &r : seeded) {
+        const qint64 id = run(QStringLiteral("INSERT INTO whatsapp_conversations (tenant_id, conversation_id, contact_wa_id, contact_phone, contact_name, "
+                                             "status, unread_count, last_message_at, last_inbound_at, last_message_preview, opted_out_at, created_at, updated_at) "
+                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0) RETURNING id"),
+                              {tenant, r.waId, r.waId, QStringLiteral("+") + r.waId, r.name, r.status, r.unread, r.lastMessage,
+                               r.lastInbound.isValid() ? r.lastInbound : QVariant(QMetaType(QMetaType::LongLong)), QStringLiteral("at %1").arg(r.lastMessage),
+                               r.optedOut.isValid() ? r.optedOut : QVariant(QMetaType(QMetaType::LongLong))});
+        QVERIFY(id > 0);
+        ids.append(id);
+        QVERIFY(run(QStringLiteral("INSERT INTO whatsapp_messages (tenant_id, conversation_id, direction, type, content, status, timestamp, created_at, updated_at) "
+                                   "VALUES (?, ?, 'inbound', 'text', ?, 'received', ?, 0, 0) RETURNING id"),
+                    {tenant, id, r.waId, r.lastMessage}) > 0);
+    }
+    QVERIFY(run(QStringLiteral("INSERT INTO notifications (tenant_id, event, phone, data, status, due_at, conversation_id, created_at, updated_at) "
+                               "VALUES (?, 'entrevista', '+528154254667', '{}', 'sent', 0, ?, 0, 0) RETURNING id"), {tenant, ids[1]}) > 0);
+
+    PUENTE_VERIFY_OK(migrations::migrate(db()));
+    QCOMPARE(migrations::currentVersion(db()).value(), migrations::latestVersion());
+    QCOMPARE(count(db(), QStringLiteral("SELECT COUNT(*) FROM whatsapp_conversations")), qint64(3));
+    QCOMPARE(count(db(), QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages")), qint64(5));
+    auto text = [&](const QString &sql, qint64 id) {
+        Sql q(db().connection(), sql);
+        q.bind(id);
+        return q.exec() && q.next() ? q.value(0).toString() : QStringLiteral("<none>");
+    };
+    const QString columns = QStringLiteral("SELECT contact_key || '|' || contact_wa_id || '|' || contact_phone || '|' || COALESCE(contact_name, '') || '|' || "
+                                           "status || '|' || unread_count || '|' || last_message_at || '|' || COALESCE(last_inbound_at, 0) || '|' || "
+                                           "COALESCE(opted_out_at, 0) || '|' || last_message_preview FROM whatsapp_conversations WHERE id = ?");
+    // Mexico: the older row stays, with the WhatsApp wa_id, the name, the
+    // latest activity and preview, 0 + 2 unread, the opt-out.
+    QCOMPARE(text(columns, ids[0]), QStringLiteral("528154254667|5218154254667|+5218154254667|Juan|active|2|300|300|50|at 300"));
+    QCOMPARE(count(db(), QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE conversation_id = %1").arg(ids[0])), qint64(2));
+    QCOMPARE(count(db(), QStringLiteral("SELECT conversation_id FROM notifications")), ids[0]);
+    // Argentina: blocked wins over archived; the name from the other row.
+    QCOMPARE(text(columns, ids[2]), QStringLiteral("5491123456789|5491123456789|+5491123456789|Sofía|blocked|1|200|150|0|at 200"));
+    QCOMPARE(count(db(), QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE conversation_id = %1").arg(ids[2])), qint64(2));
+    // Nobody else is touched.
+    QCOMPARE(text(columns, ids[4]), QStringLiteral("34612345678|34612345678|+34612345678|Ana|active|4|400|400|0|at 400"));
 }
 
 void TestStorage::refusesNewerSchema()

@@ -63,6 +63,7 @@ private Q_SLOTS:
 
     void limitsAndTiers();
     void audienceReportTellsEveryRow();
+    void audienceKnowsOnePersonByEitherSpelling();
     void audienceFilesThatCannotBeRead();
     void planLimitsTheAudience();
     void statesAndWhoMayChangeThem();
@@ -323,6 +324,30 @@ void TestCampaigns::limitsAndTiers()
     QCOMPARE(CampaignService::backlogAllowance(80), 80);
     QCOMPARE(CampaignService::backlogAllowance(1000), 1000);
     QCOMPARE(CampaignService::backlogAllowance(1), 1);
+}
+
+// Argentina's "+54 9 11 …" and "+54 11 …" are one candidate (a duplicate);
+// a Mexican who opted out writing from 521… is opted out as "+52 1 81 …".
+void TestCampaigns::audienceKnowsOnePersonByEitherSpelling()
+{
+    PUENTE_VERIFY_OK(ConversationService(db(), nullptr).start(m_tenant, QStringLiteral("+528154254667"), QString(), Actor(QStringLiteral("test"))));
+    exec(QStringLiteral("UPDATE whatsapp_conversations SET contact_wa_id = '5218154254667', opted_out_at = 1 WHERE tenant_id = ?"), {m_tenant.value});
+    const qint64 id = createCampaign();
+    QVERIFY(id > 0);
+    const QByteArray csv = "telefono,nombre,puesto,ciudad\n"
+                           "+54 9 11 2345 6789,Sofía,mozo,Rosario\n"  // line 2
+                           "+54 11 2345 6789,Sofía,mozo,Rosario\n"    // line 3: the same person
+                           "+52 1 81 5425 4667,Juan,mozo,Monterrey\n"; // line 4: opted out
+    const Reply r = upload(id, csv);
+    QVERIFY2(r.status == 200, r.raw.constData());
+    QVERIFY2(r.body.value(QStringLiteral("accepted")).toInteger() == 1, r.raw.constData());
+    QCOMPARE(r.body.value(QStringLiteral("duplicates")).toInteger(), 1);
+    QCOMPARE(r.body.value(QStringLiteral("opted_out")).toInteger(), 1);
+    QHash<qint64, QString> codes;
+    for (const QJsonValue &v : r.body.value(QStringLiteral("issues")).toArray())
+        codes.insert(v[QStringLiteral("line")].toInteger(), v[QStringLiteral("code")].toString());
+    QCOMPARE(codes.value(3), QStringLiteral("duplicate"));
+    QCOMPARE(codes.value(4), QStringLiteral("opted_out"));
 }
 
 void TestCampaigns::audienceReportTellsEveryRow()

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void listFiltersAndPaging();
     void callbackUrlPolicyAndTestCallback();
     void planLimitRefusesOrSkips();
+    void oneCandidateWhicheverWayTheNumberIsWritten();
 
 private:
     using Reply = test::HttpReply;
@@ -983,6 +984,59 @@ void TestNotifications::planLimitRefusesOrSkips()
     const auto n = worker.get(m_tenant, scheduled);
     QCOMPARE(n->status, protocol::NotificationStatus::Skipped);
     QCOMPARE(n->reasonCode, QStringLiteral("plan_limit_reached"));
+}
+
+// Mexico (WhatsApp writes from 521…, people write +52 81 …) and Argentina
+// (549…, often written +54 11 …): one person, one conversation, found by a
+// search for the number as shown, reached by notifications either way, and
+// an opt-out given under one spelling holds for the other (issue 23, bug 3).
+void TestNotifications::oneCandidateWhicheverWayTheNumberIsWritten()
+{
+    addRule();
+    quietHoursOff();
+    auto ids = [](const Reply &r) {
+        QList<qint64> out;
+        for (const QJsonValue &v : r.body.value(QStringLiteral("items")).toArray())
+            out.append(v.toObject().value(QStringLiteral("id")).toInteger());
+        return out;
+    };
+    // Mexico: the candidate writes first, from WhatsApp's 521 form.
+    inboundText(QStringLiteral("5218154254667"), QStringLiteral("wamid.in.mx"), QStringLiteral("Hola, vi la vacante"));
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_conversations WHERE tenant_id = ?"), {m_tenant.value}), qint64(1), 15000);
+    const qint64 mexican = count(QStringLiteral("SELECT id FROM whatsapp_conversations WHERE contact_wa_id = '5218154254667'"));
+    const Reply shown = call("GET", QStringLiteral("/api/whatsapp/conversations/%1").arg(mexican), m_agentToken);
+    QCOMPARE(shown.body.value(QStringLiteral("phone_display")).toString(), QStringLiteral("+52 81 5425 4667"));
+    // The recruiter types the number as shown: the same conversation.
+    Reply started = call("POST", QStringLiteral("/api/whatsapp/conversations"), m_agentToken, {{QStringLiteral("phone"), QStringLiteral("+52 81 5425 4667")}});
+    QCOMPARE(started.status, 200);
+    QCOMPARE(started.body.value(QStringLiteral("id")).toInteger(), mexican);
+    QCOMPARE(ids(call("GET", QStringLiteral("/api/whatsapp/conversations?q=%2B52%2081%205425"), m_agentToken)), QList<qint64>{mexican});
+    // The CRM's notification to the number as its form has it.
+    const Reply mx = notify(interview(QStringLiteral("+52 81 5425 4667")), "mx-1");
+    QCOMPARE(mx.status, 202);
+    QCOMPARE(mx.body.value(QStringLiteral("conversation_id")).toInteger(), mexican);
+
+    // Argentina: the recruiter starts with "+54 11 …" (libphonenumber's
+    // landline form), then the candidate answers from 549….
+    started = call("POST", QStringLiteral("/api/whatsapp/conversations"), m_agentToken, {{QStringLiteral("phone"), QStringLiteral("+54 11 2345 6789")}});
+    QCOMPARE(started.status, 201);
+    const qint64 argentine = started.body.value(QStringLiteral("id")).toInteger();
+    inboundText(QStringLiteral("5491123456789"), QStringLiteral("wamid.in.ar"), QStringLiteral("BAJA"));
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE provider_message_id = 'wamid.in.ar' AND conversation_id = ?"),
+                                    {argentine}),
+                              qint64(1), 15000);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_conversations WHERE tenant_id = ?"), {m_tenant.value}), qint64(2));
+    QCOMPARE(text(QStringLiteral("SELECT contact_wa_id FROM whatsapp_conversations WHERE id = ?"), {argentine}), QStringLiteral("5491123456789"));
+    for (const QString &q : {QStringLiteral("%2B54%2011%202345"), QStringLiteral("%2B54%209%2011%202345"), QStringLiteral("1123456789")})
+        QCOMPARE(ids(call("GET", QStringLiteral("/api/whatsapp/conversations?q=") + q, m_agentToken)), QList<qint64>{argentine});
+    // "BAJA" from 549… holds for a notification to "+54 9 11 …".
+    QTRY_VERIFY_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_conversations WHERE id = ? AND opted_out_at IS NOT NULL"), {argentine}) == 1,
+                             15000);
+    const Reply ar = notify(interview(QStringLiteral("+54 9 11 2345 6789")), "ar-1");
+    QCOMPARE(ar.status, 202);
+    QCOMPARE(ar.body.value(QStringLiteral("status")).toString(), QStringLiteral("skipped"));
+    QCOMPARE(ar.body.value(QStringLiteral("reason_code")).toString(), QStringLiteral("opted_out"));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_conversations WHERE tenant_id = ?"), {m_tenant.value}), qint64(2));
 }
 
 QTEST_MAIN(TestNotifications)
