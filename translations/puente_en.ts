@@ -1936,13 +1936,6 @@ The file has: %2</source>
         <source>Not sent: your company&apos;s account is suspended (%1).</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Not sent: too many requests. Wait %n second(s) and try again.</source>
-        <translation>
-            <numerusform>Not sent: too many requests. Wait %n second and try again.</numerusform>
-            <numerusform>Not sent: too many requests. Wait %n seconds and try again.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Not allowed: %1</source>
         <translation type="unfinished"></translation>
@@ -2029,6 +2022,41 @@ The file has: %2</source>
     </message>
     <message>
         <source>Allow automatic notices again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: there is no connection to the server. Attach the file again when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: there is no connection to the server. Try again when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent again: there is no connection to the server. Try again when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not dismissed: there is no connection to the server. Try again when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many requests: wait %n second(s) and try again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not dismissed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not marked as read: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2721,6 +2749,10 @@ The file has: %2</source>
     </message>
     <message>
         <source>Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp status unknown (no connection)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

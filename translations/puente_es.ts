@@ -1937,13 +1937,6 @@ El archivo tiene: %2</translation>
         <source>Not sent: your company&apos;s account is suspended (%1).</source>
         <translation>No enviado: la cuenta de tu empresa está suspendida (%1).</translation>
     </message>
-    <message numerus="yes">
-        <source>Not sent: too many requests. Wait %n second(s) and try again.</source>
-        <translation>
-            <numerusform>No enviado: demasiadas solicitudes. Espera %n segundo e inténtalo de nuevo.</numerusform>
-            <numerusform>No enviado: demasiadas solicitudes. Espera %n segundos e inténtalo de nuevo.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Not allowed: %1</source>
         <translation>No permitido: %1</translation>
@@ -2031,6 +2024,41 @@ El archivo tiene: %2</translation>
     <message>
         <source>Allow automatic notices again</source>
         <translation>Volver a permitir avisos automáticos</translation>
+    </message>
+    <message>
+        <source>Not sent: there is no connection to the server. Attach the file again when the connection is back.</source>
+        <translation>No se envió: no hay conexión con el servidor. Vuelve a adjuntar el archivo cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>Not saved: there is no connection to the server. Try again when the connection is back.</source>
+        <translation>No se guardó: no hay conexión con el servidor. Vuelve a intentarlo cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>Not sent again: there is no connection to the server. Try again when the connection is back.</source>
+        <translation>No se reenvió: no hay conexión con el servidor. Vuelve a intentarlo cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>Not dismissed: there is no connection to the server. Try again when the connection is back.</source>
+        <translation>No se descartó: no hay conexión con el servidor. Vuelve a intentarlo cuando vuelva la conexión.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many requests: wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Demasiadas solicitudes: espera %n segundo y vuelve a intentarlo.</numerusform>
+            <numerusform>Demasiadas solicitudes: espera %n segundos y vuelve a intentarlo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Not dismissed: %1</source>
+        <translation>No se descartó: %1</translation>
+    </message>
+    <message>
+        <source>Not marked as read: %1</source>
+        <translation>No se marcó como leído: %1</translation>
     </message>
 </context>
 <context>
@@ -2723,6 +2751,10 @@ El archivo tiene: %2</translation>
     <message>
         <source>Campaigns</source>
         <translation>Campañas</translation>
+    </message>
+    <message>
+        <source>WhatsApp status unknown (no connection)</source>
+        <translation>Estado de WhatsApp desconocido (sin conexión)</translation>
     </message>
 </context>
 <context>

@@ -366,7 +366,7 @@ void ChatPanel::updateHeader()
     m_block->setText(status == protocol::ConversationStatus::Blocked ? tr("Unblock") : tr("Block"));
     const qint64 assignee = m_conversation.assignedUserId.value_or(0);
     m_assign->setText(assignee == 0 ? tr("Assign") : assignee == m_me ? tr("Assigned to me") : tr("Assigned"));
-    m_read->setEnabled(m_conversation.unreadCount > 0);
+    m_read->setEnabled(m_online && m_conversation.unreadCount > 0);
     m_optedOut->setVisible(m_conversation.optedOutAt.has_value());
 }
 
@@ -395,7 +395,16 @@ void ChatPanel::updateComposerMode()
 
 void ChatPanel::setOnline(bool online)
 {
+    // Back online: a notice that only said the server could not be reached
+    // no longer holds.
+    if (online && !m_online && m_noticeAboutConnection)
+        showNotice(QString(), false);
     m_online = online;
+    // Nothing the server must do can be done meanwhile.
+    for (QWidget *action : {static_cast<QWidget *>(m_assign), static_cast<QWidget *>(m_archive), static_cast<QWidget *>(m_block),
+                            static_cast<QWidget *>(m_optedOut)})
+        action->setEnabled(online);
+    m_read->setEnabled(online && m_conversation.unreadCount > 0);
     m_send->setEnabled(online);
     m_attach->setEnabled(online);
     m_templateButton->setEnabled(online);
@@ -418,35 +427,72 @@ void ChatPanel::setReplyTo(qint64 messageId)
     m_composer->setFocus();
 }
 
-void ChatPanel::showNotice(const QString &text, bool error)
+void ChatPanel::showNotice(const QString &text, bool error, bool aboutConnection)
 {
+    m_noticeAboutConnection = aboutConnection && !text.isEmpty();
     m_notice->setText(text);
     m_notice->setStyleSheet(error ? QStringLiteral("background: #fdecea; color: %1").arg(theme::danger().name())
                                   : QStringLiteral("background: %1").arg(theme::warningBackground().name()));
     m_notice->setVisible(!text.isEmpty());
 }
 
-QString ChatPanel::describe(const client::ApiError &error) const
+void ChatPanel::showRefusal(const client::ApiError &error, Action action)
 {
-    if (error.isConnectionProblem())
-        return tr("Not sent: there is no connection to the server. Your message is kept here; send it again when the connection is back.");
-    switch (error.code) {
-    case protocol::ErrorCode::WindowClosed:
-        return tr("Not sent: the 24-hour window is closed. Send a template instead.");
-    case protocol::ErrorCode::ContactBlocked:
-        return tr("Not sent: this contact is blocked. Unblock them to write.");
-    case protocol::ErrorCode::WhatsAppNotConfigured:
-        return tr("Not sent: WhatsApp is not set up for your company yet. Ask an administrator to configure it.");
-    case protocol::ErrorCode::TenantSuspended:
-        return tr("Not sent: your company's account is suspended (%1).").arg(error.message);
-    default:
-        break;
+    const QString text = describe(error, action);
+    if (!text.isEmpty())
+        showNotice(text, true, error.isConnectionProblem());
+}
+
+QString ChatPanel::describe(const client::ApiError &error, Action action) const
+{
+    if (error.isConnectionProblem()) {
+        switch (action) {
+        case Action::Send:
+            return tr("Not sent: there is no connection to the server. Your message is kept here; send it again when the connection is back.");
+        case Action::Upload:
+            return tr("Not sent: there is no connection to the server. Attach the file again when the connection is back.");
+        case Action::Change:
+            return tr("Not saved: there is no connection to the server. Try again when the connection is back.");
+        case Action::Retry:
+            return tr("Not sent again: there is no connection to the server. Try again when the connection is back.");
+        case Action::Dismiss:
+            return tr("Not dismissed: there is no connection to the server. Try again when the connection is back.");
+        case Action::MarkRead:
+            return {}; // done again when the chat is next looked at
+        }
+    }
+    if (action == Action::Send || action == Action::Upload || action == Action::Retry) {
+        switch (error.code) {
+        case protocol::ErrorCode::WindowClosed:
+            return tr("Not sent: the 24-hour window is closed. Send a template instead.");
+        case protocol::ErrorCode::ContactBlocked:
+            return tr("Not sent: this contact is blocked. Unblock them to write.");
+        case protocol::ErrorCode::WhatsAppNotConfigured:
+            return tr("Not sent: WhatsApp is not set up for your company yet. Ask an administrator to configure it.");
+        case protocol::ErrorCode::TenantSuspended:
+            return tr("Not sent: your company's account is suspended (%1).").arg(error.message);
+        default:
+            break;
+        }
     }
     if (error.kind == client::ApiError::Kind::RateLimited)
-        return tr("Not sent: too many requests. Wait %n second(s) and try again.", nullptr, std::max(1, error.retryAfterSeconds));
+        return tr("Too many requests: wait %n second(s) and try again.", nullptr, std::max(1, error.retryAfterSeconds));
     if (error.kind == client::ApiError::Kind::Forbidden)
         return tr("Not allowed: %1").arg(error.message);
-    return tr("Not sent: %1").arg(error.message.isEmpty() ? error.codeName : error.message);
+    const QString reason = error.message.isEmpty() ? error.codeName : error.message;
+    switch (action) {
+    case Action::Send:
+    case Action::Upload:
+    case Action::Retry:
+        return tr("Not sent: %1").arg(reason);
+    case Action::Change:
+        return tr("Not saved: %1").arg(reason);
+    case Action::Dismiss:
+        return tr("Not dismissed: %1").arg(reason);
+    case Action::MarkRead:
+        return tr("Not marked as read: %1").arg(reason);
+    }
+    return reason;
 }
 
 void ChatPanel::sendText()
@@ -455,7 +501,7 @@ void ChatPanel::sendText()
     if (text.isEmpty() || conversationId() == 0)
         return;
     if (!m_online) {
-        showNotice(tr("No connection to the server: the message was not sent and is kept here. Send it again when the connection is back."), true);
+        showNotice(tr("No connection to the server: the message was not sent and is kept here. Send it again when the connection is back."), true, true);
         return;
     }
     protocol::SendMessage body;
@@ -488,7 +534,7 @@ void ChatPanel::send(qint64 conversation, const protocol::SendMessage &body, con
             const QString typedSince = m_composer->toPlainText();
             m_composer->setPlainText(typedSince.isEmpty() ? restoreText : restoreText + QLatin1Char('\n') + typedSince);
         }
-        showNotice(describe(error), true);
+        showRefusal(error, Action::Send);
         if (error.code == protocol::ErrorCode::WindowClosed) {
             // The window closed while the chat was open: reload its state.
             m_api->callOn<protocol::route::GetConversation>(conversation).then(this, [this](const protocol::Conversation &c) {
@@ -558,7 +604,7 @@ void ChatPanel::attachFile(const QString &givenPath)
         if (error.code == protocol::ErrorCode::UnsupportedMediaType || error.code == protocol::ErrorCode::TooLarge)
             showNotice(tr("WhatsApp does not take %1: %2").arg(name, error.message), true);
         else
-            showNotice(describe(error), true);
+            showRefusal(error, Action::Upload);
     });
 }
 
@@ -566,14 +612,14 @@ void ChatPanel::retry(qint64 messageId)
 {
     m_api->callOn<protocol::route::RetryMessage>(messageId).then(this, [this](const protocol::Message &message) {
         m_model->applyMessage(message);
-    }, [this](const client::ApiError &error) { showNotice(describe(error), true); });
+    }, [this](const client::ApiError &error) { showRefusal(error, Action::Retry); });
 }
 
 void ChatPanel::dismiss(qint64 messageId)
 {
     m_api->callOn<protocol::route::DismissMessage>(messageId).then(this, [this](const protocol::Message &message) {
         m_model->applyMessage(message);
-    }, [this](const client::ApiError &error) { showNotice(describe(error), true); });
+    }, [this](const client::ApiError &error) { showRefusal(error, Action::Dismiss); });
 }
 
 void ChatPanel::markRead()
@@ -583,7 +629,7 @@ void ChatPanel::markRead()
     m_api->callOn<protocol::route::MarkRead>(conversationId()).then(this, [this](const protocol::Conversation &c) {
         updateConversation(c);
         Q_EMIT conversationChanged(c);
-    }, [this](const client::ApiError &error) { showNotice(describe(error), true); });
+    }, [this](const client::ApiError &error) { showRefusal(error, Action::MarkRead); });
 }
 
 void ChatPanel::patch(const protocol::UpdateConversation &changes)
@@ -591,7 +637,7 @@ void ChatPanel::patch(const protocol::UpdateConversation &changes)
     m_api->callOn<protocol::route::UpdateConversation>(conversationId(), changes).then(this, [this](const protocol::Conversation &c) {
         updateConversation(c);
         Q_EMIT conversationChanged(c);
-    }, [this](const client::ApiError &error) { showNotice(describe(error), true); });
+    }, [this](const client::ApiError &error) { showRefusal(error, Action::Change); });
 }
 
 void ChatPanel::contextMenu(const QPoint &pos)

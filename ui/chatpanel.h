@@ -110,8 +110,13 @@ private:
     void updateComposerMode();
     void patch(const protocol::UpdateConversation &changes);
     void send(qint64 conversation, const protocol::SendMessage &body, const QString &restoreText);
-    void showNotice(const QString &text, bool error);
-    QString describe(const client::ApiError &error) const;
+    // What the user asked for, so that a refusal says what did not happen.
+    enum class Action { Send, Upload, Change, Retry, Dismiss, MarkRead };
+    // `aboutConnection`: the notice is there because the server could not
+    // be reached, and goes when the connection is back.
+    void showNotice(const QString &text, bool error, bool aboutConnection = false);
+    void showRefusal(const client::ApiError &error, Action action);
+    QString describe(const client::ApiError &error, Action action) const;
     void contextMenu(const QPoint &pos);
     void openMedia(const QModelIndex &index, bool saveAs);
 
@@ -122,6 +127,7 @@ private:
     qint64 m_me = 0;
     qint64 m_replyTo = 0;
     bool m_online = true;
+    bool m_noticeAboutConnection = false;
     QHash<qint64, QString> m_drafts; // unsent text of chats not open now
 
     QLabel *m_name = nullptr;

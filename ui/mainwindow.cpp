@@ -322,6 +322,9 @@ void MainWindow::onStreamState()
         m_serverStatus->setText(tr("● Connected to the server (%1)").arg(host));
         m_serverStatus->setStyleSheet(QStringLiteral("color: %1").arg(theme::accent().name()));
         m_banner->hide();
+        // Back: what WhatsApp's state is now (it was not known meanwhile).
+        if (!m_wasOnline)
+            refreshWhatsAppStatus();
     } else if (m_events->state() == client::EventStream::State::Connecting) {
         m_serverStatus->setText(tr("● Connecting to the server (%1)…").arg(host));
         m_serverStatus->setStyleSheet(QStringLiteral("color: %1").arg(theme::muted().name()));
@@ -331,7 +334,12 @@ void MainWindow::onStreamState()
         m_banner->setText(tr("No connection to the server. Puente keeps trying; new messages will appear when it is back. "
                              "Nothing can be sent meanwhile: what you write stays in the text box."));
         m_banner->show();
+        // Without the server Puente cannot know whether WhatsApp works: no
+        // green light from before the connection was lost.
+        m_whatsAppStatus->setText(tr("WhatsApp status unknown (no connection)"));
+        m_whatsAppStatus->setStyleSheet(QStringLiteral("color: %1; padding-right: 8px").arg(theme::muted().name()));
     }
+    m_wasOnline = online;
     m_conversations->setOnline(online || m_events->state() == client::EventStream::State::Connecting);
 }
 

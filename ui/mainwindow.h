@@ -103,6 +103,7 @@ private:
     qint64 m_lastNotified = 0;
     int m_unread = 0;
     bool m_ended = false;
+    bool m_wasOnline = true; // the last onStreamState found the server reachable
 };
 
 } // namespace puente::ui

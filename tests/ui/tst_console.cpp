@@ -6,6 +6,7 @@
 #include "conversationlistmodel.h"
 #include "conversationspage.h"
 #include "mainwindow.h"
+#include "mediacache.h"
 #include "messagemodel.h"
 #include "templatepickerdialog.h"
 #include "storage/userrepository.h"
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void newConversationValidatesThePhoneNumber();
     void reconnectResumesWithoutGapsOrDuplicates();
     void offlineSendIsRefusedAndTextKept();
+    void offlineNoticesSayWhatHappenedAndClearWhenBack();
     void expiredSessionEndsTheWindow();
     void olderHistoryLoadsWhenScrollingUp();
     void modelsPassTheModelTester();
@@ -404,6 +406,72 @@ void TestConsole::offlineSendIsRefusedAndTextKept()
     QCOMPARE(chat->model()->rowCount(), 1);
     for (const auto &send : m_h->demo->sandbox().sendLog())
         QVERIFY(send.type != QLatin1String("text"));
+}
+
+// Issue 23, bug 7: while the server is away the header's actions wait, the
+// WhatsApp light is not left green, a refusal says what did not happen
+// (archiving is "not saved", not "not sent… kept here"), and a notice that
+// only said the server was away goes when it is back.
+void TestConsole::offlineNoticesSayWhatHappenedAndClearWhenBack()
+{
+    m_h->candidateWrites(QStringLiteral("34688888899"), QStringLiteral("Rocío Vidal"), QStringLiteral("Hola"));
+    QTRY_VERIFY(conversationOf(QStringLiteral("34688888899")) > 0);
+    auto window = openWindow(m_h->agent.get(), m_h->agentUser);
+    client::EventStream *events = window->events();
+    QTRY_VERIFY(events->state() == client::EventStream::State::Connected);
+    QTRY_VERIFY(window->whatsAppStatusText().startsWith(QStringLiteral("Connected via Business API")));
+    window->conversations()->openConversation(conversationOf(QStringLiteral("34688888899")));
+    ui::ChatPanel *chat = window->conversations()->chat();
+    QTRY_COMPARE(chat->model()->rowCount(), 1);
+    auto button = [chat](const QString &text) {
+        for (QToolButton *b : chat->findChildren<QToolButton *>())
+            if (b->text() == text)
+                return b;
+        return static_cast<QToolButton *>(nullptr);
+    };
+    QVERIFY(button(QStringLiteral("Archive")) && button(QStringLiteral("Archive"))->isEnabled());
+
+    events->setReconnectDelays(1500, 1500);
+    events->dropConnection();
+    QTRY_VERIFY(window->offlineBannerVisible());
+    QVERIFY2(window->whatsAppStatusText().contains(QStringLiteral("unknown")), qPrintable(window->whatsAppStatusText()));
+    for (const QString &action : {QStringLiteral("Archive"), QStringLiteral("Block"), QStringLiteral("Assign")})
+        QVERIFY2(!button(action)->isEnabled(), qPrintable(action));
+    chat->composer()->setPlainText(QStringLiteral("¿Sigues interesada?"));
+    QTest::keyClick(chat->composer(), Qt::Key_Return);
+    QVERIFY(chat->noticeText().contains(QStringLiteral("No connection")));
+    window->resize(1180, 720);
+    saveScreenshot(*window, QStringLiteral("console-offline-en"));
+
+    // Back: the notice and the unknown light go by themselves; the text stays.
+    QTRY_VERIFY_WITH_TIMEOUT(events->state() == client::EventStream::State::Connected, 10000);
+    QTRY_COMPARE(chat->noticeText(), QString());
+    QCOMPARE(chat->composer()->toPlainText(), QStringLiteral("¿Sigues interesada?"));
+    QTRY_VERIFY(window->whatsAppStatusText().startsWith(QStringLiteral("Connected via Business API")));
+    QVERIFY(button(QStringLiteral("Archive"))->isEnabled());
+
+    // A change the server never got (it went away between the click and
+    // the request) says so in its own words.
+    client::ApiClient nowhere(QUrl(QStringLiteral("http://127.0.0.1:1/")));
+    ui::MediaCache media(&nowhere);
+    ui::ChatPanel alone(&nowhere, &media);
+    protocol::Conversation c;
+    c.id = 42;
+    c.status = protocol::ConversationStatus::Active;
+    alone.showConversation(c);
+    alone.show();
+    QToolButton *archive = nullptr;
+    for (QToolButton *b : alone.findChildren<QToolButton *>())
+        if (b->text() == QLatin1String("Archive"))
+            archive = b;
+    QVERIFY(archive);
+    archive->click();
+    QTRY_VERIFY(!alone.noticeText().isEmpty());
+    QVERIFY2(alone.noticeText().startsWith(QStringLiteral("Not saved: there is no connection to the server")), qPrintable(alone.noticeText()));
+    QVERIFY(!alone.noticeText().contains(QStringLiteral("kept here")));
+    alone.setOnline(false);
+    alone.setOnline(true);
+    QCOMPARE(alone.noticeText(), QString());
 }
 
 void TestConsole::expiredSessionEndsTheWindow()
