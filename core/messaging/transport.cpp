@@ -3,16 +3,14 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 
-#include <algorithm>
 
 namespace puente {
 
 CloudApiTransport::CloudApiTransport(meta::GraphSettings settings)
     : m_settings(std::move(settings))
 {
-    m_lanes.resize(size_t(std::max(1, m_settings.sendConnections)));
-    for (Lane &lane : m_lanes)
-        lane.network = std::make_unique<QNetworkAccessManager>();
+    for (int i = 0; i < std::max(1, m_settings.sendConnections); ++i)
+        m_networks.push_back(std::make_unique<QNetworkAccessManager>());
 }
 
 CloudApiTransport::~CloudApiTransport() = default;
@@ -22,12 +20,13 @@ void CloudApiTransport::send(const Channel &channel, const QJsonObject &body, st
     QNetworkRequest request = meta::GraphClient::request(m_settings, channel.phoneNumberId + QStringLiteral("/messages"), channel.token);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
-    Lane *lane = &*std::min_element(m_lanes.begin(), m_lanes.end(), [](const Lane &a, const Lane &b) { return a.open < b.open; });
-    ++lane->open;
-    QNetworkReply *reply = lane->network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    // A number's sends share one manager, so they leave in the order they
+    // were sent (one HTTP/2 connection; over HTTP/1.1 one manager's queue):
+    // two messages to a candidate must not overtake each other on the way.
+    QNetworkAccessManager &network = *m_networks[size_t(qHash(channel.phoneNumberId) % m_networks.size())];
+    QNetworkReply *reply = network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     const bool receipt = body.value(QStringLiteral("status")).toString() == QLatin1String("read");
-    QObject::connect(reply, &QNetworkReply::finished, &m_receiver, [this, lane, reply, receipt, done = std::move(done)] {
-        --lane->open;
+    QObject::connect(reply, &QNetworkReply::finished, &m_receiver, [this, reply, receipt, done = std::move(done)] {
         ++m_answers;
         if (reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool())
             ++m_http2Answers;

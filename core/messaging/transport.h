@@ -35,10 +35,10 @@ public:
 // apart from the process's GraphClient: sends keep their connections to
 // Meta (and their throughput) whatever uploads and downloads are doing.
 // `sendConnections` managers, each with its own connection (HTTP/2 over
-// TLS: one multiplexed connection each), a send going to the one with
-// the fewest open requests: a single HTTP/2 connection stops at the
-// server's stream limit, and Qt opens only six HTTP/1.1 connections per
-// host and manager.
+// TLS: one multiplexed connection each), each phone number's sends on one
+// of them (in order): a single HTTP/2 connection stops at the server's
+// stream limit, and Qt opens only six HTTP/1.1 connections per host and
+// manager.
 class CloudApiTransport : public Transport {
 public:
     explicit CloudApiTransport(meta::GraphSettings settings);
@@ -51,12 +51,8 @@ public:
     quint64 answers() const { return m_answers; }
 
 private:
-    struct Lane {
-        std::unique_ptr<QNetworkAccessManager> network;
-        int open = 0;
-    };
     meta::GraphSettings m_settings;
-    std::vector<Lane> m_lanes;
+    std::vector<std::unique_ptr<QNetworkAccessManager>> m_networks;
     quint64 m_http2Answers = 0;
     quint64 m_answers = 0;
     // Receives the replies' answers; gone before the managers (declared
