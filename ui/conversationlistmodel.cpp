@@ -99,6 +99,7 @@ void ConversationListModel::reload()
     if (m_inFlight)
         m_inFlight->abort();
     ++m_generation;
+    m_deferred.clear(); // the page read afresh has them where they belong
     beginResetModel();
     m_rows.clear();
     m_cursor.clear();
@@ -214,6 +215,37 @@ void ConversationListModel::applyConversation(const protocol::Conversation &c)
     if (c.updatedAt < seen)
         return;
     seen = c.updatedAt;
+    if (m_held) {
+        // In place now (new text, unread count), placed when let go.
+        if (row >= 0) {
+            m_rows[row] = c;
+            Q_EMIT dataChanged(index(row), index(row));
+        }
+        m_deferred.removeIf([id](const protocol::Conversation &d) { return d.id == id; });
+        m_deferred.append(c);
+        refreshUnreadTotal();
+        return;
+    }
+    place(c);
+    refreshUnreadTotal();
+}
+
+void ConversationListModel::setHeld(bool held)
+{
+    if (held == m_held)
+        return;
+    m_held = held;
+    if (held)
+        return;
+    const QList<protocol::Conversation> deferred = std::exchange(m_deferred, {});
+    for (const protocol::Conversation &c : deferred)
+        place(c);
+}
+
+void ConversationListModel::place(const protocol::Conversation &c)
+{
+    const qint64 id = c.id;
+    const int row = rowOf(id);
     const bool keep = matchesFilter(c);
     if (row >= 0 && !keep) {
         beginRemoveRows({}, row, row);
@@ -244,7 +276,6 @@ void ConversationListModel::applyConversation(const protocol::Conversation &c)
             endInsertRows();
         }
     }
-    refreshUnreadTotal();
 }
 
 void ConversationListModel::setUnreadTotal(int total)

@@ -68,6 +68,11 @@ public:
 
     // A conversation.updated event (or a REST answer with a Conversation).
     void applyConversation(const protocol::Conversation &conversation);
+    // Held, the rows stay where they are (the pointer is over the list, or
+    // the user just clicked): changes show in place, and moves, new rows
+    // and removals wait until it is let go.
+    void setHeld(bool held);
+    bool isHeld() const { return m_held; }
 
 Q_SIGNALS:
     void loadFailed(const puente::client::ApiError &error);
@@ -80,6 +85,7 @@ private:
     void refreshUnreadTotal();
     void setUnreadTotal(int total);
     static bool newerFirst(const protocol::Conversation &a, const protocol::Conversation &b);
+    void place(const protocol::Conversation &c); // where it belongs now
 
     client::ApiClient *m_api;
     Filter m_filter;
@@ -92,6 +98,8 @@ private:
     qint64 m_me = 0;
     int m_unreadTotal = 0;
     bool m_unreadRefreshQueued = false;
+    bool m_held = false;
+    QList<protocol::Conversation> m_deferred; // to place when let go, oldest first
 };
 
 } // namespace puente::ui

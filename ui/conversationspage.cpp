@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QEvent>
 #include <QListView>
 #include <QPushButton>
 #include <QSplitter>
@@ -98,6 +99,12 @@ ConversationsPage::ConversationsPage(client::ApiClient *api, qint64 currentUserI
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({340, 700});
+
+    m_clickHold = new QTimer(this);
+    m_clickHold->setSingleShot(true);
+    m_clickHold->setInterval(1500);
+    connect(m_clickHold, &QTimer::timeout, this, &ConversationsPage::updateHold);
+    m_listView->viewport()->installEventFilter(this);
 
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
@@ -322,6 +329,34 @@ void ConversationsPage::startConversation(const QString &phone, const QString &n
         else
             Q_EMIT startFailed(error.message);
     });
+}
+
+bool ConversationsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_listView->viewport()) {
+        switch (event->type()) {
+        case QEvent::Enter:
+            m_pointerOverList = true;
+            updateHold();
+            break;
+        case QEvent::Leave:
+            m_pointerOverList = false;
+            updateHold();
+            break;
+        case QEvent::MouseButtonPress:
+            m_clickHold->start();
+            updateHold();
+            break;
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ConversationsPage::updateHold()
+{
+    m_list->setHeld(m_pointerOverList || m_clickHold->isActive());
 }
 
 } // namespace puente::ui

@@ -69,9 +69,15 @@ Q_SIGNALS:
     void conversationOpened(qint64 conversationId);
     void startFailed(const QString &message);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void applyFilter();
     void updateEmptyState();
+    // The list keeps still while the pointer is over it and for a moment
+    // after a click: a row must not move away under the mouse.
+    void updateHold();
     void showFromList(const QModelIndex &index);
 
     client::ApiClient *m_api;
@@ -90,6 +96,8 @@ private:
     QTimer *m_searchDelay = nullptr;
     qint64 m_pendingOpen = 0;
     bool m_removingRows = false;
+    bool m_pointerOverList = false;
+    QTimer *m_clickHold = nullptr;
 };
 
 } // namespace puente::ui

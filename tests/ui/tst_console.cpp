@@ -58,6 +58,7 @@ private Q_SLOTS:
     void reconnectResumesWithoutGapsOrDuplicates();
     void offlineSendIsRefusedAndTextKept();
     void offlineNoticesSayWhatHappenedAndClearWhenBack();
+    void listKeepsStillUnderThePointer();
     void expiredSessionEndsTheWindow();
     void olderHistoryLoadsWhenScrollingUp();
     void modelsPassTheModelTester();
@@ -472,6 +473,43 @@ void TestConsole::offlineNoticesSayWhatHappenedAndClearWhenBack()
     alone.setOnline(false);
     alone.setOnline(true);
     QCOMPARE(alone.noticeText(), QString());
+}
+
+// Issue 23, bug 10: while the pointer is over the list (or just after a
+// click) rows do not move as candidates write: changes show in place, new
+// rows and moves wait until the pointer leaves.
+void TestConsole::listKeepsStillUnderThePointer()
+{
+    m_h->candidateWrites(QStringLiteral("34611000001"), QStringLiteral("Alba Mora"), QStringLiteral("uno"));
+    QTRY_VERIFY(conversationOf(QStringLiteral("34611000001")) > 0);
+    m_h->candidateWrites(QStringLiteral("34611000002"), QStringLiteral("Bruno Sanz"), QStringLiteral("dos"));
+    QTRY_VERIFY(conversationOf(QStringLiteral("34611000002")) > 0);
+    auto window = openWindow(m_h->agent.get(), m_h->agentUser);
+    QTRY_VERIFY(window->events()->state() == client::EventStream::State::Connected);
+    ui::ConversationListModel *list = window->conversations()->listModel();
+    const qint64 alba = conversationOf(QStringLiteral("34611000001")), bruno = conversationOf(QStringLiteral("34611000002"));
+    QTRY_VERIFY(list->rowOf(alba) >= 0 && list->rowOf(bruno) >= 0);
+    QVERIFY(list->rowOf(bruno) < list->rowOf(alba));
+    const int rows = list->rowCount();
+
+    QWidget *viewport = window->conversations()->listView()->viewport();
+    QEnterEvent enter(QPointF(10, 10), QPointF(10, 10), QPointF(10, 10));
+    QCoreApplication::sendEvent(viewport, &enter);
+    QVERIFY(list->isHeld());
+    QTest::qWait(1100); // a later second: Meta's timestamps are whole seconds
+    m_h->candidateWrites(QStringLiteral("34611000001"), QStringLiteral("Alba Mora"), QStringLiteral("tres"));
+    m_h->candidateWrites(QStringLiteral("34611000003"), QStringLiteral("Carla Pons"), QStringLiteral("hola"));
+    QTRY_COMPARE(list->index(list->rowOf(alba)).data(ui::ConversationListModel::PreviewRole).toString(), QStringLiteral("tres"));
+    QTest::qWait(500);
+    QVERIFY(list->rowOf(bruno) < list->rowOf(alba)); // still where it was
+    QCOMPARE(list->rowCount(), rows);                 // Carla waits
+
+    QEvent leave(QEvent::Leave);
+    QCoreApplication::sendEvent(viewport, &leave);
+    QVERIFY(!list->isHeld());
+    QCOMPARE(list->rowCount(), rows + 1);
+    QVERIFY(list->rowOf(conversationOf(QStringLiteral("34611000003"))) >= 0);
+    QVERIFY(list->rowOf(alba) < list->rowOf(bruno));
 }
 
 void TestConsole::expiredSessionEndsTheWindow()
