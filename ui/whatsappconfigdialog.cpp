@@ -206,6 +206,10 @@ WhatsAppConfigDialog::WhatsAppConfigDialog(client::ApiClient *api, QWidget *pare
     connect(m_generate, &QPushButton::clicked, this, &WhatsAppConfigDialog::generateVerifyToken);
     m_verifyToken.error = addField(tr("Webhook verify token"), m_verifyToken.edit, {m_verifyToken.edit, m_generate},
                                    QStringLiteral("verifyTokenError"));
+    // A field's error goes as soon as the field is edited, not at the next
+    // save (the two ids say at each keystroke what is wrong, above).
+    for (Field *f : {&m_token, &m_appSecret, &m_verifyToken})
+        connect(f->edit, &QLineEdit::textEdited, f->error, &QWidget::hide);
 
     m_webhookUrl = newEdit(QStringLiteral("webhookUrl"));
     m_webhookUrl->setReadOnly(true);

@@ -204,6 +204,10 @@ void TestAdminPanelsUsers::serverRefusalsShownAtTheField()
     QCOMPARE(dialog->errorText(QStringLiteral("email")), QStringLiteral("Someone in your company already uses this email."));
     QVERIFY(dialog->isVisible());
     QCOMPARE(page.table()->rowCount(), 2);
+    // Correcting the field takes its error away at once (issue 23, bug 10).
+    QTest::keyClick(dialog->emailEdit(), Qt::Key_Backspace);
+    QVERIFY(dialog->errorText(QStringLiteral("email")).isEmpty());
+    QCOMPARE(dialog->errorText(QStringLiteral("password")), QString());
 }
 
 void TestAdminPanelsUsers::planLimitIsExplained()

@@ -496,6 +496,9 @@ void TestWhatsAppConfigDialog::serverRefusalsByTheField()
     QVERIFY(phoneError->isVisible());
     QCOMPARE(phoneError->text(), QStringLiteral("This number is already connected to another company"));
     QVERIFY(dialog.isVisible());
+    // Correcting the field takes its error away at once (issue 23, bug 10).
+    QTest::keyClick(child<QLineEdit>(dialog, "phoneNumberId"), Qt::Key_1);
+    QVERIFY(!phoneError->isVisible());
 
     answer = QStringLiteral("invalid");
     dialog.save();
@@ -504,6 +507,9 @@ void TestWhatsAppConfigDialog::serverRefusalsByTheField()
     auto *verifyError = child<QLabel>(dialog, "verifyTokenError");
     QVERIFY(verifyError->isVisible());
     QCOMPARE(verifyError->text(), QStringLiteral("the verify token is not acceptable"));
+    QTest::keyClick(child<QLineEdit>(dialog, "verifyToken"), Qt::Key_X);
+    QVERIFY(!verifyError->isVisible());
+    QTest::keyClick(child<QLineEdit>(dialog, "verifyToken"), Qt::Key_Backspace); // the value as it was
 
     answer = QStringLiteral("forbidden");
     dialog.save();
