@@ -80,7 +80,7 @@ SetupDialog::SetupDialog(QWidget *parent) : QDialog(parent)
         auto *error = errorLabel(key + QStringLiteral("Error"), m_companyForm);
         column->addWidget(error);
         m_errors.insert(key, error);
-        connect(edit, &QLineEdit::textChanged, error, &QWidget::hide); // corrected: the error goes
+        connect(edit, &QLineEdit::textEdited, error, &QWidget::hide); // corrected by the user: the error goes
         form->addRow(label, column);
     };
     m_company = new QLineEdit(m_companyForm);

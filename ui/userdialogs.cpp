@@ -100,7 +100,7 @@ NewUserDialog::NewUserDialog(client::ApiClient *api, QWidget *parent) : QDialog(
     // A field's error goes as soon as the field is corrected, not at the
     // next submit.
     for (auto [edit, label] : {std::pair{m_name, m_nameError}, std::pair{m_email, m_emailError}, std::pair{m_password, m_passwordError}})
-        connect(edit, &QLineEdit::textChanged, this, [this, label = label] { setFieldError(label, QString()); });
+        connect(edit, &QLineEdit::textEdited, this, [this, label = label] { setFieldError(label, QString()); });
 
     auto *hint = new QLabel(tr("Give the password to the new user yourself; they sign in with their email and this password."), this);
     hint->setWordWrap(true);

@@ -634,6 +634,9 @@ void TestSignIn::setupWeakPasswordFromServer()
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QVERIFY(server->needsSetup());
     QVERIFY(dialog.findChild<QLineEdit *>(QStringLiteral("password"))->text().isEmpty());
+    // Typing a new one takes the error away at once (issue 23, bug 10).
+    QTest::keyClick(dialog.findChild<QLineEdit *>(QStringLiteral("password")), Qt::Key_A);
+    QVERIFY(dialog.errorText(QStringLiteral("password")).isEmpty());
 
     // Other refusals of the server are shown below the form as it said them.
     dialog.showServerError(QStringLiteral("storage_error"), QStringLiteral("disk full"));
