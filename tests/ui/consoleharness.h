@@ -8,6 +8,7 @@
 #include "client/apiclient.h"
 #include "sandbox/sandbox.h"
 #include "sandboxdemo.h"
+#include "storage/tenantrepository.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -77,6 +78,20 @@ struct ConsoleHarness {
         api->setToken(answer.value(QStringLiteral("token")).toString());
         *user = protocol::meOf(protocol::fromJson<protocol::LoginUser>(answer.value(QStringLiteral("user")).toObject()));
         return api;
+    }
+
+    // The demo tenant's templates read from the Sandbox (as the admin's
+    // "Sync" does): an error message, or empty.
+    QString syncTemplates()
+    {
+        client::ApiError error;
+        await(admin->post(QStringLiteral("api/whatsapp/templates/sync"), {}), &error);
+        return error.message;
+    }
+
+    TenantId demoTenant()
+    {
+        return TenantRepository(server.context->database()).findByIdOrSlug(accounts.tenantSlug).value()->id;
     }
 
     void candidateWrites(const QString &waId, const QString &name, const QString &text)

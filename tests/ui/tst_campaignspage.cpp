@@ -111,10 +111,9 @@ void TestCampaignsPage::init()
     m_h = std::make_unique<test::ConsoleHarness>();
     const QString error = m_h->start();
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    client::ApiError syncError;
-    test::await(m_h->admin->post(QStringLiteral("api/whatsapp/templates/sync"), {}), &syncError);
-    QVERIFY2(syncError.message.isEmpty(), qPrintable(syncError.message));
-    m_tenant = TenantRepository(db()).findByIdOrSlug(m_h->accounts.tenantSlug).value()->id;
+    const QString syncError = m_h->syncTemplates();
+    QVERIFY2(syncError.isEmpty(), qPrintable(syncError));
+    m_tenant = m_h->demoTenant();
     m_files = std::make_unique<QTemporaryDir>();
     QVERIFY(m_files->isValid());
 }

@@ -75,10 +75,9 @@ void TestNotifications::init()
     m_h = std::make_unique<test::ConsoleHarness>();
     const QString error = m_h->start();
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    client::ApiError syncError;
-    test::await(m_h->admin->post(QStringLiteral("api/whatsapp/templates/sync"), {}), &syncError);
-    QVERIFY2(syncError.message.isEmpty(), qPrintable(syncError.message));
-    m_tenant = TenantRepository(db()).findByIdOrSlug(m_h->accounts.tenantSlug).value()->id;
+    const QString syncError = m_h->syncTemplates();
+    QVERIFY2(syncError.isEmpty(), qPrintable(syncError));
+    m_tenant = m_h->demoTenant();
     // Each test starts without the demo CRM's two rules.
     exec(QStringLiteral("DELETE FROM notification_rules WHERE tenant_id = ?"), {m_tenant.value});
 }
