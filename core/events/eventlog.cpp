@@ -95,14 +95,10 @@ Status EventBatch::write()
     }
     for (qsizetype i = m_written; i < m_events.size(); ++i)
         m_events[i].seq = firstSeq[m_events[i].tenantId.value]++;
-    // Up to 32 rows per statement: one prepared statement per row count.
-    constexpr qsizetype kRowsPerInsert = 32;
     while (m_written < m_events.size()) {
-        const qsizetype n = std::min(kRowsPerInsert, m_events.size() - m_written);
-        QString sql = QStringLiteral("INSERT INTO events (tenant_id, seq, type, data, created_at) VALUES (?, ?, ?, ?, ?)");
-        for (qsizetype i = 1; i < n; ++i)
-            sql += QStringLiteral(", (?, ?, ?, ?, ?)");
-        Sql insert(m_tx, sql);
+        const qsizetype n = std::min(kRowsPerStatement, m_events.size() - m_written);
+        Sql insert(m_tx, QStringLiteral("INSERT INTO events (tenant_id, seq, type, data, created_at) VALUES ")
+                             + placeholders(n, QStringLiteral("(?, ?, ?, ?, ?)")));
         for (qsizetype i = m_written; i < m_written + n; ++i) {
             const Event &e = m_events[i];
             insert.bind(e.tenantId.value).bind(e.seq).bind(e.type)

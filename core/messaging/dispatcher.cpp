@@ -53,17 +53,6 @@ qint64 backoff(const DispatcherSettings &s, int attempts, const meta::GraphError
 
 constexpr int kFlushMs = 20;
 
-// Rows changed by one statement: a prepared statement per count up to this.
-constexpr qsizetype kRowsPerStatement = 32;
-
-QString placeholders(qsizetype n, const QString &one = QStringLiteral("?"))
-{
-    QString out = one;
-    for (qsizetype i = 1; i < n; ++i)
-        out += QStringLiteral(", ") + one;
-    return out;
-}
-
 bool isRetryable(const meta::GraphError &e)
 {
     // Meta's temporary errors besides the classified kinds.

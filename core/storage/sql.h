@@ -76,6 +76,17 @@ private:
 // Qt opened: Qt's driver rebuilds a record of every result column and a
 // cache of QVariants on each exec, a quarter of the inbound processor's
 // time (performance.md, session 7).
+// Multi-row statements: at most this many rows each (one prepared
+// statement per row count), and the "?, ?, …" (or "(?, ?), …") list for n.
+constexpr qsizetype kRowsPerStatement = 32;
+inline QString placeholders(qsizetype n, const QString &one = QStringLiteral("?"))
+{
+    QString out = one;
+    for (qsizetype i = 1; i < n; ++i)
+        out += QStringLiteral(", ") + one;
+    return out;
+}
+
 class Sql {
 public:
     Sql(QSqlDatabase db, const QString &statement);
