@@ -104,4 +104,13 @@ QString contactKey(const QString &number)
     return digits;
 }
 
+QString contactKeyPrefix(const QString &digits)
+{
+    if (digits.startsWith(QLatin1String("521")))
+        return QStringLiteral("52") + digits.mid(3);
+    if (digits.size() >= 3 && digits.startsWith(QLatin1String("54")) && digits.at(2) != QLatin1Char('9'))
+        return QStringLiteral("549") + digits.mid(2);
+    return digits;
+}
+
 } // namespace puente

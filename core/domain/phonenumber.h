@@ -23,6 +23,9 @@ bool isKnownPhoneRegion(const QString &region);
 // written +54 9 … or, often, +54 … (which libphonenumber reads as a landline):
 // the key is 549 + ten. Anything else: its digits as given.
 QString contactKey(const QString &number);
+// The same quirks for the start of a number being typed (a search):
+// "52181…" → "5281…", "5411…" → "54911…", judged from the prefix alone.
+QString contactKeyPrefix(const QString &digits);
 
 // "+34 612 34 56 78" for "+34612345678" (or a WhatsApp wa_id of digits);
 // the input unchanged when it is not a number libphonenumber can parse.

@@ -697,6 +697,7 @@ Result<protocol::AudienceReport> CampaignService::importAudience(TenantId tenant
         issues.append(i);
     };
 
+    const QString phoneKey = keys.at(phoneColumn);
     QStringList fields;
     qint64 line = 0;
     while (reader.next(&fields, &line)) {
@@ -708,7 +709,6 @@ Result<protocol::AudienceReport> CampaignService::importAudience(TenantId tenant
         ++report.rows;
         auto value = [&](int column) { return column < fields.size() ? fields.at(column).trimmed() : QString(); };
         const QString raw = value(phoneColumn);
-        const QString phoneKey = csvColumnKey(header.at(phoneColumn));
         if (raw.isEmpty()) {
             ++report.invalid;
             issue(line, phoneKey, QStringLiteral("missing_value"), QStringLiteral("no phone number"), {});

@@ -44,17 +44,6 @@ bool readCursor(const QString &cursor, qint64 *activity, qint64 *id)
     return ok1 && ok2;
 }
 
-// What a typed (perhaps partial) number's digits look like as a contact key
-// (contactKey): the same two national quirks, judged from the start alone.
-QString searchKey(const QString &digits)
-{
-    if (digits.startsWith(QLatin1String("521")))
-        return QStringLiteral("52") + digits.mid(3);
-    if (digits.size() >= 3 && digits.startsWith(QLatin1String("54")) && digits.at(2) != QLatin1Char('9'))
-        return QStringLiteral("549") + digits.mid(2);
-    return digits;
-}
-
 QString likePattern(const QString &text, bool lower = true)
 {
     QString escaped = lower ? text.toLower() : text;
@@ -129,7 +118,7 @@ Result<protocol::ConversationPage> ConversationService::list(TenantId tenant, co
         // The key too, with the typed number's start evened out the same
         // way: "+52 81 5425" finds 5218154254667, "+54 11 2345" 5491123456789.
         binds << likePattern(rows::foldForSearch(q)) << (digits.size() >= 3 ? likePattern(digits) : pattern)
-              << (digits.size() >= 3 ? likePattern(searchKey(digits)) : pattern) << pattern << likePattern(q, false);
+              << (digits.size() >= 3 ? likePattern(contactKeyPrefix(digits)) : pattern) << pattern << likePattern(q, false);
     }
     if (!f.cursor.isEmpty()) {
         qint64 at = 0, id = 0;

@@ -61,7 +61,7 @@ Result<InboundStore::Conversation> InboundStore::findOrCreateConversation(const 
     // By business-scoped user id first (stable across number changes), then
     // by the wa_id's canonical key (one person however the number was
     // written: contactKey): two indexed lookups.
-    const QString key = waId.isEmpty() ? QString() : contactKey(waId);
+    const QString key = contactKey(waId);
     for (const auto &[column, value] : {std::pair{QStringLiteral("contact_user_id"), userId}, std::pair{QStringLiteral("contact_key"), key}}) {
         if (value.isEmpty())
             continue;
@@ -132,7 +132,7 @@ Status InboundStore::touchConversation(const Conversation &c, const meta::Inboun
         "contact_phone = COALESCE(?, contact_phone), contact_name = COALESCE(?, contact_name), search_text = COALESCE(?, search_text), ") + kActivity;
     Sql q(m_tx, contactChanged ? kTouchWithContact : kTouch);
     if (contactChanged)
-        q.bind(nullIfEmpty(c.contact.waId)).bind(c.contact.waId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(contactKey(c.contact.waId)))
+        q.bind(nullIfEmpty(c.contact.waId)).bind(nullIfEmpty(contactKey(c.contact.waId)))
             .bind(nullIfEmpty(c.contact.userId)).bind(nullIfEmpty(c.contact.phone))
             .bind(nullIfEmpty(c.contact.name)).bind(nullIfEmpty(c.contact.searchText));
     q.bind(m.timestampMs).bind(preview).bind(m.timestampMs).bind(m.timestampMs)
