@@ -316,17 +316,6 @@ int main(int argc, char *argv[])
             else
                 delays.append(double(at - r.queuedAt));
         }
-        if (missing > 0) {
-            int texts = 0;
-            QString example;
-            for (qsizetype i = logBefore; i < log.size(); ++i)
-                if (log[i].type != QLatin1String("template")) {
-                    ++texts;
-                    example = log[i].type + QLatin1Char(' ') + log[i].to + QLatin1Char(' ') + QString::number(log[i].atMs);
-                }
-            out << "  the Sandbox saw " << texts << " other sends (last: " << example << "); first reply to " << replies.first().to << " at "
-                << replies.first().queuedAt << Qt::endl;
-        }
         const double seconds = double(lastCampaignSend - startedAt) / 1000.0;
         out << QStringLiteral("send: %1 of %2 campaign messages accepted by the Sandbox in %3 s from start (%4/s; 80/s would take %5 s), "
                               "busiest second %6")

@@ -48,13 +48,26 @@ QString phoneFor(int i)
 // Sends straight to the stand-in (Sandbox, behind nginx unless --plain),
 // `inFlight` at a time over `lanes` network managers (connections), no
 // database, no dispatcher: the most this machine pushes through it.
-QMap<QString, double> cpuNow(const bench::TlsFront &front);
-
+// CPU time (µs) by part: this process's threads by name, nginx's processes together.
+QMap<QString, double> cpuNow(const bench::TlsFront &front)
+{
+    QMap<QString, double> cpu = bench::cpuByThread(QCoreApplication::applicationPid());
+    for (qint64 pid : front.pids())
+        for (double v : bench::cpuByThread(pid))
+            cpu[QStringLiteral("nginx")] += v;
+    // PostgreSQL's processes (on this machine: the benchmark's database).
+    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+        if (pid.toLongLong() > 0 && comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "postgres")
+            for (double v : bench::cpuByThread(pid.toLongLong()))
+                cpu[QStringLiteral("postgres")] += v;
+    }
+    return cpu;
+}
 struct Ceiling {
     QMap<QString, double> cpuAtEnd; // before its HTTP threads end with it
     double perSecond = 0;
     int http2 = 0;
-    int failed = 0;
 };
 
 Ceiling baseline(const bench::TlsFront &front, const QString &baseUrl, const QString &phone, const QString &token, int total, int inFlight, int lanes)
@@ -72,7 +85,7 @@ Ceiling baseline(const bench::TlsFront &front, const QString &baseUrl, const QSt
                                                       {QStringLiteral("template"), QJsonObject{{QStringLiteral("name"), QStringLiteral("hello_world")},
                                                                                                {QStringLiteral("language"), QJsonObject{{QStringLiteral("code"), QStringLiteral("en_US")}}}}}})
                                 .toJson(QJsonDocument::Compact);
-    int started = 0, done = 0, ok = 0;
+    int started = 0, done = 0, ok = 0, failed = 0;
     Ceiling c;
     QEventLoop loop;
     QElapsedTimer timer;
@@ -86,7 +99,7 @@ Ceiling baseline(const bench::TlsFront &front, const QString &baseUrl, const QSt
             reply->deleteLater();
             const bool good = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
             ok += good;
-            if (!good && ++c.failed <= 3)
+            if (!good && ++failed <= 3)
                 std::fprintf(stderr, "baseline send failed: %d %s %s\n", reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
                              qPrintable(reply->errorString()), reply->readAll().left(200).constData());
             c.http2 += reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
@@ -105,22 +118,6 @@ Ceiling baseline(const bench::TlsFront &front, const QString &baseUrl, const QSt
         std::fprintf(stderr, "baseline: %d of %d sends failed\n", total - ok, total);
     return c;
 }
-// CPU time (µs) by part: this process's threads by name, nginx's processes together.
-QMap<QString, double> cpuNow(const bench::TlsFront &front)
-{
-    QMap<QString, double> cpu = bench::cpuByThread(QCoreApplication::applicationPid());
-    for (qint64 pid : front.pids())
-        for (double v : bench::cpuByThread(pid))
-            cpu[QStringLiteral("nginx")] += v;
-    // PostgreSQL's processes (on this machine: the benchmark's database).
-    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
-        if (pid.toLongLong() > 0 && comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "postgres")
-            for (double v : bench::cpuByThread(pid.toLongLong()))
-                cpu[QStringLiteral("postgres")] += v;
-    }
-    return cpu;
-}
 } // namespace
 
 int main(int argc, char **argv)
@@ -130,14 +127,7 @@ int main(int argc, char **argv)
         qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
-    auto option = [&](const QString &name, int fallback) {
-        const int i = int(args.indexOf(name));
-        if (i < 0 || i + 1 >= args.size())
-            return fallback;
-        const int v = args.at(i + 1).toInt();
-        args.remove(i, 2);
-        return v;
-    };
+    auto option = [&](const QString &name, int fallback) { return bench::takeIntOption(args, name, fallback); };
     const int tenants = option(QStringLiteral("--tenants"), 100);
     const int perTenant = option(QStringLiteral("--per-tenant"), 400);
     const int rate = option(QStringLiteral("--rate"), 80);

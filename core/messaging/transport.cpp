@@ -3,7 +3,6 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 
-
 namespace puente {
 
 CloudApiTransport::CloudApiTransport(meta::GraphSettings settings)
