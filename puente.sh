@@ -16,7 +16,7 @@ APT_PACKAGES=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-websockets-dev qtkeychain-qt6-dev libsecret-1-0 dbus-daemon gnome-keyring
     libqt6sql6-sqlite libsqlite3-dev libqt6sql6-psql qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n
-    libssl-dev libgl-dev libphonenumber-dev libyaml-cpp-dev
+    libssl-dev libgl-dev libphonenumber-dev libyaml-cpp-dev libzip-dev
     postgresql-15
     clang libclang-rt-14-dev
 )

@@ -26,7 +26,7 @@ const QString kMessageColumns = QStringLiteral(
     "id, conversation_id, provider_message_id, direction, type, content, status, timestamp, error_code, error_title, "
     "error_message, error_details, media_id, media_mime_type, media_sha256, media_size, media_caption, media_filename, "
     "context_message_id, forwarded, reaction_emoji, edited, revoked, status_at, sent_by_user_id, media_file, template_name, attention, "
-    "notification_id, notification_event, reply_payload");
+    "notification_id, notification_event, reply_payload, import_source");
 
 // A message, from a row of kMessageColumns.
 protocol::Message message(const Sql &q)
@@ -48,15 +48,14 @@ protocol::Message message(const Sql &q)
         m.error = MessageError{q.int64(8), q.text(9), q.text(10), q.text(11)};
     if (!q.isNull(12) || !q.isNull(25)) {
         MessageMedia media;
-        if (!q.isNull(12)) {
-            media.id = q.text(12);
-            media.mimeType = q.text(13);
-            media.sha256 = q.text(14);
-            if (!q.isNull(15))
-                media.size = q.int64(15);
-            media.caption = q.text(16);
-            media.filename = q.text(17);
-        }
+        // An imported file has no WhatsApp media id, only the stored copy.
+        media.id = q.text(12);
+        media.mimeType = q.text(13);
+        media.sha256 = q.text(14);
+        if (!q.isNull(15))
+            media.size = q.int64(15);
+        media.caption = q.text(16);
+        media.filename = q.text(17);
         media.downloaded = !q.isNull(25);
         m.media = media;
     }
@@ -73,6 +72,7 @@ protocol::Message message(const Sql &q)
         m.notificationId = q.int64(28);
     m.event = q.text(29);
     m.replyPayload = q.text(30);
+    m.importSource = q.text(31);
     return m;
 }
 

@@ -52,6 +52,22 @@ struct Codec<MessageQuery> {
     static auto fields() { return std::make_tuple(field("before", &MessageQuery::before), field("limit", &MessageQuery::limit)); }
 };
 
+// The import's options ride in the query; the body is the .txt or .zip.
+struct ChatImportQuery {
+    QString fileName;    // as the user's computer named it (the contact may be in it)
+    QString contact;     // the contact's number, when neither the name nor the chat gives it
+    QString companyName; // the author who is the company
+    QString timeZone;    // IANA; empty: the company's
+};
+template<>
+struct Codec<ChatImportQuery> {
+    static auto fields()
+    {
+        return std::make_tuple(field("file_name", &ChatImportQuery::fileName), field("contact", &ChatImportQuery::contact),
+                               field("company_name", &ChatImportQuery::companyName), field("time_zone", &ChatImportQuery::timeZone));
+    }
+};
+
 struct AuditQuery {
     QString actor;
     QString action;
@@ -195,6 +211,9 @@ PUENTE_ROUTE(UpdateTenant, Patch, "/api/admin/tenants/{id}", None, protocol::Upd
 PUENTE_ROUTE(ListPlans, Get, "/api/admin/plans", None, None, PlanList, 200)
 PUENTE_ROUTE(GetUsage, Get, "/api/usage", None, None, Usage, 200)
 PUENTE_ROUTE(GetHealth, Get, "/api/whatsapp/health", None, None, Health, 200)
+PUENTE_ROUTE(CreateChatImport, Post, "/api/whatsapp/imports", ChatImportQuery, None, ChatImport, 202) // the body is the .txt or .zip
+PUENTE_ROUTE(ListChatImports, Get, "/api/whatsapp/imports", None, None, ChatImportList, 200)
+PUENTE_ROUTE(GetChatImport, Get, "/api/whatsapp/imports/{id}", None, None, ChatImport, 200)
 PUENTE_ROUTE(ListAuditLog, Get, "/api/audit-log", AuditQuery, None, AuditPage, 200)
 PUENTE_ROUTE(ListDeadLetters, Get, "/api/dead-letters", DeadLetterQuery, None, DeadLetterPage, 200)
 PUENTE_ROUTE(ReplayDeadLetter, Post, "/api/dead-letters/{id}/replay", None, None, Replayed, 202)
@@ -244,7 +263,7 @@ using AllRoutes =
                route::DeleteNotificationRule, route::PreviewNotificationRule, route::SendNotification, route::ListNotifications,
                route::GetNotification, route::CancelNotification, route::ListCampaigns, route::CreateCampaign, route::GetCampaign,
                route::UpdateCampaign, route::DeleteCampaign, route::UploadAudience, route::GetAudienceReport, route::DownloadAudienceIssues,
-               route::StartCampaign, route::PauseCampaign, route::ResumeCampaign, route::CancelCampaign, route::ListRecipients,
+               route::StartCampaign, route::PauseCampaign, route::ResumeCampaign, route::CancelCampaign, route::ListRecipients, route::CreateChatImport, route::ListChatImports, route::GetChatImport,
                route::DownloadResults>;
 
 // A route's path with its "{id}" segments filled in order.

@@ -625,6 +625,7 @@ struct Message {
     std::optional<qint64> notificationId; // sent for a CRM notification (automatic)
     QString event;                        // that notification's event
     QString replyPayload;                 // a tapped button's payload or an interactive reply's id
+    QString importSource;                 // imported from an old chat: where from ("chat-export: file.txt")
 };
 PUENTE_CODEC(Message, field("id", &Message::id), field("conversation_id", &Message::conversationId),
              field("provider_message_id", &Message::providerMessageId), field("direction", &Message::direction), field("type", &Message::type),
@@ -634,13 +635,77 @@ PUENTE_CODEC(Message, field("id", &Message::id), field("conversation_id", &Messa
              field("reaction", &Message::reaction, OmitIfEmpty), field("status_at", &Message::statusAt, OmitIfEmpty),
              field("sent_by_user_id", &Message::sentByUserId, OmitIfEmpty), field("template", &Message::templateName, OmitIfEmpty),
              field("attention", &Message::attention, OmitIfEmpty), field("notification_id", &Message::notificationId, OmitIfEmpty),
-             field("event", &Message::event, OmitIfEmpty), field("reply_payload", &Message::replyPayload, OmitIfEmpty))
+             field("event", &Message::event, OmitIfEmpty), field("reply_payload", &Message::replyPayload, OmitIfEmpty),
+             field("import_source", &Message::importSource, OmitIfEmpty))
 
 struct MessagePage {
     QList<Message> items;
     std::optional<QString> nextCursor;
 };
 PUENTE_CODEC(MessagePage, field("items", &MessagePage::items), field("next_cursor", &MessagePage::nextCursor))
+
+// --- imported chats -----------------------------------------------------------
+
+// What one import did. Counts are of messages (system lines apart).
+struct ChatImportReport {
+    QString layout;   // android, ios
+    bool dayFirst = true;
+    QString encoding; // utf-8, utf-16, latin-1
+    QString companyAuthor;
+    QString contactAuthor;
+    QString contactPhone; // E.164
+    qint64 conversationId = 0;
+    qint64 messages = 0;
+    qint64 imported = 0;
+    qint64 duplicates = 0;     // already there (an earlier run, an overlapping export)
+    qint64 media = 0;          // attachments stored from the zip
+    qint64 mediaMissing = 0;   // media the export left out (or too large)
+    qint64 systemLines = 0;    // encryption notices, "blocked" and the like: skipped
+    qint64 notUnderstood = 0;  // lines that are no message
+    QList<qint64> notUnderstoodLines; // the first 100
+    std::optional<qint64> firstAt;
+    std::optional<qint64> lastAt;
+    qint64 durationMs = 0;
+};
+PUENTE_CODEC(ChatImportReport, field("layout", &ChatImportReport::layout), field("day_first", &ChatImportReport::dayFirst),
+             field("encoding", &ChatImportReport::encoding), field("company_author", &ChatImportReport::companyAuthor),
+             field("contact_author", &ChatImportReport::contactAuthor), field("contact_phone", &ChatImportReport::contactPhone),
+             field("conversation_id", &ChatImportReport::conversationId), field("messages", &ChatImportReport::messages),
+             field("imported", &ChatImportReport::imported), field("duplicates", &ChatImportReport::duplicates),
+             field("media", &ChatImportReport::media), field("media_missing", &ChatImportReport::mediaMissing),
+             field("system_lines", &ChatImportReport::systemLines), field("not_understood", &ChatImportReport::notUnderstood),
+             field("not_understood_lines", &ChatImportReport::notUnderstoodLines), field("first_at", &ChatImportReport::firstAt),
+             field("last_at", &ChatImportReport::lastAt), field("duration_ms", &ChatImportReport::durationMs))
+
+struct ChatImportError {
+    QString code; // not_a_chat_export, binary_file, group_chat, company_side_unknown, contact_number_missing, zip_*
+    QString message;
+};
+PUENTE_CODEC(ChatImportError, field("code", &ChatImportError::code), field("message", &ChatImportError::message))
+
+// An import run as a job on the server.
+struct ChatImport {
+    qint64 id = 0;
+    QString status; // queued, running, done, failed
+    QString fileName;
+    qint64 fileSize = 0;
+    qint64 bytesRead = 0;
+    qint64 messagesRead = 0;
+    std::optional<ChatImportReport> report;
+    std::optional<ChatImportError> error;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+};
+PUENTE_CODEC(ChatImport, field("id", &ChatImport::id), field("status", &ChatImport::status), field("file_name", &ChatImport::fileName),
+             field("file_size", &ChatImport::fileSize), field("bytes_read", &ChatImport::bytesRead),
+             field("messages_read", &ChatImport::messagesRead), field("report", &ChatImport::report, OmitIfEmpty),
+             field("error", &ChatImport::error, OmitIfEmpty), field("created_at", &ChatImport::createdAt),
+             field("updated_at", &ChatImport::updatedAt))
+
+struct ChatImportList {
+    QList<ChatImport> items;
+};
+PUENTE_CODEC(ChatImportList, field("items", &ChatImportList::items))
 
 struct TemplateSend {
     QString name;

@@ -606,6 +606,31 @@ R"(DELETE FROM whatsapp_conversations WHERE EXISTS (SELECT 1 FROM whatsapp_conve
     WHERE k.tenant_id = whatsapp_conversations.tenant_id AND k.contact_key = whatsapp_conversations.contact_key
     AND k.id < whatsapp_conversations.id))",
         }},
+        {14, "imported chats", {
+// An imported message keeps its stable key (one per message of an export,
+// whichever file or run it came in) and where it came from.
+"ALTER TABLE whatsapp_messages ADD COLUMN import_key TEXT",
+"ALTER TABLE whatsapp_messages ADD COLUMN import_source TEXT",
+"CREATE UNIQUE INDEX whatsapp_messages_import_key ON whatsapp_messages (tenant_id, import_key) WHERE import_key IS NOT NULL",
+R"(CREATE TABLE chat_imports (
+    id %PK%,
+    tenant_id BIGINT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+    file_name TEXT NOT NULL,
+    file_path TEXT,
+    file_size BIGINT NOT NULL DEFAULT 0,
+    options TEXT NOT NULL,
+    bytes_read BIGINT NOT NULL DEFAULT 0,
+    messages_read BIGINT NOT NULL DEFAULT 0,
+    report TEXT,
+    error_code TEXT,
+    error_message TEXT,
+    created_by_user_id BIGINT REFERENCES users(id) ON DELETE SET NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL))",
+"CREATE INDEX chat_imports_tenant ON chat_imports (tenant_id, id)",
+"CREATE INDEX chat_imports_status ON chat_imports (status, id)",
+        }},
     };
     return list;
 }
