@@ -1,5 +1,6 @@
 #include "servercontext.h"
 
+#include "importing/chatimportjobs.h"
 #include "logging/logging.h"
 #include "messaging/dispatcher.h"
 #include "messaging/inboundprocessor.h"
@@ -125,6 +126,8 @@ Result<std::unique_ptr<ServerContext>> ServerContext::start(const Settings &sett
         ctx->m_notifications = std::make_unique<NotificationWorker>(*ctx->m_db, ctx->m_keyring, &ctx->m_bus, n);
         ctx->m_notifications->start();
     }
+    ctx->m_chatImports = std::make_unique<ChatImportJobs>(*ctx->m_db, &ctx->m_bus, mediaRoot(settings), dataDir(settings) + QStringLiteral("/imports"));
+    ctx->m_chatImports->start();
     return ctx;
 }
 
@@ -133,6 +136,7 @@ ServerContext::~ServerContext()
     // Sends first (outcomes already known are recorded), then the processor
     // (it hands its last marks to the inbox), then the inbox, which commits
     // what is queued.
+    m_chatImports.reset();
     m_notifications.reset();
     m_dispatcher.reset();
     m_mediaFetcher.reset();

@@ -11,6 +11,7 @@
 #include <memory>
 
 namespace puente {
+class ChatImportJobs;
 class Database;
 class InboundProcessor;
 class MediaFetcher;
@@ -50,6 +51,8 @@ public:
     OutboxDispatcher *dispatcher() { return m_dispatcher.get(); }
     // Null when the settings turn it off (notifications=off).
     NotificationWorker *notifications() { return m_notifications.get(); }
+    // Chat imports queued through the API (always on).
+    ChatImportJobs &chatImports() { return *m_chatImports; }
 
 private:
     ServerContext() = default;
@@ -64,6 +67,7 @@ private:
     std::unique_ptr<OutboxDispatcher> m_dispatcher;
     std::unique_ptr<MediaFetcher> m_mediaFetcher;
     std::unique_ptr<NotificationWorker> m_notifications;
+    std::unique_ptr<ChatImportJobs> m_chatImports;
 };
 
 // Settings every command shares.

@@ -77,6 +77,8 @@ namespace route = protocol::route;
 // code's usual field when none is given).
 Reply problem(ErrorCode code, const QString &message, const QString &field = {});
 Reply problem(const protocol::ApiProblem &p);
+// 404 not_found: "no such <what>".
+Reply notFound(const QString &what);
 // A repository error with the status its code implies (protocol/errorcode.h:
 // not_found → 404, *_taken → 409, invalid_* → 422...; storage → 503; a code
 // the table does not know is a bug → 500).

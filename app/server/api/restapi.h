@@ -18,6 +18,7 @@
 
 namespace puente {
 class AuthService;
+class ChatImportJobs;
 class Database;
 class EventBus;
 class NotificationWorker;
@@ -50,6 +51,7 @@ struct Environment {
     std::shared_ptr<PoolGate> gate = {};    // continuations of Meta calls go back to `pool` through it
     NotificationWorker *notifications = nullptr; // test callbacks (null when the worker is off)
     bool callbackPrivateNetwork = false;         // callbacks may go to private addresses
+    ChatImportJobs *chatImports = nullptr;
 };
 
 // The REST API: routing, authentication, roles and scopes, tenant selection,
@@ -97,6 +99,7 @@ void registerConversationRoutes(Router &router, Environment &env);
 void registerAdminRoutes(Router &router, Environment &env);
 void registerNotificationRoutes(Router &router, Environment &env);
 void registerCampaignRoutes(Router &router, Environment &env);
+void registerImportRoutes(Router &router, Environment &env);
 
 // Domain records as the API carries them.
 protocol::User toProtocol(const User &user);

@@ -29,6 +29,11 @@ Reply problem(ErrorCode code, const QString &message, const QString &field)
     return Reply::error(protocol::httpStatus(code), protocol::errorName(code), message, field.isEmpty() ? protocol::defaultField(code) : field);
 }
 
+Reply notFound(const QString &what)
+{
+    return problem(ErrorCode::NotFound, QStringLiteral("no such %1").arg(what));
+}
+
 Reply problem(const protocol::ApiProblem &p)
 {
     return Reply::error(protocol::httpStatus(p.code), p.name.isEmpty() ? protocol::errorName(p.code) : p.name, p.message,

@@ -24,9 +24,9 @@ Access adminsAndCrm()
     return a;
 }
 
-Reply notFound()
+Reply noCampaign()
 {
-    return problem(ErrorCode::NotFound, QStringLiteral("no such campaign"));
+    return notFound(QStringLiteral("campaign"));
 }
 
 Reply csv(const QByteArray &body, const QString &filename)
@@ -42,7 +42,7 @@ void addTransition(Router &router, Environment &env, Result<protocol::Campaign> 
     router.add<R>(adminsAndCrm(), [&env, action](Request &r) {
         const auto id = r.id();
         if (!id)
-            return notFound();
+            return noCampaign();
         CampaignService s = service(env);
         auto c = (s.*action)(r.principal.tenant, *id, r.actor());
         if (!c)
@@ -75,7 +75,7 @@ void registerCampaignRoutes(Router &router, Environment &env)
     router.add<route::GetCampaign>(adminsAndCrm(), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
-            return notFound();
+            return noCampaign();
         auto c = service(env).get(r.principal.tenant, *id);
         if (!c)
             return fromError(c.error());
@@ -85,7 +85,7 @@ void registerCampaignRoutes(Router &router, Environment &env)
     router.add<route::UpdateCampaign>(adminsAndCrm(), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
-            return notFound();
+            return noCampaign();
         auto body = decode<protocol::UpdateCampaign>(r.json);
         if (auto *refused = std::get_if<Reply>(&body))
             return *refused;
@@ -99,7 +99,7 @@ void registerCampaignRoutes(Router &router, Environment &env)
     router.add<route::DeleteCampaign>(adminsAndCrm(), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
-            return notFound();
+            return noCampaign();
         if (auto s = service(env).remove(r.principal.tenant, *id, r.actor()); !s)
             return fromError(s.error());
         return Reply::noContent();
@@ -113,7 +113,7 @@ void registerCampaignRoutes(Router &router, Environment &env)
     router.add<route::UploadAudience>(upload, [&env](Request &r) {
         const auto id = r.id();
         if (!id)
-            return notFound();
+            return noCampaign();
         const QByteArray type = r.header("content-type").split(';').first().trimmed().toLower();
         if (!type.isEmpty() && type != "text/csv" && type != "text/plain" && type != "application/csv" && type != "application/vnd.ms-excel")
             return problem(ErrorCode::UnsupportedMediaType, QStringLiteral("send the audience as CSV (Content-Type: text/csv); from a spreadsheet, "
@@ -133,7 +133,7 @@ void registerCampaignRoutes(Router &router, Environment &env)
     router.add<route::GetAudienceReport>(adminsAndCrm(), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
-            return notFound();
+            return noCampaign();
         auto report = service(env).audienceReport(r.principal.tenant, *id);
         if (!report)
             return fromError(report.error());
@@ -143,7 +143,7 @@ void registerCampaignRoutes(Router &router, Environment &env)
     router.add<route::DownloadAudienceIssues>(adminsAndCrm(), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
-            return notFound();
+            return noCampaign();
         auto body = service(env).audienceIssuesCsv(r.principal.tenant, *id);
         if (!body)
             return fromError(body.error());
@@ -158,7 +158,7 @@ void registerCampaignRoutes(Router &router, Environment &env)
     router.add<route::ListRecipients>(adminsAndCrm(), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
-            return notFound();
+            return noCampaign();
         protocol::RecipientQuery q;
         q.status = r.queryValue(QStringLiteral("status"));
         q.cursor = r.queryValue(QStringLiteral("cursor"));
@@ -178,7 +178,7 @@ void registerCampaignRoutes(Router &router, Environment &env)
     router.add<route::DownloadResults>(adminsAndCrm(), [&env](Request &r) {
         const auto id = r.id();
         if (!id)
-            return notFound();
+            return noCampaign();
         auto body = service(env).resultsCsv(r.principal.tenant, *id);
         if (!body)
             return fromError(body.error());

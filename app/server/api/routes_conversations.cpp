@@ -33,10 +33,6 @@ Result<QString> mediaKindFor(const QString &mime, qint64 size)
     return kind->type;
 }
 
-Reply notFound(const QString &what)
-{
-    return problem(ErrorCode::NotFound, QStringLiteral("no such %1").arg(what));
-}
 
 int limitParam(const Request &r, int fallback)
 {

@@ -26,10 +26,6 @@ Access adminsAndCrm()
     return a;
 }
 
-Reply notFound(const QString &what)
-{
-    return problem(ErrorCode::NotFound, QStringLiteral("no such %1").arg(what));
-}
 } // namespace
 
 void registerNotificationRoutes(Router &router, Environment &env)
