@@ -3,6 +3,7 @@
 #include "config/settings.h"
 #include "httpfront.h"
 #include "logging/logging.h"
+#include "importing/chatimport.h"
 #include "messaging/inboundprocessor.h"
 #include "secrets/keyrotation.h"
 #include "sandboxdemo.h"
@@ -14,6 +15,7 @@
 #include "unixsignals.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QCoreApplication>
@@ -22,6 +24,8 @@
 #include <QTextStream>
 
 #include <optional>
+
+#include <unistd.h>
 
 namespace puente::server {
 
@@ -43,6 +47,10 @@ const QString kHelpIntro = QStringLiteral(
     "  rotate-master-key               re-encrypt every stored secret under a new master key\n"
     "  dead-letters list               webhook changes that could not be routed or parsed\n"
     "  dead-letters replay ID          queue a dead letter again (after fixing its cause)\n"
+    "  import chat-export --tenant SLUG [--contact +34...] [--company-name NAME]\n"
+    "        [--time-zone Europe/Madrid] FILE...\n"
+    "                                  import WhatsApp \"Export chat\" files (.txt or .zip) into the\n"
+    "                                  contacts' conversations; running it again adds nothing twice"
     "\n"
     "Every setting can also come from the environment as PUENTE_<KEY> (PUENTE_DATABASE,\n"
     "PUENTE_DATA_DIR, PUENTE_MASTER_KEY, ...) or from the --config INI file.\n"
@@ -86,6 +94,7 @@ private:
     int rotateMasterKey();
     int deadLettersList();
     int deadLettersReplay(const QString &id);
+    int importChatExports(const QStringList &files);
 
     const QCommandLineParser &m_parser;
     Settings m_settings;
@@ -169,6 +178,15 @@ int Command::run(const QStringList &words)
             return usage(QStringLiteral("usage: dead-letters replay ID"));
         if (auto r = checkOptions(QStringLiteral("dead-letters replay"), {}, {})) return *r;
         return deadLettersReplay(words[2]);
+    }
+    if (cmd == QLatin1String("import") && sub == QLatin1String("chat-export")) {
+        if (words.size() < 3)
+            return usage(QStringLiteral("usage: import chat-export --tenant SLUG FILE..."));
+        if (auto r = checkOptions(QStringLiteral("import chat-export"),
+                                  {QStringLiteral("tenant"), QStringLiteral("contact"), QStringLiteral("company-name"), QStringLiteral("time-zone")},
+                                  {QStringLiteral("tenant")}))
+            return *r;
+        return importChatExports(words.mid(2));
     }
     if (cmd.isEmpty())
         return usage(QStringLiteral("no command given"));
@@ -446,6 +464,66 @@ int Command::deadLettersReplay(const QString &idText)
     return ExitOk;
 }
 
+int Command::importChatExports(const QStringList &files)
+{
+    auto db = openMigrated();
+    if (!db)
+        return fail(db.error());
+    auto tenant = TenantRepository(*db.value()).findBySlug(m_parser.value(QStringLiteral("tenant")));
+    if (!tenant)
+        return fail(tenant.error());
+    if (!tenant.value())
+        return fail(makeError("not_found", QStringLiteral("no tenant '%1' (see 'tenant list')").arg(m_parser.value(QStringLiteral("tenant")))));
+    ChatImporter importer(*db.value(), nullptr, mediaRoot(m_settings));
+    int failures = 0;
+    for (const QString &file : files) {
+        ChatImportOptions o;
+        o.fileName = QFileInfo(file).fileName();
+        o.contact = m_parser.value(QStringLiteral("contact"));
+        o.companyName = m_parser.value(QStringLiteral("company-name"));
+        o.timeZone = m_parser.value(QStringLiteral("time-zone"));
+        const qint64 size = QFileInfo(file).size();
+        // A progress line where someone watches (a terminal), cleared after.
+        const bool terminal = isatty(STDERR_FILENO);
+        const auto progress = [&](qint64 bytes, qint64 messages) {
+            if (!terminal)
+                return;
+            m_err << QStringLiteral("\r\033[K%1: %2 messages read (%3 %)").arg(o.fileName).arg(messages).arg(size > 0 ? 100 * bytes / size : 100)
+                  << Qt::flush;
+        };
+        auto report = importer.run(tenant.value()->id, file, o, Actor(QStringLiteral("cli")), progress);
+        if (terminal)
+            m_err << QStringLiteral("\r\033[K") << Qt::flush;
+        if (!report) {
+            m_err << QStringLiteral("puente-server: error: %1: %2").arg(file, report.error().message) << Qt::endl;
+            ++failures;
+            continue;
+        }
+        const protocol::ChatImportReport &r = report.value();
+        m_out << QStringLiteral("%1: %2 messages with %3 (%4), %5 imported, %6 duplicates skipped, %7 media stored, %8 media not in the "
+                                "export, %9 system lines skipped")
+                     .arg(o.fileName)
+                     .arg(r.messages)
+                     .arg(r.contactAuthor.isEmpty() ? r.contactPhone : r.contactAuthor, r.contactPhone)
+                     .arg(r.imported)
+                     .arg(r.duplicates)
+                     .arg(r.media)
+                     .arg(r.mediaMissing)
+                     .arg(r.systemLines)
+              << Qt::endl;
+        if (r.notUnderstood > 0) {
+            QStringList lines;
+            for (qint64 line : r.notUnderstoodLines)
+                lines << QString::number(line);
+            m_out << QStringLiteral("  %1 lines not understood (line %2%3)")
+                         .arg(r.notUnderstood)
+                         .arg(lines.join(QStringLiteral(", ")), r.notUnderstood > lines.size() ? QStringLiteral(", ...") : QString())
+                  << Qt::endl;
+        }
+    }
+    return failures ? ExitFailure : ExitOk;
+}
+
 } // namespace
 
 int runCli(const QStringList &arguments, const QProcessEnvironment &env, QTextStream &out, QTextStream &err,
@@ -467,10 +545,13 @@ int runCli(const QStringList &arguments, const QProcessEnvironment &env, QTextSt
         {QStringLiteral("sandbox"), QStringLiteral("serve: run the Sandbox (Cloud API emulator) with a demo tenant; demos only.")},
         {QStringLiteral("name"), QStringLiteral("tenant/user/admin create: display name."), QStringLiteral("NAME")},
         {QStringLiteral("plan"), QStringLiteral("tenant create: basic, pro or enterprise."), QStringLiteral("PLAN")},
-        {QStringLiteral("tenant"), QStringLiteral("user create: the tenant's slug."), QStringLiteral("SLUG")},
+        {QStringLiteral("tenant"), QStringLiteral("user create, import chat-export: the tenant's slug."), QStringLiteral("SLUG")},
         {QStringLiteral("email"), QStringLiteral("user/admin create: email address."), QStringLiteral("EMAIL")},
         {QStringLiteral("role"), QStringLiteral("user create: tenant_admin or agent."), QStringLiteral("ROLE")},
         {QStringLiteral("password-stdin"), QStringLiteral("user/admin create: read the password from standard input.")},
+        {QStringLiteral("contact"), QStringLiteral("import chat-export: the contact's number (when the file's name does not give it)."), QStringLiteral("NUMBER")},
+        {QStringLiteral("company-name"), QStringLiteral("import chat-export: the author, as the chat writes it, who is the company."), QStringLiteral("NAME")},
+        {QStringLiteral("time-zone"), QStringLiteral("import chat-export: the zone of the file's times (default: the company's)."), QStringLiteral("ZONE")},
     });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands above)."));
 

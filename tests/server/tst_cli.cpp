@@ -48,6 +48,7 @@ private Q_SLOTS:
     void wrongMasterKey();
     void rotateMasterKey();
     void deadLetters();
+    void importChatExport();
     void killDuringBurstLosesNothing();
     void pipelinedWebhooksAreAnswered();
     void acceptBacksOffWhenDescriptorsRunOut();
@@ -505,6 +506,34 @@ void TestCli::deadLetters()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(isOneLineError(r.err, QStringLiteral("no dead letter with id 99")), qPrintable(r.err));
     QCOMPARE(run({QStringLiteral("dead-letters"), QStringLiteral("replay"), QStringLiteral("abc")}).exitCode, 2);
+}
+
+void TestCli::importChatExport()
+{
+    QCOMPARE(run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("talento"), QStringLiteral("--name"), QStringLiteral("Talento")}).exitCode, 0);
+    const QString named = QStringLiteral(PUENTE_FIXTURES_DIR "/chat-exports/Chat de WhatsApp con +34 612 00 00 01.txt");
+    const QString other = QStringLiteral(PUENTE_FIXTURES_DIR "/chat-exports/ios-en.txt");
+    const QStringList import{QStringLiteral("import"), QStringLiteral("chat-export"), QStringLiteral("--tenant"), QStringLiteral("talento")};
+    // Two files: the first names its contact, the second is told who it is
+    // (--contact applies to each file given).
+    Run r = run(import + QStringList{QStringLiteral("--company-name"), QStringLiteral("Talento Norte RRHH"), named});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("28 messages with Ana García (+34612000001), 28 imported, 0 duplicates skipped")), qPrintable(r.out + r.err));
+    r = run(import + QStringList{QStringLiteral("--company-name"), QStringLiteral("Talento Norte RRHH"), named});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QLatin1String("0 imported, 28 duplicates skipped")), qPrintable(r.out + r.err));
+    // A bad file among good ones: the good ones are imported, the bad one
+    // said in one line, the exit code says something failed.
+    r = run(import + QStringList{QStringLiteral("--contact"), QStringLiteral("+1 415 555 0100"), QStringLiteral("--company-name"),
+                                 QStringLiteral("Acme Recruiting"), other, QStringLiteral(PUENTE_FIXTURES_DIR "/chat-exports/not-a-chat.txt")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(QLatin1String("ios-en.txt: ")) && r.out.contains(QLatin1String("(+14155550100)")), qPrintable(r.out + r.err));
+    QVERIFY2(isOneLineError(r.err, QStringLiteral("not-a-chat.txt: no line of the file looks like a WhatsApp message")), qPrintable(r.err));
+    QCOMPARE(run(import).exitCode, 2);
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("chat-export"), named}).exitCode, 2); // --tenant is needed
+    r = run({QStringLiteral("import"), QStringLiteral("chat-export"), QStringLiteral("--tenant"), QStringLiteral("nadie"), named});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(isOneLineError(r.err, QStringLiteral("no tenant 'nadie'")), qPrintable(r.err));
 }
 
 void TestCli::killDuringBurstLosesNothing()
