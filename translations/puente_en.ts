@@ -2059,6 +2059,10 @@ The file has: %2</source>
         <source>Not marked as read: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The 24-hour window is closed: %1 last wrote on %2, in the imported chat. WhatsApp only allows an approved template until they answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::ConsoleController</name>
@@ -2138,6 +2142,10 @@ The file has: %2</source>
     </message>
     <message>
         <source>Template %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media not included in the export</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2245,6 +2253,22 @@ The file has: %2</source>
     </message>
     <message>
         <source>Choose a company at the top left to see its conversations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import an old WhatsApp chat (the .txt or .zip of &quot;Export chat&quot;); you can also drop the file on a chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp chat exports (*.txt *.zip)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2599,6 +2623,208 @@ The file has: %2</source>
     </message>
 </context>
 <context>
+    <name>puente::ui::ImportChatDialog</name>
+    <message>
+        <source>Import chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chat&apos;s messages written by this author become your company&apos;s (outbound); the other author is the contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your company in this chat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+34 612 34 56 78</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact&apos;s number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your company&apos;s time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time zone of the phone the chat was exported from: the file&apos;s times are read in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times of the file in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported messages are marked as such, never count as unread and do not reopen the 24-hour window. Importing the same chat again adds nothing twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a WhatsApp chat export. In WhatsApp, open the chat, choose More &gt; Export chat, and import the .txt or .zip it makes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a text file. Choose the chat&apos;s .txt, or the .zip WhatsApp made with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s text cannot be read. Export the chat again from WhatsApp and import that file unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a group&apos;s chat. Puente&apos;s conversations are with one contact each: export the one-to-one chat with the candidate instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chat holds no messages, only WhatsApp&apos;s notices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose which author of the chat is your company.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact&apos;s number is not in the file&apos;s name nor in the chat: type it in &quot;Contact&apos;s number&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact&apos;s number is not valid: write it with its country code, such as +34 612 34 56 78.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That time zone is not known: choose one from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The zip holds files outside its folder, which WhatsApp never makes: it was not imported. Export the chat again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The zip is far larger unpacked than any chat export: it was not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The zip is damaged and cannot be read. Export the chat again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is larger than the server accepts (2 GB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only your company&apos;s administrators can import chats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; nothing was imported. Try again when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chat could not be imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A temporary file cannot be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 export with %n message(s), from %2 to %3.</source>
+        <translation>
+            <numerusform>%1 export with %n message, from %2 to %3.</numerusform>
+            <numerusform>%1 export with %n messages, from %2 to %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>iPhone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Android</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n message(s))</source>
+        <translation>
+            <numerusform>%1 (%n message)</numerusform>
+            <numerusform>%1 (%n messages)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the server to start the import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing: %n message(s) read…</source>
+        <translation>
+            <numerusform>Importing: %n message read…</numerusform>
+            <numerusform>Importing: %n messages read…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) imported into the conversation with %1.</source>
+        <translation>
+            <numerusform>%n message imported into the conversation with %1.</numerusform>
+            <numerusform>%n messages imported into the conversation with %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were already there and were skipped.</source>
+        <translation>
+            <numerusform>%n message was already there and was skipped.</numerusform>
+            <numerusform>%n messages were already there and were skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) from the zip stored.</source>
+        <translation>
+            <numerusform>%n file from the zip stored.</numerusform>
+            <numerusform>%n files from the zip stored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s), audio(s) or document(s) were not included in the export.</source>
+        <translation>
+            <numerusform>%n photo, audio or document was not included in the export.</numerusform>
+            <numerusform>%n photos, audios or documents were not included in the export.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n WhatsApp notice(s) skipped (encryption, blocked contact…).</source>
+        <translation>
+            <numerusform>%n WhatsApp notice skipped (encryption, blocked contact…).</numerusform>
+            <numerusform>%n WhatsApp notices skipped (encryption, blocked contact…).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of the file were not understood (line %1).</source>
+        <translation>
+            <numerusform>%n line of the file was not understood (line %1).</numerusform>
+            <numerusform>%n lines of the file were not understood (line %1).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::MainWindow</name>
     <message>
         <source>Conversations</source>
@@ -2856,6 +3082,18 @@ The file has: %2</source>
     </message>
     <message>
         <source>automatic: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File not included in the export: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media not included in the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

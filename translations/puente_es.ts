@@ -2060,6 +2060,10 @@ El archivo tiene: %2</translation>
         <source>Not marked as read: %1</source>
         <translation>No se marcó como leído: %1</translation>
     </message>
+    <message>
+        <source>The 24-hour window is closed: %1 last wrote on %2, in the imported chat. WhatsApp only allows an approved template until they answer.</source>
+        <translation>La ventana de 24 horas está cerrada: %1 escribió por última vez el %2, en el chat importado. WhatsApp solo permite una plantilla aprobada hasta que responda.</translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::ConsoleController</name>
@@ -2140,6 +2144,10 @@ El archivo tiene: %2</translation>
     <message>
         <source>Template %1</source>
         <translation>Plantilla %1</translation>
+    </message>
+    <message>
+        <source>Media not included in the export</source>
+        <translation>Archivo multimedia no incluido en la exportación</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2255,22 @@ El archivo tiene: %2</translation>
     <message>
         <source>Choose a company at the top left to see its conversations.</source>
         <translation>Elige una empresa arriba a la izquierda para ver sus conversaciones.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Import an old WhatsApp chat (the .txt or .zip of &quot;Export chat&quot;); you can also drop the file on a chat</source>
+        <translation>Importa un chat antiguo de WhatsApp (el .txt o .zip de «Exportar chat»); también puedes soltar el archivo sobre un chat</translation>
+    </message>
+    <message>
+        <source>Import chat</source>
+        <translation>Importar chat</translation>
+    </message>
+    <message>
+        <source>WhatsApp chat exports (*.txt *.zip)</source>
+        <translation>Chats exportados de WhatsApp (*.txt *.zip)</translation>
     </message>
 </context>
 <context>
@@ -2600,6 +2624,208 @@ El archivo tiene: %2</translation>
     </message>
 </context>
 <context>
+    <name>puente::ui::ImportChatDialog</name>
+    <message>
+        <source>Import chat</source>
+        <translation>Importar chat</translation>
+    </message>
+    <message>
+        <source>The chat&apos;s messages written by this author become your company&apos;s (outbound); the other author is the contact.</source>
+        <translation>Los mensajes de este autor pasan a ser de tu empresa (enviados); el otro autor es el contacto.</translation>
+    </message>
+    <message>
+        <source>Your company in this chat:</source>
+        <translation>Tu empresa en este chat:</translation>
+    </message>
+    <message>
+        <source>+34 612 34 56 78</source>
+        <translation>+34 612 34 56 78</translation>
+    </message>
+    <message>
+        <source>Contact&apos;s number:</source>
+        <translation>Número del contacto:</translation>
+    </message>
+    <message>
+        <source>Your company&apos;s time zone</source>
+        <translation>La zona horaria de tu empresa</translation>
+    </message>
+    <message>
+        <source>The time zone of the phone the chat was exported from: the file&apos;s times are read in it.</source>
+        <translation>La zona horaria del teléfono desde el que se exportó el chat: las horas del archivo se leen en ella.</translation>
+    </message>
+    <message>
+        <source>Times of the file in:</source>
+        <translation>Horas del archivo en:</translation>
+    </message>
+    <message>
+        <source>Imported messages are marked as such, never count as unread and do not reopen the 24-hour window. Importing the same chat again adds nothing twice.</source>
+        <translation>Los mensajes importados quedan marcados como tales, nunca cuentan como no leídos y no reabren la ventana de 24 horas. Importar el mismo chat otra vez no duplica nada.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Open the conversation</source>
+        <translation>Abrir la conversación</translation>
+    </message>
+    <message>
+        <source>This file is not a WhatsApp chat export. In WhatsApp, open the chat, choose More &gt; Export chat, and import the .txt or .zip it makes.</source>
+        <translation>Este archivo no es un chat exportado de WhatsApp. En WhatsApp, abre el chat, elige Más &gt; Exportar chat e importa el .txt o .zip que genera.</translation>
+    </message>
+    <message>
+        <source>This is not a text file. Choose the chat&apos;s .txt, or the .zip WhatsApp made with it.</source>
+        <translation>No es un archivo de texto. Elige el .txt del chat o el .zip que WhatsApp creó con él.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s text cannot be read. Export the chat again from WhatsApp and import that file unchanged.</source>
+        <translation>No se puede leer el texto del archivo. Exporta el chat otra vez desde WhatsApp e importa ese archivo sin cambios.</translation>
+    </message>
+    <message>
+        <source>This is a group&apos;s chat. Puente&apos;s conversations are with one contact each: export the one-to-one chat with the candidate instead.</source>
+        <translation>Es el chat de un grupo. Las conversaciones de Puente son con un solo contacto: exporta en su lugar el chat individual con el candidato.</translation>
+    </message>
+    <message>
+        <source>The chat holds no messages, only WhatsApp&apos;s notices.</source>
+        <translation>El chat no tiene mensajes, solo avisos de WhatsApp.</translation>
+    </message>
+    <message>
+        <source>Choose which author of the chat is your company.</source>
+        <translation>Elige qué autor del chat es tu empresa.</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s number is not in the file&apos;s name nor in the chat: type it in &quot;Contact&apos;s number&quot;.</source>
+        <translation>El número del contacto no está en el nombre del archivo ni en el chat: escríbelo en «Número del contacto».</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s number is not valid: write it with its country code, such as +34 612 34 56 78.</source>
+        <translation>El número del contacto no es válido: escríbelo con su prefijo de país, como +34 612 34 56 78.</translation>
+    </message>
+    <message>
+        <source>That time zone is not known: choose one from the list.</source>
+        <translation>Esa zona horaria no existe: elige una de la lista.</translation>
+    </message>
+    <message>
+        <source>The zip holds files outside its folder, which WhatsApp never makes: it was not imported. Export the chat again.</source>
+        <translation>El zip contiene archivos fuera de su carpeta, algo que WhatsApp nunca hace: no se ha importado. Exporta el chat otra vez.</translation>
+    </message>
+    <message>
+        <source>The zip is far larger unpacked than any chat export: it was not imported.</source>
+        <translation>El zip descomprimido es mucho mayor que cualquier chat exportado: no se ha importado.</translation>
+    </message>
+    <message>
+        <source>The zip is damaged and cannot be read. Export the chat again.</source>
+        <translation>El zip está dañado y no se puede leer. Exporta el chat otra vez.</translation>
+    </message>
+    <message>
+        <source>The file is larger than the server accepts (2 GB).</source>
+        <translation>El archivo es mayor de lo que acepta el servidor (2 GB).</translation>
+    </message>
+    <message>
+        <source>Only your company&apos;s administrators can import chats.</source>
+        <translation>Solo los administradores de tu empresa pueden importar chats.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; nothing was imported. Try again when the connection is back.</source>
+        <translation>No se puede contactar con el servidor; no se ha importado nada. Vuelve a intentarlo cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>The chat could not be imported: %1</source>
+        <translation>No se pudo importar el chat: %1</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>No se puede leer el archivo: %1</translation>
+    </message>
+    <message>
+        <source>A temporary file cannot be made: %1</source>
+        <translation>No se puede crear un archivo temporal: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 export with %n message(s), from %2 to %3.</source>
+        <translation>
+            <numerusform>Exportación de %1 con %n mensaje, del %2 al %3.</numerusform>
+            <numerusform>Exportación de %1 con %n mensajes, del %2 al %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>iPhone</source>
+        <translation>iPhone</translation>
+    </message>
+    <message>
+        <source>Android</source>
+        <translation>Android</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elige…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n message(s))</source>
+        <translation>
+            <numerusform>%1 (%n mensaje)</numerusform>
+            <numerusform>%1 (%n mensajes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending the file…</source>
+        <translation>Enviando el archivo…</translation>
+    </message>
+    <message>
+        <source>Waiting for the server to start the import…</source>
+        <translation>Esperando a que el servidor empiece la importación…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing: %n message(s) read…</source>
+        <translation>
+            <numerusform>Importando: %n mensaje leído…</numerusform>
+            <numerusform>Importando: %n mensajes leídos…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) imported into the conversation with %1.</source>
+        <translation>
+            <numerusform>%n mensaje importado a la conversación con %1.</numerusform>
+            <numerusform>%n mensajes importados a la conversación con %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were already there and were skipped.</source>
+        <translation>
+            <numerusform>%n mensaje ya estaba y se ha omitido.</numerusform>
+            <numerusform>%n mensajes ya estaban y se han omitido.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) from the zip stored.</source>
+        <translation>
+            <numerusform>%n archivo del zip guardado.</numerusform>
+            <numerusform>%n archivos del zip guardados.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s), audio(s) or document(s) were not included in the export.</source>
+        <translation>
+            <numerusform>%n foto, audio o documento no venía en la exportación.</numerusform>
+            <numerusform>%n fotos, audios o documentos no venían en la exportación.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n WhatsApp notice(s) skipped (encryption, blocked contact…).</source>
+        <translation>
+            <numerusform>%n aviso de WhatsApp omitido (cifrado, contacto bloqueado…).</numerusform>
+            <numerusform>%n avisos de WhatsApp omitidos (cifrado, contacto bloqueado…).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of the file were not understood (line %1).</source>
+        <translation>
+            <numerusform>%n línea del archivo no se entendió (línea %1).</numerusform>
+            <numerusform>%n líneas del archivo no se entendieron (línea %1).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>puente::ui::MainWindow</name>
     <message>
         <source>Conversations</source>
@@ -2858,6 +3084,18 @@ El archivo tiene: %2</translation>
     <message>
         <source>automatic: %1</source>
         <translation>automático: %1</translation>
+    </message>
+    <message>
+        <source>File not included in the export: %1</source>
+        <translation>Archivo no incluido en la exportación: %1</translation>
+    </message>
+    <message>
+        <source>Media not included in the export</source>
+        <translation>Archivo multimedia no incluido en la exportación</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importado</translation>
     </message>
 </context>
 <context>

@@ -221,6 +221,14 @@ ChatPanel::ChatPanel(client::ApiClient *api, MediaCache *media, QWidget *parent)
             m_delegate->forget(m_model->index(row).data(MessageModel::IdRole).toLongLong());
     });
     connect(m_model, &QAbstractItemModel::modelReset, m_delegate, &MessageDelegate::forgetAll);
+    // A contact known only from an imported chat: the closed window's words
+    // follow the history as it loads.
+    const auto historyChanged = [this] {
+        if (m_conversation.lastInboundAt <= 0 && !windowOpen())
+            updateComposerMode();
+    };
+    connect(m_model, &QAbstractItemModel::modelReset, this, historyChanged);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, historyChanged);
     layout->addWidget(m_view, 1);
     connect(m_view, &ChatView::mediaClicked, this, [this](const QModelIndex &index) { openMedia(index, false); });
     connect(m_view, &QWidget::customContextMenuRequested, this, &ChatPanel::contextMenu);
@@ -385,7 +393,19 @@ void ChatPanel::updateComposerMode()
     }
     const qint64 lastInbound = m_conversation.lastInboundAt;
     const QString name = m_name->text();
-    if (lastInbound <= 0)
+    // An imported chat's messages never open the window: the contact has
+    // written, but not on WhatsApp since the import.
+    qint64 importedInbound = 0;
+    for (int row = m_model->rowCount() - 1; lastInbound <= 0 && row >= 0 && !importedInbound; --row) {
+        const auto m = m_model->index(row).data(MessageModel::MessageRole).value<protocol::Message>();
+        if (m.direction == protocol::Direction::Inbound && !m.importSource.isEmpty())
+            importedInbound = m.timestamp;
+    }
+    if (importedInbound > 0)
+        m_closedText->setText(tr("The 24-hour window is closed: %1 last wrote on %2, in the imported chat. WhatsApp only allows an approved "
+                                 "template until they answer.")
+                                  .arg(name, QLocale().toString(QDateTime::fromMSecsSinceEpoch(importedInbound), QLocale::ShortFormat)));
+    else if (lastInbound <= 0)
         m_closedText->setText(tr("%1 has not written to you yet. WhatsApp only allows an approved template until they answer.").arg(name));
     else
         m_closedText->setText(tr("The 24-hour window is closed: %1 last wrote on %2. WhatsApp only allows an approved template until they answer.")

@@ -193,6 +193,8 @@ QString ConversationListModel::previewText(const QString &stored)
         return QStringLiteral("📄 ") + tr("Document");
     if (inner == QLatin1String("sticker"))
         return tr("Sticker");
+    if (inner == QLatin1String("media_omitted"))
+        return tr("Media not included in the export");
     if (inner.startsWith(QLatin1String("template: ")))
         return tr("Template %1").arg(inner.mid(10));
     return stored;

@@ -6,6 +6,7 @@
 #include "client/apiclient.h"
 #include "conversationdelegate.h"
 #include "conversationlistmodel.h"
+#include "importchatdialog.h"
 #include "mediacache.h"
 #include "messagemodel.h"
 #include "theme.h"
@@ -23,6 +24,10 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTimer>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QMimeData>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -53,8 +58,15 @@ ConversationsPage::ConversationsPage(client::ApiClient *api, qint64 currentUserI
     m_new->setText(tr("New"));
     m_new->setToolTip(tr("Start a conversation with a phone number"));
     connect(m_new, &QToolButton::clicked, this, &ConversationsPage::newConversation);
+    m_importButton = new QToolButton(left);
+    m_importButton->setObjectName(QStringLiteral("importChat"));
+    m_importButton->setText(tr("Import"));
+    m_importButton->setToolTip(tr("Import an old WhatsApp chat (the .txt or .zip of \"Export chat\"); you can also drop the file on a chat"));
+    m_importButton->setVisible(false);
+    connect(m_importButton, &QToolButton::clicked, this, [this] { importChat(); });
     searchRow->addWidget(m_search, 1);
     searchRow->addWidget(m_new);
+    searchRow->addWidget(m_importButton);
     leftLayout->addLayout(searchRow);
     auto *filterRow = new QHBoxLayout;
     m_assigned = new QComboBox(left);
@@ -253,6 +265,64 @@ void ConversationsPage::applyConversation(const protocol::Conversation &conversa
 void ConversationsPage::applyMessage(const protocol::Message &message)
 {
     m_chat->model()->applyMessage(message);
+}
+
+void ConversationsPage::setCanImport(bool can)
+{
+    m_canImport = can;
+    m_importButton->setVisible(can);
+    setAcceptDrops(can);
+}
+
+namespace {
+// The local .txt or .zip among dropped files.
+QString chatExportIn(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl &url : mime->urls()) {
+        const QString path = url.toLocalFile();
+        if (path.endsWith(QLatin1String(".txt"), Qt::CaseInsensitive) || path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive))
+            return path;
+    }
+    return {};
+}
+} // namespace
+
+void ConversationsPage::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_canImport && !chatExportIn(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void ConversationsPage::dropEvent(QDropEvent *event)
+{
+    const QString path = chatExportIn(event->mimeData());
+    if (!m_canImport || path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // Dropped on an open chat: into that contact's conversation.
+    const bool onChat = m_right->currentWidget() == m_chat && m_chat->geometry().contains(m_chat->parentWidget()->mapFrom(this, event->position().toPoint()));
+    importChat(path, onChat ? m_chat->conversation().phone : QString());
+}
+
+ImportChatDialog *ConversationsPage::importChat(const QString &path, const QString &contactPhone)
+{
+    QString file = path;
+    if (file.isEmpty())
+        file = QFileDialog::getOpenFileName(this, tr("Import chat"), QString(), tr("WhatsApp chat exports (*.txt *.zip)"));
+    if (file.isEmpty())
+        return nullptr;
+    auto *dialog = new ImportChatDialog(m_api, file, contactPhone, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportChatDialog::openConversation, this, &ConversationsPage::openConversation);
+    // The imported conversation shows in the list in its place by time.
+    connect(dialog, &ImportChatDialog::finished, this, [this](const protocol::ChatImport &job) {
+        if (job.status == QLatin1String("done"))
+            reload();
+    });
+    dialog->show();
+    return dialog;
 }
 
 void ConversationsPage::newConversation()

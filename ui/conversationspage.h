@@ -21,6 +21,7 @@ namespace puente::ui {
 
 class ChatPanel;
 class ConversationListModel;
+class ImportChatDialog;
 class MediaCache;
 
 // The conversations tab: the contact list (search, filters, new
@@ -58,12 +59,19 @@ public:
     // Reload everything (after a resync or a reconnect to another server).
     void reload();
     void setOnline(bool online);
+    // Company admins may import old chats (the button, and files dropped
+    // on the page).
+    void setCanImport(bool can);
+    QToolButton *importButton() const { return m_importButton; }
 
 public Q_SLOTS:
     // Asks for a phone number and starts (or finds) the conversation.
     void newConversation();
     // The same without a dialog (tests, and the dialog's accept).
     void startConversation(const QString &phone, const QString &name);
+    // "Import chat": the file (asked for when empty), into the contact's
+    // conversation (`contactPhone`: the chat it was dropped on).
+    ImportChatDialog *importChat(const QString &path = {}, const QString &contactPhone = {});
 
 Q_SIGNALS:
     void conversationOpened(qint64 conversationId);
@@ -71,6 +79,8 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void applyFilter();
@@ -88,6 +98,8 @@ private:
     QComboBox *m_assigned = nullptr;
     QComboBox *m_status = nullptr;
     QToolButton *m_new = nullptr;
+    QToolButton *m_importButton = nullptr;
+    bool m_canImport = false;
     QListView *m_listView = nullptr;
     QLabel *m_listState = nullptr;
     bool m_listLoaded = false; // the first page answered: the state label follows the rows

@@ -86,6 +86,7 @@ MainWindow::MainWindow(client::ApiClient *api, const protocol::Me &user, QWidget
     // company's pages once they have chosen one.
     const bool inCompany = !isPlatformAdmin() || !api->actingTenant().isEmpty();
     m_conversations = new ConversationsPage(api, user.id, this);
+    m_conversations->setCanImport(isAdmin() && inCompany);
     addPage(tr("Conversations"), m_conversations);
     if (isAdmin() && inCompany) {
         auto *whatsApp = new WhatsAppPage(api, this);

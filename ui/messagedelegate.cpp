@@ -145,6 +145,14 @@ QString MessageDelegate::bodyText(const QModelIndex &index, bool *notice)
         return tr("Contact card: %1").arg(text);
     if (type == QLatin1String("template"))
         return text.isEmpty() ? tr("Template \"%1\"").arg(m.templateName) : text;
+    // An imported chat's media that the export left out.
+    if (type == QLatin1String("media_omitted")) {
+        if (notice)
+            *notice = text.isEmpty();
+        const QString what = m.media && !m.media->filename.isEmpty() ? tr("File not included in the export: %1").arg(m.media->filename)
+                                                                     : tr("Media not included in the export");
+        return text.isEmpty() ? what : what + QLatin1Char('\n') + text;
+    }
     if (isImage(type) || isFile(type))
         return text; // the caption; the file shows itself
     static const QStringList known{QStringLiteral("text"), QStringLiteral("interactive"), QStringLiteral("button"),
@@ -189,7 +197,11 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     // Sent by the CRM through a notification rule, not by a recruiter.
     if (m.notificationId)
         l.footerText = tr("automatic: %1").arg(m.event) + QStringLiteral(" · ") + l.footerText;
-    const int footerWidth = sfm.horizontalAdvance(l.footerText) + (outgoing ? 20 : 0);
+    // From an old chat brought in: no ticks (what WhatsApp knew is not in the export).
+    const bool imported = !m.importSource.isEmpty();
+    if (imported)
+        l.footerText = tr("imported") + QStringLiteral(" · ") + l.footerText;
+    const int footerWidth = sfm.horizontalAdvance(l.footerText) + (outgoing && !imported ? 20 : 0);
 
     if (!quote.isEmpty()) {
         l.quote = QRect(0, h, inner, fm.height() + 2 * 6);
@@ -386,9 +398,10 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
 
     p->setFont(small);
     p->setPen(theme::muted());
-    const QRect timeRect = outgoing ? l.footer.adjusted(0, 0, -20, 0) : l.footer;
+    const bool ticks = outgoing && m.importSource.isEmpty();
+    const QRect timeRect = ticks ? l.footer.adjusted(0, 0, -20, 0) : l.footer;
     p->drawText(timeRect, Qt::AlignRight | Qt::AlignVCenter, l.footerText);
-    if (outgoing)
+    if (ticks)
         drawStatus(p, QRect(l.footer.right() - 16, l.footer.top(), 16, l.footer.height()), m.status);
 
     if (!l.error.isNull()) {

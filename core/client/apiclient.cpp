@@ -148,8 +148,7 @@ QUrl ApiClient::webSocketUrl() const
     return url;
 }
 
-ApiReply *ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body,
-                          const QByteArray &contentType, int timeoutMs)
+QNetworkRequest ApiClient::makeRequest(const QString &path, const QUrlQuery &query, const QByteArray &contentType, int timeoutMs) const
 {
     QString relative = path;
     while (relative.startsWith(QLatin1Char('/')))
@@ -166,12 +165,35 @@ ApiReply *ApiClient::send(const QByteArray &verb, const QString &path, const QUr
         request.setRawHeader("X-Puente-Tenant", m_tenant.toUtf8());
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QString::fromUtf8(contentType));
-    QNetworkReply *reply = body.isNull() && verb != "POST" && verb != "PATCH"
-        ? m_network->sendCustomRequest(request, verb)
-        : m_network->sendCustomRequest(request, verb, body);
+    return request;
+}
+
+ApiReply *ApiClient::track(QNetworkReply *reply)
+{
     auto *apiReply = new ApiReply(reply, this);
     connect(apiReply, &ApiReply::finished, this, [this, apiReply] { noteOutcome(apiReply); });
     return apiReply;
+}
+
+ApiReply *ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body,
+                          const QByteArray &contentType, int timeoutMs)
+{
+    const QNetworkRequest request = makeRequest(path, query, contentType, timeoutMs);
+    return track(body.isNull() && verb != "POST" && verb != "PATCH" ? m_network->sendCustomRequest(request, verb)
+                                                                     : m_network->sendCustomRequest(request, verb, body));
+}
+
+Call<protocol::route::CreateChatImport> ApiClient::uploadChatExport(QIODevice *file, bool zip, const protocol::ChatImportQuery &query)
+{
+    using R = protocol::route::CreateChatImport;
+    // Streamed from the file (exports reach hundreds of MB); the upload is
+    // what takes time, the import then runs as a job on the server.
+    QNetworkRequest request = makeRequest(protocol::routePath<R>(), protocol::toQuery(query), zip ? "application/zip" : "text/plain",
+                                          std::max(m_timeoutMs, 600000));
+    request.setHeader(QNetworkRequest::ContentLengthHeader, file->size());
+    QNetworkReply *reply = m_network->post(request, file);
+    file->setParent(reply);
+    return Call<R>(track(reply));
 }
 
 void ApiClient::noteOutcome(const ApiReply *reply)

@@ -6,11 +6,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
 #include <QUrlQuery>
 
+class QIODevice;
 class QNetworkAccessManager;
 class QNetworkReply;
 
@@ -165,6 +167,9 @@ public:
     ApiReply *downloadMedia(qint64 messageId);
     // POST /api/campaigns/{id}/audience: the CSV file is the body (text/csv).
     Call<protocol::route::UploadAudience> uploadAudience(qint64 id, const QByteArray &csv);
+    // POST /api/whatsapp/imports: the export (.txt or .zip), read from
+    // `file` as it is sent; the call takes the file (it must have no parent).
+    Call<protocol::route::CreateChatImport> uploadChatExport(QIODevice *file, bool zip, const protocol::ChatImportQuery &query);
 
     // Raw calls, for tests that speak HTTP as any client would. The console
     // uses the typed calls above.
@@ -189,6 +194,8 @@ Q_SIGNALS:
 private:
     ApiReply *send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body,
                    const QByteArray &contentType, int timeoutMs);
+    QNetworkRequest makeRequest(const QString &path, const QUrlQuery &query, const QByteArray &contentType, int timeoutMs) const;
+    ApiReply *track(QNetworkReply *reply);
     void noteOutcome(const ApiReply *reply);
 
     QUrl m_baseUrl;

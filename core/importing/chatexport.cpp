@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QStringEncoder>
 
+#include <optional>
+
 namespace puente::chatexport {
 
 namespace {
@@ -296,6 +298,7 @@ Result<Summary> Reader::scan()
         bool layoutKnown = false;
         bool dayEvidence = false, monthEvidence = false, undottedAmPm = false, twoDigitYears = false;
         qint64 backwardsDM = 0, backwardsMD = 0, lastDM = 0, lastMD = 0;
+        std::optional<Header> firstHeader, lastHeader;
         QString line;
         Header h;
         bool restart = false;
@@ -316,7 +319,9 @@ Result<Summary> Reader::scan()
             } else if (iosLine != m_summary.ios) {
                 continue;
             }
-            ++m_summary.messages;
+            if (!firstHeader)
+                firstHeader = h;
+            lastHeader = h;
             if (h.aDigits != 4) {
                 if (h.a > 12)
                     dayEvidence = true;
@@ -341,6 +346,7 @@ Result<Summary> Reader::scan()
                     m_summary.groupNotices = true;
                 continue;
             }
+            ++m_summary.messages;
             if (!m_summary.messagesBy.contains(author))
                 m_summary.authors << author;
             ++m_summary.messagesBy[author];
@@ -357,6 +363,8 @@ Result<Summary> Reader::scan()
         else
             m_summary.dayFirst = !(undottedAmPm && twoDigitYears); // US English phones write 12/24/19, 11:23 PM
         m_summary.lines = m_lineNo;
+        m_summary.firstDate = dateOf(firstHeader->a, firstHeader->aDigits, firstHeader->b, firstHeader->c, firstHeader->cDigits, m_summary.dayFirst);
+        m_summary.lastDate = dateOf(lastHeader->a, lastHeader->aDigits, lastHeader->b, lastHeader->c, lastHeader->cDigits, m_summary.dayFirst);
         break;
     }
     if (!m_file->seek(0))

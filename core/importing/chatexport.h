@@ -44,9 +44,9 @@ struct Summary {
     QString encoding;     // utf-8, utf-16, latin-1 (not UTF-8 at all)
     QStringList authors;  // in order of first appearance (system lines excluded)
     QHash<QString, qint64> messagesBy;
-    qint64 messages = 0;
+    qint64 messages = 0; // system lines apart
     qint64 lines = 0;
-    QDate firstDate, lastDate;
+    QDate firstDate, lastDate; // of the first and last line with a date
     // A line of the file that names a group being made or people added.
     bool groupNotices = false;
     // Whether the chat is a group's (more than two people wrote, or the

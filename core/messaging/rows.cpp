@@ -46,7 +46,7 @@ protocol::Message message(const Sql &q)
     m.revoked = q.int64(22) != 0;
     if (!q.isNull(8))
         m.error = MessageError{q.int64(8), q.text(9), q.text(10), q.text(11)};
-    if (!q.isNull(12) || !q.isNull(25)) {
+    if (!q.isNull(12) || !q.isNull(25) || !q.isNull(17)) { // a media id, a stored file, or (imported) a file's name
         MessageMedia media;
         // An imported file has no WhatsApp media id, only the stored copy.
         media.id = q.text(12);

@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "mediacache.h"
 #include "messagemodel.h"
+#include "importchatdialog.h"
 #include "templatepickerdialog.h"
 #include "storage/userrepository.h"
 #include "translations.h"
@@ -30,6 +31,12 @@
 #include <QMenu>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QProgressBar>
+
+#include <zip.h>
 
 using namespace puente;
 
@@ -68,6 +75,9 @@ private Q_SLOTS:
     void archiveAndAssignMoveTheConversation();
     void platformAdminChoosesACompany();
     void optedOutContactIsShownAndCanBeAllowedAgain();
+    void importChatFromTheConversationsTab();
+    void importChatScreenshots_data();
+    void importChatScreenshots();
     void screenshots_data();
     void screenshots();
 
@@ -853,6 +863,164 @@ void TestConsole::platformAdminChoosesACompany()
     QTRY_VERIFY(window->events()->state() == client::EventStream::State::Connected);
     m_h->candidateWrites(QStringLiteral("34615151515"), QStringLiteral("Jaime Ruiz"), QStringLiteral("Buenas"));
     QTRY_COMPARE_WITH_TIMEOUT(window->conversations()->listModel()->rowCount(), 2, 10000);
+}
+
+namespace {
+// A sample export copied under the name WhatsApp gives it (the contact's
+// number is in it).
+QString copySample(const QTemporaryDir &dir, const QString &sample, const QString &as)
+{
+    const QString path = dir.filePath(as);
+    QFile::remove(path);
+    return QFile::copy(QStringLiteral(PUENTE_FIXTURES_DIR "/chat-exports/") + sample, path) ? path : QString();
+}
+
+ui::ImportChatDialog *lastImportDialog(QWidget *page)
+{
+    const auto dialogs = page->findChildren<ui::ImportChatDialog *>();
+    for (auto it = dialogs.crbegin(); it != dialogs.crend(); ++it)
+        if ((*it)->isVisible())
+            return *it;
+    return nullptr;
+}
+} // namespace
+
+void TestConsole::importChatFromTheConversationsTab()
+{
+    const test::ScreenshotLanguage english(QStringLiteral("en")); // the plurals' English forms
+    QVERIFY(english.loaded);
+    // Agents do not import: no button, no drops.
+    {
+        auto agentWindow = openWindow(m_h->agent.get(), m_h->agentUser);
+        QVERIFY(agentWindow->conversations()->importButton()->isHidden());
+        QVERIFY(!agentWindow->conversations()->acceptDrops());
+    }
+    auto window = openWindow(m_h->admin.get(), m_h->adminUser);
+    ui::ConversationsPage *page = window->conversations();
+    QVERIFY(!page->importButton()->isHidden());
+    QTemporaryDir dir;
+    const QString path = copySample(dir, QStringLiteral("android-es-24h-ddmmyy.txt"), QStringLiteral("Chat de WhatsApp con +34 612 00 00 01.txt"));
+    QVERIFY(!path.isEmpty());
+
+    // Read here first: what it is, who wrote, the number from the name.
+    ui::ImportChatDialog *dialog = page->importChat(path);
+    QVERIFY(dialog);
+    QVERIFY2(dialog->summary()->text().contains(QStringLiteral("Android export with 28 messages")), qPrintable(dialog->summary()->text()));
+    QCOMPARE(dialog->contactField()->text(), QStringLiteral("+34 612 00 00 01"));
+    QCOMPARE(dialog->companyChoice()->count(), 3); // "Choose…" and the two authors
+    QVERIFY(!dialog->importButton()->isEnabled()); // which author is the company must be said
+    dialog->companyChoice()->setCurrentIndex(dialog->companyChoice()->findData(QStringLiteral("Talento Norte RRHH")));
+    QVERIFY(dialog->importButton()->isEnabled());
+    dialog->importButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->openButton()->isVisible(), 20000);
+    QVERIFY2(dialog->result()->text().contains(QStringLiteral("28 messages imported into the conversation with Ana García (+34 612 00 00 01).")),
+             qPrintable(dialog->result()->text()));
+    QVERIFY(dialog->result()->text().contains(QStringLiteral("not included in the export")));
+    dialog->openButton()->click();
+
+    // The conversation opens with its history, each message marked.
+    ui::ChatPanel *chat = page->chat();
+    QTRY_COMPARE_WITH_TIMEOUT(chat->model()->rowCount(), 28, 10000);
+    const auto first = chat->model()->index(0).data(ui::MessageModel::MessageRole).value<protocol::Message>();
+    QCOMPARE(first.importSource, QStringLiteral("chat-export: Chat de WhatsApp con +34 612 00 00 01.txt"));
+    QTRY_VERIFY(page->listModel()->rowOf(chat->conversation().id) >= 0);
+
+    // The same file dropped on the chat: its contact, nothing added twice.
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    const QPoint onChat = chat->mapTo(page, chat->rect().center());
+    QDragEnterEvent enter(onChat, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(page, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(onChat), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(page, &drop);
+    QTRY_VERIFY(lastImportDialog(page));
+    dialog = lastImportDialog(page);
+    QCOMPARE(dialog->contactField()->text(), QStringLiteral("+34 612 00 00 01"));
+    dialog->companyChoice()->setCurrentIndex(dialog->companyChoice()->findData(QStringLiteral("Talento Norte RRHH")));
+    dialog->importButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->openButton()->isVisible(), 20000);
+    QVERIFY2(dialog->result()->text().contains(QStringLiteral("0 messages imported")) &&
+                 dialog->result()->text().contains(QStringLiteral("28 messages were already there")),
+             qPrintable(dialog->result()->text()));
+    dialog->close();
+
+    // A file that is no chat: said at once, nothing to send.
+    dialog = page->importChat(QStringLiteral(PUENTE_FIXTURES_DIR "/chat-exports/not-a-chat.txt"));
+    QVERIFY(dialog->result()->isVisible());
+    QVERIFY2(dialog->result()->text().startsWith(QStringLiteral("This file is not a WhatsApp chat export.")), qPrintable(dialog->result()->text()));
+    QVERIFY(dialog->importButton()->isHidden());
+    dialog->close();
+    // A group's chat likewise.
+    dialog = page->importChat(QStringLiteral(PUENTE_FIXTURES_DIR "/chat-exports/group-es.txt"));
+    QVERIFY(dialog->result()->text().startsWith(QStringLiteral("This is a group's chat.")));
+    dialog->close();
+
+    // The server's refusal after the upload, in words, the form kept to fix it.
+    const QString unnamed = copySample(dir, QStringLiteral("ios-en.txt"), QStringLiteral("_chat.txt"));
+    dialog = page->importChat(unnamed);
+    QVERIFY(dialog->contactField()->text().isEmpty());
+    dialog->companyChoice()->setCurrentIndex(1);
+    dialog->importButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->result()->text().contains(QStringLiteral("The contact's number is not in the file's name nor in the chat")), 20000);
+    QVERIFY(!dialog->importButton()->isHidden());
+    QVERIFY(dialog->importButton()->isEnabled());
+    dialog->close();
+}
+
+void TestConsole::importChatScreenshots_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addRow("es") << QStringLiteral("es");
+    QTest::addRow("en") << QStringLiteral("en");
+}
+
+void TestConsole::importChatScreenshots()
+{
+    QFETCH(QString, language);
+    const test::ScreenshotLanguage screenLanguage(language);
+    QVERIFY(screenLanguage.loaded);
+    auto window = openWindow(m_h->admin.get(), m_h->adminUser);
+    window->resize(1180, 720);
+    ui::ConversationsPage *page = window->conversations();
+    // The zip WhatsApp makes "with media": the chat and two of its files.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("WhatsApp Chat - +34 612 00 00 01.zip"));
+    {
+        QFile chat(QStringLiteral(PUENTE_FIXTURES_DIR "/chat-exports/android-es-24h-ddmmyy.txt"));
+        QVERIFY(chat.open(QIODevice::ReadOnly));
+        const QByteArray text = chat.readAll(), photo = sandbox::sandboxscript::cvImagePng(), cv = "%PDF-1.4 CV";
+        int error = 0;
+        zip_t *z = zip_open(QFile::encodeName(path).constData(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+        QVERIFY(z);
+        for (const auto &[name, data] : {std::pair{"Chat de WhatsApp con +34 612 00 00 01.txt", &text},
+                                         std::pair{"IMG-20191224-WA0001.jpg", &photo}, std::pair{"CV Ana García 2019.pdf", &cv}})
+            QVERIFY(zip_file_add(z, name, zip_source_buffer(z, data->constData(), zip_uint64_t(data->size()), 0), ZIP_FL_ENC_UTF_8) >= 0);
+        QCOMPARE(zip_close(z), 0);
+    }
+    ui::ImportChatDialog *dialog = page->importChat(path);
+    QVERIFY2(dialog->result()->isHidden(), qPrintable(dialog->result()->text()));
+    dialog->companyChoice()->setCurrentIndex(dialog->companyChoice()->findData(QStringLiteral("Talento Norte RRHH")));
+    dialog->adjustSize();
+    saveScreenshot(*dialog, QStringLiteral("import-chat-%1").arg(language));
+    dialog->importButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->openButton()->isVisible(), 20000);
+    dialog->adjustSize();
+    saveScreenshot(*dialog, QStringLiteral("import-chat-report-%1").arg(language));
+    dialog->openButton()->click();
+    ui::ChatPanel *chat = page->chat();
+    QTRY_COMPARE_WITH_TIMEOUT(chat->model()->rowCount(), 28, 10000);
+    // The photo from the zip shows as any photo does.
+    int photoRow = -1;
+    for (int row = 0; row < chat->model()->rowCount(); ++row)
+        if (chat->model()->index(row).data(ui::MessageModel::TypeRole).toString() == QLatin1String("image"))
+            photoRow = row;
+    QVERIFY(photoRow >= 0);
+    QVERIFY(chat->model()->index(photoRow).data(ui::MessageModel::MessageRole).value<protocol::Message>().media->downloaded);
+    QTest::qWait(500); // the chat settles at its newest message first
+    chat->view()->scrollTo(chat->view()->model()->index(photoRow, 0), QAbstractItemView::PositionAtTop);
+    QTest::qWait(500);
+    saveScreenshot(*window, QStringLiteral("import-chat-conversation-%1").arg(language));
 }
 
 void TestConsole::saveScreenshot(QWidget &w, const QString &name)
