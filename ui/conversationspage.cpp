@@ -28,6 +28,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QMimeData>
+#include <QStandardPaths>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -310,7 +311,8 @@ ImportChatDialog *ConversationsPage::importChat(const QString &path, const QStri
 {
     QString file = path;
     if (file.isEmpty())
-        file = QFileDialog::getOpenFileName(this, tr("Import chat"), QString(), tr("WhatsApp chat exports (*.txt *.zip)"));
+        file = QFileDialog::getOpenFileName(this, tr("Import chat"), QStandardPaths::writableLocation(QStandardPaths::DownloadLocation),
+                                            tr("WhatsApp chat exports (*.txt *.zip)"));
     if (file.isEmpty())
         return nullptr;
     auto *dialog = new ImportChatDialog(m_api, file, contactPhone, this);

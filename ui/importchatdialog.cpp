@@ -283,9 +283,11 @@ void ImportChatDialog::showJob(const protocol::ChatImport &job)
     m_import->setVisible(false);
     const protocol::ChatImportReport r = job.report.value_or(protocol::ChatImportReport{});
     m_conversation = r.conversationId;
-    const QString contact = r.contactAuthor.isEmpty() || r.contactAuthor == formatPhoneNumberForDisplay(r.contactPhone)
-        ? formatPhoneNumberForDisplay(r.contactPhone)
-        : QStringLiteral("%1 (%2)").arg(r.contactAuthor, formatPhoneNumberForDisplay(r.contactPhone));
+    // The number never breaks across lines.
+    const QString phone = formatPhoneNumberForDisplay(r.contactPhone).replace(QLatin1Char(' '), QChar(0x00A0));
+    const QString contact = r.contactAuthor.isEmpty() || phoneFromAuthor(r.contactAuthor) == r.contactPhone
+        ? phone
+        : QStringLiteral("%1 (%2)").arg(r.contactAuthor, phone);
     QStringList lines;
     lines << tr("%n message(s) imported into the conversation with %1.", "", int(r.imported)).arg(contact);
     if (r.duplicates > 0)

@@ -913,7 +913,7 @@ void TestConsole::importChatFromTheConversationsTab()
     QVERIFY(dialog->importButton()->isEnabled());
     dialog->importButton()->click();
     QTRY_VERIFY_WITH_TIMEOUT(dialog->openButton()->isVisible(), 20000);
-    QVERIFY2(dialog->result()->text().contains(QStringLiteral("28 messages imported into the conversation with Ana García (+34 612 00 00 01).")),
+    QVERIFY2(dialog->result()->text().contains(QStringLiteral("28 messages imported into the conversation with Ana García (+34\u00A0612\u00A000\u00A000\u00A001).")),
              qPrintable(dialog->result()->text()));
     QVERIFY(dialog->result()->text().contains(QStringLiteral("not included in the export")));
     dialog->openButton()->click();
