@@ -672,6 +672,9 @@ void TestApi::roleMatrix()
         {"POST", QStringLiteral("/api/campaigns/{id}/cancel"), false, true, true, true},
         {"GET", QStringLiteral("/api/campaigns/{id}/recipients"), false, true, true, true},
         {"GET", QStringLiteral("/api/campaigns/{id}/results.csv"), false, true, true, true},
+        {"POST", QStringLiteral("/api/whatsapp/imports"), false, true, true, false},
+        {"GET", QStringLiteral("/api/whatsapp/imports"), false, true, true, false},
+        {"GET", QStringLiteral("/api/whatsapp/imports/{id}"), false, true, true, false},
     };
     // The matrix covers every route the API registers (public ones aside).
     QStringList covered;
@@ -767,6 +770,18 @@ void TestApi::isolationWalk()
         q.finish();
         QVERIFY(tx.commit());
     }
+    // And an import of B's (a finished job).
+    qint64 bImport = 0;
+    {
+        Transaction tx(db());
+        Sql q(tx.connection(), QStringLiteral("INSERT INTO chat_imports (tenant_id, status, file_name, options, created_at, updated_at) "
+                                              "VALUES (?, 'done', 'bravo.txt', '{}', ?, ?) RETURNING id"));
+        q.bind(b.tenant.value).bind(nowMs()).bind(nowMs());
+        QVERIFY(q.exec() && q.next());
+        bImport = q.int64(0);
+        q.finish();
+        QVERIFY(tx.commit());
+    }
     const QString before = snapshot(b.tenant);
 
     // B's id for each kind of path parameter.
@@ -782,6 +797,7 @@ void TestApi::isolationWalk()
         {QStringLiteral("/api/dead-letters/{id}/replay"), bDeadLetter},
         {QStringLiteral("/api/notification-rules/{id}"), bRule},
         {QStringLiteral("/api/notifications/{id}"), bNotification},
+        {QStringLiteral("/api/whatsapp/imports/{id}"), bImport},
     };
     for (const char *campaignRoute : {"/api/campaigns/{id}", "/api/campaigns/{id}/audience", "/api/campaigns/{id}/audience/issues.csv",
                                       "/api/campaigns/{id}/start", "/api/campaigns/{id}/pause", "/api/campaigns/{id}/resume",
@@ -810,7 +826,8 @@ void TestApi::isolationWalk()
             const Reply r = call(method.toLatin1(), path, token, body);
             const bool adminRoute = pattern.startsWith(QLatin1String("/api/users")) || pattern.startsWith(QLatin1String("/api/api-keys"))
                                     || pattern.startsWith(QLatin1String("/api/dead-letters"))
-                                    || pattern.startsWith(QLatin1String("/api/notification-rules"));
+                                    || pattern.startsWith(QLatin1String("/api/notification-rules"))
+                                    || pattern.startsWith(QLatin1String("/api/whatsapp/imports"));
             const bool crmRoute = pattern.startsWith(QLatin1String("/api/notifications/"))
                                   || pattern.startsWith(QLatin1String("/api/campaigns/")); // admins and keys
             if ((token == a.agentToken && crmRoute) || ((token == a.agentToken || token == a.apiKey) && adminRoute))
@@ -820,7 +837,7 @@ void TestApi::isolationWalk()
         }
         ++walked;
     }
-    QCOMPARE(walked, 28);
+    QCOMPARE(walked, 29);
     // The same bodies do work on A's own ids (the walk is not vacuous).
     openWindow(a.conversationId);
     QCOMPARE(call("PATCH", QStringLiteral("/api/users/%1").arg(a.agentId.value), a.adminToken, bodyFor.value(QStringLiteral("PATCH /api/users/{id}"))).status, 200);
@@ -834,7 +851,7 @@ void TestApi::isolationWalk()
                                 QStringLiteral("/api/whatsapp/health"), QStringLiteral("/api/usage"),
                                 QStringLiteral("/api/whatsapp/conversations?q=bravo"), QStringLiteral("/api/notifications"),
                                 QStringLiteral("/api/notification-rules"), QStringLiteral("/api/callback-deliveries"),
-                                QStringLiteral("/api/tenant-settings"), QStringLiteral("/api/campaigns")}) {
+                                QStringLiteral("/api/tenant-settings"), QStringLiteral("/api/campaigns"), QStringLiteral("/api/whatsapp/imports")}) {
         const Reply r = call("GET", path, a.adminToken);
         QCOMPARE(r.status, 200);
         QVERIFY2(!r.raw.contains("bravo") && !r.raw.contains("\"2002\""), qPrintable(path + QStringLiteral(": ") + QString::fromUtf8(r.raw)));
