@@ -3,6 +3,7 @@
 // the zip checks (unsafe paths, bombs, the chat found inside).
 #include "importing/chatexport.h"
 #include "importing/exportarchive.h"
+#include "testsupport.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -13,10 +14,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <zip.h>
 
 using namespace puente;
 using namespace puente::chatexport;
+using puente::test::writeZip;
 
 namespace {
 QString fixtures()
@@ -39,28 +40,6 @@ const char *kindName(Kind k)
     return "?";
 }
 
-// A zip with the given entries (name -> bytes), written with libzip.
-bool writeZip(const QString &path, const QList<std::pair<QByteArray, QByteArray>> &entries, bool store = false)
-{
-    int error = 0;
-    zip_t *z = zip_open(QFile::encodeName(path).constData(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-    if (!z)
-        return false;
-    QList<QByteArray> keep; // libzip reads the buffers at close
-    for (const auto &[name, data] : entries) {
-        keep << data;
-        zip_source_t *src = zip_source_buffer(z, keep.last().constData(), zip_uint64_t(keep.last().size()), 0);
-        const zip_int64_t index = zip_file_add(z, name.constData(), src, ZIP_FL_ENC_UTF_8);
-        if (index < 0) {
-            zip_source_free(src);
-            zip_discard(z);
-            return false;
-        }
-        if (store)
-            zip_set_file_compression(z, zip_uint64_t(index), ZIP_CM_STORE, 0);
-    }
-    return zip_close(z) == 0;
-}
 } // namespace
 
 class TestChatExport : public QObject {

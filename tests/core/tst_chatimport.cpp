@@ -19,7 +19,6 @@
 #include <QTemporaryDir>
 #include <QTimeZone>
 
-#include <zip.h>
 
 using namespace puente;
 using namespace puente::test;
@@ -52,24 +51,6 @@ bool writeFile(const QString &path, const QByteArray &data)
     return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
 }
 
-bool writeZip(const QString &path, const QList<std::pair<QByteArray, QByteArray>> &entries)
-{
-    int error = 0;
-    zip_t *z = zip_open(QFile::encodeName(path).constData(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-    if (!z)
-        return false;
-    QList<QByteArray> keep;
-    for (const auto &[name, data] : entries) {
-        keep << data;
-        zip_source_t *src = zip_source_buffer(z, keep.last().constData(), zip_uint64_t(keep.last().size()), 0);
-        if (zip_file_add(z, name.constData(), src, ZIP_FL_ENC_UTF_8) < 0) {
-            zip_source_free(src);
-            zip_discard(z);
-            return false;
-        }
-    }
-    return zip_close(z) == 0;
-}
 } // namespace
 
 class TestChatImport : public QObject {

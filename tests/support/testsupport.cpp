@@ -1,5 +1,7 @@
 #include "testsupport.h"
 
+#include <zip.h>
+
 #include "crypto/crypto.h"
 #include "storage/sql.h"
 #include "storage/migrations.h"
@@ -170,6 +172,24 @@ HttpReply waitForReply(QNetworkReply *reply)
     r.headers = reply->rawHeaderPairs();
     reply->deleteLater();
     return r;
+}
+
+bool writeZip(const QString &path, const QList<std::pair<QByteArray, QByteArray>> &entries)
+{
+    int error = 0;
+    zip_t *z = zip_open(QFile::encodeName(path).constData(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+    if (!z)
+        return false;
+    // libzip reads the buffers when the archive is closed.
+    for (const auto &[name, data] : entries) {
+        zip_source_t *src = zip_source_buffer(z, data.constData(), zip_uint64_t(data.size()), 0);
+        if (zip_file_add(z, name.constData(), src, ZIP_FL_ENC_UTF_8) < 0) {
+            zip_source_free(src);
+            zip_discard(z);
+            return false;
+        }
+    }
+    return zip_close(z) == 0;
 }
 
 } // namespace puente::test

@@ -100,4 +100,9 @@ QString queryText(Database &db, const QString &sql, const QVariantList &binds = 
 // on SQLite (Database::inbox()), everything else is in the main database.
 QSqlDatabase connectionFor(Database &db, const QString &sql);
 
+// A zip at `path` with these entries (name -> bytes), written with libzip
+// as WhatsApp's "Export chat" makes them (the names as given: tests put
+// unsafe ones in on purpose).
+bool writeZip(const QString &path, const QList<std::pair<QByteArray, QByteArray>> &entries);
+
 } // namespace puente::test

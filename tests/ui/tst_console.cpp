@@ -3,6 +3,7 @@
 #include "signindialog.h"
 #include "client/eventstream.h"
 #include "consoleharness.h"
+#include "testsupport.h"
 #include "conversationlistmodel.h"
 #include "conversationspage.h"
 #include "mainwindow.h"
@@ -36,7 +37,6 @@
 #include <QMimeData>
 #include <QProgressBar>
 
-#include <zip.h>
 
 using namespace puente;
 
@@ -990,13 +990,8 @@ void TestConsole::importChatScreenshots()
         QFile chat(QStringLiteral(PUENTE_FIXTURES_DIR "/chat-exports/android-es-24h-ddmmyy.txt"));
         QVERIFY(chat.open(QIODevice::ReadOnly));
         const QByteArray text = chat.readAll(), photo = sandbox::sandboxscript::cvImagePng(), cv = "%PDF-1.4 CV";
-        int error = 0;
-        zip_t *z = zip_open(QFile::encodeName(path).constData(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-        QVERIFY(z);
-        for (const auto &[name, data] : {std::pair{"Chat de WhatsApp con +34 612 00 00 01.txt", &text},
-                                         std::pair{"IMG-20191224-WA0001.jpg", &photo}, std::pair{"CV Ana García 2019.pdf", &cv}})
-            QVERIFY(zip_file_add(z, name, zip_source_buffer(z, data->constData(), zip_uint64_t(data->size()), 0), ZIP_FL_ENC_UTF_8) >= 0);
-        QCOMPARE(zip_close(z), 0);
+        QVERIFY(test::writeZip(path, {{"Chat de WhatsApp con +34 612 00 00 01.txt", text}, {"IMG-20191224-WA0001.jpg", photo},
+                                      {QByteArray("CV Ana García 2019.pdf"), cv}}));
     }
     ui::ImportChatDialog *dialog = page->importChat(path);
     QVERIFY2(dialog->result()->isHidden(), qPrintable(dialog->result()->text()));
