@@ -174,6 +174,11 @@ case "$cmd" in
         log "campaigns, PostgreSQL"
         fresh_bench_db
         "$BUILD_DIR/bench/bench_campaigns" "$BUILD_DIR/app/server/puente-server" "${PUENTE_TEST_PG_URL%/postgres}/puente_bench" 2>&1 | grep -v '^{\|^puente\.'
+        log "chat import: a 200,000-line export against a bare insert of its rows, SQLite"
+        "$BUILD_DIR/bench/bench_import" 2>&1 | grep -v ' info \| warning \|^puente\.'
+        log "chat import, PostgreSQL"
+        fresh_bench_db
+        "$BUILD_DIR/bench/bench_import" "${PUENTE_TEST_PG_URL%/postgres}/puente_bench" 2>&1 | grep -v ' info \| warning \|^puente\.'
         log "console: first paint, scrolling, memory (10,000 conversations, a chat of 100,000 messages)"
         "$BUILD_DIR/bench/bench_console" "$BUILD_DIR/app/server/puente-server" 2>&1 | grep -v propagateSizeHints ;;
     screenshots)

@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QStringEncoder>
 
+#include <algorithm>
 #include <optional>
 
 namespace puente::chatexport {
@@ -37,13 +38,20 @@ const QRegularExpression &iosHeader()
 
 // Marks phones put before lines and inside them: left-to-right and
 // right-to-left marks, embeddings, a byte-order mark.
-QString withoutMarks(QString s)
+bool isMark(QChar c)
 {
-    s.removeIf([](QChar c) {
-        const ushort u = c.unicode();
-        return u == 0x200E || u == 0x200F || u == 0xFEFF || (u >= 0x202A && u <= 0x202E);
-    });
-    return s;
+    const ushort u = c.unicode();
+    return u == 0x200E || u == 0x200F || u == 0xFEFF || (u >= 0x202A && u <= 0x202E);
+}
+
+// (Most lines have none: those are returned shared, not copied.)
+QString withoutMarks(const QString &s)
+{
+    if (std::none_of(s.cbegin(), s.cend(), isMark))
+        return s;
+    QString out = s;
+    out.removeIf(isMark);
+    return out;
 }
 
 // Android writes system lines without an author; a few of them hold ": "
@@ -137,30 +145,44 @@ struct Classified {
 
 // What a message's first line is, from its text after the author. iOS
 // marks its notices (and media) with a left-to-right mark before the text.
+// Each pattern is tried only when the text could match it (how it ends,
+// how long it is): most messages are plain text and meet no expression.
 Classified classify(const QString &firstLine)
 {
     Classified c;
     const bool marked = firstLine.startsWith(kLrm);
     const QString s = withoutMarks(firstLine).trimmed();
+    const bool endsWithAngle = s.endsWith(QLatin1Char('>'));
     QString plain = s;
-    plain.remove(editedMarker());
-    if (deletedText().match(plain).hasMatch()) {
+    if (endsWithAngle)
+        plain.remove(editedMarker());
+    if (plain.size() <= 40 && deletedText().match(plain).hasMatch()) {
         c.kind = Kind::Deleted;
         return c;
     }
-    if (omittedMedia().match(s).hasMatch()) {
+    if (endsWithAngle && s.startsWith(QLatin1Char('<')) && omittedMedia().match(s).hasMatch()) {
         c.kind = Kind::Media;
         return c;
     }
-    if (auto m = omittedTyped().match(s); m.hasMatch()) {
-        c.kind = Kind::Media;
-        c.mediaType = typeOfOmitted(m.captured(1));
-        return c;
+    if (s.size() <= 40 && (s.endsWith(QLatin1String("omitted"), Qt::CaseInsensitive) || s.endsWith(QLatin1String("omitido"), Qt::CaseInsensitive)
+                           || s.endsWith(QLatin1String("omitida"), Qt::CaseInsensitive))) {
+        if (auto m = omittedTyped().match(s); m.hasMatch()) {
+            c.kind = Kind::Media;
+            c.mediaType = typeOfOmitted(m.captured(1));
+            return c;
+        }
     }
-    if (auto m = attachedAndroid().match(s); m.hasMatch()) {
-        c.kind = Kind::Media;
-        c.attachment = m.captured(1).trimmed();
-        c.mediaType = mediaTypeForFile(c.attachment);
+    if (s.endsWith(QLatin1Char(')'))) {
+        if (auto m = attachedAndroid().match(s); m.hasMatch()) {
+            c.kind = Kind::Media;
+            c.attachment = m.captured(1).trimmed();
+            c.mediaType = mediaTypeForFile(c.attachment);
+            return c;
+        }
+    }
+    if (!endsWithAngle) {
+        if (marked)
+            c.kind = Kind::System;
         return c;
     }
     if (auto m = attachedIos().match(s); m.hasMatch()) {
@@ -211,16 +233,20 @@ bool Reader::readLine(QString *line)
 {
     if (m_file->atEnd())
         return false;
-    QByteArray raw = m_file->readLine(kMaxLineBytes);
-    if (raw.isEmpty() && m_file->atEnd())
+    // One buffer for every line: QIODevice::readLine(max) would allocate
+    // `max` bytes per line, and the heap grew with the file.
+    if (m_buffer.size() != kMaxLineBytes + 1)
+        m_buffer.resize(kMaxLineBytes + 1);
+    qint64 n = m_file->readLine(m_buffer.data(), m_buffer.size());
+    if (n <= 0)
         return false;
-    m_position += raw.size();
+    m_position += n;
     ++m_lineNo;
-    qsizetype n = raw.size();
+    const char *raw = m_buffer.constData();
     while (n > 0 && (raw[n - 1] == '\n' || raw[n - 1] == '\r'))
         --n;
-    raw.truncate(n);
-    *line = m_latin1 ? QString::fromLatin1(raw) : m_utf8.decode(raw);
+    const QByteArrayView bytes(raw, n);
+    *line = m_latin1 ? QString::fromLatin1(bytes) : m_utf8.decode(bytes);
     if (m_lineNo == 1 && line->startsWith(QChar(0xFEFF)))
         line->remove(0, 1);
     return true;
@@ -340,8 +366,9 @@ Result<Summary> Reader::scan()
                 undottedAmPm = true;
             QString author, text;
             splitAuthor(h.rest, m_summary.ios, &author, &text);
-            const Kind kind = author.isEmpty() ? Kind::System : classify(text).kind;
-            if (kind == Kind::System) {
+            // Only a text marked left-to-right can be an iOS notice.
+            const bool system = author.isEmpty() || (text.startsWith(kLrm) && classify(text).kind == Kind::System);
+            if (system) {
                 if (groupNotice().match(withoutMarks(text)).hasMatch())
                     m_summary.groupNotices = true;
                 continue;
@@ -418,9 +445,14 @@ void Reader::finish(Message *m)
             m->author.clear();
     }
     QString text = withoutMarks(m->text);
-    if (auto e = editedMarker().match(text); e.hasMatch()) {
-        m->edited = true;
-        text.truncate(e.capturedStart());
+    qsizetype last = text.size() - 1;
+    while (last >= 0 && text.at(last).isSpace())
+        --last;
+    if (last >= 0 && text.at(last) == QLatin1Char('>')) {
+        if (auto e = editedMarker().match(text); e.hasMatch()) {
+            m->edited = true;
+            text.truncate(e.capturedStart());
+        }
     }
     switch (m->kind) {
     case Kind::Deleted:
