@@ -62,6 +62,8 @@ private Q_SLOTS:
     void cleanup();
 
     void importsIntoTheContactsConversation();
+    void everySampleIsStoredAsWritten_data();
+    void everySampleIsStoredAsWritten();
     void runningItAgainAddsNothing();
     void overlappingExportsMerge();
     void zipMediaIsStored();
@@ -174,6 +176,71 @@ void TestChatImport::importsIntoTheContactsConversation()
             messageEvents += e.type.startsWith(QLatin1String("message."));
     QCOMPARE(messageEvents, 0);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'chat.imported' AND tenant_id = ?"), {m_tenant.value}), qint64(1));
+}
+
+void TestChatImport::everySampleIsStoredAsWritten_data()
+{
+    QTest::addColumn<QString>("name");
+    const QStringList files = QDir(sample(QString())).entryList({QStringLiteral("*.expected.json")}, QDir::Files, QDir::Name);
+    for (const QString &f : files) {
+        const QString name = f.chopped(int(qstrlen(".expected.json")));
+        if (!QJsonDocument::fromJson(readAll(sample(f))).object().contains(QStringLiteral("error")))
+            QTest::newRow(qPrintable(name)) << name;
+    }
+}
+
+// Each sample, imported: its messages in the store in the file's order,
+// each with its direction, words, time and marks.
+void TestChatImport::everySampleIsStoredAsWritten()
+{
+    QFETCH(QString, name);
+    const QJsonObject expected = QJsonDocument::fromJson(readAll(sample(name + QStringLiteral(".expected.json")))).object();
+    const QStringList authors = [&] {
+        QStringList out;
+        for (const QJsonValue &a : expected.value(QStringLiteral("authors")).toArray())
+            out << a.toString();
+        return out;
+    }();
+    const QString company = authors.contains(QStringLiteral("Acme Recruiting")) ? QStringLiteral("Acme Recruiting") : QStringLiteral("Talento Norte RRHH");
+    ChatImportOptions o;
+    o.companyName = company;
+    o.contact = QStringLiteral("+34 699 00 00 01");
+    o.timeZone = QStringLiteral("Europe/Madrid");
+    auto report = import(sample(name + QStringLiteral(".txt")), o);
+    PUENTE_VERIFY_OK(report);
+    QList<QJsonObject> messages;
+    for (const QJsonValue &m : expected.value(QStringLiteral("messages")).toArray())
+        if (m.toObject().value(QStringLiteral("kind")).toString() != QLatin1String("system"))
+            messages << m.toObject();
+    QCOMPARE(report->imported, qint64(messages.size()));
+    QCOMPARE(report->systemLines, qint64(expected.value(QStringLiteral("messages")).toArray().size() - messages.size()));
+
+    Sql q(m_db->connection(), QStringLiteral("SELECT direction, type, COALESCE(content, ''), timestamp, edited, revoked, COALESCE(media_filename, '') "
+                                             "FROM whatsapp_messages WHERE conversation_id = ? ORDER BY timestamp, id"));
+    q.bind(report->conversationId);
+    PUENTE_VERIFY_OK(q.exec());
+    int i = 0;
+    while (q.next()) {
+        QVERIFY(i < messages.size());
+        const QJsonObject e = messages.at(i);
+        const QString where = QStringLiteral("message %1 (line %2)").arg(i + 1).arg(e.value(QStringLiteral("line")).toInt());
+        const QString kind = e.value(QStringLiteral("kind")).toString();
+        QVERIFY2(q.text(0) == (e.value(QStringLiteral("author")).toString() == company ? QLatin1String("outbound") : QLatin1String("inbound")),
+                 qPrintable(where));
+        QVERIFY2(q.text(2) == e.value(QStringLiteral("text")).toString(), qPrintable(where + QStringLiteral(": ") + q.text(2)));
+        const QDateTime wall = QDateTime::fromString(e.value(QStringLiteral("time")).toString(), Qt::ISODate);
+        QCOMPARE(q.int64(3), QDateTime(wall.date(), wall.time(), QTimeZone(QByteArrayLiteral("Europe/Madrid"))).toMSecsSinceEpoch());
+        QCOMPARE(q.int64(4) != 0, e.value(QStringLiteral("edited")).toBool());
+        QCOMPARE(q.int64(5) != 0, kind == QLatin1String("deleted"));
+        if (kind == QLatin1String("media")) {
+            QCOMPARE(q.text(1), QStringLiteral("media_omitted")); // a .txt alone carries no files
+            QCOMPARE(q.text(6), e.value(QStringLiteral("attachment")).toString());
+        } else {
+            QCOMPARE(q.text(1), QStringLiteral("text"));
+        }
+        ++i;
+    }
+    QCOMPARE(i, messages.size());
 }
 
 void TestChatImport::runningItAgainAddsNothing()
