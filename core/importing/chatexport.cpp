@@ -16,6 +16,7 @@ namespace {
 constexpr QChar kLrm(0x200E);
 constexpr int kScanLinesWithoutHeader = 200; // this many lines and no message: not an export
 constexpr qint64 kMaxLineBytes = 1 << 20;
+constexpr qsizetype kMaxMessageChars = 65536;
 
 // Spaces phones put inside the date and time: a normal one, a no-break one
 // and (Android 13+, iOS 17+) a narrow no-break one before "AM"/"p. m.".
@@ -65,12 +66,35 @@ const QRegularExpression &systemBeforeColon()
     return re;
 }
 
+// WhatsApp's own notices (Spanish and English): encryption, blocking,
+// security codes, business accounts, new numbers, disappearing messages,
+// missed calls, group events. A line without an author, or an iOS text
+// marked left-to-right, is a notice only when it reads like one; anything
+// else is somebody's words.
+const QRegularExpression &notice()
+{
+    static const QRegularExpression re(
+        QStringLiteral("(cifrados de extremo a extremo|end-to-end encrypted|bloqueaste|desbloqueaste|blocked this contact|"
+                       "unblocked this contact|c(ó|o)digo de seguridad|security code|cuenta de empresa|business account|"
+                       "cambi(ó|o) su n(ú|u)mero|changed their phone number|changed to a new number|mensajes temporales|"
+                       "disappearing messages|llamada de voz perdida|videollamada perdida|missed voice call|missed video call|"
+                       "cre(ó|o) (el|este) grupo|created (this )?group|a(ñ|n)adi(ó|o) a|agreg(ó|o) a| added | left$|sali(ó|o) del grupo|"
+                       "elimin(ó|o) a |removed |cambi(ó|o) el asunto|changed the subject|cambi(ó|o) la descripci(ó|o)n|"
+                       "changed the group description|cambi(ó|o) el (í|i)cono|changed this group's icon|se uni(ó|o)|joined using|"
+                       "ahora es admin|now an admin|this chat is with|este chat es con|tap to learn more|toca para|"
+                       "te a(ñ|n)adi(ó|o)|te agreg(ó|o)|added you)"),
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+// The notices only a group has (whatever else is ambiguous stays out).
 const QRegularExpression &groupNotice()
 {
     static const QRegularExpression re(
-        QStringLiteral("(created group|creó el grupo|creó este grupo|created this group|\\badded\\b|\\bañadió\\b|\\bagregó\\b|"
-                       "left$|salió del grupo|^.+ salió\\.?$|changed the subject|cambió el asunto|changed this group|"
-                       "cambió el (í|i)cono|cambió la imagen del grupo|joined using this group|se unió (usando|con) el enlace)"),
+        QStringLiteral("(created group|cre(ó|o) el grupo|cre(ó|o) este grupo|created this group|changed the subject|cambi(ó|o) el asunto|"
+                       "te a(ñ|n)adi(ó|o)|te agreg(ó|o)|added you|"
+                       "changed this group's icon|cambi(ó|o) el (í|i)cono del grupo|joined using this group's invite link|"
+                       "se uni(ó|o) (usando|con) el enlace)"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -110,6 +134,14 @@ const QRegularExpression &omittedTyped()
 const QRegularExpression &attachedAndroid()
 {
     static const QRegularExpression re(QStringLiteral("^(.+?\\.[A-Za-z0-9]{1,5})\\s+\\((archivo adjunto|file attached|adjunto)\\)$"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+// iOS, a document without media: "CV Ana.pdf • 3 pages document omitted".
+const QRegularExpression &omittedDocument()
+{
+    static const QRegularExpression re(QStringLiteral("^(.*?)(?:\\s*\\x{2022}.*)?\\s+(document omitted|documento omitido)$"),
                                        QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -180,18 +212,23 @@ Classified classify(const QString &firstLine)
             return c;
         }
     }
-    if (!endsWithAngle) {
-        if (marked)
-            c.kind = Kind::System;
-        return c;
+    if (s.endsWith(QLatin1String("omitted"), Qt::CaseInsensitive) || s.endsWith(QLatin1String("omitido"), Qt::CaseInsensitive)) {
+        if (auto m = omittedDocument().match(s); m.hasMatch()) {
+            c.kind = Kind::Media;
+            c.mediaType = QStringLiteral("document");
+            c.attachment = m.captured(1).trimmed();
+            return c;
+        }
     }
-    if (auto m = attachedIos().match(s); m.hasMatch()) {
-        c.kind = Kind::Media;
-        c.attachment = m.captured(1).trimmed();
-        c.mediaType = mediaTypeForFile(c.attachment);
-        return c;
+    if (endsWithAngle) {
+        if (auto m = attachedIos().match(s); m.hasMatch()) {
+            c.kind = Kind::Media;
+            c.attachment = m.captured(1).trimmed();
+            c.mediaType = mediaTypeForFile(c.attachment);
+            return c;
+        }
     }
-    if (marked)
+    if (marked && notice().match(s).hasMatch())
         c.kind = Kind::System;
     return c;
 }
@@ -223,6 +260,17 @@ struct Reader::Header {
     QChar ampm; // 'a', 'p' or none
     bool dotted = false; // "a. m." rather than "AM"
     QString rest;
+    // The layout's details, the same on every header of one file: a line
+    // that differs is somebody's text ("16/01/20 11:00 - oficina").
+    QChar separator;
+    bool ios = false;
+    bool comma = false;
+    bool seconds = false;
+    bool sameShape(const Header &o) const
+    {
+        return ios == o.ios && separator == o.separator && comma == o.comma && seconds == o.seconds && (aDigits == 4) == (o.aDigits == 4)
+               && cDigits == o.cDigits && ampm.isNull() == o.ampm.isNull();
+    }
 };
 
 Reader::Reader(QIODevice *file, QTimeZone zone) : m_file(file), m_zone(std::move(zone)) {}
@@ -243,10 +291,23 @@ bool Reader::readLine(QString *line)
     m_position += n;
     ++m_lineNo;
     const char *raw = m_buffer.constData();
+    // A line longer than WhatsApp ever writes is cut (the rest skipped):
+    // hostile files only.
+    if (raw[n - 1] != '\n' && !m_file->atEnd()) {
+        char rest[4096];
+        qint64 got;
+        while ((got = m_file->readLine(rest, sizeof rest)) > 0) {
+            m_position += got;
+            if (rest[got - 1] == '\n')
+                break;
+        }
+    }
     while (n > 0 && (raw[n - 1] == '\n' || raw[n - 1] == '\r'))
         --n;
     const QByteArrayView bytes(raw, n);
     *line = m_latin1 ? QString::fromLatin1(bytes) : m_utf8.decode(bytes);
+    if (line->contains(QChar(0)))
+        line->remove(QChar(0)); // PostgreSQL keeps no NUL in text
     if (m_lineNo == 1 && line->startsWith(QChar(0xFEFF)))
         line->remove(0, 1);
     return true;
@@ -256,7 +317,7 @@ bool Reader::parseHeader(const QString &line, Header *h) const
 {
     // Quick refusal: a header starts with a digit or '[' (after marks).
     qsizetype start = 0;
-    while (start < line.size() && (line[start] == kLrm || line[start].unicode() == 0x200F || line[start].unicode() == 0x202A))
+    while (start < line.size() && isMark(line[start]))
         ++start;
     if (start >= line.size())
         return false;
@@ -265,8 +326,6 @@ bool Reader::parseHeader(const QString &line, Header *h) const
         return false;
     const QStringView view = QStringView(line).mid(start);
     const bool iosLine = first == QLatin1Char('[');
-    if (m_scanned && iosLine != m_summary.ios)
-        return false;
     const QRegularExpressionMatch m = (iosLine ? iosHeader() : androidHeader()).match(view);
     if (!m.hasMatch())
         return false;
@@ -279,9 +338,13 @@ bool Reader::parseHeader(const QString &line, Header *h) const
     h->minute = m.capturedView(6).toInt();
     h->second = m.capturedLength(7) ? m.capturedView(7).toInt() : 0;
     h->ampm = m.capturedLength(8) ? m.capturedView(8).at(0).toLower() : QChar();
-    h->dotted = m.capturedLength(8) && m.captured(0).contains(QLatin1String("m."), Qt::CaseInsensitive);
+    h->dotted = m.capturedLength(8) && view.size() > m.capturedEnd(8) && view.at(m.capturedEnd(8)) == QLatin1Char('.');
     h->rest = m.captured(9);
-    return true;
+    h->separator = m.capturedView(2).at(0);
+    h->ios = iosLine;
+    h->comma = view.size() > m.capturedEnd(4) && view.at(m.capturedEnd(4)) == QLatin1Char(',');
+    h->seconds = m.capturedLength(7) > 0;
+    return !m_shape || m_shape->sameShape(*h);
 }
 
 namespace {
@@ -321,30 +384,37 @@ Result<Summary> Reader::scan()
         m_utf8 = QStringDecoder(QStringDecoder::Utf8);
         m_position = 0;
         m_lineNo = 0;
-        bool layoutKnown = false;
         bool dayEvidence = false, monthEvidence = false, undottedAmPm = false, twoDigitYears = false;
         qint64 backwardsDM = 0, backwardsMD = 0, lastDM = 0, lastMD = 0;
         std::optional<Header> firstHeader, lastHeader;
+        m_shape.reset();
+        m_strays.clear();
+        bool invalidUtf8 = false, validMultibyte = false;
         QString line;
         Header h;
         bool restart = false;
         while (readLine(&line)) {
-            if (!m_latin1 && m_utf8.hasError()) {
-                m_latin1 = true; // not UTF-8: Windows' Latin-1 reading keeps Spanish letters
-                restart = true;
-                break;
+            if (!m_latin1) {
+                if (line.contains(QChar::ReplacementCharacter))
+                    invalidUtf8 = true;
+                else if (!validMultibyte && std::any_of(line.cbegin(), line.cend(), [](QChar c) { return c.unicode() > 0x7F; }))
+                    validMultibyte = true;
             }
-            if (!layoutKnown && m_lineNo > kScanLinesWithoutHeader)
+            if (!m_shape && m_lineNo > kScanLinesWithoutHeader)
                 break;
             if (!parseHeader(line, &h))
                 continue;
-            const bool iosLine = !line.isEmpty() && withoutMarks(line.left(4)).startsWith(QLatin1Char('['));
-            if (!layoutKnown) {
-                m_summary.ios = iosLine;
-                layoutKnown = true;
-            } else if (iosLine != m_summary.ios) {
-                continue;
+            if (!m_shape) {
+                m_shape = std::make_unique<Header>(h);
+                m_summary.ios = h.ios;
             }
+            QString author, text;
+            splitAuthor(h.rest, m_summary.ios, &author, &text);
+            // A line without an author is a notice only when it reads like
+            // one (otherwise it is text that looks like a message's start);
+            // only a text marked left-to-right can be an iOS notice.
+            if (author.isEmpty() && !notice().match(text).hasMatch())
+                continue;
             if (!firstHeader)
                 firstHeader = h;
             lastHeader = h;
@@ -364,11 +434,7 @@ Result<Summary> Reader::scan()
             }
             if (!h.ampm.isNull() && !h.dotted)
                 undottedAmPm = true;
-            QString author, text;
-            splitAuthor(h.rest, m_summary.ios, &author, &text);
-            // Only a text marked left-to-right can be an iOS notice.
-            const bool system = author.isEmpty() || (text.startsWith(kLrm) && classify(text).kind == Kind::System);
-            if (system) {
+            if (author.isEmpty() || (text.startsWith(kLrm) && classify(text).kind == Kind::System)) {
                 if (groupNotice().match(withoutMarks(text)).hasMatch())
                     m_summary.groupNotices = true;
                 continue;
@@ -378,9 +444,31 @@ Result<Summary> Reader::scan()
                 m_summary.authors << author;
             ++m_summary.messagesBy[author];
         }
+        // Not UTF-8 at all (no valid accented letter anywhere, invalid
+        // bytes): Windows' Latin-1 keeps Spanish letters. A stray bad byte
+        // in a UTF-8 file stays a replacement character.
+        if (!m_latin1 && invalidUtf8 && !validMultibyte) {
+            m_latin1 = true;
+            restart = true;
+        }
+        // A third "author" of a line or two in a long chat between two
+        // people is text that looks like a message ("Lugar: oficina").
+        if (!restart && m_summary.authors.size() > 2 && m_summary.messages >= 20) {
+            for (const QString &author : std::as_const(m_summary.authors))
+                if (m_summary.messagesBy.value(author) <= 2)
+                    m_strays.insert(author);
+            if (m_summary.authors.size() - m_strays.size() >= 2) {
+                for (const QString &stray : std::as_const(m_strays)) {
+                    m_summary.messages -= m_summary.messagesBy.take(stray);
+                    m_summary.authors.removeAll(stray);
+                }
+            } else {
+                m_strays.clear();
+            }
+        }
         if (restart)
             continue;
-        if (!layoutKnown)
+        if (!m_shape || !firstHeader)
             return makeError("not_a_chat_export", QStringLiteral("no line of the file looks like a WhatsApp message (\"24/12/19, 11:23 - Name: "
                                                                  "text\" or \"[24/12/19, 11:23:45] Name: text\"): it is not a chat export"));
         if (dayEvidence != monthEvidence)
@@ -402,6 +490,7 @@ Result<Summary> Reader::scan()
     m_scanned = true;
     m_pending.reset();
     m_atEnd = false;
+    m_skipping = false;
     m_notUnderstood = 0;
     m_notUnderstoodLines.clear();
     return m_summary;
@@ -487,29 +576,41 @@ bool Reader::next(Message *out)
             return true;
         }
         if (parseHeader(line, &h)) {
-            const QDate date = dateOf(h.a, h.aDigits, h.b, h.c, h.cDigits, m_summary.dayFirst);
-            const QTime time = timeOf(h.hour, h.minute, h.second, h.ampm);
-            if (!date.isValid() || !time.isValid()) {
-                noteNotUnderstood(m_lineNo);
+            QString author, text;
+            splitAuthor(h.rest, m_summary.ios, &author, &text);
+            // As the first pass decided: a line without an author that is
+            // no notice, or one of a stray "author", is the message's text.
+            const bool isText = author.isEmpty() ? !notice().match(text).hasMatch() : m_strays.contains(author);
+            if (!isText) {
+                const QDate date = dateOf(h.a, h.aDigits, h.b, h.c, h.cDigits, m_summary.dayFirst);
+                const QTime time = timeOf(h.hour, h.minute, h.second, h.ampm);
+                if (!date.isValid() || !time.isValid()) {
+                    // Its lines are not understood either, not added to the message before.
+                    noteNotUnderstood(m_lineNo);
+                    m_skipping = true;
+                    continue;
+                }
+                m_skipping = false;
+                auto message = std::make_unique<Message>();
+                message->line = m_lineNo;
+                message->date = date;
+                message->time = time;
+                message->timeMs = toUtc(date, time);
+                message->author = author;
+                message->text = text;
+                if (author.isEmpty())
+                    message->kind = Kind::System;
+                std::swap(message, m_pending);
+                if (message) {
+                    finish(message.get());
+                    *out = std::move(*message);
+                    return true;
+                }
                 continue;
             }
-            auto message = std::make_unique<Message>();
-            message->line = m_lineNo;
-            message->date = date;
-            message->time = time;
-            message->timeMs = toUtc(date, time);
-            splitAuthor(h.rest, m_summary.ios, &message->author, &message->text);
-            if (message->author.isEmpty())
-                message->kind = Kind::System;
-            std::swap(message, m_pending);
-            if (message) {
-                finish(message.get());
-                *out = std::move(*message);
-                return true;
-            }
-            continue;
         }
-        if (m_pending) {
+        // WhatsApp allows 65,536 characters a message: more is no message.
+        if (m_pending && !m_skipping && m_pending->text.size() + line.size() < kMaxMessageChars) {
             m_pending->text += QLatin1Char('\n');
             m_pending->text += line;
         } else {
@@ -547,7 +648,9 @@ Result<bool> toUtf8File(QIODevice *in, QIODevice *out)
 NameHint hintFromFileName(const QString &fileName)
 {
     NameHint hint;
-    const QString base = QFileInfo(fileName).completeBaseName();
+    // A browser's or a file manager's copy mark ("… (1).txt") is no digit of the number.
+    static const QRegularExpression copyMark(QStringLiteral("\\s*(\\(\\d{1,3}\\)|-\\s*copia|-\\s*copy)$"), QRegularExpression::CaseInsensitiveOption);
+    const QString base = QFileInfo(fileName).completeBaseName().remove(copyMark);
     static const QRegularExpression number(QStringLiteral("\\+\\d[\\d \\x{00A0}\\x{202F}().-]{5,}\\d"));
     if (auto m = number.match(base); m.hasMatch()) {
         if (auto e164 = normalizePhoneNumber(m.captured(0)))

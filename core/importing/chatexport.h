@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QIODevice>
 #include <QList>
+#include <QSet>
 #include <QStringDecoder>
 #include <QStringList>
 #include <QTime>
@@ -94,9 +95,12 @@ private:
     int m_lineNo = 0;
     std::unique_ptr<Message> m_pending;
     bool m_atEnd = false;
+    bool m_skipping = false; // after a header with an impossible date: its lines too
     qint64 m_notUnderstood = 0;
     QList<int> m_notUnderstoodLines;
     QHash<qint64, int> m_offsets; // (julian day * 24 + hour) -> seconds east of UTC
+    std::unique_ptr<Header> m_shape; // the file's first header: the others look the same
+    QSet<QString> m_strays;          // "authors" of a line or two: text that looks like a message
 };
 
 // A device's text as UTF-8 in `out` when it starts with a UTF-16 byte-order

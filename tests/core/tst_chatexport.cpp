@@ -51,6 +51,10 @@ private Q_SLOTS:
     void utf16IsConverted();
     void latin1IsRead();
     void binaryIsRefused();
+    void textThatLooksLikeAMessageStaysText();
+    void iosDocumentsWithoutMedia();
+    void oneBadByteKeepsUtf8();
+    void endlessMessagesAreCut();
     void fileNameHints();
     void mediaTypes();
     void zipFindsTheChatAndItsMedia();
@@ -186,10 +190,103 @@ void TestChatExport::binaryIsRefused()
     QCOMPARE(summary.error().code, QStringLiteral("binary_file"));
 }
 
+namespace {
+QList<Message> readAllMessages(const QByteArray &text, Summary *summary = nullptr, Reader **keep = nullptr)
+{
+    static QBuffer *in = nullptr;
+    static Reader *reader = nullptr;
+    delete reader;
+    delete in;
+    in = new QBuffer;
+    in->setData(text);
+    in->open(QIODevice::ReadOnly);
+    reader = new Reader(in);
+    auto scanned = reader->scan();
+    if (summary && scanned)
+        *summary = scanned.value();
+    if (keep)
+        *keep = reader;
+    QList<Message> out;
+    Message m;
+    while (scanned && reader->next(&m))
+        out << m;
+    return out;
+}
+} // namespace
+
+void TestChatExport::textThatLooksLikeAMessageStaysText()
+{
+    // A recruiter pastes times and places: lines that start like a message
+    // but differ from the file's layout, have no author, or have an
+    // "author" met once, are the message's text.
+    QByteArray chat;
+    for (int i = 0; i < 12; ++i)
+        chat += "15/01/20, 09:" + QByteArray::number(10 + i) + " - Ana García: hola " + QByteArray::number(i) + "\n"
+                + "15/01/20, 09:" + QByteArray::number(10 + i) + " - Talento Norte RRHH: buenas " + QByteArray::number(i) + "\n";
+    chat += "16/01/20, 10:00 - Talento Norte RRHH: Te propongo:\n"
+            "16/01/20 11:00 - oficina de Gijón\n"          // no comma: another layout
+            "16/01/20, 12:00 - oficina de Oviedo\n"        // no author, no notice
+            "16/01/20, 13:00 - Lugar: oficina de Avilés\n" // an "author" of one line
+            "Dime cuál prefieres\n"
+            "16/01/20, 10:05 - Ana García: La de Oviedo\n";
+    Summary summary;
+    const QList<Message> messages = readAllMessages(chat, &summary);
+    QCOMPARE(summary.authors, (QStringList{QStringLiteral("Ana García"), QStringLiteral("Talento Norte RRHH")}));
+    QVERIFY(!summary.isGroup());
+    QCOMPARE(messages.size(), 26);
+    QCOMPARE(messages.at(24).text, QStringLiteral("Te propongo:\n16/01/20 11:00 - oficina de Gijón\n16/01/20, 12:00 - oficina de Oviedo\n"
+                                                  "16/01/20, 13:00 - Lugar: oficina de Avilés\nDime cuál prefieres"));
+    QCOMPARE(messages.at(25).text, QStringLiteral("La de Oviedo"));
+    // A group's notices say it is one, whoever wrote.
+    readAllMessages("16/01/20, 10:00 - Ana te añadió\n16/01/20, 10:05 - Ana: hola\n16/01/20, 10:06 - Luis: hola\n", &summary);
+    QVERIFY(summary.isGroup());
+}
+
+void TestChatExport::iosDocumentsWithoutMedia()
+{
+    const QList<Message> messages = readAllMessages(
+        "[24/12/19, 11:23:45] Ana García: Os mando el CV\n"
+        "[24/12/19, 11:23:50] Ana García: \xE2\x80\x8E" "CV Ana Garc\xC3\xAD" "a.pdf \xE2\x80\xA2 \xE2\x80\x8E" "3 p\xC3\xA1ginas \xE2\x80\x8E" "documento omitido\n"
+        "[24/12/19, 11:24:00] Ana García: \xE2\x80\x8E" "POLL: \xC2\xBF" "Qu\xC3\xA9 d\xC3\xAD" "a?\n"
+        "[24/12/19, 11:25:00] Talento Norte RRHH: \xE2\x80\x8E" "Missed voice call\n");
+    QCOMPARE(messages.size(), 4);
+    QCOMPARE(int(messages.at(1).kind), int(Kind::Media));
+    QCOMPARE(messages.at(1).mediaType, QStringLiteral("document"));
+    QCOMPARE(messages.at(1).attachment, QStringLiteral("CV Ana García.pdf"));
+    // A marked line that is no notice is somebody's words, kept.
+    QCOMPARE(int(messages.at(2).kind), int(Kind::Text));
+    QCOMPARE(messages.at(2).author, QStringLiteral("Ana García"));
+    QCOMPARE(int(messages.at(3).kind), int(Kind::System));
+}
+
+void TestChatExport::oneBadByteKeepsUtf8()
+{
+    Summary summary;
+    const QList<Message> messages = readAllMessages("24/12/19 11:23 - Ana García: ¿Mañana?\n24/12/19 11:24 - Talento: s\xFF\n", &summary);
+    QCOMPARE(summary.encoding, QStringLiteral("utf-8"));
+    QCOMPARE(messages.at(0).text, QStringLiteral("¿Mañana?"));
+    QCOMPARE(messages.at(1).text, QStringLiteral("s") + QChar(QChar::ReplacementCharacter));
+}
+
+void TestChatExport::endlessMessagesAreCut()
+{
+    QByteArray chat = "24/12/19 11:23 - Ana: hola\n";
+    for (int i = 0; i < 20000; ++i)
+        chat += "aaaaaaaaaa\n";
+    chat += "24/12/19 11:24 - Talento: adiós\n";
+    Reader *reader = nullptr;
+    const QList<Message> messages = readAllMessages(chat, nullptr, &reader);
+    QCOMPARE(messages.size(), 2);
+    QVERIFY(messages.at(0).text.size() <= 65536);
+    QVERIFY(reader->notUnderstood() > 10000);
+    QCOMPARE(messages.at(1).text, QStringLiteral("adiós"));
+}
+
 void TestChatExport::fileNameHints()
 {
     QCOMPARE(hintFromFileName(QStringLiteral("Chat de WhatsApp con +34 612 00 00 01.txt")).phone, QStringLiteral("+34612000001"));
     QCOMPARE(hintFromFileName(QStringLiteral("/tmp/x/WhatsApp Chat - +52 81 5425 4667.zip")).phone, QStringLiteral("+528154254667"));
+    QCOMPARE(hintFromFileName(QStringLiteral("Chat de WhatsApp con +34 612 00 00 01 (1).txt")).phone, QStringLiteral("+34612000001"));
     const NameHint named = hintFromFileName(QStringLiteral("WhatsApp Chat with Ana García.txt"));
     QVERIFY(named.phone.isEmpty());
     QCOMPARE(named.name, QStringLiteral("Ana García"));

@@ -153,9 +153,21 @@ http::BodyPolicy RestApi::bodyPolicy(const http::RequestHead &head) const
         if (match.route->access.rawBody) {
             policy.fileDir = m_uploadDir;
             // Up to 100 MB go to disk before the handler checks the token:
-            // without one at all, nothing is read.
-            if (!match.route->access.anonymous && !head.field("authorization").startsWith("Bearer "))
+            // without one at all, nothing is read. Larger bodies (chat
+            // exports, up to 2 GB) need a live session before a byte is kept.
+            const QByteArray authorization = head.field("authorization");
+            if (!match.route->access.anonymous && !authorization.startsWith("Bearer ")) {
                 policy.refuse = problem(ErrorCode::Unauthenticated, QStringLiteral("sign in first (send Authorization: Bearer <token>)"));
+            } else if (!match.route->access.anonymous && policy.maxBytes > kMaxUnauthenticatedBody) {
+                const QString token = QString::fromUtf8(authorization.mid(7).trimmed());
+                if (token.startsWith(QLatin1String("pk_"))) {
+                    policy.refuse = problem(ErrorCode::Forbidden, QStringLiteral("API keys cannot use this endpoint; sign in as a user"));
+                } else {
+                    auto session = SessionRepository(m_env->db).findByToken(token);
+                    if (!session || !session.value())
+                        policy.refuse = problem(ErrorCode::InvalidToken, QStringLiteral("your session has expired or you signed out; sign in again"));
+                }
+            }
         }
     }
     return policy;

@@ -59,6 +59,10 @@ struct Environment {
 // handle() runs on a worker thread.
 class RestApi {
 public:
+    // Raw bodies up to this size may reach the disk before the token is
+    // checked (the handler checks it); larger ones need a session first.
+    static constexpr qint64 kMaxUnauthenticatedBody = 100LL * 1024 * 1024;
+
     // `pool`: the HTTP front's, where handlers run.
     RestApi(ServerContext &context, QThreadPool *pool);
     ~RestApi();
