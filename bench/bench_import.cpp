@@ -421,7 +421,10 @@ std::optional<Run> import(Database &db, TenantId tenant, const QString &path, co
     const qint64 cpu = threadCpuNs();
     auto report = ChatImporter(db, nullptr, mediaRoot)
                       .run(tenant, path, options, Actor(QStringLiteral("bench")),
-                           [&](qint64, qint64 messages) { run.rss.append({messages, kilobytes("VmRSS:")}); });
+                           [&](qint64, qint64, qint64 messages) {
+                               run.rss.append({messages, kilobytes("VmRSS:")});
+                               return true;
+                           });
     run.seconds = double(t.nsecsElapsed()) / 1e9;
     run.cpuSeconds = double(threadCpuNs() - cpu) / 1e9;
     run.peakKb = kilobytes("VmHWM:");

@@ -482,14 +482,13 @@ int Command::importChatExports(const QStringList &files)
         o.contact = m_parser.value(QStringLiteral("contact"));
         o.companyName = m_parser.value(QStringLiteral("company-name"));
         o.timeZone = m_parser.value(QStringLiteral("time-zone"));
-        const qint64 size = QFileInfo(file).size();
         // A progress line where someone watches (a terminal), cleared after.
         const bool terminal = isatty(STDERR_FILENO);
-        const auto progress = [&](qint64 bytes, qint64 messages) {
-            if (!terminal)
-                return;
-            m_err << QStringLiteral("\r\033[K%1: %2 messages read (%3 %)").arg(o.fileName).arg(messages).arg(size > 0 ? 100 * bytes / size : 100)
-                  << Qt::flush;
+        const auto progress = [&](qint64 done, qint64 total, qint64 messages) {
+            if (terminal)
+                m_err << QStringLiteral("\r\033[K%1: %2 messages read (%3 %)").arg(o.fileName).arg(messages).arg(100 * done / qMax<qint64>(total, 1))
+                      << Qt::flush;
+            return true;
         };
         auto report = importer.run(tenant.value()->id, file, o, Actor(QStringLiteral("cli")), progress);
         if (terminal)

@@ -197,8 +197,6 @@ Result<protocol::ChatImportReport> ChatImporter::run(TenantId tenant, const QStr
     const QString source = QStringLiteral("chat-export: ") + fileName.left(200);
     const QByteArray keyPrefix = key.toUtf8() + '\x1f';
     QByteArray material = keyPrefix; // the key's text, rebuilt in place per message
-    QString author;
-    QByteArray authorUtf8;
     QMimeDatabase mimes;
     QList<Row> batch;
     batch.reserve(kRowsPerStatement);
@@ -206,9 +204,36 @@ Result<protocol::ChatImportReport> ChatImporter::run(TenantId tenant, const QStr
     int inTransaction = 0;
     qint64 newest = 0;
     QString newestPreview;
-    QList<std::pair<QByteArray, int>> seen; // this minute's messages (a few): the same words twice are two messages
-    qint64 seenAt = -1;
+    // Identical messages of the same time are told apart by their order;
+    // entries a day older than the newest message go (memory stays bounded,
+    // and exports are in time order within far less than a day).
+    QHash<QByteArray, std::pair<qint64, int>> seen;
+    qint64 latest = 0;
+    // Each attachment of the zip is unpacked once, whatever the chat's
+    // mentions of it, within a budget of bytes actually unpacked.
+    struct Stored {
+        QString sha, mime, type;
+        qint64 size = -1;
+    };
+    QHash<QString, std::optional<Stored>> attachments;
+    qint64 unpackedBytes = 0;
+    const qint64 textSize = qMax<qint64>(text->size(), 1);
+    bool cancelled = false;
+    const auto keepGoing = [&] {
+        if (progress && !progress(reader.position(), textSize, report.messages))
+            cancelled = true;
+        return !cancelled;
+    };
 
+    const auto commit = [&]() -> Status {
+        if (!tx)
+            return {};
+        if (auto s = tx->commit(); !s)
+            return s;
+        tx.reset();
+        inTransaction = 0;
+        return {};
+    };
     auto flush = [&]() -> Status {
         if (batch.isEmpty())
             return {};
@@ -232,23 +257,71 @@ Result<protocol::ChatImportReport> ChatImporter::run(TenantId tenant, const QStr
         if (auto s = insert.exec(); !s)
             return s;
         const int added = insert.rowsAffected();
+        insert.finish();
         report.imported += added;
         report.duplicates += batch.size() - added;
+        // A media message imported before without its file (a .txt, then
+        // the .zip of the same chat) gets the file now.
+        if (added < batch.size()) {
+            for (const Row &r : std::as_const(batch)) {
+                if (r.mediaFile.isEmpty())
+                    continue;
+                Sql upgrade(tx->connection(), QStringLiteral("UPDATE whatsapp_messages SET type = ?, media_file = ?, media_mime_type = ?, "
+                                                             "media_size = ?, media_filename = ?, updated_at = ? "
+                                                             "WHERE tenant_id = ? AND import_key = ? AND media_file IS NULL"));
+                upgrade.bind(r.type).bind(r.mediaFile).bind(nullIfEmpty(r.mimeType)).bind(r.size).bind(nullIfEmpty(r.filename)).bind(now)
+                    .bind(tenant.value).bind(QString::fromLatin1(r.key));
+                if (auto s = upgrade.exec(); !s)
+                    return s;
+            }
+        }
         inTransaction += int(batch.size());
         batch.clear();
-        if (inTransaction >= kMessagesPerTransaction) {
-            if (auto s = tx->commit(); !s)
+        // Others wait at most one chunk (or less, when they ask).
+        if (inTransaction >= kMessagesPerTransaction || tx->othersWaiting()) {
+            if (auto s = commit(); !s)
                 return s;
-            tx.reset();
-            inTransaction = 0;
-            if (progress)
-                progress(reader.position(), report.messages);
+            if (!keepGoing())
+                return {};
         }
         return {};
     };
+    // An attachment from the zip, stored content-addressed, outside any
+    // transaction (unpacking a video must not hold the writer); nothing
+    // when it cannot be (missing, damaged, too large, over the budget).
+    const auto store = [&](const QString &name) -> std::optional<Stored> {
+        if (!archive || name.isEmpty() || !archive->has(name))
+            return std::nullopt;
+        if (const auto it = attachments.constFind(name); it != attachments.cend())
+            return *it;
+        std::optional<Stored> result;
+        QDir().mkpath(m_mediaRoot);
+        QTemporaryFile copy(m_mediaRoot + QStringLiteral("/import-XXXXXX"));
+        if (unpackedBytes < ExportArchive::kMaxTotalBytes && copy.open()) {
+            auto size = archive->extract(name, &copy);
+            unpackedBytes += size ? size.value() : ExportArchive::kMaxAttachmentBytes;
+            if (size && copy.seek(0)) {
+                QCryptographicHash hash(QCryptographicHash::Sha256);
+                hash.addData(&copy);
+                const QString sha = QString::fromLatin1(hash.result().toHex());
+                const QString target = MediaFetcher::pathFor(m_mediaRoot, sha);
+                QDir().mkpath(QFileInfo(target).absolutePath());
+                copy.close();
+                bool kept = QFile::exists(target);
+                if (!kept && copy.rename(target)) {
+                    copy.setAutoRemove(false);
+                    kept = true;
+                }
+                if (kept)
+                    result = Stored{sha, mimes.mimeTypeForFile(name, QMimeDatabase::MatchExtension).name(), mediaTypeForFile(name), size.value()};
+            }
+        }
+        attachments.insert(name, result);
+        return result;
+    };
 
     Message m;
-    while (reader.next(&m)) {
+    while (!cancelled && reader.next(&m)) {
         if (m.kind == Kind::System) {
             ++report.systemLines;
             continue;
@@ -266,69 +339,50 @@ Result<protocol::ChatImportReport> ChatImporter::run(TenantId tenant, const QStr
             r.filename = m.attachment;
             r.type = QStringLiteral("media_omitted");
             if (archive && !m.attachment.isEmpty() && archive->has(m.attachment)) {
-                QDir().mkpath(m_mediaRoot);
-                QTemporaryFile copy(m_mediaRoot + QStringLiteral("/import-XXXXXX"));
-                if (!copy.open())
-                    return makeError("storage_error", QStringLiteral("cannot write under %1: %2").arg(m_mediaRoot, copy.errorString()));
-                auto size = archive->extract(m.attachment, &copy);
-                if (!size && size.error().code != QLatin1String("too_large"))
-                    return size.error();
-                if (size) {
-                    copy.seek(0);
-                    QCryptographicHash hash(QCryptographicHash::Sha256);
-                    hash.addData(&copy);
-                    const QString sha = QString::fromLatin1(hash.result().toHex());
-                    const QString target = MediaFetcher::pathFor(m_mediaRoot, sha);
-                    QDir().mkpath(QFileInfo(target).absolutePath());
-                    copy.close();
-                    if (!QFile::exists(target)) {
-                        if (!copy.rename(target))
-                            return makeError("storage_error", QStringLiteral("cannot store %1 under %2").arg(m.attachment, target));
-                        copy.setAutoRemove(false);
-                    }
-                    r.mediaFile = sha;
-                    r.size = size.value();
-                    r.mimeType = mimes.mimeTypeForFile(m.attachment, QMimeDatabase::MatchExtension).name();
-                    r.type = m.mediaType.isEmpty() ? mediaTypeForFile(m.attachment) : m.mediaType;
+                if (auto s = flush(); !s)
+                    return s.error();
+                if (auto s = commit(); !s)
+                    return s.error();
+                if (!keepGoing())
+                    break;
+                if (const std::optional<Stored> stored = store(m.attachment)) {
+                    r.mediaFile = stored->sha;
+                    r.size = stored->size;
+                    r.mimeType = stored->mime;
+                    r.type = m.mediaType.isEmpty() ? stored->type : m.mediaType;
                     ++report.media;
                 }
             }
             if (r.mediaFile.isEmpty())
                 ++report.mediaMissing;
         }
-        // The stable key: the contact, the time, who wrote and what, and
-        // which of this minute's identical messages it is (not its line:
-        // an overlapping export puts the same message on another line).
-        // It starts with the time, so the unique index fills in time order
-        // (a random key cost twice the insert: performance.md).
-        if (m.author != author) {
-            author = m.author;
-            authorUtf8 = author.toUtf8();
-        }
+        // The stable key: the time as the file writes it (not the instant:
+        // another time zone must not make other keys), the direction, the
+        // kind and the words (not the author's name, which the exporting
+        // phone's contacts decide, nor a media's file name, absent from
+        // an export without media), and which of the identical messages
+        // of that time it is. It starts with that time, so the unique
+        // index fills in time order (a random key cost twice the insert).
+        const QByteArray wall = QByteArray::number(m.date.year() * 10000LL + m.date.month() * 100 + m.date.day()) + '.'
+                                + QByteArray::number(m.time.hour() * 10000 + m.time.minute() * 100 + m.time.second()).rightJustified(6, '0');
         material.truncate(keyPrefix.size());
-        material += QByteArray::number(m.timeMs);
+        material += wall;
         material += '\x1f';
         material += r.outbound ? 'o' : 'i';
-        material += '\x1f';
-        material += authorUtf8;
         material += '\x1f';
         material += char('0' + int(m.kind));
         material += '\x1f';
         material += m.text.toUtf8();
-        material += '\x1f';
-        material += m.attachment.toUtf8();
         const QByteArray digest = crypto::sha256(material);
-        if (m.timeMs != seenAt) {
-            seen.clear();
-            seenAt = m.timeMs;
-        }
-        const auto same = std::find_if(seen.begin(), seen.end(), [&](const auto &e) { return e.first == digest; });
-        const int occurrence = same == seen.end() ? 0 : same->second++;
-        if (same == seen.end())
-            seen.append({digest, 1});
-        r.key = QByteArray::number(m.timeMs, 16).rightJustified(12, '0') + digest.toHex().left(40);
-        if (occurrence > 0)
-            r.key += '.' + QByteArray::number(occurrence);
+        latest = qMax(latest, m.timeMs);
+        if (seen.size() > 10000)
+            seen.removeIf([&](const auto &e) { return e.value().first < latest - 86400000LL; });
+        auto &occurrence = seen[digest];
+        occurrence.first = m.timeMs;
+        r.key = wall + digest.toHex().left(40);
+        if (occurrence.second > 0)
+            r.key += '.' + QByteArray::number(occurrence.second);
+        ++occurrence.second;
         if (!report.firstAt || m.timeMs < *report.firstAt)
             report.firstAt = m.timeMs;
         if (!report.lastAt || m.timeMs > *report.lastAt)
@@ -347,6 +401,11 @@ Result<protocol::ChatImportReport> ChatImporter::run(TenantId tenant, const QStr
     }
     if (auto s = flush(); !s)
         return s.error();
+    if (cancelled) {
+        if (auto s = commit(); !s)
+            return s.error();
+        return makeError("cancelled", QStringLiteral("the import stopped (the server is stopping); it goes on where it stopped next time"));
+    }
     report.notUnderstood = reader.notUnderstood();
     for (int line : reader.notUnderstoodLines())
         report.notUnderstoodLines << line;
@@ -390,7 +449,7 @@ Result<protocol::ChatImportReport> ChatImporter::run(TenantId tenant, const QStr
     if (m_bus)
         m_bus->publish(events);
     if (progress)
-        progress(reader.position(), report.messages);
+        (void)progress(reader.position(), textSize, report.messages);
     return report;
 }
 

@@ -36,11 +36,15 @@ public:
 
     ChatImporter(Database &db, EventBus *bus, QString mediaRoot);
 
-    using Progress = std::function<void(qint64 bytesRead, qint64 messagesRead)>;
+    // Told after each commit (and before each attachment): how far the
+    // chat's text is read (of `total` bytes) and how many messages; false
+    // stops the import (it fails with "cancelled"; running it again goes on).
+    using Progress = std::function<bool(qint64 done, qint64 total, qint64 messagesRead)>;
     // Errors (code: what the user is told): not_a_chat_export, binary_file,
     // encoding, group_chat, empty_chat, company_side_unknown,
     // contact_number_missing, invalid_phone_number, invalid_time_zone,
-    // zip_unreadable, zip_unsafe_path, zip_too_large, zip_bomb.
+    // zip_unreadable, zip_unsafe_path, zip_too_large, zip_bomb, cancelled.
+    // An attachment that cannot be unpacked is counted as left out.
     Result<protocol::ChatImportReport> run(TenantId tenant, const QString &path, const ChatImportOptions &options, const Actor &actor,
                                            const Progress &progress = {});
 

@@ -8,6 +8,9 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QScopeGuard>
+#include <QSet>
+#include <QUuid>
 
 using namespace std::chrono_literals;
 
@@ -52,6 +55,8 @@ ChatImportJobs::~ChatImportJobs()
 void ChatImportJobs::start()
 {
     m_worker.start([this] {
+        if (auto s = sweep(); !s)
+            qCWarning(lcStorage).noquote() << "chat imports:" << s.error().message;
         // Jobs left queued (or running when the last server stopped) first.
         do {
             if (auto s = runQueued(); !s)
@@ -69,7 +74,14 @@ Result<protocol::ChatImport> ChatImportJobs::submit(TenantId tenant, const QStri
                                                     const Actor &actor)
 {
     if (!QDir().mkpath(m_spool))
-        return makeError("storage_error", QStringLiteral("cannot make the import folder %1").arg(m_spool));
+        return makeError("storage_error", QStringLiteral("cannot make the import folder"));
+    // The upload moves into the spool first (outside any transaction); it
+    // goes again if the job cannot be recorded, and the start-up sweep takes
+    // whatever a crash in between left.
+    const QString spooled = m_spool + QStringLiteral("/import-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (!QFile::rename(uploadedFile, spooled) && !QFile::copy(uploadedFile, spooled))
+        return makeError("storage_error", QStringLiteral("cannot keep the upload in the import folder"));
+    auto removeSpooled = qScopeGuard([&] { QFile::remove(spooled); });
     const QJsonObject opts{{QStringLiteral("file_name"), options.fileName},
                            {QStringLiteral("contact"), options.contact},
                            {QStringLiteral("company_name"), options.companyName},
@@ -80,34 +92,41 @@ Result<protocol::ChatImport> ChatImportJobs::submit(TenantId tenant, const QStri
     if (!tx.begun())
         return tx.begun().error();
     const qint64 now = nowMs();
-    Sql insert(tx.connection(), QStringLiteral("INSERT INTO chat_imports (tenant_id, status, file_name, file_size, options, created_by_user_id, "
-                                               "created_at, updated_at) VALUES (?, 'queued', ?, ?, ?, ?, ?, ?) RETURNING id"));
-    insert.bind(tenant.value).bind(options.fileName.left(255)).bind(QFileInfo(uploadedFile).size()).bind(rows::compactJson(opts))
+    Sql insert(tx.connection(), QStringLiteral("INSERT INTO chat_imports (tenant_id, status, file_name, file_path, file_size, options, "
+                                               "created_by_user_id, created_at, updated_at) VALUES (?, 'queued', ?, ?, ?, ?, ?, ?, ?) RETURNING ")
+                                    + kColumns);
+    insert.bind(tenant.value).bind(options.fileName.left(255)).bind(spooled).bind(QFileInfo(spooled).size()).bind(rows::compactJson(opts))
         .bind(actor.userId.isValid() ? QVariant(actor.userId.value) : nullInt()).bind(now).bind(now);
     if (auto s = insert.exec(); !s)
         return s.error();
     if (!insert.next())
         return makeError("storage_error", QStringLiteral("import insert returned no row"));
-    const qint64 id = insert.int64(0);
+    const protocol::ChatImport job = fromRow(insert);
     insert.finish();
-    const QString spooled = m_spool + QStringLiteral("/import-") + QString::number(id);
-    QFile::remove(spooled); // a leftover of a rolled-back submit
-    if (!QFile::rename(uploadedFile, spooled) && !QFile::copy(uploadedFile, spooled))
-        return makeError("storage_error", QStringLiteral("cannot keep the upload under %1").arg(m_spool));
-    Sql path(tx.connection(), QStringLiteral("UPDATE chat_imports SET file_path = ? WHERE id = ? RETURNING ") + kColumns);
-    path.bind(spooled).bind(id);
-    if (auto s = path.exec(); !s)
+    if (auto s = tx.commit(); !s)
         return s.error();
-    if (!path.next())
-        return makeError("storage_error", QStringLiteral("import update returned no row"));
-    const protocol::ChatImport job = fromRow(path);
-    path.finish();
-    if (auto s = tx.commit(); !s) {
-        QFile::remove(spooled);
-        return s.error();
-    }
+    removeSpooled.dismiss();
     m_worker.wake();
     return job;
+}
+
+Status ChatImportJobs::sweep()
+{
+    // Uploads no waiting job names (a crash between moving one in and
+    // recording its job, or after a job ended), and media copies an
+    // interrupted import left half-written.
+    QSet<QString> wanted;
+    Sql q(m_db.connection(), QStringLiteral("SELECT file_path FROM chat_imports WHERE status IN ('queued', 'running') AND file_path IS NOT NULL"));
+    if (auto s = q.exec(); !s)
+        return s;
+    while (q.next())
+        wanted.insert(q.text(0));
+    for (const QFileInfo &f : QDir(m_spool).entryInfoList({QStringLiteral("import-*")}, QDir::Files))
+        if (!wanted.contains(f.absoluteFilePath()) && !wanted.contains(f.filePath()))
+            QFile::remove(f.absoluteFilePath());
+    for (const QFileInfo &f : QDir(m_mediaRoot).entryInfoList({QStringLiteral("import-*")}, QDir::Files))
+        QFile::remove(f.absoluteFilePath());
+    return {};
 }
 
 Result<protocol::ChatImport> ChatImportJobs::get(TenantId tenant, qint64 id)
@@ -136,13 +155,26 @@ Result<QList<protocol::ChatImport>> ChatImportJobs::list(TenantId tenant)
 Status ChatImportJobs::runQueued()
 {
     while (!m_worker.stopping()) {
-        Sql q(m_db.connection(), QStringLiteral("SELECT id FROM chat_imports WHERE status IN ('queued', 'running') ORDER BY id LIMIT 1"));
+        Sql q(m_db.connection(), QStringLiteral("SELECT id, attempts, file_path FROM chat_imports WHERE status IN ('queued', 'running') "
+                                                "ORDER BY id LIMIT 1"));
         if (auto s = q.exec(); !s)
             return s;
         if (!q.next())
             return {};
         const qint64 id = q.int64(0);
+        const qint64 attempts = q.int64(1);
+        const QString path = q.text(2);
         q.finish();
+        // Begun twice and never ended: it stopped the server (or was
+        // killed with it) both times; a third start would do the same.
+        if (attempts >= 2) {
+            if (auto s = finishJob(id, makeError("import_interrupted", QStringLiteral("the import was interrupted twice (the server stopped "
+                                                                                      "during it); it was not tried again"))); !s)
+                return s;
+            if (!path.isEmpty())
+                QFile::remove(path);
+            continue;
+        }
         if (auto s = runOne(id); !s)
             return s;
     }
@@ -155,12 +187,13 @@ Status ChatImportJobs::runOne(qint64 id)
     QString path;
     QJsonObject opts;
     Actor actor;
+    qint64 fileSize = 0;
     {
         Transaction tx(m_db, Transaction::Priority::Background);
         if (!tx.begun())
             return tx.begun();
-        Sql q(tx.connection(), QStringLiteral("UPDATE chat_imports SET status = 'running', updated_at = ? WHERE id = ? "
-                                              "RETURNING tenant_id, file_path, options, created_by_user_id"));
+        Sql q(tx.connection(), QStringLiteral("UPDATE chat_imports SET status = 'running', attempts = attempts + 1, updated_at = ? WHERE id = ? "
+                                              "RETURNING tenant_id, file_path, options, created_by_user_id, file_size"));
         q.bind(nowMs()).bind(id);
         if (auto s = q.exec(); !s)
             return s;
@@ -171,6 +204,7 @@ Status ChatImportJobs::runOne(qint64 id)
         opts = QJsonDocument::fromJson(q.text(2).toUtf8()).object();
         actor = Actor(q.isNull(3) ? UserId() : UserId(q.int64(3)), opts.value(QStringLiteral("actor")).toString(),
                       opts.value(QStringLiteral("address")).toString());
+        fileSize = q.int64(4);
         q.finish();
         if (auto s = tx.commit(); !s)
             return s;
@@ -183,22 +217,47 @@ Status ChatImportJobs::runOne(qint64 id)
 
     QElapsedTimer sinceNote;
     sinceNote.start();
-    const auto progress = [&](qint64 bytes, qint64 messages) {
+    // The share of the chat's text read, as bytes of the upload (a zip's
+    // text is not the upload's size); false when the server is stopping.
+    const auto progress = [&](qint64 done, qint64 total, qint64 messages) {
+        if (m_worker.stopping())
+            return false;
         if (sinceNote.elapsed() < 500)
-            return;
+            return true;
         sinceNote.restart();
         Transaction tx(m_db, Transaction::Priority::Background);
         if (!tx.begun())
-            return;
+            return true;
         Sql q(tx.connection(), QStringLiteral("UPDATE chat_imports SET bytes_read = ?, messages_read = ?, updated_at = ? WHERE id = ?"));
-        q.bind(bytes).bind(messages).bind(nowMs()).bind(id);
+        q.bind(fileSize * qMin(done, total) / qMax<qint64>(total, 1)).bind(messages).bind(nowMs()).bind(id);
         if (q.exec())
             (void)tx.commit();
+        return true;
     };
     auto report = path.isEmpty() ? Result<protocol::ChatImportReport>(makeError("storage_error", QStringLiteral("the upload is gone")))
                                  : ChatImporter(m_db, m_bus, m_mediaRoot).run(tenant, path, options, actor, progress);
+    if (!report && report.error().code == QLatin1String("cancelled")) {
+        // Stopped with the server: queued again as it was, its file kept.
+        Transaction tx(m_db, Transaction::Priority::Background);
+        if (!tx.begun())
+            return tx.begun();
+        Sql again(tx.connection(), QStringLiteral("UPDATE chat_imports SET status = 'queued', attempts = attempts - 1, updated_at = ? WHERE id = ?"));
+        again.bind(nowMs()).bind(id);
+        if (auto s = again.exec(); !s)
+            return s;
+        return tx.commit();
+    }
     if (!report)
         qCInfo(lcStorage).noquote() << QStringLiteral("chat import %1 failed: %2").arg(id).arg(report.error().message);
+    if (auto s = finishJob(id, report); !s)
+        return s;
+    if (!path.isEmpty())
+        QFile::remove(path);
+    return {};
+}
+
+Status ChatImportJobs::finishJob(qint64 id, const Result<protocol::ChatImportReport> &report)
+{
     Transaction tx(m_db, Transaction::Priority::Background);
     if (!tx.begun())
         return tx.begun();
@@ -211,11 +270,7 @@ Status ChatImportJobs::runOne(qint64 id)
         .bind(report ? report->messages : qint64(0)).bind(nowMs()).bind(id);
     if (auto s = done.exec(); !s)
         return s;
-    if (auto s = tx.commit(); !s)
-        return s;
-    if (!path.isEmpty())
-        QFile::remove(path);
-    return {};
+    return tx.commit();
 }
 
 } // namespace puente

@@ -11,8 +11,9 @@ namespace puente {
 // Chat imports run as jobs (POST /api/whatsapp/imports): the upload is
 // moved into the spool folder and a chat_imports row queued; one worker
 // thread imports them in turn, noting its progress on the row, and keeps
-// the report (or the error) there. A job left running by a stopped server
-// runs again on the next start (importing is idempotent).
+// the report (or the error) there. A job stopped with the server goes back
+// to the queue and runs again on the next start (importing is idempotent);
+// one begun twice without ending (it crashed the server) is failed instead.
 class ChatImportJobs {
 public:
     ChatImportJobs(Database &db, EventBus *bus, QString mediaRoot, QString spoolDir);
@@ -32,6 +33,10 @@ public:
 
 private:
     Status runOne(qint64 id);
+    // Ends a job: done with its report, or failed with the error.
+    Status finishJob(qint64 id, const Result<protocol::ChatImportReport> &report);
+    // At start: spooled uploads no waiting job names, half-written media.
+    Status sweep();
 
     Database &m_db;
     EventBus *m_bus;

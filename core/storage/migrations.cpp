@@ -622,6 +622,7 @@ R"(CREATE TABLE chat_imports (
     options TEXT NOT NULL,
     bytes_read BIGINT NOT NULL DEFAULT 0,
     messages_read BIGINT NOT NULL DEFAULT 0,
+    attempts INTEGER NOT NULL DEFAULT 0,
     report TEXT,
     error_code TEXT,
     error_message TEXT,

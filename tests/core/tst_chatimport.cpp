@@ -66,6 +66,7 @@ private Q_SLOTS:
     void everySampleIsStoredAsWritten();
     void runningItAgainAddsNothing();
     void overlappingExportsMerge();
+    void keysDoNotDependOnNamesZonesOrMediaFiles();
     void zipMediaIsStored();
     void sameNumberWrittenAnotherWayIsTheSamePerson();
     void timeZoneOfTheImport();
@@ -294,6 +295,42 @@ void TestChatImport::overlappingExportsMerge()
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages")), qint64(30 * 4));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE content = 'ok'")), qint64(60));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE content = ?"), {QStringLiteral("Línea uno\nlínea dos")}), qint64(30));
+}
+
+void TestChatImport::keysDoNotDependOnNamesZonesOrMediaFiles()
+{
+    // The same chat exported twice: first from a phone where the candidate
+    // was not saved (a number) and without media, read in Madrid's time;
+    // then saved as "Ana García", with media, read in Mexico City's time.
+    const QByteArray first = "24/12/19 11:23 - +34 612 00 00 07: Hola, os mando la foto\n"
+                             "24/12/19 11:23 - +34 612 00 00 07: <Multimedia omitido>\n"
+                             "24/12/19 11:25 - Talento Norte RRHH: ok\n"
+                             "24/12/19 11:26 - Talento Norte RRHH: ok\n"
+                             "24/12/19 11:25 - Talento Norte RRHH: ok\n"; // out of order, same words: three messages
+    const QByteArray second = "24/12/19 11:23 - Ana García: Hola, os mando la foto\n"
+                              "24/12/19 11:23 - Ana García: IMG-20191224-WA0001.jpg (archivo adjunto)\n"
+                              "24/12/19 11:25 - Talento Norte RRHH: ok\n"
+                              "24/12/19 11:26 - Talento Norte RRHH: ok\n"
+                              "24/12/19 11:25 - Talento Norte RRHH: ok\n";
+    const QString txt = m_dir->filePath(QStringLiteral("first.txt")), zip = m_dir->filePath(QStringLiteral("second.zip"));
+    QVERIFY(writeFile(txt, first));
+    const QByteArray photo = QByteArray("\xFF\xD8\xFF\xE0", 4) + QByteArray(2000, 'f');
+    QVERIFY(writeZip(zip, {{"WhatsApp Chat with Ana García.txt", second}, {"IMG-20191224-WA0001.jpg", photo}}));
+    ChatImportOptions o;
+    o.contact = QStringLiteral("+34 612 00 00 07");
+    auto a = import(txt, o);
+    PUENTE_VERIFY_OK(a);
+    QCOMPARE(a->imported, qint64(5));
+    QCOMPARE(a->mediaMissing, qint64(1));
+    o.timeZone = QStringLiteral("America/Mexico_City");
+    auto b = import(zip, o);
+    PUENTE_VERIFY_OK(b);
+    QCOMPARE(b->imported, qint64(0));
+    QCOMPARE(b->duplicates, qint64(5));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages")), qint64(5));
+    // The photo the first export left out is there now.
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE type = 'image' AND media_file IS NOT NULL")), qint64(1));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE type = 'media_omitted'")), qint64(0));
 }
 
 void TestChatImport::zipMediaIsStored()

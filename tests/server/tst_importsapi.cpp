@@ -4,6 +4,7 @@
 // runs on the next start. A real server on a loopback port, both stores.
 #include "importing/chatimportjobs.h"
 #include "servercontext.h"
+#include "storage/sql.h"
 #include "storage/sessionrepository.h"
 #include "storage/tenantrepository.h"
 #include "storage/userrepository.h"
@@ -46,6 +47,8 @@ private Q_SLOTS:
     void failedJobsSayWhy();
     void whoMayAndWhatIsRefusedAtOnce();
     void jobLeftBehindRunsOnTheNextStart();
+    void jobThatStoppedTheServerTwiceIsNotTriedAgain();
+    void largeUploadsNeedASessionFirst();
 
 private:
     using Reply = test::HttpReply;
@@ -238,6 +241,39 @@ void TestImportsApi::jobLeftBehindRunsOnTheNextStart()
     const QJsonObject job = finished(id);
     QCOMPARE(job.value(QStringLiteral("status")).toString(), QStringLiteral("done"));
     QVERIFY(job.value(QStringLiteral("report")).toObject().value(QStringLiteral("imported")).toInteger() > 20);
+}
+
+void TestImportsApi::jobThatStoppedTheServerTwiceIsNotTriedAgain()
+{
+    m_server.context->chatImports().stop();
+    const Reply queued = upload(fixture(kSample), QStringLiteral("company_name=Talento%20Norte%20RRHH&contact=%2B34612000001"));
+    QCOMPARE(queued.status, 202);
+    const qint64 id = queued.body.value(QStringLiteral("id")).toInteger();
+    // As a job looks after two starts that died during it.
+    {
+        Transaction tx(m_server.context->database());
+        Sql q(tx.connection(), QStringLiteral("UPDATE chat_imports SET status = 'running', attempts = 2 WHERE id = ?"));
+        q.bind(id);
+        PUENTE_VERIFY_OK(q.exec());
+        PUENTE_VERIFY_OK(tx.commit());
+    }
+    startServer();
+    const QJsonObject job = finished(id);
+    QCOMPARE(job.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+    QCOMPARE(job.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("import_interrupted"));
+    QTRY_COMPARE(QDir(m_test->dir() + QStringLiteral("/imports")).entryList(QDir::Files).size(), 0);
+    QCOMPARE(test::queryCount(m_server.context->database(), QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages")), qint64(0));
+}
+
+void TestImportsApi::largeUploadsNeedASessionFirst()
+{
+    // Up to 2 GB: no body is kept for a token that is not a live session.
+    const QByteArray chat = fixture(kSample);
+    const Reply stale = upload(chat, {}, QStringLiteral("not-a-session"));
+    QCOMPARE(stale.status, 401);
+    QCOMPARE(stale.code(), QStringLiteral("invalid_token"));
+    QCOMPARE(upload(chat, {}, m_apiKey).status, 403);
+    QCOMPARE(QDir(m_test->dir() + QStringLiteral("/media/.incoming")).entryList(QDir::Files).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestImportsApi)

@@ -2,6 +2,7 @@
 // imported as jobs (ChatImportJobs).
 #include "domain/phonenumber.h"
 #include "importing/chatimportjobs.h"
+#include "messaging/notifications.h"
 #include "restapi.h"
 
 #include <QTimeZone>
@@ -40,9 +41,14 @@ void registerImportRoutes(Router &router, Environment &env)
         if (!o.timeZone.isEmpty() && !QTimeZone(o.timeZone.toUtf8()).isValid())
             return problem(ErrorCode::InvalidField, QStringLiteral("%1 is not a time zone; use an IANA name such as Europe/Madrid").arg(o.timeZone),
                            QStringLiteral("time_zone"));
-        if (!o.contact.isEmpty())
-            if (auto n = normalizePhoneNumber(o.contact, env.defaultRegion); !n)
+        if (!o.contact.isEmpty()) {
+            // Read in the company's country, as the import will.
+            auto settings = NotificationService(env.db, env.keyring, nullptr).settings(r.principal.tenant);
+            if (!settings)
+                return fromError(settings.error());
+            if (auto n = normalizePhoneNumber(o.contact, settings->defaultRegion); !n)
                 return problem(ErrorCode::InvalidPhoneNumber, n.error().message, QStringLiteral("contact"));
+        }
         auto job = env.chatImports->submit(r.principal.tenant, r.bodyFile->path(), o, r.actor());
         if (!job)
             return fromError(job.error());
