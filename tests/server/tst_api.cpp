@@ -1032,7 +1032,13 @@ void TestApi::testConnectionAgainstGraph()
     const QJsonObject goodConfig{{QStringLiteral("business_api_token"), QStringLiteral("good-token")},
                                  {QStringLiteral("phone_number_id"), QStringLiteral("106540352242922")},
                                  {QStringLiteral("business_account_id"), QStringLiteral("9106540352242922")}};
-    QCOMPARE(call("POST", QStringLiteral("/api/whatsapp/config"), a.adminToken, goodConfig).status, 200);
+    // Saving exactly the values the form tested keeps that test's result
+    // (issue 23, bug 5): not "not checked yet" after a successful test.
+    r = call("POST", QStringLiteral("/api/whatsapp/config"), a.adminToken, goodConfig);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body.value(QStringLiteral("verified_name")).toString(), QStringLiteral("Lucky Shrub"));
+    QCOMPARE(r.body.value(QStringLiteral("connection_status")).toString(), QStringLiteral("connected"));
+    QVERIFY(findings().value(QStringLiteral("checked_at")).toInteger() > 0);
     const qint64 beforeTest = QDateTime::currentMSecsSinceEpoch();
     r = call("POST", QStringLiteral("/api/whatsapp/test-connection"), a.adminToken);
     QVERIFY2(r.body.value(QStringLiteral("ok")).toBool(), r.raw.constData());

@@ -75,6 +75,7 @@ private Q_SLOTS:
     void failingTestShowsMetasExplanation();
     void refusedValuesSavedAfterConfirming();
     void saveRoundTrips();
+    void testedValuesKeepTheirResultWhenSaved();
     void serverRefusalsByTheField();
     void generateMakesANewToken();
     void copyPutsTheUrlOnTheClipboard();
@@ -404,6 +405,26 @@ void TestWhatsAppConfigDialog::refusedValuesSavedAfterConfirming()
     yes->click();
     QVERIFY(saved.wait(kTimeoutMs));
     QCOMPARE(storedConfig().value(QStringLiteral("business_account_id")).toString(), QStringLiteral("200000000000009"));
+}
+
+// Issue 23, bug 5: a successful test of typed values, then Save: the page
+// shows what the test found, not "Not checked yet".
+void TestWhatsAppConfigDialog::testedValuesKeepTheirResultWhenSaved()
+{
+    storeUnknownToken();
+    auto dialog = openDialog();
+    QSignalSpy tested(dialog.get(), &ui::WhatsAppConfigDialog::connectionTested);
+    QSignalSpy saved(dialog.get(), &ui::WhatsAppConfigDialog::saved);
+    child<QLineEdit>(*dialog, "accessToken")->setText(QStringLiteral("EAASandboxDemoToken0000000000000000"));
+    dialog->testConnection();
+    QVERIFY(tested.wait(kTimeoutMs));
+    QCOMPARE(tested.first().first().toBool(), true);
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save), Qt::LeftButton);
+    QVERIFY(saved.wait(kTimeoutMs));
+    const auto config = saved.first().first().value<protocol::WhatsAppConfig>();
+    QCOMPARE(config.connectionStatus, protocol::ConnectionStatus::Connected);
+    QCOMPARE(config.verifiedName.value_or(QString()), QStringLiteral("Reclutamiento Demo"));
+    QVERIFY(config.checkedAt.has_value());
 }
 
 void TestWhatsAppConfigDialog::saveRoundTrips()

@@ -7,6 +7,8 @@
 #include "restapi.h"
 #include "storage/whatsappconfigrepository.h"
 
+#include <QHash>
+#include <QMutex>
 #include <QRegularExpression>
 
 namespace puente::server::api {
@@ -40,6 +42,55 @@ bool digitsOnly(const QString &s)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9]{1,32}$"));
     return re.match(s).hasMatch();
+}
+
+// The last test of values typed but not saved yet, per company: saving
+// exactly those values keeps what that test found (the page then shows the
+// number Meta described, not "not checked yet"). Kept 30 minutes, in this
+// process (a test and its save go to the same node behind nginx's
+// keepalive; another node just shows "not checked yet", as before).
+class TypedValueTests {
+public:
+    struct Outcome {
+        bool ok = false;
+        ConnectionCheck found;
+        QString reason;
+    };
+    void remember(TenantId tenant, const QString &token, const QString &number, const Outcome &outcome)
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_entries.size() > 1000)
+            m_entries.clear();
+        m_entries.insert(key(tenant, token, number), {outcome, nowMs()});
+    }
+    std::optional<Outcome> take(TenantId tenant, const QString &token, const QString &number)
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto entry = m_entries.take(key(tenant, token, number));
+        if (entry.at == 0 || nowMs() - entry.at > 30 * 60 * 1000)
+            return std::nullopt;
+        return entry.outcome;
+    }
+
+private:
+    static QString key(TenantId tenant, const QString &token, const QString &number)
+    {
+        // The token itself is not kept, only a digest of it.
+        return QString::number(tenant.value) + QLatin1Char(':')
+               + QString::fromLatin1(crypto::sha256((token + QLatin1Char('\x1f') + number).toUtf8()).toHex());
+    }
+    struct Entry {
+        Outcome outcome;
+        qint64 at = 0;
+    };
+    QMutex m_mutex;
+    QHash<QString, Entry> m_entries;
+};
+
+TypedValueTests &typedValueTests()
+{
+    static TypedValueTests tests;
+    return tests;
 }
 
 protocol::WhatsAppConfig configView(const WhatsAppConfig &c, bool admin, const QString &webhookUrl)
@@ -143,6 +194,15 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         auto saved = repo.save(r.principal.tenant, c, r.actor());
         if (!saved)
             return fromError(saved.error());
+        // The values just tested in the form keep that test's result.
+        if (const auto tested = typedValueTests().take(r.principal.tenant, c.businessApiToken, c.phoneNumberId)) {
+            if (tested->ok)
+                (void)repo.recordSuccessfulTest(r.principal.tenant, ApiType::BusinessApi, c.phoneNumberId, tested->found);
+            else
+                (void)repo.setConnectionStatus(r.principal.tenant, ApiType::BusinessApi, QStringLiteral("failing"), tested->reason);
+            if (auto again = repo.find(r.principal.tenant, ApiType::BusinessApi); again && again.value())
+                saved = *again.value();
+        }
         return answer<route::SaveWhatsAppConfig>(configView(saved.value(), true, webhookUrl(env, r)), previous.value() ? 200 : 201);
     });
 
@@ -172,11 +232,13 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         const TenantId tenant = r.principal.tenant;
         // Meta answers on the Graph thread; the rest runs on the pool.
         return PoolGate::after(env.gate, env.graph.phoneNumber(useNumber, useToken),
-                               [&env, tenant, testsSaved, useNumber](const std::variant<meta::PhoneNumberInfo, meta::GraphError> &result) {
+                               [&env, tenant, testsSaved, useNumber, useToken](const std::variant<meta::PhoneNumberInfo, meta::GraphError> &result) {
             WhatsAppConfigRepository configs(env.db, env.keyring);
             if (const auto *e = std::get_if<meta::GraphError>(&result)) {
                 if (testsSaved)
                     (void)configs.setConnectionStatus(tenant, ApiType::BusinessApi, QStringLiteral("failing"), e->explain());
+                else
+                    typedValueTests().remember(tenant, useToken, useNumber, {false, {}, e->explain()});
                 return answer<route::TestConnection>(
                     {false, {}, protocol::TestFailure{e->kindName(), e->code, e->subcode, e->message, e->explain(), e->fbtraceId}});
             }
@@ -185,9 +247,11 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
             digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
             const QString displayNumber = formatPhoneNumberForDisplay(QLatin1Char('+') + digits);
             // Only a test of the stored values describes the stored number.
+            const ConnectionCheck found{displayNumber, info.verifiedName, info.qualityRating, info.messagingLimit};
             if (testsSaved)
-                (void)configs.recordSuccessfulTest(tenant, ApiType::BusinessApi, useNumber,
-                                                {displayNumber, info.verifiedName, info.qualityRating, info.messagingLimit});
+                (void)configs.recordSuccessfulTest(tenant, ApiType::BusinessApi, useNumber, found);
+            else
+                typedValueTests().remember(tenant, useToken, useNumber, {true, found, {}});
             return answer<route::TestConnection>({true,
                                                   protocol::TestedNumber{info.id, displayNumber, info.verifiedName, info.qualityRating, info.status,
                                                                          info.messagingLimit, info.throughputLevel, info.codeVerificationStatus},
