@@ -72,17 +72,6 @@ std::pair<int, QJsonObject> call(quint16 port, const QByteArray &raw, int timeou
     return {status, QJsonDocument::fromJson(a.mid(a.indexOf("\r\n\r\n") + 4)).object()};
 }
 
-qint64 kilobytes(qint64 pid, const char *field)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith(field))
-            return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').first().toLongLong();
-    return -1;
-}
-
 QByteArray candidates(int n, int from)
 {
     QByteArray csv = "telefono,nombre,puesto,ciudad,sueldo\n";
@@ -215,12 +204,12 @@ int main(int argc, char *argv[])
     if (phases.contains(QStringLiteral("import"))) {
         const qint64 id = createCampaign();
         const QByteArray csv = candidates(rows, 0);
-        const qint64 before = kilobytes(pid, "VmRSS:");
+        const qint64 before = bench::statusKilobytes(QString::number(pid), "VmRSS:");
         QElapsedTimer t;
         t.start();
         auto [status, report] = call(port, request("POST", "/api/campaigns/" + QByteArray::number(id) + "/audience", adminToken, csv, "text/csv"), 600000);
         const double seconds = double(t.elapsed()) / 1000.0;
-        const qint64 peak = kilobytes(pid, "VmHWM:");
+        const qint64 peak = bench::statusKilobytes(QString::number(pid), "VmHWM:");
         out << QStringLiteral("import: %1 rows (%2 MB) in %3 s (%4 rows/s), answer %5, accepted %6; server memory %7 MB before, peak %8 MB "
                               "(growth %9 MB)")
                    .arg(rows)

@@ -19,6 +19,7 @@
 // PostgreSQL is measured the same way, for information.
 // Usage: bench_import [DATABASE_URL] [--lines N]   (default: a temporary SQLite file, 200,000)
 #include "common/clock.h"
+#include "httpload.h"
 #include "importing/chatimport.h"
 #include "messaging/conversations.h"
 #include "storage/migrations.h"
@@ -370,17 +371,6 @@ double bareInsert(Database &db, TenantId tenant, qint64 conversationId, qint64 l
     return timedNs > 0 ? double(*rows) * 1e9 / double(timedNs) : 0;
 }
 
-qint64 kilobytes(const char *field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith(field))
-            return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').first().toLongLong();
-    return -1;
-}
-
 // Starts a new high-water mark (Linux ≥ 4.0); false where it cannot.
 bool resetPeakRss()
 {
@@ -413,7 +403,7 @@ std::optional<Run> import(Database &db, TenantId tenant, const QString &path, co
 {
     Run run;
     run.peakIsOwn = resetPeakRss();
-    run.rssBeforeKb = kilobytes("VmRSS:");
+    run.rssBeforeKb = bench::statusKilobytes(QStringLiteral("self"), "VmRSS:");
     ChatImportOptions options;
     options.companyName = kCompany;
     QElapsedTimer t;
@@ -422,12 +412,12 @@ std::optional<Run> import(Database &db, TenantId tenant, const QString &path, co
     auto report = ChatImporter(db, nullptr, mediaRoot)
                       .run(tenant, path, options, Actor(QStringLiteral("bench")),
                            [&](qint64, qint64, qint64 messages) {
-                               run.rss.append({messages, kilobytes("VmRSS:")});
+                               run.rss.append({messages, bench::statusKilobytes(QStringLiteral("self"), "VmRSS:")});
                                return true;
                            });
     run.seconds = double(t.nsecsElapsed()) / 1e9;
     run.cpuSeconds = double(threadCpuNs() - cpu) / 1e9;
-    run.peakKb = kilobytes("VmHWM:");
+    run.peakKb = bench::statusKilobytes(QStringLiteral("self"), "VmHWM:");
     if (!report) {
         out << "the import failed: " << report.error().code << ": " << report.error().message << Qt::endl;
         return std::nullopt;

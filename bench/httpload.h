@@ -2,7 +2,7 @@
 
 // What the HTTP load benchmarks share (bench_loadgen, bench_notifications):
 // a cheap keep-alive HTTP/1.1 connection, a closed loop over C of them,
-// percentiles, the CPU each server thread used (from /proc), and starting a
+// percentiles, the CPU each server thread used and memory (from /proc), and starting a
 // puente-server on a free port with its log in a file.
 #include <QCoreApplication>
 #include <QDir>
@@ -21,6 +21,19 @@
 #include <unistd.h>
 
 namespace puente::bench {
+
+// A field of /proc/PID/status in kB ("VmRSS:", "VmHWM:"); "self" for this
+// process; -1 when it cannot be read.
+inline qint64 statusKilobytes(const QString &pid, const char *field)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith(field))
+            return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
 
 // Command-line options the load benchmarks share: `name N` and
 // `name A,B,C`, removed from `args` once read (what is left is positional).
