@@ -92,6 +92,10 @@ CreateApiKeyDialog::CreateApiKeyDialog(client::ApiClient *api, QWidget *parent) 
     m_error = errorLine(this);
     layout->addWidget(m_error);
     m_create = addDialogButtons(this, layout, tr("Create key"), QStringLiteral("create"), [this] { create(); });
+    // The complaint goes when the user changes what it is about.
+    connect(m_name, &QLineEdit::textEdited, m_error, &QLabel::hide);
+    for (QCheckBox *box : std::as_const(m_scopes))
+        connect(box, &QCheckBox::clicked, m_error, &QLabel::hide);
 }
 
 QCheckBox *CreateApiKeyDialog::scopeBox(const QString &scope) const

@@ -180,6 +180,11 @@ NotificationRuleDialog::NotificationRuleDialog(client::ApiClient *api, const QLi
     m_sample->setPlainText(QString::fromUtf8(QJsonDocument(sampleData(event)).toJson(QJsonDocument::Indented)));
     connect(m_sample, &QPlainTextEdit::textChanged, this, &NotificationRuleDialog::schedulePreview);
     connect(m_template, &QComboBox::currentIndexChanged, this, &NotificationRuleDialog::templateChanged);
+    // The complaint goes when the user changes what it is about (the
+    // user's own edits: filling the form in code keeps it).
+    connect(m_event->lineEdit(), &QLineEdit::textEdited, m_error, &QLabel::hide);
+    connect(m_event, &QComboBox::activated, m_error, &QLabel::hide);
+    connect(m_template, &QComboBox::activated, m_error, &QLabel::hide);
 
     if (m_templates.isEmpty()) {
         m_templateState->setText(tr("There is no approved template yet. Create one in WhatsApp Manager, then sync the templates on the "
@@ -326,6 +331,8 @@ void NotificationRuleDialog::addMapping(const QString &part, qint64 index, bool 
     m_mappingGrid->addWidget(m.source, 2 * row + 1, 0);
     m_mappingGrid->addWidget(m.value, 2 * row + 1, 1);
     m_mappings.append(m);
+    connect(m.value, &QLineEdit::textEdited, m_error, &QLabel::hide);
+    connect(m.source, &QComboBox::activated, m_error, &QLabel::hide);
     connect(m.value, &QLineEdit::textChanged, this, &NotificationRuleDialog::schedulePreview);
     connect(m.source, &QComboBox::currentIndexChanged, this, [this, row] {
         sourceChanged(m_mappings[row]);

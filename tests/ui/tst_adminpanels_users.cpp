@@ -395,6 +395,11 @@ void TestAdminPanelsUsers::apiKeyWorksUntilRevoked()
     page.createButton()->click();
     auto *dialog = page.findChild<ui::CreateApiKeyDialog *>();
     QVERIFY(dialog);
+    // A key without a name is refused in words; typing one takes the complaint away.
+    dialog->findChild<QPushButton *>(QStringLiteral("create"))->click();
+    QVERIFY(dialog->errorText().contains(QStringLiteral("Give the key a name")));
+    QTest::keyClicks(dialog->nameEdit(), QStringLiteral("CRM"));
+    QVERIFY(dialog->errorText().isEmpty());
     dialog->nameEdit()->setText(QStringLiteral("CRM sync"));
     dialog->scopeBox(QStringLiteral("conversations:write"))->setChecked(false);
     dialog->scopeBox(QStringLiteral("messages:send"))->setChecked(false);
