@@ -2736,10 +2736,6 @@ The file has: %2</source>
         <source>The file cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>A temporary file cannot be made: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%1 export with %n message(s), from %2 to %3.</source>
         <translation>
@@ -2822,6 +2818,10 @@ The file has: %2</source>
             <numerusform>%n line of the file was not understood (line %1).</numerusform>
             <numerusform>%n lines of the file were not understood (line %1).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2737,10 +2737,6 @@ El archivo tiene: %2</translation>
         <source>The file cannot be read: %1</source>
         <translation>No se puede leer el archivo: %1</translation>
     </message>
-    <message>
-        <source>A temporary file cannot be made: %1</source>
-        <translation>No se puede crear un archivo temporal: %1</translation>
-    </message>
     <message numerus="yes">
         <source>%1 export with %n message(s), from %2 to %3.</source>
         <translation>
@@ -2823,6 +2819,10 @@ El archivo tiene: %2</translation>
             <numerusform>%n línea del archivo no se entendió (línea %1).</numerusform>
             <numerusform>%n líneas del archivo no se entendieron (línea %1).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Leyendo el archivo…</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,8 @@
 #include "importing/exportarchive.h"
 #include "theme.h"
 
-#include <QApplication>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -17,7 +18,6 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QTemporaryFile>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -140,61 +140,81 @@ QString ImportChatDialog::explain(const QString &code, const QString &serverMess
     return tr("The chat could not be imported: %1").arg(serverMessage);
 }
 
+namespace {
+// What reading the file here found (on a worker thread: a zip of years of
+// chat is unpacked and read whole).
+struct LocalReading {
+    QString errorCode, errorMessage;
+    bool zip = false;
+    QString chatName;
+    Summary summary;
+};
+
+LocalReading readExport(const QString &path)
+{
+    LocalReading r;
+    auto opened = OpenedExport::open(path);
+    if (!opened) {
+        r.errorCode = opened.error().code;
+        r.errorMessage = opened.error().message;
+        return r;
+    }
+    r.zip = (*opened)->archive() != nullptr;
+    r.chatName = r.zip ? (*opened)->archive()->chatName() : QString();
+    Reader reader((*opened)->text());
+    auto summary = reader.scan();
+    if (!summary) {
+        r.errorCode = summary.error().code;
+        r.errorMessage = summary.error().message;
+        return r;
+    }
+    r.summary = summary.value();
+    if (r.summary.isGroup())
+        r.errorCode = QStringLiteral("group_chat");
+    else if (r.summary.authors.isEmpty())
+        r.errorCode = QStringLiteral("empty_chat");
+    return r;
+}
+} // namespace
+
 void ImportChatDialog::readLocally()
 {
     // The same reader the server uses: what the file is, before sending it.
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto restore = qScopeGuard([] { QApplication::restoreOverrideCursor(); });
-    QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(tr("The file cannot be read: %1").arg(file.errorString()));
-    QIODevice *text = &file;
-    QTemporaryFile unpacked, converted;
-    QString chatName;
-    m_zip = ExportArchive::looksLikeZip(&file);
-    if (m_zip) {
-        auto archive = ExportArchive::open(m_path);
-        if (!archive)
-            return fail(explain(archive.error().code, archive.error().message));
-        chatName = (*archive)->chatName();
-        if (!unpacked.open())
-            return fail(tr("A temporary file cannot be made: %1").arg(unpacked.errorString()));
-        if (auto s = (*archive)->extractChat(&unpacked); !s)
-            return fail(explain(s.error().code, s.error().message));
-        unpacked.seek(0);
-        text = &unpacked;
-    }
-    if (!converted.open())
-        return fail(tr("A temporary file cannot be made: %1").arg(converted.errorString()));
-    if (auto utf16 = toUtf8File(text, &converted); utf16 && utf16.value()) {
-        converted.seek(0);
-        text = &converted;
-    }
-    Reader reader(text);
-    auto summary = reader.scan();
-    if (!summary)
-        return fail(explain(summary.error().code, summary.error().message));
-    if (summary->isGroup())
-        return fail(explain(QStringLiteral("group_chat"), {}));
-    if (summary->authors.isEmpty())
-        return fail(explain(QStringLiteral("empty_chat"), {}));
-
-    const QLocale locale;
-    m_summary->setText(tr("%1 export with %n message(s), from %2 to %3.", "", int(summary->messages))
-                           .arg(summary->ios ? tr("iPhone") : tr("Android"), locale.toString(summary->firstDate, QLocale::ShortFormat),
-                                locale.toString(summary->lastDate, QLocale::ShortFormat)));
-    m_company->addItem(tr("Choose…"), QString());
-    for (const QString &author : summary->authors)
-        m_company->addItem(tr("%1 (%n message(s))", "", int(summary->messagesBy.value(author))).arg(author), author);
-    if (m_contact->text().isEmpty()) {
-        for (const QString &name : {QFileInfo(m_path).fileName(), chatName})
-            if (const NameHint hint = hintFromFileName(name); m_contact->text().isEmpty() && !hint.phone.isEmpty())
-                m_contact->setText(formatPhoneNumberForDisplay(hint.phone));
-        for (const QString &author : summary->authors)
-            if (const QString phone = phoneFromAuthor(author); m_contact->text().isEmpty() && !phone.isEmpty())
-                m_contact->setText(formatPhoneNumberForDisplay(phone));
-    }
-    updateImportButton();
+    m_summary->setText(tr("Reading the file…"));
+    m_form->setEnabled(false);
+    auto *watcher = new QFutureWatcher<LocalReading>(this);
+    connect(watcher, &QFutureWatcher<LocalReading>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const LocalReading r = watcher->result();
+        m_form->setEnabled(true);
+        if (!r.errorCode.isEmpty()) {
+            m_summary->clear();
+            fail(r.errorCode == QLatin1String("storage_error") ? tr("The file cannot be read: %1").arg(r.errorMessage)
+                                                               : explain(r.errorCode, r.errorMessage));
+            Q_EMIT fileRead();
+            return;
+        }
+        m_zip = r.zip;
+        const Summary &summary = r.summary;
+        const QLocale locale;
+        m_summary->setText(tr("%1 export with %n message(s), from %2 to %3.", "", int(summary.messages))
+                               .arg(summary.ios ? tr("iPhone") : tr("Android"), locale.toString(summary.firstDate, QLocale::ShortFormat),
+                                    locale.toString(summary.lastDate, QLocale::ShortFormat)));
+        m_company->addItem(tr("Choose…"), QString());
+        for (const QString &author : summary.authors)
+            m_company->addItem(tr("%1 (%n message(s))", "", int(summary.messagesBy.value(author))).arg(author), author);
+        if (m_contact->text().isEmpty()) {
+            for (const QString &name : {QFileInfo(m_path).fileName(), r.chatName})
+                if (const NameHint hint = hintFromFileName(name); m_contact->text().isEmpty() && !hint.phone.isEmpty())
+                    m_contact->setText(formatPhoneNumberForDisplay(hint.phone));
+            for (const QString &author : summary.authors)
+                if (const QString phone = phoneFromAuthor(author); m_contact->text().isEmpty() && !phone.isEmpty())
+                    m_contact->setText(formatPhoneNumberForDisplay(phone));
+        }
+        updateImportButton();
+        Q_EMIT fileRead();
+    });
+    watcher->setFuture(QtConcurrent::run(readExport, m_path));
 }
 
 void ImportChatDialog::updateImportButton()

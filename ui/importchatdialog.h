@@ -44,6 +44,8 @@ public:
     QProgressBar *progress() const { return m_progress; }
 
 Q_SIGNALS:
+    // The file has been read here (its summary and authors shown, or why not).
+    void fileRead();
     void openConversation(qint64 conversationId);
     void finished(const protocol::ChatImport &job);
 

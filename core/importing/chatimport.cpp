@@ -39,11 +39,6 @@ struct Row {
     QByteArray key;
 };
 
-QString fold(const QString &s)
-{
-    return rows::foldForSearch(s.simplified());
-}
-
 QString digits(const QString &s)
 {
     QString d;
@@ -59,7 +54,7 @@ bool sameAuthor(const QString &author, const QString &wanted)
 {
     if (wanted.trimmed().isEmpty())
         return false;
-    if (fold(author) == fold(wanted))
+    if (rows::foldForSearch(author) == rows::foldForSearch(wanted)) // folded and simplified
         return true;
     const QString a = phoneFromAuthor(author);
     const QString w = digits(wanted);
@@ -78,35 +73,11 @@ Result<protocol::ChatImportReport> ChatImporter::run(TenantId tenant, const QStr
     protocol::ChatImportReport report;
     const QString fileName = options.fileName.isEmpty() ? QFileInfo(path).fileName() : QFileInfo(options.fileName).fileName();
 
-    // The text: the file itself, the .txt inside the zip, or either
-    // converted from UTF-16.
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError("storage_error", QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    QIODevice *text = &file;
-    std::unique_ptr<ExportArchive> archive;
-    QTemporaryFile unpacked, converted;
-    if (ExportArchive::looksLikeZip(&file)) {
-        auto opened = ExportArchive::open(path);
-        if (!opened)
-            return opened.error();
-        archive = std::move(opened.value());
-        if (!unpacked.open())
-            return makeError("storage_error", QStringLiteral("cannot make a temporary file: %1").arg(unpacked.errorString()));
-        if (auto s = archive->extractChat(&unpacked); !s)
-            return s.error();
-        unpacked.seek(0);
-        text = &unpacked;
-    }
-    if (!converted.open())
-        return makeError("storage_error", QStringLiteral("cannot make a temporary file: %1").arg(converted.errorString()));
-    auto wasUtf16 = toUtf8File(text, &converted);
-    if (!wasUtf16)
-        return wasUtf16.error();
-    if (wasUtf16.value()) {
-        converted.seek(0);
-        text = &converted;
-    }
+    auto opened = OpenedExport::open(path);
+    if (!opened)
+        return opened.error();
+    QIODevice *text = (*opened)->text();
+    const ExportArchive *archive = (*opened)->archive();
 
     auto settings = NotificationService(m_db, {}, nullptr).settings(tenant);
     if (!settings)
@@ -124,7 +95,7 @@ Result<protocol::ChatImportReport> ChatImporter::run(TenantId tenant, const QStr
     const Summary &summary = scanned.value();
     report.layout = summary.ios ? QStringLiteral("ios") : QStringLiteral("android");
     report.dayFirst = summary.dayFirst;
-    report.encoding = wasUtf16.value() ? QStringLiteral("utf-16") : summary.encoding;
+    report.encoding = (*opened)->wasUtf16() ? QStringLiteral("utf-16") : summary.encoding;
     if (summary.isGroup())
         return makeError("group_chat", QStringLiteral("this is a group's chat (%1 people wrote in it): Puente's conversations are with one "
                                                       "contact each, so only one-to-one chats can be imported")

@@ -1,5 +1,7 @@
 #include "importing/exportarchive.h"
 
+#include "importing/chatexport.h"
+
 #include <QFileInfo>
 
 #include <zip.h>
@@ -142,6 +144,38 @@ Result<qint64> ExportArchive::extract(const QString &attachment, QIODevice *out)
     if (it == m_entries.cend())
         return makeError("not_found", QStringLiteral("\"%1\" is not in the zip").arg(attachment));
     return copy(*it, out, kMaxAttachmentBytes);
+}
+
+Result<std::unique_ptr<OpenedExport>> OpenedExport::open(const QString &path)
+{
+    std::unique_ptr<OpenedExport> e(new OpenedExport);
+    e->m_file.setFileName(path);
+    if (!e->m_file.open(QIODevice::ReadOnly))
+        return makeError("storage_error", QStringLiteral("cannot read %1: %2").arg(QFileInfo(path).fileName(), e->m_file.errorString()));
+    e->m_text = &e->m_file;
+    if (ExportArchive::looksLikeZip(&e->m_file)) {
+        auto opened = ExportArchive::open(path);
+        if (!opened)
+            return opened.error();
+        e->m_archive = std::move(opened.value());
+        if (!e->m_unpacked.open())
+            return makeError("storage_error", QStringLiteral("cannot make a temporary file: %1").arg(e->m_unpacked.errorString()));
+        if (auto s = e->m_archive->extractChat(&e->m_unpacked); !s)
+            return s.error();
+        e->m_unpacked.seek(0);
+        e->m_text = &e->m_unpacked;
+    }
+    if (!e->m_converted.open())
+        return makeError("storage_error", QStringLiteral("cannot make a temporary file: %1").arg(e->m_converted.errorString()));
+    auto utf16 = toUtf8File(e->m_text, &e->m_converted);
+    if (!utf16)
+        return utf16.error();
+    if (utf16.value()) {
+        e->m_converted.seek(0);
+        e->m_text = &e->m_converted;
+        e->m_utf16 = true;
+    }
+    return e;
 }
 
 } // namespace puente::chatexport

@@ -2,9 +2,11 @@
 
 #include "common/result.h"
 
+#include <QFile>
 #include <QHash>
 #include <QIODevice>
 #include <QString>
+#include <QTemporaryFile>
 
 #include <memory>
 
@@ -51,6 +53,28 @@ private:
     QString m_chatName;
     qint64 m_chatIndex = -1;
     QHash<QString, qint64> m_entries; // base name -> index
+};
+
+// An export opened for reading, as the importer and the console's dialog
+// both need it: its chat's text (the file itself, or the .txt unpacked from
+// the zip; either converted to UTF-8 when it was UTF-16), and the zip for
+// its attachments.
+class OpenedExport {
+public:
+    // Errors: storage_error, encoding, and ExportArchive::open's.
+    static Result<std::unique_ptr<OpenedExport>> open(const QString &path);
+
+    QIODevice *text() { return m_text; }
+    const ExportArchive *archive() const { return m_archive.get(); }
+    bool wasUtf16() const { return m_utf16; }
+
+private:
+    OpenedExport() = default;
+    QFile m_file;
+    std::unique_ptr<ExportArchive> m_archive;
+    QTemporaryFile m_unpacked, m_converted;
+    QIODevice *m_text = nullptr;
+    bool m_utf16 = false;
 };
 
 } // namespace puente::chatexport

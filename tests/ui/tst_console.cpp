@@ -875,6 +875,17 @@ QString copySample(const QTemporaryDir &dir, const QString &sample, const QStrin
     return QFile::copy(QStringLiteral(PUENTE_FIXTURES_DIR "/chat-exports/") + sample, path) ? path : QString();
 }
 
+// The dialog once it has read its file (on a worker thread).
+ui::ImportChatDialog *read(ui::ImportChatDialog *dialog)
+{
+    if (dialog) {
+        QSignalSpy done(dialog, &ui::ImportChatDialog::fileRead);
+        if (!done.wait(10000))
+            return nullptr;
+    }
+    return dialog;
+}
+
 ui::ImportChatDialog *lastImportDialog(QWidget *page)
 {
     const auto dialogs = page->findChildren<ui::ImportChatDialog *>();
@@ -903,7 +914,7 @@ void TestConsole::importChatFromTheConversationsTab()
     QVERIFY(!path.isEmpty());
 
     // Read here first: what it is, who wrote, the number from the name.
-    ui::ImportChatDialog *dialog = page->importChat(path);
+    ui::ImportChatDialog *dialog = read(page->importChat(path));
     QVERIFY(dialog);
     QVERIFY2(dialog->summary()->text().contains(QStringLiteral("Android export with 28 messages")), qPrintable(dialog->summary()->text()));
     QCOMPARE(dialog->contactField()->text(), QStringLiteral("+34 612 00 00 01"));
@@ -936,6 +947,7 @@ void TestConsole::importChatFromTheConversationsTab()
     QApplication::sendEvent(page, &drop);
     QTRY_VERIFY(lastImportDialog(page));
     dialog = lastImportDialog(page);
+    QTRY_VERIFY(dialog->companyChoice()->count() > 0);
     QCOMPARE(dialog->contactField()->text(), QStringLiteral("+34 612 00 00 01"));
     dialog->companyChoice()->setCurrentIndex(dialog->companyChoice()->findData(QStringLiteral("Talento Norte RRHH")));
     dialog->importButton()->click();
@@ -946,19 +958,19 @@ void TestConsole::importChatFromTheConversationsTab()
     dialog->close();
 
     // A file that is no chat: said at once, nothing to send.
-    dialog = page->importChat(QStringLiteral(PUENTE_FIXTURES_DIR "/chat-exports/not-a-chat.txt"));
+    dialog = read(page->importChat(QStringLiteral(PUENTE_FIXTURES_DIR "/chat-exports/not-a-chat.txt")));
     QVERIFY(dialog->result()->isVisible());
     QVERIFY2(dialog->result()->text().startsWith(QStringLiteral("This file is not a WhatsApp chat export.")), qPrintable(dialog->result()->text()));
     QVERIFY(dialog->importButton()->isHidden());
     dialog->close();
     // A group's chat likewise.
-    dialog = page->importChat(QStringLiteral(PUENTE_FIXTURES_DIR "/chat-exports/group-es.txt"));
+    dialog = read(page->importChat(QStringLiteral(PUENTE_FIXTURES_DIR "/chat-exports/group-es.txt")));
     QVERIFY(dialog->result()->text().startsWith(QStringLiteral("This is a group's chat.")));
     dialog->close();
 
     // The server's refusal after the upload, in words, the form kept to fix it.
     const QString unnamed = copySample(dir, QStringLiteral("ios-en.txt"), QStringLiteral("_chat.txt"));
-    dialog = page->importChat(unnamed);
+    dialog = read(page->importChat(unnamed));
     QVERIFY(dialog->contactField()->text().isEmpty());
     dialog->companyChoice()->setCurrentIndex(1);
     dialog->importButton()->click();
@@ -993,7 +1005,7 @@ void TestConsole::importChatScreenshots()
         QVERIFY(test::writeZip(path, {{"Chat de WhatsApp con +34 612 00 00 01.txt", text}, {"IMG-20191224-WA0001.jpg", photo},
                                       {QByteArray("CV Ana García 2019.pdf"), cv}}));
     }
-    ui::ImportChatDialog *dialog = page->importChat(path);
+    ui::ImportChatDialog *dialog = read(page->importChat(path));
     QVERIFY2(dialog->result()->isHidden(), qPrintable(dialog->result()->text()));
     dialog->companyChoice()->setCurrentIndex(dialog->companyChoice()->findData(QStringLiteral("Talento Norte RRHH")));
     dialog->adjustSize();
