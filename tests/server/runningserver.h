@@ -14,6 +14,22 @@ struct RunningServer {
     std::unique_ptr<server::HttpFront> front;
     quint16 port = 0;
 
+    // What the API suites start from: their database and folder, cheap
+    // password hashing, Spain as the default country, Meta unreachable, and
+    // no dispatcher or media fetcher (the suites play Meta themselves).
+    static Settings quietSettings(const QString &databaseUrl, const QString &dataDir)
+    {
+        Settings settings;
+        settings.setOverride(QStringLiteral("database"), databaseUrl);
+        settings.setOverride(QStringLiteral("data_dir"), dataDir);
+        settings.setOverride(QStringLiteral("password_hash_log_n"), QStringLiteral("10"));
+        settings.setOverride(QStringLiteral("default_phone_region"), QStringLiteral("ES"));
+        settings.setOverride(QStringLiteral("graph_base_url"), QStringLiteral("http://127.0.0.1:1"));
+        settings.setOverride(QStringLiteral("dispatcher"), QStringLiteral("off"));
+        settings.setOverride(QStringLiteral("media_fetcher"), QStringLiteral("off"));
+        return settings;
+    }
+
     static Result<RunningServer> start(const Settings &settings)
     {
         auto context = server::ServerContext::start(settings);

@@ -166,15 +166,9 @@ void TestCampaigns::startServer()
     m_pacer.reset();
     m_server.front.reset();
     m_server.context.reset();
-    Settings settings;
-    settings.setOverride(QStringLiteral("database"), m_test->url());
-    settings.setOverride(QStringLiteral("data_dir"), m_test->dir());
-    settings.setOverride(QStringLiteral("password_hash_log_n"), QStringLiteral("10"));
-    settings.setOverride(QStringLiteral("default_phone_region"), QStringLiteral("ES"));
-    settings.setOverride(QStringLiteral("graph_base_url"), QStringLiteral("http://127.0.0.1:1"));
-    settings.setOverride(QStringLiteral("dispatcher"), QStringLiteral("off"));     // the test plays it
-    settings.setOverride(QStringLiteral("notifications"), QStringLiteral("off"));  // and paces the campaigns
-    settings.setOverride(QStringLiteral("media_fetcher"), QStringLiteral("off"));
+    // No dispatcher (the test plays it) and no notification worker (the test paces the campaigns).
+    Settings settings = RunningServer::quietSettings(m_test->url(), m_test->dir());
+    settings.setOverride(QStringLiteral("notifications"), QStringLiteral("off"));
     settings.setOverride(QStringLiteral("app_secret"), QString::fromLatin1(kAppSecret));
     settings.setOverride(QStringLiteral("rate_limit_user_per_second"), QStringLiteral("1000"));
     settings.setOverride(QStringLiteral("rate_limit_user_burst"), QStringLiteral("1000"));

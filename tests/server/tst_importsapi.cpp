@@ -111,15 +111,8 @@ void TestImportsApi::startServer()
 {
     m_server.front.reset();
     m_server.context.reset();
-    Settings settings;
-    settings.setOverride(QStringLiteral("database"), m_test->url());
-    settings.setOverride(QStringLiteral("data_dir"), m_test->dir());
-    settings.setOverride(QStringLiteral("password_hash_log_n"), QStringLiteral("10"));
-    settings.setOverride(QStringLiteral("default_phone_region"), QStringLiteral("ES"));
-    settings.setOverride(QStringLiteral("graph_base_url"), QStringLiteral("http://127.0.0.1:1"));
-    settings.setOverride(QStringLiteral("dispatcher"), QStringLiteral("off"));
+    Settings settings = RunningServer::quietSettings(m_test->url(), m_test->dir());
     settings.setOverride(QStringLiteral("notifications"), QStringLiteral("off"));
-    settings.setOverride(QStringLiteral("media_fetcher"), QStringLiteral("off"));
     auto running = RunningServer::start(settings);
     PUENTE_VERIFY_OK(running);
     m_server = std::move(running).value();

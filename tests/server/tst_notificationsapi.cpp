@@ -121,14 +121,8 @@ void TestNotifications::startServer(const QHash<QString, QString> &extra)
 {
     m_server.front.reset();
     m_server.context.reset();
-    Settings settings;
-    settings.setOverride(QStringLiteral("database"), m_test->url());
-    settings.setOverride(QStringLiteral("data_dir"), m_test->dir());
-    settings.setOverride(QStringLiteral("password_hash_log_n"), QStringLiteral("10"));
-    settings.setOverride(QStringLiteral("default_phone_region"), QStringLiteral("ES"));
-    settings.setOverride(QStringLiteral("graph_base_url"), QStringLiteral("http://127.0.0.1:1"));
-    settings.setOverride(QStringLiteral("dispatcher"), QStringLiteral("off")); // messages stay queued; the test plays Meta
-    settings.setOverride(QStringLiteral("media_fetcher"), QStringLiteral("off"));
+    // No dispatcher: messages stay queued; the test plays Meta.
+    Settings settings = RunningServer::quietSettings(m_test->url(), m_test->dir());
     settings.setOverride(QStringLiteral("app_secret"), QString::fromLatin1(kAppSecret));
     settings.setOverride(QStringLiteral("callback_retry_base_ms"), QStringLiteral("200"));
     settings.setOverride(QStringLiteral("rate_limit_user_per_second"), QStringLiteral("1000"));
