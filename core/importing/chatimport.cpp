@@ -39,15 +39,6 @@ struct Row {
     QByteArray key;
 };
 
-QString digits(const QString &s)
-{
-    QString d;
-    for (QChar c : s)
-        if (c.isDigit())
-            d += c;
-    return d;
-}
-
 // Whether an author of the file is the company as named (by name, or by
 // number written any way).
 bool sameAuthor(const QString &author, const QString &wanted)
@@ -57,7 +48,7 @@ bool sameAuthor(const QString &author, const QString &wanted)
     if (rows::foldForSearch(author) == rows::foldForSearch(wanted)) // folded and simplified
         return true;
     const QString a = phoneFromAuthor(author);
-    const QString w = digits(wanted);
+    const QString w = rows::digitsOf(wanted);
     return !a.isEmpty() && w.size() >= 6 && contactKey(a) == contactKey(w);
 }
 

@@ -144,13 +144,18 @@ QString foldForSearch(const QString &text)
     return out.toCaseFolded().simplified();
 }
 
-QString searchText(const QString &name, const QString &waIdOrPhone)
+QString digitsOf(const QString &number)
 {
     QString digits;
-    for (QChar c : waIdOrPhone)
+    for (QChar c : number)
         if (c.isDigit())
             digits.append(c);
-    return (foldForSearch(name) + QLatin1Char(' ') + digits).trimmed();
+    return digits;
+}
+
+QString searchText(const QString &name, const QString &waIdOrPhone)
+{
+    return (foldForSearch(name) + QLatin1Char(' ') + digitsOf(waIdOrPhone)).trimmed();
 }
 
 } // namespace puente::rows

@@ -30,6 +30,8 @@ inline QJsonObject conversationJson(const Sql &row) { return protocol::toJson(co
 // What conversation search matches: the contact's name folded (lower case,
 // accents removed: "Ángela" is found by "angela") and the digits of the number.
 QString searchText(const QString &name, const QString &waIdOrPhone);
+// The digits of a number however it is written ("+52 81 5425-4667" → "528154254667").
+QString digitsOf(const QString &number);
 QString foldForSearch(const QString &text);
 
 // The row a `… RETURNING kMessageColumns` (or kConversationColumns)
