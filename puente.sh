@@ -5,7 +5,7 @@
 #   ./puente.sh server ARGS  build and run puente-server with ARGS (default: serve)
 #   ./puente.sh bench        build and run the benchmarks (SQLite and PostgreSQL)
 #   ./puente.sh screenshots  render the console's screens into docs/screenshots/
-#   ./puente.sh package      build the .deb packages (puente-server, puente) with CPack
+#   ./puente.sh package      build the .deb packages (puente-server, puente) into build/packages
 #   ./puente.sh deps         only install the missing packages
 set -euo pipefail
 
@@ -18,6 +18,7 @@ APT_PACKAGES=(
     libqt6sql6-sqlite libsqlite3-dev libqt6sql6-psql qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n
     libssl-dev libgl-dev libphonenumber-dev libyaml-cpp-dev libzip-dev
     postgresql-15
+    dpkg-dev lintian librsvg2-bin desktop-file-utils
     clang libclang-rt-14-dev
 )
 
@@ -191,7 +192,10 @@ case "$cmd" in
         log "screenshots in $ROOT/docs/screenshots" ;;
     package)
         build
-        (cd "$BUILD_DIR" && cpack -G DEB) ;;
+        log "packaging into $BUILD_DIR/packages"
+        cpack --config "$BUILD_DIR/CPackConfig.cmake" -G DEB -B "$BUILD_DIR/packages" >/dev/null
+        ls -l "$BUILD_DIR"/packages/*.deb
+        log "install on Debian 12: apt install ./puente-server_*.deb (the service) and/or ./puente_*.deb (the console); see docs/operations.md" ;;
     *)
         sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
         [ -z "$cmd" ] || [ "$cmd" = help ] || [ "$cmd" = -h ] || [ "$cmd" = --help ] || exit 2 ;;

@@ -17,6 +17,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("puente"));
     QApplication::setOrganizationName(QStringLiteral("Puente"));
     QApplication::setApplicationVersion(QStringLiteral(PUENTE_VERSION));
+    // Ties the windows to puente.desktop (the dock's icon on Wayland/GNOME).
+    QGuiApplication::setDesktopFileName(QStringLiteral("puente"));
     QApplication::setQuitOnLastWindowClosed(true);
     puente::ui::ConsoleController::applyLanguage(QSettings().value(QStringLiteral("ui/language")).toString());
 

@@ -23,7 +23,10 @@ Result<Settings> Settings::load(const QString &iniFile, const QProcessEnvironmen
             name = name.mid(7);
         else if (name.startsWith(QLatin1String("General/")))
             name = name.mid(8);
-        s.m_file.insert(name.toLower(), ini.value(key).toString());
+        // An unquoted value with commas ("a,b") comes back as a list.
+        const QVariant value = ini.value(key);
+        s.m_file.insert(name.toLower(), value.typeId() == QMetaType::QStringList ? value.toStringList().join(QLatin1Char(','))
+                                                                                 : value.toString());
     }
     return s;
 }

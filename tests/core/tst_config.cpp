@@ -78,7 +78,8 @@ void TestConfig::settingsPrecedence()
     const QString ini = dir.filePath(QStringLiteral("puente.ini"));
     QFile f(ini);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("database = sqlite:///from/file.db\nlisten = 0.0.0.0:9000\n[puente]\nlog_format = json\n");
+    f.write("database = sqlite:///from/file.db\nlisten = 0.0.0.0:9000\n[puente]\nlog_format = json\n"
+            "media_download_hosts = *.fbsbx.com, media.example.com\n");
     f.close();
 
     QProcessEnvironment env;
@@ -88,6 +89,8 @@ void TestConfig::settingsPrecedence()
     QCOMPARE(settings->value(QStringLiteral("database")), QStringLiteral("sqlite:///from/file.db"));
     QCOMPARE(settings->value(QStringLiteral("listen")), QStringLiteral("127.0.0.1:7000")); // env beats file
     QCOMPARE(settings->value(QStringLiteral("log_format")), QStringLiteral("json"));
+    // Unquoted commas: QSettings reads a list; the setting keeps every item.
+    QCOMPARE(settings->value(QStringLiteral("media_download_hosts")), QStringLiteral("*.fbsbx.com,media.example.com"));
     QCOMPARE(settings->value(QStringLiteral("data_dir"), QStringLiteral("/default")), QStringLiteral("/default"));
     QVERIFY(!settings->contains(QStringLiteral("data_dir")));
     settings.value().setOverride(QStringLiteral("listen"), QStringLiteral("[::1]:1"));
