@@ -18,6 +18,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTcpSocket>
+#include <QTimeZone>
 #include <QTimer>
 #include <QUrlQuery>
 #include <algorithm>
@@ -137,6 +138,9 @@ Sandbox::Sandbox(SandboxOptions options, QObject *parent)
 {
     m_clock.start();
     m_epochAtStartMs = QDateTime::currentMSecsSinceEpoch();
+    for (const SandboxNumber &n : std::as_const(m_options.numbers))
+        if (!n.accessToken.isEmpty() && !m_tokens.contains(n.accessToken))
+            m_tokens.insert(n.accessToken, SandboxToken{n.wabaId, QStringLiteral("SYSTEM_USER"), 0, SandboxToken().scopes, n.phoneNumberId});
     m_candidateTimer->setInterval(std::max(1, m_options.candidateIntervalMs));
     connect(m_candidateTimer, &QTimer::timeout, this, &Sandbox::spawnCandidate);
     registerRoutes();
@@ -221,6 +225,11 @@ void Sandbox::route(const http::Request &request, const http::Answer &answer)
     const bool graph = parts.size() >= 3 && parts.value(1) == m_options.graphVersion && !parts.value(2).isEmpty();
     const QString id = graph ? parts.value(2) : QString();
     const QString edge = parts.size() == 4 ? parts.value(3) : QString();
+    if (graph && parts.size() == 3 && id == QLatin1String("debug_token") && request.method == http::Method::Get)
+        return answer.send(handleDebugToken(request));
+    if (graph && parts.size() == 4 && id == QLatin1String("oauth") && edge == QLatin1String("access_token")
+        && request.method == http::Method::Get)
+        return answer.send(handleTokenExchange(request));
     if (graph && parts.size() == 4 && edge == QLatin1String("messages") && request.method == http::Method::Post)
         return handleSend(id, request, answer);
     if (graph && parts.size() == 4 && edge == QLatin1String("media") && request.method == http::Method::Post)
@@ -260,8 +269,8 @@ void Sandbox::handleSend(const QString &phoneNumberId, const http::Request &requ
     const QString token = bearer(request);
     const SandboxNumber *from = number(phoneNumberId);
     if (!knownToken(token))
-        return answer(invalidToken());
-    if (!from || from->accessToken != token)
+        return answer(refuseToken(token));
+    if (!from || !serves(token, from->wabaId, from->phoneNumberId))
         return answer(unknownObject(phoneNumberId, request.method));
 
     if (markRead) {
@@ -449,8 +458,8 @@ Reply Sandbox::handleUpload(const QString &phoneNumberId, const http::Request &r
     const QString token = bearer(request);
     const SandboxNumber *owner = number(phoneNumberId);
     if (!knownToken(token))
-        return invalidToken();
-    if (!owner || owner->accessToken != token)
+        return refuseToken(token);
+    if (!owner || !serves(token, owner->wabaId, owner->phoneNumberId))
         return unknownObject(phoneNumberId, request.method);
     const QByteArray contentType = request.header("content-type");
     if (!contentType.toLower().startsWith("multipart/form-data"))
@@ -487,10 +496,10 @@ Reply Sandbox::handleTemplates(const QString &wabaId, const http::Request &reque
 {
     const QString token = bearer(request);
     if (!knownToken(token))
-        return invalidToken();
+        return refuseToken(token);
     bool allowed = false;
     for (const SandboxNumber &n : m_options.numbers)
-        allowed = allowed || (n.wabaId == wabaId && n.accessToken == token);
+        allowed = allowed || (n.wabaId == wabaId && serves(token, n.wabaId));
     if (!allowed)
         return unknownObject(wabaId, request.method);
 
@@ -587,11 +596,11 @@ Reply Sandbox::handleNode(const QString &id, const http::Request &request)
 {
     const QString token = bearer(request);
     if (!knownToken(token))
-        return invalidToken();
+        return refuseToken(token);
     const QString fields = request.queryValue(QStringLiteral("fields"));
 
     if (const SandboxNumber *n = number(id)) {
-        if (n->accessToken != token)
+        if (!serves(token, n->wabaId, n->phoneNumberId))
             return unknownObject(id, request.method);
         const QJsonObject all = phoneNumberNode(id);
         if (fields.isEmpty()) {
@@ -612,7 +621,7 @@ Reply Sandbox::handleNode(const QString &id, const http::Request &request)
     if (m_media.contains(id)) {
         const Media &media = m_media[id];
         const SandboxNumber *owner = number(media.phoneNumberId);
-        if (!owner || owner->accessToken != token)
+        if (!owner || !serves(token, owner->wabaId, owner->phoneNumberId))
             return unknownObject(id, request.method);
         const QString onlyFor = request.queryValue(QStringLiteral("phone_number_id"));
         if (!onlyFor.isEmpty() && onlyFor != media.phoneNumberId)
@@ -636,8 +645,8 @@ Reply Sandbox::handleDownload(const QString &token, const http::Request &request
         return Reply{404, "text/plain", QByteArrayLiteral("URL signature mismatch or expired"), {}};
     const Media &media = m_media[*it];
     const SandboxNumber *owner = number(media.phoneNumberId);
-    if (!owner || bearer(request) != owner->accessToken)
-        return invalidToken();
+    if (!owner || !serves(bearer(request), owner->wabaId, owner->phoneNumberId))
+        return refuseToken(bearer(request));
     return Reply{200, media.mimeType.toUtf8(), media.bytes, {}};
 }
 
@@ -647,7 +656,7 @@ Reply Sandbox::handleUnknown(const http::Request &request)
     const QString prefix = QLatin1Char('/') + m_options.graphVersion + QLatin1Char('/');
     if (path.startsWith(prefix)) {
         if (!knownToken(bearer(request)))
-            return invalidToken();
+            return refuseToken(bearer(request));
         return unknownObject(path.mid(prefix.size()).section(QLatin1Char('/'), 0, 0), request.method);
     }
     return graphError(2500, {}, QStringLiteral("Unknown path components: %1").arg(path));
@@ -905,12 +914,120 @@ const SandboxNumber *Sandbox::number(const QString &phoneNumberId) const
 
 bool Sandbox::knownToken(const QString &token) const
 {
-    if (token.isEmpty())
+    const auto it = m_tokens.constFind(token);
+    return !token.isEmpty() && it != m_tokens.constEnd() && (it->expiresAt == 0 || it->expiresAt > nowMs() / 1000);
+}
+
+bool Sandbox::serves(const QString &token, const QString &wabaId, const QString &phoneNumberId) const
+{
+    if (!knownToken(token))
         return false;
-    for (const SandboxNumber &n : m_options.numbers)
-        if (n.accessToken == token)
-            return true;
-    return false;
+    const SandboxToken &t = *m_tokens.constFind(token);
+    return (t.wabaId.isEmpty() || t.wabaId == wabaId)
+           && (phoneNumberId.isEmpty() || t.phoneNumberId.isEmpty() || t.phoneNumberId == phoneNumberId);
+}
+
+Reply Sandbox::refuseToken(const QString &token) const
+{
+    const auto it = m_tokens.constFind(token);
+    if (it != m_tokens.constEnd() && it->expiresAt > 0 && it->expiresAt <= nowMs() / 1000)
+        return graphError(190, {},
+                          QStringLiteral("Error validating access token: Session has expired on %1. The current time is %2.")
+                              .arg(QDateTime::fromSecsSinceEpoch(it->expiresAt, QTimeZone::utc()).toString(Qt::RFC2822Date),
+                                   QDateTime::fromMSecsSinceEpoch(nowMs(), QTimeZone::utc()).toString(Qt::RFC2822Date)),
+                          463);
+    return invalidToken();
+}
+
+void Sandbox::setToken(const QString &token, const SandboxToken &grant)
+{
+    m_tokens.insert(token, grant);
+}
+
+std::optional<SandboxToken> Sandbox::token(const QString &token) const
+{
+    const auto it = m_tokens.constFind(token);
+    return it == m_tokens.constEnd() ? std::nullopt : std::optional<SandboxToken>(*it);
+}
+
+// GET /debug_token?input_token=…, authorised by the app token
+// ("APP_ID|APP_SECRET") or by any token Meta accepts (a token may inspect
+// itself). Meta's shape: {"data":{app_id, type, application, expires_at,
+// data_access_expires_at, is_valid, issued_at, scopes, granular_scopes,
+// error?}}.
+Reply Sandbox::handleDebugToken(const http::Request &request)
+{
+    const QString access = bearer(request);
+    const QString appToken = m_options.appId + QLatin1Char('|') + QString::fromUtf8(m_options.appSecret);
+    if (access != appToken && !knownToken(access))
+        return refuseToken(access);
+    const QString input = request.queryValue(QStringLiteral("input_token"));
+    if (input.isEmpty())
+        return graphError(100, {}, QStringLiteral("(#100) The parameter input_token is required"), 0, QStringLiteral("GraphMethodException"));
+    const auto it = m_tokens.constFind(input);
+    if (it == m_tokens.constEnd())
+        return Reply::json(QJsonObject{{QStringLiteral("data"),
+                                        QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), 190},
+                                                                                           {QStringLiteral("message"),
+                                                                                            QStringLiteral("Invalid OAuth access token.")}}},
+                                                    {QStringLiteral("is_valid"), false},
+                                                    {QStringLiteral("scopes"), QJsonArray()}}}});
+    const SandboxToken &t = *it;
+    QJsonArray granular;
+    for (const QString &scope : t.scopes) {
+        QJsonObject g{{QStringLiteral("scope"), scope}};
+        if (!t.wabaId.isEmpty() && scope.startsWith(QLatin1String("whatsapp_business_")))
+            g.insert(QStringLiteral("target_ids"), QJsonArray{t.wabaId});
+        granular.append(g);
+    }
+    QJsonObject data{{QStringLiteral("app_id"), m_options.appId},
+                     {QStringLiteral("type"), t.type},
+                     {QStringLiteral("application"), QStringLiteral("Puente Sandbox")},
+                     {QStringLiteral("data_access_expires_at"), t.expiresAt == 0 ? 0 : t.expiresAt + 30LL * 86400},
+                     {QStringLiteral("expires_at"), t.expiresAt},
+                     {QStringLiteral("is_valid"), knownToken(input)},
+                     {QStringLiteral("issued_at"), m_epochAtStartMs / 1000},
+                     {QStringLiteral("scopes"), QJsonArray::fromStringList(t.scopes)},
+                     {QStringLiteral("granular_scopes"), granular},
+                     {QStringLiteral("user_id"), QStringLiteral("104169029247128")}};
+    if (!knownToken(input))
+        data.insert(QStringLiteral("error"),
+                    QJsonObject{{QStringLiteral("code"), 190},
+                                {QStringLiteral("message"), QStringLiteral("Error validating access token: Session has expired on %1.")
+                                                                .arg(QDateTime::fromSecsSinceEpoch(t.expiresAt, QTimeZone::utc())
+                                                                         .toString(Qt::RFC2822Date))},
+                                {QStringLiteral("subcode"), 463}});
+    return Reply::json(QJsonObject{{QStringLiteral("data"), data}});
+}
+
+// GET /oauth/access_token?grant_type=fb_exchange_token&client_id&client_secret&fb_exchange_token:
+// a long-lived user token (60 days) for a user token of this app.
+Reply Sandbox::handleTokenExchange(const http::Request &request)
+{
+    if (request.queryValue(QStringLiteral("grant_type")) != QLatin1String("fb_exchange_token"))
+        return graphError(100, {}, QStringLiteral("Invalid grant_type"));
+    if (request.queryValue(QStringLiteral("client_id")) != m_options.appId)
+        return graphError(101, {}, QStringLiteral("Error validating application. Invalid application ID."));
+    if (m_options.appSecret.isEmpty() || request.queryValue(QStringLiteral("client_secret")) != QString::fromUtf8(m_options.appSecret))
+        return graphError(1, {}, QStringLiteral("Error validating client secret."));
+    if (m_failExchanges > 0) {
+        --m_failExchanges;
+        return graphError(2, {}, QStringLiteral("An unexpected error has occurred. Please retry your request later."));
+    }
+    const QString old = request.queryValue(QStringLiteral("fb_exchange_token"));
+    if (!knownToken(old))
+        return refuseToken(old);
+    SandboxToken renewed = m_tokens.value(old);
+    if (renewed.type != QLatin1String("USER"))
+        return graphError(100, {}, QStringLiteral("(#100) fb_exchange_token must be a user access token"));
+    constexpr qint64 kLongLivedSecs = 5183944; // ~60 days, as Meta answers
+    renewed.expiresAt = nowMs() / 1000 + kLongLivedSecs;
+    const QString fresh = QStringLiteral("EAAS") + crypto::randomToken(48);
+    m_tokens.insert(fresh, renewed);
+    ++m_exchanges;
+    return Reply::json(QJsonObject{{QStringLiteral("access_token"), fresh},
+                                   {QStringLiteral("token_type"), QStringLiteral("bearer")},
+                                   {QStringLiteral("expires_in"), kLongLivedSecs}});
 }
 
 QString Sandbox::bearer(const http::Request &request)

@@ -16,6 +16,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 class QTimer;
@@ -43,10 +44,22 @@ struct SandboxNumber {
     int messagingLimit = 1000;
 };
 
+// What Meta knows about an access token (GET /debug_token answers it).
+struct SandboxToken {
+    QString wabaId; // the WhatsApp Business account it is granted for (empty: every one)
+    QString type = QStringLiteral("SYSTEM_USER"); // SYSTEM_USER never expires; USER tokens do
+    qint64 expiresAt = 0; // Unix seconds; 0: never
+    QStringList scopes{QStringLiteral("whatsapp_business_management"), QStringLiteral("whatsapp_business_messaging")};
+    // The one number it may send from (a number's own token); empty: every
+    // number of the account.
+    QString phoneNumberId = {};
+};
+
 struct SandboxOptions {
     QString graphVersion = QStringLiteral("v23.0");
     QUrl webhookUrl; // Puente's POST /api/whatsapp/webhook
-    QByteArray appSecret; // signs every webhook
+    QByteArray appSecret; // signs every webhook; with appId, the app token and token exchanges
+    QString appId = QStringLiteral("1234567890");
     QList<SandboxNumber> numbers;
     double delayScale = 1.0; // status delays (sent ~0.3 s, delivered ~1.2 s, read ~4 s) times this; 0 = at once
     // How long a send's answer takes, as Graph's 100-300 ms: the answer
@@ -126,6 +139,19 @@ public:
     // (RED: FLAGGED, GREEN after RED: UNFLAGGED).
     void setQuality(const QString &phoneNumberId, const QString &rating);
 
+    // Access tokens as Meta knows them. Each number's accessToken is a
+    // never-expiring System User token for its account; tests add user
+    // tokens, expired and under-scoped ones. An expired token is refused
+    // everywhere with 190/463, as Meta does.
+    void setToken(const QString &token, const SandboxToken &grant);
+    // Meta forgets the token (its user was removed, its password changed).
+    void revokeToken(const QString &token) { m_tokens.remove(token); }
+    std::optional<SandboxToken> token(const QString &token) const;
+    // The next `count` exchanges (GET /oauth/access_token) fail with Meta's
+    // transient error 2.
+    void failTokenExchanges(int count) { m_failExchanges = count; }
+    int tokenExchanges() const { return m_exchanges; } // exchanges answered with a new token
+
 Q_SIGNALS:
     void webhookPosted(int httpStatus); // what Puente answered; 0 on a network error
 
@@ -178,9 +204,17 @@ private:
     http::Reply handleNode(const QString &id, const http::Request &request);
     http::Reply handleDownload(const QString &token, const http::Request &request);
     http::Reply handleUnknown(const http::Request &request);
+    http::Reply handleDebugToken(const http::Request &request);
+    http::Reply handleTokenExchange(const http::Request &request);
 
     const SandboxNumber *number(const QString &phoneNumberId) const;
+    // A token Meta accepts now (known, not expired).
     bool knownToken(const QString &token) const;
+    // A known token granted for this WhatsApp Business account (and, when
+    // given, this number of it).
+    bool serves(const QString &token, const QString &wabaId, const QString &phoneNumberId = {}) const;
+    // Meta's refusal of a token: 190, with subcode 463 when it has expired.
+    http::Reply refuseToken(const QString &token) const;
     static QString bearer(const http::Request &request);
     Outcome outcomeFor(const QString &phoneNumberId, const QString &waId, const QJsonObject &body);
     qint64 takeThroughput(const QString &phoneNumberId, int limit); // the acceptance time, or -1 when over the limit
@@ -211,6 +245,9 @@ private:
     qint64 m_epochAtStartMs = 0;
 
     QHash<QString, Media> m_media; // by media id
+    QHash<QString, SandboxToken> m_tokens; // access tokens Meta knows
+    int m_failExchanges = 0;
+    int m_exchanges = 0;
     QHash<QString, QString> m_mediaByToken; // download token → media id
     QHash<QString, qint64> m_lastInboundMs; // pairKey → when the candidate last wrote
     void candidateWrote(const QString &phoneNumberId, const QString &waId); // opens the window, kept in the state file

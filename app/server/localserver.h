@@ -25,6 +25,8 @@ public:
     QString databaseLocation() const;
     // "admin@demo.puente / agente@demo.puente, password ..." in sandbox mode.
     QString demoAccounts() const { return m_demoAccounts; }
+    // The Sandbox demo in sandbox mode (null otherwise).
+    SandboxDemo *demo() const { return m_demo.get(); }
 
     // First start: the database has no tenant and no user yet, so nobody
     // could sign in. (False when the database cannot be read: the sign-in

@@ -47,6 +47,11 @@ Result<std::unique_ptr<SandboxDemo>> SandboxDemo::prepare(Settings &settings, bo
         settings.setOverride(QStringLiteral("app_secret"), secret);
     }
     options.appSecret = secret.toUtf8();
+    // The platform's Meta app is the Sandbox's: its app token inspects tokens.
+    if (settings.value(QStringLiteral("app_id")).isEmpty())
+        settings.setOverride(QStringLiteral("app_id"), options.appId);
+    else
+        options.appId = settings.value(QStringLiteral("app_id"));
     options.numbers.append({kPhoneNumberId, kWabaId, QStringLiteral("15550100001"), QStringLiteral("Reclutamiento Demo"), kToken, 80});
     options.candidates = candidates;
     options.delayScale = delayScale;

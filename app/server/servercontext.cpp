@@ -5,6 +5,7 @@
 #include "messaging/dispatcher.h"
 #include "messaging/inboundprocessor.h"
 #include "messaging/mediafetcher.h"
+#include "messaging/tokenwatch.h"
 #include "messaging/notificationworker.h"
 #include "messaging/webhookinbox.h"
 #include "secrets/keyrotation.h"
@@ -128,6 +129,13 @@ Result<std::unique_ptr<ServerContext>> ServerContext::start(const Settings &sett
     }
     ctx->m_chatImports = std::make_unique<ChatImportJobs>(*ctx->m_db, &ctx->m_bus, mediaRoot(settings), dataDir(settings) + QStringLiteral("/imports"));
     ctx->m_chatImports->start();
+    if (settings.value(QStringLiteral("token_watch"), QStringLiteral("on")) != QLatin1String("off")) {
+        TokenWatchSettings t;
+        t.platformAppId = settings.value(QStringLiteral("app_id"));
+        t.platformAppSecret = settings.value(QStringLiteral("app_secret"));
+        ctx->m_tokenWatch = std::make_unique<TokenWatch>(*ctx->m_db, ctx->m_keyring, &ctx->m_bus, *ctx->m_graph, t);
+        ctx->m_tokenWatch->start();
+    }
     return ctx;
 }
 
@@ -136,6 +144,7 @@ ServerContext::~ServerContext()
     // Sends first (outcomes already known are recorded), then the processor
     // (it hands its last marks to the inbox), then the inbox, which commits
     // what is queued.
+    m_tokenWatch.reset();
     m_chatImports.reset();
     m_notifications.reset();
     m_dispatcher.reset();

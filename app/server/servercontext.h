@@ -17,6 +17,7 @@ class InboundProcessor;
 class MediaFetcher;
 class NotificationWorker;
 class OutboxDispatcher;
+class TokenWatch;
 class WebhookInbox;
 }
 
@@ -53,6 +54,7 @@ public:
     NotificationWorker *notifications() { return m_notifications.get(); }
     // Chat imports queued through the API (always on).
     ChatImportJobs &chatImports() { return *m_chatImports; }
+    TokenWatch *tokenWatch() { return m_tokenWatch.get(); }
 
 private:
     ServerContext() = default;
@@ -68,6 +70,7 @@ private:
     std::unique_ptr<MediaFetcher> m_mediaFetcher;
     std::unique_ptr<NotificationWorker> m_notifications;
     std::unique_ptr<ChatImportJobs> m_chatImports;
+    std::unique_ptr<TokenWatch> m_tokenWatch;
 };
 
 // Settings every command shares.

@@ -42,6 +42,13 @@ struct EnumNames<ConnectionStatus> {
     static constexpr const char *names[] = {"not_configured", "unknown", "connected", "failing"};
 };
 
+// whatsapp.token events: what happened to the tenant's access token.
+enum class TokenNoticeKind { Expiring, Expired, Renewed, RenewalFailed, Refused };
+template<>
+struct EnumNames<TokenNoticeKind> {
+    static constexpr const char *names[] = {"expiring", "expired", "renewed", "renewal_failed", "refused"};
+};
+
 enum class ConversationStatus { Active, Archived, Blocked };
 template<>
 struct EnumNames<ConversationStatus> {

@@ -82,6 +82,10 @@ enum class ErrorCode {
     InvalidAudience,          // invalid_audience: a campaign's audience file cannot be read as a whole
     CampaignNotReady,         // campaign_not_ready: no audience, a broken template, still importing
     TenantRequired,           // tenant_required (422: sign-in: the email has accounts in several companies)
+    TokenInvalid,             // token_invalid: Meta says the access token is not valid
+    TokenExpired,             // token_expired
+    TokenMissingScope,        // token_missing_scope: whatsapp_business_messaging / _management missing
+    TokenNotGranted,          // token_not_granted: not granted for the configured WhatsApp Business account
     // 429
     RateLimited,     // rate_limited
     TooManyAttempts, // too_many_attempts

@@ -270,6 +270,21 @@ PUENTE_CODEC(UpdateTenant, field("name", &UpdateTenant::name, OmitIfEmpty, 200),
 
 // --- health, dead letters, audit -----------------------------------------
 
+// What Graph's debug_token last said about the stored access token.
+struct AccessTokenInfo {
+    std::optional<QString> type;      // SYSTEM_USER (never expires), USER, PAGE...
+    std::optional<qint64> expiresAt;  // Unix ms; null: never (or not known, when checked_at is null)
+    bool neverExpires = false;
+    std::optional<qint64> checkedAt;  // null: not inspected yet
+    std::optional<QString> problem;   // why Meta does not accept it
+    std::optional<qint64> renewedAt;  // when Puente last renewed it
+    bool renewable = false;           // a user token with the company's app id and secret: renewed before it expires
+};
+PUENTE_CODEC(AccessTokenInfo, field("type", &AccessTokenInfo::type), field("expires_at", &AccessTokenInfo::expiresAt),
+             field("never_expires", &AccessTokenInfo::neverExpires), field("checked_at", &AccessTokenInfo::checkedAt),
+             field("problem", &AccessTokenInfo::problem), field("renewed_at", &AccessTokenInfo::renewedAt),
+             field("renewable", &AccessTokenInfo::renewable))
+
 struct HealthWhatsApp {
     bool configured = false;
     std::optional<bool> active;
@@ -282,13 +297,14 @@ struct HealthWhatsApp {
     std::optional<QString> messagingLimit;
     std::optional<qint64> checkedAt;
     std::optional<qint64> lastWebhookAt;
+    std::optional<AccessTokenInfo> token;
 };
 PUENTE_CODEC(HealthWhatsApp, field("configured", &HealthWhatsApp::configured), field("active", &HealthWhatsApp::active, OmitIfEmpty),
              field("connection_status", &HealthWhatsApp::connectionStatus), field("last_error", &HealthWhatsApp::lastError),
              field("phone_number_id", &HealthWhatsApp::phoneNumberId), field("display_phone_number", &HealthWhatsApp::displayPhoneNumber),
              field("verified_name", &HealthWhatsApp::verifiedName), field("quality_rating", &HealthWhatsApp::qualityRating),
              field("messaging_limit", &HealthWhatsApp::messagingLimit), field("checked_at", &HealthWhatsApp::checkedAt),
-             field("last_webhook_at", &HealthWhatsApp::lastWebhookAt))
+             field("last_webhook_at", &HealthWhatsApp::lastWebhookAt), field("token", &HealthWhatsApp::token, OmitIfEmpty))
 
 struct FailedSends {
     qint64 code = 0;
@@ -405,6 +421,8 @@ struct WhatsAppConfig {
     std::optional<QString> messagingLimit;
     std::optional<qint64> checkedAt;
     QString webhookUrl;
+    std::optional<QString> appId;
+    std::optional<AccessTokenInfo> token;
 };
 PUENTE_CODEC(WhatsAppConfig, field("configured", &WhatsAppConfig::configured), field("api_type", &WhatsAppConfig::apiType),
              field("business_api_token", &WhatsAppConfig::businessApiToken), field("has_token", &WhatsAppConfig::hasToken),
@@ -415,7 +433,8 @@ PUENTE_CODEC(WhatsAppConfig, field("configured", &WhatsAppConfig::configured), f
              field("last_error", &WhatsAppConfig::lastError), field("updated_at", &WhatsAppConfig::updatedAt),
              field("display_phone_number", &WhatsAppConfig::displayPhoneNumber), field("verified_name", &WhatsAppConfig::verifiedName),
              field("quality_rating", &WhatsAppConfig::qualityRating), field("messaging_limit", &WhatsAppConfig::messagingLimit),
-             field("checked_at", &WhatsAppConfig::checkedAt), field("webhook_url", &WhatsAppConfig::webhookUrl))
+             field("checked_at", &WhatsAppConfig::checkedAt), field("webhook_url", &WhatsAppConfig::webhookUrl),
+             field("app_id", &WhatsAppConfig::appId), field("token", &WhatsAppConfig::token, OmitIfEmpty))
 
 struct UnconfiguredWhatsApp {
     bool configured = false;
@@ -432,6 +451,7 @@ struct WhatsAppConfigInput {
     QString businessAccountId;
     std::optional<QString> webhookVerifyToken;
     std::optional<QString> appSecret;
+    std::optional<QString> appId; // "" clears it
     std::optional<bool> fallbackEnabled;
     std::optional<qint64> throughputPerSecond;
 };
@@ -441,6 +461,7 @@ PUENTE_CODEC(WhatsAppConfigInput, field("api_type", &WhatsAppConfigInput::apiTyp
              field("business_account_id", &WhatsAppConfigInput::businessAccountId, Required, 32),
              field("webhook_verify_token", &WhatsAppConfigInput::webhookVerifyToken, OmitIfEmpty, 200),
              field("app_secret", &WhatsAppConfigInput::appSecret, OmitIfEmpty, 200),
+             field("app_id", &WhatsAppConfigInput::appId, OmitIfEmpty, 32),
              field("fallback_enabled", &WhatsAppConfigInput::fallbackEnabled, OmitIfEmpty),
              field("throughput_per_second", &WhatsAppConfigInput::throughputPerSecond, OmitIfEmpty))
 
@@ -1181,6 +1202,17 @@ struct TenantNotice {
     QString reason;
 };
 PUENTE_CODEC(TenantNotice, field("name", &TenantNotice::name), field("reason", &TenantNotice::reason))
+
+// whatsapp.token: the access token expires soon (days_left: 14, 7 or 1),
+// has expired, was renewed, could not be renewed, or Meta refuses it.
+struct TokenNotice {
+    TokenNoticeKind kind = TokenNoticeKind::Expiring;
+    std::optional<qint64> daysLeft;
+    std::optional<qint64> expiresAt; // Unix ms
+    std::optional<QString> reason;
+};
+PUENTE_CODEC(TokenNotice, field("kind", &TokenNotice::kind), field("days_left", &TokenNotice::daysLeft),
+             field("expires_at", &TokenNotice::expiresAt), field("reason", &TokenNotice::reason))
 
 // account.event: Meta changed something about the WhatsApp account
 // (quality, limits, review); `value` is Meta's.

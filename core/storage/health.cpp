@@ -1,6 +1,7 @@
 #include "storage/health.h"
 
 #include "storage/sql.h"
+#include "storage/whatsappconfigrepository.h"
 
 #include <QJsonArray>
 
@@ -66,7 +67,9 @@ Result<protocol::Health> report(QSqlDatabase c, TenantId tenant, qint64 nowMs, i
     out.periodHours = hours;
     {
         Sql q(c, QStringLiteral("SELECT connection_status, last_error, display_phone_number, verified_name, quality_rating, messaging_limit, "
-                                "checked_at, last_webhook_at, phone_number_id, is_active FROM whatsapp_config "
+                                "checked_at, last_webhook_at, phone_number_id, is_active, token_type, token_expires_at, token_scopes, "
+                                "token_checked_at, token_problem, token_warned_days, token_renewed_at, "
+                                "app_id IS NOT NULL AND app_secret IS NOT NULL FROM whatsapp_config "
                                 "WHERE tenant_id = ? AND api_type = 'business_api'"));
         q.bind(tenant.value);
         if (auto s = q.exec(); !s)
@@ -84,6 +87,13 @@ Result<protocol::Health> report(QSqlDatabase c, TenantId tenant, qint64 nowMs, i
             w.checkedAt = number(q, 6);
             w.lastWebhookAt = number(q, 7);
             w.phoneNumberId = text(q, 8);
+            TokenState t;
+            t.type = q.text(10);
+            t.expiresAt = q.isNull(11) ? -1 : q.int64(11);
+            t.checkedAt = q.int64(13);
+            t.problem = q.text(14);
+            t.renewedAt = q.int64(16);
+            w.token = accessTokenInfo(t, q.int64(17) != 0);
         }
     }
     // Failed sends by Meta's code. Bounded by creation time (a send fails

@@ -632,6 +632,19 @@ R"(CREATE TABLE chat_imports (
 "CREATE INDEX chat_imports_tenant ON chat_imports (tenant_id, id)",
 "CREATE INDEX chat_imports_status ON chat_imports (status, id)",
         }},
+        {15, "access token watch", {
+// What Graph's debug_token last said about the tenant's access token, the
+// tenant's own Meta app id (beside its app secret: together they renew a
+// user token), and which expiry warning (14, 7 or 1 days) was given last.
+"ALTER TABLE whatsapp_config ADD COLUMN app_id TEXT",
+"ALTER TABLE whatsapp_config ADD COLUMN token_type TEXT",
+"ALTER TABLE whatsapp_config ADD COLUMN token_expires_at BIGINT",
+"ALTER TABLE whatsapp_config ADD COLUMN token_scopes TEXT",
+"ALTER TABLE whatsapp_config ADD COLUMN token_checked_at BIGINT",
+"ALTER TABLE whatsapp_config ADD COLUMN token_problem TEXT",
+"ALTER TABLE whatsapp_config ADD COLUMN token_warned_days INTEGER",
+"ALTER TABLE whatsapp_config ADD COLUMN token_renewed_at BIGINT",
+        }},
     };
     return list;
 }

@@ -17,7 +17,8 @@ const QString kTable = QStringLiteral("whatsapp_config");
 const QString kColumns = QStringLiteral(
     "id, tenant_id, api_type, business_api_token, phone_number_id, business_account_id, webhook_verify_token, "
     "app_secret, fallback_enabled, is_active, connection_status, last_error, updated_at, throughput_per_second, "
-    "display_phone_number, verified_name, quality_rating, messaging_limit, checked_at");
+    "display_phone_number, verified_name, quality_rating, messaging_limit, checked_at, app_id, token_type, token_expires_at, "
+    "token_scopes, token_checked_at, token_problem, token_warned_days, token_renewed_at");
 
 bool isDigits(const QString &s)
 {
@@ -31,11 +32,60 @@ QString keepIfSameNumber(const QString &column)
         .arg(column);
 }
 
+// token_type, token_expires_at, token_scopes, token_checked_at,
+// token_problem, token_warned_days, token_renewed_at from column `first`.
+TokenState tokenState(const Sql &q, int first)
+{
+    TokenState t;
+    t.type = q.text(first);
+    t.expiresAt = q.isNull(first + 1) ? -1 : q.int64(first + 1);
+    t.scopes = q.text(first + 2).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    t.checkedAt = q.int64(first + 3);
+    t.problem = q.text(first + 4);
+    t.warnedDays = int(q.int64(first + 5));
+    t.renewedAt = q.int64(first + 6);
+    return t;
+}
+
+// The binds of tokenColumns() in its order.
+void bindToken(Sql &q, const TokenState &t)
+{
+    q.bind(nullIfEmpty(t.type))
+        .bind(t.expiresAt < 0 ? nullInt() : QVariant(t.expiresAt))
+        .bind(nullIfEmpty(t.scopes.join(QLatin1Char(' '))))
+        .bind(t.checkedAt)
+        .bind(nullIfEmpty(t.problem))
+        .bind(t.warnedDays)
+        .bind(t.renewedAt);
+}
+
 QByteArray context(TenantId tenant, const char *column)
 {
     return secrets::sealingContext(kTable, QString::number(tenant.value), QString::fromLatin1(column));
 }
 } // namespace
+
+protocol::AccessTokenInfo accessTokenInfo(const TokenState &t, bool renewable)
+{
+    protocol::AccessTokenInfo out;
+    const auto orNull = [](const QString &s) { return s.isEmpty() ? std::nullopt : std::optional<QString>(s); };
+    out.type = orNull(t.type);
+    if (t.checkedAt > 0)
+        out.checkedAt = t.checkedAt;
+    if (t.expiresAt > 0)
+        out.expiresAt = t.expiresAt;
+    out.neverExpires = t.checkedAt > 0 && t.expiresAt == 0;
+    out.problem = orNull(t.problem);
+    if (t.renewedAt > 0)
+        out.renewedAt = t.renewedAt;
+    out.renewable = renewable && t.type == QLatin1String("USER");
+    return out;
+}
+
+protocol::AccessTokenInfo accessTokenInfo(const WhatsAppConfig &c)
+{
+    return accessTokenInfo(c.token, !c.appId.isEmpty() && !c.appSecret.isEmpty());
+}
 
 Result<std::optional<WhatsAppConfig>> WhatsAppConfigRepository::find(TenantId tenant, ApiType type)
 {
@@ -72,6 +122,8 @@ Result<std::optional<WhatsAppConfig>> WhatsAppConfigRepository::find(TenantId te
     c.qualityRating = q.text(16);
     c.messagingLimit = q.text(17);
     c.checkedAt = q.int64(18);
+    c.appId = q.text(19);
+    c.token = tokenState(q, 20);
     return std::optional<WhatsAppConfig>(c);
 }
 
@@ -122,13 +174,19 @@ Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const Wha
     Sql q(tx.connection(),
           QStringLiteral("INSERT INTO whatsapp_config (tenant_id, api_type, business_api_token, phone_number_id, "
                          "business_account_id, webhook_verify_token, app_secret, fallback_enabled, is_active, "
-                         "connection_status, created_at, updated_at, throughput_per_second) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'unknown', ?, ?, ?) "
+                         "connection_status, created_at, updated_at, throughput_per_second, app_id, token_type, token_expires_at, "
+                         "token_scopes, token_checked_at, token_problem, token_warned_days, token_renewed_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'unknown', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                          "ON CONFLICT (tenant_id, api_type) DO UPDATE SET business_api_token = excluded.business_api_token, "
                          "phone_number_id = excluded.phone_number_id, business_account_id = excluded.business_account_id, "
                          "webhook_verify_token = excluded.webhook_verify_token, app_secret = excluded.app_secret, "
                          "fallback_enabled = excluded.fallback_enabled, is_active = excluded.is_active, "
                          "connection_status = 'unknown', last_error = NULL, updated_at = excluded.updated_at, "
-                         "throughput_per_second = excluded.throughput_per_second, ")
+                         "throughput_per_second = excluded.throughput_per_second, app_id = excluded.app_id, "
+                         "token_type = excluded.token_type, token_expires_at = excluded.token_expires_at, "
+                         "token_scopes = excluded.token_scopes, token_checked_at = excluded.token_checked_at, "
+                         "token_problem = excluded.token_problem, token_warned_days = excluded.token_warned_days, "
+                         "token_renewed_at = excluded.token_renewed_at, ")
               // What a test found describes the number tested: another number
               // starts with nothing found.
               + QStringList{keepIfSameNumber(QStringLiteral("display_phone_number")), keepIfSameNumber(QStringLiteral("verified_name")),
@@ -146,7 +204,12 @@ Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const Wha
         .bind(in.active ? 1 : 0)
         .bind(now)
         .bind(now)
-        .bind(std::clamp(in.throughputPerSecond, 1, 1000));
+        .bind(std::clamp(in.throughputPerSecond, 1, 1000))
+        .bind(nullIfEmpty(in.appId));
+    // What the caller's inspection found; without one, an unchanged token
+    // keeps its last inspection and a new one starts with nothing.
+    const bool sameToken = before && before->businessApiToken == in.businessApiToken;
+    bindToken(q, in.token.checkedAt != 0 ? in.token : sameToken ? before->token : TokenState());
     if (auto s = q.exec(); !s) {
         if (s.error().code == QLatin1String("unique_violation"))
             return makeError("phone_number_taken",
@@ -165,6 +228,7 @@ Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const Wha
     note("business_account_id", before && before->businessAccountId != in.businessAccountId);
     note("webhook_verify_token", before && before->webhookVerifyToken != in.webhookVerifyToken);
     note("app_secret", before && before->appSecret != in.appSecret);
+    note("app_id", before && before->appId != in.appId);
     note("fallback_enabled", before && before->fallbackEnabled != in.fallbackEnabled);
     note("throughput_per_second", before && before->throughputPerSecond != in.throughputPerSecond);
     if (auto s = AuditLog::append(tx.connection(), actor, tenant,
@@ -181,6 +245,76 @@ Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const Wha
     if (!saved.value())
         return makeError("storage_error", QStringLiteral("saved configuration vanished"));
     return *saved.value();
+}
+
+Result<bool> WhatsAppConfigRepository::storedTokenIs(QSqlDatabase c, TenantId tenant, const QString &token)
+{
+    Sql q(c, QStringLiteral("SELECT business_api_token FROM whatsapp_config WHERE tenant_id = ? AND api_type = 'business_api'"));
+    q.bind(tenant.value);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    if (!q.next() || q.isNull(0))
+        return false;
+    auto opened = m_keyring->open(q.text(0), context(tenant, "business_api_token"));
+    return opened && QString::fromUtf8(opened.value()) == token;
+}
+
+Result<bool> WhatsAppConfigRepository::recordTokenInspection(TenantId tenant, const QString &inspectedToken, const TokenState &state)
+{
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    auto same = storedTokenIs(tx.connection(), tenant, inspectedToken);
+    if (!same || !same.value())
+        return same;
+    Sql q(tx.connection(), QStringLiteral("UPDATE whatsapp_config SET token_type = ?, token_expires_at = ?, token_scopes = ?, "
+                                          "token_checked_at = ?, token_problem = ?, token_warned_days = ?, token_renewed_at = ? "
+                                          "WHERE tenant_id = ? AND api_type = 'business_api'"));
+    bindToken(q, state);
+    q.bind(tenant.value);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    return true;
+}
+
+Result<bool> WhatsAppConfigRepository::replaceToken(TenantId tenant, const QString &oldToken, const QString &newToken, const TokenState &state,
+                                                    const Actor &actor, const QJsonObject &auditDetails)
+{
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    auto same = storedTokenIs(tx.connection(), tenant, oldToken);
+    if (!same || !same.value())
+        return same;
+    Sql q(tx.connection(), QStringLiteral("UPDATE whatsapp_config SET business_api_token = ?, token_type = ?, token_expires_at = ?, "
+                                          "token_scopes = ?, token_checked_at = ?, token_problem = ?, token_warned_days = ?, "
+                                          "token_renewed_at = ?, updated_at = ? WHERE tenant_id = ? AND api_type = 'business_api'"));
+    q.bind(m_keyring->seal(newToken.toUtf8(), context(tenant, "business_api_token")));
+    bindToken(q, state);
+    q.bind(nowMs()).bind(tenant.value);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    if (auto s = AuditLog::append(tx.connection(), actor, tenant, QStringLiteral("whatsapp_config.token_renewed"), kTable,
+                                  QStringLiteral("business_api"), auditDetails);
+        !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    return true;
+}
+
+Result<QList<std::pair<TenantId, qint64>>> WhatsAppConfigRepository::tokenCheckTimes()
+{
+    Sql q(m_db.connection(), QStringLiteral("SELECT tenant_id, COALESCE(token_checked_at, 0) FROM whatsapp_config "
+                                            "WHERE api_type = 'business_api' AND is_active = 1 AND business_api_token IS NOT NULL ORDER BY tenant_id"));
+    if (auto s = q.exec(); !s)
+        return s.error();
+    QList<std::pair<TenantId, qint64>> out;
+    while (q.next())
+        out.append({TenantId(q.int64(0)), q.int64(1)});
+    return out;
 }
 
 Result<std::optional<Channel>> WhatsAppConfigRepository::channel(TenantId tenant)

@@ -4,6 +4,7 @@
 #include "crypto/secretbox.h"
 #include "domain/whatsappconfig.h"
 #include "storage/auditlog.h"
+#include "protocol/types.h"
 
 #include <QHash>
 #include <QList>
@@ -35,6 +36,12 @@ struct ChannelSummary {
     QString qualityRating;
 };
 
+// The token line of the configuration and Health: what the last
+// inspection said, and whether Puente renews it (a user token with the
+// company's own app id and secret).
+protocol::AccessTokenInfo accessTokenInfo(const TokenState &token, bool renewable);
+protocol::AccessTokenInfo accessTokenInfo(const WhatsAppConfig &config);
+
 // The tenant's WhatsApp channels. Tokens and app secrets are sealed with the
 // master keyring before they reach the database and opened on read, here
 // and nowhere else.
@@ -55,6 +62,19 @@ public:
     // Changes nothing when `phoneNumberId` is no longer the stored one.
     Status recordSuccessfulTest(TenantId tenant, ApiType type, const QString &phoneNumberId, const ConnectionCheck &found);
     Result<std::optional<WhatsAppConfig>> find(TenantId tenant, ApiType type);
+
+    // Access token inspections (TokenWatch). Each changes nothing and
+    // answers false when the stored token is no longer `inspectedToken` /
+    // `oldToken` (an admin saved another meanwhile).
+    Result<bool> recordTokenInspection(TenantId tenant, const QString &inspectedToken, const TokenState &state);
+    // A renewed token replaces the old one, sealed, with its inspection;
+    // audited as whatsapp_config.token_renewed with `auditDetails` (never a
+    // token).
+    Result<bool> replaceToken(TenantId tenant, const QString &oldToken, const QString &newToken, const TokenState &state,
+                              const Actor &actor, const QJsonObject &auditDetails);
+    // Every active Cloud API channel with a token and when its token was
+    // last inspected (0: never).
+    Result<QList<std::pair<TenantId, qint64>>> tokenCheckTimes();
 
     // The tenant's active Cloud API channel with a token (nullopt otherwise).
     Result<std::optional<Channel>> channel(TenantId tenant);
@@ -87,6 +107,8 @@ public:
     static Status applyAccountWebhook(QSqlDatabase tx, TenantId tenant, const QString &field, const QJsonObject &value);
 
 private:
+    Result<bool> storedTokenIs(QSqlDatabase c, TenantId tenant, const QString &token);
+
     Database &m_db;
     crypto::KeyringPtr m_keyring;
 };

@@ -16,7 +16,8 @@ struct RunningServer {
 
     // What the API suites start from: their database and folder, cheap
     // password hashing, Spain as the default country, Meta unreachable, and
-    // no dispatcher or media fetcher (the suites play Meta themselves).
+    // no dispatcher, media fetcher or token watch (the suites play Meta
+    // themselves).
     static Settings quietSettings(const QString &databaseUrl, const QString &dataDir)
     {
         Settings settings;
@@ -27,6 +28,7 @@ struct RunningServer {
         settings.setOverride(QStringLiteral("graph_base_url"), QStringLiteral("http://127.0.0.1:1"));
         settings.setOverride(QStringLiteral("dispatcher"), QStringLiteral("off"));
         settings.setOverride(QStringLiteral("media_fetcher"), QStringLiteral("off"));
+        settings.setOverride(QStringLiteral("token_watch"), QStringLiteral("off"));
         return settings;
     }
 

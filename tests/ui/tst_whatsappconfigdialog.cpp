@@ -1,6 +1,8 @@
 #include "client/apiclient.h"
 #include "fakeserver.h"
 #include "localserver.h"
+#include "sandbox/sandbox.h"
+#include "sandboxdemo.h"
 #include "translations.h"
 #include "whatsappconfigdialog.h"
 #include "testsupport.h"
@@ -329,11 +331,17 @@ void TestWhatsAppConfigDialog::testConnectionShowsTheNumber()
 
 void TestWhatsAppConfigDialog::storeUnknownToken()
 {
-    const QJsonObject config{{QStringLiteral("business_api_token"), QStringLiteral("EAAUnknownTokenForTheSandbox1234")},
+    // Meta accepts the token when it is saved (the server asks debug_token)
+    // and forgets it afterwards, as when its system user is removed.
+    const QString token = QStringLiteral("EAAUnknownTokenForTheSandbox1234");
+    sandbox::Sandbox &meta = m_server->demo()->sandbox();
+    meta.setToken(token, {QStringLiteral("200000000000001")});
+    const QJsonObject config{{QStringLiteral("business_api_token"), token},
                              {QStringLiteral("phone_number_id"), QStringLiteral("100000000000001")},
                              {QStringLiteral("business_account_id"), QStringLiteral("200000000000001")}};
     auto savedWrong = collect(m_api->post(QStringLiteral("/api/whatsapp/config"), config), this);
     AWAIT_OK(savedWrong);
+    meta.revokeToken(token);
 }
 
 void TestWhatsAppConfigDialog::failingTestShowsMetasExplanation()
@@ -377,6 +385,7 @@ void TestWhatsAppConfigDialog::failingTestShowsMetasExplanation()
     QCOMPARE(saved.count(), 0);
     QCOMPARE(storedConfig().value(QStringLiteral("business_account_id")).toString(), QStringLiteral("200000000000001"));
     // A corrected token (tested or not) saves without asking.
+    child<QLineEdit>(*dialog, "businessAccountId")->setText(QStringLiteral("200000000000001"));
     child<QLineEdit>(*dialog, "accessToken")->setText(QStringLiteral("EAASandboxDemoToken0000000000000000"));
     dialog->save();
     QVERIFY(saved.wait(kTimeoutMs));
@@ -385,15 +394,18 @@ void TestWhatsAppConfigDialog::failingTestShowsMetasExplanation()
 
 void TestWhatsAppConfigDialog::refusedValuesSavedAfterConfirming()
 {
-    // The stored token fails: the dialog knows from its last test on open.
-    storeUnknownToken();
-    if (QTest::currentTestFailed())
-        return;
+    // A phone number id Meta does not know (its token is fine): the test
+    // fails, and the dialog knows from that test on open.
+    const QJsonObject config{{QStringLiteral("phone_number_id"), QStringLiteral("100000000000077")},
+                             {QStringLiteral("business_account_id"), QStringLiteral("200000000000001")}};
+    auto stored = collect(m_api->post(QStringLiteral("/api/whatsapp/config"), config), this);
+    AWAIT_OK(stored);
     auto tested = collect(m_api->post(QStringLiteral("/api/whatsapp/test-connection")), this);
     AWAIT_OK(tested);
+    QCOMPARE(tested->json.value(QStringLiteral("ok")).toBool(), false);
     auto dialog = openDialog();
     QSignalSpy saved(dialog.get(), &ui::WhatsAppConfigDialog::saved);
-    child<QLineEdit>(*dialog, "businessAccountId")->setText(QStringLiteral("200000000000009"));
+    child<QLineEdit>(*dialog, "verifyToken")->setText(QStringLiteral("another-verify-token"));
     dialog->save();
     QMessageBox *box = nullptr;
     QTRY_VERIFY((box = dialog->findChild<QMessageBox *>(QStringLiteral("confirm"))) != nullptr);
@@ -404,7 +416,7 @@ void TestWhatsAppConfigDialog::refusedValuesSavedAfterConfirming()
     QVERIFY(yes);
     yes->click();
     QVERIFY(saved.wait(kTimeoutMs));
-    QCOMPARE(storedConfig().value(QStringLiteral("business_account_id")).toString(), QStringLiteral("200000000000009"));
+    QCOMPARE(storedConfig().value(QStringLiteral("webhook_verify_token")).toString(), QStringLiteral("another-verify-token"));
 }
 
 // Issue 23, bug 5: a successful test of typed values, then Save: the page
@@ -429,6 +441,9 @@ void TestWhatsAppConfigDialog::testedValuesKeepTheirResultWhenSaved()
 
 void TestWhatsAppConfigDialog::saveRoundTrips()
 {
+    // The demo's token, granted for every account of the business (the
+    // server asks Meta whether it is granted for the account saved).
+    m_server->demo()->sandbox().setToken(QStringLiteral("EAASandboxDemoToken0000000000000000"), {});
     auto dialog = openDialog();
     QSignalSpy saved(dialog.get(), &ui::WhatsAppConfigDialog::saved);
     child<QLineEdit>(*dialog, "businessAccountId")->setText(QStringLiteral(" 200000000000002 "));

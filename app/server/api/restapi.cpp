@@ -121,6 +121,7 @@ RestApi::RestApi(ServerContext &context, QThreadPool *pool)
     m_env->trustProxy = s.value(QStringLiteral("trust_proxy")) == QLatin1String("true");
     m_env->notifications = context.notifications();
     m_env->chatImports = &context.chatImports();
+    m_env->tokenWatch = context.tokenWatch();
     m_env->callbackPrivateNetwork = s.value(QStringLiteral("callback_private_network")) == QLatin1String("true");
     m_tenantRate = number(s, "rate_limit_tenant_per_second", 50);
     m_tenantBurst = number(s, "rate_limit_tenant_burst", 200);

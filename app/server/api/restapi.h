@@ -22,6 +22,7 @@ class ChatImportJobs;
 class Database;
 class EventBus;
 class NotificationWorker;
+class TokenWatch;
 class Settings;
 }
 
@@ -52,6 +53,7 @@ struct Environment {
     NotificationWorker *notifications = nullptr; // test callbacks (null when the worker is off)
     bool callbackPrivateNetwork = false;         // callbacks may go to private addresses
     ChatImportJobs *chatImports = nullptr;
+    TokenWatch *tokenWatch = nullptr; // null when the watch is off
 };
 
 // The REST API: routing, authentication, roles and scopes, tenant selection,

@@ -2,7 +2,10 @@
 #include "accounts/apikeys.h"
 #include "crypto/crypto.h"
 #include "messaging/templates.h"
+#include "messaging/tokenwatch.h"
+#include "meta/accesstoken.h"
 #include "domain/phonenumber.h"
+#include "config/settings.h"
 #include "http/requestparser.h"
 #include "restapi.h"
 #include "storage/whatsappconfigrepository.h"
@@ -121,6 +124,9 @@ protocol::WhatsAppConfig configView(const WhatsAppConfig &c, bool admin, const Q
     if (c.checkedAt)
         out.checkedAt = c.checkedAt;
     out.webhookUrl = webhookUrl;
+    if (!c.appId.isEmpty())
+        out.appId = c.appId;
+    out.token = accessTokenInfo(c);
     return out;
 }
 } // namespace
@@ -136,7 +142,8 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         return answer<route::GetWhatsAppConfig>(configView(*config.value(), r.principal.role != Role::Agent, webhookUrl(env, r)));
     });
 
-    router.add<route::SaveWhatsAppConfig>(Access::tenantAdmins(), [&env](Request &r, const protocol::WhatsAppConfigInput &input) {
+    router.addAsync<route::SaveWhatsAppConfig>(Access::tenantAdmins(), [&env](Request &r, const protocol::WhatsAppConfigInput &input) -> QFuture<Reply> {
+        const auto now = [](Reply reply) { return QtFuture::makeReadyFuture(std::move(reply)); };
         const QString apiType = input.apiType.isEmpty() ? QStringLiteral("business_api") : input.apiType;
         const auto &token = input.businessApiToken;
         const QString phoneNumberId = input.phoneNumberId.trimmed();
@@ -146,40 +153,45 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         const auto &fallback = input.fallbackEnabled;
         const auto &throughput = input.throughputPerSecond;
         if (apiType != QLatin1String("business_api"))
-            return problem(ErrorCode::InvalidField,
+            return now(problem(ErrorCode::InvalidField,
                                 apiType == QLatin1String("whatsapp_web")
                                     ? QStringLiteral("the WhatsApp Web connection is not available yet; use business_api")
                                     : QStringLiteral("api_type must be business_api"),
-                                QStringLiteral("api_type"));
+                                QStringLiteral("api_type")));
         if (fallback.value_or(false))
-            return problem(ErrorCode::InvalidField,
+            return now(problem(ErrorCode::InvalidField,
                                 QStringLiteral("there is no fallback connection to enable yet (the WhatsApp Web gateway is not available)"),
-                                QStringLiteral("fallback_enabled"));
+                                QStringLiteral("fallback_enabled")));
         if (throughput && (*throughput < 1 || *throughput > 1000))
-            return problem(ErrorCode::InvalidField,
+            return now(problem(ErrorCode::InvalidField,
                                 QStringLiteral("throughput_per_second is Meta's limit for this number: 80 by default, at most 1,000"),
-                                QStringLiteral("throughput_per_second"));
+                                QStringLiteral("throughput_per_second")));
         if (!digitsOnly(phoneNumberId))
-            return problem(ErrorCode::InvalidPhoneNumberId,
+            return now(problem(ErrorCode::InvalidPhoneNumberId,
                                 QStringLiteral("the phone number ID is the number's ID from WhatsApp Manager: digits only, not the phone number"),
-                                QStringLiteral("phone_number_id"));
+                                QStringLiteral("phone_number_id")));
         if (!digitsOnly(wabaId))
-            return problem(ErrorCode::InvalidBusinessAccountId,
-                                QStringLiteral("the WhatsApp Business account ID is digits only"), QStringLiteral("business_account_id"));
+            return now(problem(ErrorCode::InvalidBusinessAccountId,
+                                QStringLiteral("the WhatsApp Business account ID is digits only"), QStringLiteral("business_account_id")));
+        if (input.appId && !input.appId->trimmed().isEmpty() && !digitsOnly(input.appId->trimmed()))
+            return now(problem(ErrorCode::InvalidField, QStringLiteral("the Meta app ID is digits only (App settings → Basic)"),
+                               QStringLiteral("app_id")));
 
         WhatsAppConfigRepository repo(env.db, env.keyring);
         auto previous = repo.find(r.principal.tenant, ApiType::BusinessApi);
         if (!previous)
-            return fromError(previous.error());
+            return now(fromError(previous.error()));
         WhatsAppConfig c = previous.value().value_or(WhatsAppConfig());
         // Secrets left out keep their stored value (the console shows them
         // masked and sends them only when changed).
         if (token)
             c.businessApiToken = token->trimmed();
         if (c.businessApiToken.isEmpty())
-            return problem(ErrorCode::MissingField, QStringLiteral("paste the access token from Meta"), QStringLiteral("business_api_token"));
+            return now(problem(ErrorCode::MissingField, QStringLiteral("paste the access token from Meta"), QStringLiteral("business_api_token")));
         if (appSecret)
             c.appSecret = appSecret->trimmed();
+        if (input.appId)
+            c.appId = input.appId->trimmed();
         c.phoneNumberId = phoneNumberId;
         c.businessAccountId = wabaId;
         if (verifyToken)
@@ -191,19 +203,61 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
             c.throughputPerSecond = int(*throughput);
         c.apiType = ApiType::BusinessApi;
         c.active = true;
-        auto saved = repo.save(r.principal.tenant, c, r.actor());
-        if (!saved)
-            return fromError(saved.error());
-        // The values just tested in the form keep that test's result.
-        if (const auto tested = typedValueTests().take(r.principal.tenant, c.businessApiToken, c.phoneNumberId)) {
-            if (tested->ok)
-                (void)repo.recordSuccessfulTest(r.principal.tenant, ApiType::BusinessApi, c.phoneNumberId, tested->found);
-            else
-                (void)repo.setConnectionStatus(r.principal.tenant, ApiType::BusinessApi, QStringLiteral("failing"), tested->reason);
-            if (auto again = repo.find(r.principal.tenant, ApiType::BusinessApi); again && again.value())
-                saved = *again.value();
-        }
-        return answer<route::SaveWhatsAppConfig>(configView(saved.value(), true, webhookUrl(env, r)), previous.value() ? 200 : 201);
+
+        const TenantId tenant = r.principal.tenant;
+        const Actor actor = r.actor();
+        const bool created = !previous.value();
+        const QString url = webhookUrl(env, r);
+        auto store = [&env, tenant, actor, created, url](const WhatsAppConfig &config) {
+            WhatsAppConfigRepository configs(env.db, env.keyring);
+            auto saved = configs.save(tenant, config, actor);
+            if (!saved)
+                return fromError(saved.error());
+            // The values just tested in the form keep that test's result.
+            if (const auto tested = typedValueTests().take(tenant, config.businessApiToken, config.phoneNumberId)) {
+                if (tested->ok)
+                    (void)configs.recordSuccessfulTest(tenant, ApiType::BusinessApi, config.phoneNumberId, tested->found);
+                else
+                    (void)configs.setConnectionStatus(tenant, ApiType::BusinessApi, QStringLiteral("failing"), tested->reason);
+                if (auto again = configs.find(tenant, ApiType::BusinessApi); again && again.value())
+                    saved = *again.value();
+            }
+            // Warnings and renewal are the watch's: a token that expires
+            // within two weeks is looked at again now.
+            const TokenState &t = saved.value().token;
+            if (env.tokenWatch && (t.checkedAt == 0 || (t.expiresAt > 0 && t.expiresAt - nowMs() < 14LL * 24 * 3600 * 1000)))
+                env.tokenWatch->checkSoon(tenant);
+            return answer<route::SaveWhatsAppConfig>(configView(saved.value(), true, url), created ? 201 : 200);
+        };
+        // An unchanged token for the same account keeps its inspection.
+        const bool inspect = created || previous.value()->businessApiToken != c.businessApiToken
+                             || previous.value()->businessAccountId != c.businessAccountId || previous.value()->appId != c.appId
+                             || previous.value()->appSecret != c.appSecret || previous.value()->token.checkedAt == 0;
+        if (!inspect)
+            return now(store(c));
+        TokenWatchSettings watch;
+        watch.platformAppId = env.settings.value(QStringLiteral("app_id"));
+        watch.platformAppSecret = env.settings.value(QStringLiteral("app_secret"));
+        const QString inspector = TokenWatch::inspectorFor(c, c.businessApiToken, watch);
+        // Meta is asked what the token is before it is stored: one that is
+        // not valid, has expired, lacks a permission or is not granted for
+        // this account is refused, saying which.
+        return PoolGate::after(env.gate, meta::debugToken(env.graph, c.businessApiToken, inspector),
+                               [c, store, inspector](const std::variant<meta::TokenInspection, meta::GraphError> &result) mutable {
+            if (const auto *e = std::get_if<meta::GraphError>(&result)) {
+                if (inspector == c.businessApiToken && e->kind == meta::GraphError::Kind::Unauthorized)
+                    return problem(ErrorCode::TokenInvalid, QStringLiteral("Meta refused this access token: %1").arg(e->explain()),
+                                   QStringLiteral("business_api_token"));
+                // Meta could not be asked: saved, inspected by the watch later.
+                c.token = TokenState();
+                return store(c);
+            }
+            const auto &inspection = std::get<meta::TokenInspection>(result);
+            if (auto ok = meta::checkTokenFor(inspection, c.businessAccountId, nowMs() / 1000); !ok)
+                return fromError(ok.error());
+            c.token = TokenWatch::stateFrom(inspection, c.businessAccountId, nowMs());
+            return store(c);
+        });
     });
 
     router.addAsync<route::TestConnection>(Access::tenantAdmins(), [&env](Request &r, const protocol::TestConnection &body) -> QFuture<Reply> {
