@@ -140,6 +140,49 @@
             <numerusform>%n days ago</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A System User token never expires: in Meta Business Suite, Business settings → Users → System users → Generate new token, with whatsapp_business_messaging and whatsapp_business_management.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta does not accept the access token: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System User token: it never expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The access token never expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The access token expires in less than a day (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The access token expires in %n day(s) (%1).</source>
+        <translation>
+            <numerusform>The access token expires in %n day (%1).</numerusform>
+            <numerusform>The access token expires in %n days (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Puente renews it before then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a new token before then, or give your app ID and app secret so that Puente renews it. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last renewal failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puente tries again tomorrow; check the app ID and app secret. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::AdminText</name>
@@ -669,6 +712,33 @@
             <numerusform>%n entry exported to %1.</numerusform>
             <numerusform>%n entries exported to %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the app ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The access token expires in %n day(s)</source>
+        <translation>
+            <numerusform>The access token expires in %n day</numerusform>
+            <numerusform>The access token expires in %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The access token has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta no longer accepts the access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puente renewed the access token; the new one expires on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puente could not renew the access token</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2042,9 +2112,9 @@ The file has: %2</source>
     </message>
     <message numerus="yes">
         <source>Too many requests: wait %n second(s) and try again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Too many requests: wait %n second and try again.</numerusform>
+            <numerusform>Too many requests: wait %n seconds and try again.</numerusform>
         </translation>
     </message>
     <message>
@@ -2979,6 +3049,33 @@ The file has: %2</source>
     </message>
     <message>
         <source>WhatsApp status unknown (no connection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The WhatsApp access token expires in %n day(s): after that nothing can be sent.</source>
+        <translation>
+            <numerusform>The WhatsApp access token expires in %n day: after that nothing can be sent.</numerusform>
+            <numerusform>The WhatsApp access token expires in %n days: after that nothing can be sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paste a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WhatsApp access token has expired: nothing can be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta no longer accepts the WhatsApp access token: nothing can be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puente could not renew the WhatsApp access token; it tries again tomorrow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the configuration</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5510,6 +5607,42 @@ If you save them, messages will fail until they are corrected. Save anyway?</sou
     </message>
     <message>
         <source>Save anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: your own Meta app&apos;s ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With your own app&apos;s ID and secret, Puente renews a user access token before it expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended: a System User token, which never expires (Business settings → Users → System users → Generate new token).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app ID is digits only: Meta&apos;s App settings → Basic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta says this access token is not valid. Copy it again from Meta, or make a System User token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This access token has expired. Make a new one: a System User token never expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This access token lacks the permission %1. Make it again with whatsapp_business_messaging and whatsapp_business_management.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The access token is not granted for this WhatsApp Business account. In Meta Business Suite, assign the account to the token&apos;s system user, or check the ID.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -140,6 +140,49 @@
             <numerusform>hace %n días</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A System User token never expires: in Meta Business Suite, Business settings → Users → System users → Generate new token, with whatsapp_business_messaging and whatsapp_business_management.</source>
+        <translation>Un token de usuario del sistema no caduca nunca: en Meta Business Suite, Configuración del negocio → Usuarios → Usuarios del sistema → Generar nuevo token, con whatsapp_business_messaging y whatsapp_business_management.</translation>
+    </message>
+    <message>
+        <source>Meta does not accept the access token: %1</source>
+        <translation>Meta no acepta el token de acceso: %1</translation>
+    </message>
+    <message>
+        <source>System User token: it never expires.</source>
+        <translation>Token de usuario del sistema: no caduca nunca.</translation>
+    </message>
+    <message>
+        <source>The access token never expires.</source>
+        <translation>El token de acceso no caduca nunca.</translation>
+    </message>
+    <message>
+        <source>The access token expires in less than a day (%1).</source>
+        <translation>El token de acceso caduca en menos de un día (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The access token expires in %n day(s) (%1).</source>
+        <translation>
+            <numerusform>El token de acceso caduca en %n día (%1).</numerusform>
+            <numerusform>El token de acceso caduca en %n días (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Puente renews it before then.</source>
+        <translation>Puente lo renueva antes.</translation>
+    </message>
+    <message>
+        <source>Paste a new token before then, or give your app ID and app secret so that Puente renews it. %1</source>
+        <translation>Pega un token nuevo antes de esa fecha, o indica el ID y la clave secreta de tu app para que Puente lo renueve. %1</translation>
+    </message>
+    <message>
+        <source>The last renewal failed: %1</source>
+        <translation>La última renovación falló: %1</translation>
+    </message>
+    <message>
+        <source>Puente tries again tomorrow; check the app ID and app secret. %1</source>
+        <translation>Puente lo vuelve a intentar mañana; revisa el ID y la clave secreta de la app. %1</translation>
+    </message>
 </context>
 <context>
     <name>puente::ui::AdminText</name>
@@ -669,6 +712,33 @@
             <numerusform>%n entrada exportada a %1.</numerusform>
             <numerusform>%n entradas exportadas a %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the app ID</source>
+        <translation>el ID de la app</translation>
+    </message>
+    <message numerus="yes">
+        <source>The access token expires in %n day(s)</source>
+        <translation>
+            <numerusform>El token de acceso caduca en %n día</numerusform>
+            <numerusform>El token de acceso caduca en %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The access token has expired</source>
+        <translation>El token de acceso ha caducado</translation>
+    </message>
+    <message>
+        <source>Meta no longer accepts the access token</source>
+        <translation>Meta ya no acepta el token de acceso</translation>
+    </message>
+    <message>
+        <source>Puente renewed the access token; the new one expires on %1</source>
+        <translation>Puente renovó el token de acceso; el nuevo caduca el %1</translation>
+    </message>
+    <message>
+        <source>Puente could not renew the access token</source>
+        <translation>Puente no pudo renovar el token de acceso</translation>
     </message>
 </context>
 <context>
@@ -2981,6 +3051,33 @@ El archivo tiene: %2</translation>
     <message>
         <source>WhatsApp status unknown (no connection)</source>
         <translation>Estado de WhatsApp desconocido (sin conexión)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The WhatsApp access token expires in %n day(s): after that nothing can be sent.</source>
+        <translation>
+            <numerusform>El token de acceso de WhatsApp caduca en %n día: después no se podrá enviar nada.</numerusform>
+            <numerusform>El token de acceso de WhatsApp caduca en %n días: después no se podrá enviar nada.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paste a new one</source>
+        <translation>Pega uno nuevo</translation>
+    </message>
+    <message>
+        <source>The WhatsApp access token has expired: nothing can be sent.</source>
+        <translation>El token de acceso de WhatsApp ha caducado: no se puede enviar nada.</translation>
+    </message>
+    <message>
+        <source>Meta no longer accepts the WhatsApp access token: nothing can be sent.</source>
+        <translation>Meta ya no acepta el token de acceso de WhatsApp: no se puede enviar nada.</translation>
+    </message>
+    <message>
+        <source>Puente could not renew the WhatsApp access token; it tries again tomorrow.</source>
+        <translation>Puente no pudo renovar el token de acceso de WhatsApp; lo vuelve a intentar mañana.</translation>
+    </message>
+    <message>
+        <source>Check the configuration</source>
+        <translation>Revisa la configuración</translation>
     </message>
 </context>
 <context>
@@ -5514,6 +5611,42 @@ Si los guardas, los mensajes fallarán hasta que se corrijan. ¿Guardar de todos
     <message>
         <source>Save anyway</source>
         <translation>Guardar de todos modos</translation>
+    </message>
+    <message>
+        <source>Optional: your own Meta app&apos;s ID</source>
+        <translation>Opcional: el ID de tu propia app de Meta</translation>
+    </message>
+    <message>
+        <source>App ID</source>
+        <translation>ID de la app</translation>
+    </message>
+    <message>
+        <source>With your own app&apos;s ID and secret, Puente renews a user access token before it expires.</source>
+        <translation>Con el ID y la clave secreta de tu propia app, Puente renueva un token de acceso de usuario antes de que caduque.</translation>
+    </message>
+    <message>
+        <source>Recommended: a System User token, which never expires (Business settings → Users → System users → Generate new token).</source>
+        <translation>Recomendado: un token de usuario del sistema, que no caduca nunca (Configuración del negocio → Usuarios → Usuarios del sistema → Generar nuevo token).</translation>
+    </message>
+    <message>
+        <source>The app ID is digits only: Meta&apos;s App settings → Basic.</source>
+        <translation>El ID de la app son solo dígitos: en Meta, Configuración de la app → Básica.</translation>
+    </message>
+    <message>
+        <source>Meta says this access token is not valid. Copy it again from Meta, or make a System User token.</source>
+        <translation>Meta dice que este token de acceso no es válido. Cópialo de nuevo desde Meta o crea un token de usuario del sistema.</translation>
+    </message>
+    <message>
+        <source>This access token has expired. Make a new one: a System User token never expires.</source>
+        <translation>Este token de acceso ha caducado. Crea uno nuevo: un token de usuario del sistema no caduca nunca.</translation>
+    </message>
+    <message>
+        <source>This access token lacks the permission %1. Make it again with whatsapp_business_messaging and whatsapp_business_management.</source>
+        <translation>A este token de acceso le falta el permiso %1. Créalo de nuevo con whatsapp_business_messaging y whatsapp_business_management.</translation>
+    </message>
+    <message>
+        <source>The access token is not granted for this WhatsApp Business account. In Meta Business Suite, assign the account to the token&apos;s system user, or check the ID.</source>
+        <translation>El token de acceso no tiene permiso para esta cuenta de WhatsApp Business. En Meta Business Suite, asigna la cuenta al usuario del sistema del token, o revisa el ID.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QDateTime>
+#include <QLocale>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -35,6 +36,7 @@ QString configField(const QString &field)
         {QStringLiteral("business_account_id"), QT_TRANSLATE_NOOP("puente::ui::AuditLogPage", "the business account ID")},
         {QStringLiteral("webhook_verify_token"), QT_TRANSLATE_NOOP("puente::ui::AuditLogPage", "the webhook verify token")},
         {QStringLiteral("app_secret"), QT_TRANSLATE_NOOP("puente::ui::AuditLogPage", "the app secret")},
+        {QStringLiteral("app_id"), QT_TRANSLATE_NOOP("puente::ui::AuditLogPage", "the app ID")},
         {QStringLiteral("fallback_enabled"), QT_TRANSLATE_NOOP("puente::ui::AuditLogPage", "the WhatsApp Web fallback")},
         {QStringLiteral("throughput_per_second"), QT_TRANSLATE_NOOP("puente::ui::AuditLogPage", "the sending speed")},
     };
@@ -110,6 +112,18 @@ QString AuditLogPage::describe(const protocol::AuditEntry &e, const QString &who
         return fields.isEmpty() ? tr("%1 saved the WhatsApp configuration without changes").arg(who)
                                 : tr("%1 changed %2").arg(who, listOf(fields));
     }
+    // The token watch (actor "system").
+    if (action == QLatin1String("whatsapp_config.token_expiring"))
+        return tr("The access token expires in %n day(s)", nullptr, d.value(QStringLiteral("days_left")).toInt());
+    if (action == QLatin1String("whatsapp_config.token_expired"))
+        return tr("The access token has expired");
+    if (action == QLatin1String("whatsapp_config.token_refused"))
+        return tr("Meta no longer accepts the access token");
+    if (action == QLatin1String("whatsapp_config.token_renewed"))
+        return tr("Puente renewed the access token; the new one expires on %1")
+            .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(d.value(QStringLiteral("expires_at")).toInteger()).date(), QLocale::LongFormat));
+    if (action == QLatin1String("whatsapp_config.token_renewal_failed"))
+        return tr("Puente could not renew the access token");
     if (action == QLatin1String("templates.synced"))
         return tr("%1 synced the templates with Meta (%n found)", nullptr, d.value(QStringLiteral("count")).toInt()).arg(who);
     if (action == QLatin1String("message.retried"))

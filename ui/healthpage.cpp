@@ -157,6 +157,11 @@ void HealthPage::showHealth(const protocol::Health &h)
                             tr("Open the WhatsApp configuration, fix what it says and press Test connection."));
         else
             html += finding(false, tr("The connection has not been tested yet."), tr("Open the WhatsApp configuration and press Test connection."));
+        if (w.token) {
+            const MetaText::TokenLine token = MetaText::tokenLine(*w.token, QDateTime::currentMSecsSinceEpoch());
+            if (!token.text.isEmpty())
+                html += finding(token.ok, token.text, token.advice);
+        }
         if (!w.active.value_or(true))
             html += finding(false, tr("The configuration is switched off: nothing is sent."), tr("Switch it on in the WhatsApp configuration."));
         const QString quality = w.qualityRating.value_or(QString());

@@ -49,6 +49,21 @@ MainWindow::MainWindow(client::ApiClient *api, const protocol::Me &user, QWidget
     m_banner->setStyleSheet(QStringLiteral("background: %1; color: #5c4400;").arg(theme::warningBackground().name()));
     m_banner->hide();
     outer->addWidget(m_banner);
+    m_tokenNotice = new QLabel(central);
+    m_tokenNotice->setObjectName(QStringLiteral("tokenNotice"));
+    m_tokenNotice->setAlignment(Qt::AlignCenter);
+    m_tokenNotice->setWordWrap(true);
+    m_tokenNotice->setTextFormat(Qt::RichText);
+    m_tokenNotice->setContentsMargins(8, 6, 8, 6);
+    m_tokenNotice->setStyleSheet(QStringLiteral("background: %1; color: #5c4400;").arg(theme::warningBackground().name()));
+    m_tokenNotice->hide();
+    connect(m_tokenNotice, &QLabel::linkActivated, this, [this] {
+        if (!m_whatsApp)
+            return;
+        showPage(m_whatsApp);
+        m_whatsApp->configure();
+    });
+    outer->addWidget(m_tokenNotice);
     auto *body = new QHBoxLayout;
     body->setSpacing(0);
     m_nav = new QListWidget(central);
@@ -90,8 +105,11 @@ MainWindow::MainWindow(client::ApiClient *api, const protocol::Me &user, QWidget
     addPage(tr("Conversations"), m_conversations);
     if (isAdmin() && inCompany) {
         auto *whatsApp = new WhatsAppPage(api, this);
+        m_whatsApp = whatsApp;
         addPage(tr("WhatsApp"), whatsApp);
         connect(whatsApp, &WhatsAppPage::configurationChanged, this, &MainWindow::refreshWhatsAppStatus);
+        // A saved configuration answers the notice (a new token, an app id).
+        connect(whatsApp, &WhatsAppPage::configurationChanged, m_tokenNotice, &QWidget::hide);
         addPage(tr("Templates"), new TemplatesPage(api, this));
         addPage(tr("Notifications"), new NotificationsPage(api, this));
         addPage(tr("Campaigns"), new CampaignsPage(api, this));
@@ -144,6 +162,7 @@ MainWindow::MainWindow(client::ApiClient *api, const protocol::Me &user, QWidget
     connect(m_events, &client::EventStream::messageUpdated, m_conversations, &ConversationsPage::applyMessage);
     connect(m_events, &client::EventStream::conversationUpdated, m_conversations, &ConversationsPage::applyConversation);
     connect(m_events, &client::EventStream::accountChanged, this, &MainWindow::refreshWhatsAppStatus);
+    connect(m_events, &client::EventStream::tokenNotice, this, &MainWindow::showTokenNotice);
     connect(m_events, &client::EventStream::tenantSuspended, this, [this](const protocol::TenantNotice &notice) {
         if (!isPlatformAdmin())
             endSession(protocol::ErrorCode::TenantSuspended, notice.reason.isEmpty() ? notice.name : notice.reason);
@@ -306,6 +325,48 @@ QString MainWindow::whatsAppStatusText() const
 bool MainWindow::offlineBannerVisible() const
 {
     return !m_banner->isHidden();
+}
+
+QString MainWindow::tokenNoticeText() const
+{
+    return m_tokenNotice->isHidden() ? QString() : m_tokenNotice->text();
+}
+
+// Only a company's admins can do something about the token; agents see
+// nothing (their sends say so if it comes to that).
+void MainWindow::showTokenNotice(const protocol::TokenNotice &notice)
+{
+    if (!m_whatsApp)
+        return;
+    using Kind = protocol::TokenNoticeKind;
+    const QString link = QStringLiteral("<a href=\"configure\">%1</a>");
+    QString text;
+    switch (notice.kind) {
+    case Kind::Renewed:
+        m_tokenNotice->hide();
+        refreshWhatsAppStatus();
+        return;
+    case Kind::Expiring:
+        text = tr("The WhatsApp access token expires in %n day(s): after that nothing can be sent.", nullptr, int(notice.daysLeft.value_or(1)))
+                   .toHtmlEscaped()
+               + QLatin1Char(' ') + link.arg(tr("Paste a new one").toHtmlEscaped());
+        break;
+    case Kind::Expired:
+        text = tr("The WhatsApp access token has expired: nothing can be sent.").toHtmlEscaped() + QLatin1Char(' ')
+               + link.arg(tr("Paste a new one").toHtmlEscaped());
+        break;
+    case Kind::Refused:
+        text = tr("Meta no longer accepts the WhatsApp access token: nothing can be sent.").toHtmlEscaped() + QLatin1Char(' ')
+               + link.arg(tr("Paste a new one").toHtmlEscaped());
+        break;
+    case Kind::RenewalFailed:
+        text = tr("Puente could not renew the WhatsApp access token; it tries again tomorrow.").toHtmlEscaped() + QLatin1Char(' ')
+               + link.arg(tr("Check the configuration").toHtmlEscaped());
+        break;
+    }
+    m_tokenNotice->setText(text);
+    m_tokenNotice->show();
+    refreshWhatsAppStatus();
 }
 
 void MainWindow::onStreamState()

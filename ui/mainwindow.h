@@ -21,8 +21,8 @@ class EventStream;
 
 namespace puente::ui {
 
-
 class TenantsPage;
+class WhatsAppPage;
 
 // The console once signed in: navigation by role on the left (Conversations
 // for everyone; WhatsApp for admins), the pages, an offline banner, and a
@@ -56,10 +56,13 @@ public:
     QString serverStatusText() const;
     QString whatsAppStatusText() const;
     bool offlineBannerVisible() const;
+    // The access token notice for admins (whatsapp.token events); empty when hidden.
+    QString tokenNoticeText() const;
     int unreadTotal() const { return m_unread; }
 
 public Q_SLOTS:
     void refreshWhatsAppStatus();
+    void showTokenNotice(const protocol::TokenNotice &notice);
     void signOut();
 
 Q_SIGNALS:
@@ -96,6 +99,8 @@ private:
     QComboBox *m_tenantChooser = nullptr;
     QStackedWidget *m_pages = nullptr;
     QLabel *m_banner = nullptr;
+    QLabel *m_tokenNotice = nullptr;   // admins: the access token expires soon, has expired...
+    WhatsAppPage *m_whatsApp = nullptr; // null for agents
     QLabel *m_serverStatus = nullptr;
     QLabel *m_whatsAppStatus = nullptr;
     QSystemTrayIcon *m_tray = nullptr;

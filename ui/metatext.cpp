@@ -101,4 +101,42 @@ QString MetaText::ago(qint64 ms)
     return tr("%n day(s) ago", nullptr, int(seconds / 86400));
 }
 
+MetaText::TokenLine MetaText::tokenLine(const protocol::AccessTokenInfo &token, qint64 nowMs)
+{
+    TokenLine line;
+    const QString systemUserHowTo = tr("A System User token never expires: in Meta Business Suite, Business settings → Users → System "
+                                       "users → Generate new token, with whatsapp_business_messaging and whatsapp_business_management.");
+    if (token.problem) {
+        line.ok = false;
+        line.text = tr("Meta does not accept the access token: %1").arg(*token.problem);
+        line.advice = systemUserHowTo;
+        return line;
+    }
+    if (!token.checkedAt)
+        return line;
+    const QString type = token.type.value_or(QString());
+    if (token.neverExpires) {
+        line.text = type == QLatin1String("SYSTEM_USER") ? tr("System User token: it never expires.") : tr("The access token never expires.");
+    } else if (token.expiresAt) {
+        const qint64 left = *token.expiresAt - nowMs;
+        const int days = int((left + 86'400'000 - 1) / 86'400'000);
+        const QString date = QLocale().toString(QDateTime::fromMSecsSinceEpoch(*token.expiresAt).date(), QLocale::LongFormat);
+        line.text = left < 86'400'000 ? tr("The access token expires in less than a day (%1).").arg(date)
+                                      : tr("The access token expires in %n day(s) (%1).", nullptr, days).arg(date);
+        if (token.renewable) {
+            line.text += QLatin1Char(' ') + tr("Puente renews it before then.");
+        } else if (left < 14LL * 86'400'000) {
+            line.ok = false;
+            line.advice = tr("Paste a new token before then, or give your app ID and app secret so that Puente renews it. %1")
+                              .arg(systemUserHowTo);
+        }
+    }
+    if (token.renewalError) {
+        line.ok = false;
+        line.text += QLatin1Char(' ') + tr("The last renewal failed: %1").arg(*token.renewalError);
+        line.advice = tr("Puente tries again tomorrow; check the app ID and app secret. %1").arg(systemUserHowTo);
+    }
+    return line;
+}
+
 } // namespace puente::ui

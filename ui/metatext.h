@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include "protocol/types.h"
+
 // Words for what Meta and the server report, shared by the WhatsApp
 // configuration, the WhatsApp page and the health panel.
 namespace puente::ui {
@@ -20,6 +22,17 @@ public:
     static QString knownFailure(int code);
     // "5 minutes ago", "3 days ago"; "never" for 0.
     static QString ago(qint64 msSinceEpoch);
+
+    // The access token line of the configuration and Health: what kind of
+    // token it is and when it expires, or why Meta refuses it. `ok` false
+    // when an admin should act (a problem, less than two weeks left, a
+    // failed renewal); empty text when it was never inspected.
+    struct TokenLine {
+        QString text;
+        QString advice;
+        bool ok = true;
+    };
+    static TokenLine tokenLine(const protocol::AccessTokenInfo &token, qint64 nowMs);
 };
 
 } // namespace puente::ui

@@ -2,6 +2,7 @@
 
 #include "adminpage.h"
 #include "metatext.h"
+#include "theme.h"
 
 #include "client/apiclient.h"
 
@@ -184,6 +185,12 @@ WhatsAppConfigDialog::WhatsAppConfigDialog(client::ApiClient *api, QWidget *pare
         m_showToken->setText(shown ? tr("Hide") : tr("Show"));
     });
     m_token.error = addField(tr("Access token"), m_token.edit, {m_token.edit, m_showToken}, QStringLiteral("accessTokenError"));
+    m_tokenStatus = new QLabel(m_form);
+    m_tokenStatus->setObjectName(QStringLiteral("tokenStatus"));
+    m_tokenStatus->setWordWrap(true);
+    m_tokenStatus->setTextFormat(Qt::RichText);
+    m_tokenStatus->hide();
+    form->addWidget(m_tokenStatus);
 
     m_phoneNumberId.edit = newEdit(QStringLiteral("phoneNumberId"));
     m_phoneNumberId.edit->setPlaceholderText(tr("e.g. 106540352242922"));
@@ -196,9 +203,13 @@ WhatsAppConfigDialog::WhatsAppConfigDialog(client::ApiClient *api, QWidget *pare
     for (Field *f : {&m_phoneNumberId, &m_businessAccountId})
         connect(f->edit, &QLineEdit::textEdited, this, [this, f] { updateIdHint(*f); });
 
+    m_appId.edit = newEdit(QStringLiteral("appId"));
+    m_appId.edit->setPlaceholderText(tr("Optional: your own Meta app's ID"));
+    m_appId.error = addField(tr("App ID"), m_appId.edit, {m_appId.edit}, QStringLiteral("appIdError"));
     m_appSecret.edit = newEdit(QStringLiteral("appSecret"));
     m_appSecret.edit->setEchoMode(QLineEdit::Password);
-    m_appSecret.error = addField(tr("App secret"), m_appSecret.edit, {m_appSecret.edit}, QStringLiteral("appSecretError"));
+    m_appSecret.error = addField(tr("App secret"), m_appSecret.edit, {m_appSecret.edit}, QStringLiteral("appSecretError"),
+                                 tr("With your own app's ID and secret, Puente renews a user access token before it expires."));
 
     m_verifyToken.edit = newEdit(QStringLiteral("verifyToken"));
     m_generate = new QPushButton(tr("Generate"), m_form);
@@ -208,7 +219,7 @@ WhatsAppConfigDialog::WhatsAppConfigDialog(client::ApiClient *api, QWidget *pare
                                    QStringLiteral("verifyTokenError"));
     // A field's error goes as soon as the field is edited, not at the next
     // save (the two ids say at each keystroke what is wrong, above).
-    for (Field *f : {&m_token, &m_appSecret, &m_verifyToken})
+    for (Field *f : {&m_token, &m_appId, &m_appSecret, &m_verifyToken})
         connect(f->edit, &QLineEdit::textEdited, f->error, &QWidget::hide);
 
     m_webhookUrl = newEdit(QStringLiteral("webhookUrl"));
@@ -302,6 +313,8 @@ void WhatsAppConfigDialog::showConfig(const protocol::WhatsAppConfig &config)
                                                 : tr("Paste the access token from Meta (required)"));
     m_phoneNumberId.edit->setText(config.phoneNumberId);
     m_businessAccountId.edit->setText(config.businessAccountId);
+    m_appId.edit->setText(config.appId.value_or(QString()));
+    showTokenStatus(config.token.value_or(protocol::AccessTokenInfo()));
     m_appSecret.edit->clear();
     m_appSecret.edit->setPlaceholderText(config.hasAppSecret ? tr("Stored: %1 — leave empty to keep it").arg(config.appSecret)
                                                              : tr("Optional: leave empty to use the platform's app"));
@@ -324,6 +337,26 @@ void WhatsAppConfigDialog::showLoadError(const client::ApiError &error)
     m_status->show();
     // Retrying does not help someone who may not see it.
     m_retry->setVisible(error.kind != client::ApiError::Kind::Forbidden && error.kind != client::ApiError::Kind::SessionEnded);
+}
+
+void WhatsAppConfigDialog::showTokenStatus(const protocol::AccessTokenInfo &token)
+{
+    const MetaText::TokenLine line = MetaText::tokenLine(token, QDateTime::currentMSecsSinceEpoch());
+    if (line.text.isEmpty()) {
+        // Never inspected (Meta unreachable when saved): how to get a lasting token.
+        m_tokenStatus->setText(QStringLiteral("<span style=\"color:%1\">%2</span>")
+                                   .arg(theme::muted().name(),
+                                        tr("Recommended: a System User token, which never expires (Business settings → Users → "
+                                           "System users → Generate new token).")
+                                            .toHtmlEscaped()));
+    } else {
+        QString html = line.ok ? QStringLiteral("<span style=\"color:#1e8e3e\">&#10003;</span> %1").arg(line.text.toHtmlEscaped())
+                               : errorHtml(line.text);
+        if (!line.advice.isEmpty())
+            html += QStringLiteral("<br><span style=\"color:%1\">%2</span>").arg(theme::muted().name(), line.advice.toHtmlEscaped());
+        m_tokenStatus->setText(html);
+    }
+    m_tokenStatus->show();
 }
 
 // The server remembers what the last successful test found; showing it on
@@ -351,6 +384,7 @@ WhatsAppConfigDialog::Field *WhatsAppConfigDialog::fieldFor(const QString &apiFi
                                                        {"phone_number_id", &m_phoneNumberId},
                                                        {"business_account_id", &m_businessAccountId},
                                                        {"app_secret", &m_appSecret},
+                                                       {"app_id", &m_appId},
                                                        {"webhook_verify_token", &m_verifyToken}};
     for (const auto &[name, field] : fields)
         if (apiField == QLatin1String(name))
@@ -371,7 +405,7 @@ void WhatsAppConfigDialog::setFieldError(Field &field, const QString &message, b
 
 void WhatsAppConfigDialog::clearErrors()
 {
-    for (Field *f : {&m_token, &m_phoneNumberId, &m_businessAccountId, &m_appSecret, &m_verifyToken}) {
+    for (Field *f : {&m_token, &m_phoneNumberId, &m_businessAccountId, &m_appId, &m_appSecret, &m_verifyToken}) {
         f->error->clear();
         f->error->hide();
     }
@@ -416,6 +450,8 @@ bool WhatsAppConfigDialog::validate()
         fail(m_phoneNumberId, p);
     if (const QString p = idProblem(m_businessAccountId.edit->text().trimmed(), false); !p.isEmpty())
         fail(m_businessAccountId, p);
+    if (const QString appId = m_appId.edit->text().trimmed(); !appId.isEmpty() && !isId(appId))
+        fail(m_appId, tr("The app ID is digits only: Meta's App settings → Basic."));
     const QString verify = m_verifyToken.edit->text().trimmed();
     if (!verify.isEmpty() && verify.size() < 8)
         fail(m_verifyToken, tr("At least 8 characters (or press Generate)."));
@@ -428,6 +464,7 @@ protocol::WhatsAppConfigInput WhatsAppConfigDialog::formBody() const
     body.apiType = m_connectionType->currentData().toString();
     body.phoneNumberId = m_phoneNumberId.edit->text().trimmed();
     body.businessAccountId = m_businessAccountId.edit->text().trimmed();
+    body.appId = m_appId.edit->text().trimmed(); // empty: left out, the stored one is kept
     // Empty secrets are left out: the server keeps the stored ones.
     for (const auto &[member, edit] : {std::pair{&protocol::WhatsAppConfigInput::businessApiToken, m_token.edit},
                                        std::pair{&protocol::WhatsAppConfigInput::appSecret, m_appSecret.edit},
@@ -544,6 +581,23 @@ QString WhatsAppConfigDialog::showRequestError(const client::ApiError &error)
         message = tr("Digits only, at most 32.");
     } else if (field == &m_token && error.code == ErrorCode::MissingField) {
         message = tr("Paste the access token from Meta: it is required the first time.");
+    } else if (error.code == ErrorCode::TokenInvalid) {
+        message = tr("Meta says this access token is not valid. Copy it again from Meta, or make a System User token.");
+    } else if (error.code == ErrorCode::TokenExpired) {
+        message = tr("This access token has expired. Make a new one: a System User token never expires.");
+    } else if (error.code == ErrorCode::TokenMissingScope) {
+        // The server names the missing permissions (Meta's own names).
+        static const QRegularExpression scope(QStringLiteral("whatsapp_business_(messaging|management)"));
+        QStringList missing;
+        for (auto it = scope.globalMatch(error.message.section(QLatin1Char(';'), 0, 0)); it.hasNext();)
+            missing.append(it.next().captured(0));
+        message = tr("This access token lacks the permission %1. Make it again with whatsapp_business_messaging and "
+                     "whatsapp_business_management.")
+                      .arg(QLocale().createSeparatedList(missing));
+    } else if (error.code == ErrorCode::TokenNotGranted) {
+        field = &m_businessAccountId;
+        message = tr("The access token is not granted for this WhatsApp Business account. In Meta Business Suite, assign the "
+                     "account to the token's system user, or check the ID.");
     }
     if (field && error.kind != client::ApiError::Kind::Forbidden) {
         setFieldError(*field, message, true);

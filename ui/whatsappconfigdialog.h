@@ -61,6 +61,7 @@ private:
     void showConfig(const protocol::WhatsAppConfig &config);
     void showLoadError(const client::ApiError &error);
     void showLastCheck(const protocol::WhatsAppConfig &config);
+    void showTokenStatus(const protocol::AccessTokenInfo &token);
     void showTestResult(const protocol::ConnectionTest &answer);
     QString showRequestError(const client::ApiError &error);
     void setFieldError(Field &field, const QString &message, bool focus);
@@ -92,8 +93,10 @@ private:
     QComboBox *m_connectionType = nullptr;
     Field m_token;
     QToolButton *m_showToken = nullptr;
+    QLabel *m_tokenStatus = nullptr; // what Meta's debug_token said: type, expiry, problem
     Field m_phoneNumberId;
     Field m_businessAccountId;
+    Field m_appId;
     Field m_appSecret;
     Field m_verifyToken;
     QPushButton *m_generate = nullptr;

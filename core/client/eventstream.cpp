@@ -149,6 +149,8 @@ void EventStream::deliver(const QString &type, const QJsonObject &data)
         Q_EMIT tenantSuspended(protocol::fromJson<protocol::TenantNotice>(data));
     else if (type == QLatin1String("account.event"))
         Q_EMIT accountChanged(protocol::fromJson<protocol::AccountChange>(data));
+    else if (type == QLatin1String("whatsapp.token"))
+        Q_EMIT tokenNotice(protocol::fromJson<protocol::TokenNotice>(data));
     // Others (tenant.resumed, types of newer servers) need nothing here.
 }
 

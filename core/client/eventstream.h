@@ -47,6 +47,9 @@ Q_SIGNALS:
     void conversationUpdated(const puente::protocol::Conversation &conversation);
     void tenantSuspended(const puente::protocol::TenantNotice &notice);
     void accountChanged(const puente::protocol::AccountChange &change);
+    // whatsapp.token: the company's Meta access token expires soon, has
+    // expired, was renewed or could not be.
+    void tokenNotice(const puente::protocol::TokenNotice &notice);
     // Events were missed and cannot be replayed: reload from the REST API.
     void resyncRequired();
     // The server refused the token (InvalidToken; Unauthenticated when it

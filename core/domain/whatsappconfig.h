@@ -23,6 +23,7 @@ struct TokenState {
     QString problem;       // why Meta does not accept it (empty: it does)
     int warnedDays = 0;    // the last expiry warning given: 14, 7 or 1 (0: none)
     qint64 renewedAt = 0;  // when Puente last renewed it (0: never)
+    QString renewalError;  // why the last renewal failed (empty: it did not)
 };
 
 // A tenant's WhatsApp channel (the seed's `whatsapp_config`). Secrets are in

@@ -3,7 +3,6 @@
 #include "logging/logging.h"
 #include "storage/auditlog.h"
 #include "storage/database.h"
-#include "storage/health.h"
 #include "storage/sql.h"
 #include "storage/whatsappconfigrepository.h"
 
@@ -141,9 +140,6 @@ Status TokenWatch::announce(TenantId tenant, const protocol::TokenNotice &notice
                                   data);
         !s)
         return s.error();
-    if (notice.kind == protocol::TokenNoticeKind::RenewalFailed)
-        if (auto s = Health::record(tx.connection(), tenant, Health::Kind::TokenRefused, 0, notice.reason.value_or(QString())); !s)
-            return s.error();
     auto event = EventLog::append(tx.connection(), tenant, QStringLiteral("whatsapp.token"), data);
     if (!event)
         return event.error();
@@ -184,6 +180,7 @@ Result<TokenState> TokenWatch::check(TenantId tenant)
     }
     state.warnedDays = config.token.warnedDays;
     state.renewedAt = config.token.renewedAt;
+    state.renewalError = config.token.renewalError;
 
     // Renewal: a user token of the company's own app with less than two
     // weeks left is exchanged for a long-lived one.
@@ -227,6 +224,7 @@ Result<TokenState> TokenWatch::check(TenantId tenant)
             }
         }
         qCWarning(lcHttp).noquote() << "access token of tenant" << tenant.value << "could not be renewed:" << failure;
+        state.renewalError = failure;
         if (auto s = announce(tenant, {protocol::TokenNoticeKind::RenewalFailed, std::nullopt, state.expiresAt,
                                        QStringLiteral("the access token could not be renewed: %1").arg(failure)},
                               QStringLiteral("whatsapp_config.token_renewal_failed"));

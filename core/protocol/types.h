@@ -278,11 +278,13 @@ struct AccessTokenInfo {
     std::optional<qint64> checkedAt;  // null: not inspected yet
     std::optional<QString> problem;   // why Meta does not accept it
     std::optional<qint64> renewedAt;  // when Puente last renewed it
+    std::optional<QString> renewalError; // why the last renewal failed (the old token is kept)
     bool renewable = false;           // a user token with the company's app id and secret: renewed before it expires
 };
 PUENTE_CODEC(AccessTokenInfo, field("type", &AccessTokenInfo::type), field("expires_at", &AccessTokenInfo::expiresAt),
              field("never_expires", &AccessTokenInfo::neverExpires), field("checked_at", &AccessTokenInfo::checkedAt),
              field("problem", &AccessTokenInfo::problem), field("renewed_at", &AccessTokenInfo::renewedAt),
+             field("renewal_error", &AccessTokenInfo::renewalError),
              field("renewable", &AccessTokenInfo::renewable))
 
 struct HealthWhatsApp {

@@ -68,7 +68,7 @@ Result<protocol::Health> report(QSqlDatabase c, TenantId tenant, qint64 nowMs, i
     {
         Sql q(c, QStringLiteral("SELECT connection_status, last_error, display_phone_number, verified_name, quality_rating, messaging_limit, "
                                 "checked_at, last_webhook_at, phone_number_id, is_active, token_type, token_expires_at, token_scopes, "
-                                "token_checked_at, token_problem, token_warned_days, token_renewed_at, "
+                                "token_checked_at, token_problem, token_warned_days, token_renewed_at, token_renewal_error, "
                                 "app_id IS NOT NULL AND app_secret IS NOT NULL FROM whatsapp_config "
                                 "WHERE tenant_id = ? AND api_type = 'business_api'"));
         q.bind(tenant.value);
@@ -93,7 +93,8 @@ Result<protocol::Health> report(QSqlDatabase c, TenantId tenant, qint64 nowMs, i
             t.checkedAt = q.int64(13);
             t.problem = q.text(14);
             t.renewedAt = q.int64(16);
-            w.token = accessTokenInfo(t, q.int64(17) != 0);
+            t.renewalError = q.text(17);
+            w.token = accessTokenInfo(t, q.int64(18) != 0);
         }
     }
     // Failed sends by Meta's code. Bounded by creation time (a send fails

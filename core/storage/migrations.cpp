@@ -644,6 +644,7 @@ R"(CREATE TABLE chat_imports (
 "ALTER TABLE whatsapp_config ADD COLUMN token_problem TEXT",
 "ALTER TABLE whatsapp_config ADD COLUMN token_warned_days INTEGER",
 "ALTER TABLE whatsapp_config ADD COLUMN token_renewed_at BIGINT",
+"ALTER TABLE whatsapp_config ADD COLUMN token_renewal_error TEXT",
         }},
     };
     return list;

@@ -18,7 +18,7 @@ const QString kColumns = QStringLiteral(
     "id, tenant_id, api_type, business_api_token, phone_number_id, business_account_id, webhook_verify_token, "
     "app_secret, fallback_enabled, is_active, connection_status, last_error, updated_at, throughput_per_second, "
     "display_phone_number, verified_name, quality_rating, messaging_limit, checked_at, app_id, token_type, token_expires_at, "
-    "token_scopes, token_checked_at, token_problem, token_warned_days, token_renewed_at");
+    "token_scopes, token_checked_at, token_problem, token_warned_days, token_renewed_at, token_renewal_error");
 
 bool isDigits(const QString &s)
 {
@@ -44,6 +44,7 @@ TokenState tokenState(const Sql &q, int first)
     t.problem = q.text(first + 4);
     t.warnedDays = int(q.int64(first + 5));
     t.renewedAt = q.int64(first + 6);
+    t.renewalError = q.text(first + 7);
     return t;
 }
 
@@ -56,7 +57,8 @@ void bindToken(Sql &q, const TokenState &t)
         .bind(t.checkedAt)
         .bind(nullIfEmpty(t.problem))
         .bind(t.warnedDays)
-        .bind(t.renewedAt);
+        .bind(t.renewedAt)
+        .bind(nullIfEmpty(t.renewalError));
 }
 
 QByteArray context(TenantId tenant, const char *column)
@@ -78,6 +80,7 @@ protocol::AccessTokenInfo accessTokenInfo(const TokenState &t, bool renewable)
     out.problem = orNull(t.problem);
     if (t.renewedAt > 0)
         out.renewedAt = t.renewedAt;
+    out.renewalError = orNull(t.renewalError);
     out.renewable = renewable && t.type == QLatin1String("USER");
     return out;
 }
@@ -175,8 +178,8 @@ Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const Wha
           QStringLiteral("INSERT INTO whatsapp_config (tenant_id, api_type, business_api_token, phone_number_id, "
                          "business_account_id, webhook_verify_token, app_secret, fallback_enabled, is_active, "
                          "connection_status, created_at, updated_at, throughput_per_second, app_id, token_type, token_expires_at, "
-                         "token_scopes, token_checked_at, token_problem, token_warned_days, token_renewed_at) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'unknown', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                         "token_scopes, token_checked_at, token_problem, token_warned_days, token_renewed_at, token_renewal_error) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'unknown', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                          "ON CONFLICT (tenant_id, api_type) DO UPDATE SET business_api_token = excluded.business_api_token, "
                          "phone_number_id = excluded.phone_number_id, business_account_id = excluded.business_account_id, "
                          "webhook_verify_token = excluded.webhook_verify_token, app_secret = excluded.app_secret, "
@@ -186,7 +189,7 @@ Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const Wha
                          "token_type = excluded.token_type, token_expires_at = excluded.token_expires_at, "
                          "token_scopes = excluded.token_scopes, token_checked_at = excluded.token_checked_at, "
                          "token_problem = excluded.token_problem, token_warned_days = excluded.token_warned_days, "
-                         "token_renewed_at = excluded.token_renewed_at, ")
+                         "token_renewed_at = excluded.token_renewed_at, token_renewal_error = excluded.token_renewal_error, ")
               // What a test found describes the number tested: another number
               // starts with nothing found.
               + QStringList{keepIfSameNumber(QStringLiteral("display_phone_number")), keepIfSameNumber(QStringLiteral("verified_name")),
@@ -268,8 +271,8 @@ Result<bool> WhatsAppConfigRepository::recordTokenInspection(TenantId tenant, co
     if (!same || !same.value())
         return same;
     Sql q(tx.connection(), QStringLiteral("UPDATE whatsapp_config SET token_type = ?, token_expires_at = ?, token_scopes = ?, "
-                                          "token_checked_at = ?, token_problem = ?, token_warned_days = ?, token_renewed_at = ? "
-                                          "WHERE tenant_id = ? AND api_type = 'business_api'"));
+                                          "token_checked_at = ?, token_problem = ?, token_warned_days = ?, token_renewed_at = ?, "
+                                          "token_renewal_error = ? WHERE tenant_id = ? AND api_type = 'business_api'"));
     bindToken(q, state);
     q.bind(tenant.value);
     if (auto s = q.exec(); !s)
@@ -290,7 +293,7 @@ Result<bool> WhatsAppConfigRepository::replaceToken(TenantId tenant, const QStri
         return same;
     Sql q(tx.connection(), QStringLiteral("UPDATE whatsapp_config SET business_api_token = ?, token_type = ?, token_expires_at = ?, "
                                           "token_scopes = ?, token_checked_at = ?, token_problem = ?, token_warned_days = ?, "
-                                          "token_renewed_at = ?, updated_at = ? WHERE tenant_id = ? AND api_type = 'business_api'"));
+                                          "token_renewed_at = ?, token_renewal_error = ?, updated_at = ? WHERE tenant_id = ? AND api_type = 'business_api'"));
     q.bind(m_keyring->seal(newToken.toUtf8(), context(tenant, "business_api_token")));
     bindToken(q, state);
     q.bind(nowMs()).bind(tenant.value);

@@ -419,14 +419,17 @@ void TestTokens::failedRenewalKeepsTheOldTokenAndWarns()
     QCOMPARE(auditActions(), (QStringList{QStringLiteral("whatsapp_config.token_renewal_failed"), QStringLiteral("whatsapp_config.token_expiring")}));
     QCOMPARE(stored().token.warnedDays, 7);
     const HttpReply health = call("GET", QStringLiteral("/api/whatsapp/health"));
-    const QJsonObject problems = health.body.value(QStringLiteral("token_problems")).toObject();
-    QCOMPARE(problems.value(QStringLiteral("count")).toInteger(), 1);
-    QVERIFY(problems.value(QStringLiteral("last_error")).toString().contains(QStringLiteral("could not be renewed")));
+    const QJsonObject token = health.body.value(QStringLiteral("whatsapp")).toObject().value(QStringLiteral("token")).toObject();
+    QVERIFY2(token.value(QStringLiteral("renewal_error")).toString().contains(QStringLiteral("Meta error 2")), health.raw.constData());
+    QVERIFY(token.value(QStringLiteral("problem")).isNull()); // the old token still works
+    // Meta refused nothing while sending: the token-problem count stays 0.
+    QCOMPARE(health.body.value(QStringLiteral("token_problems")).toObject().value(QStringLiteral("count")).toInteger(), 0);
     // The next day it is tried again and succeeds.
     m_now += kDay + 1;
     QCOMPARE(offThread([&] { return w->checkDue(); }), 1);
     QCOMPARE(m_demo->sandbox().tokenExchanges(), 1);
     QVERIFY(stored().businessApiToken != QLatin1String("EAAUserToken5Days"));
+    QVERIFY(stored().token.renewalError.isEmpty());
 }
 
 void TestTokens::systemUserTokenNeverExpiresAndIsNotRenewed()

@@ -7,6 +7,7 @@
 #include "deadletterswidget.h"
 #include "healthpage.h"
 #include "mainwindow.h"
+#include "events/eventlog.h"
 #include "storage/sql.h"
 #include "storage/health.h"
 #include "storage/tenantrepository.h"
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void auditEntriesReadAsSentencesWithoutSecrets();
     void auditFiltersAndPaging();
     void auditExportsEveryEntryToCsv();
+    void accessTokenExpiryReachesAdmins();
     void screenshots_data();
     void screenshots();
 
@@ -376,6 +378,67 @@ void TestAdminPanels::suspendingACompanyTellsItsOpenConsoles()
     const QJsonObject login = test::await(again.post(QStringLiteral("api/auth/login"), {{QStringLiteral("email"), m_h->accounts.agentEmail},
                                                                                          {QStringLiteral("password"), m_h->accounts.password}}));
     QVERIFY(login.contains(QStringLiteral("token")));
+}
+
+// Issue 25: what debug_token said shows on Health; the token watch's
+// whatsapp.token events raise a notice in admins' windows, never agents'.
+void TestAdminPanels::accessTokenExpiryReachesAdmins()
+{
+    client::ApiClient *api = m_h->admin.get();
+    const QString token = QStringLiteral("EAAUserTokenForTenDays0000000000");
+    const qint64 expires = QDateTime::currentSecsSinceEpoch() + 10 * 86400 - 3600;
+    m_h->demo->sandbox().setToken(token, {QStringLiteral("200000000000001"), QStringLiteral("USER"), expires});
+    const QJsonObject config = test::await(api->get(QStringLiteral("api/whatsapp/config")));
+    const QJsonObject saved = test::await(api->post(QStringLiteral("api/whatsapp/config"),
+                                                    {{QStringLiteral("business_api_token"), token},
+                                                     {QStringLiteral("phone_number_id"), config.value(QStringLiteral("phone_number_id")).toString()},
+                                                     {QStringLiteral("business_account_id"), config.value(QStringLiteral("business_account_id")).toString()}}));
+    QCOMPARE(saved.value(QStringLiteral("token")).toObject().value(QStringLiteral("expires_at")).toInteger(), expires * 1000);
+
+    ui::HealthPage health(api);
+    health.resize(900, 1000);
+    health.show();
+    QTRY_VERIFY(health.text().contains(QStringLiteral("expires in 10 days")));
+    QVERIFY2(health.text().contains(QStringLiteral("System User token never expires")), qPrintable(health.text()));
+    saveScreenshot(health, QStringLiteral("health-token-en"));
+
+    auto admin = std::make_unique<ui::MainWindow>(m_h->admin.get(), m_h->adminUser);
+    auto agent = std::make_unique<ui::MainWindow>(m_h->agent.get(), m_h->agentUser);
+    for (ui::MainWindow *w : {admin.get(), agent.get()}) {
+        w->show();
+        QTRY_VERIFY(w->events()->state() == client::EventStream::State::Connected);
+    }
+    QVERIFY(admin->tokenNoticeText().isEmpty());
+    // What the token watch publishes seven days before the expiry.
+    const TenantId tenant = m_h->demoTenant();
+    auto publish = [&](const protocol::TokenNotice &notice) {
+        Transaction tx(db());
+        auto event = EventLog::append(tx.connection(), tenant, QStringLiteral("whatsapp.token"), protocol::toJson(notice));
+        QVERIFY(event);
+        QVERIFY(tx.commit());
+        m_h->server.context->eventBus().publish(QList<Event>{event.value()});
+    };
+    publish({protocol::TokenNoticeKind::Expiring, 7, expires * 1000, std::nullopt});
+    QTRY_VERIFY(admin->tokenNoticeText().contains(QStringLiteral("expires in 7 days")));
+    QVERIFY(admin->tokenNoticeText().contains(QStringLiteral("Paste a new one")));
+    admin->resize(1180, 760);
+    saveScreenshot(*admin, QStringLiteral("token-notice-en"));
+    // A renewal clears it; agents never see it.
+    publish({protocol::TokenNoticeKind::Renewed, std::nullopt, expires * 1000 + 50LL * 86400 * 1000, std::nullopt});
+    QTRY_VERIFY(admin->tokenNoticeText().isEmpty());
+    QVERIFY(agent->tokenNoticeText().isEmpty());
+    publish({protocol::TokenNoticeKind::Expired, std::nullopt, expires * 1000, QStringLiteral("expired")});
+    QTRY_VERIFY(admin->tokenNoticeText().contains(QStringLiteral("has expired")));
+    QTest::qWait(200);
+    QVERIFY(agent->tokenNoticeText().isEmpty());
+
+    // The audit page words the watch's entries.
+    protocol::AuditEntry entry;
+    entry.action = QStringLiteral("whatsapp_config.token_expiring");
+    entry.details = QJsonObject{{QStringLiteral("days_left"), 7}};
+    QCOMPARE(ui::AuditLogPage::describe(entry, QStringLiteral("system")), QStringLiteral("The access token expires in 7 days"));
+    entry.action = QStringLiteral("whatsapp_config.token_renewal_failed");
+    QCOMPARE(ui::AuditLogPage::describe(entry, QStringLiteral("system")), QStringLiteral("Puente could not renew the access token"));
 }
 
 // An audit entry at a given time (the log itself stamps "now").

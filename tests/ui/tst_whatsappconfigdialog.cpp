@@ -11,6 +11,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDateTime>
 #include <QDir>
 #include <QJsonDocument>
 #include <QLabel>
@@ -66,6 +67,7 @@ constexpr int kTimeoutMs = 20000;
 class TestWhatsAppConfigDialog : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { ui::installTranslations(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)); } // English plurals
     void init();
     void cleanup();
 
@@ -79,6 +81,7 @@ private Q_SLOTS:
     void saveRoundTrips();
     void testedValuesKeepTheirResultWhenSaved();
     void serverRefusalsByTheField();
+    void accessTokenLineAndMetasRefusals();
     void generateMakesANewToken();
     void copyPutsTheUrlOnTheClipboard();
     // Last: installs the Spanish translation for the rest of the run.
@@ -479,6 +482,55 @@ void TestWhatsAppConfigDialog::saveRoundTrips()
     QCOMPARE(child<QLineEdit>(*again, "verifyToken")->text(), QStringLiteral("a-new-verify-token-42"));
     QVERIFY(child<QLineEdit>(*again, "appSecret")->text().isEmpty());
     QVERIFY(child<QLineEdit>(*again, "appSecret")->placeholderText().contains(QLatin1String("Stored:")));
+}
+
+// Issue 25: the token line says what Meta's debug_token found; tokens Meta
+// refuses are refused under the field they concern, in the console's words.
+void TestWhatsAppConfigDialog::accessTokenLineAndMetasRefusals()
+{
+    sandbox::Sandbox &meta = m_server->demo()->sandbox();
+    const QString token = QStringLiteral("EAAUserTokenForTenDays0000000000");
+    meta.setToken(token, {QStringLiteral("200000000000001"), QStringLiteral("USER"), QDateTime::currentSecsSinceEpoch() + 10 * 86400 - 3600});
+    auto stored = collect(m_api->post(QStringLiteral("/api/whatsapp/config"),
+                                      {{QStringLiteral("business_api_token"), token},
+                                       {QStringLiteral("phone_number_id"), QStringLiteral("100000000000001")},
+                                       {QStringLiteral("business_account_id"), QStringLiteral("200000000000001")}}),
+                          this);
+    AWAIT_OK(stored);
+    auto dialog = openDialog();
+    auto *line = child<QLabel>(*dialog, "tokenStatus");
+    QVERIFY(line->isVisible());
+    QVERIFY2(line->text().contains(QStringLiteral("expires in 10 days")), qPrintable(line->text()));
+    QVERIFY2(line->text().contains(QStringLiteral("app ID and app secret")), qPrintable(line->text()));
+    QVERIFY(child<QLineEdit>(*dialog, "appId")->isVisible());
+    saveScreenshot(*dialog, QStringLiteral("whatsapp-config-token-en"));
+
+    // A token without the messaging permission: refused, saying which.
+    meta.setToken(QStringLiteral("EAANoMessagingPermission00000000"),
+                  {QStringLiteral("200000000000001"), QStringLiteral("SYSTEM_USER"), 0, {QStringLiteral("whatsapp_business_management")}});
+    QSignalSpy failed(dialog.get(), &ui::WhatsAppConfigDialog::saveFailed);
+    child<QLineEdit>(*dialog, "accessToken")->setText(QStringLiteral("EAANoMessagingPermission00000000"));
+    dialog->save();
+    QVERIFY(failed.wait(kTimeoutMs));
+    auto *tokenError = child<QLabel>(*dialog, "accessTokenError");
+    QVERIFY2(tokenError->isVisible() && tokenError->text().contains(QStringLiteral("lacks the permission whatsapp_business_messaging")),
+             qPrintable(tokenError->text()));
+    // A token of another account: under the account's field.
+    meta.setToken(QStringLiteral("EAAOtherAccountToken000000000000"), {QStringLiteral("200000000000999")});
+    child<QLineEdit>(*dialog, "accessToken")->setText(QStringLiteral("EAAOtherAccountToken000000000000"));
+    failed.clear();
+    dialog->save();
+    QVERIFY(failed.wait(kTimeoutMs));
+    auto *accountError = child<QLabel>(*dialog, "businessAccountIdError");
+    QVERIFY2(accountError->isVisible() && accountError->text().contains(QStringLiteral("not granted for this WhatsApp Business account")),
+             qPrintable(accountError->text()));
+    // A malformed app id never leaves the console.
+    child<QLineEdit>(*dialog, "accessToken")->clear();
+    child<QLineEdit>(*dialog, "appId")->setText(QStringLiteral("12ab"));
+    failed.clear();
+    dialog->save();
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(child<QLabel>(*dialog, "appIdError")->isVisible());
 }
 
 void TestWhatsAppConfigDialog::serverRefusalsByTheField()
