@@ -1,5 +1,6 @@
 #include "crypto/passwordhash.h"
 #include "crypto/crypto.h"
+#include "secrets/sealedcolumns.h"
 #include "storage/groupcommit.h"
 #include "storage/sql.h"
 #include "storage/migrations.h"
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void migratesFreshDatabaseAndIsIdempotent();
     void refusesNewerSchema();
     void twoSpellingsOfOneNumberAreMergedOnUpgrade();
+    void previousReleaseConfigurationMigrates();
     void concurrentMigrators();
     void transactionRollsBackUnlessCommitted();
     void connectionPerThread();
@@ -102,6 +104,60 @@ void TestStorage::migratesFreshDatabaseAndIsIdempotent()
     PUENTE_VERIFY_OK(again);
     QCOMPARE(again.value(), 0);
     QCOMPARE(count(db(), QStringLiteral("SELECT COUNT(*) FROM schema_migrations")), qint64(migrations::latestVersion()));
+}
+
+// Issue 25: a database of the previous release (schema 14) keeps its
+// WhatsApp configuration through migration 15 (the token watch's columns):
+// the sealed token opens, nothing is inspected yet, and the new fields
+// can be written.
+void TestStorage::previousReleaseConfigurationMigrates()
+{
+    PUENTE_VERIFY_OK(migrations::migrate(db(), 14));
+    QCOMPARE(migrations::currentVersion(db()).value(), 14);
+    auto ring = crypto::Keyring::create({crypto::randomBytes(32)});
+    PUENTE_VERIFY_OK(ring);
+    Sql tenant(db().connection(), QStringLiteral("INSERT INTO tenants (slug, name, status, created_at, updated_at) "
+                                                 "VALUES ('acme', 'Acme', 'active', 0, 0) RETURNING id"));
+    PUENTE_VERIFY_OK(tenant.exec());
+    QVERIFY(tenant.next());
+    const TenantId acme(tenant.int64(0));
+    tenant.finish();
+    // The row as release 14's repository wrote it.
+    const QString token = QStringLiteral("EAABsbCS1iHgBAKZCZB3Xw0ZDsecret");
+    Sql config(db().connection(),
+               QStringLiteral("INSERT INTO whatsapp_config (tenant_id, api_type, business_api_token, phone_number_id, business_account_id, "
+                              "webhook_verify_token, connection_status, created_at, updated_at, throughput_per_second, display_phone_number, "
+                              "checked_at) VALUES (?, 'business_api', ?, '106540352242922', '102290129340398', 'verify-me-please', 'connected', "
+                              "1, 2, 80, '+34 612 34 56 78', 3)"));
+    config.bind(acme.value).bind(ring.value()->seal(token.toUtf8(), secrets::sealingContext(QStringLiteral("whatsapp_config"),
+                                                                                          QString::number(acme.value),
+                                                                                          QStringLiteral("business_api_token"))));
+    PUENTE_VERIFY_OK(config.exec());
+
+    auto applied = migrations::migrate(db());
+    PUENTE_VERIFY_OK(applied);
+    QCOMPARE(applied.value(), migrations::latestVersion() - 14);
+    WhatsAppConfigRepository repo(db(), ring.value());
+    auto found = repo.find(acme, ApiType::BusinessApi);
+    PUENTE_VERIFY_OK(found);
+    QVERIFY(found->has_value());
+    const WhatsAppConfig c = **found;
+    QCOMPARE(c.businessApiToken, token);
+    QCOMPARE(c.connectionStatus, QStringLiteral("connected"));
+    QCOMPARE(c.displayPhoneNumber, QStringLiteral("+34 612 34 56 78"));
+    QCOMPARE(c.checkedAt, 3);
+    QVERIFY(c.appId.isEmpty());
+    QCOMPARE(c.token.checkedAt, 0);  // never inspected: the watch's first round does it
+    QCOMPARE(c.token.expiresAt, -1); // not known
+    TokenState state;
+    state.type = QStringLiteral("SYSTEM_USER");
+    state.expiresAt = 0;
+    state.checkedAt = 10;
+    auto recorded = repo.recordTokenInspection(acme, token, state);
+    PUENTE_VERIFY_OK(recorded);
+    QVERIFY(recorded.value());
+    QCOMPARE(repo.find(acme, ApiType::BusinessApi).value()->token.type, QStringLiteral("SYSTEM_USER"));
+    QCOMPARE(repo.tokenCheckTimes().value().size(), 1);
 }
 
 // Migration 13 (issue 23, bug 3): a database from before it holds a

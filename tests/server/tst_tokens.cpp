@@ -17,6 +17,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QUrlQuery>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QtConcurrent/QtConcurrentRun>
@@ -60,6 +62,7 @@ private Q_SLOTS:
 
     void readsMetasDebugTokenAnswer();
     void checksScopesAccountsAndExpiry();
+    void sandboxAnswersInMetasShapes();
     void warningDueAt14_7_1Days();
     void saveRefusesWhatMetaRefuses_data();
     void saveRefusesWhatMetaRefuses();
@@ -192,6 +195,92 @@ void TestTokens::readsMetasDebugTokenAnswer()
     QCOMPARE(odd.appId, QStringLiteral("634974688087057"));
     QCOMPARE(odd.expiresAt, 1900000000);
     QCOMPARE(odd.grantedWabaIds, QStringList{QStringLiteral("102290129340398")});
+}
+
+// Meta's documented answers read as expected, and the Sandbox answers
+// with the same keys (what the tests against it prove holds against Meta).
+void TestTokens::sandboxAnswersInMetasShapes()
+{
+    const QJsonObject user = fixture(QStringLiteral("debug-token-user__200__metadocs.json"));
+    const QJsonObject expired = fixture(QStringLiteral("debug-token-expired__200__composed-from-metadocs.json"));
+    const QJsonObject exchange = fixture(QStringLiteral("oauth-fb-exchange-token__200__metadocs.json"));
+    QVERIFY(!user.isEmpty() && !expired.isEmpty() && !exchange.isEmpty());
+    const meta::TokenInspection u = meta::parseDebugToken(user);
+    QVERIFY(u.valid);
+    QCOMPARE(u.type, QStringLiteral("USER"));
+    QCOMPARE(u.expiresAt, 1570820400);
+    QVERIFY(u.grantedWabaIds.isEmpty()); // page grants are not WhatsApp grants
+    auto lacking = meta::checkTokenFor(u, kWaba, 1570000000);
+    PUENTE_VERIFY_ERROR(lacking, "token_missing_scope"); // a Facebook Login token without the WhatsApp permissions
+    PUENTE_VERIFY_ERROR(meta::checkTokenFor(u, kWaba, 1570820400), "token_expired");
+    const meta::TokenInspection e = meta::parseDebugToken(expired);
+    QVERIFY(!e.valid);
+    QCOMPARE(e.errorCode, 190);
+    QCOMPARE(e.errorSubcode, 463);
+    auto gone = meta::checkTokenFor(e, kWaba, 1);
+    PUENTE_VERIFY_ERROR(gone, "token_expired"); // by its subcode, whatever the clock says
+
+    // The Sandbox's answers: a user token, an expired one, an exchange.
+    sandbox::Sandbox &box = m_demo->sandbox();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    box.setToken(QStringLiteral("EAAUserTokenShape"), {kWaba, QStringLiteral("USER"), now + 3600});
+    box.setToken(QStringLiteral("EAAExpiredShape"), {kWaba, QStringLiteral("USER"), now - 3600});
+    const QString appToken = m_context->settings().value(QStringLiteral("app_id")) + QLatin1Char('|')
+                             + m_context->settings().value(QStringLiteral("app_secret"));
+    auto get = [&](const QString &path, const QUrlQuery &query, const QString &bearer) {
+        QUrl url = box.baseUrl();
+        url.setPath(path);
+        url.setQuery(query);
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + bearer.toUtf8());
+        request.setTransferTimeout(10000);
+        QNetworkReply *reply = m_network.get(request);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            done.wait(10000);
+        reply->deleteLater();
+        return QJsonDocument::fromJson(reply->readAll()).object();
+    };
+    const auto keys = [](const QJsonObject &o) {
+        QStringList k = o.keys();
+        k.sort();
+        return k;
+    };
+    const QJsonObject sandboxUser = get(QStringLiteral("/v23.0/debug_token"), QUrlQuery{{QStringLiteral("input_token"), QStringLiteral("EAAUserTokenShape")}}, appToken);
+    // Meta adds issued_at for long-lived tokens; the Sandbox always does.
+    QStringList userKeys = keys(user.value(QStringLiteral("data")).toObject()) << QStringLiteral("issued_at");
+    userKeys.sort();
+    QCOMPARE(keys(sandboxUser.value(QStringLiteral("data")).toObject()), userKeys);
+    const QJsonObject sandboxExpired = get(QStringLiteral("/v23.0/debug_token"), QUrlQuery{{QStringLiteral("input_token"), QStringLiteral("EAAExpiredShape")}}, appToken);
+    QStringList expiredKeys = keys(expired.value(QStringLiteral("data")).toObject()) << QStringLiteral("granular_scopes") << QStringLiteral("issued_at");
+    expiredKeys.sort();
+    QCOMPARE(keys(sandboxExpired.value(QStringLiteral("data")).toObject()), expiredKeys);
+    QCOMPARE(keys(sandboxExpired.value(QStringLiteral("data")).toObject().value(QStringLiteral("error")).toObject()),
+             keys(expired.value(QStringLiteral("data")).toObject().value(QStringLiteral("error")).toObject()));
+    PUENTE_VERIFY_ERROR(meta::checkTokenFor(meta::parseDebugToken(sandboxExpired), kWaba, now), "token_expired");
+    const QJsonObject sandboxExchange = get(QStringLiteral("/v23.0/oauth/access_token"),
+                                            QUrlQuery{{QStringLiteral("grant_type"), QStringLiteral("fb_exchange_token")},
+                                                      {QStringLiteral("client_id"), m_context->settings().value(QStringLiteral("app_id"))},
+                                                      {QStringLiteral("client_secret"), m_context->settings().value(QStringLiteral("app_secret"))},
+                                                      {QStringLiteral("fb_exchange_token"), QStringLiteral("EAAUserTokenShape")}},
+                                            QString());
+    QCOMPARE(keys(sandboxExchange), keys(exchange));
+    QCOMPARE(sandboxExchange.value(QStringLiteral("expires_in")).toInteger(), exchange.value(QStringLiteral("expires_in")).toInteger());
+    // A wrong app secret or an expired token is refused, as Meta does.
+    const QJsonObject wrongSecret = get(QStringLiteral("/v23.0/oauth/access_token"),
+                                        QUrlQuery{{QStringLiteral("grant_type"), QStringLiteral("fb_exchange_token")},
+                                                  {QStringLiteral("client_id"), m_context->settings().value(QStringLiteral("app_id"))},
+                                                  {QStringLiteral("client_secret"), QStringLiteral("nope")},
+                                                  {QStringLiteral("fb_exchange_token"), QStringLiteral("EAAUserTokenShape")}},
+                                        QString());
+    QVERIFY(wrongSecret.contains(QStringLiteral("error")));
+    const QJsonObject expiredExchange = get(QStringLiteral("/v23.0/oauth/access_token"),
+                                            QUrlQuery{{QStringLiteral("grant_type"), QStringLiteral("fb_exchange_token")},
+                                                      {QStringLiteral("client_id"), m_context->settings().value(QStringLiteral("app_id"))},
+                                                      {QStringLiteral("client_secret"), m_context->settings().value(QStringLiteral("app_secret"))},
+                                                      {QStringLiteral("fb_exchange_token"), QStringLiteral("EAAExpiredShape")}},
+                                            QString());
+    QCOMPARE(expiredExchange.value(QStringLiteral("error")).toObject().value(QStringLiteral("error_subcode")).toInt(), 463);
 }
 
 void TestTokens::checksScopesAccountsAndExpiry()
