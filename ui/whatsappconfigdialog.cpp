@@ -191,6 +191,10 @@ WhatsAppConfigDialog::WhatsAppConfigDialog(client::ApiClient *api, QWidget *pare
     m_tokenStatus->setTextFormat(Qt::RichText);
     m_tokenStatus->hide();
     form->addWidget(m_tokenStatus);
+    // The line is about the stored token: it goes while another is typed.
+    connect(m_token.edit, &QLineEdit::textChanged, this, [this](const QString &typed) {
+        m_tokenStatus->setVisible(typed.isEmpty() && !m_tokenStatus->text().isEmpty());
+    });
 
     m_phoneNumberId.edit = newEdit(QStringLiteral("phoneNumberId"));
     m_phoneNumberId.edit->setPlaceholderText(tr("e.g. 106540352242922"));

@@ -510,6 +510,7 @@ void TestWhatsAppConfigDialog::accessTokenLineAndMetasRefusals()
                   {QStringLiteral("200000000000001"), QStringLiteral("SYSTEM_USER"), 0, {QStringLiteral("whatsapp_business_management")}});
     QSignalSpy failed(dialog.get(), &ui::WhatsAppConfigDialog::saveFailed);
     child<QLineEdit>(*dialog, "accessToken")->setText(QStringLiteral("EAANoMessagingPermission00000000"));
+    QVERIFY(!line->isVisible()); // it spoke of the stored token
     dialog->save();
     QVERIFY(failed.wait(kTimeoutMs));
     auto *tokenError = child<QLabel>(*dialog, "accessTokenError");
