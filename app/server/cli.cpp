@@ -15,6 +15,7 @@
 #include "unixsignals.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -82,6 +83,7 @@ private:
     }
     // Only the options a command takes may be given.
     std::optional<int> checkOptions(const QString &command, const QStringList &allowed, const QStringList &required);
+    Status checkDataDir();
     Result<std::unique_ptr<Database>> openMigrated();
     Result<QString> readPassword();
 
@@ -193,8 +195,22 @@ int Command::run(const QStringList &words)
     return usage(QStringLiteral("unknown command '%1'").arg(words.join(QLatin1Char(' '))));
 }
 
+Status Command::checkDataDir()
+{
+    // As serve does: an installation whose data folder is open to others is
+    // refused whatever the command. The folder is made here only when the
+    // SQLite database is about to be created in it (a first `migrate`), so
+    // that serve finds it private later.
+    const auto url = DatabaseUrl::parse(databaseUrl(m_settings));
+    const bool sqliteInDataDir = url && url->dialect == Dialect::Sqlite
+                                 && QDir::cleanPath(QFileInfo(url->path).absolutePath()) == QDir::cleanPath(dataDir(m_settings));
+    return prepareDataDir(m_settings, sqliteInDataDir);
+}
+
 Result<std::unique_ptr<Database>> Command::openMigrated()
 {
+    if (auto s = checkDataDir(); !s)
+        return s.error();
     auto db = Database::open(databaseUrl(m_settings));
     if (!db)
         return db.error();
@@ -274,6 +290,8 @@ int Command::serve()
 
 int Command::migrate()
 {
+    if (auto s = checkDataDir(); !s)
+        return fail(s.error());
     auto db = Database::open(databaseUrl(m_settings));
     if (!db)
         return fail(db.error());

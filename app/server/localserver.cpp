@@ -43,6 +43,8 @@ Result<std::unique_ptr<LocalServer>> LocalServer::start(const QString &dataDir, 
 {
     Settings settings;
     settings.setOverride(QStringLiteral("data_dir"), dataDir);
+    // The desktop user's own folder: made private rather than refused.
+    settings.setOverride(QStringLiteral("data_dir_permissions"), QStringLiteral("tighten"));
     std::unique_ptr<LocalServer> server(new LocalServer);
     if (sandbox) {
         auto demo = SandboxDemo::prepare(settings);

@@ -13,6 +13,7 @@
 #include "storage/migrations.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QUrl>
 #include <QStandardPaths>
@@ -73,14 +74,67 @@ secrets::MasterKeyStore masterKeyStore(const Settings &settings)
     return secrets::MasterKeyStore::fromFile(dataDir(settings) + QStringLiteral("/master.key"));
 }
 
+Status prepareDataDir(const Settings &settings, bool create)
+{
+    const QString dir = QDir::cleanPath(dataDir(settings));
+    const QFileInfo info(dir);
+    if (!info.exists()) {
+        if (!create)
+            return {};
+        // Made 0700 from the start (mkdir's mode), never visible to others
+        // for a moment. The folders above it that are missing too are the
+        // server's as well: the console makes its demo's folder inside its
+        // own data folder first, and that one must not be found open later.
+        QStringList missing;
+        for (QString path = dir; !QFileInfo::exists(path); path = QFileInfo(path).absolutePath()) {
+            if (missing.contains(path))
+                break; // the root, which always exists
+            missing.prepend(path);
+        }
+        for (const QString &path : std::as_const(missing))
+            if (!QDir().mkdir(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner) && !QFileInfo(path).isDir())
+                return makeError("io_error", QStringLiteral("cannot create the data folder %1").arg(path));
+        return {};
+    }
+    if (!info.isDir())
+        return makeError("io_error", QStringLiteral("the data folder %1 is not a folder").arg(dir));
+    // The console's own local server keeps its data in the desktop user's
+    // folder, which the user never chose nor set up (and which a console
+    // from before this check made 0755): it is tightened, with a note.
+    if (settings.value(QStringLiteral("data_dir_permissions")) == QLatin1String("tighten")) {
+        const QFileDevice::Permissions owner = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+                                                | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        if (info.permissions() & others) {
+            qCWarning(lcSecrets).noquote() << "the data folder" << dir << "was open to other users; made it 0700";
+            QFile::setPermissions(dir, owner);
+        }
+        const QString key = dir + QStringLiteral("/master.key");
+        if (QFileInfo::exists(key) && !secrets::checkKeyFilePermissions(key)) {
+            qCWarning(lcSecrets).noquote() << "the master key file" << key << "was open to other users; made it 0600";
+            QFile::setPermissions(key, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        }
+    }
+    const QFileDevice::Permissions p = QFileInfo(dir).permissions();
+    const QFileDevice::Permissions read = QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    const QFileDevice::Permissions write = QFileDevice::WriteGroup | QFileDevice::WriteOther;
+    const QFileDevice::Permissions enter = QFileDevice::ExeGroup | QFileDevice::ExeOther;
+    if (p & (read | write | enter)) {
+        const QString how = p & read ? QStringLiteral("readable") : p & write ? QStringLiteral("writable") : QStringLiteral("enterable");
+        return makeError("insecure_permissions", QStringLiteral("the data folder %1 is %2 by other users (mode %3); run: chmod 700 %1")
+                                                     .arg(dir, how, secrets::permissionMode(p)));
+    }
+    // Also when the key comes from PUENTE_MASTER_KEY: a key file left here
+    // still opens what it sealed.
+    return secrets::checkKeyFilePermissions(dir + QStringLiteral("/master.key"));
+}
+
 Result<std::unique_ptr<ServerContext>> ServerContext::start(const Settings &settings)
 {
     std::unique_ptr<ServerContext> ctx(new ServerContext);
     ctx->m_settings = settings;
-    const QString dir = dataDir(settings);
-    if (!QDir().mkpath(dir))
-        return makeError("io_error", QStringLiteral("cannot create the data folder %1").arg(dir));
-    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (auto s = prepareDataDir(settings, true); !s)
+        return s.error();
 
     auto db = Database::open(databaseUrl(settings));
     if (!db)

@@ -27,9 +27,11 @@ namespace puente::server {
 // master keyring (checked against the database).
 class ServerContext {
 public:
-    // Opens and migrates the database, loads the master key (creating the key
-    // file on first start), checks it opens this database's secrets, and
-    // starts the webhook inbox writer and the inbound processor.
+    // Makes or checks the data folder (prepareDataDir: refused when open to
+    // other users), opens and migrates the database, loads the master key
+    // (creating the key file on first start), checks it opens this
+    // database's secrets, and starts the webhook inbox writer and the
+    // inbound processor.
     static Result<std::unique_ptr<ServerContext>> start(const Settings &settings);
 
     ~ServerContext();
@@ -82,5 +84,15 @@ QString mediaRoot(const Settings &settings);
 meta::GraphSettings graphSettings(const Settings &settings);
 // The master key store the settings select: PUENTE_MASTER_KEY, else the key file.
 secrets::MasterKeyStore masterKeyStore(const Settings &settings);
+
+// The data folder (SQLite files, master.key, media, chat imports) is the
+// server user's alone. One that does not exist yet is made 0700 when
+// `create` (with any folder above it that is missing, also 0700). One that
+// exists and that group or others may read, write or enter, or a
+// <data_dir>/master.key they may read or write, is refused
+// ("insecure_permissions", saying the chmod that fixes it): never tightened
+// behind the operator's back, who must learn that it was open and may want
+// to rotate the key.
+Status prepareDataDir(const Settings &settings, bool create);
 
 } // namespace puente::server

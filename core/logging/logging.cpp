@@ -34,10 +34,18 @@ const char *levelName(QtMsgType type)
 
 void handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
+    const QByteArray line = formatLine(s_format.load(), type, context, message);
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+}
+} // namespace
+
+QByteArray formatLine(Format format, QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
     const QString ts = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     const QString category = QString::fromLatin1(context.category ? context.category : "default");
     QByteArray line;
-    if (s_format.load() == Format::Json) {
+    if (format == Format::Json) {
         // JSON escapes control characters itself.
         const QString text = redactSecrets(message);
         QJsonObject o{{QStringLiteral("ts"), ts},
@@ -52,10 +60,8 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
                    .toUtf8();
     }
     line += '\n';
-    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
-    std::fflush(stderr);
+    return line;
 }
-} // namespace
 
 void install(Format format)
 {
@@ -95,9 +101,11 @@ QString escapeControls(const QString &text)
 QString redactSecrets(const QString &message)
 {
     // Meta user/system tokens start with "EAA"; also mask anything after
-    // "Bearer " and sealed values' payloads.
+    // "Bearer " and sealed values' payloads. Meta's own tokens are letters
+    // and digits, but a token in base64url (the Sandbox's) also has '-' and
+    // '_': stopping there would leave the rest of it in the log.
     static const QRegularExpression patterns(
-        QStringLiteral(R"(\bEAA[A-Za-z0-9]{16,}|(?<=Bearer )[A-Za-z0-9._~+/=-]{8,})"));
+        QStringLiteral(R"(\bEAA[A-Za-z0-9_-]{16,}|(?<=Bearer )[A-Za-z0-9._~+/=-]{8,})"));
     QString out = message;
     out.replace(patterns, QStringLiteral("[redacted]"));
     return out;

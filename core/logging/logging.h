@@ -19,6 +19,11 @@ enum class Format { Human, Json };
 // Meta access token or a bearer token is masked before it is written.
 void install(Format format);
 
+// The line the handler writes for one message (newline included): what
+// reaches stderr, after the masking. Tests that look for secrets in the log
+// read these.
+QByteArray formatLine(Format format, QtMsgType type, const QMessageLogContext &context, const QString &message);
+
 // The masking the handler applies; exposed for tests.
 QString redactSecrets(const QString &message);
 // Control characters (line breaks, ANSI escapes, bidi overrides) written as

@@ -26,6 +26,29 @@ Result<QByteArray> decodeKey(const QString &text, const QString &where)
 }
 } // namespace
 
+QString permissionMode(QFileDevice::Permissions p)
+{
+    // Qt keeps owner, group and others in three nibbles of its flags.
+    const int bits = int(p);
+    return QString::number(((bits >> 12) & 7) << 6 | ((bits >> 4) & 7) << 3 | (bits & 7), 8);
+}
+
+Status checkKeyFilePermissions(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return {};
+    const QFileDevice::Permissions p = info.permissions();
+    // Execute bits give nothing away; reading copies the key, writing
+    // replaces it with one the writer knows.
+    const bool readable = p & (QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    if (!readable && !(p & (QFileDevice::WriteGroup | QFileDevice::WriteOther)))
+        return {};
+    return makeError("insecure_permissions", QStringLiteral("the master key file %1 is %2 by other users (mode %3); run: chmod 600 %1")
+                                                 .arg(path, readable ? QStringLiteral("readable") : QStringLiteral("writable"),
+                                                      permissionMode(p)));
+}
+
 MasterKeyStore MasterKeyStore::fromEnvironment(const QString &currentKey, const QString &previousKeys)
 {
     MasterKeyStore s;
@@ -76,11 +99,10 @@ Result<QList<QByteArray>> MasterKeyStore::readKeys(bool createIfMissing) const
         qCInfo(lcSecrets).noquote() << "created a new master key file" << m_path;
         return fresh;
     }
+    if (auto s = checkKeyFilePermissions(m_path); !s)
+        return s.error();
     if (!file.open(QIODevice::ReadOnly))
         return makeError("no_master_key", QStringLiteral("cannot read the master key file %1: %2").arg(m_path, file.errorString()));
-    if (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther))
-        qCWarning(lcSecrets).noquote() << "the master key file" << m_path
-                                       << "is readable by other users; run: chmod 600" << m_path;
     const QList<QByteArray> lines = file.readAll().split('\n');
     for (const QByteArray &raw : lines) {
         const QByteArray line = raw.trimmed();

@@ -3,10 +3,19 @@
 #include "common/result.h"
 #include "crypto/secretbox.h"
 
+#include <QFileDevice>
 #include <QList>
 #include <QString>
 
 namespace puente::secrets {
+
+// A key file that other users may read or write is refused
+// ("insecure_permissions", with the chmod that fixes it) rather than
+// tightened or merely warned about: whoever could read it may have the key,
+// and the operator has to know. A missing file passes.
+Status checkKeyFilePermissions(const QString &path);
+// "755": the owner, group and others bits of `p` as chmod takes them.
+QString permissionMode(QFileDevice::Permissions p);
 
 // Where the master key lives. Either the environment (PUENTE_MASTER_KEY, the
 // current key, base64 of 32 bytes, plus PUENTE_MASTER_KEY_PREVIOUS, a comma
@@ -24,7 +33,8 @@ public:
     QString describe() const;
 
     // Reads the keys (current first). With createIfMissing, a missing key
-    // file is created with a fresh random key.
+    // file is created with a fresh random key. A key file open to other
+    // users is refused (checkKeyFilePermissions).
     Result<QList<QByteArray>> readKeys(bool createIfMissing = false) const;
     // Replaces the key file atomically, mode 0600. File stores only.
     Status writeKeys(const QList<QByteArray> &keys) const;

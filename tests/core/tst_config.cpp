@@ -113,6 +113,11 @@ void TestConfig::logRedaction()
     QVERIFY(out.contains(QLatin1String("calling Graph with [redacted]")));
     QVERIFY(out.endsWith(QLatin1String(" done")));
     QCOMPARE(logging::redactSecrets(QStringLiteral("nothing secret")), QStringLiteral("nothing secret"));
+    // A token with '-' or '_' (base64url, as the Sandbox makes them) is
+    // masked whole, wherever they fall.
+    QCOMPARE(logging::redactSecrets(QStringLiteral("renewed EAASWMS73pO1gr0_RrbANyDW-wBTF2ko29D3eKYN9ADd; done")),
+             QStringLiteral("renewed [redacted]; done"));
+    QCOMPARE(logging::redactSecrets(QStringLiteral("EAAS_-_-_-_-_-_-_-_-x")), QStringLiteral("[redacted]"));
 }
 
 void TestConfig::passwordPolicy_data()

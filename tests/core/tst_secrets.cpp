@@ -23,6 +23,7 @@ private Q_SLOTS:
     void cleanup();
 
     void keyFileCreatedPrivate();
+    void keyFileOpenToOthersRefused();
     void keyFromEnvironment();
     void badKeys();
     void wrongMasterKeyDetected();
@@ -125,6 +126,25 @@ void TestSecrets::keyFileCreatedPrivate()
     QCOMPARE(again.value(), created.value());
 }
 
+void TestSecrets::keyFileOpenToOthersRefused()
+{
+    const QString path = m_test->dir() + QStringLiteral("/master.key");
+    const MasterKeyStore store = MasterKeyStore::fromFile(path);
+    PUENTE_VERIFY_OK(store.readKeys(true));
+    const auto owner = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    // Read or write by the group or others: refused, with the fix. Execute
+    // bits give nothing away.
+    for (const auto open : {QFileDevice::ReadGroup, QFileDevice::ReadOther, QFileDevice::WriteGroup, QFileDevice::WriteOther}) {
+        QVERIFY(QFile::setPermissions(path, owner | open));
+        auto refused = store.readKeys(true);
+        PUENTE_VERIFY_ERROR(refused, "insecure_permissions");
+        QVERIFY2(refused.error().message.endsWith(QStringLiteral("; run: chmod 600 ") + path), qPrintable(refused.error().message));
+        PUENTE_VERIFY_ERROR(store.keyring(), "insecure_permissions");
+    }
+    QVERIFY(QFile::setPermissions(path, owner | QFileDevice::ExeGroup | QFileDevice::ExeOther));
+    PUENTE_VERIFY_OK(store.readKeys());
+}
+
 void TestSecrets::keyFromEnvironment()
 {
     const QByteArray k1 = crypto::randomBytes(32);
@@ -148,6 +168,7 @@ void TestSecrets::badKeys()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("# comment only\n");
     f.close();
+    QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     PUENTE_VERIFY_ERROR(MasterKeyStore::fromFile(path).readKeys(), "bad_master_key");
 }
 

@@ -1,4 +1,5 @@
 #include "crypto/crypto.h"
+#include "localserver.h"
 #include "secrets/masterkeystore.h"
 #include "storage/sql.h"
 #include "storage/migrations.h"
@@ -6,7 +7,9 @@
 #include "storage/whatsappconfigrepository.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -46,6 +49,8 @@ private Q_SLOTS:
     void configFile();
     void serveAnswersHealthAndStopsOnSigterm();
     void wrongMasterKey();
+    void openPermissionsRefused();
+    void consoleLocalServerTightensItsOwnFolder();
     void rotateMasterKey();
     void deadLetters();
     void importChatExport();
@@ -415,6 +420,94 @@ void TestCli::wrongMasterKey()
     const Run bad = run({QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}, {}, notBase64);
     QCOMPARE(bad.exitCode, 1);
     QVERIFY2(bad.err.contains(QLatin1String("base64 of 32 bytes")), qPrintable(bad.err));
+}
+
+// The console's local server keeps its data in the desktop user's folder,
+// which older consoles left 0755: it is made private, not refused (a
+// recruiter cannot be asked to chmod).
+void TestCli::consoleLocalServerTightensItsOwnFolder()
+{
+    if (test::backend() != test::Backend::Sqlite)
+        return; // the local server is SQLite only; the PostgreSQL run has nothing to add
+    QTemporaryDir home;
+    const QString dir = home.filePath(QStringLiteral("puente"));
+    QVERIFY(QDir().mkpath(dir));
+    const QFileDevice::Permissions open = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
+                                          | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther;
+    QVERIFY(QFile::setPermissions(dir, open));
+    {
+        auto local = server::LocalServer::start(dir);
+        PUENTE_VERIFY_OK(local);
+    }
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                                            | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QCOMPARE(QFileInfo(dir).permissions() & others, QFileDevice::Permissions());
+    // A key file left readable is made 0600 the same way.
+    const QString key = dir + QStringLiteral("/master.key");
+    QVERIFY(QFile::setPermissions(key, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+    {
+        auto again = server::LocalServer::start(dir);
+        PUENTE_VERIFY_OK(again);
+    }
+    QCOMPARE(QFileInfo(key).permissions() & others, QFileDevice::Permissions());
+}
+
+void TestCli::openPermissionsRefused()
+{
+    // A data folder serve makes itself is private, and so is every folder
+    // it had to make above it.
+    const QString parent = m_test->dir() + QStringLiteral("/made");
+    const QString dir = parent + QStringLiteral("/data");
+    const QString key = dir + QStringLiteral("/master.key");
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("PUENTE_DATA_DIR"), dir);
+    {
+        QProcess server;
+        QVERIFY(startServer(server, env) > 0);
+        server.terminate();
+        QVERIFY(server.waitForFinished(30000));
+    }
+    const auto mode = [](const QString &path) { return secrets::permissionMode(QFileInfo(path).permissions()); };
+    QCOMPARE(mode(parent), QStringLiteral("700"));
+    QCOMPARE(mode(dir), QStringLiteral("700"));
+    QCOMPARE(mode(key), QStringLiteral("600"));
+
+    // Opened to others afterwards: serve and migrate refuse, in one line
+    // that gives the command that fixes it; run as given, it does.
+    const auto refusedThenFixed = [&](const QString &path, QFileDevice::Permissions open, const QString &problem) {
+        QVERIFY(QFile::setPermissions(path, open));
+        const QString fix = (QFileInfo(path).isDir() ? QStringLiteral("chmod 700 ") : QStringLiteral("chmod 600 ")) + path;
+        for (const QStringList &args : {QStringList{QStringLiteral("migrate")},
+                                        QStringList{QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}}) {
+            const Run r = run(args, {}, env);
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(isOneLineError(r.err, problem + QStringLiteral("; run: ") + fix), qPrintable(r.err));
+            QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        }
+        QCOMPARE(QProcess::execute(QStringLiteral("sh"), {QStringLiteral("-c"), fix}), 0);
+    };
+    const auto owner = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+    refusedThenFixed(dir, owner | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther,
+                     QStringLiteral("the data folder %1 is readable by other users (mode 755)").arg(dir));
+    refusedThenFixed(dir, owner | QFileDevice::WriteGroup, QStringLiteral("the data folder %1 is writable by other users (mode 720)").arg(dir));
+    refusedThenFixed(dir, owner | QFileDevice::ExeOther, QStringLiteral("the data folder %1 is enterable by other users (mode 701)").arg(dir));
+    const auto ownerFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    refusedThenFixed(key, ownerFile | QFileDevice::ReadGroup | QFileDevice::ReadOther,
+                     QStringLiteral("the master key file %1 is readable by other users (mode 644)").arg(key));
+    refusedThenFixed(key, ownerFile | QFileDevice::WriteOther,
+                     QStringLiteral("the master key file %1 is writable by other users (mode 602)").arg(key));
+
+    // Fixed as told: both start again, with the same key.
+    const auto keysBefore = secrets::MasterKeyStore::fromFile(key).readKeys();
+    PUENTE_VERIFY_OK(keysBefore);
+    const Run migrated = run({QStringLiteral("migrate")}, {}, env);
+    QCOMPARE(migrated.exitCode, 0);
+    QProcess server;
+    QVERIFY(startServer(server, env) > 0);
+    server.terminate();
+    QVERIFY(server.waitForFinished(30000));
+    QCOMPARE(server.exitCode(), 0);
+    QCOMPARE(secrets::MasterKeyStore::fromFile(key).readKeys().value(), keysBefore.value());
 }
 
 void TestCli::rotateMasterKey()
