@@ -1,7 +1,9 @@
 #pragma once
 
 #include "httpfront.h"
+#include "sandboxdemo.h"
 #include "servercontext.h"
+#include "storage/tenantrepository.h"
 
 #include <memory>
 
@@ -45,6 +47,53 @@ struct RunningServer {
             return port.error();
         running.port = port.value();
         return running;
+    }
+};
+
+// A whole server with the Sandbox as Meta and the demo company (its admin
+// and agent), as the suites that play Meta through the Sandbox start it.
+// Members end in reverse: the front, the context, then the Sandbox.
+struct DemoServer {
+    std::unique_ptr<server::SandboxDemo> demo;
+    std::unique_ptr<server::ServerContext> context;
+    std::unique_ptr<server::HttpFront> front;
+    quint16 port = 0;
+    server::SandboxDemo::Accounts accounts;
+    TenantId tenant;
+
+    // The front, the context, then the Sandbox (a move-assignment would
+    // end the Sandbox first).
+    void stop()
+    {
+        front.reset();
+        context.reset();
+        demo.reset();
+    }
+
+    // `settings`: the database, the folder and whatever the suite needs;
+    // the demo points graph_base_url, app_id and app_secret at the Sandbox.
+    static Result<DemoServer> start(Settings settings, double delayScale = 0)
+    {
+        DemoServer s;
+        auto demo = server::SandboxDemo::prepare(settings, false, delayScale);
+        if (!demo)
+            return demo.error();
+        s.demo = std::move(demo).value();
+        auto running = RunningServer::start(settings);
+        if (!running)
+            return running.error();
+        s.context = std::move(running.value().context);
+        s.front = std::move(running.value().front);
+        s.port = running->port;
+        auto accounts = s.demo->attach(*s.context, s.port);
+        if (!accounts)
+            return accounts.error();
+        s.accounts = accounts.value();
+        auto tenant = TenantRepository(s.context->database()).findByIdOrSlug(s.accounts.tenantSlug);
+        if (!tenant || !tenant.value())
+            return makeError("not_found", QStringLiteral("the demo company is missing"));
+        s.tenant = tenant.value()->id;
+        return s;
     }
 };
 

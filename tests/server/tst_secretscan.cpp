@@ -131,10 +131,7 @@ private:
     void scanTables(QSqlDatabase connection, Dialect dialect, const QString &label, QMap<QString, int> *rows);
 
     std::unique_ptr<TestDatabase> m_test;
-    std::unique_ptr<SandboxDemo> m_demo;
-    std::unique_ptr<ServerContext> m_context;
-    std::unique_ptr<HttpFront> m_front;
-    quint16 m_port = 0;
+    DemoServer m_server;
     QString m_session;
     TenantId m_tenant;
     QNetworkAccessManager m_network;
@@ -173,19 +170,13 @@ void TestSecretScan::init()
     settings.setOverride(QStringLiteral("dispatcher"), QStringLiteral("off"));
     settings.setOverride(QStringLiteral("token_watch"), QStringLiteral("off")); // the test drives its own, with a fake clock
     settings.setOverride(QStringLiteral("callback_private_network"), QStringLiteral("true")); // the CRM is on loopback
-    auto demo = SandboxDemo::prepare(settings, false, 0);
-    PUENTE_VERIFY_OK(demo);
-    m_demo = std::move(demo).value();
-    auto running = RunningServer::start(settings);
-    PUENTE_VERIFY_OK(running);
-    m_context = std::move(running.value().context);
-    m_front = std::move(running.value().front);
-    m_port = running->port;
-    auto accounts = m_demo->attach(*m_context, m_port);
-    PUENTE_VERIFY_OK(accounts);
-    m_tenant = TenantId(queryCount(m_context->database(), QStringLiteral("SELECT id FROM tenants WHERE slug = ?"), {accounts->tenantSlug}));
+    auto started = DemoServer::start(settings);
+    PUENTE_VERIFY_OK(started);
+    m_server = std::move(started).value();
+    m_tenant = m_server.tenant;
+    const auto &accounts = m_server.accounts;
     const HttpReply login = callAs({}, "POST", QStringLiteral("/api/auth/login"),
-                                   {{QStringLiteral("email"), accounts->adminEmail}, {QStringLiteral("password"), accounts->password}},
+                                   {{QStringLiteral("email"), accounts.adminEmail}, {QStringLiteral("password"), accounts.password}},
                                    {QStringLiteral("the admin's session token")});
     QCOMPARE(login.status, 200);
     m_session = login.body.value(QStringLiteral("token")).toString();
@@ -194,9 +185,7 @@ void TestSecretScan::init()
 
 void TestSecretScan::cleanup()
 {
-    m_front.reset();
-    m_context.reset();
-    m_demo.reset();
+    m_server.stop();
     m_test.reset();
 }
 
@@ -208,7 +197,7 @@ HttpReply TestSecretScan::call(const QByteArray &method, const QString &path, co
 HttpReply TestSecretScan::callAs(const QString &bearer, const QByteArray &method, const QString &path, const QJsonObject &body,
                                  const QStringList &mayShow)
 {
-    HttpReply r = waitForReply(sendRequest(m_network, m_port, method, path, bearer,
+    HttpReply r = waitForReply(sendRequest(m_network, m_server.port, method, path, bearer,
                                            body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact)));
     m_answers.append({QString::fromLatin1(method) + QLatin1Char(' ') + path, r.raw, mayShow});
     return r;
@@ -229,7 +218,7 @@ void TestSecretScan::addSecret(const QString &name, const QByteArray &value)
 
 WhatsAppConfig TestSecretScan::stored()
 {
-    auto found = WhatsAppConfigRepository(m_context->database(), m_context->keyring()).find(m_tenant, ApiType::BusinessApi);
+    auto found = WhatsAppConfigRepository(m_server.context->database(), m_server.context->keyring()).find(m_tenant, ApiType::BusinessApi);
     return found && found.value() ? *found.value() : WhatsAppConfig();
 }
 
@@ -299,7 +288,7 @@ void TestSecretScan::fullRunLeavesNoSecretInClear()
 
     // The WhatsApp configuration: a user token of the company's own app,
     // ten days from expiry, the app's id and secret, a verify token.
-    const QString appSecret = m_context->settings().value(QStringLiteral("app_secret"));
+    const QString appSecret = m_server.context->settings().value(QStringLiteral("app_secret"));
     addSecret(QStringLiteral("the app secret"), appSecret.toUtf8());
     const QString oldToken = QStringLiteral("EAAUserScanToken") + randomHex(20);
     addSecret(QStringLiteral("the saved access token"), oldToken.toUtf8());
@@ -307,7 +296,7 @@ void TestSecretScan::fullRunLeavesNoSecretInClear()
     addSecret(QStringLiteral("the access token Meta refused"), refusedToken.toUtf8());
     const QString verifyToken = QStringLiteral("verify-") + randomHex(12);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_demo->sandbox().setToken(oldToken, {kWaba, QStringLiteral("USER"), now / 1000 + 10 * 86400, meta::requiredTokenScopes()});
+    m_server.demo->sandbox().setToken(oldToken, {kWaba, QStringLiteral("USER"), now / 1000 + 10 * 86400, meta::requiredTokenScopes()});
     const auto config = [&](const QString &token) {
         return QJsonObject{{QStringLiteral("business_api_token"), token},
                            {QStringLiteral("phone_number_id"), SandboxDemo::phoneNumberId()},
@@ -341,8 +330,8 @@ void TestSecretScan::fullRunLeavesNoSecretInClear()
                                                             {QStringLiteral("timestamp"), QString::number(now / 1000)},
                                                             {QStringLiteral("type"), QStringLiteral("text")},
                                                             {QStringLiteral("text"), QJsonObject{{QStringLiteral("body"), marker}}}}}}};
-    QCOMPARE(postWebhook(m_network, m_port, appSecret.toUtf8(), kWaba, QStringLiteral("messages"), value).status, 200);
-    QTRY_COMPARE_WITH_TIMEOUT(queryCount(m_context->database(), QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE provider_message_id = ?"),
+    QCOMPARE(postWebhook(m_network, m_server.port, appSecret.toUtf8(), kWaba, QStringLiteral("messages"), value).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(queryCount(m_server.context->database(), QStringLiteral("SELECT COUNT(*) FROM whatsapp_messages WHERE provider_message_id = ?"),
                                          {QStringLiteral("wamid.scan.1")}),
                               qint64(1), 15000);
 
@@ -420,13 +409,13 @@ void TestSecretScan::fullRunLeavesNoSecretInClear()
     // token through the company's app; the Sandbox gives a new one.
     {
         TokenWatchSettings watchSettings;
-        watchSettings.platformAppId = m_context->settings().value(QStringLiteral("app_id"));
+        watchSettings.platformAppId = m_server.context->settings().value(QStringLiteral("app_id"));
         watchSettings.platformAppSecret = appSecret;
         watchSettings.clock = [now] { return now; };
-        TokenWatch watch(m_context->database(), m_context->keyring(), &m_context->eventBus(), m_context->graph(), watchSettings);
+        TokenWatch watch(m_server.context->database(), m_server.context->keyring(), &m_server.context->eventBus(), m_server.context->graph(), watchSettings);
         PUENTE_VERIFY_OK(offThread([&] { return watch.check(m_tenant); }));
     }
-    QCOMPARE(m_demo->sandbox().tokenExchanges(), 1);
+    QCOMPARE(m_server.demo->sandbox().tokenExchanges(), 1);
     const QString newToken = stored().businessApiToken;
     QVERIFY(newToken.startsWith(QLatin1String("EAA")));
     QVERIFY(newToken != oldToken);
@@ -456,8 +445,8 @@ void TestSecretScan::fullRunLeavesNoSecretInClear()
     QCOMPARE(call("GET", QStringLiteral("/api/whatsapp/config")).status, 200);
 
     // The server stops (its last log lines are part of the run).
-    m_front.reset();
-    m_context.reset();
+    m_server.front.reset();
+    m_server.context.reset();
 
     // --- the scan ---------------------------------------------------------------
     // The database: every table (on SQLite also the inbox file's).

@@ -80,10 +80,7 @@ private:
     QStringList auditActions();
 
     std::unique_ptr<TestDatabase> m_test;
-    std::unique_ptr<SandboxDemo> m_demo;
-    std::unique_ptr<ServerContext> m_context;
-    std::unique_ptr<HttpFront> m_front;
-    quint16 m_port = 0;
+    DemoServer m_server;
     QString m_token;
     TenantId m_tenant;
     qint64 m_now = 0; // the watch's fake clock
@@ -101,19 +98,13 @@ void TestTokens::init()
     settings.setOverride(QStringLiteral("password_hash_log_n"), QStringLiteral("10"));
     settings.setOverride(QStringLiteral("dispatcher"), QStringLiteral("off"));
     settings.setOverride(QStringLiteral("token_watch"), QStringLiteral("off")); // the test drives its own, with a fake clock
-    auto demo = SandboxDemo::prepare(settings, false, 0);
-    PUENTE_VERIFY_OK(demo);
-    m_demo = std::move(demo).value();
-    auto running = RunningServer::start(settings);
-    PUENTE_VERIFY_OK(running);
-    m_context = std::move(running.value().context);
-    m_front = std::move(running.value().front);
-    m_port = running->port;
-    auto accounts = m_demo->attach(*m_context, m_port);
-    PUENTE_VERIFY_OK(accounts);
-    m_tenant = TenantId(queryCount(m_context->database(), QStringLiteral("SELECT id FROM tenants WHERE slug = ?"), {accounts->tenantSlug}));
+    auto started = DemoServer::start(settings);
+    PUENTE_VERIFY_OK(started);
+    m_server = std::move(started).value();
+    m_tenant = m_server.tenant;
+    const auto &accounts = m_server.accounts;
     const HttpReply login = call("POST", QStringLiteral("/api/auth/login"),
-                                 {{QStringLiteral("email"), accounts->adminEmail}, {QStringLiteral("password"), accounts->password}});
+                                 {{QStringLiteral("email"), accounts.adminEmail}, {QStringLiteral("password"), accounts.password}});
     QCOMPARE(login.status, 200);
     m_token = login.body.value(QStringLiteral("token")).toString();
     m_now = QDateTime::currentMSecsSinceEpoch();
@@ -121,15 +112,13 @@ void TestTokens::init()
 
 void TestTokens::cleanup()
 {
-    m_front.reset();
-    m_context.reset();
-    m_demo.reset();
+    m_server.stop();
     m_test.reset();
 }
 
 HttpReply TestTokens::call(const QByteArray &method, const QString &path, const QJsonObject &body)
 {
-    return waitForReply(sendRequest(m_network, m_port, method, path, m_token,
+    return waitForReply(sendRequest(m_network, m_server.port, method, path, m_token,
                                     body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact)));
 }
 
@@ -146,10 +135,10 @@ QJsonObject TestTokens::saveBody(const QString &token, const QJsonObject &extra)
 std::unique_ptr<TokenWatch> TestTokens::watch()
 {
     TokenWatchSettings s;
-    s.platformAppId = m_context->settings().value(QStringLiteral("app_id"));
-    s.platformAppSecret = m_context->settings().value(QStringLiteral("app_secret"));
+    s.platformAppId = m_server.context->settings().value(QStringLiteral("app_id"));
+    s.platformAppSecret = m_server.context->settings().value(QStringLiteral("app_secret"));
     s.clock = [this] { return m_now; };
-    return std::make_unique<TokenWatch>(m_context->database(), m_context->keyring(), &m_context->eventBus(), m_context->graph(), s);
+    return std::make_unique<TokenWatch>(m_server.context->database(), m_server.context->keyring(), &m_server.context->eventBus(), m_server.context->graph(), s);
 }
 
 static WhatsAppConfig stored_(ServerContext &c, TenantId tenant)
@@ -160,13 +149,13 @@ static WhatsAppConfig stored_(ServerContext &c, TenantId tenant)
 
 WhatsAppConfig TestTokens::stored()
 {
-    return stored_(*m_context, m_tenant);
+    return stored_(*m_server.context, m_tenant);
 }
 
 QStringList TestTokens::auditActions()
 {
     QStringList out;
-    QSqlDatabase c = m_context->database().connection();
+    QSqlDatabase c = m_server.context->database().connection();
     QSqlQuery q(c);
     q.prepare(QStringLiteral("SELECT action FROM audit_log WHERE tenant_id = ? AND action LIKE 'whatsapp_config.token%' ORDER BY id"));
     q.addBindValue(m_tenant.value);
@@ -221,12 +210,12 @@ void TestTokens::sandboxAnswersInMetasShapes()
     PUENTE_VERIFY_ERROR(gone, "token_expired"); // by its subcode, whatever the clock says
 
     // The Sandbox's answers: a user token, an expired one, an exchange.
-    sandbox::Sandbox &box = m_demo->sandbox();
+    sandbox::Sandbox &box = m_server.demo->sandbox();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     box.setToken(QStringLiteral("EAAUserTokenShape"), {kWaba, QStringLiteral("USER"), now + 3600});
     box.setToken(QStringLiteral("EAAExpiredShape"), {kWaba, QStringLiteral("USER"), now - 3600});
-    const QString appToken = m_context->settings().value(QStringLiteral("app_id")) + QLatin1Char('|')
-                             + m_context->settings().value(QStringLiteral("app_secret"));
+    const QString appToken = m_server.context->settings().value(QStringLiteral("app_id")) + QLatin1Char('|')
+                             + m_server.context->settings().value(QStringLiteral("app_secret"));
     auto get = [&](const QString &path, const QUrlQuery &query, const QString &bearer) {
         QUrl url = box.baseUrl();
         url.setPath(path);
@@ -260,8 +249,8 @@ void TestTokens::sandboxAnswersInMetasShapes()
     PUENTE_VERIFY_ERROR(meta::checkTokenFor(meta::parseDebugToken(sandboxExpired), kWaba, now), "token_expired");
     const QJsonObject sandboxExchange = get(QStringLiteral("/v23.0/oauth/access_token"),
                                             QUrlQuery{{QStringLiteral("grant_type"), QStringLiteral("fb_exchange_token")},
-                                                      {QStringLiteral("client_id"), m_context->settings().value(QStringLiteral("app_id"))},
-                                                      {QStringLiteral("client_secret"), m_context->settings().value(QStringLiteral("app_secret"))},
+                                                      {QStringLiteral("client_id"), m_server.context->settings().value(QStringLiteral("app_id"))},
+                                                      {QStringLiteral("client_secret"), m_server.context->settings().value(QStringLiteral("app_secret"))},
                                                       {QStringLiteral("fb_exchange_token"), QStringLiteral("EAAUserTokenShape")}},
                                             QString());
     QCOMPARE(keys(sandboxExchange), keys(exchange));
@@ -269,15 +258,15 @@ void TestTokens::sandboxAnswersInMetasShapes()
     // A wrong app secret or an expired token is refused, as Meta does.
     const QJsonObject wrongSecret = get(QStringLiteral("/v23.0/oauth/access_token"),
                                         QUrlQuery{{QStringLiteral("grant_type"), QStringLiteral("fb_exchange_token")},
-                                                  {QStringLiteral("client_id"), m_context->settings().value(QStringLiteral("app_id"))},
+                                                  {QStringLiteral("client_id"), m_server.context->settings().value(QStringLiteral("app_id"))},
                                                   {QStringLiteral("client_secret"), QStringLiteral("nope")},
                                                   {QStringLiteral("fb_exchange_token"), QStringLiteral("EAAUserTokenShape")}},
                                         QString());
     QVERIFY(wrongSecret.contains(QStringLiteral("error")));
     const QJsonObject expiredExchange = get(QStringLiteral("/v23.0/oauth/access_token"),
                                             QUrlQuery{{QStringLiteral("grant_type"), QStringLiteral("fb_exchange_token")},
-                                                      {QStringLiteral("client_id"), m_context->settings().value(QStringLiteral("app_id"))},
-                                                      {QStringLiteral("client_secret"), m_context->settings().value(QStringLiteral("app_secret"))},
+                                                      {QStringLiteral("client_id"), m_server.context->settings().value(QStringLiteral("app_id"))},
+                                                      {QStringLiteral("client_secret"), m_server.context->settings().value(QStringLiteral("app_secret"))},
                                                       {QStringLiteral("fb_exchange_token"), QStringLiteral("EAAExpiredShape")}},
                                             QString());
     QCOMPARE(expiredExchange.value(QStringLiteral("error")).toObject().value(QStringLiteral("error_subcode")).toInt(), 463);
@@ -352,7 +341,7 @@ void TestTokens::saveRefusesWhatMetaRefuses()
     QFETCH(QString, says);
     if (!waba.isEmpty()) {
         SandboxToken grant{waba, QStringLiteral("USER"), expiresInSecs == 0 ? 0 : QDateTime::currentSecsSinceEpoch() + expiresInSecs, scopes};
-        m_demo->sandbox().setToken(token, grant);
+        m_server.demo->sandbox().setToken(token, grant);
     }
     const QString before = stored().businessApiToken;
     const HttpReply r = call("POST", QStringLiteral("/api/whatsapp/config"), saveBody(token));
@@ -365,7 +354,7 @@ void TestTokens::saveRefusesWhatMetaRefuses()
 void TestTokens::saveKeepsWhatMetaSaidAndHealthShowsIt()
 {
     const qint64 expires = QDateTime::currentSecsSinceEpoch() + 20 * 86400;
-    m_demo->sandbox().setToken(QStringLiteral("EAAUserToken20Days"), {kWaba, QStringLiteral("USER"), expires, meta::requiredTokenScopes()});
+    m_server.demo->sandbox().setToken(QStringLiteral("EAAUserToken20Days"), {kWaba, QStringLiteral("USER"), expires, meta::requiredTokenScopes()});
     const HttpReply r = call("POST", QStringLiteral("/api/whatsapp/config"), saveBody(QStringLiteral("EAAUserToken20Days")));
     QCOMPARE(r.status, 200);
     const QJsonObject token = r.body.value(QStringLiteral("token")).toObject();
@@ -388,7 +377,7 @@ void TestTokens::saveKeepsWhatMetaSaidAndHealthShowsIt()
     QCOMPARE(bad.field(), QStringLiteral("app_id"));
     const HttpReply own = call("POST", QStringLiteral("/api/whatsapp/config"),
                                saveBody(QStringLiteral("EAAUserToken20Days"), {{QStringLiteral("app_id"), QStringLiteral("1234567890")},
-                                                                               {QStringLiteral("app_secret"), m_context->settings().value(QStringLiteral("app_secret"))}}));
+                                                                               {QStringLiteral("app_secret"), m_server.context->settings().value(QStringLiteral("app_secret"))}}));
     QCOMPARE(own.status, 200);
     QCOMPARE(own.body.value(QStringLiteral("app_id")).toString(), QStringLiteral("1234567890"));
     QCOMPARE(own.body.value(QStringLiteral("token")).toObject().value(QStringLiteral("renewable")).toBool(), true);
@@ -399,10 +388,10 @@ void TestTokens::saveKeepsWhatMetaSaidAndHealthShowsIt()
 void TestTokens::watchWarnsOnceAt14_7_1DaysThenExpired()
 {
     const qint64 expires = m_now / 1000 + 20 * 86400;
-    m_demo->sandbox().setToken(QStringLiteral("EAAUserToken20Days"), {kWaba, QStringLiteral("USER"), expires, meta::requiredTokenScopes()});
+    m_server.demo->sandbox().setToken(QStringLiteral("EAAUserToken20Days"), {kWaba, QStringLiteral("USER"), expires, meta::requiredTokenScopes()});
     QCOMPARE(call("POST", QStringLiteral("/api/whatsapp/config"), saveBody(QStringLiteral("EAAUserToken20Days"))).status, 200);
     auto w = watch();
-    QSignalSpy published(&m_context->eventBus(), &EventBus::published);
+    QSignalSpy published(&m_server.context->eventBus(), &EventBus::published);
 
     // Day 0 and day 5: nothing due (20 and 15 days left).
     QVERIFY(offThread([&] { return w->check(m_tenant).ok(); }));
@@ -436,13 +425,13 @@ void TestTokens::watchWarnsOnceAt14_7_1DaysThenExpired()
                 daysLeft.append(e.data.value(QStringLiteral("days_left")).toInteger());
             }
     QCOMPARE(daysLeft, (QList<qint64>{14, 7, 1}));
-    QCOMPARE(queryCount(m_context->database(), QStringLiteral("SELECT COUNT(*) FROM events WHERE tenant_id = ? AND type = 'whatsapp.token'"),
+    QCOMPARE(queryCount(m_server.context->database(), QStringLiteral("SELECT COUNT(*) FROM events WHERE tenant_id = ? AND type = 'whatsapp.token'"),
                         {m_tenant.value}),
              3);
 
     // Past the expiry Meta refuses it (190/463): announced once as expired,
     // and the configuration says so.
-    m_demo->sandbox().setToken(QStringLiteral("EAAUserToken20Days"),
+    m_server.demo->sandbox().setToken(QStringLiteral("EAAUserToken20Days"),
                                {kWaba, QStringLiteral("USER"), QDateTime::currentSecsSinceEpoch() - 60, meta::requiredTokenScopes()});
     m_now = expires * 1000 + kDay;
     QVERIFY(offThread([&] { return w->check(m_tenant).ok(); }));
@@ -457,8 +446,8 @@ void TestTokens::watchWarnsOnceAt14_7_1DaysThenExpired()
 void TestTokens::watchRenewsAUserTokenOfTheCompanysApp()
 {
     const qint64 expires = m_now / 1000 + 10 * 86400;
-    m_demo->sandbox().setToken(QStringLiteral("EAAUserToken10Days"), {kWaba, QStringLiteral("USER"), expires, meta::requiredTokenScopes()});
-    const QString secret = m_context->settings().value(QStringLiteral("app_secret"));
+    m_server.demo->sandbox().setToken(QStringLiteral("EAAUserToken10Days"), {kWaba, QStringLiteral("USER"), expires, meta::requiredTokenScopes()});
+    const QString secret = m_server.context->settings().value(QStringLiteral("app_secret"));
     QCOMPARE(call("POST", QStringLiteral("/api/whatsapp/config"),
                   saveBody(QStringLiteral("EAAUserToken10Days"), {{QStringLiteral("app_id"), QStringLiteral("1234567890")},
                                                                   {QStringLiteral("app_secret"), secret}}))
@@ -467,7 +456,7 @@ void TestTokens::watchRenewsAUserTokenOfTheCompanysApp()
     auto w = watch();
     auto state = offThread([&] { return w->check(m_tenant); });
     PUENTE_VERIFY_OK(state);
-    QCOMPARE(m_demo->sandbox().tokenExchanges(), 1);
+    QCOMPARE(m_server.demo->sandbox().tokenExchanges(), 1);
     const WhatsAppConfig after = stored();
     QVERIFY(after.businessApiToken != QLatin1String("EAAUserToken10Days"));
     QVERIFY(after.businessApiToken.startsWith(QLatin1String("EAAS")));
@@ -476,34 +465,34 @@ void TestTokens::watchRenewsAUserTokenOfTheCompanysApp()
     QCOMPARE(after.token.warnedDays, 0);
     QVERIFY(after.token.problem.isEmpty());
     // The new token works with Meta; stored sealed, never in clear.
-    QVERIFY(m_demo->sandbox().token(after.businessApiToken).has_value());
-    QCOMPARE(queryCount(m_context->database(), QStringLiteral("SELECT COUNT(*) FROM whatsapp_config WHERE business_api_token LIKE ?"),
+    QVERIFY(m_server.demo->sandbox().token(after.businessApiToken).has_value());
+    QCOMPARE(queryCount(m_server.context->database(), QStringLiteral("SELECT COUNT(*) FROM whatsapp_config WHERE business_api_token LIKE ?"),
                         {QStringLiteral("%EAAS%")}),
              0);
     QCOMPARE(auditActions(), QStringList{QStringLiteral("whatsapp_config.token_renewed")});
-    const QString details = queryText(m_context->database(),
+    const QString details = queryText(m_server.context->database(),
                                       QStringLiteral("SELECT details FROM audit_log WHERE action = 'whatsapp_config.token_renewed'"));
     QVERIFY(details.contains(QStringLiteral("expires_at")));
     QVERIFY(!details.contains(QStringLiteral("EAA")));
     // Renewed tokens have two months: the next round renews nothing.
     m_now += kDay + 1;
     QCOMPARE(offThread([&] { return w->checkDue(); }), 1);
-    QCOMPARE(m_demo->sandbox().tokenExchanges(), 1);
+    QCOMPARE(m_server.demo->sandbox().tokenExchanges(), 1);
 }
 
 void TestTokens::failedRenewalKeepsTheOldTokenAndWarns()
 {
     const qint64 expires = m_now / 1000 + 5 * 86400;
-    m_demo->sandbox().setToken(QStringLiteral("EAAUserToken5Days"), {kWaba, QStringLiteral("USER"), expires, meta::requiredTokenScopes()});
+    m_server.demo->sandbox().setToken(QStringLiteral("EAAUserToken5Days"), {kWaba, QStringLiteral("USER"), expires, meta::requiredTokenScopes()});
     QCOMPARE(call("POST", QStringLiteral("/api/whatsapp/config"),
                   saveBody(QStringLiteral("EAAUserToken5Days"), {{QStringLiteral("app_id"), QStringLiteral("1234567890")},
-                                                                 {QStringLiteral("app_secret"), m_context->settings().value(QStringLiteral("app_secret"))}}))
+                                                                 {QStringLiteral("app_secret"), m_server.context->settings().value(QStringLiteral("app_secret"))}}))
                  .status,
              200);
-    m_demo->sandbox().failTokenExchanges(1);
+    m_server.demo->sandbox().failTokenExchanges(1);
     auto w = watch();
     PUENTE_VERIFY_OK(offThread([&] { return w->check(m_tenant); }));
-    QCOMPARE(m_demo->sandbox().tokenExchanges(), 0);
+    QCOMPARE(m_server.demo->sandbox().tokenExchanges(), 0);
     QCOMPARE(stored().businessApiToken, QStringLiteral("EAAUserToken5Days"));
     QCOMPARE(auditActions(), (QStringList{QStringLiteral("whatsapp_config.token_renewal_failed"), QStringLiteral("whatsapp_config.token_expiring")}));
     QCOMPARE(stored().token.warnedDays, 7);
@@ -516,7 +505,7 @@ void TestTokens::failedRenewalKeepsTheOldTokenAndWarns()
     // The next day it is tried again and succeeds.
     m_now += kDay + 1;
     QCOMPARE(offThread([&] { return w->checkDue(); }), 1);
-    QCOMPARE(m_demo->sandbox().tokenExchanges(), 1);
+    QCOMPARE(m_server.demo->sandbox().tokenExchanges(), 1);
     QVERIFY(stored().businessApiToken != QLatin1String("EAAUserToken5Days"));
     QVERIFY(stored().token.renewalError.isEmpty());
 }
@@ -535,7 +524,7 @@ void TestTokens::systemUserTokenNeverExpiresAndIsNotRenewed()
     m_now += 400 * kDay;
     QVERIFY(offThread([&] { return w->check(m_tenant).ok(); }));
     QVERIFY(auditActions().isEmpty());
-    QCOMPARE(m_demo->sandbox().tokenExchanges(), 0);
+    QCOMPARE(m_server.demo->sandbox().tokenExchanges(), 0);
 }
 
 QTEST_MAIN(TestTokens)
