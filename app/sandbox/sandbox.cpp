@@ -1020,7 +1020,7 @@ Reply Sandbox::handleTokenExchange(const http::Request &request)
     SandboxToken renewed = m_tokens.value(old);
     if (renewed.type != QLatin1String("USER"))
         return graphError(100, {}, QStringLiteral("(#100) fb_exchange_token must be a user access token"));
-    constexpr qint64 kLongLivedSecs = 5183944; // ~60 days, as Meta answers
+    const qint64 kLongLivedSecs = m_exchangedLifeSecs; // ~60 days by default, as Meta answers
     renewed.expiresAt = nowMs() / 1000 + kLongLivedSecs;
     const QString fresh = QStringLiteral("EAAS") + crypto::randomToken(48);
     m_tokens.insert(fresh, renewed);

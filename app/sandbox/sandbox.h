@@ -150,6 +150,8 @@ public:
     // The next `count` exchanges (GET /oauth/access_token) fail with Meta's
     // transient error 2.
     void failTokenExchanges(int count) { m_failExchanges = count; }
+    // How long exchanged tokens live (Meta: ~60 days).
+    void setExchangedTokenLife(qint64 seconds) { m_exchangedLifeSecs = seconds; }
     int tokenExchanges() const { return m_exchanges; } // exchanges answered with a new token
 
 Q_SIGNALS:
@@ -248,6 +250,7 @@ private:
     QHash<QString, SandboxToken> m_tokens; // access tokens Meta knows
     int m_failExchanges = 0;
     int m_exchanges = 0;
+    qint64 m_exchangedLifeSecs = 5183944;
     QHash<QString, QString> m_mediaByToken; // download token → media id
     QHash<QString, qint64> m_lastInboundMs; // pairKey → when the candidate last wrote
     void candidateWrote(const QString &phoneNumberId, const QString &waId); // opens the window, kept in the state file

@@ -6,7 +6,9 @@
 #include "storage/sql.h"
 #include "storage/whatsappconfigrepository.h"
 
+#include <QDateTime>
 #include <QJsonArray>
+#include <QTimeZone>
 
 namespace puente {
 
@@ -163,21 +165,27 @@ Result<TokenState> TokenWatch::check(TenantId tenant)
     const qint64 at = now();
 
     auto inspected = waitFor(meta::debugToken(m_graph, token, inspectorFor(config, token, m_settings)));
-    TokenState state;
+    meta::TokenInspection inspection;
     if (const auto *e = std::get_if<meta::GraphError>(&inspected)) {
         // Meta refusing the token that inspects itself is an answer about
         // the token; anything else (network, Meta down) is no answer.
         const bool selfInspected = inspectorFor(config, token, m_settings) == token;
-        if (!(selfInspected && e->kind == meta::GraphError::Kind::Unauthorized))
+        if (!(selfInspected && e->kind == meta::GraphError::Kind::Unauthorized)) {
+            if (e->kind == meta::GraphError::Kind::Unauthorized)
+                qCWarning(lcHttp).noquote() << "the access token of tenant" << tenant.value
+                                            << "cannot be inspected: Meta refused the app's ID and secret:" << e->explain();
             return Error{QStringLiteral("graph_") + e->kindName(), e->explain()};
-        meta::TokenInspection refused;
-        refused.error = e->message;
-        refused.errorCode = e->code;
-        refused.errorSubcode = e->subcode;
-        state = stateFrom(refused, config.businessAccountId, at);
+        }
+        inspection.error = e->message;
+        inspection.errorCode = e->code;
+        inspection.errorSubcode = e->subcode;
     } else {
-        state = stateFrom(std::get<meta::TokenInspection>(inspected), config.businessAccountId, at);
+        inspection = std::get<meta::TokenInspection>(inspected);
     }
+    TokenState state = stateFrom(inspection, config.businessAccountId, at);
+    const bool expired = meta::checkTokenFor(inspection, config.businessAccountId, at / 1000).error().code == QLatin1String("token_expired");
+    if (state.expiresAt < 0 && config.token.expiresAt > 0)
+        state.expiresAt = config.token.expiresAt; // a refusal says no date: the one known stands
     state.warnedDays = config.token.warnedDays;
     state.renewedAt = config.token.renewedAt;
     state.renewalError = config.token.renewalError;
@@ -199,6 +207,11 @@ Result<TokenState> TokenWatch::check(TenantId tenant)
                 TokenState fresh = stateFrom(std::get<meta::TokenInspection>(again), config.businessAccountId, at);
                 if (!fresh.problem.isEmpty()) {
                     failure = fresh.problem;
+                } else if (fresh.expiresAt > 0 && fresh.expiresAt - at < m_settings.renewWithinMs) {
+                    // Not a renewal (the same expiry, or barely later): the
+                    // warnings must go on.
+                    failure = QStringLiteral("Meta's new token expires too soon, at %1")
+                                  .arg(QDateTime::fromMSecsSinceEpoch(fresh.expiresAt, QTimeZone::utc()).toString(Qt::ISODate));
                 } else {
                     fresh.renewedAt = at;
                     const QJsonObject details{{QStringLiteral("previous_expires_at"), state.expiresAt},
@@ -206,8 +219,12 @@ Result<TokenState> TokenWatch::check(TenantId tenant)
                     auto replaced = configs.replaceToken(tenant, token, renewed, fresh, kSystem, details);
                     if (!replaced)
                         return replaced.error();
-                    if (!replaced.value()) // an admin saved another token meanwhile: theirs stands
-                        return configs.find(tenant, ApiType::BusinessApi).value().value().token;
+                    if (!replaced.value()) { // an admin saved another token meanwhile: theirs stands
+                        auto now = configs.find(tenant, ApiType::BusinessApi);
+                        if (!now)
+                            return now.error();
+                        return now.value() ? now.value()->token : TokenState();
+                    }
                     qCInfo(lcHttp).noquote() << "access token of tenant" << tenant.value << "renewed; it now expires at" << fresh.expiresAt;
                     protocol::TokenNotice notice{protocol::TokenNoticeKind::Renewed, std::nullopt, fresh.expiresAt, std::nullopt};
                     if (m_bus) {
@@ -224,8 +241,11 @@ Result<TokenState> TokenWatch::check(TenantId tenant)
             }
         }
         qCWarning(lcHttp).noquote() << "access token of tenant" << tenant.value << "could not be renewed:" << failure;
+        const bool sameFailure = config.token.renewalError == failure;
         state.renewalError = failure;
-        if (auto s = announce(tenant, {protocol::TokenNoticeKind::RenewalFailed, std::nullopt, state.expiresAt,
+        if (sameFailure) {
+            // Said already; tried again each day.
+        } else if (auto s = announce(tenant, {protocol::TokenNoticeKind::RenewalFailed, std::nullopt, state.expiresAt,
                                        QStringLiteral("the access token could not be renewed: %1").arg(failure)},
                               QStringLiteral("whatsapp_config.token_renewal_failed"));
             !s)
@@ -235,7 +255,6 @@ Result<TokenState> TokenWatch::check(TenantId tenant)
     // Warnings, each once per token.
     if (!state.problem.isEmpty()) {
         if (config.token.problem != state.problem) {
-            const bool expired = state.expiresAt > 0 && state.expiresAt <= at;
             if (auto s = announce(tenant, {expired ? protocol::TokenNoticeKind::Expired : protocol::TokenNoticeKind::Refused, std::nullopt,
                                            state.expiresAt > 0 ? std::optional<qint64>(state.expiresAt) : std::nullopt, state.problem},
                                   expired ? QStringLiteral("whatsapp_config.token_expired") : QStringLiteral("whatsapp_config.token_refused"));

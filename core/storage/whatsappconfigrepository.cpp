@@ -250,16 +250,17 @@ Result<WhatsAppConfig> WhatsAppConfigRepository::save(TenantId tenant, const Wha
     return *saved.value();
 }
 
-Result<bool> WhatsAppConfigRepository::storedTokenIs(QSqlDatabase c, TenantId tenant, const QString &token)
+Result<QString> WhatsAppConfigRepository::sealedIfStored(QSqlDatabase c, TenantId tenant, const QString &token)
 {
     Sql q(c, QStringLiteral("SELECT business_api_token FROM whatsapp_config WHERE tenant_id = ? AND api_type = 'business_api'"));
     q.bind(tenant.value);
     if (auto s = q.exec(); !s)
         return s.error();
     if (!q.next() || q.isNull(0))
-        return false;
-    auto opened = m_keyring->open(q.text(0), context(tenant, "business_api_token"));
-    return opened && QString::fromUtf8(opened.value()) == token;
+        return QString();
+    const QString sealedValue = q.text(0);
+    auto opened = m_keyring->open(sealedValue, context(tenant, "business_api_token"));
+    return opened && QString::fromUtf8(opened.value()) == token ? sealedValue : QString();
 }
 
 Result<bool> WhatsAppConfigRepository::recordTokenInspection(TenantId tenant, const QString &inspectedToken, const TokenState &state)
@@ -267,16 +268,22 @@ Result<bool> WhatsAppConfigRepository::recordTokenInspection(TenantId tenant, co
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun().error();
-    auto same = storedTokenIs(tx.connection(), tenant, inspectedToken);
-    if (!same || !same.value())
-        return same;
+    // Compare-and-swap on the sealed value read: a save committed in
+    // between (PostgreSQL reads committed) changes it, and nothing is written.
+    auto sealedValue = sealedIfStored(tx.connection(), tenant, inspectedToken);
+    if (!sealedValue)
+        return sealedValue.error();
+    if (sealedValue.value().isEmpty())
+        return false;
     Sql q(tx.connection(), QStringLiteral("UPDATE whatsapp_config SET token_type = ?, token_expires_at = ?, token_scopes = ?, "
                                           "token_checked_at = ?, token_problem = ?, token_warned_days = ?, token_renewed_at = ?, "
-                                          "token_renewal_error = ? WHERE tenant_id = ? AND api_type = 'business_api'"));
+                                          "token_renewal_error = ? WHERE tenant_id = ? AND api_type = 'business_api' AND business_api_token = ?"));
     bindToken(q, state);
-    q.bind(tenant.value);
+    q.bind(tenant.value).bind(sealedValue.value());
     if (auto s = q.exec(); !s)
         return s.error();
+    if (q.rowsAffected() != 1)
+        return false;
     if (auto s = tx.commit(); !s)
         return s.error();
     return true;
@@ -288,17 +295,22 @@ Result<bool> WhatsAppConfigRepository::replaceToken(TenantId tenant, const QStri
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun().error();
-    auto same = storedTokenIs(tx.connection(), tenant, oldToken);
-    if (!same || !same.value())
-        return same;
+    auto sealedValue = sealedIfStored(tx.connection(), tenant, oldToken);
+    if (!sealedValue)
+        return sealedValue.error();
+    if (sealedValue.value().isEmpty())
+        return false;
     Sql q(tx.connection(), QStringLiteral("UPDATE whatsapp_config SET business_api_token = ?, token_type = ?, token_expires_at = ?, "
                                           "token_scopes = ?, token_checked_at = ?, token_problem = ?, token_warned_days = ?, "
-                                          "token_renewed_at = ?, token_renewal_error = ?, updated_at = ? WHERE tenant_id = ? AND api_type = 'business_api'"));
+                                          "token_renewed_at = ?, token_renewal_error = ?, updated_at = ? "
+                                          "WHERE tenant_id = ? AND api_type = 'business_api' AND business_api_token = ?"));
     q.bind(m_keyring->seal(newToken.toUtf8(), context(tenant, "business_api_token")));
     bindToken(q, state);
-    q.bind(nowMs()).bind(tenant.value);
+    q.bind(nowMs()).bind(tenant.value).bind(sealedValue.value());
     if (auto s = q.exec(); !s)
         return s.error();
+    if (q.rowsAffected() != 1)
+        return false; // saved meanwhile: the admin's token stands
     if (auto s = AuditLog::append(tx.connection(), actor, tenant, QStringLiteral("whatsapp_config.token_renewed"), kTable,
                                   QStringLiteral("business_api"), auditDetails);
         !s)

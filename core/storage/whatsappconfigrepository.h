@@ -107,7 +107,8 @@ public:
     static Status applyAccountWebhook(QSqlDatabase tx, TenantId tenant, const QString &field, const QJsonObject &value);
 
 private:
-    Result<bool> storedTokenIs(QSqlDatabase c, TenantId tenant, const QString &token);
+    // The stored sealed token when it opens to `token`; empty otherwise.
+    Result<QString> sealedIfStored(QSqlDatabase c, TenantId tenant, const QString &token);
 
     Database &m_db;
     crypto::KeyringPtr m_keyring;

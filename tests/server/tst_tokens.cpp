@@ -70,6 +70,8 @@ private Q_SLOTS:
     void watchWarnsOnceAt14_7_1DaysThenExpired();
     void watchRenewsAUserTokenOfTheCompanysApp();
     void failedRenewalKeepsTheOldTokenAndWarns();
+    void renewalThatDoesNotExtendIsAFailure();
+    void wrongAppSecretIsRefusedOnSave();
     void systemUserTokenNeverExpiresAndIsNotRenewed();
 
 private:
@@ -508,6 +510,45 @@ void TestTokens::failedRenewalKeepsTheOldTokenAndWarns()
     QCOMPARE(m_server.demo->sandbox().tokenExchanges(), 1);
     QVERIFY(stored().businessApiToken != QLatin1String("EAAUserToken5Days"));
     QVERIFY(stored().token.renewalError.isEmpty());
+}
+
+// Meta answering the exchange with a token that expires as soon is no
+// renewal: the old token stays, the warnings go on (review finding).
+void TestTokens::renewalThatDoesNotExtendIsAFailure()
+{
+    const qint64 expires = m_now / 1000 + 5 * 86400;
+    m_server.demo->sandbox().setToken(QStringLiteral("EAAUserToken5Days"), {kWaba, QStringLiteral("USER"), expires, meta::requiredTokenScopes()});
+    QCOMPARE(call("POST", QStringLiteral("/api/whatsapp/config"),
+                  saveBody(QStringLiteral("EAAUserToken5Days"), {{QStringLiteral("app_id"), QStringLiteral("1234567890")},
+                                                                 {QStringLiteral("app_secret"), m_server.context->settings().value(QStringLiteral("app_secret"))}}))
+                 .status,
+             200);
+    m_server.demo->sandbox().setExchangedTokenLife(5 * 86400);
+    auto w = watch();
+    PUENTE_VERIFY_OK(offThread([&] { return w->check(m_tenant); }));
+    QCOMPARE(m_server.demo->sandbox().tokenExchanges(), 1);
+    QCOMPARE(stored().businessApiToken, QStringLiteral("EAAUserToken5Days"));
+    QVERIFY2(stored().token.renewalError.contains(QStringLiteral("expires too soon")), qPrintable(stored().token.renewalError));
+    QCOMPARE(auditActions(), (QStringList{QStringLiteral("whatsapp_config.token_renewal_failed"), QStringLiteral("whatsapp_config.token_expiring")}));
+    // The same failure the next day is not announced again; the 1-day warning still comes.
+    m_now += 4 * kDay + kDay / 2;
+    PUENTE_VERIFY_OK(offThread([&] { return w->check(m_tenant); }));
+    QCOMPARE(auditActions().count(QStringLiteral("whatsapp_config.token_renewal_failed")), 1);
+    QCOMPARE(auditActions().last(), QStringLiteral("whatsapp_config.token_expiring"));
+    QCOMPARE(stored().token.warnedDays, 1);
+}
+
+void TestTokens::wrongAppSecretIsRefusedOnSave()
+{
+    m_server.demo->sandbox().setToken(QStringLiteral("EAAUserToken20Days"),
+                                      {kWaba, QStringLiteral("USER"), m_now / 1000 + 20 * 86400, meta::requiredTokenScopes()});
+    const HttpReply r = call("POST", QStringLiteral("/api/whatsapp/config"),
+                             saveBody(QStringLiteral("EAAUserToken20Days"), {{QStringLiteral("app_id"), QStringLiteral("1234567890")},
+                                                                            {QStringLiteral("app_secret"), QStringLiteral("not-the-app-secret")}}));
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.field(), QStringLiteral("app_secret"));
+    QVERIFY(!r.raw.contains("not-the-app-secret"));
+    QVERIFY(stored().businessApiToken != QLatin1String("EAAUserToken20Days"));
 }
 
 void TestTokens::systemUserTokenNeverExpiresAndIsNotRenewed()

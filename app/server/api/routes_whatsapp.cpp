@@ -242,12 +242,23 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
         // Meta is asked what the token is before it is stored: one that is
         // not valid, has expired, lacks a permission or is not granted for
         // this account is refused, saying which.
+        // The same token keeps its warnings and renewal history.
+        const std::optional<TokenState> kept = !created && previous.value()->businessApiToken == c.businessApiToken
+                                                   ? std::optional<TokenState>(previous.value()->token)
+                                                   : std::nullopt;
+        const bool ownApp = !meta::appAccessToken(c.appId, c.appSecret).isEmpty();
         return PoolGate::after(env.gate, meta::debugToken(env.graph, c.businessApiToken, inspector),
-                               [c, store, inspector](const std::variant<meta::TokenInspection, meta::GraphError> &result) mutable {
+                               [c, store, inspector, kept, ownApp](const std::variant<meta::TokenInspection, meta::GraphError> &result) mutable {
             if (const auto *e = std::get_if<meta::GraphError>(&result)) {
                 if (inspector == c.businessApiToken && e->kind == meta::GraphError::Kind::Unauthorized)
                     return problem(ErrorCode::TokenInvalid, QStringLiteral("Meta refused this access token: %1").arg(e->explain()),
                                    QStringLiteral("business_api_token"));
+                // The company's own app token refused: its app id or secret is wrong.
+                if (ownApp && e->kind == meta::GraphError::Kind::Unauthorized)
+                    return problem(ErrorCode::InvalidField,
+                                   QStringLiteral("Meta refused this app ID and app secret (%1); copy both from App settings → Basic")
+                                       .arg(e->message),
+                                   QStringLiteral("app_secret"));
                 // Meta could not be asked: saved, inspected by the watch later.
                 c.token = TokenState();
                 return store(c);
@@ -256,6 +267,11 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
             if (auto ok = meta::checkTokenFor(inspection, c.businessAccountId, nowMs() / 1000); !ok)
                 return fromError(ok.error());
             c.token = TokenWatch::stateFrom(inspection, c.businessAccountId, nowMs());
+            if (kept) {
+                c.token.warnedDays = kept->warnedDays;
+                c.token.renewedAt = kept->renewedAt;
+                c.token.renewalError = kept->renewalError;
+            }
             return store(c);
         });
     });
