@@ -66,6 +66,14 @@ meta::GraphSettings graphSettings(const Settings &settings)
     return graph;
 }
 
+TokenWatchSettings tokenWatchSettings(const Settings &settings)
+{
+    TokenWatchSettings t;
+    t.platformAppId = settings.value(QStringLiteral("app_id"));
+    t.platformAppSecret = settings.value(QStringLiteral("app_secret"));
+    return t;
+}
+
 secrets::MasterKeyStore masterKeyStore(const Settings &settings)
 {
     if (settings.contains(QStringLiteral("master_key")))
@@ -184,10 +192,7 @@ Result<std::unique_ptr<ServerContext>> ServerContext::start(const Settings &sett
     ctx->m_chatImports = std::make_unique<ChatImportJobs>(*ctx->m_db, &ctx->m_bus, mediaRoot(settings), dataDir(settings) + QStringLiteral("/imports"));
     ctx->m_chatImports->start();
     if (settings.value(QStringLiteral("token_watch"), QStringLiteral("on")) != QLatin1String("off")) {
-        TokenWatchSettings t;
-        t.platformAppId = settings.value(QStringLiteral("app_id"));
-        t.platformAppSecret = settings.value(QStringLiteral("app_secret"));
-        ctx->m_tokenWatch = std::make_unique<TokenWatch>(*ctx->m_db, ctx->m_keyring, &ctx->m_bus, *ctx->m_graph, t);
+        ctx->m_tokenWatch = std::make_unique<TokenWatch>(*ctx->m_db, ctx->m_keyring, &ctx->m_bus, *ctx->m_graph, tokenWatchSettings(settings));
         ctx->m_tokenWatch->start();
     }
     return ctx;

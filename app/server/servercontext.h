@@ -6,6 +6,7 @@
 #include "secrets/masterkeystore.h"
 #include "events/eventlog.h"
 #include "meta/graphclient.h"
+#include "messaging/tokenwatch.h"
 #include "metrics.h"
 
 #include <memory>
@@ -82,6 +83,9 @@ QString databaseUrl(const Settings &settings);
 QString mediaRoot(const Settings &settings);
 // Where the Graph API is (graph_base_url, graph_version, graph_timeout_ms).
 meta::GraphSettings graphSettings(const Settings &settings);
+// The token watch's settings: the platform's Meta app (app_id, app_secret).
+TokenWatchSettings tokenWatchSettings(const Settings &settings);
+
 // The master key store the settings select: PUENTE_MASTER_KEY, else the key file.
 secrets::MasterKeyStore masterKeyStore(const Settings &settings);
 

@@ -138,10 +138,11 @@ Status TokenWatch::announce(TenantId tenant, const protocol::TokenNotice &notice
     if (!tx.begun())
         return tx.begun().error();
     QJsonObject data = protocol::toJson(notice);
-    if (auto s = AuditLog::append(tx.connection(), kSystem, tenant, auditAction, QStringLiteral("whatsapp_config"), QStringLiteral("business_api"),
-                                  data);
-        !s)
-        return s.error();
+    if (!auditAction.isEmpty())
+        if (auto s = AuditLog::append(tx.connection(), kSystem, tenant, auditAction, QStringLiteral("whatsapp_config"),
+                                      QStringLiteral("business_api"), data);
+            !s)
+            return s.error();
     auto event = EventLog::append(tx.connection(), tenant, QStringLiteral("whatsapp.token"), data);
     if (!event)
         return event.error();
@@ -226,16 +227,9 @@ Result<TokenState> TokenWatch::check(TenantId tenant)
                         return now.value() ? now.value()->token : TokenState();
                     }
                     qCInfo(lcHttp).noquote() << "access token of tenant" << tenant.value << "renewed; it now expires at" << fresh.expiresAt;
-                    protocol::TokenNotice notice{protocol::TokenNoticeKind::Renewed, std::nullopt, fresh.expiresAt, std::nullopt};
-                    if (m_bus) {
-                        // The audit entry is replaceToken's; the consoles hear it too.
-                        Transaction tx(m_db);
-                        if (tx.begun()) {
-                            auto event = EventLog::append(tx.connection(), tenant, QStringLiteral("whatsapp.token"), protocol::toJson(notice));
-                            if (event && tx.commit())
-                                m_bus->publish(QList<Event>{event.value()});
-                        }
-                    }
+                    // The audit entry is replaceToken's; the consoles hear it too.
+                    if (auto s = announce(tenant, {protocol::TokenNoticeKind::Renewed, std::nullopt, fresh.expiresAt, std::nullopt}, {}); !s)
+                        qCWarning(lcHttp).noquote() << "the renewal of tenant" << tenant.value << "was not announced:" << s.error().message;
                     return fresh;
                 }
             }

@@ -75,6 +75,8 @@ public:
 
 private:
     qint64 now() const;
+    // The whatsapp.token event (and the audit entry `auditAction`, unless
+    // empty), in one transaction.
     Status announce(TenantId tenant, const protocol::TokenNotice &notice, const QString &auditAction);
 
     Database &m_db;

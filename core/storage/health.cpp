@@ -87,14 +87,7 @@ Result<protocol::Health> report(QSqlDatabase c, TenantId tenant, qint64 nowMs, i
             w.checkedAt = number(q, 6);
             w.lastWebhookAt = number(q, 7);
             w.phoneNumberId = text(q, 8);
-            TokenState t;
-            t.type = q.text(10);
-            t.expiresAt = q.isNull(11) ? -1 : q.int64(11);
-            t.checkedAt = q.int64(13);
-            t.problem = q.text(14);
-            t.renewedAt = q.int64(16);
-            t.renewalError = q.text(17);
-            w.token = accessTokenInfo(t, q.int64(18) != 0);
+            w.token = accessTokenInfo(WhatsAppConfigRepository::tokenState(q, 10), q.int64(18) != 0);
         }
     }
     // Failed sends by Meta's code. Bounded by creation time (a send fails

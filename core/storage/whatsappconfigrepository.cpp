@@ -32,9 +32,9 @@ QString keepIfSameNumber(const QString &column)
         .arg(column);
 }
 
-// token_type, token_expires_at, token_scopes, token_checked_at,
-// token_problem, token_warned_days, token_renewed_at from column `first`.
-TokenState tokenState(const Sql &q, int first)
+} // namespace
+
+TokenState WhatsAppConfigRepository::tokenState(const Sql &q, int first)
 {
     TokenState t;
     t.type = q.text(first);
@@ -47,6 +47,8 @@ TokenState tokenState(const Sql &q, int first)
     t.renewalError = q.text(first + 7);
     return t;
 }
+
+namespace {
 
 // The binds of tokenColumns() in its order.
 void bindToken(Sql &q, const TokenState &t)

@@ -18,6 +18,7 @@
 namespace puente {
 
 class Database;
+class Sql;
 
 // What a successful connection test learnt about the number from Meta.
 struct ConnectionCheck {
@@ -75,6 +76,10 @@ public:
     // Every active Cloud API channel with a token and when its token was
     // last inspected (0: never).
     Result<QList<std::pair<TenantId, qint64>>> tokenCheckTimes();
+    // The token state from the columns token_type, token_expires_at,
+    // token_scopes, token_checked_at, token_problem, token_warned_days,
+    // token_renewed_at, token_renewal_error, in that order from `first`.
+    static TokenState tokenState(const Sql &q, int first);
 
     // The tenant's active Cloud API channel with a token (nullopt otherwise).
     Result<std::optional<Channel>> channel(TenantId tenant);

@@ -70,8 +70,8 @@ struct DemoServer {
         demo.reset();
     }
 
-    // `settings`: the database, the folder and whatever the suite needs;
-    // the demo points graph_base_url, app_id and app_secret at the Sandbox.
+    // `settings`: quietSettings() and whatever the suite needs; the demo
+    // points graph_base_url, app_id and app_secret at the Sandbox.
     static Result<DemoServer> start(Settings settings, double delayScale = 0)
     {
         DemoServer s;

@@ -163,12 +163,8 @@ void TestSecretScan::init()
     auto t = TestDatabase::create();
     PUENTE_VERIFY_OK(t);
     m_test = std::move(t).value();
-    Settings settings;
-    settings.setOverride(QStringLiteral("database"), m_test->url());
-    settings.setOverride(QStringLiteral("data_dir"), m_test->dir());
-    settings.setOverride(QStringLiteral("password_hash_log_n"), QStringLiteral("10"));
-    settings.setOverride(QStringLiteral("dispatcher"), QStringLiteral("off"));
-    settings.setOverride(QStringLiteral("token_watch"), QStringLiteral("off")); // the test drives its own, with a fake clock
+    // The token watch off: the test drives its own, with a fake clock.
+    Settings settings = RunningServer::quietSettings(m_test->url(), m_test->dir());
     settings.setOverride(QStringLiteral("callback_private_network"), QStringLiteral("true")); // the CRM is on loopback
     auto started = DemoServer::start(settings);
     PUENTE_VERIFY_OK(started);

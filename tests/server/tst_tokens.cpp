@@ -77,6 +77,9 @@ private Q_SLOTS:
 private:
     HttpReply call(const QByteArray &method, const QString &path, const QJsonObject &body = {});
     QJsonObject saveBody(const QString &token, const QJsonObject &extra = {}) const;
+    // A user token Meta knows, expiring `days` after the fake clock's now,
+    // saved with the company's own app (the Sandbox's id and secret): renewable.
+    int saveWithOwnApp(const QString &token, int days);
     std::unique_ptr<TokenWatch> watch();
     WhatsAppConfig stored();
     QStringList auditActions();
@@ -94,12 +97,8 @@ void TestTokens::init()
     auto t = TestDatabase::create();
     PUENTE_VERIFY_OK(t);
     m_test = std::move(t).value();
-    Settings settings;
-    settings.setOverride(QStringLiteral("database"), m_test->url());
-    settings.setOverride(QStringLiteral("data_dir"), m_test->dir());
-    settings.setOverride(QStringLiteral("password_hash_log_n"), QStringLiteral("10"));
-    settings.setOverride(QStringLiteral("dispatcher"), QStringLiteral("off"));
-    settings.setOverride(QStringLiteral("token_watch"), QStringLiteral("off")); // the test drives its own, with a fake clock
+    // The token watch off: the test drives its own, with a fake clock.
+    Settings settings = RunningServer::quietSettings(m_test->url(), m_test->dir());
     auto started = DemoServer::start(settings);
     PUENTE_VERIFY_OK(started);
     m_server = std::move(started).value();
@@ -132,6 +131,15 @@ QJsonObject TestTokens::saveBody(const QString &token, const QJsonObject &extra)
     for (auto it = extra.begin(); it != extra.end(); ++it)
         body.insert(it.key(), it.value());
     return body;
+}
+
+int TestTokens::saveWithOwnApp(const QString &token, int days)
+{
+    m_server.demo->sandbox().setToken(token, {kWaba, QStringLiteral("USER"), m_now / 1000 + days * 86400LL, meta::requiredTokenScopes()});
+    return call("POST", QStringLiteral("/api/whatsapp/config"),
+                saveBody(token, {{QStringLiteral("app_id"), QStringLiteral("1234567890")},
+                                 {QStringLiteral("app_secret"), m_server.context->settings().value(QStringLiteral("app_secret"))}}))
+        .status;
 }
 
 std::unique_ptr<TokenWatch> TestTokens::watch()
@@ -447,14 +455,7 @@ void TestTokens::watchWarnsOnceAt14_7_1DaysThenExpired()
 
 void TestTokens::watchRenewsAUserTokenOfTheCompanysApp()
 {
-    const qint64 expires = m_now / 1000 + 10 * 86400;
-    m_server.demo->sandbox().setToken(QStringLiteral("EAAUserToken10Days"), {kWaba, QStringLiteral("USER"), expires, meta::requiredTokenScopes()});
-    const QString secret = m_server.context->settings().value(QStringLiteral("app_secret"));
-    QCOMPARE(call("POST", QStringLiteral("/api/whatsapp/config"),
-                  saveBody(QStringLiteral("EAAUserToken10Days"), {{QStringLiteral("app_id"), QStringLiteral("1234567890")},
-                                                                  {QStringLiteral("app_secret"), secret}}))
-                 .status,
-             200);
+    QCOMPARE(saveWithOwnApp(QStringLiteral("EAAUserToken10Days"), 10), 200);
     auto w = watch();
     auto state = offThread([&] { return w->check(m_tenant); });
     PUENTE_VERIFY_OK(state);
@@ -484,13 +485,7 @@ void TestTokens::watchRenewsAUserTokenOfTheCompanysApp()
 
 void TestTokens::failedRenewalKeepsTheOldTokenAndWarns()
 {
-    const qint64 expires = m_now / 1000 + 5 * 86400;
-    m_server.demo->sandbox().setToken(QStringLiteral("EAAUserToken5Days"), {kWaba, QStringLiteral("USER"), expires, meta::requiredTokenScopes()});
-    QCOMPARE(call("POST", QStringLiteral("/api/whatsapp/config"),
-                  saveBody(QStringLiteral("EAAUserToken5Days"), {{QStringLiteral("app_id"), QStringLiteral("1234567890")},
-                                                                 {QStringLiteral("app_secret"), m_server.context->settings().value(QStringLiteral("app_secret"))}}))
-                 .status,
-             200);
+    QCOMPARE(saveWithOwnApp(QStringLiteral("EAAUserToken5Days"), 5), 200);
     m_server.demo->sandbox().failTokenExchanges(1);
     auto w = watch();
     PUENTE_VERIFY_OK(offThread([&] { return w->check(m_tenant); }));
@@ -516,13 +511,7 @@ void TestTokens::failedRenewalKeepsTheOldTokenAndWarns()
 // renewal: the old token stays, the warnings go on (review finding).
 void TestTokens::renewalThatDoesNotExtendIsAFailure()
 {
-    const qint64 expires = m_now / 1000 + 5 * 86400;
-    m_server.demo->sandbox().setToken(QStringLiteral("EAAUserToken5Days"), {kWaba, QStringLiteral("USER"), expires, meta::requiredTokenScopes()});
-    QCOMPARE(call("POST", QStringLiteral("/api/whatsapp/config"),
-                  saveBody(QStringLiteral("EAAUserToken5Days"), {{QStringLiteral("app_id"), QStringLiteral("1234567890")},
-                                                                 {QStringLiteral("app_secret"), m_server.context->settings().value(QStringLiteral("app_secret"))}}))
-                 .status,
-             200);
+    QCOMPARE(saveWithOwnApp(QStringLiteral("EAAUserToken5Days"), 5), 200);
     m_server.demo->sandbox().setExchangedTokenLife(5 * 86400);
     auto w = watch();
     PUENTE_VERIFY_OK(offThread([&] { return w->check(m_tenant); }));

@@ -6,6 +6,7 @@
 #include "meta/accesstoken.h"
 #include "domain/phonenumber.h"
 #include "config/settings.h"
+#include "servercontext.h"
 #include "http/requestparser.h"
 #include "restapi.h"
 #include "storage/whatsappconfigrepository.h"
@@ -225,7 +226,7 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
             // Warnings and renewal are the watch's: a token that expires
             // within two weeks is looked at again now.
             const TokenState &t = saved.value().token;
-            if (env.tokenWatch && (t.checkedAt == 0 || (t.expiresAt > 0 && t.expiresAt - nowMs() < 14LL * 24 * 3600 * 1000)))
+            if (env.tokenWatch && (t.checkedAt == 0 || (t.expiresAt > 0 && t.expiresAt - nowMs() < TokenWatchSettings().renewWithinMs)))
                 env.tokenWatch->checkSoon(tenant);
             return answer<route::SaveWhatsAppConfig>(configView(saved.value(), true, url), created ? 201 : 200);
         };
@@ -235,10 +236,7 @@ void registerWhatsAppRoutes(Router &router, Environment &env)
                              || previous.value()->appSecret != c.appSecret || previous.value()->token.checkedAt == 0;
         if (!inspect)
             return now(store(c));
-        TokenWatchSettings watch;
-        watch.platformAppId = env.settings.value(QStringLiteral("app_id"));
-        watch.platformAppSecret = env.settings.value(QStringLiteral("app_secret"));
-        const QString inspector = TokenWatch::inspectorFor(c, c.businessApiToken, watch);
+        const QString inspector = TokenWatch::inspectorFor(c, c.businessApiToken, tokenWatchSettings(env.settings));
         // Meta is asked what the token is before it is stored: one that is
         // not valid, has expired, lacks a permission or is not granted for
         // this account is refused, saying which.
